@@ -1,0 +1,140 @@
+//! Every Rust name the generator emits is decided here: types, fields, variants, files.
+//!
+//! Rules (documented for users in the README):
+//! - a shape keeps its name (`GetUserAuthFactorsResponse`); the service's `rename` wins;
+//! - a member becomes a snake_case field (`UserMFASettingList` → `user_mfa_setting_list`);
+//!   Rust keywords become raw identifiers (`r#type`), except those that cannot be raw
+//!   (`self`, `Self`, `super`, `crate`), which get a `_` suffix (`self_`);
+//! - an enum value becomes an UpperCamelCase variant from its member name (or its value when
+//!   there is no name); a name that starts with a digit gets a `V` prefix (`V2021`), one with no
+//!   letters or digits becomes `Empty`, and values that fold to the same variant get `_2`, `_3`
+//!   suffixes in model order;
+//! - the file of a type is its snake_case name; clashes get `_2`, `_3` in shape-ID order.
+
+use heck::{ToSnakeCase, ToUpperCamelCase};
+use proc_macro2::{Ident, Span};
+
+/// Rust's strict and reserved keywords (2021 edition), which need `r#` or a suffix.
+const KEYWORDS: &[&str] = &[
+    "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum", "extern",
+    "false", "fn", "for", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut", "pub",
+    "ref", "return", "self", "Self", "static", "struct", "super", "trait", "true", "type", "unsafe",
+    "use", "where", "while", "abstract", "become", "box", "do", "final", "macro", "override",
+    "priv", "typeof", "unsized", "virtual", "yield", "try", "gen",
+];
+
+/// Keywords that cannot be raw identifiers.
+const NOT_RAW: &[&str] = &["self", "Self", "super", "crate", "_"];
+
+/// Names of std items the generated code uses; a shape with one of these names forces the
+/// generated code to spell the std item by its full path.
+pub const STD_NAMES: &[&str] = &["String", "Vec", "Option", "Box", "HashMap", "Result", "Default"];
+
+/// Makes an identifier from text that is already a valid Rust name, escaping keywords.
+pub fn ident(name: &str) -> Ident {
+    if NOT_RAW.contains(&name) {
+        Ident::new(&format!("{name}_"), Span::call_site())
+    } else if KEYWORDS.contains(&name) {
+        Ident::new_raw(name, Span::call_site())
+    } else {
+        Ident::new(name, Span::call_site())
+    }
+}
+
+/// The Rust type name of a shape: its Smithy name, made a valid non-keyword identifier.
+pub fn type_name(shape_name: &str) -> String {
+    if KEYWORDS.contains(&shape_name) || NOT_RAW.contains(&shape_name) {
+        format!("{shape_name}_")
+    } else {
+        shape_name.to_owned()
+    }
+}
+
+/// The field name of a structure member (before keyword escaping, see [`ident`]).
+pub fn field_name(member_name: &str) -> String {
+    let snake = member_name.to_snake_case();
+    if snake.is_empty() || snake.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("m_{snake}")
+    } else {
+        snake
+    }
+}
+
+/// The variant name of an enum value or union member, without disambiguation.
+pub fn variant_name(name: &str) -> String {
+    let camel = name.to_upper_camel_case();
+    if camel.is_empty() {
+        "Empty".to_owned()
+    } else if camel.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("V{camel}")
+    } else if camel == "Unknown" || camel == "Self" {
+        // `Unknown` is the fallback variant of every generated enum and union.
+        format!("{camel}Value")
+    } else {
+        camel
+    }
+}
+
+/// The file (module) name of a type, without disambiguation.
+pub fn module_name(type_name: &str) -> String {
+    let snake = type_name.to_snake_case();
+    if KEYWORDS.contains(&snake.as_str()) || NOT_RAW.contains(&snake.as_str()) {
+        format!("{snake}_")
+    } else {
+        snake
+    }
+}
+
+/// Gives each name in order a unique spelling: later duplicates get `_2`, `_3`, ...
+pub fn disambiguate(names: impl IntoIterator<Item = String>) -> Vec<String> {
+    let mut taken = std::collections::BTreeSet::new();
+    names
+        .into_iter()
+        .map(|name| {
+            let mut candidate = name.clone();
+            let mut n = 2;
+            while !taken.insert(candidate.clone()) {
+                candidate = format!("{name}_{n}");
+                n += 1;
+            }
+            candidate
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_are_snake_case() {
+        assert_eq!(field_name("UserMFASettingList"), "user_mfa_setting_list");
+        assert_eq!(field_name("Username"), "username");
+        assert_eq!(field_name("SMSMfaSettings"), "sms_mfa_settings");
+        assert_eq!(field_name("message"), "message");
+    }
+
+    #[test]
+    fn keywords_are_escaped() {
+        assert_eq!(ident(&field_name("Type")).to_string(), "r#type");
+        assert_eq!(ident(&field_name("Match")).to_string(), "r#match");
+        assert_eq!(ident(&field_name("Self")).to_string(), "self_");
+        assert_eq!(ident(&field_name("async")).to_string(), "r#async");
+        assert_eq!(type_name("Self"), "Self_");
+    }
+
+    #[test]
+    fn variants_are_upper_camel_case() {
+        assert_eq!(variant_name("ADMIN_NO_SRP_AUTH"), "AdminNoSrpAuth");
+        assert_eq!(variant_name("2021-01-01"), "V20210101");
+        assert_eq!(variant_name("aws.cognito.signin.user.admin"), "AwsCognitoSigninUserAdmin");
+        assert_eq!(variant_name("---"), "Empty");
+        assert_eq!(variant_name("UNKNOWN"), "UnknownValue");
+    }
+
+    #[test]
+    fn duplicates_get_numbered_suffixes() {
+        let names = ["a", "b", "a", "a"].map(String::from);
+        assert_eq!(disambiguate(names), ["a", "b", "a_2", "a_3"]);
+    }
+}

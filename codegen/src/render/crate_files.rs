@@ -1,0 +1,111 @@
+//! The crate's frame: `Cargo.toml`, `lib.rs`, the `wire` module and the `types` module index.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+use smithy_model::{Model, ShapeKind};
+
+use super::docs_attr::inner_doc_attrs;
+use super::header;
+use crate::error::Error;
+use crate::naming;
+use crate::space::{Protocol, TypeSpace};
+use crate::Options;
+
+/// The wire module's source, kept as a real Rust file in `codegen/templates/`.
+const WIRE_RS: &str = include_str!("../../templates/wire.rs");
+
+/// `Cargo.toml` of the generated crate.
+pub fn cargo_toml(model: &Model, space: &TypeSpace, options: &Options) -> String {
+    let title = service_title(model, space);
+    let version = match &model.expect(&space.service).kind {
+        ShapeKind::Service(svc) => svc.version.clone(),
+        _ => String::new(),
+    };
+    let workspace = if options.standalone { "\n# Built on its own, outside any workspace.\n[workspace]\n" } else { "" };
+    format!(
+        r#"{header}
+[package]
+name = "{package}"
+version = "0.1.0"
+edition = "2021"
+rust-version = "1.80"
+license = "Apache-2.0"
+description = "Serde types for {title} (API version {version}), generated from its Smithy model"
+publish = false
+
+[dependencies]
+base64 = "0.22"
+serde = {{ version = "1", features = ["derive"] }}
+serde_json = {{ version = "1", features = ["raw_value"] }}
+time = {{ version = "0.3.36", features = ["formatting", "macros", "parsing"] }}
+{workspace}"#,
+        header = header("#", options),
+        package = options.package_name,
+    )
+}
+
+fn service_title(model: &Model, space: &TypeSpace) -> String {
+    let service = model.expect(&space.service);
+    service
+        .traits
+        .other
+        .get("smithy.api#title")
+        .and_then(|t| t.as_str())
+        .unwrap_or(service.id.name())
+        .to_owned()
+}
+
+/// `src/lib.rs`: the crate documentation and the module tree.
+pub fn lib_rs(model: &Model, space: &TypeSpace) -> TokenStream {
+    let title = service_title(model, space);
+    let service = model.expect(&space.service);
+    let protocol = match space.protocol {
+        Protocol::AwsJson1_0 => "awsJson1_0",
+        Protocol::AwsJson1_1 => "awsJson1_1",
+        Protocol::RestJson1 => "restJson1",
+    };
+    let intro = inner_doc_attrs(&format!(
+        "Serde types for {title}, generated from the service's Smithy model.\n\n\
+         Every structure, union and enum of the service is a type at the crate root, named as \
+         in the model. The types read and write exactly the JSON of the `{protocol}` protocol: \
+         members keep their wire names, optional members are `Option`s that are left out when \
+         `None`, enums keep values they do not know in an `Unknown` variant, and timestamps, \
+         blobs and other special forms go through the [`wire`] module's formats.\n\n\
+         ## The service\n"
+    ));
+    let service_docs = inner_doc_attrs(&service.traits.documentation.as_deref().map(crate::docs::html_to_markdown).unwrap_or_default());
+    quote! {
+        #intro
+        #service_docs
+        #![forbid(unsafe_code)]
+
+        pub mod wire;
+
+        mod types;
+
+        pub use types::*;
+    }
+}
+
+/// `src/wire.rs`, parsed to check that it is valid Rust and formatted like every other file.
+pub fn wire_rs() -> Result<TokenStream, Error> {
+    WIRE_RS
+        .parse()
+        .map_err(|e| Error::new("codegen/templates/wire.rs", format!("does not tokenize: {e}")))
+}
+
+/// `src/types/mod.rs`: one module per type, each re-exported.
+pub fn types_mod(space: &TypeSpace) -> TokenStream {
+    let items = space.types.iter().map(|t| {
+        let module = naming::ident(&t.module);
+        let name = naming::ident(&t.name);
+        quote! {
+            mod #module;
+            pub use #module::#name;
+        }
+    });
+    quote! {
+        //! One module per generated type; all are re-exported at the crate root.
+        #(#items)*
+    }
+}

@@ -1,0 +1,40 @@
+//! Documentation attributes from model HTML.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+/// `#[doc = "..."]` lines for the model's HTML documentation (nothing when there is none).
+pub(crate) fn doc_attrs(html: Option<&str>) -> TokenStream {
+    let Some(html) = html else { return TokenStream::new() };
+    let markdown = crate::docs::html_to_markdown(html);
+    lines_to_attrs(&markdown)
+}
+
+/// `#[doc = "..."]` lines for Markdown text.
+pub(crate) fn lines_to_attrs(markdown: &str) -> TokenStream {
+    let lines = doc_lines(markdown);
+    quote! { #( #[doc = #lines] )* }
+}
+
+/// `#![doc = "..."]` lines (crate or module documentation) for Markdown text.
+pub(crate) fn inner_doc_attrs(markdown: &str) -> TokenStream {
+    let lines = doc_lines(markdown);
+    quote! { #( #![doc = #lines] )* }
+}
+
+/// Each line gets the space that `/// ` puts after the slashes.
+fn doc_lines(markdown: &str) -> Vec<String> {
+    markdown.lines().map(|line| if line.is_empty() { String::new() } else { format!(" {line}") }).collect()
+}
+
+/// `#[deprecated(...)]` for the model's `@deprecated` trait.
+pub(crate) fn deprecated_attr(deprecated: Option<&smithy_model::Deprecated>) -> TokenStream {
+    let Some(deprecated) = deprecated else { return TokenStream::new() };
+    let since = deprecated.since.as_deref().map(|s| quote!(since = #s,));
+    let note = deprecated.message.as_deref().map(|m| quote!(note = #m,));
+    if since.is_none() && note.is_none() {
+        quote!(#[deprecated])
+    } else {
+        quote!(#[deprecated(#since #note)])
+    }
+}

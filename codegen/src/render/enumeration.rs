@@ -1,0 +1,119 @@
+//! A string enum: one variant per known value, plus `Unknown(String)` for values added later.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::docs_attr::{deprecated_attr, doc_attrs};
+use crate::naming;
+use crate::space::{TypeDef, VariantDef};
+
+/// Renders the file of one enum.
+pub fn render(def: &TypeDef, variants: &[VariantDef]) -> TokenStream {
+    let name = naming::ident(&def.name);
+    let docs = doc_attrs(def.docs.as_deref());
+    let deprecated = deprecated_attr(def.deprecated.as_ref());
+    let idents: Vec<_> = variants.iter().map(|v| naming::ident(&v.name)).collect();
+    let values: Vec<&str> = variants.iter().map(|v| v.value.as_str()).collect();
+    let variant_defs = variants.iter().zip(&idents).map(|(v, ident)| {
+        let value_doc = format!(" `{}`", v.value.replace('`', "'"));
+        let docs = match v.docs.as_deref() {
+            Some(html) => {
+                let docs = doc_attrs(Some(html));
+                quote!(#[doc = #value_doc] #[doc = ""] #docs)
+            }
+            None => quote!(#[doc = #value_doc]),
+        };
+        let deprecated = deprecated_attr(v.deprecated.as_ref());
+        quote!(#docs #deprecated #ident,)
+    });
+    let unknown_doc = " A value that this version of the crate does not know, kept exactly as received. \
+         Do not match on it: a later version may add the value as a variant of its own.";
+    quote! {
+        use std::fmt;
+
+        use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+        use crate::wire;
+
+        #docs
+        #deprecated
+        #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum #name {
+            #(#variant_defs)*
+            #[doc = #unknown_doc]
+            Unknown(String),
+        }
+
+        impl #name {
+            /// Every value this version of the crate knows, in model order.
+            pub const VALUES: &'static [&'static str] = &[#(#values),*];
+
+            /// The value as it is written on the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    #(Self::#idents => #values,)*
+                    Self::Unknown(value) => value,
+                }
+            }
+        }
+
+        /// The empty [`Unknown`](Self::Unknown) value: what a required member that is missing
+        /// on the wire reads as (Smithy's client error correction).
+        impl Default for #name {
+            fn default() -> Self {
+                Self::Unknown(String::new())
+            }
+        }
+
+        impl From<&str> for #name {
+            fn from(value: &str) -> Self {
+                match value {
+                    #(#values => Self::#idents,)*
+                    other => Self::Unknown(other.to_owned()),
+                }
+            }
+        }
+
+        impl From<String> for #name {
+            fn from(value: String) -> Self {
+                match value.as_str() {
+                    #(#values => Self::#idents,)*
+                    _ => Self::Unknown(value),
+                }
+            }
+        }
+
+        impl std::str::FromStr for #name {
+            type Err = std::convert::Infallible;
+
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                Ok(Self::from(value))
+            }
+        }
+
+        impl AsRef<str> for #name {
+            fn as_ref(&self) -> &str {
+                self.as_str()
+            }
+        }
+
+        impl fmt::Display for #name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl Serialize for #name {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> Deserialize<'de> for #name {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                wire::deserialize_enum(deserializer)
+            }
+        }
+    }
+}

@@ -1,0 +1,162 @@
+//! The tests written into every generated crate: each structure and enum round-trips samples
+//! built from the model, and each `smithy.api#examples` entry round-trips unchanged.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+use serde_json::Value;
+use smithy_model::{Model, ShapeId, ShapeKind};
+
+use crate::error::Error;
+use crate::mapping::named;
+use crate::naming;
+use crate::samples::{self, Fill, UNKNOWN_ENUM_VALUE};
+use crate::space::{TypeKind, TypeSpace};
+
+const SUPPORT_RS: &str = include_str!("../../templates/test_support.rs");
+
+/// `tests/support/mod.rs`.
+pub fn support() -> Result<TokenStream, Error> {
+    SUPPORT_RS
+        .parse()
+        .map_err(|e| Error::new("codegen/templates/test_support.rs", format!("does not tokenize: {e}")))
+}
+
+/// `tests/shapes.rs`: every structure with all members and with required members only, and
+/// every enum with its known values and an unknown one.
+pub fn shapes(model: &Model, space: &TypeSpace, package: &str) -> Result<TokenStream, Error> {
+    let crate_name = crate_ident(package);
+    let tests = space.types.iter().map(|def| {
+        let ty = named(&def.name, &space.std);
+        let test = format_ident!("{}", def.module);
+        match &def.kind {
+            TypeKind::Struct(_) => {
+                let all = samples::structure(model, &def.shape, Fill::All);
+                let required = samples::structure(model, &def.shape, Fill::RequiredOnly);
+                let (all_in, all_out) = (json_literal(&all.input), json_literal(&all.output));
+                let (req_in, req_out) = (json_literal(&required.input), json_literal(&required.output));
+                quote! {
+                    #[test]
+                    fn #test() {
+                        assert_round_trip::<#ty>(#all_in, #all_out);
+                        assert_round_trip::<#ty>(#req_in, #req_out);
+                    }
+                }
+            }
+            TypeKind::Enum(_) => quote! {
+                #[test]
+                fn #test() {
+                    assert_enum_round_trips::<#ty>(#ty::VALUES, #UNKNOWN_ENUM_VALUE);
+                }
+            },
+        }
+    });
+    Ok(quote! {
+        //! Every type reads a sample of its wire form and writes it back unchanged. Samples are
+        //! built from the model: all members set (plus a member the model does not have, and
+        //! `null` items in lists and maps, which are dropped), and required members only (with
+        //! enum values the crate does not know, which are kept).
+
+        mod support;
+
+        use #crate_name::*;
+        use support::{assert_enum_round_trips, assert_round_trip};
+
+        #(#tests)*
+    })
+}
+
+/// `tests/examples.rs`: the model's `smithy.api#examples`, read and written back unchanged.
+pub fn examples(model: &Model, space: &TypeSpace, package: &str) -> Result<TokenStream, Error> {
+    let crate_name = crate_ident(package);
+    let mut tests = Vec::new();
+    for id in model.closure(&space.service) {
+        let shape = model.expect(&id);
+        let ShapeKind::Operation(op) = &shape.kind else { continue };
+        let Some(examples) = shape.traits.other.get("smithy.api#examples").and_then(Value::as_array) else {
+            continue;
+        };
+        for (index, example) in examples.iter().enumerate() {
+            let prefix = format!("{}_example_{}", naming::module_name(id.name()), index + 1);
+            let place = || format!("{id}: smithy.api#examples[{index}]");
+            let cases = [
+                ("input", example.get("input"), Some(&op.input)),
+                ("output", example.get("output"), Some(&op.output)),
+                ("error", example.pointer("/error/content"), None),
+            ];
+            for (part, json, target) in cases {
+                let Some(json) = json else { continue };
+                let target = match target {
+                    Some(target) => target.clone(),
+                    None => error_shape(example).ok_or_else(|| Error::new(place(), "an error example needs `error.shapeId`"))?,
+                };
+                if target.is_unit() {
+                    continue;
+                }
+                let ty = named(space_name(space, &target, &place)?, &space.std);
+                let test = format_ident!("{prefix}_{part}");
+                let input = json_literal(json);
+                let expected = samples::with_defaults(model, &target, json);
+                let check = if &expected == json {
+                    quote!(assert_round_trip::<#ty>(#input, #input);)
+                } else {
+                    let expected = json_literal(&expected);
+                    quote! {
+                        // The model's defaults are written for members the example leaves out.
+                        assert_round_trip::<#ty>(#input, #expected);
+                    }
+                };
+                tests.push(quote! {
+                    #[test]
+                    fn #test() {
+                        #check
+                    }
+                });
+            }
+        }
+    }
+    let uses = (!tests.is_empty()).then(|| {
+        quote! {
+            mod support;
+
+            use #crate_name::*;
+            use support::assert_round_trip;
+        }
+    });
+    Ok(quote! {
+        //! The examples of the model (`smithy.api#examples`): each input, output and error reads
+        //! into its type and writes back to the same JSON. Members that an example leaves out
+        //! are written with the model's default, when they have one.
+
+        #uses
+
+        #(#tests)*
+    })
+}
+
+fn error_shape(example: &Value) -> Option<ShapeId> {
+    example.pointer("/error/shapeId").and_then(Value::as_str).and_then(|s| ShapeId::parse(s).ok())
+}
+
+fn space_name<'a>(space: &'a TypeSpace, id: &ShapeId, place: &dyn Fn() -> String) -> Result<&'a str, Error> {
+    space
+        .types
+        .iter()
+        .find(|t| &t.shape == id)
+        .map(|t| t.name.as_str())
+        .ok_or_else(|| Error::new(place(), format!("`{id}` has no generated type")))
+}
+
+/// The library name of the generated crate (its package name with `_` for `-`).
+fn crate_ident(package: &str) -> proc_macro2::Ident {
+    format_ident!("{}", package.replace('-', "_"))
+}
+
+/// A raw string literal holding pretty-printed JSON, with enough `#`s to be unambiguous.
+fn json_literal(value: &Value) -> TokenStream {
+    let text = serde_json::to_string_pretty(value).expect("JSON values always serialize");
+    let mut hashes = String::from("#");
+    while text.contains(&format!("\"{hashes}")) {
+        hashes.push('#');
+    }
+    format!("r{hashes}\"{text}\"{hashes}").parse().expect("a raw string literal tokenizes")
+}

@@ -1,0 +1,198 @@
+//! Sample wire values built from the model alone (never from the generated Rust), for the tests
+//! that the generator writes into every crate.
+//!
+//! A sample is a pair: the JSON a service might send (`input`), and the JSON the generated types
+//! must write after reading it (`output`). They differ exactly where the wire rules say reading
+//! is lenient: unknown members, `null` items in dense collections, and `__type` in unions are
+//! dropped; defaulted members that were absent are written with their default.
+
+use serde_json::{json, Map, Value};
+use smithy_model::{Member, Model, Shape, ShapeId, ShapeKind, Simple, TimestampFormat};
+
+/// Which members a sample structure sets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fill {
+    /// Every member, with known enum values.
+    All,
+    /// Only required members (defaulted ones appear in the output), with enum values the crate
+    /// does not know.
+    RequiredOnly,
+}
+
+/// A sample wire value and what it must be written back as.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Sample {
+    /// What is read.
+    pub input: Value,
+    /// What must be written after reading `input`.
+    pub output: Value,
+}
+
+impl Sample {
+    fn same(value: Value) -> Sample {
+        Sample { input: value.clone(), output: value }
+    }
+}
+
+/// An enum value that no model defines.
+pub const UNKNOWN_ENUM_VALUE: &str = "FUTURE_VALUE_NOT_IN_THE_MODEL";
+
+/// Below this depth nested structures set only required members, to keep samples small.
+const FULL_DEPTH: usize = 2;
+
+/// A sample of the structure `id`, with an unknown member added at the top when `Fill::All`.
+pub fn structure(model: &Model, id: &ShapeId, fill: Fill) -> Sample {
+    let mut sample = shape(model, model.expect(id), fill, 0);
+    if fill == Fill::All {
+        if let Value::Object(input) = &mut sample.input {
+            input.insert("MemberFromTheFuture".to_owned(), json!({"Nested": [1, "two", null]}));
+        }
+    }
+    sample
+}
+
+fn shape(model: &Model, shape: &Shape, fill: Fill, depth: usize) -> Sample {
+    match &shape.kind {
+        ShapeKind::Simple(simple) => Sample::same(simple_value(*simple, shape.traits.timestamp_format, fill)),
+        ShapeKind::Enum(values) => Sample::same(match fill {
+            Fill::All => Value::String(values.first().map(|v| v.value.clone()).unwrap_or_default()),
+            Fill::RequiredOnly => Value::String(UNKNOWN_ENUM_VALUE.to_owned()),
+        }),
+        ShapeKind::IntEnum(values) => Sample::same(match fill {
+            Fill::All => json!(values.first().map_or(0, |v| v.value)),
+            Fill::RequiredOnly => json!(987_654),
+        }),
+        ShapeKind::List { member: item, .. } => {
+            let item = member(model, item, fill, depth + 1);
+            if shape.traits.sparse {
+                Sample {
+                    input: json!([item.input, null]),
+                    output: json!([item.output, null]),
+                }
+            } else {
+                Sample { input: json!([item.input, null]), output: json!([item.output]) }
+            }
+        }
+        ShapeKind::Map { value, .. } => {
+            let value = member(model, value, fill, depth + 1);
+            if shape.traits.sparse {
+                Sample {
+                    input: json!({"key-1": value.input, "key-2": null}),
+                    output: json!({"key-1": value.output, "key-2": null}),
+                }
+            } else {
+                Sample { input: json!({"key-1": value.input, "key-2": null}), output: json!({"key-1": value.output}) }
+            }
+        }
+        ShapeKind::Structure(members) => structure_members(model, members, fill, depth),
+        ShapeKind::Union(members) => {
+            let Some(first) = members.iter().find(|m| !m.target.is_unit()) else {
+                return Sample::same(json!({}));
+            };
+            let value = member(model, first, fill, depth + 1);
+            Sample {
+                input: json!({ "__type": "ignored", first.name.clone(): value.input }),
+                output: json!({ first.name.clone(): value.output }),
+            }
+        }
+        ShapeKind::Operation(_) | ShapeKind::Service(_) | ShapeKind::Resource(_) => Sample::same(Value::Null),
+    }
+}
+
+fn structure_members(model: &Model, members: &[Member], fill: Fill, depth: usize) -> Sample {
+    let fill = if depth >= FULL_DEPTH { Fill::RequiredOnly } else { fill };
+    let mut input = Map::new();
+    let mut output = Map::new();
+    for m in members {
+        let default = m.traits.default.as_ref().filter(|v| !v.is_null());
+        if fill == Fill::All || m.traits.required {
+            let value = member(model, m, fill, depth + 1);
+            input.insert(m.name.clone(), value.input);
+            output.insert(m.name.clone(), value.output);
+        } else if let Some(default) = default {
+            output.insert(m.name.clone(), default.clone());
+        }
+    }
+    Sample { input: Value::Object(input), output: Value::Object(output) }
+}
+
+fn member(model: &Model, m: &Member, fill: Fill, depth: usize) -> Sample {
+    let target = model.expect(&m.target);
+    match (&target.kind, m.traits.timestamp_format) {
+        (ShapeKind::Simple(Simple::Timestamp), Some(format)) => {
+            Sample::same(simple_value(Simple::Timestamp, Some(format), fill))
+        }
+        _ => shape(model, target, fill, depth),
+    }
+}
+
+/// One value per simple type; `RequiredOnly` samples use the edge cases.
+fn simple_value(simple: Simple, format: Option<TimestampFormat>, fill: Fill) -> Value {
+    let all = fill == Fill::All;
+    match simple {
+        Simple::String => json!(if all { "Grüße, 世界 \"quoted\" \\ \n" } else { "" }),
+        Simple::Boolean => json!(all),
+        Simple::Byte => json!(if all { -128 } else { 127 }),
+        Simple::Short => json!(if all { -32768 } else { 32767 }),
+        Simple::Integer => json!(if all { -2_147_483_648_i64 } else { 2_147_483_647 }),
+        Simple::Long => json!(if all { 9_007_199_254_740_993_i64 } else { -9_223_372_036_854_775_808_i64 }),
+        Simple::Float => if all { json!(1.5) } else { json!("-Infinity") },
+        Simple::Double => if all { json!(2.25) } else { json!("NaN") },
+        Simple::BigInteger => json!(if all { 1234567 } else { -7 }),
+        Simple::BigDecimal => json!(if all { 1234.5 } else { 0.25 }),
+        Simple::Timestamp => match format.unwrap_or(TimestampFormat::EpochSeconds) {
+            TimestampFormat::EpochSeconds => if all { json!(1_700_000_000.125) } else { json!(-86_400) },
+            TimestampFormat::DateTime => json!(if all { "2023-11-14T22:13:20.125Z" } else { "1969-12-31T00:00:00Z" }),
+            TimestampFormat::HttpDate => json!(if all { "Tue, 14 Nov 2023 22:13:20 GMT" } else { "Wed, 31 Dec 1969 00:00:00 GMT" }),
+        },
+        Simple::Blob => json!(if all { "aGVsbG8gd29ybGQ=" } else { "" }),
+        Simple::Document => if all { json!({"a": [1, "two", null, true, {"b": 2.5}]}) } else { Value::Null },
+    }
+}
+
+/// What the generated types write after reading `value` as the shape `id`: the same JSON, plus
+/// every defaulted member that was absent, with its default (Smithy: "all default values SHOULD
+/// be serialized").
+pub fn with_defaults(model: &Model, id: &ShapeId, value: &Value) -> Value {
+    let shape = model.expect(id);
+    match (&shape.kind, value) {
+        (ShapeKind::Structure(members), Value::Object(object)) => {
+            let mut out = Map::new();
+            for m in members {
+                match object.get(&m.name) {
+                    Some(v) => {
+                        out.insert(m.name.clone(), with_defaults(model, &m.target, v));
+                    }
+                    None => {
+                        if let Some(default) = m.traits.default.as_ref().filter(|v| !v.is_null()) {
+                            out.insert(m.name.clone(), default.clone());
+                        }
+                    }
+                }
+            }
+            // Members the model does not know are kept, so that a test notices they are dropped.
+            for (key, v) in object {
+                if !members.iter().any(|m| &m.name == key) {
+                    out.insert(key.clone(), v.clone());
+                }
+            }
+            Value::Object(out)
+        }
+        (ShapeKind::Union(members), Value::Object(object)) => Value::Object(
+            object
+                .iter()
+                .map(|(key, v)| match members.iter().find(|m| &m.name == key) {
+                    Some(m) => (key.clone(), with_defaults(model, &m.target, v)),
+                    None => (key.clone(), v.clone()),
+                })
+                .collect(),
+        ),
+        (ShapeKind::List { member, .. }, Value::Array(items)) => {
+            Value::Array(items.iter().map(|v| with_defaults(model, &member.target, v)).collect())
+        }
+        (ShapeKind::Map { value: member, .. }, Value::Object(entries)) => Value::Object(
+            entries.iter().map(|(k, v)| (k.clone(), with_defaults(model, &member.target, v))).collect(),
+        ),
+        _ => value.clone(),
+    }
+}

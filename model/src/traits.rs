@@ -1,0 +1,281 @@
+//! Typed values of the traits that change generated code; every other trait is kept as JSON.
+
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+
+/// The traits applied to a shape or member.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Traits {
+    /// `smithy.api#required`.
+    pub required: bool,
+    /// `smithy.api#default`: the default value. `Some(Value::Null)` means the default was
+    /// explicitly removed on a member (the member is optional again).
+    pub default: Option<Value>,
+    /// `smithy.api#documentation`: HTML (AWS models) or CommonMark.
+    pub documentation: Option<String>,
+    /// `smithy.api#enumValue`.
+    pub enum_value: Option<EnumValueTrait>,
+    /// `smithy.api#error`.
+    pub error: Option<ErrorFault>,
+    /// `smithy.api#httpError`: the HTTP status code of an error.
+    pub http_error: Option<u16>,
+    /// `smithy.api#retryable`.
+    pub retryable: Option<Retryable>,
+    /// `smithy.api#sensitive`.
+    pub sensitive: bool,
+    /// `smithy.api#deprecated`.
+    pub deprecated: Option<Deprecated>,
+    /// `smithy.api#timestampFormat`.
+    pub timestamp_format: Option<TimestampFormat>,
+    /// `smithy.api#jsonName`.
+    pub json_name: Option<String>,
+    /// `smithy.api#length`.
+    pub length: Option<Bounds>,
+    /// `smithy.api#range`.
+    pub range: Option<Bounds>,
+    /// `smithy.api#pattern`: an ECMA 262 regular expression.
+    pub pattern: Option<String>,
+    /// `smithy.api#sparse`.
+    pub sparse: bool,
+    /// `smithy.api#streaming`.
+    pub streaming: bool,
+    /// `smithy.api#paginated`.
+    pub paginated: Option<Paginated>,
+    /// `smithy.api#input`.
+    pub input: bool,
+    /// `smithy.api#output`.
+    pub output: bool,
+    /// `smithy.api#box` (Smithy IDL 1.0): the number or boolean may be absent.
+    pub boxed: bool,
+    /// `smithy.api#enum` (Smithy IDL 1.0): parsed by the loader into `ShapeKind::Enum`.
+    pub(crate) legacy_enum: Option<Value>,
+    /// Every other trait, by absolute shape ID, as JSON.
+    pub other: BTreeMap<String, Value>,
+}
+
+/// `smithy.api#enumValue`: a string or an integer.
+#[derive(Clone, Debug, PartialEq)]
+pub enum EnumValueTrait {
+    /// The value of an `enum` member.
+    String(String),
+    /// The value of an `intEnum` member.
+    Int(i32),
+}
+
+/// `smithy.api#error`: who is at fault.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ErrorFault {
+    /// The caller sent something wrong.
+    Client,
+    /// The service failed.
+    Server,
+}
+
+/// `smithy.api#retryable`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Retryable {
+    /// Whether the error is a throttling error.
+    pub throttling: bool,
+}
+
+/// `smithy.api#deprecated`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Deprecated {
+    /// Why, and what to use instead.
+    pub message: Option<String>,
+    /// Since which version or date.
+    pub since: Option<String>,
+}
+
+/// `smithy.api#timestampFormat`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TimestampFormat {
+    /// Seconds since the Unix epoch, a number with an optional fraction.
+    EpochSeconds,
+    /// RFC 3339 `date-time` text.
+    DateTime,
+    /// RFC 7231 IMF-fixdate text.
+    HttpDate,
+}
+
+/// `smithy.api#length` or `smithy.api#range` bounds.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Bounds {
+    /// The inclusive minimum.
+    pub min: Option<serde_json::Number>,
+    /// The inclusive maximum.
+    pub max: Option<serde_json::Number>,
+}
+
+/// `smithy.api#paginated`: member names of the pagination protocol.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Paginated {
+    /// The input member holding the continuation token.
+    pub input_token: Option<String>,
+    /// The output member (path) holding the next token.
+    pub output_token: Option<String>,
+    /// The input member limiting the page size.
+    pub page_size: Option<String>,
+    /// The output member (path) holding the page's items.
+    pub items: Option<String>,
+}
+
+impl Traits {
+    /// Whether the (member's) default is set and not explicitly removed.
+    pub fn has_default(&self) -> bool {
+        matches!(&self.default, Some(v) if !v.is_null())
+    }
+
+    /// Merges `other` into `self` (used by `apply` and member/target trait layering).
+    /// Values already present in `self` win.
+    pub(crate) fn merge_missing_from(&mut self, other: &Traits) {
+        macro_rules! take_option {
+            ($($field:ident),*) => {$(
+                if self.$field.is_none() {
+                    self.$field = other.$field.clone();
+                }
+            )*};
+        }
+        macro_rules! take_flag {
+            ($($field:ident),*) => {$( self.$field |= other.$field; )*};
+        }
+        take_option!(
+            default, documentation, enum_value, error, http_error, retryable, deprecated,
+            timestamp_format, json_name, length, range, pattern, paginated, legacy_enum
+        );
+        take_flag!(required, sensitive, sparse, streaming, input, output, boxed);
+        for (key, value) in &other.other {
+            self.other.entry(key.clone()).or_insert_with(|| value.clone());
+        }
+    }
+}
+
+/// Parses a JSON object of traits. `at` names the place for error messages.
+pub(crate) fn parse_traits(json: &serde_json::Map<String, Value>, at: &str) -> Result<Traits, String> {
+    let mut traits = Traits::default();
+    for (name, value) in json {
+        let here = || format!("{at}: trait `{name}`");
+        let bad = |what: &str| format!("{}: {what}, found {}", here(), short(value));
+        match name.as_str() {
+            "smithy.api#required" => traits.required = true,
+            "smithy.api#default" => traits.default = Some(value.clone()),
+            "smithy.api#documentation" => {
+                traits.documentation = Some(value.as_str().ok_or_else(|| bad("expected a string"))?.to_owned())
+            }
+            "smithy.api#enumValue" => {
+                traits.enum_value = Some(match value {
+                    Value::String(s) => EnumValueTrait::String(s.clone()),
+                    Value::Number(n) => EnumValueTrait::Int(
+                        n.as_i64()
+                            .and_then(|i| i32::try_from(i).ok())
+                            .ok_or_else(|| bad("expected a 32-bit integer"))?,
+                    ),
+                    _ => return Err(bad("expected a string or an integer")),
+                })
+            }
+            "smithy.api#error" => {
+                traits.error = Some(match value.as_str() {
+                    Some("client") => ErrorFault::Client,
+                    Some("server") => ErrorFault::Server,
+                    _ => return Err(bad("expected \"client\" or \"server\"")),
+                })
+            }
+            "smithy.api#httpError" => {
+                traits.http_error = Some(
+                    value
+                        .as_u64()
+                        .and_then(|n| u16::try_from(n).ok())
+                        .filter(|n| (100..=599).contains(n))
+                        .ok_or_else(|| bad("expected an HTTP status code"))?,
+                )
+            }
+            "smithy.api#retryable" => {
+                let obj = value.as_object().ok_or_else(|| bad("expected an object"))?;
+                let throttling = match obj.get("throttling") {
+                    None => false,
+                    Some(v) => v.as_bool().ok_or_else(|| bad("expected `throttling` to be a boolean"))?,
+                };
+                traits.retryable = Some(Retryable { throttling });
+            }
+            "smithy.api#sensitive" => traits.sensitive = true,
+            "smithy.api#deprecated" => {
+                let obj = value.as_object().ok_or_else(|| bad("expected an object"))?;
+                traits.deprecated = Some(Deprecated {
+                    message: optional_string(obj, "message").map_err(|e| format!("{}: {e}", here()))?,
+                    since: optional_string(obj, "since").map_err(|e| format!("{}: {e}", here()))?,
+                });
+            }
+            "smithy.api#timestampFormat" => {
+                traits.timestamp_format = Some(match value.as_str() {
+                    Some("epoch-seconds") => TimestampFormat::EpochSeconds,
+                    Some("date-time") => TimestampFormat::DateTime,
+                    Some("http-date") => TimestampFormat::HttpDate,
+                    _ => return Err(bad("expected \"epoch-seconds\", \"date-time\" or \"http-date\"")),
+                })
+            }
+            "smithy.api#jsonName" => {
+                traits.json_name = Some(value.as_str().ok_or_else(|| bad("expected a string"))?.to_owned())
+            }
+            "smithy.api#length" => traits.length = Some(parse_bounds(value).map_err(|e| bad(&e))?),
+            "smithy.api#range" => traits.range = Some(parse_bounds(value).map_err(|e| bad(&e))?),
+            "smithy.api#pattern" => {
+                traits.pattern = Some(value.as_str().ok_or_else(|| bad("expected a string"))?.to_owned())
+            }
+            "smithy.api#sparse" => traits.sparse = true,
+            "smithy.api#streaming" => traits.streaming = true,
+            "smithy.api#input" => traits.input = true,
+            "smithy.api#output" => traits.output = true,
+            "smithy.api#box" => traits.boxed = true,
+            "smithy.api#enum" => {
+                if !value.is_array() {
+                    return Err(bad("expected an array of enum definitions"));
+                }
+                traits.legacy_enum = Some(value.clone());
+            }
+            "smithy.api#paginated" => {
+                let obj = value.as_object().ok_or_else(|| bad("expected an object"))?;
+                let field = |key: &str| optional_string(obj, key).map_err(|e| format!("{}: {e}", here()));
+                traits.paginated = Some(Paginated {
+                    input_token: field("inputToken")?,
+                    output_token: field("outputToken")?,
+                    page_size: field("pageSize")?,
+                    items: field("items")?,
+                });
+            }
+            _ => {
+                traits.other.insert(name.clone(), value.clone());
+            }
+        }
+    }
+    Ok(traits)
+}
+
+fn optional_string(obj: &serde_json::Map<String, Value>, key: &str) -> Result<Option<String>, String> {
+    match obj.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s.clone())),
+        Some(other) => Err(format!("expected `{key}` to be a string, found {}", short(other))),
+    }
+}
+
+fn parse_bounds(value: &Value) -> Result<Bounds, String> {
+    let obj = value.as_object().ok_or("expected an object with `min` and/or `max`")?;
+    let number = |key: &str| match obj.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::Number(n)) => Ok(Some(n.clone())),
+        Some(_) => Err(format!("expected `{key}` to be a number")),
+    };
+    Ok(Bounds { min: number("min")?, max: number("max")? })
+}
+
+/// A short rendering of a JSON value for error messages.
+pub(crate) fn short(value: &Value) -> String {
+    let text = value.to_string();
+    if text.chars().count() > 60 {
+        let cut: String = text.chars().take(57).collect();
+        format!("{cut}...")
+    } else {
+        text
+    }
+}
