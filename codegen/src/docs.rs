@@ -9,13 +9,13 @@
 //!
 //! The conversion has three stages:
 //!
-//! 1. [`parse`]: the `html5gum` tokenizer (WHATWG tokenization, so any tag soup
+//! 1. `parse`: the `html5gum` tokenizer (WHATWG tokenization, so any tag soup
 //!    is accepted) feeds a forgiving tree builder. Unclosed tags are closed at
 //!    the end, stray end tags are dropped, and text is never lost.
-//! 2. [`BlockBuilder`]: the tree becomes a list of Markdown [`Block`]s
+//! 2. `BlockBuilder`: the tree becomes a list of Markdown `Block`s
 //!    (paragraphs, lists, call-outs, code blocks); inline content is written by
-//!    an [`Inline`] writer, which collapses whitespace and escapes text.
-//! 3. [`render_blocks`]: the blocks become lines, with list indentation and
+//!    an `Inline` writer, which collapses whitespace and escapes text.
+//! 3. `render_blocks`: the blocks become lines, with list indentation and
 //!    blockquote prefixes.
 
 use html5gum::{DefaultEmitter, Span, Token, Tokenizer};
@@ -56,18 +56,129 @@ const MAX_DEPTH: usize = 64;
 /// Every HTML element name, plus the tags AWS models add (`note`,
 /// `important`, `fullname`). Outside code these are always treated as markup.
 const KNOWN_TAGS: &[&str] = &[
-    "a", "abbr", "address", "area", "article", "aside", "audio", "b", "base", "bdi", "bdo",
-    "big", "blockquote", "body", "br", "button", "canvas", "caption", "center", "cite", "code",
-    "col", "colgroup", "data", "datalist", "dd", "del", "details", "dfn", "dialog", "dir", "div",
-    "dl", "dt", "em", "embed", "fieldset", "figcaption", "figure", "font", "footer", "form", "h1",
-    "h2", "h3", "h4", "h5", "h6", "head", "header", "hgroup", "hr", "html", "i", "iframe", "img",
-    "input", "ins", "kbd", "label", "legend", "li", "link", "main", "map", "mark", "menu", "meta",
-    "meter", "nav", "noscript", "object", "ol", "optgroup", "option", "output", "p", "param",
-    "picture", "pre", "progress", "q", "rp", "rt", "ruby", "s", "samp", "script", "section",
-    "select", "slot", "small", "source", "span", "strike", "strong", "style", "sub", "summary",
-    "sup", "table", "tbody", "td", "template", "textarea", "tfoot", "th", "thead", "time",
-    "title", "tr", "track", "tt", "u", "ul", "var", "video", "wbr", "note", "important",
-    "fullname", "warning", "tip",
+    "a",
+    "abbr",
+    "address",
+    "area",
+    "article",
+    "aside",
+    "audio",
+    "b",
+    "base",
+    "bdi",
+    "bdo",
+    "big",
+    "blockquote",
+    "body",
+    "br",
+    "button",
+    "canvas",
+    "caption",
+    "center",
+    "cite",
+    "code",
+    "col",
+    "colgroup",
+    "data",
+    "datalist",
+    "dd",
+    "del",
+    "details",
+    "dfn",
+    "dialog",
+    "dir",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "embed",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "font",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "header",
+    "hgroup",
+    "hr",
+    "html",
+    "i",
+    "iframe",
+    "img",
+    "input",
+    "ins",
+    "kbd",
+    "label",
+    "legend",
+    "li",
+    "link",
+    "main",
+    "map",
+    "mark",
+    "menu",
+    "meta",
+    "meter",
+    "nav",
+    "noscript",
+    "object",
+    "ol",
+    "optgroup",
+    "option",
+    "output",
+    "p",
+    "param",
+    "picture",
+    "pre",
+    "progress",
+    "q",
+    "rp",
+    "rt",
+    "ruby",
+    "s",
+    "samp",
+    "script",
+    "section",
+    "select",
+    "slot",
+    "small",
+    "source",
+    "span",
+    "strike",
+    "strong",
+    "style",
+    "sub",
+    "summary",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "template",
+    "textarea",
+    "tfoot",
+    "th",
+    "thead",
+    "time",
+    "title",
+    "tr",
+    "track",
+    "tt",
+    "u",
+    "ul",
+    "var",
+    "video",
+    "wbr",
+    "note",
+    "important",
+    "fullname",
+    "warning",
+    "tip",
 ];
 
 /// Inside `<code>`/`<pre>` only these tags are markup. Anything else there is a
@@ -75,9 +186,38 @@ const KNOWN_TAGS: &[&str] = &[
 /// `<code>Map<Column, Type></code>`, `<code><row a="b"></row></code>`), and is
 /// kept as literal text.
 const CODE_MARKUP_TAGS: &[&str] = &[
-    "a", "b", "strong", "i", "em", "code", "br", "span", "sub", "sup", "u", "var", "kbd", "samp",
-    "tt", "p", "div", "ul", "ol", "li", "dl", "dt", "dd", "pre", "note", "important", "h1", "h2",
-    "h3", "h4", "h5", "h6",
+    "a",
+    "b",
+    "strong",
+    "i",
+    "em",
+    "code",
+    "br",
+    "span",
+    "sub",
+    "sup",
+    "u",
+    "var",
+    "kbd",
+    "samp",
+    "tt",
+    "p",
+    "div",
+    "ul",
+    "ol",
+    "li",
+    "dl",
+    "dt",
+    "dd",
+    "pre",
+    "note",
+    "important",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
 ];
 
 /// Elements that never have content or an end tag.
@@ -151,7 +291,11 @@ struct TreeBuilder {
 
 impl TreeBuilder {
     fn new() -> Self {
-        let root = Elem { name: String::new(), href: None, children: Vec::new() };
+        let root = Elem {
+            name: String::new(),
+            href: None,
+            children: Vec::new(),
+        };
         TreeBuilder { stack: vec![root] }
     }
 
@@ -185,7 +329,11 @@ impl TreeBuilder {
         }
         self.close_implied(&name);
         let empty = self_closing || VOID_TAGS.contains(&name.as_str());
-        let elem = Elem { name, href, children: Vec::new() };
+        let elem = Elem {
+            name,
+            href,
+            children: Vec::new(),
+        };
         if empty {
             self.current().children.push(Node::Elem(elem));
         } else if self.stack.len() < MAX_DEPTH {
@@ -197,7 +345,11 @@ impl TreeBuilder {
     fn end_tag(&mut self, name: &str, raw: &str) {
         if name == "br" {
             // Browsers read `</br>` as `<br>`.
-            let br = Elem { name: "br".to_string(), href: None, children: Vec::new() };
+            let br = Elem {
+                name: "br".to_string(),
+                href: None,
+                children: Vec::new(),
+            };
             self.current().children.push(Node::Elem(br));
         } else if let Some(pos) = self.stack.iter().rposition(|e| e.name == name) {
             // Closes the element and anything left open inside it.
@@ -216,8 +368,14 @@ impl TreeBuilder {
     /// `<dt>`/`<dd>`, as in HTML; otherwise unclosed items would nest.
     fn close_implied(&mut self, name: &str) {
         let (closes, stops): (&[&str], &[&str]) = match name {
-            "li" => (&["li"], &["ul", "ol", "menu", "dl", "note", "important", "blockquote"]),
-            "dt" | "dd" => (&["dt", "dd"], &["dl", "ul", "ol", "note", "important", "blockquote"]),
+            "li" => (
+                &["li"],
+                &["ul", "ol", "menu", "dl", "note", "important", "blockquote"],
+            ),
+            "dt" | "dd" => (
+                &["dt", "dd"],
+                &["dl", "ul", "ol", "note", "important", "blockquote"],
+            ),
             _ => return,
         };
         for i in (1..self.stack.len()).rev() {
@@ -236,7 +394,10 @@ impl TreeBuilder {
 
     fn text(&mut self, text: &str) {
         // Control characters have no place in a doc comment.
-        let text: String = text.chars().filter(|&c| !c.is_control() || c == '\n' || c == '\t').collect();
+        let text: String = text
+            .chars()
+            .filter(|&c| !c.is_control() || c == '\n' || c == '\t')
+            .collect();
         if text.is_empty() {
             return;
         }
@@ -274,7 +435,9 @@ fn is_code_tag(name: &str) -> bool {
 
 fn is_simple_tag_name(name: &str) -> bool {
     name.starts_with(|c: char| c.is_ascii_lowercase())
-        && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
 /// What an element means for the conversion.
@@ -283,7 +446,9 @@ enum Kind {
     /// A block that only separates paragraphs (`p`, `div`, `fullname`, ...).
     Paragraph,
     Heading,
-    List { ordered: bool },
+    List {
+        ordered: bool,
+    },
     DefinitionList,
     Item,
     Term,
@@ -304,12 +469,10 @@ enum Kind {
 
 fn kind(name: &str) -> Kind {
     match name {
-        "p" | "div" | "fullname" | "section" | "article" | "header" | "footer"
-        | "main" | "nav" | "aside" | "address" | "blockquote" | "figure" | "figcaption"
-        | "table" | "thead" | "tbody" | "tfoot" | "tr" | "td" | "th" | "caption" | "hr"
-        | "details" | "summary" | "center" | "body" | "html" | "form" | "fieldset" => {
-            Kind::Paragraph
-        }
+        "p" | "div" | "fullname" | "section" | "article" | "header" | "footer" | "main" | "nav"
+        | "aside" | "address" | "blockquote" | "figure" | "figcaption" | "table" | "thead"
+        | "tbody" | "tfoot" | "tr" | "td" | "th" | "caption" | "hr" | "details" | "summary"
+        | "center" | "body" | "html" | "form" | "fieldset" => Kind::Paragraph,
         "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => Kind::Heading,
         "ul" | "menu" | "dir" => Kind::List { ordered: false },
         "ol" => Kind::List { ordered: true },
@@ -368,9 +531,15 @@ enum Block {
     Para(String),
     /// The literal content of a fenced ```` ```text ```` block.
     Code(String),
-    List { ordered: bool, items: Vec<Vec<Block>> },
+    List {
+        ordered: bool,
+        items: Vec<Vec<Block>>,
+    },
     /// A call-out such as `<note>`: a blockquote starting with `**Label:**`.
-    Quote { label: &'static str, blocks: Vec<Block> },
+    Quote {
+        label: &'static str,
+        blocks: Vec<Block>,
+    },
 }
 
 fn build_blocks(nodes: &[Node]) -> Vec<Block> {
@@ -388,7 +557,10 @@ struct BlockBuilder {
 
 impl BlockBuilder {
     fn new() -> Self {
-        BlockBuilder { blocks: Vec::new(), para: Inline::new(Style::default()) }
+        BlockBuilder {
+            blocks: Vec::new(),
+            para: Inline::new(Style::default()),
+        }
     }
 
     fn finish(mut self) -> Vec<Block> {
@@ -439,7 +611,10 @@ impl BlockBuilder {
             Kind::DefinitionList => {
                 let items = definition_items(elem);
                 if !items.is_empty() {
-                    self.push(Block::List { ordered: false, items });
+                    self.push(Block::List {
+                        ordered: false,
+                        items,
+                    });
                 }
             }
             Kind::Callout(label) => {
@@ -485,7 +660,10 @@ impl BlockBuilder {
 
 /// The inline content of `elem` as one `**bold**` span, if not empty.
 fn bold_line(elem: &Elem) -> Option<String> {
-    let mut inline = Inline::new(Style { strong: true, ..Style::default() });
+    let mut inline = Inline::new(Style {
+        strong: true,
+        ..Style::default()
+    });
     inline_children(&elem.children, &mut inline);
     let (_, text, _) = inline.finish();
     (!text.is_empty()).then(|| format!("**{text}**"))
@@ -575,7 +753,11 @@ fn code_block(elem: &Elem, first_line_inline: bool) -> Option<String> {
         // Leading whitespace is ASCII, so slicing by byte count is safe; take
         // no more than the line's own indentation.
         let own = line.len() - line.trim_start().len();
-        *line = if i < dedent_from { line.trim_start() } else { &line[own.min(indent)..] };
+        *line = if i < dedent_from {
+            line.trim_start()
+        } else {
+            &line[own.min(indent)..]
+        };
     }
     let mut out: Vec<&str> = Vec::new();
     for line in lines {
@@ -637,12 +819,21 @@ struct Inline {
     /// The content began with whitespace (reported by `finish`, so that a
     /// wrapper can put the space outside its delimiters).
     leading_space: bool,
+    /// The content ends with a closing `*`/`**` preceded by punctuation; see
+    /// [`Inline::wrap`].
+    fragile_close: bool,
     style: Style,
 }
 
 impl Inline {
     fn new(style: Style) -> Self {
-        Inline { out: String::new(), space_pending: false, leading_space: false, style }
+        Inline {
+            out: String::new(),
+            space_pending: false,
+            leading_space: false,
+            fragile_close: false,
+            style,
+        }
     }
 
     fn is_empty(&self) -> bool {
@@ -668,10 +859,12 @@ impl Inline {
         if markdown.is_empty() {
             return;
         }
-        if self.space_pending && !self.out.ends_with('\n') {
+        let glued = self.fragile_close && markdown.starts_with(is_word_char);
+        if (self.space_pending || glued) && !self.out.is_empty() && !self.out.ends_with('\n') {
             self.out.push(' ');
         }
         self.space_pending = false;
+        self.fragile_close = false;
         self.out.push_str(markdown);
     }
 
@@ -715,6 +908,11 @@ impl Inline {
 
     /// Renders `children` between `delimiter`s, with any surrounding
     /// whitespace moved outside: `** bold **` would not be emphasis.
+    ///
+    /// Markdown also ignores an opening delimiter between a letter and
+    /// punctuation (`a**(b)**`), and a closing one between punctuation and a
+    /// letter (`**b:**c`). A space is inserted there instead, which reads
+    /// better than losing the emphasis.
     fn wrap(&mut self, delimiter: &str, style: Style, children: &[Node]) {
         let mut inner = Inline::new(style);
         inline_children(children, &mut inner);
@@ -722,8 +920,12 @@ impl Inline {
         if leading {
             self.space();
         }
-        if !text.is_empty() {
+        if let (Some(first), Some(last)) = (text.chars().next(), text.chars().last()) {
+            if !first.is_alphanumeric() && self.out.ends_with(is_word_char) {
+                self.space();
+            }
             self.push(&format!("{delimiter}{text}{delimiter}"));
+            self.fragile_close = !last.is_alphanumeric();
         }
         if trailing {
             self.space();
@@ -738,8 +940,18 @@ fn is_space(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0c' | '\u{a0}')
 }
 
+/// A character next to which an emphasis delimiter does not count when it
+/// is on the punctuation side: anything but whitespace and ASCII punctuation
+/// (conservatively, as Unicode punctuation is not told apart).
+fn is_word_char(c: char) -> bool {
+    !(c.is_whitespace() || c.is_ascii_punctuation())
+}
+
 fn collapse_space(text: &str) -> String {
-    text.split(is_space).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
+    text.split(is_space)
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn inline_children(children: &[Node], out: &mut Inline) {
@@ -756,12 +968,22 @@ fn inline_elem(elem: &Elem, out: &mut Inline) {
     match kind(&elem.name) {
         Kind::Hidden => {}
         Kind::LineBreak => out.hard_break(),
-        Kind::Strong if !style.strong => {
-            out.wrap("**", Style { strong: true, ..style }, &elem.children)
-        }
-        Kind::Emphasis if !style.emphasis => {
-            out.wrap("*", Style { emphasis: true, ..style }, &elem.children)
-        }
+        Kind::Strong if !style.strong => out.wrap(
+            "**",
+            Style {
+                strong: true,
+                ..style
+            },
+            &elem.children,
+        ),
+        Kind::Emphasis if !style.emphasis => out.wrap(
+            "*",
+            Style {
+                emphasis: true,
+                ..style
+            },
+            &elem.children,
+        ),
         Kind::Code => out.code(&raw_text(elem)),
         Kind::Link if !style.link => link(elem, out),
         k if is_block(k) => {
@@ -783,7 +1005,10 @@ fn link(elem: &Elem, out: &mut Inline) {
         Some(href) if is_absolute_url(href) => encode_url(href),
         Some(_) => return inline_children(&elem.children, out),
     };
-    let mut text = Inline::new(Style { link: true, ..out.style });
+    let mut text = Inline::new(Style {
+        link: true,
+        ..out.style
+    });
     inline_children(&elem.children, &mut text);
     let (leading, text, trailing) = text.finish();
     if leading {
@@ -835,7 +1060,11 @@ fn code_span(content: &str) -> String {
         return String::new();
     }
     let fence = "`".repeat(longest_backtick_run(content) + 1);
-    let pad = if content.starts_with('`') || content.ends_with('`') { " " } else { "" };
+    let pad = if content.starts_with('`') || content.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
     format!("{fence}{pad}{content}{pad}{fence}")
 }
 
@@ -873,7 +1102,11 @@ fn find_url(word: &str) -> Option<(usize, usize)> {
         (Some(a), Some(b)) => a.min(b),
         (a, b) => a.or(b)?,
     };
-    let scheme_len = if lower[start..].starts_with("https://") { 8 } else { 7 };
+    let scheme_len = if lower[start..].starts_with("https://") {
+        8
+    } else {
+        7
+    };
     let tail = &word[start..];
     let mut end = tail
         .find(['<', '>', '"', '\'', '`', '{', '}', '|', '\\', '^', '[', ']'])
@@ -895,7 +1128,11 @@ fn find_url(word: &str) -> Option<(usize, usize)> {
 fn escape_text(text: &str, out: &mut String) {
     let chars: Vec<char> = text.chars().collect();
     for (i, &c) in chars.iter().enumerate() {
-        let prev = if i > 0 { chars.get(i - 1).copied() } else { None };
+        let prev = if i > 0 {
+            chars.get(i - 1).copied()
+        } else {
+            None
+        };
         let next = chars.get(i + 1).copied();
         let escape = match c {
             // `\` escapes, `` ` `` code spans, `*` emphasis, `[` `]` links and
@@ -904,7 +1141,10 @@ fn escape_text(text: &str, out: &mut String) {
             '\\' | '`' | '*' | '[' | ']' | '<' | '|' | '~' => true,
             // `_` can only start or end emphasis when not between two
             // alphanumerics, so `SNAKE_CASE` needs no escaping.
-            '_' => !(prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric)),
+            '_' => {
+                !(prev.is_some_and(char::is_alphanumeric)
+                    && next.is_some_and(char::is_alphanumeric))
+            }
             // `--` would become a dash (rustdoc enables smart punctuation).
             '-' => prev == Some('-') || next == Some('-'),
             // `&name;` / `&#1;` would be decoded as an entity.
@@ -919,8 +1159,13 @@ fn escape_text(text: &str, out: &mut String) {
 }
 
 fn looks_like_entity(after_ampersand: &[char]) -> bool {
-    let body = after_ampersand.strip_prefix(&['#']).unwrap_or(after_ampersand);
-    let name_len = body.iter().take_while(|c| c.is_ascii_alphanumeric()).count();
+    let body = after_ampersand
+        .strip_prefix(&['#'])
+        .unwrap_or(after_ampersand);
+    let name_len = body
+        .iter()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .count();
     name_len > 0 && body.get(name_len) == Some(&';')
 }
 
@@ -936,7 +1181,10 @@ fn escape_line_start(line: &str) -> String {
             let digits = line.bytes().take_while(u8::is_ascii_digit).count();
             let after = &line[digits..];
             let is_marker = after.starts_with(['.', ')'])
-                && after[1..].chars().next().is_none_or(|c| c == ' ' || c == '\t');
+                && after[1..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| c == ' ' || c == '\t');
             if is_marker {
                 format!("{}\\{}", &line[..digits], after)
             } else {
@@ -980,10 +1228,18 @@ fn render_block(block: &Block) -> Vec<String> {
 /// One line per hard break; each line but the last ends with `\`, which is a
 /// Markdown hard break that survives trailing-whitespace trimming.
 fn render_para(text: &str) -> Vec<String> {
-    let lines: Vec<String> =
-        text.split('\n').map(str::trim).filter(|l| !l.is_empty()).map(escape_line_start).collect();
+    let lines: Vec<String> = text
+        .split('\n')
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(escape_line_start)
+        .collect();
     let last = lines.len().saturating_sub(1);
-    lines.into_iter().enumerate().map(|(i, l)| if i < last { l + "\\" } else { l }).collect()
+    lines
+        .into_iter()
+        .enumerate()
+        .map(|(i, l)| if i < last { l + "\\" } else { l })
+        .collect()
 }
 
 /// A fenced block tagged `text`, so rustdoc never compiles it as a doctest.
@@ -1014,7 +1270,11 @@ fn render_list(ordered: bool, items: &[Vec<Block>]) -> Vec<String> {
             continue;
         }
         number += 1;
-        let marker = if ordered { format!("{number}. ") } else { "- ".to_string() };
+        let marker = if ordered {
+            format!("{number}. ")
+        } else {
+            "- ".to_string()
+        };
         if !out.is_empty() && !tight {
             out.push(String::new());
         }
@@ -1039,7 +1299,13 @@ fn render_quote(label: &str, blocks: &[Block]) -> Vec<String> {
     }
     render_blocks(&blocks, false)
         .into_iter()
-        .map(|line| if line.is_empty() { ">".to_string() } else { format!("> {line}") })
+        .map(|line| {
+            if line.is_empty() {
+                ">".to_string()
+            } else {
+                format!("> {line}")
+            }
+        })
         .collect()
 }
 
@@ -1069,7 +1335,10 @@ mod tests {
     #[track_caller]
     fn check(html: &str, expected: &str) {
         let actual = html_to_markdown(html);
-        assert_eq!(actual, expected, "\n--- actual ---\n{actual}\n--------------");
+        assert_eq!(
+            actual, expected,
+            "\n--- actual ---\n{actual}\n--------------"
+        );
         if let Err(problem) = lint(&actual) {
             panic!("{problem}\n--- output ---\n{actual}");
         }
@@ -1409,8 +1678,24 @@ mod tests {
     }
 
     #[test]
+    fn emphasis_delimiters_next_to_punctuation_still_work() {
+        // sqs: SendMessageBatchRequestEntry$MessageGroupId. `**queues:**Use`
+        // would show the asterisks, so a space is inserted.
+        check(
+            "<p>
+                  <b>Standard queues:</b>Use <code>MessageGroupId</code> in standard queues. \
+             Key<i>(optional)</i>, <b><code>Id</code></b>s and <b>done.</b></p>",
+            "**Standard queues:** Use `MessageGroupId` in standard queues. Key *(optional)*, \
+             **`Id`** s and **done.**",
+        );
+    }
+
+    #[test]
     fn code_span_fences_and_empty_input() {
-        check("<code>a `b` c</code> <code>`x</code> <code></code>", "``a `b` c`` `` `x ``");
+        check(
+            "<code>a `b` c</code> <code>`x</code> <code></code>",
+            "``a `b` c`` `` `x ``",
+        );
         check("", "");
         check("  \n <p> </p> <br> ", "");
         check("plain text, no tags", "plain text, no tags");
@@ -1436,8 +1721,8 @@ mod tests {
             let shapes = model["shapes"].as_object().expect("shapes");
             for (id, shape) in shapes {
                 let members = shape["members"].as_object().into_iter().flatten();
-                let targets =
-                    std::iter::once((id.clone(), shape)).chain(members.map(|(m, v)| (format!("{id}${m}"), v)));
+                let targets = std::iter::once((id.clone(), shape))
+                    .chain(members.map(|(m, v)| (format!("{id}${m}"), v)));
                 for (name, target) in targets {
                     if let Some(doc) = target["traits"]["smithy.api#documentation"].as_str() {
                         docs.push((name, doc.to_string()));
@@ -1451,7 +1736,11 @@ mod tests {
     #[test]
     fn every_model_documentation_string_converts_cleanly() {
         let docs = model_docs();
-        assert!(docs.len() > 5000, "only {} documentation strings found", docs.len());
+        assert!(
+            docs.len() > 5000,
+            "only {} documentation strings found",
+            docs.len()
+        );
         let mut failures = Vec::new();
         for (name, html) in &docs {
             let markdown = html_to_markdown(html);
@@ -1459,18 +1748,75 @@ mod tests {
                 failures.push(format!("{name}: {problem}"));
             }
         }
-        assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+        assert!(
+            failures.is_empty(),
+            "{} failures:\n{}",
+            failures.len(),
+            failures.join("\n")
+        );
     }
 
     #[test]
     fn tag_soup_never_panics_and_stays_clean() {
         const PIECES: &[&str] = &[
-            "<p>", "</p>", "<ul>", "<ol>", "<li>", "</li>", "</ul>", "<code>", "</code>", "<pre>",
-            "</pre>", "<a href=\"https://x.com/a b\">", "<a href=\"../rel\">", "<a>", "</a>", "<b>",
-            "</b>", "<i>", "</i>", "<note>", "</note>", "<dl>", "<dt>", "<dd>", "</dl>", "<h2>",
-            "<br>", "<!--", "-->", "text ", " ", "\n    ", "[x]", "*", "_a_", "`", "``", "<region>",
-            "&lt;", "&#x41;", "&amp;", "&", "<", ">", "https://example.com/x.", "1. ", "- ", "#",
-            "|", "{####}", "é", "\t", "\\", "<p1>", "<x y=\"z\">", "</", "<important>", "\u{a0}",
+            "<p>",
+            "</p>",
+            "<ul>",
+            "<ol>",
+            "<li>",
+            "</li>",
+            "</ul>",
+            "<code>",
+            "</code>",
+            "<pre>",
+            "</pre>",
+            "<a href=\"https://x.com/a b\">",
+            "<a href=\"../rel\">",
+            "<a>",
+            "</a>",
+            "<b>",
+            "</b>",
+            "<i>",
+            "</i>",
+            "<note>",
+            "</note>",
+            "<dl>",
+            "<dt>",
+            "<dd>",
+            "</dl>",
+            "<h2>",
+            "<br>",
+            "<!--",
+            "-->",
+            "text ",
+            " ",
+            "\n    ",
+            "[x]",
+            "*",
+            "_a_",
+            "`",
+            "``",
+            "<region>",
+            "&lt;",
+            "&#x41;",
+            "&amp;",
+            "&",
+            "<",
+            ">",
+            "https://example.com/x.",
+            "1. ",
+            "- ",
+            "#",
+            "|",
+            "{####}",
+            "é",
+            "\t",
+            "\\",
+            "<p1>",
+            "<x y=\"z\">",
+            "</",
+            "<important>",
+            "\u{a0}",
         ];
         let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
         let mut next = move || {
@@ -1482,7 +1828,9 @@ mod tests {
         };
         for _ in 0..3000 {
             let len = next() % 40;
-            let html: String = (0..len).map(|_| PIECES[(next() % PIECES.len() as u64) as usize]).collect();
+            let html: String = (0..len)
+                .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+                .collect();
             let markdown = html_to_markdown(&html);
             if let Err(problem) = lint(&markdown) {
                 panic!("{problem}\n--- input ---\n{html}\n--- output ---\n{markdown}");
@@ -1614,7 +1962,7 @@ mod tests {
                         i = j + run;
                     }
                     None => {
-                        out.extend(std::iter::repeat(('`', false)).take(run));
+                        out.extend(std::iter::repeat_n(('`', false), run));
                         i += run;
                     }
                 }
@@ -1631,7 +1979,9 @@ mod tests {
         let text: String = chars.iter().map(|&(c, _)| c).collect();
         let raw = |i: usize, c: char| chars.get(i).is_some_and(|&(x, escaped)| x == c && !escaped);
         let starts = |i: usize, s: &str| {
-            s.chars().enumerate().all(|(k, c)| chars.get(i + k).is_some_and(|&(x, _)| x == c))
+            s.chars()
+                .enumerate()
+                .all(|(k, c)| chars.get(i + k).is_some_and(|&(x, _)| x == c))
         };
         let mut depth = 0usize;
         let mut i = 0;

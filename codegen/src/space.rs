@@ -105,8 +105,21 @@ pub struct TypeDef {
     pub docs: Option<String>,
     /// `@deprecated`.
     pub deprecated: Option<Deprecated>,
+    /// The operations that take this structure as input or output, by operation name.
+    pub bindings: Vec<Binding>,
     /// What kind of type.
     pub kind: TypeKind,
+}
+
+/// How an operation uses a structure.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Binding {
+    /// The structure is the input of the named operation.
+    Input(String),
+    /// The structure is the output of the named operation.
+    Output(String),
+    /// The structure is an error the named operation can return.
+    Error(String),
 }
 
 /// The kinds of generated types.
@@ -198,9 +211,12 @@ impl TypeSpace {
             .collect();
         let names = Names::assign(&shapes, &svc.rename)?;
         let boxed = boxing::boxed_members(model, &shapes)?;
+        let bindings = operation_bindings(model, &closure);
         let mut types = Vec::new();
         for shape in &shapes {
-            types.push(type_def(model, &names, &boxed, protocol, shape)?);
+            let mut def = type_def(model, &names, &boxed, protocol, shape)?;
+            def.bindings = bindings.get(&shape.id).cloned().unwrap_or_default();
+            types.push(def);
         }
         types.sort_by(|a, b| a.name.cmp(&b.name));
         let std = StdPaths {
@@ -212,6 +228,24 @@ impl TypeSpace {
         };
         Ok(TypeSpace { service: service.id.clone(), protocol, types, std })
     }
+}
+
+/// For each structure, the operations that use it, sorted.
+fn operation_bindings(model: &Model, closure: &BTreeSet<ShapeId>) -> BTreeMap<ShapeId, Vec<Binding>> {
+    let mut out: BTreeMap<ShapeId, Vec<Binding>> = BTreeMap::new();
+    for id in closure {
+        let ShapeKind::Operation(op) = &model.expect(id).kind else { continue };
+        let name = id.name().to_owned();
+        out.entry(op.input.clone()).or_default().push(Binding::Input(name.clone()));
+        out.entry(op.output.clone()).or_default().push(Binding::Output(name.clone()));
+        for error in &op.errors {
+            out.entry(error.clone()).or_default().push(Binding::Error(name.clone()));
+        }
+    }
+    for list in out.values_mut() {
+        list.sort();
+    }
+    out
 }
 
 fn generates_type(shape: &Shape) -> bool {
@@ -291,6 +325,7 @@ fn type_def(
         module,
         docs: shape.traits.documentation.clone(),
         deprecated: shape.traits.deprecated.clone(),
+        bindings: Vec::new(),
         kind,
     })
 }

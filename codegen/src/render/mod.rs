@@ -38,7 +38,7 @@ pub fn render(model: &smithy_model::Model, space: &TypeSpace, options: &Options)
 fn rust_file(path: &str, tokens: TokenStream, options: &Options) -> Result<GeneratedFile, Error> {
     let file: syn::File = syn::parse2(tokens)
         .map_err(|e| Error::new(path, format!("the generator produced invalid Rust ({e}); this is a bug in the generator")))?;
-    let text = blank_line_after_imports(&prettyplease::unparse(&file));
+    let text = blank_lines_between_items(&prettyplease::unparse(&file));
     Ok(GeneratedFile::new(path, format!("{}\n{text}", header("//", options))))
 }
 
@@ -79,24 +79,39 @@ fn imports<'a>(
     }
 }
 
-/// prettyplease puts no blank line between the `use` block and the first item; rustfmt-formatted
-/// code usually has one, and it reads better.
-fn blank_line_after_imports(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 1);
-    let mut in_use = false;
-    let mut after_use = false;
+/// prettyplease puts no blank lines between top-level items; rustfmt-formatted code written by
+/// a person has one after the imports and between items, and it reads better. A blank line is
+/// added after every top-level item that ends on a line of its own, except between consecutive
+/// one-line `use`/`mod` declarations.
+fn blank_lines_between_items(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 16);
+    let mut previous: Option<&str> = None;
     for line in text.lines() {
-        let starts_use = line.starts_with("use ") || line.starts_with("pub use ");
-        if after_use && !starts_use && !line.is_empty() {
-            out.push('\n');
+        if let Some(prev) = previous {
+            if ends_item(prev) && starts_item(line) && !(is_declaration(prev) && is_declaration(line)) {
+                out.push('\n');
+            }
         }
         out.push_str(line);
         out.push('\n');
-        in_use |= starts_use;
-        after_use = in_use && line.ends_with(';');
-        if after_use {
-            in_use = false;
-        }
+        previous = Some(line);
     }
     out
+}
+
+/// A top-level line that ends an item: `}`, `};`, or a one-line item or inner attribute.
+fn ends_item(line: &str) -> bool {
+    let top_level = !line.starts_with(char::is_whitespace) && !line.starts_with("//");
+    top_level && (line.ends_with(';') || line.ends_with('}') || line.starts_with("#!["))
+}
+
+/// A top-level line that starts an item (or its docs or attributes).
+fn starts_item(line: &str) -> bool {
+    !line.is_empty() && !line.starts_with(char::is_whitespace) && !line.starts_with('}')
+}
+
+/// A one-line `use` or `mod` declaration.
+fn is_declaration(line: &str) -> bool {
+    let line = line.strip_prefix("pub ").unwrap_or(line);
+    (line.starts_with("use ") || line.starts_with("mod ")) && line.ends_with(';')
 }

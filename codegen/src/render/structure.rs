@@ -3,17 +3,17 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::docs_attr::{deprecated_attr, doc_attrs};
+use super::docs_attr::{deprecated_attr, doc_attrs, lines_to_attrs};
 use super::imports;
 use crate::mapping::{RustType, StdPaths};
 use crate::naming;
-use crate::space::{FieldDef, StructDef, TypeDef, TypeSpace};
+use crate::space::{Binding, FieldDef, StructDef, TypeDef, TypeSpace};
 
 /// Renders the file of one structure.
 pub fn render(def: &TypeDef, s: &StructDef, space: &TypeSpace) -> TokenStream {
     let std = &space.std;
     let name = naming::ident(&def.name);
-    let docs = doc_attrs(def.docs.as_deref());
+    let docs = struct_docs(def);
     let deprecated = deprecated_attr(def.deprecated.as_ref());
     let fields = s.fields.iter().map(|f| field(f, std));
     let derive_default = s.derives_default().then(|| quote!(Default,));
@@ -31,6 +31,51 @@ pub fn render(def: &TypeDef, s: &StructDef, space: &TypeSpace) -> TokenStream {
         }
 
         #manual_default
+    }
+}
+
+/// The model's documentation, after a line saying which operations use the structure.
+fn struct_docs(def: &TypeDef) -> TokenStream {
+    let roles: Vec<String> = def
+        .bindings
+        .iter()
+        .filter_map(|b| match b {
+            Binding::Input(op) => Some(format!("the input of `{op}`")),
+            Binding::Output(op) => Some(format!("the output of `{op}`")),
+            Binding::Error(_) => None,
+        })
+        .collect();
+    let errors: Vec<String> = def
+        .bindings
+        .iter()
+        .filter_map(|b| match b {
+            Binding::Error(op) => Some(format!("`{op}`")),
+            _ => None,
+        })
+        .collect();
+    let mut lead = Vec::new();
+    if !roles.is_empty() {
+        lead.push(format!("This structure is {}.", join_words(&roles)));
+    }
+    match errors.len() {
+        0 => {}
+        1..=6 => lead.push(format!("An error returned by {}.", join_words(&errors))),
+        n => lead.push(format!("An error returned by {n} operations of the service.")),
+    }
+    let lead = lines_to_attrs(&lead.join(" "));
+    let model_docs = doc_attrs(def.docs.as_deref());
+    match (lead.is_empty(), model_docs.is_empty()) {
+        (false, false) => quote!(#lead #[doc = ""] #model_docs),
+        _ => quote!(#lead #model_docs),
+    }
+}
+
+/// `a`, `a and b`, `a, b and c`.
+fn join_words(words: &[String]) -> String {
+    match words {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
     }
 }
 

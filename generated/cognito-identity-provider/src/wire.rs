@@ -33,13 +33,16 @@ pub trait SerializeAs<T: ?Sized> {
     /// Serializes `value` in this format.
     fn serialize_as<S: Serializer>(value: &T, serializer: S) -> Result<S::Ok, S::Error>;
 }
+
 /// Reads a `T` in a wire format.
 pub trait DeserializeAs<'de, T> {
     /// Deserializes a value in this format.
     fn deserialize_as<D: Deserializer<'de>>(deserializer: D) -> Result<T, D::Error>;
 }
+
 /// Bridges a format `F` to serde's `with` attribute: `#[serde(with = "wire::As::<F>")]`.
 pub struct As<F: ?Sized>(PhantomData<F>);
+
 impl<F: ?Sized> As<F> {
     /// Serializes `value` in the format `F`.
     pub fn serialize<T: ?Sized, S: Serializer>(
@@ -61,32 +64,40 @@ impl<F: ?Sized> As<F> {
         F::deserialize_as(deserializer)
     }
 }
+
 /// Serializes a borrowed value through a format.
 struct WithFormat<'a, T: ?Sized, F: ?Sized>(&'a T, PhantomData<F>);
+
 impl<T: ?Sized, F: SerializeAs<T> + ?Sized> Serialize for WithFormat<'_, T, F> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         F::serialize_as(self.0, serializer)
     }
 }
+
 /// Deserializes a value through a format.
 struct FromFormat<T, F: ?Sized>(T, PhantomData<F>);
+
 impl<'de, T, F: DeserializeAs<'de, T> + ?Sized> Deserialize<'de> for FromFormat<T, F> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         F::deserialize_as(deserializer).map(|value| FromFormat(value, PhantomData))
     }
 }
+
 /// The type's own serde implementation.
 pub struct Same;
+
 impl<T: Serialize + ?Sized> SerializeAs<T> for Same {
     fn serialize_as<S: Serializer>(value: &T, serializer: S) -> Result<S::Ok, S::Error> {
         value.serialize(serializer)
     }
 }
+
 impl<'de, T: Deserialize<'de>> DeserializeAs<'de, T> for Same {
     fn deserialize_as<D: Deserializer<'de>>(deserializer: D) -> Result<T, D::Error> {
         T::deserialize(deserializer)
     }
 }
+
 impl<T, F: SerializeAs<T>> SerializeAs<Option<T>> for Option<F> {
     fn serialize_as<S: Serializer>(
         value: &Option<T>,
@@ -100,6 +111,7 @@ impl<T, F: SerializeAs<T>> SerializeAs<Option<T>> for Option<F> {
         }
     }
 }
+
 impl<'de, T, F: DeserializeAs<'de, T>> DeserializeAs<'de, Option<T>> for Option<F> {
     fn deserialize_as<D: Deserializer<'de>>(
         deserializer: D,
@@ -108,10 +120,13 @@ impl<'de, T, F: DeserializeAs<'de, T>> DeserializeAs<'de, Option<T>> for Option<
         Ok(value.map(|v| v.0))
     }
 }
+
 /// A list whose `null` items are skipped on read.
 pub struct List<F = Same>(PhantomData<F>);
+
 /// A list whose `null` items are kept (`@sparse`).
 pub struct SparseList<F = Same>(PhantomData<F>);
+
 fn serialize_seq<'a, T: 'a, F, S>(
     items: impl ExactSizeIterator<Item = &'a T>,
     serializer: S,
@@ -126,6 +141,7 @@ where
     }
     seq.end()
 }
+
 impl<T, F: SerializeAs<T>> SerializeAs<Vec<T>> for List<F> {
     fn serialize_as<S: Serializer>(
         value: &Vec<T>,
@@ -134,6 +150,7 @@ impl<T, F: SerializeAs<T>> SerializeAs<Vec<T>> for List<F> {
         serialize_seq::<T, F, S>(value.iter(), serializer)
     }
 }
+
 impl<T, F: SerializeAs<T>> SerializeAs<Vec<Option<T>>> for SparseList<F> {
     fn serialize_as<S: Serializer>(
         value: &Vec<Option<T>>,
@@ -142,8 +159,10 @@ impl<T, F: SerializeAs<T>> SerializeAs<Vec<Option<T>>> for SparseList<F> {
         serialize_seq::<Option<T>, Option<F>, S>(value.iter(), serializer)
     }
 }
+
 /// Reads a JSON array item by item; `keep` turns each (possibly null) item into an element.
 struct SeqVisitor<T, F, E>(PhantomData<(T, F, E)>);
+
 impl<'de, T, F, E> Visitor<'de> for SeqVisitor<T, F, E>
 where
     F: DeserializeAs<'de, T>,
@@ -163,22 +182,27 @@ where
         Ok(out)
     }
 }
+
 /// How an item that may be `null` becomes a collection element (or is dropped).
 trait Collect<T>: Sized {
     fn collect(item: Option<T>) -> Option<Self>;
 }
+
 /// Dense collections: `null` is dropped.
 struct Dense<T>(T);
+
 impl<T> Collect<T> for Dense<T> {
     fn collect(item: Option<T>) -> Option<Self> {
         item.map(Dense)
     }
 }
+
 impl<T> Collect<T> for Option<T> {
     fn collect(item: Option<T>) -> Option<Self> {
         Some(item)
     }
 }
+
 impl<'de, T, F: DeserializeAs<'de, T>> DeserializeAs<'de, Vec<T>> for List<F> {
     fn deserialize_as<D: Deserializer<'de>>(
         deserializer: D,
@@ -188,6 +212,7 @@ impl<'de, T, F: DeserializeAs<'de, T>> DeserializeAs<'de, Vec<T>> for List<F> {
         Ok(items.into_iter().map(|d| d.0).collect())
     }
 }
+
 impl<'de, T, F: DeserializeAs<'de, T>> DeserializeAs<'de, Vec<Option<T>>>
 for SparseList<F> {
     fn deserialize_as<D: Deserializer<'de>>(
@@ -196,10 +221,13 @@ for SparseList<F> {
         deserializer.deserialize_seq(SeqVisitor::<T, F, Option<T>>(PhantomData))
     }
 }
+
 /// A map whose `null` values are skipped on read.
 pub struct Map<F = Same>(PhantomData<F>);
+
 /// A map whose `null` values are kept (`@sparse`).
 pub struct SparseMap<F = Same>(PhantomData<F>);
+
 fn serialize_map<'a, T: 'a, F, S>(
     len: usize,
     entries: impl Iterator<Item = (&'a String, &'a T)>,
@@ -215,6 +243,7 @@ where
     }
     map.end()
 }
+
 impl<T, F: SerializeAs<T>> SerializeAs<HashMap<String, T>> for Map<F> {
     fn serialize_as<S: Serializer>(
         value: &HashMap<String, T>,
@@ -223,6 +252,7 @@ impl<T, F: SerializeAs<T>> SerializeAs<HashMap<String, T>> for Map<F> {
         serialize_map::<T, F, S>(value.len(), value.iter(), serializer)
     }
 }
+
 impl<T, F: SerializeAs<T>> SerializeAs<HashMap<String, Option<T>>> for SparseMap<F> {
     fn serialize_as<S: Serializer>(
         value: &HashMap<String, Option<T>>,
@@ -231,8 +261,10 @@ impl<T, F: SerializeAs<T>> SerializeAs<HashMap<String, Option<T>>> for SparseMap
         serialize_map::<Option<T>, Option<F>, S>(value.len(), value.iter(), serializer)
     }
 }
+
 /// Reads a JSON object entry by entry; `E` decides what happens to `null` values.
 struct MapVisitor<T, F, E>(PhantomData<(T, F, E)>);
+
 impl<'de, T, F, E> Visitor<'de> for MapVisitor<T, F, E>
 where
     F: DeserializeAs<'de, T>,
@@ -254,6 +286,7 @@ where
         Ok(out)
     }
 }
+
 impl<'de, T, F: DeserializeAs<'de, T>> DeserializeAs<'de, HashMap<String, T>>
 for Map<F> {
     fn deserialize_as<D: Deserializer<'de>>(
@@ -264,6 +297,7 @@ for Map<F> {
         Ok(entries.into_iter().map(|(k, v)| (k, v.0)).collect())
     }
 }
+
 impl<'de, T, F: DeserializeAs<'de, T>> DeserializeAs<'de, HashMap<String, Option<T>>>
 for SparseMap<F> {
     fn deserialize_as<D: Deserializer<'de>>(
@@ -272,11 +306,13 @@ for SparseMap<F> {
         deserializer.deserialize_map(MapVisitor::<T, F, Option<T>>(PhantomData))
     }
 }
+
 /// Seconds since the Unix epoch, as a JSON number with an optional fraction.
 ///
 /// Whole seconds are written as integers, others as decimals with up to nanosecond digits that
 /// an `f64` holds (microseconds for present-day dates). Integers and decimals are both read.
 pub struct EpochSeconds;
+
 impl SerializeAs<OffsetDateTime> for EpochSeconds {
     fn serialize_as<S: Serializer>(
         value: &OffsetDateTime,
@@ -289,6 +325,7 @@ impl SerializeAs<OffsetDateTime> for EpochSeconds {
         }
     }
 }
+
 impl<'de> DeserializeAs<'de, OffsetDateTime> for EpochSeconds {
     fn deserialize_as<D: Deserializer<'de>>(
         deserializer: D,
@@ -296,7 +333,9 @@ impl<'de> DeserializeAs<'de, OffsetDateTime> for EpochSeconds {
         deserializer.deserialize_any(EpochSecondsVisitor)
     }
 }
+
 struct EpochSecondsVisitor;
+
 impl Visitor<'_> for EpochSecondsVisitor {
     type Value = OffsetDateTime;
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -328,8 +367,10 @@ impl Visitor<'_> for EpochSecondsVisitor {
         whole.replace_nanosecond(nanos as u32).map_err(|_| out_of_range())
     }
 }
+
 /// RFC 3339 date-time text, e.g. `1985-04-12T23:20:50.52Z`. Written in UTC.
 pub struct DateTime;
+
 impl SerializeAs<OffsetDateTime> for DateTime {
     fn serialize_as<S: Serializer>(
         value: &OffsetDateTime,
@@ -342,6 +383,7 @@ impl SerializeAs<OffsetDateTime> for DateTime {
         serializer.serialize_str(&text)
     }
 }
+
 impl<'de> DeserializeAs<'de, OffsetDateTime> for DateTime {
     fn deserialize_as<D: Deserializer<'de>>(
         deserializer: D,
@@ -351,11 +393,14 @@ impl<'de> DeserializeAs<'de, OffsetDateTime> for DateTime {
             .map_err(de::Error::custom)
     }
 }
+
 /// IMF-fixdate text (RFC 7231), e.g. `Sun, 06 Nov 1994 08:49:37 GMT`. Written in UTC.
 pub struct HttpDate;
+
 const HTTP_DATE: &[time::format_description::BorrowedFormatItem<'static>] = time::macros::format_description!(
     "[weekday repr:short], [day] [month repr:short] [year] [hour]:[minute]:[second] GMT"
 );
+
 impl SerializeAs<OffsetDateTime> for HttpDate {
     fn serialize_as<S: Serializer>(
         value: &OffsetDateTime,
@@ -368,6 +413,7 @@ impl SerializeAs<OffsetDateTime> for HttpDate {
         serializer.serialize_str(&text)
     }
 }
+
 impl<'de> DeserializeAs<'de, OffsetDateTime> for HttpDate {
     fn deserialize_as<D: Deserializer<'de>>(
         deserializer: D,
@@ -378,13 +424,16 @@ impl<'de> DeserializeAs<'de, OffsetDateTime> for HttpDate {
             .map_err(de::Error::custom)
     }
 }
+
 /// Bytes as base64 text. Padding is written, and optional on read.
 pub struct Base64;
+
 const BASE64: base64::engine::GeneralPurpose = base64::engine::GeneralPurpose::new(
     &base64::alphabet::STANDARD,
     base64::engine::GeneralPurposeConfig::new()
         .with_decode_padding_mode(base64::engine::DecodePaddingMode::Indifferent),
 );
+
 impl SerializeAs<Vec<u8>> for Base64 {
     fn serialize_as<S: Serializer>(
         value: &Vec<u8>,
@@ -393,6 +442,7 @@ impl SerializeAs<Vec<u8>> for Base64 {
         serializer.serialize_str(&base64::Engine::encode(&BASE64, value))
     }
 }
+
 impl<'de> DeserializeAs<'de, Vec<u8>> for Base64 {
     fn deserialize_as<D: Deserializer<'de>>(
         deserializer: D,
@@ -401,9 +451,11 @@ impl<'de> DeserializeAs<'de, Vec<u8>> for Base64 {
         base64::Engine::decode(&BASE64, text.as_bytes()).map_err(de::Error::custom)
     }
 }
+
 /// A float that may be `NaN` or infinite: those are the strings `"NaN"`, `"Infinity"` and
 /// `"-Infinity"` on the wire.
 pub struct Float;
+
 macro_rules! float_format {
     ($float:ty, $serialize:ident) => {
         impl SerializeAs <$float > for Float { fn serialize_as < S : Serializer > (value
@@ -416,9 +468,13 @@ macro_rules! float_format {
         deserializer.deserialize_any(FloatVisitor).map(| v | v as $float) } }
     };
 }
+
 float_format!(f32, serialize_f32);
+
 float_format!(f64, serialize_f64);
+
 struct FloatVisitor;
+
 impl Visitor<'_> for FloatVisitor {
     type Value = f64;
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -442,6 +498,7 @@ impl Visitor<'_> for FloatVisitor {
         }
     }
 }
+
 /// Reads a string enum without allocating for known values: `T::from(&str)` picks the variant.
 pub fn deserialize_enum<'de, D, T>(deserializer: D) -> Result<T, D::Error>
 where
@@ -463,12 +520,14 @@ where
     }
     deserializer.deserialize_str(EnumVisitor(PhantomData))
 }
+
 /// The digits of a `bigInteger` or `bigDecimal`, kept exactly as they appear on the wire.
 ///
 /// No precision is lost in either direction. Convert with [`str::parse`] into the arbitrary
 /// precision type of your choice; build one from text with [`BigNumber::new`].
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct BigNumber(String);
+
 impl BigNumber {
     /// Wraps the text of a JSON number; `None` if `digits` is not one.
     pub fn new(digits: impl Into<String>) -> Option<BigNumber> {
@@ -483,11 +542,13 @@ impl BigNumber {
         &self.0
     }
 }
+
 impl fmt::Display for BigNumber {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
     }
 }
+
 impl Serialize for BigNumber {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let raw = serde_json::value::RawValue::from_string(self.0.clone())
@@ -495,6 +556,7 @@ impl Serialize for BigNumber {
         raw.serialize(serializer)
     }
 }
+
 impl<'de> Deserialize<'de> for BigNumber {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let raw = <Box<serde_json::value::RawValue>>::deserialize(deserializer)?;

@@ -61,6 +61,7 @@ fn admin_create_user_example_1_input() {
 }"#,
     );
 }
+
 #[test]
 fn admin_create_user_example_1_output() {
     assert_round_trip::<
@@ -122,6 +123,7 @@ fn admin_create_user_example_1_output() {
 }"#,
     );
 }
+
 #[test]
 fn create_user_pool_example_1_input() {
     assert_round_trip::<
@@ -360,6 +362,7 @@ fn create_user_pool_example_1_input() {
 }"#,
     );
 }
+
 #[test]
 fn create_user_pool_example_1_output() {
     assert_round_trip::<
@@ -1029,6 +1032,7 @@ fn create_user_pool_example_1_output() {
 }"#,
     );
 }
+
 #[test]
 fn create_user_pool_client_example_1_input() {
     assert_round_trip::<
@@ -1146,6 +1150,7 @@ fn create_user_pool_client_example_1_input() {
 }"#,
     );
 }
+
 #[test]
 fn create_user_pool_client_example_1_output() {
     assert_round_trip::<
@@ -1279,6 +1284,7 @@ fn create_user_pool_client_example_1_output() {
 }"#,
     );
 }
+
 #[test]
 fn initiate_auth_example_1_input() {
     assert_round_trip::<
@@ -1324,6 +1330,7 @@ fn initiate_auth_example_1_input() {
 }"#,
     );
 }
+
 #[test]
 fn initiate_auth_example_1_output() {
     assert_round_trip::<
@@ -1347,6 +1354,7 @@ fn initiate_auth_example_1_output() {
 }"#,
     );
 }
+
 #[test]
 fn list_users_example_1_input() {
     assert_round_trip::<
@@ -1374,6 +1382,7 @@ fn list_users_example_1_input() {
 }"#,
     );
 }
+
 #[test]
 fn list_users_example_1_output() {
     assert_round_trip::<

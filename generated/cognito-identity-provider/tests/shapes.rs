@@ -40,6 +40,7 @@ fn account_recovery_setting_type() {
     );
     assert_round_trip::<AccountRecoverySettingType>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn account_takeover_action_type() {
     assert_round_trip::<
@@ -74,6 +75,7 @@ fn account_takeover_action_type() {
 }"#,
     );
 }
+
 #[test]
 fn account_takeover_actions_type() {
     assert_round_trip::<
@@ -117,12 +119,14 @@ fn account_takeover_actions_type() {
     );
     assert_round_trip::<AccountTakeoverActionsType>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn account_takeover_event_action_type() {
     assert_enum_round_trips::<
         AccountTakeoverEventActionType,
     >(AccountTakeoverEventActionType::VALUES, "FUTURE_VALUE_NOT_IN_THE_MODEL");
 }
+
 #[test]
 fn account_takeover_risk_configuration_type() {
     assert_round_trip::<
@@ -204,6 +208,7 @@ fn account_takeover_risk_configuration_type() {
   "Actions": {}
 }"#);
 }
+
 #[test]
 fn add_custom_attributes_request() {
     assert_round_trip::<
@@ -248,6 +253,7 @@ fn add_custom_attributes_request() {
 }"#,
     );
 }
+
 #[test]
 fn add_custom_attributes_response() {
     assert_round_trip::<
@@ -266,6 +272,7 @@ fn add_custom_attributes_response() {
     );
     assert_round_trip::<AddCustomAttributesResponse>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn admin_add_user_to_group_request() {
     assert_round_trip::<
@@ -304,6 +311,7 @@ fn admin_add_user_to_group_request() {
 }"#,
     );
 }
+
 #[test]
 fn admin_confirm_sign_up_request() {
     assert_round_trip::<
@@ -345,6 +353,7 @@ fn admin_confirm_sign_up_request() {
 }"#,
     );
 }
+
 #[test]
 fn admin_confirm_sign_up_response() {
     assert_round_trip::<
@@ -363,6 +372,7 @@ fn admin_confirm_sign_up_response() {
     );
     assert_round_trip::<AdminConfirmSignUpResponse>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn admin_create_user_config_type() {
     assert_round_trip::<
@@ -404,6 +414,7 @@ fn admin_create_user_config_type() {
 }"#,
     );
 }
+
 #[test]
 fn admin_create_user_request() {
     assert_round_trip::<
@@ -481,6 +492,7 @@ fn admin_create_user_request() {
 }"#,
     );
 }
+
 #[test]
 fn admin_create_user_response() {
     assert_round_trip::<
@@ -532,6 +544,7 @@ fn admin_create_user_response() {
     );
     assert_round_trip::<AdminCreateUserResponse>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn admin_delete_user_attributes_request() {
     assert_round_trip::<
@@ -580,6 +593,7 @@ fn admin_delete_user_attributes_request() {
 }"#,
     );
 }
+
 #[test]
 fn admin_delete_user_attributes_response() {
     assert_round_trip::<
@@ -598,6 +612,7 @@ fn admin_delete_user_attributes_response() {
     );
     assert_round_trip::<AdminDeleteUserAttributesResponse>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn admin_delete_user_request() {
     assert_round_trip::<
@@ -632,6 +647,7 @@ fn admin_delete_user_request() {
 }"#,
     );
 }
+
 #[test]
 fn admin_disable_provider_for_user_request() {
     assert_round_trip::<
@@ -674,6 +690,7 @@ fn admin_disable_provider_for_user_request() {
 }"#,
     );
 }
+
 #[test]
 fn admin_disable_provider_for_user_response() {
     assert_round_trip::<
@@ -692,6 +709,7 @@ fn admin_disable_provider_for_user_response() {
     );
     assert_round_trip::<AdminDisableProviderForUserResponse>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn admin_disable_user_request() {
     assert_round_trip::<
@@ -726,6 +744,7 @@ fn admin_disable_user_request() {
 }"#,
     );
 }
+
 #[test]
 fn admin_disable_user_response() {
     assert_round_trip::<
@@ -744,6 +763,7 @@ fn admin_disable_user_response() {
     );
     assert_round_trip::<AdminDisableUserResponse>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn admin_enable_user_request() {
     assert_round_trip::<
@@ -778,6 +798,7 @@ fn admin_enable_user_request() {
 }"#,
     );
 }
+
 #[test]
 fn admin_enable_user_response() {
     assert_round_trip::<
@@ -796,6 +817,7 @@ fn admin_enable_user_response() {
     );
     assert_round_trip::<AdminEnableUserResponse>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn admin_forget_device_request() {
     assert_round_trip::<
@@ -834,6 +856,7 @@ fn admin_forget_device_request() {
 }"#,
     );
 }
+
 #[test]
 fn admin_get_device_request() {
     assert_round_trip::<
@@ -872,6 +895,7 @@ fn admin_get_device_request() {
 }"#,
     );
 }
+
 #[test]
 fn admin_get_device_response() {
     assert_round_trip::<
@@ -920,6 +944,7 @@ fn admin_get_device_response() {
   "Device": {}
 }"#);
 }
+
 #[test]
 fn admin_get_user_request() {
     assert_round_trip::<
@@ -954,6 +979,7 @@ fn admin_get_user_request() {
 }"#,
     );
 }
+
 #[test]
 fn admin_get_user_response() {
     assert_round_trip::<
@@ -1017,6 +1043,7 @@ fn admin_get_user_response() {
   "Enabled": false
 }"#);
 }
+
 #[test]
 fn admin_initiate_auth_request() {
     assert_round_trip::<
@@ -1096,6 +1123,7 @@ fn admin_initiate_auth_request() {
 }"#,
     );
 }
+
 #[test]
 fn admin_initiate_auth_response() {
     assert_round_trip::<
@@ -1149,6 +1177,7 @@ fn admin_initiate_auth_response() {
     );
     assert_round_trip::<AdminInitiateAuthResponse>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn admin_link_provider_for_user_request() {
     assert_round_trip::<
@@ -1203,6 +1232,7 @@ fn admin_link_provider_for_user_request() {
 }"#,
     );
 }
+
 #[test]
 fn admin_link_provider_for_user_response() {
     assert_round_trip::<
@@ -1221,6 +1251,7 @@ fn admin_link_provider_for_user_response() {
     );
     assert_round_trip::<AdminLinkProviderForUserResponse>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn admin_list_devices_request() {
     assert_round_trip::<
@@ -1259,6 +1290,7 @@ fn admin_list_devices_request() {
 }"#,
     );
 }
+
 #[test]
 fn admin_list_devices_response() {
     assert_round_trip::<
@@ -1287,6 +1319,7 @@ fn admin_list_devices_response() {
     );
     assert_round_trip::<AdminListDevicesResponse>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn admin_list_groups_for_user_request() {
     assert_round_trip::<
@@ -1325,6 +1358,7 @@ fn admin_list_groups_for_user_request() {
 }"#,
     );
 }
+
 #[test]
 fn admin_list_groups_for_user_response() {
     assert_round_trip::<
@@ -1353,6 +1387,7 @@ fn admin_list_groups_for_user_response() {
     );
     assert_round_trip::<AdminListGroupsForUserResponse>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn admin_list_user_auth_events_request() {
     assert_round_trip::<
@@ -1391,6 +1426,7 @@ fn admin_list_user_auth_events_request() {
 }"#,
     );
 }
+
 #[test]
 fn admin_list_user_auth_events_response() {
     assert_round_trip::<
@@ -1419,6 +1455,7 @@ fn admin_list_user_auth_events_response() {
     );
     assert_round_trip::<AdminListUserAuthEventsResponse>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn admin_remove_user_from_group_request() {
     assert_round_trip::<
@@ -1457,6 +1494,7 @@ fn admin_remove_user_from_group_request() {
 }"#,
     );
 }
+
 #[test]
 fn admin_reset_user_password_request() {
     assert_round_trip::<
@@ -1498,6 +1536,7 @@ fn admin_reset_user_password_request() {
 }"#,
     );
 }
+
 #[test]
 fn admin_reset_user_password_response() {
     assert_round_trip::<
@@ -1516,6 +1555,7 @@ fn admin_reset_user_password_response() {
     );
     assert_round_trip::<AdminResetUserPasswordResponse>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn admin_respond_to_auth_challenge_request() {
     assert_round_trip::<
@@ -1595,6 +1635,7 @@ fn admin_respond_to_auth_challenge_request() {
 }"#,
     );
 }
+
 #[test]
 fn admin_respond_to_auth_challenge_response() {
     assert_round_trip::<
@@ -1641,6 +1682,7 @@ fn admin_respond_to_auth_challenge_response() {
     );
     assert_round_trip::<AdminRespondToAuthChallengeResponse>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn admin_set_user_mfa_preference_request() {
     assert_round_trip::<
@@ -1699,6 +1741,7 @@ fn admin_set_user_mfa_preference_request() {
 }"#,
     );
 }
+
 #[test]
 fn admin_set_user_mfa_preference_response() {
     assert_round_trip::<
@@ -1717,6 +1760,7 @@ fn admin_set_user_mfa_preference_response() {
     );
     assert_round_trip::<AdminSetUserMFAPreferenceResponse>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn admin_set_user_password_request() {
     assert_round_trip::<
@@ -1758,6 +1802,7 @@ fn admin_set_user_password_request() {
 }"#,
     );
 }
+
 #[test]
 fn admin_set_user_password_response() {
     assert_round_trip::<
@@ -1776,6 +1821,7 @@ fn admin_set_user_password_response() {
     );
     assert_round_trip::<AdminSetUserPasswordResponse>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn admin_set_user_settings_request() {
     assert_round_trip::<
@@ -1824,6 +1870,7 @@ fn admin_set_user_settings_request() {
 }"#,
     );
 }
+
 #[test]
 fn admin_set_user_settings_response() {
     assert_round_trip::<
@@ -1842,6 +1889,7 @@ fn admin_set_user_settings_response() {
     );
     assert_round_trip::<AdminSetUserSettingsResponse>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn admin_update_auth_event_feedback_request() {
     assert_round_trip::<
@@ -1884,6 +1932,7 @@ fn admin_update_auth_event_feedback_request() {
 }"#,
     );
 }
+
 #[test]
 fn admin_update_auth_event_feedback_response() {
     assert_round_trip::<
@@ -1902,6 +1951,7 @@ fn admin_update_auth_event_feedback_response() {
     );
     assert_round_trip::<AdminUpdateAuthEventFeedbackResponse>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn admin_update_device_status_request() {
     assert_round_trip::<
@@ -1942,6 +1992,7 @@ fn admin_update_device_status_request() {
 }"#,
     );
 }
+
 #[test]
 fn admin_update_device_status_response() {
     assert_round_trip::<
@@ -1960,6 +2011,7 @@ fn admin_update_device_status_response() {
     );
     assert_round_trip::<AdminUpdateDeviceStatusResponse>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn admin_update_user_attributes_request() {
     assert_round_trip::<
@@ -2023,6 +2075,7 @@ fn admin_update_user_attributes_request() {
 }"#,
     );
 }
+
 #[test]
 fn admin_update_user_attributes_response() {
     assert_round_trip::<
@@ -2041,6 +2094,7 @@ fn admin_update_user_attributes_response() {
     );
     assert_round_trip::<AdminUpdateUserAttributesResponse>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn admin_user_global_sign_out_request() {
     assert_round_trip::<
@@ -2075,6 +2129,7 @@ fn admin_user_global_sign_out_request() {
 }"#,
     );
 }
+
 #[test]
 fn admin_user_global_sign_out_response() {
     assert_round_trip::<
@@ -2093,6 +2148,7 @@ fn admin_user_global_sign_out_response() {
     );
     assert_round_trip::<AdminUserGlobalSignOutResponse>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn advanced_security_additional_flows_type() {
     assert_round_trip::<
@@ -2114,24 +2170,28 @@ fn advanced_security_additional_flows_type() {
     );
     assert_round_trip::<AdvancedSecurityAdditionalFlowsType>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn advanced_security_enabled_mode_type() {
     assert_enum_round_trips::<
         AdvancedSecurityEnabledModeType,
     >(AdvancedSecurityEnabledModeType::VALUES, "FUTURE_VALUE_NOT_IN_THE_MODEL");
 }
+
 #[test]
 fn advanced_security_mode_type() {
     assert_enum_round_trips::<
         AdvancedSecurityModeType,
     >(AdvancedSecurityModeType::VALUES, "FUTURE_VALUE_NOT_IN_THE_MODEL");
 }
+
 #[test]
 fn alias_attribute_type() {
     assert_enum_round_trips::<
         AliasAttributeType,
     >(AliasAttributeType::VALUES, "FUTURE_VALUE_NOT_IN_THE_MODEL");
 }
+
 #[test]
 fn alias_exists_exception() {
     assert_round_trip::<
@@ -2153,6 +2213,7 @@ fn alias_exists_exception() {
     );
     assert_round_trip::<AliasExistsException>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn analytics_configuration_type() {
     assert_round_trip::<
@@ -2186,6 +2247,7 @@ fn analytics_configuration_type() {
   "UserDataShared": false
 }"#);
 }
+
 #[test]
 fn analytics_metadata_type() {
     assert_round_trip::<
@@ -2207,18 +2269,21 @@ fn analytics_metadata_type() {
     );
     assert_round_trip::<AnalyticsMetadataType>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn asset_category_type() {
     assert_enum_round_trips::<
         AssetCategoryType,
     >(AssetCategoryType::VALUES, "FUTURE_VALUE_NOT_IN_THE_MODEL");
 }
+
 #[test]
 fn asset_extension_type() {
     assert_enum_round_trips::<
         AssetExtensionType,
     >(AssetExtensionType::VALUES, "FUTURE_VALUE_NOT_IN_THE_MODEL");
 }
+
 #[test]
 fn asset_type() {
     assert_round_trip::<
@@ -2261,6 +2326,7 @@ fn asset_type() {
 }"#,
     );
 }
+
 #[test]
 fn associate_software_token_request() {
     assert_round_trip::<
@@ -2284,6 +2350,7 @@ fn associate_software_token_request() {
     );
     assert_round_trip::<AssociateSoftwareTokenRequest>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn associate_software_token_response() {
     assert_round_trip::<
@@ -2307,12 +2374,14 @@ fn associate_software_token_response() {
     );
     assert_round_trip::<AssociateSoftwareTokenResponse>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn attribute_data_type() {
     assert_enum_round_trips::<
         AttributeDataType,
     >(AttributeDataType::VALUES, "FUTURE_VALUE_NOT_IN_THE_MODEL");
 }
+
 #[test]
 fn attribute_type() {
     assert_round_trip::<
@@ -2340,6 +2409,7 @@ fn attribute_type() {
   "Name": ""
 }"#);
 }
+
 #[test]
 fn auth_event_type() {
     assert_round_trip::<
@@ -2408,18 +2478,21 @@ fn auth_event_type() {
     );
     assert_round_trip::<AuthEventType>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn auth_factor_type() {
     assert_enum_round_trips::<
         AuthFactorType,
     >(AuthFactorType::VALUES, "FUTURE_VALUE_NOT_IN_THE_MODEL");
 }
+
 #[test]
 fn auth_flow_type() {
     assert_enum_round_trips::<
         AuthFlowType,
     >(AuthFlowType::VALUES, "FUTURE_VALUE_NOT_IN_THE_MODEL");
 }
+
 #[test]
 fn authentication_result_type() {
     assert_round_trip::<
@@ -2459,24 +2532,28 @@ fn authentication_result_type() {
   "ExpiresIn": 0
 }"#);
 }
+
 #[test]
 fn challenge_name() {
     assert_enum_round_trips::<
         ChallengeName,
     >(ChallengeName::VALUES, "FUTURE_VALUE_NOT_IN_THE_MODEL");
 }
+
 #[test]
 fn challenge_name_type() {
     assert_enum_round_trips::<
         ChallengeNameType,
     >(ChallengeNameType::VALUES, "FUTURE_VALUE_NOT_IN_THE_MODEL");
 }
+
 #[test]
 fn challenge_response() {
     assert_enum_round_trips::<
         ChallengeResponse,
     >(ChallengeResponse::VALUES, "FUTURE_VALUE_NOT_IN_THE_MODEL");
 }
+
 #[test]
 fn challenge_response_type() {
     assert_round_trip::<
@@ -2500,6 +2577,7 @@ fn challenge_response_type() {
     );
     assert_round_trip::<ChallengeResponseType>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn change_password_request() {
     assert_round_trip::<
@@ -2536,6 +2614,7 @@ fn change_password_request() {
 }"#,
     );
 }
+
 #[test]
 fn change_password_response() {
     assert_round_trip::<
@@ -2554,6 +2633,7 @@ fn change_password_response() {
     );
     assert_round_trip::<ChangePasswordResponse>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn cloud_watch_logs_configuration_type() {
     assert_round_trip::<
@@ -2575,6 +2655,7 @@ fn cloud_watch_logs_configuration_type() {
     );
     assert_round_trip::<CloudWatchLogsConfigurationType>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn code_delivery_details_type() {
     assert_round_trip::<
@@ -2600,6 +2681,7 @@ fn code_delivery_details_type() {
     );
     assert_round_trip::<CodeDeliveryDetailsType>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn code_delivery_failure_exception() {
     assert_round_trip::<
@@ -2621,6 +2703,7 @@ fn code_delivery_failure_exception() {
     );
     assert_round_trip::<CodeDeliveryFailureException>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn code_mismatch_exception() {
     assert_round_trip::<
@@ -2642,12 +2725,14 @@ fn code_mismatch_exception() {
     );
     assert_round_trip::<CodeMismatchException>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn color_scheme_mode_type() {
     assert_enum_round_trips::<
         ColorSchemeModeType,
     >(ColorSchemeModeType::VALUES, "FUTURE_VALUE_NOT_IN_THE_MODEL");
 }
+
 #[test]
 fn complete_web_authn_registration_request() {
     assert_round_trip::<
@@ -2702,6 +2787,7 @@ fn complete_web_authn_registration_request() {
 }"#,
     );
 }
+
 #[test]
 fn complete_web_authn_registration_response() {
     assert_round_trip::<
@@ -2720,6 +2806,7 @@ fn complete_web_authn_registration_response() {
     );
     assert_round_trip::<CompleteWebAuthnRegistrationResponse>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn compromised_credentials_actions_type() {
     assert_round_trip::<
@@ -2750,12 +2837,14 @@ fn compromised_credentials_actions_type() {
 }"#,
     );
 }
+
 #[test]
 fn compromised_credentials_event_action_type() {
     assert_enum_round_trips::<
         CompromisedCredentialsEventActionType,
     >(CompromisedCredentialsEventActionType::VALUES, "FUTURE_VALUE_NOT_IN_THE_MODEL");
 }
+
 #[test]
 fn compromised_credentials_risk_configuration_type() {
     assert_round_trip::<
@@ -2801,6 +2890,7 @@ fn compromised_credentials_risk_configuration_type() {
 }"#,
     );
 }
+
 #[test]
 fn concurrent_modification_exception() {
     assert_round_trip::<
@@ -2822,6 +2912,7 @@ fn concurrent_modification_exception() {
     );
     assert_round_trip::<ConcurrentModificationException>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn confirm_device_request() {
     assert_round_trip::<
@@ -2866,6 +2957,7 @@ fn confirm_device_request() {
 }"#,
     );
 }
+
 #[test]
 fn confirm_device_response() {
     assert_round_trip::<
@@ -2891,6 +2983,7 @@ fn confirm_device_response() {
   "UserConfirmationNecessary": false
 }"#);
 }
+
 #[test]
 fn confirm_forgot_password_request() {
     assert_round_trip::<
@@ -2956,6 +3049,7 @@ fn confirm_forgot_password_request() {
 }"#,
     );
 }
+
 #[test]
 fn confirm_forgot_password_response() {
     assert_round_trip::<
@@ -2974,6 +3068,7 @@ fn confirm_forgot_password_response() {
     );
     assert_round_trip::<ConfirmForgotPasswordResponse>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn confirm_sign_up_request() {
     assert_round_trip::<
@@ -3040,6 +3135,7 @@ fn confirm_sign_up_request() {
 }"#,
     );
 }
+
 #[test]
 fn confirm_sign_up_response() {
     assert_round_trip::<
@@ -3061,6 +3157,7 @@ fn confirm_sign_up_response() {
     );
     assert_round_trip::<ConfirmSignUpResponse>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn context_data_type() {
     assert_round_trip::<
@@ -3115,6 +3212,7 @@ fn context_data_type() {
 }"#,
     );
 }
+
 #[test]
 fn create_group_request() {
     assert_round_trip::<
@@ -3155,6 +3253,7 @@ fn create_group_request() {
 }"#,
     );
 }
+
 #[test]
 fn create_group_response() {
     assert_round_trip::<
@@ -3192,6 +3291,7 @@ fn create_group_response() {
     );
     assert_round_trip::<CreateGroupResponse>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn create_identity_provider_request() {
     assert_round_trip::<
@@ -3258,6 +3358,7 @@ fn create_identity_provider_request() {
 }"#,
     );
 }
+
 #[test]
 fn create_identity_provider_response() {
     assert_round_trip::<
@@ -3318,6 +3419,7 @@ fn create_identity_provider_response() {
   "IdentityProvider": {}
 }"#);
 }
+
 #[test]
 fn create_managed_login_branding_request() {
     assert_round_trip::<
@@ -3392,6 +3494,7 @@ fn create_managed_login_branding_request() {
 }"#,
     );
 }
+
 #[test]
 fn create_managed_login_branding_response() {
     assert_round_trip::<
@@ -3462,6 +3565,7 @@ fn create_managed_login_branding_response() {
     );
     assert_round_trip::<CreateManagedLoginBrandingResponse>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn create_resource_server_request() {
     assert_round_trip::<
@@ -3513,6 +3617,7 @@ fn create_resource_server_request() {
 }"#,
     );
 }
+
 #[test]
 fn create_resource_server_response() {
     assert_round_trip::<
@@ -3561,6 +3666,7 @@ fn create_resource_server_response() {
   "ResourceServer": {}
 }"#);
 }
+
 #[test]
 fn create_user_import_job_request() {
     assert_round_trip::<
@@ -3599,6 +3705,7 @@ fn create_user_import_job_request() {
 }"#,
     );
 }
+
 #[test]
 fn create_user_import_job_response() {
     assert_round_trip::<
@@ -3648,6 +3755,7 @@ fn create_user_import_job_response() {
     );
     assert_round_trip::<CreateUserImportJobResponse>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn create_user_pool_client_request() {
     assert_round_trip::<
@@ -3793,6 +3901,7 @@ fn create_user_pool_client_request() {
 }"#,
     );
 }
+
 #[test]
 fn create_user_pool_client_response() {
     assert_round_trip::<
@@ -3914,6 +4023,7 @@ fn create_user_pool_client_response() {
     );
     assert_round_trip::<CreateUserPoolClientResponse>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn create_user_pool_domain_request() {
     assert_round_trip::<
@@ -3956,6 +4066,7 @@ fn create_user_pool_domain_request() {
 }"#,
     );
 }
+
 #[test]
 fn create_user_pool_domain_response() {
     assert_round_trip::<
@@ -3979,6 +4090,7 @@ fn create_user_pool_domain_response() {
     );
     assert_round_trip::<CreateUserPoolDomainResponse>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn create_user_pool_request() {
     assert_round_trip::<
@@ -4219,6 +4331,7 @@ fn create_user_pool_request() {
   "PoolName": ""
 }"#);
 }
+
 #[test]
 fn create_user_pool_response() {
     assert_round_trip::<
@@ -4353,6 +4466,7 @@ fn create_user_pool_response() {
     );
     assert_round_trip::<CreateUserPoolResponse>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn custom_domain_config_type() {
     assert_round_trip::<
@@ -4380,6 +4494,7 @@ fn custom_domain_config_type() {
   "CertificateArn": ""
 }"#);
 }
+
 #[test]
 fn custom_email_lambda_version_config_type() {
     assert_round_trip::<
@@ -4414,12 +4529,14 @@ fn custom_email_lambda_version_config_type() {
 }"#,
     );
 }
+
 #[test]
 fn custom_email_sender_lambda_version_type() {
     assert_enum_round_trips::<
         CustomEmailSenderLambdaVersionType,
     >(CustomEmailSenderLambdaVersionType::VALUES, "FUTURE_VALUE_NOT_IN_THE_MODEL");
 }
+
 #[test]
 fn custom_sms_lambda_version_config_type() {
     assert_round_trip::<
@@ -4454,18 +4571,21 @@ fn custom_sms_lambda_version_config_type() {
 }"#,
     );
 }
+
 #[test]
 fn custom_sms_sender_lambda_version_type() {
     assert_enum_round_trips::<
         CustomSMSSenderLambdaVersionType,
     >(CustomSMSSenderLambdaVersionType::VALUES, "FUTURE_VALUE_NOT_IN_THE_MODEL");
 }
+
 #[test]
 fn default_email_option_type() {
     assert_enum_round_trips::<
         DefaultEmailOptionType,
     >(DefaultEmailOptionType::VALUES, "FUTURE_VALUE_NOT_IN_THE_MODEL");
 }
+
 #[test]
 fn delete_group_request() {
     assert_round_trip::<
@@ -4500,6 +4620,7 @@ fn delete_group_request() {
 }"#,
     );
 }
+
 #[test]
 fn delete_identity_provider_request() {
     assert_round_trip::<
@@ -4534,6 +4655,7 @@ fn delete_identity_provider_request() {
 }"#,
     );
 }
+
 #[test]
 fn delete_managed_login_branding_request() {
     assert_round_trip::<
@@ -4568,6 +4690,7 @@ fn delete_managed_login_branding_request() {
 }"#,
     );
 }
+
 #[test]
 fn delete_resource_server_request() {
     assert_round_trip::<
@@ -4602,6 +4725,7 @@ fn delete_resource_server_request() {
 }"#,
     );
 }
+
 #[test]
 fn delete_user_attributes_request() {
     assert_round_trip::<
@@ -4646,6 +4770,7 @@ fn delete_user_attributes_request() {
 }"#,
     );
 }
+
 #[test]
 fn delete_user_attributes_response() {
     assert_round_trip::<
@@ -4664,6 +4789,7 @@ fn delete_user_attributes_response() {
     );
     assert_round_trip::<DeleteUserAttributesResponse>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn delete_user_pool_client_request() {
     assert_round_trip::<
@@ -4698,6 +4824,7 @@ fn delete_user_pool_client_request() {
 }"#,
     );
 }
+
 #[test]
 fn delete_user_pool_domain_request() {
     assert_round_trip::<
@@ -4732,6 +4859,7 @@ fn delete_user_pool_domain_request() {
 }"#,
     );
 }
+
 #[test]
 fn delete_user_pool_domain_response() {
     assert_round_trip::<
@@ -4750,6 +4878,7 @@ fn delete_user_pool_domain_response() {
     );
     assert_round_trip::<DeleteUserPoolDomainResponse>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn delete_user_pool_request() {
     assert_round_trip::<
@@ -4777,6 +4906,7 @@ fn delete_user_pool_request() {
   "UserPoolId": ""
 }"#);
 }
+
 #[test]
 fn delete_user_request() {
     assert_round_trip::<
@@ -4804,6 +4934,7 @@ fn delete_user_request() {
   "AccessToken": ""
 }"#);
 }
+
 #[test]
 fn delete_web_authn_credential_request() {
     assert_round_trip::<
@@ -4838,6 +4969,7 @@ fn delete_web_authn_credential_request() {
 }"#,
     );
 }
+
 #[test]
 fn delete_web_authn_credential_response() {
     assert_round_trip::<
@@ -4856,18 +4988,21 @@ fn delete_web_authn_credential_response() {
     );
     assert_round_trip::<DeleteWebAuthnCredentialResponse>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn deletion_protection_type() {
     assert_enum_round_trips::<
         DeletionProtectionType,
     >(DeletionProtectionType::VALUES, "FUTURE_VALUE_NOT_IN_THE_MODEL");
 }
+
 #[test]
 fn delivery_medium_type() {
     assert_enum_round_trips::<
         DeliveryMediumType,
     >(DeliveryMediumType::VALUES, "FUTURE_VALUE_NOT_IN_THE_MODEL");
 }
+
 #[test]
 fn describe_identity_provider_request() {
     assert_round_trip::<
@@ -4902,6 +5037,7 @@ fn describe_identity_provider_request() {
 }"#,
     );
 }
+
 #[test]
 fn describe_identity_provider_response() {
     assert_round_trip::<
@@ -4962,6 +5098,7 @@ fn describe_identity_provider_response() {
   "IdentityProvider": {}
 }"#);
 }
+
 #[test]
 fn describe_managed_login_branding_by_client_request() {
     assert_round_trip::<
@@ -4999,6 +5136,7 @@ fn describe_managed_login_branding_by_client_request() {
 }"#,
     );
 }
+
 #[test]
 fn describe_managed_login_branding_by_client_response() {
     assert_round_trip::<
@@ -5069,6 +5207,7 @@ fn describe_managed_login_branding_by_client_response() {
     );
     assert_round_trip::<DescribeManagedLoginBrandingByClientResponse>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn describe_managed_login_branding_request() {
     assert_round_trip::<
@@ -5106,6 +5245,7 @@ fn describe_managed_login_branding_request() {
 }"#,
     );
 }
+
 #[test]
 fn describe_managed_login_branding_response() {
     assert_round_trip::<
@@ -5176,6 +5316,7 @@ fn describe_managed_login_branding_response() {
     );
     assert_round_trip::<DescribeManagedLoginBrandingResponse>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn describe_resource_server_request() {
     assert_round_trip::<
@@ -5210,6 +5351,7 @@ fn describe_resource_server_request() {
 }"#,
     );
 }
+
 #[test]
 fn describe_resource_server_response() {
     assert_round_trip::<
@@ -5258,6 +5400,7 @@ fn describe_resource_server_response() {
   "ResourceServer": {}
 }"#);
 }
+
 #[test]
 fn describe_risk_configuration_request() {
     assert_round_trip::<
@@ -5287,6 +5430,7 @@ fn describe_risk_configuration_request() {
   "UserPoolId": ""
 }"#);
 }
+
 #[test]
 fn describe_risk_configuration_response() {
     assert_round_trip::<
@@ -5340,6 +5484,7 @@ fn describe_risk_configuration_response() {
   "RiskConfiguration": {}
 }"#);
 }
+
 #[test]
 fn describe_user_import_job_request() {
     assert_round_trip::<
@@ -5374,6 +5519,7 @@ fn describe_user_import_job_request() {
 }"#,
     );
 }
+
 #[test]
 fn describe_user_import_job_response() {
     assert_round_trip::<
@@ -5423,6 +5569,7 @@ fn describe_user_import_job_response() {
     );
     assert_round_trip::<DescribeUserImportJobResponse>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn describe_user_pool_client_request() {
     assert_round_trip::<
@@ -5457,6 +5604,7 @@ fn describe_user_pool_client_request() {
 }"#,
     );
 }
+
 #[test]
 fn describe_user_pool_client_response() {
     assert_round_trip::<
@@ -5578,6 +5726,7 @@ fn describe_user_pool_client_response() {
     );
     assert_round_trip::<DescribeUserPoolClientResponse>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn describe_user_pool_domain_request() {
     assert_round_trip::<
@@ -5605,6 +5754,7 @@ fn describe_user_pool_domain_request() {
   "Domain": ""
 }"#);
 }
+
 #[test]
 fn describe_user_pool_domain_response() {
     assert_round_trip::<
@@ -5650,6 +5800,7 @@ fn describe_user_pool_domain_response() {
     );
     assert_round_trip::<DescribeUserPoolDomainResponse>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn describe_user_pool_request() {
     assert_round_trip::<
@@ -5677,6 +5828,7 @@ fn describe_user_pool_request() {
   "UserPoolId": ""
 }"#);
 }
+
 #[test]
 fn describe_user_pool_response() {
     assert_round_trip::<
@@ -5811,6 +5963,7 @@ fn describe_user_pool_response() {
     );
     assert_round_trip::<DescribeUserPoolResponse>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn device_configuration_type() {
     assert_round_trip::<
@@ -5842,6 +5995,7 @@ fn device_configuration_type() {
 }"#,
     );
 }
+
 #[test]
 fn device_key_exists_exception() {
     assert_round_trip::<
@@ -5863,12 +6017,14 @@ fn device_key_exists_exception() {
     );
     assert_round_trip::<DeviceKeyExistsException>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn device_remembered_status_type() {
     assert_enum_round_trips::<
         DeviceRememberedStatusType,
     >(DeviceRememberedStatusType::VALUES, "FUTURE_VALUE_NOT_IN_THE_MODEL");
 }
+
 #[test]
 fn device_secret_verifier_config_type() {
     assert_round_trip::<
@@ -5892,6 +6048,7 @@ fn device_secret_verifier_config_type() {
     );
     assert_round_trip::<DeviceSecretVerifierConfigType>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn device_type() {
     assert_round_trip::<
@@ -5930,6 +6087,7 @@ fn device_type() {
     );
     assert_round_trip::<DeviceType>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn domain_description_type() {
     assert_round_trip::<
@@ -5971,12 +6129,14 @@ fn domain_description_type() {
     );
     assert_round_trip::<DomainDescriptionType>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn domain_status_type() {
     assert_enum_round_trips::<
         DomainStatusType,
     >(DomainStatusType::VALUES, "FUTURE_VALUE_NOT_IN_THE_MODEL");
 }
+
 #[test]
 fn duplicate_provider_exception() {
     assert_round_trip::<
@@ -5998,6 +6158,7 @@ fn duplicate_provider_exception() {
     );
     assert_round_trip::<DuplicateProviderException>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn email_configuration_type() {
     assert_round_trip::<
@@ -6027,6 +6188,7 @@ fn email_configuration_type() {
     );
     assert_round_trip::<EmailConfigurationType>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn email_mfa_config_type() {
     assert_round_trip::<
@@ -6050,6 +6212,7 @@ fn email_mfa_config_type() {
     );
     assert_round_trip::<EmailMfaConfigType>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn email_mfa_settings_type() {
     assert_round_trip::<
@@ -6078,12 +6241,14 @@ fn email_mfa_settings_type() {
   "PreferredMfa": false
 }"#);
 }
+
 #[test]
 fn email_sending_account_type() {
     assert_enum_round_trips::<
         EmailSendingAccountType,
     >(EmailSendingAccountType::VALUES, "FUTURE_VALUE_NOT_IN_THE_MODEL");
 }
+
 #[test]
 fn enable_software_token_mfa_exception() {
     assert_round_trip::<
@@ -6105,6 +6270,7 @@ fn enable_software_token_mfa_exception() {
     );
     assert_round_trip::<EnableSoftwareTokenMFAException>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn event_context_data_type() {
     assert_round_trip::<
@@ -6134,6 +6300,7 @@ fn event_context_data_type() {
     );
     assert_round_trip::<EventContextDataType>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn event_feedback_type() {
     assert_round_trip::<
@@ -6170,18 +6337,21 @@ fn event_feedback_type() {
 }"#,
     );
 }
+
 #[test]
 fn event_filter_type() {
     assert_enum_round_trips::<
         EventFilterType,
     >(EventFilterType::VALUES, "FUTURE_VALUE_NOT_IN_THE_MODEL");
 }
+
 #[test]
 fn event_response_type() {
     assert_enum_round_trips::<
         EventResponseType,
     >(EventResponseType::VALUES, "FUTURE_VALUE_NOT_IN_THE_MODEL");
 }
+
 #[test]
 fn event_risk_type() {
     assert_round_trip::<
@@ -6207,18 +6377,21 @@ fn event_risk_type() {
     );
     assert_round_trip::<EventRiskType>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn event_source_name() {
     assert_enum_round_trips::<
         EventSourceName,
     >(EventSourceName::VALUES, "FUTURE_VALUE_NOT_IN_THE_MODEL");
 }
+
 #[test]
 fn event_type() {
     assert_enum_round_trips::<
         EventType,
     >(EventType::VALUES, "FUTURE_VALUE_NOT_IN_THE_MODEL");
 }
+
 #[test]
 fn expired_code_exception() {
     assert_round_trip::<
@@ -6240,18 +6413,21 @@ fn expired_code_exception() {
     );
     assert_round_trip::<ExpiredCodeException>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn explicit_auth_flows_type() {
     assert_enum_round_trips::<
         ExplicitAuthFlowsType,
     >(ExplicitAuthFlowsType::VALUES, "FUTURE_VALUE_NOT_IN_THE_MODEL");
 }
+
 #[test]
 fn feature_type() {
     assert_enum_round_trips::<
         FeatureType,
     >(FeatureType::VALUES, "FUTURE_VALUE_NOT_IN_THE_MODEL");
 }
+
 #[test]
 fn feature_unavailable_in_tier_exception() {
     assert_round_trip::<
@@ -6273,12 +6449,14 @@ fn feature_unavailable_in_tier_exception() {
     );
     assert_round_trip::<FeatureUnavailableInTierException>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn feedback_value_type() {
     assert_enum_round_trips::<
         FeedbackValueType,
     >(FeedbackValueType::VALUES, "FUTURE_VALUE_NOT_IN_THE_MODEL");
 }
+
 #[test]
 fn firehose_configuration_type() {
     assert_round_trip::<
@@ -6300,6 +6478,7 @@ fn firehose_configuration_type() {
     );
     assert_round_trip::<FirehoseConfigurationType>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn forbidden_exception() {
     assert_round_trip::<
@@ -6321,6 +6500,7 @@ fn forbidden_exception() {
     );
     assert_round_trip::<ForbiddenException>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn forget_device_request() {
     assert_round_trip::<
@@ -6350,6 +6530,7 @@ fn forget_device_request() {
   "DeviceKey": ""
 }"#);
 }
+
 #[test]
 fn forgot_password_request() {
     assert_round_trip::<
@@ -6407,6 +6588,7 @@ fn forgot_password_request() {
 }"#,
     );
 }
+
 #[test]
 fn forgot_password_response() {
     assert_round_trip::<
@@ -6436,6 +6618,7 @@ fn forgot_password_response() {
     );
     assert_round_trip::<ForgotPasswordResponse>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn get_csv_header_request() {
     assert_round_trip::<
@@ -6463,6 +6646,7 @@ fn get_csv_header_request() {
   "UserPoolId": ""
 }"#);
 }
+
 #[test]
 fn get_csv_header_response() {
     assert_round_trip::<
@@ -6491,6 +6675,7 @@ fn get_csv_header_response() {
     );
     assert_round_trip::<GetCSVHeaderResponse>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn get_device_request() {
     assert_round_trip::<
@@ -6520,6 +6705,7 @@ fn get_device_request() {
   "DeviceKey": ""
 }"#);
 }
+
 #[test]
 fn get_device_response() {
     assert_round_trip::<
@@ -6568,6 +6754,7 @@ fn get_device_response() {
   "Device": {}
 }"#);
 }
+
 #[test]
 fn get_group_request() {
     assert_round_trip::<
@@ -6602,6 +6789,7 @@ fn get_group_request() {
 }"#,
     );
 }
+
 #[test]
 fn get_group_response() {
     assert_round_trip::<
@@ -6639,6 +6827,7 @@ fn get_group_response() {
     );
     assert_round_trip::<GetGroupResponse>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn get_identity_provider_by_identifier_request() {
     assert_round_trip::<
@@ -6673,6 +6862,7 @@ fn get_identity_provider_by_identifier_request() {
 }"#,
     );
 }
+
 #[test]
 fn get_identity_provider_by_identifier_response() {
     assert_round_trip::<
@@ -6733,6 +6923,7 @@ fn get_identity_provider_by_identifier_response() {
   "IdentityProvider": {}
 }"#);
 }
+
 #[test]
 fn get_log_delivery_configuration_request() {
     assert_round_trip::<
@@ -6760,6 +6951,7 @@ fn get_log_delivery_configuration_request() {
   "UserPoolId": ""
 }"#);
 }
+
 #[test]
 fn get_log_delivery_configuration_response() {
     assert_round_trip::<
@@ -6798,6 +6990,7 @@ fn get_log_delivery_configuration_response() {
     );
     assert_round_trip::<GetLogDeliveryConfigurationResponse>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn get_signing_certificate_request() {
     assert_round_trip::<
@@ -6825,6 +7018,7 @@ fn get_signing_certificate_request() {
   "UserPoolId": ""
 }"#);
 }
+
 #[test]
 fn get_signing_certificate_response() {
     assert_round_trip::<
@@ -6846,6 +7040,7 @@ fn get_signing_certificate_response() {
     );
     assert_round_trip::<GetSigningCertificateResponse>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn get_tokens_from_refresh_token_request() {
     assert_round_trip::<
@@ -6891,6 +7086,7 @@ fn get_tokens_from_refresh_token_request() {
 }"#,
     );
 }
+
 #[test]
 fn get_tokens_from_refresh_token_response() {
     assert_round_trip::<
@@ -6926,6 +7122,7 @@ fn get_tokens_from_refresh_token_response() {
     );
     assert_round_trip::<GetTokensFromRefreshTokenResponse>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn get_ui_customization_request() {
     assert_round_trip::<
@@ -6955,6 +7152,7 @@ fn get_ui_customization_request() {
   "UserPoolId": ""
 }"#);
 }
+
 #[test]
 fn get_ui_customization_response() {
     assert_round_trip::<
@@ -6998,6 +7196,7 @@ fn get_ui_customization_response() {
   "UICustomization": {}
 }"#);
 }
+
 #[test]
 fn get_user_attribute_verification_code_request() {
     assert_round_trip::<
@@ -7039,6 +7238,7 @@ fn get_user_attribute_verification_code_request() {
 }"#,
     );
 }
+
 #[test]
 fn get_user_attribute_verification_code_response() {
     assert_round_trip::<
@@ -7068,6 +7268,7 @@ fn get_user_attribute_verification_code_response() {
     );
     assert_round_trip::<GetUserAttributeVerificationCodeResponse>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn get_user_auth_factors_request() {
     assert_round_trip::<
@@ -7095,6 +7296,7 @@ fn get_user_auth_factors_request() {
   "AccessToken": ""
 }"#);
 }
+
 #[test]
 fn get_user_auth_factors_response() {
     assert_round_trip::<
@@ -7138,6 +7340,7 @@ fn get_user_auth_factors_response() {
   "Username": ""
 }"#);
 }
+
 #[test]
 fn get_user_pool_mfa_config_request() {
     assert_round_trip::<
@@ -7165,6 +7368,7 @@ fn get_user_pool_mfa_config_request() {
   "UserPoolId": ""
 }"#);
 }
+
 #[test]
 fn get_user_pool_mfa_config_response() {
     assert_round_trip::<
@@ -7220,6 +7424,7 @@ fn get_user_pool_mfa_config_response() {
     );
     assert_round_trip::<GetUserPoolMfaConfigResponse>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn get_user_request() {
     assert_round_trip::<
@@ -7247,6 +7452,7 @@ fn get_user_request() {
   "AccessToken": ""
 }"#);
 }
+
 #[test]
 fn get_user_response() {
     assert_round_trip::<
@@ -7315,6 +7521,7 @@ fn get_user_response() {
 }"#,
     );
 }
+
 #[test]
 fn global_sign_out_request() {
     assert_round_trip::<
@@ -7342,6 +7549,7 @@ fn global_sign_out_request() {
   "AccessToken": ""
 }"#);
 }
+
 #[test]
 fn global_sign_out_response() {
     assert_round_trip::<
@@ -7360,6 +7568,7 @@ fn global_sign_out_response() {
     );
     assert_round_trip::<GlobalSignOutResponse>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn group_exists_exception() {
     assert_round_trip::<
@@ -7381,6 +7590,7 @@ fn group_exists_exception() {
     );
     assert_round_trip::<GroupExistsException>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn group_type() {
     assert_round_trip::<
@@ -7414,6 +7624,7 @@ fn group_type() {
     );
     assert_round_trip::<GroupType>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn http_header() {
     assert_round_trip::<
@@ -7437,6 +7648,7 @@ fn http_header() {
     );
     assert_round_trip::<HttpHeader>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn identity_provider_type() {
     assert_round_trip::<
@@ -7487,12 +7699,14 @@ fn identity_provider_type() {
     );
     assert_round_trip::<IdentityProviderType>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn identity_provider_type_type() {
     assert_enum_round_trips::<
         IdentityProviderTypeType,
     >(IdentityProviderTypeType::VALUES, "FUTURE_VALUE_NOT_IN_THE_MODEL");
 }
+
 #[test]
 fn initiate_auth_request() {
     assert_round_trip::<
@@ -7557,6 +7771,7 @@ fn initiate_auth_request() {
 }"#,
     );
 }
+
 #[test]
 fn initiate_auth_response() {
     assert_round_trip::<
@@ -7610,6 +7825,7 @@ fn initiate_auth_response() {
     );
     assert_round_trip::<InitiateAuthResponse>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn internal_error_exception() {
     assert_round_trip::<
@@ -7631,6 +7847,7 @@ fn internal_error_exception() {
     );
     assert_round_trip::<InternalErrorException>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn invalid_email_role_access_policy_exception() {
     assert_round_trip::<
@@ -7652,6 +7869,7 @@ fn invalid_email_role_access_policy_exception() {
     );
     assert_round_trip::<InvalidEmailRoleAccessPolicyException>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn invalid_lambda_response_exception() {
     assert_round_trip::<
@@ -7673,6 +7891,7 @@ fn invalid_lambda_response_exception() {
     );
     assert_round_trip::<InvalidLambdaResponseException>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn invalid_o_auth_flow_exception() {
     assert_round_trip::<
@@ -7694,6 +7913,7 @@ fn invalid_o_auth_flow_exception() {
     );
     assert_round_trip::<InvalidOAuthFlowException>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn invalid_parameter_exception() {
     assert_round_trip::<
@@ -7717,6 +7937,7 @@ fn invalid_parameter_exception() {
     );
     assert_round_trip::<InvalidParameterException>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn invalid_password_exception() {
     assert_round_trip::<
@@ -7738,6 +7959,7 @@ fn invalid_password_exception() {
     );
     assert_round_trip::<InvalidPasswordException>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn invalid_sms_role_access_policy_exception() {
     assert_round_trip::<
@@ -7759,6 +7981,7 @@ fn invalid_sms_role_access_policy_exception() {
     );
     assert_round_trip::<InvalidSmsRoleAccessPolicyException>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn invalid_sms_role_trust_relationship_exception() {
     assert_round_trip::<
@@ -7780,6 +8003,7 @@ fn invalid_sms_role_trust_relationship_exception() {
     );
     assert_round_trip::<InvalidSmsRoleTrustRelationshipException>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn invalid_user_pool_configuration_exception() {
     assert_round_trip::<
@@ -7801,6 +8025,7 @@ fn invalid_user_pool_configuration_exception() {
     );
     assert_round_trip::<InvalidUserPoolConfigurationException>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn lambda_config_type() {
     assert_round_trip::<
@@ -7866,6 +8091,7 @@ fn lambda_config_type() {
     );
     assert_round_trip::<LambdaConfigType>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn limit_exceeded_exception() {
     assert_round_trip::<
@@ -7887,6 +8113,7 @@ fn limit_exceeded_exception() {
     );
     assert_round_trip::<LimitExceededException>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn list_devices_request() {
     assert_round_trip::<
@@ -7918,6 +8145,7 @@ fn list_devices_request() {
   "AccessToken": ""
 }"#);
 }
+
 #[test]
 fn list_devices_response() {
     assert_round_trip::<
@@ -7946,6 +8174,7 @@ fn list_devices_response() {
     );
     assert_round_trip::<ListDevicesResponse>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn list_groups_request() {
     assert_round_trip::<
@@ -7977,6 +8206,7 @@ fn list_groups_request() {
   "UserPoolId": ""
 }"#);
 }
+
 #[test]
 fn list_groups_response() {
     assert_round_trip::<
@@ -8005,6 +8235,7 @@ fn list_groups_response() {
     );
     assert_round_trip::<ListGroupsResponse>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn list_identity_providers_request() {
     assert_round_trip::<
@@ -8036,6 +8267,7 @@ fn list_identity_providers_request() {
   "UserPoolId": ""
 }"#);
 }
+
 #[test]
 fn list_identity_providers_response() {
     assert_round_trip::<
@@ -8078,6 +8310,7 @@ fn list_identity_providers_response() {
 }"#,
     );
 }
+
 #[test]
 fn list_resource_servers_request() {
     assert_round_trip::<
@@ -8109,6 +8342,7 @@ fn list_resource_servers_request() {
   "UserPoolId": ""
 }"#);
 }
+
 #[test]
 fn list_resource_servers_response() {
     assert_round_trip::<
@@ -8151,6 +8385,7 @@ fn list_resource_servers_response() {
 }"#,
     );
 }
+
 #[test]
 fn list_tags_for_resource_request() {
     assert_round_trip::<
@@ -8178,6 +8413,7 @@ fn list_tags_for_resource_request() {
   "ResourceArn": ""
 }"#);
 }
+
 #[test]
 fn list_tags_for_resource_response() {
     assert_round_trip::<
@@ -8204,6 +8440,7 @@ fn list_tags_for_resource_response() {
     );
     assert_round_trip::<ListTagsForResourceResponse>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn list_user_import_jobs_request() {
     assert_round_trip::<
@@ -8240,6 +8477,7 @@ fn list_user_import_jobs_request() {
 }"#,
     );
 }
+
 #[test]
 fn list_user_import_jobs_response() {
     assert_round_trip::<
@@ -8272,6 +8510,7 @@ fn list_user_import_jobs_response() {
     );
     assert_round_trip::<ListUserImportJobsResponse>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn list_user_pool_clients_request() {
     assert_round_trip::<
@@ -8303,6 +8542,7 @@ fn list_user_pool_clients_request() {
   "UserPoolId": ""
 }"#);
 }
+
 #[test]
 fn list_user_pool_clients_response() {
     assert_round_trip::<
@@ -8331,6 +8571,7 @@ fn list_user_pool_clients_response() {
     );
     assert_round_trip::<ListUserPoolClientsResponse>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn list_user_pools_request() {
     assert_round_trip::<
@@ -8360,6 +8601,7 @@ fn list_user_pools_request() {
   "MaxResults": 2147483647
 }"#);
 }
+
 #[test]
 fn list_user_pools_response() {
     assert_round_trip::<
@@ -8388,6 +8630,7 @@ fn list_user_pools_response() {
     );
     assert_round_trip::<ListUserPoolsResponse>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn list_users_in_group_request() {
     assert_round_trip::<
@@ -8426,6 +8669,7 @@ fn list_users_in_group_request() {
 }"#,
     );
 }
+
 #[test]
 fn list_users_in_group_response() {
     assert_round_trip::<
@@ -8456,6 +8700,7 @@ fn list_users_in_group_response() {
     );
     assert_round_trip::<ListUsersInGroupResponse>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn list_users_request() {
     assert_round_trip::<
@@ -8496,6 +8741,7 @@ fn list_users_request() {
   "UserPoolId": ""
 }"#);
 }
+
 #[test]
 fn list_users_response() {
     assert_round_trip::<
@@ -8526,6 +8772,7 @@ fn list_users_response() {
     );
     assert_round_trip::<ListUsersResponse>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn list_web_authn_credentials_request() {
     assert_round_trip::<
@@ -8557,6 +8804,7 @@ fn list_web_authn_credentials_request() {
   "AccessToken": ""
 }"#);
 }
+
 #[test]
 fn list_web_authn_credentials_response() {
     assert_round_trip::<
@@ -8633,6 +8881,7 @@ fn list_web_authn_credentials_response() {
 }"#,
     );
 }
+
 #[test]
 fn log_configuration_type() {
     assert_round_trip::<
@@ -8685,6 +8934,7 @@ fn log_configuration_type() {
 }"#,
     );
 }
+
 #[test]
 fn log_delivery_configuration_type() {
     assert_round_trip::<
@@ -8741,12 +8991,14 @@ fn log_delivery_configuration_type() {
 }"#,
     );
 }
+
 #[test]
 fn log_level() {
     assert_enum_round_trips::<
         LogLevel,
     >(LogLevel::VALUES, "FUTURE_VALUE_NOT_IN_THE_MODEL");
 }
+
 #[test]
 fn mfa_method_not_found_exception() {
     assert_round_trip::<
@@ -8768,6 +9020,7 @@ fn mfa_method_not_found_exception() {
     );
     assert_round_trip::<MFAMethodNotFoundException>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn mfa_option_type() {
     assert_round_trip::<
@@ -8791,6 +9044,7 @@ fn mfa_option_type() {
     );
     assert_round_trip::<MFAOptionType>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn managed_login_branding_exists_exception() {
     assert_round_trip::<
@@ -8812,6 +9066,7 @@ fn managed_login_branding_exists_exception() {
     );
     assert_round_trip::<ManagedLoginBrandingExistsException>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn managed_login_branding_type() {
     assert_round_trip::<
@@ -8882,12 +9137,14 @@ fn managed_login_branding_type() {
   "UseCognitoProvidedValues": false
 }"#);
 }
+
 #[test]
 fn message_action_type() {
     assert_enum_round_trips::<
         MessageActionType,
     >(MessageActionType::VALUES, "FUTURE_VALUE_NOT_IN_THE_MODEL");
 }
+
 #[test]
 fn message_template_type() {
     assert_round_trip::<
@@ -8913,6 +9170,7 @@ fn message_template_type() {
     );
     assert_round_trip::<MessageTemplateType>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn new_device_metadata_type() {
     assert_round_trip::<
@@ -8936,6 +9194,7 @@ fn new_device_metadata_type() {
     );
     assert_round_trip::<NewDeviceMetadataType>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn not_authorized_exception() {
     assert_round_trip::<
@@ -8957,6 +9216,7 @@ fn not_authorized_exception() {
     );
     assert_round_trip::<NotAuthorizedException>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn notify_configuration_type() {
     assert_round_trip::<
@@ -9018,6 +9278,7 @@ fn notify_configuration_type() {
   "SourceArn": ""
 }"#);
 }
+
 #[test]
 fn notify_email_type() {
     assert_round_trip::<
@@ -9049,6 +9310,7 @@ fn notify_email_type() {
   "Subject": ""
 }"#);
 }
+
 #[test]
 fn number_attribute_constraints_type() {
     assert_round_trip::<
@@ -9072,12 +9334,14 @@ fn number_attribute_constraints_type() {
     );
     assert_round_trip::<NumberAttributeConstraintsType>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn o_auth_flow_type() {
     assert_enum_round_trips::<
         OAuthFlowType,
     >(OAuthFlowType::VALUES, "FUTURE_VALUE_NOT_IN_THE_MODEL");
 }
+
 #[test]
 fn password_history_policy_violation_exception() {
     assert_round_trip::<
@@ -9099,6 +9363,7 @@ fn password_history_policy_violation_exception() {
     );
     assert_round_trip::<PasswordHistoryPolicyViolationException>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn password_policy_type() {
     assert_round_trip::<
@@ -9143,6 +9408,7 @@ fn password_policy_type() {
 }"#,
     );
 }
+
 #[test]
 fn password_reset_required_exception() {
     assert_round_trip::<
@@ -9164,12 +9430,14 @@ fn password_reset_required_exception() {
     );
     assert_round_trip::<PasswordResetRequiredException>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn pre_token_generation_lambda_version_type() {
     assert_enum_round_trips::<
         PreTokenGenerationLambdaVersionType,
     >(PreTokenGenerationLambdaVersionType::VALUES, "FUTURE_VALUE_NOT_IN_THE_MODEL");
 }
+
 #[test]
 fn pre_token_generation_version_config_type() {
     assert_round_trip::<
@@ -9204,6 +9472,7 @@ fn pre_token_generation_version_config_type() {
 }"#,
     );
 }
+
 #[test]
 fn precondition_not_met_exception() {
     assert_round_trip::<
@@ -9225,12 +9494,14 @@ fn precondition_not_met_exception() {
     );
     assert_round_trip::<PreconditionNotMetException>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn prevent_user_existence_error_types() {
     assert_enum_round_trips::<
         PreventUserExistenceErrorTypes,
     >(PreventUserExistenceErrorTypes::VALUES, "FUTURE_VALUE_NOT_IN_THE_MODEL");
 }
+
 #[test]
 fn provider_description() {
     assert_round_trip::<
@@ -9258,6 +9529,7 @@ fn provider_description() {
     );
     assert_round_trip::<ProviderDescription>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn provider_user_identifier_type() {
     assert_round_trip::<
@@ -9283,12 +9555,14 @@ fn provider_user_identifier_type() {
     );
     assert_round_trip::<ProviderUserIdentifierType>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn recovery_option_name_type() {
     assert_enum_round_trips::<
         RecoveryOptionNameType,
     >(RecoveryOptionNameType::VALUES, "FUTURE_VALUE_NOT_IN_THE_MODEL");
 }
+
 #[test]
 fn recovery_option_type() {
     assert_round_trip::<
@@ -9323,6 +9597,7 @@ fn recovery_option_type() {
 }"#,
     );
 }
+
 #[test]
 fn refresh_token_reuse_exception() {
     assert_round_trip::<
@@ -9344,6 +9619,7 @@ fn refresh_token_reuse_exception() {
     );
     assert_round_trip::<RefreshTokenReuseException>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn refresh_token_rotation_type() {
     assert_round_trip::<
@@ -9376,6 +9652,7 @@ fn refresh_token_rotation_type() {
 }"#,
     );
 }
+
 #[test]
 fn resend_confirmation_code_request() {
     assert_round_trip::<
@@ -9433,6 +9710,7 @@ fn resend_confirmation_code_request() {
 }"#,
     );
 }
+
 #[test]
 fn resend_confirmation_code_response() {
     assert_round_trip::<
@@ -9462,6 +9740,7 @@ fn resend_confirmation_code_response() {
     );
     assert_round_trip::<ResendConfirmationCodeResponse>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn resource_not_found_exception() {
     assert_round_trip::<
@@ -9483,6 +9762,7 @@ fn resource_not_found_exception() {
     );
     assert_round_trip::<ResourceNotFoundException>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn resource_server_scope_type() {
     assert_round_trip::<
@@ -9517,6 +9797,7 @@ fn resource_server_scope_type() {
 }"#,
     );
 }
+
 #[test]
 fn resource_server_type() {
     assert_round_trip::<
@@ -9555,6 +9836,7 @@ fn resource_server_type() {
     );
     assert_round_trip::<ResourceServerType>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn respond_to_auth_challenge_request() {
     assert_round_trip::<
@@ -9619,6 +9901,7 @@ fn respond_to_auth_challenge_request() {
 }"#,
     );
 }
+
 #[test]
 fn respond_to_auth_challenge_response() {
     assert_round_trip::<
@@ -9665,6 +9948,7 @@ fn respond_to_auth_challenge_response() {
     );
     assert_round_trip::<RespondToAuthChallengeResponse>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn revoke_token_request() {
     assert_round_trip::<
@@ -9701,6 +9985,7 @@ fn revoke_token_request() {
 }"#,
     );
 }
+
 #[test]
 fn revoke_token_response() {
     assert_round_trip::<
@@ -9719,6 +10004,7 @@ fn revoke_token_response() {
     );
     assert_round_trip::<RevokeTokenResponse>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn risk_configuration_type() {
     assert_round_trip::<
@@ -9791,12 +10077,14 @@ fn risk_configuration_type() {
     );
     assert_round_trip::<RiskConfigurationType>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn risk_decision_type() {
     assert_enum_round_trips::<
         RiskDecisionType,
     >(RiskDecisionType::VALUES, "FUTURE_VALUE_NOT_IN_THE_MODEL");
 }
+
 #[test]
 fn risk_exception_configuration_type() {
     assert_round_trip::<
@@ -9830,12 +10118,14 @@ fn risk_exception_configuration_type() {
     );
     assert_round_trip::<RiskExceptionConfigurationType>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn risk_level_type() {
     assert_enum_round_trips::<
         RiskLevelType,
     >(RiskLevelType::VALUES, "FUTURE_VALUE_NOT_IN_THE_MODEL");
 }
+
 #[test]
 fn s3_configuration_type() {
     assert_round_trip::<
@@ -9857,6 +10147,7 @@ fn s3_configuration_type() {
     );
     assert_round_trip::<S3ConfigurationType>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn sms_mfa_settings_type() {
     assert_round_trip::<
@@ -9885,6 +10176,7 @@ fn sms_mfa_settings_type() {
   "PreferredMfa": false
 }"#);
 }
+
 #[test]
 fn schema_attribute_type() {
     assert_round_trip::<
@@ -9930,6 +10222,7 @@ fn schema_attribute_type() {
     );
     assert_round_trip::<SchemaAttributeType>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn scope_does_not_exist_exception() {
     assert_round_trip::<
@@ -9951,6 +10244,7 @@ fn scope_does_not_exist_exception() {
     );
     assert_round_trip::<ScopeDoesNotExistException>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn set_log_delivery_configuration_request() {
     assert_round_trip::<
@@ -10007,6 +10301,7 @@ fn set_log_delivery_configuration_request() {
 }"#,
     );
 }
+
 #[test]
 fn set_log_delivery_configuration_response() {
     assert_round_trip::<
@@ -10045,6 +10340,7 @@ fn set_log_delivery_configuration_response() {
     );
     assert_round_trip::<SetLogDeliveryConfigurationResponse>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn set_risk_configuration_request() {
     assert_round_trip::<
@@ -10121,6 +10417,7 @@ fn set_risk_configuration_request() {
   "UserPoolId": ""
 }"#);
 }
+
 #[test]
 fn set_risk_configuration_response() {
     assert_round_trip::<
@@ -10174,6 +10471,7 @@ fn set_risk_configuration_response() {
   "RiskConfiguration": {}
 }"#);
 }
+
 #[test]
 fn set_ui_customization_request() {
     assert_round_trip::<
@@ -10207,6 +10505,7 @@ fn set_ui_customization_request() {
   "UserPoolId": ""
 }"#);
 }
+
 #[test]
 fn set_ui_customization_response() {
     assert_round_trip::<
@@ -10250,6 +10549,7 @@ fn set_ui_customization_response() {
   "UICustomization": {}
 }"#);
 }
+
 #[test]
 fn set_user_mfa_preference_request() {
     assert_round_trip::<
@@ -10301,6 +10601,7 @@ fn set_user_mfa_preference_request() {
   "AccessToken": ""
 }"#);
 }
+
 #[test]
 fn set_user_mfa_preference_response() {
     assert_round_trip::<
@@ -10319,6 +10620,7 @@ fn set_user_mfa_preference_response() {
     );
     assert_round_trip::<SetUserMFAPreferenceResponse>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn set_user_pool_mfa_config_request() {
     assert_round_trip::<
@@ -10382,6 +10684,7 @@ fn set_user_pool_mfa_config_request() {
   "UserPoolId": ""
 }"#);
 }
+
 #[test]
 fn set_user_pool_mfa_config_response() {
     assert_round_trip::<
@@ -10437,6 +10740,7 @@ fn set_user_pool_mfa_config_response() {
     );
     assert_round_trip::<SetUserPoolMfaConfigResponse>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn set_user_settings_request() {
     assert_round_trip::<
@@ -10481,6 +10785,7 @@ fn set_user_settings_request() {
 }"#,
     );
 }
+
 #[test]
 fn set_user_settings_response() {
     assert_round_trip::<
@@ -10499,6 +10804,7 @@ fn set_user_settings_response() {
     );
     assert_round_trip::<SetUserSettingsResponse>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn sign_in_policy_type() {
     assert_round_trip::<
@@ -10525,6 +10831,7 @@ fn sign_in_policy_type() {
     );
     assert_round_trip::<SignInPolicyType>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn sign_up_request() {
     assert_round_trip::<
@@ -10606,6 +10913,7 @@ fn sign_up_request() {
 }"#,
     );
 }
+
 #[test]
 fn sign_up_response() {
     assert_round_trip::<
@@ -10652,6 +10960,7 @@ fn sign_up_response() {
 }"#,
     );
 }
+
 #[test]
 fn sms_configuration_type() {
     assert_round_trip::<
@@ -10683,6 +10992,7 @@ fn sms_configuration_type() {
   "SnsCallerArn": ""
 }"#);
 }
+
 #[test]
 fn sms_mfa_config_type() {
     assert_round_trip::<
@@ -10714,6 +11024,7 @@ fn sms_mfa_config_type() {
     );
     assert_round_trip::<SmsMfaConfigType>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn software_token_mfa_not_found_exception() {
     assert_round_trip::<
@@ -10735,6 +11046,7 @@ fn software_token_mfa_not_found_exception() {
     );
     assert_round_trip::<SoftwareTokenMFANotFoundException>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn software_token_mfa_config_type() {
     assert_round_trip::<
@@ -10760,6 +11072,7 @@ fn software_token_mfa_config_type() {
   "Enabled": false
 }"#);
 }
+
 #[test]
 fn software_token_mfa_settings_type() {
     assert_round_trip::<
@@ -10788,6 +11101,7 @@ fn software_token_mfa_settings_type() {
   "PreferredMfa": false
 }"#);
 }
+
 #[test]
 fn start_user_import_job_request() {
     assert_round_trip::<
@@ -10822,6 +11136,7 @@ fn start_user_import_job_request() {
 }"#,
     );
 }
+
 #[test]
 fn start_user_import_job_response() {
     assert_round_trip::<
@@ -10871,6 +11186,7 @@ fn start_user_import_job_response() {
     );
     assert_round_trip::<StartUserImportJobResponse>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn start_web_authn_registration_request() {
     assert_round_trip::<
@@ -10898,6 +11214,7 @@ fn start_web_authn_registration_request() {
   "AccessToken": ""
 }"#);
 }
+
 #[test]
 fn start_web_authn_registration_response() {
     assert_round_trip::<
@@ -10948,12 +11265,14 @@ fn start_web_authn_registration_response() {
 }"#,
     );
 }
+
 #[test]
 fn status_type() {
     assert_enum_round_trips::<
         StatusType,
     >(StatusType::VALUES, "FUTURE_VALUE_NOT_IN_THE_MODEL");
 }
+
 #[test]
 fn stop_user_import_job_request() {
     assert_round_trip::<
@@ -10988,6 +11307,7 @@ fn stop_user_import_job_request() {
 }"#,
     );
 }
+
 #[test]
 fn stop_user_import_job_response() {
     assert_round_trip::<
@@ -11037,6 +11357,7 @@ fn stop_user_import_job_response() {
     );
     assert_round_trip::<StopUserImportJobResponse>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn string_attribute_constraints_type() {
     assert_round_trip::<
@@ -11060,6 +11381,7 @@ fn string_attribute_constraints_type() {
     );
     assert_round_trip::<StringAttributeConstraintsType>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn tag_resource_request() {
     assert_round_trip::<
@@ -11104,6 +11426,7 @@ fn tag_resource_request() {
 }"#,
     );
 }
+
 #[test]
 fn tag_resource_response() {
     assert_round_trip::<
@@ -11122,6 +11445,7 @@ fn tag_resource_response() {
     );
     assert_round_trip::<TagResourceResponse>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn tier_change_not_allowed_exception() {
     assert_round_trip::<
@@ -11143,12 +11467,14 @@ fn tier_change_not_allowed_exception() {
     );
     assert_round_trip::<TierChangeNotAllowedException>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn time_units_type() {
     assert_enum_round_trips::<
         TimeUnitsType,
     >(TimeUnitsType::VALUES, "FUTURE_VALUE_NOT_IN_THE_MODEL");
 }
+
 #[test]
 fn token_validity_units_type() {
     assert_round_trip::<
@@ -11174,6 +11500,7 @@ fn token_validity_units_type() {
     );
     assert_round_trip::<TokenValidityUnitsType>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn too_many_failed_attempts_exception() {
     assert_round_trip::<
@@ -11195,6 +11522,7 @@ fn too_many_failed_attempts_exception() {
     );
     assert_round_trip::<TooManyFailedAttemptsException>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn too_many_requests_exception() {
     assert_round_trip::<
@@ -11216,6 +11544,7 @@ fn too_many_requests_exception() {
     );
     assert_round_trip::<TooManyRequestsException>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn ui_customization_type() {
     assert_round_trip::<
@@ -11249,6 +11578,7 @@ fn ui_customization_type() {
     );
     assert_round_trip::<UICustomizationType>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn unauthorized_exception() {
     assert_round_trip::<
@@ -11270,6 +11600,7 @@ fn unauthorized_exception() {
     );
     assert_round_trip::<UnauthorizedException>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn unexpected_lambda_exception() {
     assert_round_trip::<
@@ -11291,6 +11622,7 @@ fn unexpected_lambda_exception() {
     );
     assert_round_trip::<UnexpectedLambdaException>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn unsupported_identity_provider_exception() {
     assert_round_trip::<
@@ -11312,6 +11644,7 @@ fn unsupported_identity_provider_exception() {
     );
     assert_round_trip::<UnsupportedIdentityProviderException>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn unsupported_operation_exception() {
     assert_round_trip::<
@@ -11333,6 +11666,7 @@ fn unsupported_operation_exception() {
     );
     assert_round_trip::<UnsupportedOperationException>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn unsupported_token_type_exception() {
     assert_round_trip::<
@@ -11354,6 +11688,7 @@ fn unsupported_token_type_exception() {
     );
     assert_round_trip::<UnsupportedTokenTypeException>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn unsupported_user_state_exception() {
     assert_round_trip::<
@@ -11375,6 +11710,7 @@ fn unsupported_user_state_exception() {
     );
     assert_round_trip::<UnsupportedUserStateException>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn untag_resource_request() {
     assert_round_trip::<
@@ -11419,6 +11755,7 @@ fn untag_resource_request() {
 }"#,
     );
 }
+
 #[test]
 fn untag_resource_response() {
     assert_round_trip::<
@@ -11437,6 +11774,7 @@ fn untag_resource_response() {
     );
     assert_round_trip::<UntagResourceResponse>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn update_auth_event_feedback_request() {
     assert_round_trip::<
@@ -11483,6 +11821,7 @@ fn update_auth_event_feedback_request() {
 }"#,
     );
 }
+
 #[test]
 fn update_auth_event_feedback_response() {
     assert_round_trip::<
@@ -11501,6 +11840,7 @@ fn update_auth_event_feedback_response() {
     );
     assert_round_trip::<UpdateAuthEventFeedbackResponse>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn update_device_status_request() {
     assert_round_trip::<
@@ -11537,6 +11877,7 @@ fn update_device_status_request() {
 }"#,
     );
 }
+
 #[test]
 fn update_device_status_response() {
     assert_round_trip::<
@@ -11555,6 +11896,7 @@ fn update_device_status_response() {
     );
     assert_round_trip::<UpdateDeviceStatusResponse>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn update_group_request() {
     assert_round_trip::<
@@ -11595,6 +11937,7 @@ fn update_group_request() {
 }"#,
     );
 }
+
 #[test]
 fn update_group_response() {
     assert_round_trip::<
@@ -11632,6 +11975,7 @@ fn update_group_response() {
     );
     assert_round_trip::<UpdateGroupResponse>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn update_identity_provider_request() {
     assert_round_trip::<
@@ -11687,6 +12031,7 @@ fn update_identity_provider_request() {
 }"#,
     );
 }
+
 #[test]
 fn update_identity_provider_response() {
     assert_round_trip::<
@@ -11747,6 +12092,7 @@ fn update_identity_provider_response() {
   "IdentityProvider": {}
 }"#);
 }
+
 #[test]
 fn update_managed_login_branding_request() {
     assert_round_trip::<
@@ -11813,6 +12159,7 @@ fn update_managed_login_branding_request() {
   "UseCognitoProvidedValues": false
 }"#);
 }
+
 #[test]
 fn update_managed_login_branding_response() {
     assert_round_trip::<
@@ -11883,6 +12230,7 @@ fn update_managed_login_branding_response() {
     );
     assert_round_trip::<UpdateManagedLoginBrandingResponse>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn update_resource_server_request() {
     assert_round_trip::<
@@ -11934,6 +12282,7 @@ fn update_resource_server_request() {
 }"#,
     );
 }
+
 #[test]
 fn update_resource_server_response() {
     assert_round_trip::<
@@ -11982,6 +12331,7 @@ fn update_resource_server_response() {
   "ResourceServer": {}
 }"#);
 }
+
 #[test]
 fn update_user_attributes_request() {
     assert_round_trip::<
@@ -12041,6 +12391,7 @@ fn update_user_attributes_request() {
 }"#,
     );
 }
+
 #[test]
 fn update_user_attributes_response() {
     assert_round_trip::<
@@ -12067,6 +12418,7 @@ fn update_user_attributes_response() {
     );
     assert_round_trip::<UpdateUserAttributesResponse>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn update_user_pool_client_request() {
     assert_round_trip::<
@@ -12211,6 +12563,7 @@ fn update_user_pool_client_request() {
 }"#,
     );
 }
+
 #[test]
 fn update_user_pool_client_response() {
     assert_round_trip::<
@@ -12332,6 +12685,7 @@ fn update_user_pool_client_response() {
     );
     assert_round_trip::<UpdateUserPoolClientResponse>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn update_user_pool_domain_request() {
     assert_round_trip::<
@@ -12374,6 +12728,7 @@ fn update_user_pool_domain_request() {
 }"#,
     );
 }
+
 #[test]
 fn update_user_pool_domain_response() {
     assert_round_trip::<
@@ -12397,6 +12752,7 @@ fn update_user_pool_domain_response() {
     );
     assert_round_trip::<UpdateUserPoolDomainResponse>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn update_user_pool_request() {
     assert_round_trip::<
@@ -12612,6 +12968,7 @@ fn update_user_pool_request() {
   "UserPoolId": ""
 }"#);
 }
+
 #[test]
 fn update_user_pool_response() {
     assert_round_trip::<
@@ -12630,6 +12987,7 @@ fn update_user_pool_response() {
     );
     assert_round_trip::<UpdateUserPoolResponse>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn user_attribute_update_settings_type() {
     assert_round_trip::<
@@ -12656,6 +13014,7 @@ fn user_attribute_update_settings_type() {
     );
     assert_round_trip::<UserAttributeUpdateSettingsType>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn user_context_data_type() {
     assert_round_trip::<
@@ -12679,6 +13038,7 @@ fn user_context_data_type() {
     );
     assert_round_trip::<UserContextDataType>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn user_import_in_progress_exception() {
     assert_round_trip::<
@@ -12700,12 +13060,14 @@ fn user_import_in_progress_exception() {
     );
     assert_round_trip::<UserImportInProgressException>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn user_import_job_status_type() {
     assert_enum_round_trips::<
         UserImportJobStatusType,
     >(UserImportJobStatusType::VALUES, "FUTURE_VALUE_NOT_IN_THE_MODEL");
 }
+
 #[test]
 fn user_import_job_type() {
     assert_round_trip::<
@@ -12757,6 +13119,7 @@ fn user_import_job_type() {
   "FailedUsers": 0
 }"#);
 }
+
 #[test]
 fn user_lambda_validation_exception() {
     assert_round_trip::<
@@ -12778,6 +13141,7 @@ fn user_lambda_validation_exception() {
     );
     assert_round_trip::<UserLambdaValidationException>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn user_not_confirmed_exception() {
     assert_round_trip::<
@@ -12799,6 +13163,7 @@ fn user_not_confirmed_exception() {
     );
     assert_round_trip::<UserNotConfirmedException>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn user_not_found_exception() {
     assert_round_trip::<
@@ -12820,6 +13185,7 @@ fn user_not_found_exception() {
     );
     assert_round_trip::<UserNotFoundException>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn user_pool_add_on_not_enabled_exception() {
     assert_round_trip::<
@@ -12841,6 +13207,7 @@ fn user_pool_add_on_not_enabled_exception() {
     );
     assert_round_trip::<UserPoolAddOnNotEnabledException>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn user_pool_add_ons_type() {
     assert_round_trip::<
@@ -12877,6 +13244,7 @@ fn user_pool_add_ons_type() {
 }"#,
     );
 }
+
 #[test]
 fn user_pool_client_description() {
     assert_round_trip::<
@@ -12902,6 +13270,7 @@ fn user_pool_client_description() {
     );
     assert_round_trip::<UserPoolClientDescription>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn user_pool_client_type() {
     assert_round_trip::<
@@ -13043,6 +13412,7 @@ fn user_pool_client_type() {
   "RefreshTokenValidity": 0
 }"#);
 }
+
 #[test]
 fn user_pool_description_type() {
     assert_round_trip::<
@@ -13122,12 +13492,14 @@ fn user_pool_description_type() {
     );
     assert_round_trip::<UserPoolDescriptionType>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn user_pool_mfa_type() {
     assert_enum_round_trips::<
         UserPoolMfaType,
     >(UserPoolMfaType::VALUES, "FUTURE_VALUE_NOT_IN_THE_MODEL");
 }
+
 #[test]
 fn user_pool_policy_type() {
     assert_round_trip::<
@@ -13176,6 +13548,7 @@ fn user_pool_policy_type() {
     );
     assert_round_trip::<UserPoolPolicyType>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn user_pool_tagging_exception() {
     assert_round_trip::<
@@ -13197,12 +13570,14 @@ fn user_pool_tagging_exception() {
     );
     assert_round_trip::<UserPoolTaggingException>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn user_pool_tier_type() {
     assert_enum_round_trips::<
         UserPoolTierType,
     >(UserPoolTierType::VALUES, "FUTURE_VALUE_NOT_IN_THE_MODEL");
 }
+
 #[test]
 fn user_pool_type() {
     assert_round_trip::<
@@ -13459,12 +13834,14 @@ fn user_pool_type() {
   "EstimatedNumberOfUsers": 0
 }"#);
 }
+
 #[test]
 fn user_status_type() {
     assert_enum_round_trips::<
         UserStatusType,
     >(UserStatusType::VALUES, "FUTURE_VALUE_NOT_IN_THE_MODEL");
 }
+
 #[test]
 fn user_type() {
     assert_round_trip::<
@@ -13514,18 +13891,21 @@ fn user_type() {
   "Enabled": false
 }"#);
 }
+
 #[test]
 fn user_verification_type() {
     assert_enum_round_trips::<
         UserVerificationType,
     >(UserVerificationType::VALUES, "FUTURE_VALUE_NOT_IN_THE_MODEL");
 }
+
 #[test]
 fn username_attribute_type() {
     assert_enum_round_trips::<
         UsernameAttributeType,
     >(UsernameAttributeType::VALUES, "FUTURE_VALUE_NOT_IN_THE_MODEL");
 }
+
 #[test]
 fn username_configuration_type() {
     assert_round_trip::<
@@ -13553,6 +13933,7 @@ fn username_configuration_type() {
   "CaseSensitive": false
 }"#);
 }
+
 #[test]
 fn username_exists_exception() {
     assert_round_trip::<
@@ -13574,6 +13955,7 @@ fn username_exists_exception() {
     );
     assert_round_trip::<UsernameExistsException>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn verification_message_template_type() {
     assert_round_trip::<
@@ -13605,12 +13987,14 @@ fn verification_message_template_type() {
     );
     assert_round_trip::<VerificationMessageTemplateType>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn verified_attribute_type() {
     assert_enum_round_trips::<
         VerifiedAttributeType,
     >(VerifiedAttributeType::VALUES, "FUTURE_VALUE_NOT_IN_THE_MODEL");
 }
+
 #[test]
 fn verify_software_token_request() {
     assert_round_trip::<
@@ -13644,6 +14028,7 @@ fn verify_software_token_request() {
   "UserCode": ""
 }"#);
 }
+
 #[test]
 fn verify_software_token_response() {
     assert_round_trip::<
@@ -13667,12 +14052,14 @@ fn verify_software_token_response() {
     );
     assert_round_trip::<VerifySoftwareTokenResponse>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn verify_software_token_response_type() {
     assert_enum_round_trips::<
         VerifySoftwareTokenResponseType,
     >(VerifySoftwareTokenResponseType::VALUES, "FUTURE_VALUE_NOT_IN_THE_MODEL");
 }
+
 #[test]
 fn verify_user_attribute_request() {
     assert_round_trip::<
@@ -13711,6 +14098,7 @@ fn verify_user_attribute_request() {
 }"#,
     );
 }
+
 #[test]
 fn verify_user_attribute_response() {
     assert_round_trip::<
@@ -13729,6 +14117,7 @@ fn verify_user_attribute_response() {
     );
     assert_round_trip::<VerifyUserAttributeResponse>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn web_authn_challenge_not_found_exception() {
     assert_round_trip::<
@@ -13750,6 +14139,7 @@ fn web_authn_challenge_not_found_exception() {
     );
     assert_round_trip::<WebAuthnChallengeNotFoundException>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn web_authn_client_mismatch_exception() {
     assert_round_trip::<
@@ -13771,6 +14161,7 @@ fn web_authn_client_mismatch_exception() {
     );
     assert_round_trip::<WebAuthnClientMismatchException>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn web_authn_configuration_missing_exception() {
     assert_round_trip::<
@@ -13792,6 +14183,7 @@ fn web_authn_configuration_missing_exception() {
     );
     assert_round_trip::<WebAuthnConfigurationMissingException>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn web_authn_configuration_type() {
     assert_round_trip::<
@@ -13815,6 +14207,7 @@ fn web_authn_configuration_type() {
     );
     assert_round_trip::<WebAuthnConfigurationType>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn web_authn_credential_description() {
     assert_round_trip::<
@@ -13873,6 +14266,7 @@ fn web_authn_credential_description() {
 }"#,
     );
 }
+
 #[test]
 fn web_authn_credential_not_supported_exception() {
     assert_round_trip::<
@@ -13894,6 +14288,7 @@ fn web_authn_credential_not_supported_exception() {
     );
     assert_round_trip::<WebAuthnCredentialNotSupportedException>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn web_authn_not_enabled_exception() {
     assert_round_trip::<
@@ -13915,6 +14310,7 @@ fn web_authn_not_enabled_exception() {
     );
     assert_round_trip::<WebAuthnNotEnabledException>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn web_authn_origin_not_allowed_exception() {
     assert_round_trip::<
@@ -13936,6 +14332,7 @@ fn web_authn_origin_not_allowed_exception() {
     );
     assert_round_trip::<WebAuthnOriginNotAllowedException>(r#"{}"#, r#"{}"#);
 }
+
 #[test]
 fn web_authn_relying_party_mismatch_exception() {
     assert_round_trip::<

@@ -18,6 +18,7 @@ pub enum AccountTakeoverEventActionType {
     /// A value that this version of the crate does not know, kept exactly as received. Do not match on it: a later version may add the value as a variant of its own.
     Unknown(String),
 }
+
 impl AccountTakeoverEventActionType {
     /// Every value this version of the crate knows, in model order.
     pub const VALUES: &'static [&'static str] = &[
@@ -37,6 +38,7 @@ impl AccountTakeoverEventActionType {
         }
     }
 }
+
 /// The empty [`Unknown`](Self::Unknown) value: what a required member that is missing
 /// on the wire reads as (Smithy's client error correction).
 impl Default for AccountTakeoverEventActionType {
@@ -44,6 +46,7 @@ impl Default for AccountTakeoverEventActionType {
         Self::Unknown(String::new())
     }
 }
+
 impl From<&str> for AccountTakeoverEventActionType {
     fn from(value: &str) -> Self {
         match value {
@@ -55,6 +58,7 @@ impl From<&str> for AccountTakeoverEventActionType {
         }
     }
 }
+
 impl From<String> for AccountTakeoverEventActionType {
     fn from(value: String) -> Self {
         match value.as_str() {
@@ -66,27 +70,32 @@ impl From<String> for AccountTakeoverEventActionType {
         }
     }
 }
+
 impl std::str::FromStr for AccountTakeoverEventActionType {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
+
 impl AsRef<str> for AccountTakeoverEventActionType {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
 }
+
 impl fmt::Display for AccountTakeoverEventActionType {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
+
 impl Serialize for AccountTakeoverEventActionType {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
+
 impl<'de> Deserialize<'de> for AccountTakeoverEventActionType {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::deserialize_enum(deserializer)

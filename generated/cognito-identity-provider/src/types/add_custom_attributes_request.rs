@@ -4,6 +4,8 @@ use serde::{Deserialize, Serialize};
 use crate::wire;
 use crate::SchemaAttributeType;
 
+/// This structure is the input of `AddCustomAttributes`.
+///
 /// Represents the request to add custom attributes.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

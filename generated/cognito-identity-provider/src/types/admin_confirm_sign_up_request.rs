@@ -4,6 +4,8 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 use crate::wire;
 
+/// This structure is the input of `AdminConfirmSignUp`.
+///
 /// Confirm a user's registration as a user pool administrator.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

@@ -5,6 +5,8 @@ use serde::{Deserialize, Serialize};
 use crate::wire;
 use crate::{AttributeType, DeliveryMediumType, MessageActionType};
 
+/// This structure is the input of `AdminCreateUser`.
+///
 /// Creates a new user in the specified user pool.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

@@ -3,6 +3,8 @@
 use serde::{Deserialize, Serialize};
 use crate::UserType;
 
+/// This structure is the output of `AdminCreateUser`.
+///
 /// Represents the response from the server to the request to create the user.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

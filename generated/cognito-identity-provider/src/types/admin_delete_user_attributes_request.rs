@@ -3,6 +3,8 @@
 use serde::{Deserialize, Serialize};
 use crate::wire;
 
+/// This structure is the input of `AdminDeleteUserAttributes`.
+///
 /// Represents the request to delete user attributes as an administrator.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+/// This structure is the output of `AdminDeleteUserAttributes`.
+///
 /// Represents the response received from the server for a request to delete user attributes.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

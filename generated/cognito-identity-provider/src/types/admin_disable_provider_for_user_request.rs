@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 use crate::ProviderUserIdentifierType;
 
+/// This structure is the input of `AdminDisableProviderForUser`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct AdminDisableProviderForUserRequest {

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+/// This structure is the input of `AdminDisableUser`.
+///
 /// Represents the request to disable the user as an administrator.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

@@ -4,6 +4,8 @@ use serde::{Deserialize, Serialize};
 use crate::wire;
 use crate::{AttributeType, MFAOptionType, UserStatusType};
 
+/// This structure is the output of `AdminGetUser`.
+///
 /// Represents the response from the server from the request to get the specified user as an administrator.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

@@ -5,6 +5,8 @@ use serde::{Deserialize, Serialize};
 use crate::wire;
 use crate::{AnalyticsMetadataType, AuthFlowType, ContextDataType};
 
+/// This structure is the input of `AdminInitiateAuth`.
+///
 /// Initiates the authorization request, as an administrator.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 use crate::wire;
 use crate::AuthEventType;
 
+/// This structure is the output of `AdminListUserAuthEvents`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct AdminListUserAuthEventsResponse {

@@ -4,6 +4,8 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 use crate::wire;
 
+/// This structure is the input of `AdminResetUserPassword`.
+///
 /// Represents the request to reset a user's password as an administrator.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

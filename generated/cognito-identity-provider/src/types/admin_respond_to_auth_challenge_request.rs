@@ -5,6 +5,8 @@ use serde::{Deserialize, Serialize};
 use crate::wire;
 use crate::{AnalyticsMetadataType, ChallengeNameType, ContextDataType};
 
+/// This structure is the input of `AdminRespondToAuthChallenge`.
+///
 /// The request to respond to the authentication challenge, as an administrator.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

@@ -5,6 +5,8 @@ use serde::{Deserialize, Serialize};
 use crate::wire;
 use crate::{AuthenticationResultType, ChallengeNameType};
 
+/// This structure is the output of `AdminRespondToAuthChallenge`.
+///
 /// Responds to the authentication challenge, as an administrator.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

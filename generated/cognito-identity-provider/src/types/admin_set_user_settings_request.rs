@@ -4,6 +4,8 @@ use serde::{Deserialize, Serialize};
 use crate::wire;
 use crate::MFAOptionType;
 
+/// This structure is the input of `AdminSetUserSettings`.
+///
 /// You can use this parameter to set an MFA configuration that uses the SMS delivery medium.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

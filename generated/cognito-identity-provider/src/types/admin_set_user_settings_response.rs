@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+/// This structure is the output of `AdminSetUserSettings`.
+///
 /// Represents the response from the server to set user settings as an administrator.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

@@ -3,6 +3,8 @@
 use serde::{Deserialize, Serialize};
 use crate::DeviceRememberedStatusType;
 
+/// This structure is the input of `AdminUpdateDeviceStatus`.
+///
 /// The request to update the device status, as an administrator.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

@@ -5,6 +5,8 @@ use serde::{Deserialize, Serialize};
 use crate::wire;
 use crate::AttributeType;
 
+/// This structure is the input of `AdminUpdateUserAttributes`.
+///
 /// Represents the request to update the user's attributes as an administrator.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

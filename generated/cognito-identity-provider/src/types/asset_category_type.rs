@@ -40,6 +40,7 @@ pub enum AssetCategoryType {
     /// A value that this version of the crate does not know, kept exactly as received. Do not match on it: a later version may add the value as a variant of its own.
     Unknown(String),
 }
+
 impl AssetCategoryType {
     /// Every value this version of the crate knows, in model order.
     pub const VALUES: &'static [&'static str] = &[
@@ -81,6 +82,7 @@ impl AssetCategoryType {
         }
     }
 }
+
 /// The empty [`Unknown`](Self::Unknown) value: what a required member that is missing
 /// on the wire reads as (Smithy's client error correction).
 impl Default for AssetCategoryType {
@@ -88,6 +90,7 @@ impl Default for AssetCategoryType {
         Self::Unknown(String::new())
     }
 }
+
 impl From<&str> for AssetCategoryType {
     fn from(value: &str) -> Self {
         match value {
@@ -110,6 +113,7 @@ impl From<&str> for AssetCategoryType {
         }
     }
 }
+
 impl From<String> for AssetCategoryType {
     fn from(value: String) -> Self {
         match value.as_str() {
@@ -132,27 +136,32 @@ impl From<String> for AssetCategoryType {
         }
     }
 }
+
 impl std::str::FromStr for AssetCategoryType {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
+
 impl AsRef<str> for AssetCategoryType {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
 }
+
 impl fmt::Display for AssetCategoryType {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
+
 impl Serialize for AssetCategoryType {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
+
 impl<'de> Deserialize<'de> for AssetCategoryType {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::deserialize_enum(deserializer)

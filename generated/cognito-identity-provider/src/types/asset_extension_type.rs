@@ -20,6 +20,7 @@ pub enum AssetExtensionType {
     /// A value that this version of the crate does not know, kept exactly as received. Do not match on it: a later version may add the value as a variant of its own.
     Unknown(String),
 }
+
 impl AssetExtensionType {
     /// Every value this version of the crate knows, in model order.
     pub const VALUES: &'static [&'static str] = &["ICO", "JPEG", "PNG", "SVG", "WEBP"];
@@ -35,6 +36,7 @@ impl AssetExtensionType {
         }
     }
 }
+
 /// The empty [`Unknown`](Self::Unknown) value: what a required member that is missing
 /// on the wire reads as (Smithy's client error correction).
 impl Default for AssetExtensionType {
@@ -42,6 +44,7 @@ impl Default for AssetExtensionType {
         Self::Unknown(String::new())
     }
 }
+
 impl From<&str> for AssetExtensionType {
     fn from(value: &str) -> Self {
         match value {
@@ -54,6 +57,7 @@ impl From<&str> for AssetExtensionType {
         }
     }
 }
+
 impl From<String> for AssetExtensionType {
     fn from(value: String) -> Self {
         match value.as_str() {
@@ -66,27 +70,32 @@ impl From<String> for AssetExtensionType {
         }
     }
 }
+
 impl std::str::FromStr for AssetExtensionType {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
+
 impl AsRef<str> for AssetExtensionType {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
 }
+
 impl fmt::Display for AssetExtensionType {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
+
 impl Serialize for AssetExtensionType {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
+
 impl<'de> Deserialize<'de> for AssetExtensionType {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::deserialize_enum(deserializer)

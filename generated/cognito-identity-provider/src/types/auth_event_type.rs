@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use crate::wire;
+
 use crate::{
     ChallengeResponseType, EventContextDataType, EventFeedbackType, EventResponseType,
     EventRiskType, EventType,

@@ -26,6 +26,7 @@ pub enum AuthFlowType {
     /// A value that this version of the crate does not know, kept exactly as received. Do not match on it: a later version may add the value as a variant of its own.
     Unknown(String),
 }
+
 impl AuthFlowType {
     /// Every value this version of the crate knows, in model order.
     pub const VALUES: &'static [&'static str] = &[
@@ -53,6 +54,7 @@ impl AuthFlowType {
         }
     }
 }
+
 /// The empty [`Unknown`](Self::Unknown) value: what a required member that is missing
 /// on the wire reads as (Smithy's client error correction).
 impl Default for AuthFlowType {
@@ -60,6 +62,7 @@ impl Default for AuthFlowType {
         Self::Unknown(String::new())
     }
 }
+
 impl From<&str> for AuthFlowType {
     fn from(value: &str) -> Self {
         match value {
@@ -75,6 +78,7 @@ impl From<&str> for AuthFlowType {
         }
     }
 }
+
 impl From<String> for AuthFlowType {
     fn from(value: String) -> Self {
         match value.as_str() {
@@ -90,27 +94,32 @@ impl From<String> for AuthFlowType {
         }
     }
 }
+
 impl std::str::FromStr for AuthFlowType {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
+
 impl AsRef<str> for AuthFlowType {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
 }
+
 impl fmt::Display for AuthFlowType {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
+
 impl Serialize for AuthFlowType {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
+
 impl<'de> Deserialize<'de> for AuthFlowType {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::deserialize_enum(deserializer)

@@ -42,6 +42,7 @@ pub enum ChallengeNameType {
     /// A value that this version of the crate does not know, kept exactly as received. Do not match on it: a later version may add the value as a variant of its own.
     Unknown(String),
 }
+
 impl ChallengeNameType {
     /// Every value this version of the crate knows, in model order.
     pub const VALUES: &'static [&'static str] = &[
@@ -85,6 +86,7 @@ impl ChallengeNameType {
         }
     }
 }
+
 /// The empty [`Unknown`](Self::Unknown) value: what a required member that is missing
 /// on the wire reads as (Smithy's client error correction).
 impl Default for ChallengeNameType {
@@ -92,6 +94,7 @@ impl Default for ChallengeNameType {
         Self::Unknown(String::new())
     }
 }
+
 impl From<&str> for ChallengeNameType {
     fn from(value: &str) -> Self {
         match value {
@@ -115,6 +118,7 @@ impl From<&str> for ChallengeNameType {
         }
     }
 }
+
 impl From<String> for ChallengeNameType {
     fn from(value: String) -> Self {
         match value.as_str() {
@@ -138,27 +142,32 @@ impl From<String> for ChallengeNameType {
         }
     }
 }
+
 impl std::str::FromStr for ChallengeNameType {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
+
 impl AsRef<str> for ChallengeNameType {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
 }
+
 impl fmt::Display for ChallengeNameType {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
+
 impl Serialize for ChallengeNameType {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
+
 impl<'de> Deserialize<'de> for ChallengeNameType {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::deserialize_enum(deserializer)

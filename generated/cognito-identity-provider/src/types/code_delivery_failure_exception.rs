@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+/// An error returned by 7 operations of the service.
+///
 /// This exception is thrown when a verification code fails to deliver successfully.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

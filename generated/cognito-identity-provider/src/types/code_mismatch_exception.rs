@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+/// An error returned by 7 operations of the service.
+///
 /// This exception is thrown if the provided code doesn't match what the server was expecting.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

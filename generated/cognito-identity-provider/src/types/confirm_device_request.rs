@@ -3,6 +3,8 @@
 use serde::{Deserialize, Serialize};
 use crate::DeviceSecretVerifierConfigType;
 
+/// This structure is the input of `ConfirmDevice`.
+///
 /// The confirm-device request.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

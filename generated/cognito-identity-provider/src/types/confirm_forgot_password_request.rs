@@ -5,6 +5,8 @@ use serde::{Deserialize, Serialize};
 use crate::wire;
 use crate::{AnalyticsMetadataType, UserContextDataType};
 
+/// This structure is the input of `ConfirmForgotPassword`.
+///
 /// The request representing the confirmation for a password reset.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+/// This structure is the output of `ConfirmForgotPassword`.
+///
 /// The response from the server that results from a user's request to retrieve a forgotten password.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

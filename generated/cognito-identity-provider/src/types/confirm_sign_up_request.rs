@@ -5,6 +5,8 @@ use serde::{Deserialize, Serialize};
 use crate::wire;
 use crate::{AnalyticsMetadataType, UserContextDataType};
 
+/// This structure is the input of `ConfirmSignUp`.
+///
 /// Represents the request to confirm registration of a user.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

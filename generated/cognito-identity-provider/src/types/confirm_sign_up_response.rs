@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+/// This structure is the output of `ConfirmSignUp`.
+///
 /// Represents the response from the server for the registration confirmation.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

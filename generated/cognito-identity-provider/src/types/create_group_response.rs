@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 use crate::GroupType;
 
+/// This structure is the output of `CreateGroup`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct CreateGroupResponse {

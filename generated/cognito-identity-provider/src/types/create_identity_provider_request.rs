@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use crate::wire;
 use crate::IdentityProviderTypeType;
 
+/// This structure is the input of `CreateIdentityProvider`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct CreateIdentityProviderRequest {

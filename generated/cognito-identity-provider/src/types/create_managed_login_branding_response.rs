@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 use crate::ManagedLoginBrandingType;
 
+/// This structure is the output of `CreateManagedLoginBranding`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct CreateManagedLoginBrandingResponse {

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 use crate::ResourceServerType;
 
+/// This structure is the output of `CreateResourceServer`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct CreateResourceServerResponse {

@@ -2,11 +2,14 @@
 
 use serde::{Deserialize, Serialize};
 use crate::wire;
+
 use crate::{
     AnalyticsConfigurationType, ExplicitAuthFlowsType, OAuthFlowType,
     PreventUserExistenceErrorTypes, RefreshTokenRotationType, TokenValidityUnitsType,
 };
 
+/// This structure is the input of `CreateUserPoolClient`.
+///
 /// Represents the request to create a user pool client.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

@@ -3,6 +3,8 @@
 use serde::{Deserialize, Serialize};
 use crate::UserPoolClientType;
 
+/// This structure is the output of `CreateUserPoolClient`.
+///
 /// Represents the response from the server to create a user pool client.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 use crate::CustomDomainConfigType;
 
+/// This structure is the input of `CreateUserPoolDomain`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct CreateUserPoolDomainRequest {

@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 use crate::wire;
+
 use crate::{
     AccountRecoverySettingType, AdminCreateUserConfigType, AliasAttributeType,
     DeletionProtectionType, DeviceConfigurationType, EmailConfigurationType,
@@ -12,6 +13,8 @@ use crate::{
     UsernameConfigurationType, VerificationMessageTemplateType, VerifiedAttributeType,
 };
 
+/// This structure is the input of `CreateUserPool`.
+///
 /// Represents the request to create a user pool.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

@@ -3,6 +3,8 @@
 use serde::{Deserialize, Serialize};
 use crate::UserPoolType;
 
+/// This structure is the output of `CreateUserPool`.
+///
 /// Represents the response from the server for the request to create a user pool.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

@@ -12,6 +12,7 @@ pub enum CustomSMSSenderLambdaVersionType {
     /// A value that this version of the crate does not know, kept exactly as received. Do not match on it: a later version may add the value as a variant of its own.
     Unknown(String),
 }
+
 impl CustomSMSSenderLambdaVersionType {
     /// Every value this version of the crate knows, in model order.
     pub const VALUES: &'static [&'static str] = &["V1_0"];
@@ -23,6 +24,7 @@ impl CustomSMSSenderLambdaVersionType {
         }
     }
 }
+
 /// The empty [`Unknown`](Self::Unknown) value: what a required member that is missing
 /// on the wire reads as (Smithy's client error correction).
 impl Default for CustomSMSSenderLambdaVersionType {
@@ -30,6 +32,7 @@ impl Default for CustomSMSSenderLambdaVersionType {
         Self::Unknown(String::new())
     }
 }
+
 impl From<&str> for CustomSMSSenderLambdaVersionType {
     fn from(value: &str) -> Self {
         match value {
@@ -38,6 +41,7 @@ impl From<&str> for CustomSMSSenderLambdaVersionType {
         }
     }
 }
+
 impl From<String> for CustomSMSSenderLambdaVersionType {
     fn from(value: String) -> Self {
         match value.as_str() {
@@ -46,27 +50,32 @@ impl From<String> for CustomSMSSenderLambdaVersionType {
         }
     }
 }
+
 impl std::str::FromStr for CustomSMSSenderLambdaVersionType {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
+
 impl AsRef<str> for CustomSMSSenderLambdaVersionType {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
 }
+
 impl fmt::Display for CustomSMSSenderLambdaVersionType {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
+
 impl Serialize for CustomSMSSenderLambdaVersionType {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
+
 impl<'de> Deserialize<'de> for CustomSMSSenderLambdaVersionType {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::deserialize_enum(deserializer)

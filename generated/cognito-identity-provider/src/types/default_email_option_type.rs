@@ -14,6 +14,7 @@ pub enum DefaultEmailOptionType {
     /// A value that this version of the crate does not know, kept exactly as received. Do not match on it: a later version may add the value as a variant of its own.
     Unknown(String),
 }
+
 impl DefaultEmailOptionType {
     /// Every value this version of the crate knows, in model order.
     pub const VALUES: &'static [&'static str] = &[
@@ -29,6 +30,7 @@ impl DefaultEmailOptionType {
         }
     }
 }
+
 /// The empty [`Unknown`](Self::Unknown) value: what a required member that is missing
 /// on the wire reads as (Smithy's client error correction).
 impl Default for DefaultEmailOptionType {
@@ -36,6 +38,7 @@ impl Default for DefaultEmailOptionType {
         Self::Unknown(String::new())
     }
 }
+
 impl From<&str> for DefaultEmailOptionType {
     fn from(value: &str) -> Self {
         match value {
@@ -45,6 +48,7 @@ impl From<&str> for DefaultEmailOptionType {
         }
     }
 }
+
 impl From<String> for DefaultEmailOptionType {
     fn from(value: String) -> Self {
         match value.as_str() {
@@ -54,27 +58,32 @@ impl From<String> for DefaultEmailOptionType {
         }
     }
 }
+
 impl std::str::FromStr for DefaultEmailOptionType {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
+
 impl AsRef<str> for DefaultEmailOptionType {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
 }
+
 impl fmt::Display for DefaultEmailOptionType {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
+
 impl Serialize for DefaultEmailOptionType {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
+
 impl<'de> Deserialize<'de> for DefaultEmailOptionType {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::deserialize_enum(deserializer)

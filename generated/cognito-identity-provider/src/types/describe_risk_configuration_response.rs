@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 use crate::RiskConfigurationType;
 
+/// This structure is the output of `DescribeRiskConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct DescribeRiskConfigurationResponse {

@@ -3,6 +3,8 @@
 use serde::{Deserialize, Serialize};
 use crate::UserPoolClientType;
 
+/// This structure is the output of `DescribeUserPoolClient`.
+///
 /// Represents the response from the server from a request to describe the user pool client.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

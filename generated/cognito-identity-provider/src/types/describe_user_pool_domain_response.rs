@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 use crate::DomainDescriptionType;
 
+/// This structure is the output of `DescribeUserPoolDomain`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct DescribeUserPoolDomainResponse {

@@ -3,6 +3,8 @@
 use serde::{Deserialize, Serialize};
 use crate::UserPoolType;
 
+/// This structure is the output of `DescribeUserPool`.
+///
 /// Represents the response to describe the user pool.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

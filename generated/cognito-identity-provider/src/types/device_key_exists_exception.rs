@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+/// An error returned by `ConfirmDevice`.
+///
 /// This exception is thrown when a user attempts to confirm a device with a device key that already exists.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

@@ -20,6 +20,7 @@ pub enum DomainStatusType {
     /// A value that this version of the crate does not know, kept exactly as received. Do not match on it: a later version may add the value as a variant of its own.
     Unknown(String),
 }
+
 impl DomainStatusType {
     /// Every value this version of the crate knows, in model order.
     pub const VALUES: &'static [&'static str] = &[
@@ -41,6 +42,7 @@ impl DomainStatusType {
         }
     }
 }
+
 /// The empty [`Unknown`](Self::Unknown) value: what a required member that is missing
 /// on the wire reads as (Smithy's client error correction).
 impl Default for DomainStatusType {
@@ -48,6 +50,7 @@ impl Default for DomainStatusType {
         Self::Unknown(String::new())
     }
 }
+
 impl From<&str> for DomainStatusType {
     fn from(value: &str) -> Self {
         match value {
@@ -60,6 +63,7 @@ impl From<&str> for DomainStatusType {
         }
     }
 }
+
 impl From<String> for DomainStatusType {
     fn from(value: String) -> Self {
         match value.as_str() {
@@ -72,27 +76,32 @@ impl From<String> for DomainStatusType {
         }
     }
 }
+
 impl std::str::FromStr for DomainStatusType {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
+
 impl AsRef<str> for DomainStatusType {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
 }
+
 impl fmt::Display for DomainStatusType {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
+
 impl Serialize for DomainStatusType {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
+
 impl<'de> Deserialize<'de> for DomainStatusType {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::deserialize_enum(deserializer)

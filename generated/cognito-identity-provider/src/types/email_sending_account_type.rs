@@ -14,6 +14,7 @@ pub enum EmailSendingAccountType {
     /// A value that this version of the crate does not know, kept exactly as received. Do not match on it: a later version may add the value as a variant of its own.
     Unknown(String),
 }
+
 impl EmailSendingAccountType {
     /// Every value this version of the crate knows, in model order.
     pub const VALUES: &'static [&'static str] = &["COGNITO_DEFAULT", "DEVELOPER"];
@@ -26,6 +27,7 @@ impl EmailSendingAccountType {
         }
     }
 }
+
 /// The empty [`Unknown`](Self::Unknown) value: what a required member that is missing
 /// on the wire reads as (Smithy's client error correction).
 impl Default for EmailSendingAccountType {
@@ -33,6 +35,7 @@ impl Default for EmailSendingAccountType {
         Self::Unknown(String::new())
     }
 }
+
 impl From<&str> for EmailSendingAccountType {
     fn from(value: &str) -> Self {
         match value {
@@ -42,6 +45,7 @@ impl From<&str> for EmailSendingAccountType {
         }
     }
 }
+
 impl From<String> for EmailSendingAccountType {
     fn from(value: String) -> Self {
         match value.as_str() {
@@ -51,27 +55,32 @@ impl From<String> for EmailSendingAccountType {
         }
     }
 }
+
 impl std::str::FromStr for EmailSendingAccountType {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
+
 impl AsRef<str> for EmailSendingAccountType {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
 }
+
 impl fmt::Display for EmailSendingAccountType {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
+
 impl Serialize for EmailSendingAccountType {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
+
 impl<'de> Deserialize<'de> for EmailSendingAccountType {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::deserialize_enum(deserializer)

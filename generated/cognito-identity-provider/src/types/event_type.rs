@@ -20,6 +20,7 @@ pub enum EventType {
     /// A value that this version of the crate does not know, kept exactly as received. Do not match on it: a later version may add the value as a variant of its own.
     Unknown(String),
 }
+
 impl EventType {
     /// Every value this version of the crate knows, in model order.
     pub const VALUES: &'static [&'static str] = &[
@@ -41,6 +42,7 @@ impl EventType {
         }
     }
 }
+
 /// The empty [`Unknown`](Self::Unknown) value: what a required member that is missing
 /// on the wire reads as (Smithy's client error correction).
 impl Default for EventType {
@@ -48,6 +50,7 @@ impl Default for EventType {
         Self::Unknown(String::new())
     }
 }
+
 impl From<&str> for EventType {
     fn from(value: &str) -> Self {
         match value {
@@ -60,6 +63,7 @@ impl From<&str> for EventType {
         }
     }
 }
+
 impl From<String> for EventType {
     fn from(value: String) -> Self {
         match value.as_str() {
@@ -72,27 +76,32 @@ impl From<String> for EventType {
         }
     }
 }
+
 impl std::str::FromStr for EventType {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
+
 impl AsRef<str> for EventType {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
 }
+
 impl fmt::Display for EventType {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
+
 impl Serialize for EventType {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
+
 impl<'de> Deserialize<'de> for EventType {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::deserialize_enum(deserializer)

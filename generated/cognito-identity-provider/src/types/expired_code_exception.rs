@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+/// An error returned by `AdminRespondToAuthChallenge`, `ConfirmForgotPassword`, `ConfirmSignUp`, `RespondToAuthChallenge`, `UpdateUserAttributes` and `VerifyUserAttribute`.
+///
 /// This exception is thrown if a code has expired.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

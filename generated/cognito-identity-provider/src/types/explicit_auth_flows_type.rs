@@ -28,6 +28,7 @@ pub enum ExplicitAuthFlowsType {
     /// A value that this version of the crate does not know, kept exactly as received. Do not match on it: a later version may add the value as a variant of its own.
     Unknown(String),
 }
+
 impl ExplicitAuthFlowsType {
     /// Every value this version of the crate knows, in model order.
     pub const VALUES: &'static [&'static str] = &[
@@ -57,6 +58,7 @@ impl ExplicitAuthFlowsType {
         }
     }
 }
+
 /// The empty [`Unknown`](Self::Unknown) value: what a required member that is missing
 /// on the wire reads as (Smithy's client error correction).
 impl Default for ExplicitAuthFlowsType {
@@ -64,6 +66,7 @@ impl Default for ExplicitAuthFlowsType {
         Self::Unknown(String::new())
     }
 }
+
 impl From<&str> for ExplicitAuthFlowsType {
     fn from(value: &str) -> Self {
         match value {
@@ -80,6 +83,7 @@ impl From<&str> for ExplicitAuthFlowsType {
         }
     }
 }
+
 impl From<String> for ExplicitAuthFlowsType {
     fn from(value: String) -> Self {
         match value.as_str() {
@@ -96,27 +100,32 @@ impl From<String> for ExplicitAuthFlowsType {
         }
     }
 }
+
 impl std::str::FromStr for ExplicitAuthFlowsType {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
+
 impl AsRef<str> for ExplicitAuthFlowsType {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
 }
+
 impl fmt::Display for ExplicitAuthFlowsType {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
+
 impl Serialize for ExplicitAuthFlowsType {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
+
 impl<'de> Deserialize<'de> for ExplicitAuthFlowsType {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::deserialize_enum(deserializer)

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+/// An error returned by 8 operations of the service.
+///
 /// This exception is thrown when a feature you attempted to configure isn't available in your current feature plan.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+/// An error returned by 31 operations of the service.
+///
 /// This exception is thrown when WAF doesn't allow your request based on a web ACL that's associated with your user pool.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

@@ -5,6 +5,8 @@ use serde::{Deserialize, Serialize};
 use crate::wire;
 use crate::{AnalyticsMetadataType, UserContextDataType};
 
+/// This structure is the input of `ForgotPassword`.
+///
 /// Represents the request to reset a user's password.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

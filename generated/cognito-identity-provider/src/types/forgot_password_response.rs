@@ -3,6 +3,8 @@
 use serde::{Deserialize, Serialize};
 use crate::CodeDeliveryDetailsType;
 
+/// This structure is the output of `ForgotPassword`.
+///
 /// The response from Amazon Cognito to a request to reset a password.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

@@ -3,6 +3,8 @@
 use serde::{Deserialize, Serialize};
 use crate::wire;
 
+/// This structure is the output of `GetCSVHeader`.
+///
 /// Represents the response from the server to the request to get the header information of the CSV file for the user import job.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

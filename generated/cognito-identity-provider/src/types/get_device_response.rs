@@ -3,6 +3,8 @@
 use serde::{Deserialize, Serialize};
 use crate::DeviceType;
 
+/// This structure is the output of `GetDevice`.
+///
 /// Gets the device response.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

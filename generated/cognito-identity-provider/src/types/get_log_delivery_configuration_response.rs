@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 use crate::LogDeliveryConfigurationType;
 
+/// This structure is the output of `GetLogDeliveryConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct GetLogDeliveryConfigurationResponse {

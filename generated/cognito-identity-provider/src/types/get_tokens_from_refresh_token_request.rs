@@ -4,6 +4,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 use crate::wire;
 
+/// This structure is the input of `GetTokensFromRefreshToken`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct GetTokensFromRefreshTokenRequest {

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 use crate::AuthenticationResultType;
 
+/// This structure is the output of `GetTokensFromRefreshToken`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct GetTokensFromRefreshTokenResponse {

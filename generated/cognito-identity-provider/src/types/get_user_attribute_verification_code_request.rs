@@ -4,6 +4,8 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 use crate::wire;
 
+/// This structure is the input of `GetUserAttributeVerificationCode`.
+///
 /// Represents the request to get user attribute verification.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

@@ -3,6 +3,8 @@
 use serde::{Deserialize, Serialize};
 use crate::CodeDeliveryDetailsType;
 
+/// This structure is the output of `GetUserAttributeVerificationCode`.
+///
 /// The verification code response returned by the server response to get the user attribute verification code.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

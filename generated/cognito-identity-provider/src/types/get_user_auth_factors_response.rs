@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 use crate::wire;
 use crate::AuthFactorType;
 
+/// This structure is the output of `GetUserAuthFactors`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct GetUserAuthFactorsResponse {

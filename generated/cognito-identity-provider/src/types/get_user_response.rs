@@ -4,6 +4,8 @@ use serde::{Deserialize, Serialize};
 use crate::wire;
 use crate::{AttributeType, MFAOptionType};
 
+/// This structure is the output of `GetUser`.
+///
 /// Represents the response from the server from the request to get information about the user.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

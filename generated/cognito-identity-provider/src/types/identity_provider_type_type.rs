@@ -22,6 +22,7 @@ pub enum IdentityProviderTypeType {
     /// A value that this version of the crate does not know, kept exactly as received. Do not match on it: a later version may add the value as a variant of its own.
     Unknown(String),
 }
+
 impl IdentityProviderTypeType {
     /// Every value this version of the crate knows, in model order.
     pub const VALUES: &'static [&'static str] = &[
@@ -45,6 +46,7 @@ impl IdentityProviderTypeType {
         }
     }
 }
+
 /// The empty [`Unknown`](Self::Unknown) value: what a required member that is missing
 /// on the wire reads as (Smithy's client error correction).
 impl Default for IdentityProviderTypeType {
@@ -52,6 +54,7 @@ impl Default for IdentityProviderTypeType {
         Self::Unknown(String::new())
     }
 }
+
 impl From<&str> for IdentityProviderTypeType {
     fn from(value: &str) -> Self {
         match value {
@@ -65,6 +68,7 @@ impl From<&str> for IdentityProviderTypeType {
         }
     }
 }
+
 impl From<String> for IdentityProviderTypeType {
     fn from(value: String) -> Self {
         match value.as_str() {
@@ -78,27 +82,32 @@ impl From<String> for IdentityProviderTypeType {
         }
     }
 }
+
 impl std::str::FromStr for IdentityProviderTypeType {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
+
 impl AsRef<str> for IdentityProviderTypeType {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
 }
+
 impl fmt::Display for IdentityProviderTypeType {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
+
 impl Serialize for IdentityProviderTypeType {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
+
 impl<'de> Deserialize<'de> for IdentityProviderTypeType {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::deserialize_enum(deserializer)

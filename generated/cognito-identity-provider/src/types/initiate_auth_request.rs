@@ -5,6 +5,8 @@ use serde::{Deserialize, Serialize};
 use crate::wire;
 use crate::{AnalyticsMetadataType, AuthFlowType, UserContextDataType};
 
+/// This structure is the input of `InitiateAuth`.
+///
 /// Initiates the authentication request.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

@@ -5,6 +5,8 @@ use serde::{Deserialize, Serialize};
 use crate::wire;
 use crate::{AuthenticationResultType, ChallengeNameType};
 
+/// This structure is the output of `InitiateAuth`.
+///
 /// Initiates the authentication response.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

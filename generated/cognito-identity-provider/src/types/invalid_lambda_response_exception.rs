@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+/// An error returned by 17 operations of the service.
+///
 /// This exception is thrown when Amazon Cognito encounters an invalid Lambda response.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+/// An error returned by `CreateUserPoolClient` and `UpdateUserPoolClient`.
+///
 /// This exception is thrown when the specified OAuth flow is not valid.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

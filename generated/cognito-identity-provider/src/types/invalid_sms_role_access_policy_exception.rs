@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+/// An error returned by 15 operations of the service.
+///
 /// This exception is returned when the role provided for SMS configuration doesn't have permission to publish using Amazon SNS.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 use crate::wire;
 use crate::ResourceServerType;
 
+/// This structure is the output of `ListResourceServers`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ListResourceServersResponse {

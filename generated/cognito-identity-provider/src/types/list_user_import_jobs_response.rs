@@ -4,6 +4,8 @@ use serde::{Deserialize, Serialize};
 use crate::wire;
 use crate::UserImportJobType;
 
+/// This structure is the output of `ListUserImportJobs`.
+///
 /// Represents the response from the server to the request to list the user import jobs.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

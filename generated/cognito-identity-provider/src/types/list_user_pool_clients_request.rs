@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+/// This structure is the input of `ListUserPoolClients`.
+///
 /// Represents the request to list the user pool clients.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

@@ -4,6 +4,8 @@ use serde::{Deserialize, Serialize};
 use crate::wire;
 use crate::UserPoolClientDescription;
 
+/// This structure is the output of `ListUserPoolClients`.
+///
 /// Represents the response from the server that lists user pool clients.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

@@ -4,6 +4,8 @@ use serde::{Deserialize, Serialize};
 use crate::wire;
 use crate::UserPoolDescriptionType;
 
+/// This structure is the output of `ListUserPools`.
+///
 /// Represents the response to list user pools.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

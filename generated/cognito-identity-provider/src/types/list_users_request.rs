@@ -3,6 +3,8 @@
 use serde::{Deserialize, Serialize};
 use crate::wire;
 
+/// This structure is the input of `ListUsers`.
+///
 /// Represents the request to list users.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 use crate::wire;
 use crate::WebAuthnCredentialDescription;
 
+/// This structure is the output of `ListWebAuthnCredentials`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ListWebAuthnCredentialsResponse {

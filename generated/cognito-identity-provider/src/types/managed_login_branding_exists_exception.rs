@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+/// An error returned by `CreateManagedLoginBranding`.
+///
 /// This exception is thrown when you attempt to apply a managed login branding style to an app client that already has an assigned style.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+/// An error returned by `AdminInitiateAuth`, `AdminRespondToAuthChallenge` and `RespondToAuthChallenge`.
+///
 /// This exception is thrown when Amazon Cognito can't find a multi-factor authentication (MFA) method.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

@@ -3,1194 +3,797 @@
 //! One module per generated type; all are re-exported at the crate root.
 mod account_recovery_setting_type;
 pub use account_recovery_setting_type::AccountRecoverySettingType;
-
 mod account_takeover_action_type;
 pub use account_takeover_action_type::AccountTakeoverActionType;
-
 mod account_takeover_actions_type;
 pub use account_takeover_actions_type::AccountTakeoverActionsType;
-
 mod account_takeover_event_action_type;
 pub use account_takeover_event_action_type::AccountTakeoverEventActionType;
-
 mod account_takeover_risk_configuration_type;
 pub use account_takeover_risk_configuration_type::AccountTakeoverRiskConfigurationType;
-
 mod add_custom_attributes_request;
 pub use add_custom_attributes_request::AddCustomAttributesRequest;
-
 mod add_custom_attributes_response;
 pub use add_custom_attributes_response::AddCustomAttributesResponse;
-
 mod admin_add_user_to_group_request;
 pub use admin_add_user_to_group_request::AdminAddUserToGroupRequest;
-
 mod admin_confirm_sign_up_request;
 pub use admin_confirm_sign_up_request::AdminConfirmSignUpRequest;
-
 mod admin_confirm_sign_up_response;
 pub use admin_confirm_sign_up_response::AdminConfirmSignUpResponse;
-
 mod admin_create_user_config_type;
 pub use admin_create_user_config_type::AdminCreateUserConfigType;
-
 mod admin_create_user_request;
 pub use admin_create_user_request::AdminCreateUserRequest;
-
 mod admin_create_user_response;
 pub use admin_create_user_response::AdminCreateUserResponse;
-
 mod admin_delete_user_attributes_request;
 pub use admin_delete_user_attributes_request::AdminDeleteUserAttributesRequest;
-
 mod admin_delete_user_attributes_response;
 pub use admin_delete_user_attributes_response::AdminDeleteUserAttributesResponse;
-
 mod admin_delete_user_request;
 pub use admin_delete_user_request::AdminDeleteUserRequest;
-
 mod admin_disable_provider_for_user_request;
 pub use admin_disable_provider_for_user_request::AdminDisableProviderForUserRequest;
-
 mod admin_disable_provider_for_user_response;
 pub use admin_disable_provider_for_user_response::AdminDisableProviderForUserResponse;
-
 mod admin_disable_user_request;
 pub use admin_disable_user_request::AdminDisableUserRequest;
-
 mod admin_disable_user_response;
 pub use admin_disable_user_response::AdminDisableUserResponse;
-
 mod admin_enable_user_request;
 pub use admin_enable_user_request::AdminEnableUserRequest;
-
 mod admin_enable_user_response;
 pub use admin_enable_user_response::AdminEnableUserResponse;
-
 mod admin_forget_device_request;
 pub use admin_forget_device_request::AdminForgetDeviceRequest;
-
 mod admin_get_device_request;
 pub use admin_get_device_request::AdminGetDeviceRequest;
-
 mod admin_get_device_response;
 pub use admin_get_device_response::AdminGetDeviceResponse;
-
 mod admin_get_user_request;
 pub use admin_get_user_request::AdminGetUserRequest;
-
 mod admin_get_user_response;
 pub use admin_get_user_response::AdminGetUserResponse;
-
 mod admin_initiate_auth_request;
 pub use admin_initiate_auth_request::AdminInitiateAuthRequest;
-
 mod admin_initiate_auth_response;
 pub use admin_initiate_auth_response::AdminInitiateAuthResponse;
-
 mod admin_link_provider_for_user_request;
 pub use admin_link_provider_for_user_request::AdminLinkProviderForUserRequest;
-
 mod admin_link_provider_for_user_response;
 pub use admin_link_provider_for_user_response::AdminLinkProviderForUserResponse;
-
 mod admin_list_devices_request;
 pub use admin_list_devices_request::AdminListDevicesRequest;
-
 mod admin_list_devices_response;
 pub use admin_list_devices_response::AdminListDevicesResponse;
-
 mod admin_list_groups_for_user_request;
 pub use admin_list_groups_for_user_request::AdminListGroupsForUserRequest;
-
 mod admin_list_groups_for_user_response;
 pub use admin_list_groups_for_user_response::AdminListGroupsForUserResponse;
-
 mod admin_list_user_auth_events_request;
 pub use admin_list_user_auth_events_request::AdminListUserAuthEventsRequest;
-
 mod admin_list_user_auth_events_response;
 pub use admin_list_user_auth_events_response::AdminListUserAuthEventsResponse;
-
 mod admin_remove_user_from_group_request;
 pub use admin_remove_user_from_group_request::AdminRemoveUserFromGroupRequest;
-
 mod admin_reset_user_password_request;
 pub use admin_reset_user_password_request::AdminResetUserPasswordRequest;
-
 mod admin_reset_user_password_response;
 pub use admin_reset_user_password_response::AdminResetUserPasswordResponse;
-
 mod admin_respond_to_auth_challenge_request;
 pub use admin_respond_to_auth_challenge_request::AdminRespondToAuthChallengeRequest;
-
 mod admin_respond_to_auth_challenge_response;
 pub use admin_respond_to_auth_challenge_response::AdminRespondToAuthChallengeResponse;
-
 mod admin_set_user_mfa_preference_request;
 pub use admin_set_user_mfa_preference_request::AdminSetUserMFAPreferenceRequest;
-
 mod admin_set_user_mfa_preference_response;
 pub use admin_set_user_mfa_preference_response::AdminSetUserMFAPreferenceResponse;
-
 mod admin_set_user_password_request;
 pub use admin_set_user_password_request::AdminSetUserPasswordRequest;
-
 mod admin_set_user_password_response;
 pub use admin_set_user_password_response::AdminSetUserPasswordResponse;
-
 mod admin_set_user_settings_request;
 pub use admin_set_user_settings_request::AdminSetUserSettingsRequest;
-
 mod admin_set_user_settings_response;
 pub use admin_set_user_settings_response::AdminSetUserSettingsResponse;
-
 mod admin_update_auth_event_feedback_request;
 pub use admin_update_auth_event_feedback_request::AdminUpdateAuthEventFeedbackRequest;
-
 mod admin_update_auth_event_feedback_response;
 pub use admin_update_auth_event_feedback_response::AdminUpdateAuthEventFeedbackResponse;
-
 mod admin_update_device_status_request;
 pub use admin_update_device_status_request::AdminUpdateDeviceStatusRequest;
-
 mod admin_update_device_status_response;
 pub use admin_update_device_status_response::AdminUpdateDeviceStatusResponse;
-
 mod admin_update_user_attributes_request;
 pub use admin_update_user_attributes_request::AdminUpdateUserAttributesRequest;
-
 mod admin_update_user_attributes_response;
 pub use admin_update_user_attributes_response::AdminUpdateUserAttributesResponse;
-
 mod admin_user_global_sign_out_request;
 pub use admin_user_global_sign_out_request::AdminUserGlobalSignOutRequest;
-
 mod admin_user_global_sign_out_response;
 pub use admin_user_global_sign_out_response::AdminUserGlobalSignOutResponse;
-
 mod advanced_security_additional_flows_type;
 pub use advanced_security_additional_flows_type::AdvancedSecurityAdditionalFlowsType;
-
 mod advanced_security_enabled_mode_type;
 pub use advanced_security_enabled_mode_type::AdvancedSecurityEnabledModeType;
-
 mod advanced_security_mode_type;
 pub use advanced_security_mode_type::AdvancedSecurityModeType;
-
 mod alias_attribute_type;
 pub use alias_attribute_type::AliasAttributeType;
-
 mod alias_exists_exception;
 pub use alias_exists_exception::AliasExistsException;
-
 mod analytics_configuration_type;
 pub use analytics_configuration_type::AnalyticsConfigurationType;
-
 mod analytics_metadata_type;
 pub use analytics_metadata_type::AnalyticsMetadataType;
-
 mod asset_category_type;
 pub use asset_category_type::AssetCategoryType;
-
 mod asset_extension_type;
 pub use asset_extension_type::AssetExtensionType;
-
 mod asset_type;
 pub use asset_type::AssetType;
-
 mod associate_software_token_request;
 pub use associate_software_token_request::AssociateSoftwareTokenRequest;
-
 mod associate_software_token_response;
 pub use associate_software_token_response::AssociateSoftwareTokenResponse;
-
 mod attribute_data_type;
 pub use attribute_data_type::AttributeDataType;
-
 mod attribute_type;
 pub use attribute_type::AttributeType;
-
 mod auth_event_type;
 pub use auth_event_type::AuthEventType;
-
 mod auth_factor_type;
 pub use auth_factor_type::AuthFactorType;
-
 mod auth_flow_type;
 pub use auth_flow_type::AuthFlowType;
-
 mod authentication_result_type;
 pub use authentication_result_type::AuthenticationResultType;
-
 mod challenge_name;
 pub use challenge_name::ChallengeName;
-
 mod challenge_name_type;
 pub use challenge_name_type::ChallengeNameType;
-
 mod challenge_response;
 pub use challenge_response::ChallengeResponse;
-
 mod challenge_response_type;
 pub use challenge_response_type::ChallengeResponseType;
-
 mod change_password_request;
 pub use change_password_request::ChangePasswordRequest;
-
 mod change_password_response;
 pub use change_password_response::ChangePasswordResponse;
-
 mod cloud_watch_logs_configuration_type;
 pub use cloud_watch_logs_configuration_type::CloudWatchLogsConfigurationType;
-
 mod code_delivery_details_type;
 pub use code_delivery_details_type::CodeDeliveryDetailsType;
-
 mod code_delivery_failure_exception;
 pub use code_delivery_failure_exception::CodeDeliveryFailureException;
-
 mod code_mismatch_exception;
 pub use code_mismatch_exception::CodeMismatchException;
-
 mod color_scheme_mode_type;
 pub use color_scheme_mode_type::ColorSchemeModeType;
-
 mod complete_web_authn_registration_request;
 pub use complete_web_authn_registration_request::CompleteWebAuthnRegistrationRequest;
-
 mod complete_web_authn_registration_response;
 pub use complete_web_authn_registration_response::CompleteWebAuthnRegistrationResponse;
-
 mod compromised_credentials_actions_type;
 pub use compromised_credentials_actions_type::CompromisedCredentialsActionsType;
-
 mod compromised_credentials_event_action_type;
 pub use compromised_credentials_event_action_type::CompromisedCredentialsEventActionType;
-
 mod compromised_credentials_risk_configuration_type;
 pub use compromised_credentials_risk_configuration_type::CompromisedCredentialsRiskConfigurationType;
-
 mod concurrent_modification_exception;
 pub use concurrent_modification_exception::ConcurrentModificationException;
-
 mod confirm_device_request;
 pub use confirm_device_request::ConfirmDeviceRequest;
-
 mod confirm_device_response;
 pub use confirm_device_response::ConfirmDeviceResponse;
-
 mod confirm_forgot_password_request;
 pub use confirm_forgot_password_request::ConfirmForgotPasswordRequest;
-
 mod confirm_forgot_password_response;
 pub use confirm_forgot_password_response::ConfirmForgotPasswordResponse;
-
 mod confirm_sign_up_request;
 pub use confirm_sign_up_request::ConfirmSignUpRequest;
-
 mod confirm_sign_up_response;
 pub use confirm_sign_up_response::ConfirmSignUpResponse;
-
 mod context_data_type;
 pub use context_data_type::ContextDataType;
-
 mod create_group_request;
 pub use create_group_request::CreateGroupRequest;
-
 mod create_group_response;
 pub use create_group_response::CreateGroupResponse;
-
 mod create_identity_provider_request;
 pub use create_identity_provider_request::CreateIdentityProviderRequest;
-
 mod create_identity_provider_response;
 pub use create_identity_provider_response::CreateIdentityProviderResponse;
-
 mod create_managed_login_branding_request;
 pub use create_managed_login_branding_request::CreateManagedLoginBrandingRequest;
-
 mod create_managed_login_branding_response;
 pub use create_managed_login_branding_response::CreateManagedLoginBrandingResponse;
-
 mod create_resource_server_request;
 pub use create_resource_server_request::CreateResourceServerRequest;
-
 mod create_resource_server_response;
 pub use create_resource_server_response::CreateResourceServerResponse;
-
 mod create_user_import_job_request;
 pub use create_user_import_job_request::CreateUserImportJobRequest;
-
 mod create_user_import_job_response;
 pub use create_user_import_job_response::CreateUserImportJobResponse;
-
 mod create_user_pool_client_request;
 pub use create_user_pool_client_request::CreateUserPoolClientRequest;
-
 mod create_user_pool_client_response;
 pub use create_user_pool_client_response::CreateUserPoolClientResponse;
-
 mod create_user_pool_domain_request;
 pub use create_user_pool_domain_request::CreateUserPoolDomainRequest;
-
 mod create_user_pool_domain_response;
 pub use create_user_pool_domain_response::CreateUserPoolDomainResponse;
-
 mod create_user_pool_request;
 pub use create_user_pool_request::CreateUserPoolRequest;
-
 mod create_user_pool_response;
 pub use create_user_pool_response::CreateUserPoolResponse;
-
 mod custom_domain_config_type;
 pub use custom_domain_config_type::CustomDomainConfigType;
-
 mod custom_email_lambda_version_config_type;
 pub use custom_email_lambda_version_config_type::CustomEmailLambdaVersionConfigType;
-
 mod custom_email_sender_lambda_version_type;
 pub use custom_email_sender_lambda_version_type::CustomEmailSenderLambdaVersionType;
-
 mod custom_sms_lambda_version_config_type;
 pub use custom_sms_lambda_version_config_type::CustomSMSLambdaVersionConfigType;
-
 mod custom_sms_sender_lambda_version_type;
 pub use custom_sms_sender_lambda_version_type::CustomSMSSenderLambdaVersionType;
-
 mod default_email_option_type;
 pub use default_email_option_type::DefaultEmailOptionType;
-
 mod delete_group_request;
 pub use delete_group_request::DeleteGroupRequest;
-
 mod delete_identity_provider_request;
 pub use delete_identity_provider_request::DeleteIdentityProviderRequest;
-
 mod delete_managed_login_branding_request;
 pub use delete_managed_login_branding_request::DeleteManagedLoginBrandingRequest;
-
 mod delete_resource_server_request;
 pub use delete_resource_server_request::DeleteResourceServerRequest;
-
 mod delete_user_attributes_request;
 pub use delete_user_attributes_request::DeleteUserAttributesRequest;
-
 mod delete_user_attributes_response;
 pub use delete_user_attributes_response::DeleteUserAttributesResponse;
-
 mod delete_user_pool_client_request;
 pub use delete_user_pool_client_request::DeleteUserPoolClientRequest;
-
 mod delete_user_pool_domain_request;
 pub use delete_user_pool_domain_request::DeleteUserPoolDomainRequest;
-
 mod delete_user_pool_domain_response;
 pub use delete_user_pool_domain_response::DeleteUserPoolDomainResponse;
-
 mod delete_user_pool_request;
 pub use delete_user_pool_request::DeleteUserPoolRequest;
-
 mod delete_user_request;
 pub use delete_user_request::DeleteUserRequest;
-
 mod delete_web_authn_credential_request;
 pub use delete_web_authn_credential_request::DeleteWebAuthnCredentialRequest;
-
 mod delete_web_authn_credential_response;
 pub use delete_web_authn_credential_response::DeleteWebAuthnCredentialResponse;
-
 mod deletion_protection_type;
 pub use deletion_protection_type::DeletionProtectionType;
-
 mod delivery_medium_type;
 pub use delivery_medium_type::DeliveryMediumType;
-
 mod describe_identity_provider_request;
 pub use describe_identity_provider_request::DescribeIdentityProviderRequest;
-
 mod describe_identity_provider_response;
 pub use describe_identity_provider_response::DescribeIdentityProviderResponse;
-
 mod describe_managed_login_branding_by_client_request;
 pub use describe_managed_login_branding_by_client_request::DescribeManagedLoginBrandingByClientRequest;
-
 mod describe_managed_login_branding_by_client_response;
 pub use describe_managed_login_branding_by_client_response::DescribeManagedLoginBrandingByClientResponse;
-
 mod describe_managed_login_branding_request;
 pub use describe_managed_login_branding_request::DescribeManagedLoginBrandingRequest;
-
 mod describe_managed_login_branding_response;
 pub use describe_managed_login_branding_response::DescribeManagedLoginBrandingResponse;
-
 mod describe_resource_server_request;
 pub use describe_resource_server_request::DescribeResourceServerRequest;
-
 mod describe_resource_server_response;
 pub use describe_resource_server_response::DescribeResourceServerResponse;
-
 mod describe_risk_configuration_request;
 pub use describe_risk_configuration_request::DescribeRiskConfigurationRequest;
-
 mod describe_risk_configuration_response;
 pub use describe_risk_configuration_response::DescribeRiskConfigurationResponse;
-
 mod describe_user_import_job_request;
 pub use describe_user_import_job_request::DescribeUserImportJobRequest;
-
 mod describe_user_import_job_response;
 pub use describe_user_import_job_response::DescribeUserImportJobResponse;
-
 mod describe_user_pool_client_request;
 pub use describe_user_pool_client_request::DescribeUserPoolClientRequest;
-
 mod describe_user_pool_client_response;
 pub use describe_user_pool_client_response::DescribeUserPoolClientResponse;
-
 mod describe_user_pool_domain_request;
 pub use describe_user_pool_domain_request::DescribeUserPoolDomainRequest;
-
 mod describe_user_pool_domain_response;
 pub use describe_user_pool_domain_response::DescribeUserPoolDomainResponse;
-
 mod describe_user_pool_request;
 pub use describe_user_pool_request::DescribeUserPoolRequest;
-
 mod describe_user_pool_response;
 pub use describe_user_pool_response::DescribeUserPoolResponse;
-
 mod device_configuration_type;
 pub use device_configuration_type::DeviceConfigurationType;
-
 mod device_key_exists_exception;
 pub use device_key_exists_exception::DeviceKeyExistsException;
-
 mod device_remembered_status_type;
 pub use device_remembered_status_type::DeviceRememberedStatusType;
-
 mod device_secret_verifier_config_type;
 pub use device_secret_verifier_config_type::DeviceSecretVerifierConfigType;
-
 mod device_type;
 pub use device_type::DeviceType;
-
 mod domain_description_type;
 pub use domain_description_type::DomainDescriptionType;
-
 mod domain_status_type;
 pub use domain_status_type::DomainStatusType;
-
 mod duplicate_provider_exception;
 pub use duplicate_provider_exception::DuplicateProviderException;
-
 mod email_configuration_type;
 pub use email_configuration_type::EmailConfigurationType;
-
 mod email_mfa_config_type;
 pub use email_mfa_config_type::EmailMfaConfigType;
-
 mod email_mfa_settings_type;
 pub use email_mfa_settings_type::EmailMfaSettingsType;
-
 mod email_sending_account_type;
 pub use email_sending_account_type::EmailSendingAccountType;
-
 mod enable_software_token_mfa_exception;
 pub use enable_software_token_mfa_exception::EnableSoftwareTokenMFAException;
-
 mod event_context_data_type;
 pub use event_context_data_type::EventContextDataType;
-
 mod event_feedback_type;
 pub use event_feedback_type::EventFeedbackType;
-
 mod event_filter_type;
 pub use event_filter_type::EventFilterType;
-
 mod event_response_type;
 pub use event_response_type::EventResponseType;
-
 mod event_risk_type;
 pub use event_risk_type::EventRiskType;
-
 mod event_source_name;
 pub use event_source_name::EventSourceName;
-
 mod event_type;
 pub use event_type::EventType;
-
 mod expired_code_exception;
 pub use expired_code_exception::ExpiredCodeException;
-
 mod explicit_auth_flows_type;
 pub use explicit_auth_flows_type::ExplicitAuthFlowsType;
-
 mod feature_type;
 pub use feature_type::FeatureType;
-
 mod feature_unavailable_in_tier_exception;
 pub use feature_unavailable_in_tier_exception::FeatureUnavailableInTierException;
-
 mod feedback_value_type;
 pub use feedback_value_type::FeedbackValueType;
-
 mod firehose_configuration_type;
 pub use firehose_configuration_type::FirehoseConfigurationType;
-
 mod forbidden_exception;
 pub use forbidden_exception::ForbiddenException;
-
 mod forget_device_request;
 pub use forget_device_request::ForgetDeviceRequest;
-
 mod forgot_password_request;
 pub use forgot_password_request::ForgotPasswordRequest;
-
 mod forgot_password_response;
 pub use forgot_password_response::ForgotPasswordResponse;
-
 mod get_csv_header_request;
 pub use get_csv_header_request::GetCSVHeaderRequest;
-
 mod get_csv_header_response;
 pub use get_csv_header_response::GetCSVHeaderResponse;
-
 mod get_device_request;
 pub use get_device_request::GetDeviceRequest;
-
 mod get_device_response;
 pub use get_device_response::GetDeviceResponse;
-
 mod get_group_request;
 pub use get_group_request::GetGroupRequest;
-
 mod get_group_response;
 pub use get_group_response::GetGroupResponse;
-
 mod get_identity_provider_by_identifier_request;
 pub use get_identity_provider_by_identifier_request::GetIdentityProviderByIdentifierRequest;
-
 mod get_identity_provider_by_identifier_response;
 pub use get_identity_provider_by_identifier_response::GetIdentityProviderByIdentifierResponse;
-
 mod get_log_delivery_configuration_request;
 pub use get_log_delivery_configuration_request::GetLogDeliveryConfigurationRequest;
-
 mod get_log_delivery_configuration_response;
 pub use get_log_delivery_configuration_response::GetLogDeliveryConfigurationResponse;
-
 mod get_signing_certificate_request;
 pub use get_signing_certificate_request::GetSigningCertificateRequest;
-
 mod get_signing_certificate_response;
 pub use get_signing_certificate_response::GetSigningCertificateResponse;
-
 mod get_tokens_from_refresh_token_request;
 pub use get_tokens_from_refresh_token_request::GetTokensFromRefreshTokenRequest;
-
 mod get_tokens_from_refresh_token_response;
 pub use get_tokens_from_refresh_token_response::GetTokensFromRefreshTokenResponse;
-
 mod get_ui_customization_request;
 pub use get_ui_customization_request::GetUICustomizationRequest;
-
 mod get_ui_customization_response;
 pub use get_ui_customization_response::GetUICustomizationResponse;
-
 mod get_user_attribute_verification_code_request;
 pub use get_user_attribute_verification_code_request::GetUserAttributeVerificationCodeRequest;
-
 mod get_user_attribute_verification_code_response;
 pub use get_user_attribute_verification_code_response::GetUserAttributeVerificationCodeResponse;
-
 mod get_user_auth_factors_request;
 pub use get_user_auth_factors_request::GetUserAuthFactorsRequest;
-
 mod get_user_auth_factors_response;
 pub use get_user_auth_factors_response::GetUserAuthFactorsResponse;
-
 mod get_user_pool_mfa_config_request;
 pub use get_user_pool_mfa_config_request::GetUserPoolMfaConfigRequest;
-
 mod get_user_pool_mfa_config_response;
 pub use get_user_pool_mfa_config_response::GetUserPoolMfaConfigResponse;
-
 mod get_user_request;
 pub use get_user_request::GetUserRequest;
-
 mod get_user_response;
 pub use get_user_response::GetUserResponse;
-
 mod global_sign_out_request;
 pub use global_sign_out_request::GlobalSignOutRequest;
-
 mod global_sign_out_response;
 pub use global_sign_out_response::GlobalSignOutResponse;
-
 mod group_exists_exception;
 pub use group_exists_exception::GroupExistsException;
-
 mod group_type;
 pub use group_type::GroupType;
-
 mod http_header;
 pub use http_header::HttpHeader;
-
 mod identity_provider_type;
 pub use identity_provider_type::IdentityProviderType;
-
 mod identity_provider_type_type;
 pub use identity_provider_type_type::IdentityProviderTypeType;
-
 mod initiate_auth_request;
 pub use initiate_auth_request::InitiateAuthRequest;
-
 mod initiate_auth_response;
 pub use initiate_auth_response::InitiateAuthResponse;
-
 mod internal_error_exception;
 pub use internal_error_exception::InternalErrorException;
-
 mod invalid_email_role_access_policy_exception;
 pub use invalid_email_role_access_policy_exception::InvalidEmailRoleAccessPolicyException;
-
 mod invalid_lambda_response_exception;
 pub use invalid_lambda_response_exception::InvalidLambdaResponseException;
-
 mod invalid_o_auth_flow_exception;
 pub use invalid_o_auth_flow_exception::InvalidOAuthFlowException;
-
 mod invalid_parameter_exception;
 pub use invalid_parameter_exception::InvalidParameterException;
-
 mod invalid_password_exception;
 pub use invalid_password_exception::InvalidPasswordException;
-
 mod invalid_sms_role_access_policy_exception;
 pub use invalid_sms_role_access_policy_exception::InvalidSmsRoleAccessPolicyException;
-
 mod invalid_sms_role_trust_relationship_exception;
 pub use invalid_sms_role_trust_relationship_exception::InvalidSmsRoleTrustRelationshipException;
-
 mod invalid_user_pool_configuration_exception;
 pub use invalid_user_pool_configuration_exception::InvalidUserPoolConfigurationException;
-
 mod lambda_config_type;
 pub use lambda_config_type::LambdaConfigType;
-
 mod limit_exceeded_exception;
 pub use limit_exceeded_exception::LimitExceededException;
-
 mod list_devices_request;
 pub use list_devices_request::ListDevicesRequest;
-
 mod list_devices_response;
 pub use list_devices_response::ListDevicesResponse;
-
 mod list_groups_request;
 pub use list_groups_request::ListGroupsRequest;
-
 mod list_groups_response;
 pub use list_groups_response::ListGroupsResponse;
-
 mod list_identity_providers_request;
 pub use list_identity_providers_request::ListIdentityProvidersRequest;
-
 mod list_identity_providers_response;
 pub use list_identity_providers_response::ListIdentityProvidersResponse;
-
 mod list_resource_servers_request;
 pub use list_resource_servers_request::ListResourceServersRequest;
-
 mod list_resource_servers_response;
 pub use list_resource_servers_response::ListResourceServersResponse;
-
 mod list_tags_for_resource_request;
 pub use list_tags_for_resource_request::ListTagsForResourceRequest;
-
 mod list_tags_for_resource_response;
 pub use list_tags_for_resource_response::ListTagsForResourceResponse;
-
 mod list_user_import_jobs_request;
 pub use list_user_import_jobs_request::ListUserImportJobsRequest;
-
 mod list_user_import_jobs_response;
 pub use list_user_import_jobs_response::ListUserImportJobsResponse;
-
 mod list_user_pool_clients_request;
 pub use list_user_pool_clients_request::ListUserPoolClientsRequest;
-
 mod list_user_pool_clients_response;
 pub use list_user_pool_clients_response::ListUserPoolClientsResponse;
-
 mod list_user_pools_request;
 pub use list_user_pools_request::ListUserPoolsRequest;
-
 mod list_user_pools_response;
 pub use list_user_pools_response::ListUserPoolsResponse;
-
 mod list_users_in_group_request;
 pub use list_users_in_group_request::ListUsersInGroupRequest;
-
 mod list_users_in_group_response;
 pub use list_users_in_group_response::ListUsersInGroupResponse;
-
 mod list_users_request;
 pub use list_users_request::ListUsersRequest;
-
 mod list_users_response;
 pub use list_users_response::ListUsersResponse;
-
 mod list_web_authn_credentials_request;
 pub use list_web_authn_credentials_request::ListWebAuthnCredentialsRequest;
-
 mod list_web_authn_credentials_response;
 pub use list_web_authn_credentials_response::ListWebAuthnCredentialsResponse;
-
 mod log_configuration_type;
 pub use log_configuration_type::LogConfigurationType;
-
 mod log_delivery_configuration_type;
 pub use log_delivery_configuration_type::LogDeliveryConfigurationType;
-
 mod log_level;
 pub use log_level::LogLevel;
-
 mod mfa_method_not_found_exception;
 pub use mfa_method_not_found_exception::MFAMethodNotFoundException;
-
 mod mfa_option_type;
 pub use mfa_option_type::MFAOptionType;
-
 mod managed_login_branding_exists_exception;
 pub use managed_login_branding_exists_exception::ManagedLoginBrandingExistsException;
-
 mod managed_login_branding_type;
 pub use managed_login_branding_type::ManagedLoginBrandingType;
-
 mod message_action_type;
 pub use message_action_type::MessageActionType;
-
 mod message_template_type;
 pub use message_template_type::MessageTemplateType;
-
 mod new_device_metadata_type;
 pub use new_device_metadata_type::NewDeviceMetadataType;
-
 mod not_authorized_exception;
 pub use not_authorized_exception::NotAuthorizedException;
-
 mod notify_configuration_type;
 pub use notify_configuration_type::NotifyConfigurationType;
-
 mod notify_email_type;
 pub use notify_email_type::NotifyEmailType;
-
 mod number_attribute_constraints_type;
 pub use number_attribute_constraints_type::NumberAttributeConstraintsType;
-
 mod o_auth_flow_type;
 pub use o_auth_flow_type::OAuthFlowType;
-
 mod password_history_policy_violation_exception;
 pub use password_history_policy_violation_exception::PasswordHistoryPolicyViolationException;
-
 mod password_policy_type;
 pub use password_policy_type::PasswordPolicyType;
-
 mod password_reset_required_exception;
 pub use password_reset_required_exception::PasswordResetRequiredException;
-
 mod pre_token_generation_lambda_version_type;
 pub use pre_token_generation_lambda_version_type::PreTokenGenerationLambdaVersionType;
-
 mod pre_token_generation_version_config_type;
 pub use pre_token_generation_version_config_type::PreTokenGenerationVersionConfigType;
-
 mod precondition_not_met_exception;
 pub use precondition_not_met_exception::PreconditionNotMetException;
-
 mod prevent_user_existence_error_types;
 pub use prevent_user_existence_error_types::PreventUserExistenceErrorTypes;
-
 mod provider_description;
 pub use provider_description::ProviderDescription;
-
 mod provider_user_identifier_type;
 pub use provider_user_identifier_type::ProviderUserIdentifierType;
-
 mod recovery_option_name_type;
 pub use recovery_option_name_type::RecoveryOptionNameType;
-
 mod recovery_option_type;
 pub use recovery_option_type::RecoveryOptionType;
-
 mod refresh_token_reuse_exception;
 pub use refresh_token_reuse_exception::RefreshTokenReuseException;
-
 mod refresh_token_rotation_type;
 pub use refresh_token_rotation_type::RefreshTokenRotationType;
-
 mod resend_confirmation_code_request;
 pub use resend_confirmation_code_request::ResendConfirmationCodeRequest;
-
 mod resend_confirmation_code_response;
 pub use resend_confirmation_code_response::ResendConfirmationCodeResponse;
-
 mod resource_not_found_exception;
 pub use resource_not_found_exception::ResourceNotFoundException;
-
 mod resource_server_scope_type;
 pub use resource_server_scope_type::ResourceServerScopeType;
-
 mod resource_server_type;
 pub use resource_server_type::ResourceServerType;
-
 mod respond_to_auth_challenge_request;
 pub use respond_to_auth_challenge_request::RespondToAuthChallengeRequest;
-
 mod respond_to_auth_challenge_response;
 pub use respond_to_auth_challenge_response::RespondToAuthChallengeResponse;
-
 mod revoke_token_request;
 pub use revoke_token_request::RevokeTokenRequest;
-
 mod revoke_token_response;
 pub use revoke_token_response::RevokeTokenResponse;
-
 mod risk_configuration_type;
 pub use risk_configuration_type::RiskConfigurationType;
-
 mod risk_decision_type;
 pub use risk_decision_type::RiskDecisionType;
-
 mod risk_exception_configuration_type;
 pub use risk_exception_configuration_type::RiskExceptionConfigurationType;
-
 mod risk_level_type;
 pub use risk_level_type::RiskLevelType;
-
 mod s3_configuration_type;
 pub use s3_configuration_type::S3ConfigurationType;
-
 mod sms_mfa_settings_type;
 pub use sms_mfa_settings_type::SMSMfaSettingsType;
-
 mod schema_attribute_type;
 pub use schema_attribute_type::SchemaAttributeType;
-
 mod scope_does_not_exist_exception;
 pub use scope_does_not_exist_exception::ScopeDoesNotExistException;
-
 mod set_log_delivery_configuration_request;
 pub use set_log_delivery_configuration_request::SetLogDeliveryConfigurationRequest;
-
 mod set_log_delivery_configuration_response;
 pub use set_log_delivery_configuration_response::SetLogDeliveryConfigurationResponse;
-
 mod set_risk_configuration_request;
 pub use set_risk_configuration_request::SetRiskConfigurationRequest;
-
 mod set_risk_configuration_response;
 pub use set_risk_configuration_response::SetRiskConfigurationResponse;
-
 mod set_ui_customization_request;
 pub use set_ui_customization_request::SetUICustomizationRequest;
-
 mod set_ui_customization_response;
 pub use set_ui_customization_response::SetUICustomizationResponse;
-
 mod set_user_mfa_preference_request;
 pub use set_user_mfa_preference_request::SetUserMFAPreferenceRequest;
-
 mod set_user_mfa_preference_response;
 pub use set_user_mfa_preference_response::SetUserMFAPreferenceResponse;
-
 mod set_user_pool_mfa_config_request;
 pub use set_user_pool_mfa_config_request::SetUserPoolMfaConfigRequest;
-
 mod set_user_pool_mfa_config_response;
 pub use set_user_pool_mfa_config_response::SetUserPoolMfaConfigResponse;
-
 mod set_user_settings_request;
 pub use set_user_settings_request::SetUserSettingsRequest;
-
 mod set_user_settings_response;
 pub use set_user_settings_response::SetUserSettingsResponse;
-
 mod sign_in_policy_type;
 pub use sign_in_policy_type::SignInPolicyType;
-
 mod sign_up_request;
 pub use sign_up_request::SignUpRequest;
-
 mod sign_up_response;
 pub use sign_up_response::SignUpResponse;
-
 mod sms_configuration_type;
 pub use sms_configuration_type::SmsConfigurationType;
-
 mod sms_mfa_config_type;
 pub use sms_mfa_config_type::SmsMfaConfigType;
-
 mod software_token_mfa_not_found_exception;
 pub use software_token_mfa_not_found_exception::SoftwareTokenMFANotFoundException;
-
 mod software_token_mfa_config_type;
 pub use software_token_mfa_config_type::SoftwareTokenMfaConfigType;
-
 mod software_token_mfa_settings_type;
 pub use software_token_mfa_settings_type::SoftwareTokenMfaSettingsType;
-
 mod start_user_import_job_request;
 pub use start_user_import_job_request::StartUserImportJobRequest;
-
 mod start_user_import_job_response;
 pub use start_user_import_job_response::StartUserImportJobResponse;
-
 mod start_web_authn_registration_request;
 pub use start_web_authn_registration_request::StartWebAuthnRegistrationRequest;
-
 mod start_web_authn_registration_response;
 pub use start_web_authn_registration_response::StartWebAuthnRegistrationResponse;
-
 mod status_type;
 pub use status_type::StatusType;
-
 mod stop_user_import_job_request;
 pub use stop_user_import_job_request::StopUserImportJobRequest;
-
 mod stop_user_import_job_response;
 pub use stop_user_import_job_response::StopUserImportJobResponse;
-
 mod string_attribute_constraints_type;
 pub use string_attribute_constraints_type::StringAttributeConstraintsType;
-
 mod tag_resource_request;
 pub use tag_resource_request::TagResourceRequest;
-
 mod tag_resource_response;
 pub use tag_resource_response::TagResourceResponse;
-
 mod tier_change_not_allowed_exception;
 pub use tier_change_not_allowed_exception::TierChangeNotAllowedException;
-
 mod time_units_type;
 pub use time_units_type::TimeUnitsType;
-
 mod token_validity_units_type;
 pub use token_validity_units_type::TokenValidityUnitsType;
-
 mod too_many_failed_attempts_exception;
 pub use too_many_failed_attempts_exception::TooManyFailedAttemptsException;
-
 mod too_many_requests_exception;
 pub use too_many_requests_exception::TooManyRequestsException;
-
 mod ui_customization_type;
 pub use ui_customization_type::UICustomizationType;
-
 mod unauthorized_exception;
 pub use unauthorized_exception::UnauthorizedException;
-
 mod unexpected_lambda_exception;
 pub use unexpected_lambda_exception::UnexpectedLambdaException;
-
 mod unsupported_identity_provider_exception;
 pub use unsupported_identity_provider_exception::UnsupportedIdentityProviderException;
-
 mod unsupported_operation_exception;
 pub use unsupported_operation_exception::UnsupportedOperationException;
-
 mod unsupported_token_type_exception;
 pub use unsupported_token_type_exception::UnsupportedTokenTypeException;
-
 mod unsupported_user_state_exception;
 pub use unsupported_user_state_exception::UnsupportedUserStateException;
-
 mod untag_resource_request;
 pub use untag_resource_request::UntagResourceRequest;
-
 mod untag_resource_response;
 pub use untag_resource_response::UntagResourceResponse;
-
 mod update_auth_event_feedback_request;
 pub use update_auth_event_feedback_request::UpdateAuthEventFeedbackRequest;
-
 mod update_auth_event_feedback_response;
 pub use update_auth_event_feedback_response::UpdateAuthEventFeedbackResponse;
-
 mod update_device_status_request;
 pub use update_device_status_request::UpdateDeviceStatusRequest;
-
 mod update_device_status_response;
 pub use update_device_status_response::UpdateDeviceStatusResponse;
-
 mod update_group_request;
 pub use update_group_request::UpdateGroupRequest;
-
 mod update_group_response;
 pub use update_group_response::UpdateGroupResponse;
-
 mod update_identity_provider_request;
 pub use update_identity_provider_request::UpdateIdentityProviderRequest;
-
 mod update_identity_provider_response;
 pub use update_identity_provider_response::UpdateIdentityProviderResponse;
-
 mod update_managed_login_branding_request;
 pub use update_managed_login_branding_request::UpdateManagedLoginBrandingRequest;
-
 mod update_managed_login_branding_response;
 pub use update_managed_login_branding_response::UpdateManagedLoginBrandingResponse;
-
 mod update_resource_server_request;
 pub use update_resource_server_request::UpdateResourceServerRequest;
-
 mod update_resource_server_response;
 pub use update_resource_server_response::UpdateResourceServerResponse;
-
 mod update_user_attributes_request;
 pub use update_user_attributes_request::UpdateUserAttributesRequest;
-
 mod update_user_attributes_response;
 pub use update_user_attributes_response::UpdateUserAttributesResponse;
-
 mod update_user_pool_client_request;
 pub use update_user_pool_client_request::UpdateUserPoolClientRequest;
-
 mod update_user_pool_client_response;
 pub use update_user_pool_client_response::UpdateUserPoolClientResponse;
-
 mod update_user_pool_domain_request;
 pub use update_user_pool_domain_request::UpdateUserPoolDomainRequest;
-
 mod update_user_pool_domain_response;
 pub use update_user_pool_domain_response::UpdateUserPoolDomainResponse;
-
 mod update_user_pool_request;
 pub use update_user_pool_request::UpdateUserPoolRequest;
-
 mod update_user_pool_response;
 pub use update_user_pool_response::UpdateUserPoolResponse;
-
 mod user_attribute_update_settings_type;
 pub use user_attribute_update_settings_type::UserAttributeUpdateSettingsType;
-
 mod user_context_data_type;
 pub use user_context_data_type::UserContextDataType;
-
 mod user_import_in_progress_exception;
 pub use user_import_in_progress_exception::UserImportInProgressException;
-
 mod user_import_job_status_type;
 pub use user_import_job_status_type::UserImportJobStatusType;
-
 mod user_import_job_type;
 pub use user_import_job_type::UserImportJobType;
-
 mod user_lambda_validation_exception;
 pub use user_lambda_validation_exception::UserLambdaValidationException;
-
 mod user_not_confirmed_exception;
 pub use user_not_confirmed_exception::UserNotConfirmedException;
-
 mod user_not_found_exception;
 pub use user_not_found_exception::UserNotFoundException;
-
 mod user_pool_add_on_not_enabled_exception;
 pub use user_pool_add_on_not_enabled_exception::UserPoolAddOnNotEnabledException;
-
 mod user_pool_add_ons_type;
 pub use user_pool_add_ons_type::UserPoolAddOnsType;
-
 mod user_pool_client_description;
 pub use user_pool_client_description::UserPoolClientDescription;
-
 mod user_pool_client_type;
 pub use user_pool_client_type::UserPoolClientType;
-
 mod user_pool_description_type;
 pub use user_pool_description_type::UserPoolDescriptionType;
-
 mod user_pool_mfa_type;
 pub use user_pool_mfa_type::UserPoolMfaType;
-
 mod user_pool_policy_type;
 pub use user_pool_policy_type::UserPoolPolicyType;
-
 mod user_pool_tagging_exception;
 pub use user_pool_tagging_exception::UserPoolTaggingException;
-
 mod user_pool_tier_type;
 pub use user_pool_tier_type::UserPoolTierType;
-
 mod user_pool_type;
 pub use user_pool_type::UserPoolType;
-
 mod user_status_type;
 pub use user_status_type::UserStatusType;
-
 mod user_type;
 pub use user_type::UserType;
-
 mod user_verification_type;
 pub use user_verification_type::UserVerificationType;
-
 mod username_attribute_type;
 pub use username_attribute_type::UsernameAttributeType;
-
 mod username_configuration_type;
 pub use username_configuration_type::UsernameConfigurationType;
-
 mod username_exists_exception;
 pub use username_exists_exception::UsernameExistsException;
-
 mod verification_message_template_type;
 pub use verification_message_template_type::VerificationMessageTemplateType;
-
 mod verified_attribute_type;
 pub use verified_attribute_type::VerifiedAttributeType;
-
 mod verify_software_token_request;
 pub use verify_software_token_request::VerifySoftwareTokenRequest;
-
 mod verify_software_token_response;
 pub use verify_software_token_response::VerifySoftwareTokenResponse;
-
 mod verify_software_token_response_type;
 pub use verify_software_token_response_type::VerifySoftwareTokenResponseType;
-
 mod verify_user_attribute_request;
 pub use verify_user_attribute_request::VerifyUserAttributeRequest;
-
 mod verify_user_attribute_response;
 pub use verify_user_attribute_response::VerifyUserAttributeResponse;
-
 mod web_authn_challenge_not_found_exception;
 pub use web_authn_challenge_not_found_exception::WebAuthnChallengeNotFoundException;
-
 mod web_authn_client_mismatch_exception;
 pub use web_authn_client_mismatch_exception::WebAuthnClientMismatchException;
-
 mod web_authn_configuration_missing_exception;
 pub use web_authn_configuration_missing_exception::WebAuthnConfigurationMissingException;
-
 mod web_authn_configuration_type;
 pub use web_authn_configuration_type::WebAuthnConfigurationType;
-
 mod web_authn_credential_description;
 pub use web_authn_credential_description::WebAuthnCredentialDescription;
-
 mod web_authn_credential_not_supported_exception;
 pub use web_authn_credential_not_supported_exception::WebAuthnCredentialNotSupportedException;
-
 mod web_authn_not_enabled_exception;
 pub use web_authn_not_enabled_exception::WebAuthnNotEnabledException;
-
 mod web_authn_origin_not_allowed_exception;
 pub use web_authn_origin_not_allowed_exception::WebAuthnOriginNotAllowedException;
-
 mod web_authn_relying_party_mismatch_exception;
 pub use web_authn_relying_party_mismatch_exception::WebAuthnRelyingPartyMismatchException;

@@ -16,6 +16,7 @@ pub enum OAuthFlowType {
     /// A value that this version of the crate does not know, kept exactly as received. Do not match on it: a later version may add the value as a variant of its own.
     Unknown(String),
 }
+
 impl OAuthFlowType {
     /// Every value this version of the crate knows, in model order.
     pub const VALUES: &'static [&'static str] = &[
@@ -33,6 +34,7 @@ impl OAuthFlowType {
         }
     }
 }
+
 /// The empty [`Unknown`](Self::Unknown) value: what a required member that is missing
 /// on the wire reads as (Smithy's client error correction).
 impl Default for OAuthFlowType {
@@ -40,6 +42,7 @@ impl Default for OAuthFlowType {
         Self::Unknown(String::new())
     }
 }
+
 impl From<&str> for OAuthFlowType {
     fn from(value: &str) -> Self {
         match value {
@@ -50,6 +53,7 @@ impl From<&str> for OAuthFlowType {
         }
     }
 }
+
 impl From<String> for OAuthFlowType {
     fn from(value: String) -> Self {
         match value.as_str() {
@@ -60,27 +64,32 @@ impl From<String> for OAuthFlowType {
         }
     }
 }
+
 impl std::str::FromStr for OAuthFlowType {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
+
 impl AsRef<str> for OAuthFlowType {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
 }
+
 impl fmt::Display for OAuthFlowType {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
+
 impl Serialize for OAuthFlowType {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
+
 impl<'de> Deserialize<'de> for OAuthFlowType {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::deserialize_enum(deserializer)

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+/// An error returned by `AdminRespondToAuthChallenge`, `AdminSetUserPassword`, `ChangePassword`, `ConfirmForgotPassword` and `RespondToAuthChallenge`.
+///
 /// The message returned when a user's new password matches a previous password and doesn't comply with the password-history policy.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

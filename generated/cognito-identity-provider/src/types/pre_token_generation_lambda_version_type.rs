@@ -16,6 +16,7 @@ pub enum PreTokenGenerationLambdaVersionType {
     /// A value that this version of the crate does not know, kept exactly as received. Do not match on it: a later version may add the value as a variant of its own.
     Unknown(String),
 }
+
 impl PreTokenGenerationLambdaVersionType {
     /// Every value this version of the crate knows, in model order.
     pub const VALUES: &'static [&'static str] = &["V1_0", "V2_0", "V3_0"];
@@ -29,6 +30,7 @@ impl PreTokenGenerationLambdaVersionType {
         }
     }
 }
+
 /// The empty [`Unknown`](Self::Unknown) value: what a required member that is missing
 /// on the wire reads as (Smithy's client error correction).
 impl Default for PreTokenGenerationLambdaVersionType {
@@ -36,6 +38,7 @@ impl Default for PreTokenGenerationLambdaVersionType {
         Self::Unknown(String::new())
     }
 }
+
 impl From<&str> for PreTokenGenerationLambdaVersionType {
     fn from(value: &str) -> Self {
         match value {
@@ -46,6 +49,7 @@ impl From<&str> for PreTokenGenerationLambdaVersionType {
         }
     }
 }
+
 impl From<String> for PreTokenGenerationLambdaVersionType {
     fn from(value: String) -> Self {
         match value.as_str() {
@@ -56,27 +60,32 @@ impl From<String> for PreTokenGenerationLambdaVersionType {
         }
     }
 }
+
 impl std::str::FromStr for PreTokenGenerationLambdaVersionType {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
+
 impl AsRef<str> for PreTokenGenerationLambdaVersionType {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
 }
+
 impl fmt::Display for PreTokenGenerationLambdaVersionType {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
+
 impl Serialize for PreTokenGenerationLambdaVersionType {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
+
 impl<'de> Deserialize<'de> for PreTokenGenerationLambdaVersionType {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::deserialize_enum(deserializer)

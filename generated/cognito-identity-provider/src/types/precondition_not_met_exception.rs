@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+/// An error returned by `AdminCreateUser`, `CreateUserImportJob`, `StartUserImportJob` and `StopUserImportJob`.
+///
 /// This exception is thrown when a precondition is not met.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

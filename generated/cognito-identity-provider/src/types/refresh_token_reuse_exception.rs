@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+/// An error returned by `GetTokensFromRefreshToken`.
+///
 /// This exception is throw when your application requests token refresh with a refresh token that has been invalidated by refresh-token rotation.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

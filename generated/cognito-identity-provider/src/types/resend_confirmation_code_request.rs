@@ -5,6 +5,8 @@ use serde::{Deserialize, Serialize};
 use crate::wire;
 use crate::{AnalyticsMetadataType, UserContextDataType};
 
+/// This structure is the input of `ResendConfirmationCode`.
+///
 /// Represents the request to resend the confirmation code.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

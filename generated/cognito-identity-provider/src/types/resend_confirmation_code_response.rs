@@ -3,6 +3,8 @@
 use serde::{Deserialize, Serialize};
 use crate::CodeDeliveryDetailsType;
 
+/// This structure is the output of `ResendConfirmationCode`.
+///
 /// The response from the server when Amazon Cognito makes the request to resend a confirmation code.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

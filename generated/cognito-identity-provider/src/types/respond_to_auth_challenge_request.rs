@@ -5,6 +5,8 @@ use serde::{Deserialize, Serialize};
 use crate::wire;
 use crate::{AnalyticsMetadataType, ChallengeNameType, UserContextDataType};
 
+/// This structure is the input of `RespondToAuthChallenge`.
+///
 /// The request to respond to an authentication challenge.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use crate::wire;
+
 use crate::{
     AccountTakeoverRiskConfigurationType, CompromisedCredentialsRiskConfigurationType,
     RiskExceptionConfigurationType,

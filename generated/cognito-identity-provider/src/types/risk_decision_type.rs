@@ -16,6 +16,7 @@ pub enum RiskDecisionType {
     /// A value that this version of the crate does not know, kept exactly as received. Do not match on it: a later version may add the value as a variant of its own.
     Unknown(String),
 }
+
 impl RiskDecisionType {
     /// Every value this version of the crate knows, in model order.
     pub const VALUES: &'static [&'static str] = &["NoRisk", "AccountTakeover", "Block"];
@@ -29,6 +30,7 @@ impl RiskDecisionType {
         }
     }
 }
+
 /// The empty [`Unknown`](Self::Unknown) value: what a required member that is missing
 /// on the wire reads as (Smithy's client error correction).
 impl Default for RiskDecisionType {
@@ -36,6 +38,7 @@ impl Default for RiskDecisionType {
         Self::Unknown(String::new())
     }
 }
+
 impl From<&str> for RiskDecisionType {
     fn from(value: &str) -> Self {
         match value {
@@ -46,6 +49,7 @@ impl From<&str> for RiskDecisionType {
         }
     }
 }
+
 impl From<String> for RiskDecisionType {
     fn from(value: String) -> Self {
         match value.as_str() {
@@ -56,27 +60,32 @@ impl From<String> for RiskDecisionType {
         }
     }
 }
+
 impl std::str::FromStr for RiskDecisionType {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
+
 impl AsRef<str> for RiskDecisionType {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
 }
+
 impl fmt::Display for RiskDecisionType {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
+
 impl Serialize for RiskDecisionType {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
+
 impl<'de> Deserialize<'de> for RiskDecisionType {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::deserialize_enum(deserializer)

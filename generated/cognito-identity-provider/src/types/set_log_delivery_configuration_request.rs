@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 use crate::wire;
 use crate::LogConfigurationType;
 
+/// This structure is the input of `SetLogDeliveryConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SetLogDeliveryConfigurationRequest {

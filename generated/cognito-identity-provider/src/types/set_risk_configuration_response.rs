@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 use crate::RiskConfigurationType;
 
+/// This structure is the output of `SetRiskConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SetRiskConfigurationResponse {

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 use crate::UICustomizationType;
 
+/// This structure is the output of `SetUICustomization`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SetUICustomizationResponse {

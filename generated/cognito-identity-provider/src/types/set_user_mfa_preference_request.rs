@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 use crate::{EmailMfaSettingsType, SMSMfaSettingsType, SoftwareTokenMfaSettingsType};
 
+/// This structure is the input of `SetUserMFAPreference`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SetUserMFAPreferenceRequest {

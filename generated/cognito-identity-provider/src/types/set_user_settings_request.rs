@@ -4,6 +4,8 @@ use serde::{Deserialize, Serialize};
 use crate::wire;
 use crate::MFAOptionType;
 
+/// This structure is the input of `SetUserSettings`.
+///
 /// Represents the request to set user settings.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

@@ -5,6 +5,8 @@ use serde::{Deserialize, Serialize};
 use crate::wire;
 use crate::{AnalyticsMetadataType, AttributeType, UserContextDataType};
 
+/// This structure is the input of `SignUp`.
+///
 /// Represents the request to register a user.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

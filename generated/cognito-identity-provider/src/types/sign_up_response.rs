@@ -3,6 +3,8 @@
 use serde::{Deserialize, Serialize};
 use crate::CodeDeliveryDetailsType;
 
+/// This structure is the output of `SignUp`.
+///
 /// The response from the server for a registration request.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

@@ -3,6 +3,8 @@
 use serde::{Deserialize, Serialize};
 use crate::UserImportJobType;
 
+/// This structure is the output of `StartUserImportJob`.
+///
 /// Represents the response from the server to the request to start the user import job.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+/// This structure is the input of `StartWebAuthnRegistration`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct StartWebAuthnRegistrationRequest {

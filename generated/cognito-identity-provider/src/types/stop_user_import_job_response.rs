@@ -3,6 +3,8 @@
 use serde::{Deserialize, Serialize};
 use crate::UserImportJobType;
 
+/// This structure is the output of `StopUserImportJob`.
+///
 /// Represents the response from the server to the request to stop the user import job.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

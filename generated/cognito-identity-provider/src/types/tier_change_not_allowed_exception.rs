@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+/// An error returned by `CreateUserPool` and `UpdateUserPool`.
+///
 /// This exception is thrown when you've attempted to change your feature plan but the operation isn't permitted.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

@@ -18,6 +18,7 @@ pub enum TimeUnitsType {
     /// A value that this version of the crate does not know, kept exactly as received. Do not match on it: a later version may add the value as a variant of its own.
     Unknown(String),
 }
+
 impl TimeUnitsType {
     /// Every value this version of the crate knows, in model order.
     pub const VALUES: &'static [&'static str] = &["seconds", "minutes", "hours", "days"];
@@ -32,6 +33,7 @@ impl TimeUnitsType {
         }
     }
 }
+
 /// The empty [`Unknown`](Self::Unknown) value: what a required member that is missing
 /// on the wire reads as (Smithy's client error correction).
 impl Default for TimeUnitsType {
@@ -39,6 +41,7 @@ impl Default for TimeUnitsType {
         Self::Unknown(String::new())
     }
 }
+
 impl From<&str> for TimeUnitsType {
     fn from(value: &str) -> Self {
         match value {
@@ -50,6 +53,7 @@ impl From<&str> for TimeUnitsType {
         }
     }
 }
+
 impl From<String> for TimeUnitsType {
     fn from(value: String) -> Self {
         match value.as_str() {
@@ -61,27 +65,32 @@ impl From<String> for TimeUnitsType {
         }
     }
 }
+
 impl std::str::FromStr for TimeUnitsType {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
+
 impl AsRef<str> for TimeUnitsType {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
 }
+
 impl fmt::Display for TimeUnitsType {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
+
 impl Serialize for TimeUnitsType {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
+
 impl<'de> Deserialize<'de> for TimeUnitsType {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::deserialize_enum(deserializer)

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+/// An error returned by `AdminConfirmSignUp`, `ConfirmForgotPassword` and `ConfirmSignUp`.
+///
 /// This exception is thrown when the user has made too many failed attempts for a given action, such as sign-in.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+/// An error returned by `RevokeToken`.
+///
 /// Exception that is thrown when the request isn't authorized. This can happen due to an invalid access token in the request.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+/// An error returned by 16 operations of the service.
+///
 /// This exception is thrown when Amazon Cognito encounters an unexpected exception with Lambda.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

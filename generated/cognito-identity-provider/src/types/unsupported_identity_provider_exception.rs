@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+/// An error returned by `DeleteIdentityProvider` and `UpdateIdentityProvider`.
+///
 /// This exception is thrown when the specified identifier isn't supported.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+/// An error returned by `AdminInitiateAuth`, `InitiateAuth` and `RevokeToken`.
+///
 /// Exception that is thrown when you attempt to perform an operation that isn't enabled for the user pool client.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 use crate::FeedbackValueType;
 
+/// This structure is the input of `UpdateAuthEventFeedback`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct UpdateAuthEventFeedbackRequest {

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+/// This structure is the output of `UpdateAuthEventFeedback`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct UpdateAuthEventFeedbackResponse {}

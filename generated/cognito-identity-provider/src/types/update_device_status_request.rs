@@ -3,6 +3,8 @@
 use serde::{Deserialize, Serialize};
 use crate::DeviceRememberedStatusType;
 
+/// This structure is the input of `UpdateDeviceStatus`.
+///
 /// Represents the request to update the device status.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

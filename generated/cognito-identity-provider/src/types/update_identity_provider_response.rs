@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 use crate::IdentityProviderType;
 
+/// This structure is the output of `UpdateIdentityProvider`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct UpdateIdentityProviderResponse {

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 use crate::wire;
 use crate::AssetType;
 
+/// This structure is the input of `UpdateManagedLoginBranding`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct UpdateManagedLoginBrandingRequest {

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 use crate::wire;
 use crate::ResourceServerScopeType;
 
+/// This structure is the input of `UpdateResourceServer`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct UpdateResourceServerRequest {

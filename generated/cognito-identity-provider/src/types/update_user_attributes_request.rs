@@ -5,6 +5,8 @@ use serde::{Deserialize, Serialize};
 use crate::wire;
 use crate::AttributeType;
 
+/// This structure is the input of `UpdateUserAttributes`.
+///
 /// Represents the request to update user attributes.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

@@ -4,6 +4,8 @@ use serde::{Deserialize, Serialize};
 use crate::wire;
 use crate::CodeDeliveryDetailsType;
 
+/// This structure is the output of `UpdateUserAttributes`.
+///
 /// Represents the response from the server for the request to update user attributes.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

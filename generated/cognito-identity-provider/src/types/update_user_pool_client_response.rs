@@ -3,6 +3,8 @@
 use serde::{Deserialize, Serialize};
 use crate::UserPoolClientType;
 
+/// This structure is the output of `UpdateUserPoolClient`.
+///
 /// Represents the response from the server to the request to update the user pool client.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

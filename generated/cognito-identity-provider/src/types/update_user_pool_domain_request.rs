@@ -3,6 +3,8 @@
 use serde::{Deserialize, Serialize};
 use crate::CustomDomainConfigType;
 
+/// This structure is the input of `UpdateUserPoolDomain`.
+///
 /// The UpdateUserPoolDomain request input.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

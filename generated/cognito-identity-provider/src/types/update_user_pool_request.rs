@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 use crate::wire;
+
 use crate::{
     AccountRecoverySettingType, AdminCreateUserConfigType, DeletionProtectionType,
     DeviceConfigurationType, EmailConfigurationType, LambdaConfigType,
@@ -11,6 +12,8 @@ use crate::{
     VerificationMessageTemplateType, VerifiedAttributeType,
 };
 
+/// This structure is the input of `UpdateUserPool`.
+///
 /// Represents the request to update the user pool.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+/// An error returned by `AddCustomAttributes`, `DeleteUserPool` and `UpdateUserPool`.
+///
 /// This exception is thrown when you're trying to modify a user pool while a user import job is in progress for that pool.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

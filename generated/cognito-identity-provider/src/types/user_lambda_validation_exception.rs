@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+/// An error returned by 16 operations of the service.
+///
 /// This exception is thrown when the Amazon Cognito service encounters a user validation exception with the Lambda service.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

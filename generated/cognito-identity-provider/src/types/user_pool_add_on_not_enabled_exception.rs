@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+/// An error returned by `AdminListUserAuthEvents`, `AdminUpdateAuthEventFeedback`, `DescribeRiskConfiguration`, `SetRiskConfiguration` and `UpdateAuthEventFeedback`.
+///
 /// This exception is thrown when user pool add-ons aren't enabled.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+/// An error returned by `CreateUserPool`, `DescribeUserPool` and `UpdateUserPool`.
+///
 /// This exception is thrown when a user pool tag can't be set or updated.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

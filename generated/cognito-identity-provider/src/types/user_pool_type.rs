@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 use crate::wire;
+
 use crate::{
     AccountRecoverySettingType, AdminCreateUserConfigType, AliasAttributeType,
     DeletionProtectionType, DeviceConfigurationType, EmailConfigurationType,

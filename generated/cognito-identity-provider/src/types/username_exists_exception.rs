@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+/// An error returned by `AdminCreateUser`, `ConfirmDevice` and `SignUp`.
+///
 /// This exception is thrown when Amazon Cognito encounters a user name that already exists in the user pool.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

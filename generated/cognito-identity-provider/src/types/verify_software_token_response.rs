@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 use crate::VerifySoftwareTokenResponseType;
 
+/// This structure is the output of `VerifySoftwareToken`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct VerifySoftwareTokenResponse {

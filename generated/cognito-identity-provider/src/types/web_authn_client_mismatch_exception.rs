@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+/// An error returned by `CompleteWebAuthnRegistration`.
+///
 /// This exception is thrown when the access token is for a different client than the one in the original `StartWebAuthnRegistration` request.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+/// An error returned by `StartWebAuthnRegistration`.
+///
 /// This exception is thrown when a user pool doesn't have a configured relying party id or a user pool domain.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

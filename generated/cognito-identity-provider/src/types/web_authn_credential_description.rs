@@ -26,6 +26,7 @@ pub struct WebAuthnCredentialDescription {
     #[serde(rename = "CreatedAt", with = "wire::As::<wire::EpochSeconds>")]
     pub created_at: time::OffsetDateTime,
 }
+
 impl Default for WebAuthnCredentialDescription {
     fn default() -> Self {
         Self {

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+/// An error returned by `CompleteWebAuthnRegistration`.
+///
 /// This exception is thrown when a user presents passkey credentials from an unsupported device or provider.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+/// An error returned by `CompleteWebAuthnRegistration` and `StartWebAuthnRegistration`.
+///
 /// This exception is thrown when the passkey feature isn't enabled for the user pool.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+/// An error returned by `CompleteWebAuthnRegistration`.
+///
 /// This exception is thrown when the passkey credential's registration origin does not align with the user pool relying party id.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

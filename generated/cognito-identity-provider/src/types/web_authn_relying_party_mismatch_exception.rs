@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+/// An error returned by `CompleteWebAuthnRegistration`.
+///
 /// This exception is thrown when the given passkey credential is associated with a different relying party ID than the user pool relying party ID.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

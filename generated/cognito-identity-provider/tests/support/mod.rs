@@ -3,6 +3,7 @@
 //! Helpers shared by the generated tests. Each test binary compiles this module and uses only
 //! some of it, hence `allow(dead_code)`.
 #![allow(dead_code)]
+
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
@@ -30,6 +31,7 @@ pub fn assert_round_trip<T: Serialize + DeserializeOwned>(input: &str, expected:
         panic!("{type_name} is not stable: {difference}");
     }
 }
+
 /// Checks a string enum: every known value reads as a known variant and writes back unchanged,
 /// and a value the crate does not know is kept and written back unchanged.
 pub fn assert_enum_round_trips<T>(known: &[&str], unknown: &str)
@@ -48,6 +50,7 @@ where
     }
     assert!(! known.contains(& unknown));
 }
+
 /// The first place where two JSON values differ, if any.
 pub fn difference(expected: &Value, actual: &Value, path: &str) -> Option<String> {
     match (expected, actual) {

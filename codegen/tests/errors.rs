@@ -1,0 +1,93 @@
+//! Models the generator must refuse, each with a message that names the shape and the reason.
+
+use smithy_model::Model;
+
+/// A one-service awsJson1_1 model with the given extra shapes and one operation using `Input`.
+fn model(shapes: &str) -> Model {
+    let text = format!(
+        r#"{{
+        "smithy": "2.0",
+        "shapes": {{
+            "test#Service": {{
+                "type": "service",
+                "version": "2024-01-01",
+                "operations": [{{"target": "test#Op"}}],
+                "traits": {{"aws.protocols#awsJson1_1": {{}}}}
+            }},
+            "test#Op": {{"type": "operation", "input": {{"target": "test#Input"}}}},
+            {shapes}
+        }}
+    }}"#
+    );
+    Model::from_json(&text).unwrap_or_else(|e| panic!("test model does not load: {e}"))
+}
+
+fn generate_error(model: &Model) -> String {
+    let options = codegen::Options::for_model(model, "test.json").unwrap();
+    match codegen::generate(model, &options) {
+        Ok(_) => panic!("generation should fail"),
+        Err(e) => e.to_string(),
+    }
+}
+
+#[test]
+fn members_that_fold_to_the_same_field_are_an_error() {
+    let m = model(
+        r#""test#Input": {"type": "structure", "members": {
+            "UserName": {"target": "smithy.api#String"},
+            "user_name": {"target": "smithy.api#String"}
+        }}"#,
+    );
+    assert_eq!(
+        generate_error(&m),
+        "test#Input: members `UserName` and `user_name` both become the Rust field `user_name`; rename one of them in the model"
+    );
+}
+
+#[test]
+fn a_cycle_of_required_members_is_an_error() {
+    let m = model(
+        r#""test#Input": {"type": "structure", "members": {
+            "Next": {"target": "test#Node", "traits": {"smithy.api#required": {}}}
+        }},
+        "test#Node": {"type": "structure", "members": {
+            "Next": {"target": "test#Node", "traits": {"smithy.api#required": {}}}
+        }}"#,
+    );
+    assert_eq!(
+        generate_error(&m),
+        "test#Node: a cycle of required members has no finite value: test#Node$Next"
+    );
+}
+
+#[test]
+fn a_service_without_a_json_protocol_is_an_error() {
+    let text = r#"{"smithy": "2.0", "shapes": {"test#Service": {"type": "service", "version": "1"}}}"#;
+    let m = Model::from_json(text).unwrap();
+    let options = codegen::Options { package_name: "x".into(), model_name: "x".into(), standalone: false };
+    let error = codegen::generate(&m, &options).unwrap_err().to_string();
+    assert!(error.starts_with("test#Service: the service has no JSON protocol trait"), "{error}");
+}
+
+#[test]
+fn a_model_without_a_service_is_an_error() {
+    let m = Model::from_json(r#"{"smithy": "2.0", "shapes": {}}"#).unwrap();
+    let error = codegen::Options::for_model(&m, "x").unwrap_err().to_string();
+    assert!(error.contains("the model defines no service shape"), "{error}");
+}
+
+#[test]
+fn recursive_optional_members_are_boxed_once() {
+    let m = model(
+        r#""test#Input": {"type": "structure", "members": {
+            "Child": {"target": "test#Input"},
+            "Children": {"target": "test#Inputs"}
+        }},
+        "test#Inputs": {"type": "list", "member": {"target": "test#Input"}}"#,
+    );
+    let options = codegen::Options::for_model(&m, "test.json").unwrap();
+    let files = codegen::generate(&m, &options).unwrap();
+    let input = &files.iter().find(|f| f.path == "src/types/input.rs").unwrap().contents;
+    assert!(input.contains("pub child: Option<Box<Input>>,"), "{input}");
+    assert!(input.contains("pub children: Option<Vec<Input>>,"), "{input}");
+}
