@@ -55,169 +55,31 @@ const MAX_DEPTH: usize = 64;
 
 /// Every HTML element name, plus the tags AWS models add (`note`,
 /// `important`, `fullname`). Outside code these are always treated as markup.
+#[rustfmt::skip]
 const KNOWN_TAGS: &[&str] = &[
-    "a",
-    "abbr",
-    "address",
-    "area",
-    "article",
-    "aside",
-    "audio",
-    "b",
-    "base",
-    "bdi",
-    "bdo",
-    "big",
-    "blockquote",
-    "body",
-    "br",
-    "button",
-    "canvas",
-    "caption",
-    "center",
-    "cite",
-    "code",
-    "col",
-    "colgroup",
-    "data",
-    "datalist",
-    "dd",
-    "del",
-    "details",
-    "dfn",
-    "dialog",
-    "dir",
-    "div",
-    "dl",
-    "dt",
-    "em",
-    "embed",
-    "fieldset",
-    "figcaption",
-    "figure",
-    "font",
-    "footer",
-    "form",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "head",
-    "header",
-    "hgroup",
-    "hr",
-    "html",
-    "i",
-    "iframe",
-    "img",
-    "input",
-    "ins",
-    "kbd",
-    "label",
-    "legend",
-    "li",
-    "link",
-    "main",
-    "map",
-    "mark",
-    "menu",
-    "meta",
-    "meter",
-    "nav",
-    "noscript",
-    "object",
-    "ol",
-    "optgroup",
-    "option",
-    "output",
-    "p",
-    "param",
-    "picture",
-    "pre",
-    "progress",
-    "q",
-    "rp",
-    "rt",
-    "ruby",
-    "s",
-    "samp",
-    "script",
-    "section",
-    "select",
-    "slot",
-    "small",
-    "source",
-    "span",
-    "strike",
-    "strong",
-    "style",
-    "sub",
-    "summary",
-    "sup",
-    "table",
-    "tbody",
-    "td",
-    "template",
-    "textarea",
-    "tfoot",
-    "th",
-    "thead",
-    "time",
-    "title",
-    "tr",
-    "track",
-    "tt",
-    "u",
-    "ul",
-    "var",
-    "video",
-    "wbr",
-    "note",
-    "important",
-    "fullname",
-    "warning",
-    "tip",
+    "a", "abbr", "address", "area", "article", "aside", "audio", "b", "base", "bdi", "bdo",
+    "big", "blockquote", "body", "br", "button", "canvas", "caption", "center", "cite", "code",
+    "col", "colgroup", "data", "datalist", "dd", "del", "details", "dfn", "dialog", "dir",
+    "div", "dl", "dt", "em", "embed", "fieldset", "figcaption", "figure", "font", "footer",
+    "form", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hgroup", "hr", "html", "i",
+    "iframe", "img", "input", "ins", "kbd", "label", "legend", "li", "link", "main", "map",
+    "mark", "menu", "meta", "meter", "nav", "noscript", "object", "ol", "optgroup", "option",
+    "output", "p", "param", "picture", "pre", "progress", "q", "rp", "rt", "ruby", "s", "samp",
+    "script", "section", "select", "slot", "small", "source", "span", "strike", "strong",
+    "style", "sub", "summary", "sup", "table", "tbody", "td", "template", "textarea", "tfoot",
+    "th", "thead", "time", "title", "tr", "track", "tt", "u", "ul", "var", "video", "wbr",
+    "note", "important", "fullname", "warning", "tip",
 ];
 
 /// Inside `<code>`/`<pre>` only these tags are markup. Anything else there is a
 /// placeholder written without escaping (`<code>arn:<region>:...</code>`,
 /// `<code>Map<Column, Type></code>`, `<code><row a="b"></row></code>`), and is
 /// kept as literal text.
+#[rustfmt::skip]
 const CODE_MARKUP_TAGS: &[&str] = &[
-    "a",
-    "b",
-    "strong",
-    "i",
-    "em",
-    "code",
-    "br",
-    "span",
-    "sub",
-    "sup",
-    "u",
-    "var",
-    "kbd",
-    "samp",
-    "tt",
-    "p",
-    "div",
-    "ul",
-    "ol",
-    "li",
-    "dl",
-    "dt",
-    "dd",
-    "pre",
-    "note",
-    "important",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
+    "a", "b", "strong", "i", "em", "code", "br", "span", "sub", "sup", "u", "var", "kbd",
+    "samp", "tt", "p", "div", "ul", "ol", "li", "dl", "dt", "dd", "pre", "note", "important",
+    "h1", "h2", "h3", "h4", "h5", "h6",
 ];
 
 /// Elements that never have content or an end tag.
@@ -624,20 +486,14 @@ impl BlockBuilder {
                 }
             }
             Kind::Pre => {
-                self.flush();
                 if let Some(code) = code_block(elem, false) {
                     self.push(Block::Code(code));
                 }
             }
-            // A multi-line `<code>` that is alone in its paragraph is a code
-            // block (JSON examples); elsewhere it is a code span.
-            Kind::Code
-                if self.para.is_empty()
-                    && following.iter().all(is_blank)
-                    && raw_text(elem).trim().contains('\n') =>
-            {
-                if let Some(code) = code_block(elem, true) {
-                    self.push(Block::Code(code));
+            Kind::Code if self.para.is_empty() && following.iter().all(is_blank) => {
+                match is_laid_out(elem).then(|| code_block(elem, true)).flatten() {
+                    Some(code) => self.push(Block::Code(code)),
+                    None => inline_elem(elem, &mut self.para),
                 }
             }
             _ if contains_block(elem) => self.children(&elem.children),
@@ -667,6 +523,14 @@ fn bold_line(elem: &Elem) -> Option<String> {
     inline_children(&elem.children, &mut inline);
     let (_, text, _) = inline.finish();
     (!text.is_empty()).then(|| format!("**{text}**"))
+}
+
+/// Whether a `<code>` alone in its paragraph is a laid-out example (JSON)
+/// for a code block: three or more lines. Two lines are usually one long
+/// line wrapped in the model source, better kept as a code span.
+fn is_laid_out(code: &Elem) -> bool {
+    let text = raw_text(code);
+    text.lines().filter(|line| !line.trim().is_empty()).count() >= 3
 }
 
 fn is_blank(node: &Node) -> bool {
@@ -740,23 +604,23 @@ fn append_to_last(items: &mut Vec<Vec<Block>>, blocks: Vec<Block>) {
 /// starts right after the tag and so has no meaningful indentation.
 fn code_block(elem: &Elem, first_line_inline: bool) -> Option<String> {
     let text = raw_text(elem).replace('\u{a0}', " ");
+    // Indentation is counted in spaces and tabs only, so that slicing it off
+    // by byte count cannot split a character.
+    let indentation = |line: &str| line.len() - line.trim_start_matches([' ', '\t']).len();
     let mut lines: Vec<&str> = text.lines().map(str::trim_end).collect();
     let dedent_from = usize::from(first_line_inline);
     let indent = lines
         .iter()
         .skip(dedent_from)
         .filter(|line| !line.is_empty())
-        .map(|line| line.len() - line.trim_start().len())
+        .map(|line| indentation(line))
         .min()
         .unwrap_or(0);
     for (i, line) in lines.iter_mut().enumerate() {
-        // Leading whitespace is ASCII, so slicing by byte count is safe; take
-        // no more than the line's own indentation.
-        let own = line.len() - line.trim_start().len();
         *line = if i < dedent_from {
             line.trim_start()
         } else {
-            &line[own.min(indent)..]
+            &line[indentation(line).min(indent)..]
         };
     }
     let mut out: Vec<&str> = Vec::new();
@@ -1031,14 +895,16 @@ fn is_absolute_url(href: &str) -> bool {
         .any(|scheme| lower.starts_with(scheme) && lower.len() > scheme.len())
 }
 
-/// Makes a URL safe as a Markdown link destination or autolink: whitespace
-/// (models wrap long hrefs) is removed, and characters that would end the
-/// destination or start an escape are percent-encoded.
+/// Makes a URL safe as a Markdown link destination or autolink. Line breaks
+/// and the indentation around them (long hrefs wrapped in the model) are
+/// removed; a space that remains, and characters that would end the
+/// destination or start an escape, are percent-encoded.
 fn encode_url(url: &str) -> String {
-    let mut out = String::with_capacity(url.len());
-    for c in url.chars() {
+    let joined: String = url.lines().map(str::trim).collect();
+    let mut out = String::with_capacity(joined.len());
+    for c in joined.chars() {
         match c {
-            c if c.is_whitespace() || c.is_control() => {}
+            ' ' => out.push_str("%20"),
             '<' => out.push_str("%3C"),
             '>' => out.push_str("%3E"),
             '(' => out.push_str("%28"),
@@ -1046,6 +912,7 @@ fn encode_url(url: &str) -> String {
             '\\' => out.push_str("%5C"),
             '`' => out.push_str("%60"),
             '"' => out.push_str("%22"),
+            c if c.is_whitespace() || c.is_control() => {}
             c => out.push(c),
         }
     }
@@ -1084,8 +951,9 @@ fn escape_word(word: &str, autolink: bool) -> String {
     let mut rest = word;
     while let Some((start, end)) = autolink.then(|| find_url(rest)).flatten() {
         escape_text(&rest[..start], &mut out);
+        // `find_url` stops at `<`, `>` and `\\`, so the URL fits in `<...>` as is.
         out.push('<');
-        out.push_str(&encode_url(&rest[start..end]));
+        out.push_str(&rest[start..end]);
         out.push('>');
         rest = &rest[end..];
     }
@@ -1585,6 +1453,15 @@ mod tests {
              \x20 ```\n\
              \n\
              \x20 Available challenges are `PASSWORD`.",
+        );
+        // cognito-identity-provider: ListUsersRequest$Filter. Two lines are
+        // one long line wrapped in the source: a code span.
+        check(
+            "<ul><li><p>
+                  <code>status (called <b>Enabled</b> in the Console)
+                        (case-sensitive)</code>
+               </p></li></ul>",
+            "- `status (called Enabled in the Console) (case-sensitive)`",
         );
     }
 

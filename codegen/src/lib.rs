@@ -12,6 +12,7 @@ pub mod docs;
 pub mod error;
 pub mod mapping;
 pub mod naming;
+pub mod operations;
 mod render;
 mod samples;
 pub mod space;

@@ -9,6 +9,7 @@ use crate::boxing;
 use crate::error::Error;
 use crate::mapping::{RustType, StdPaths};
 use crate::naming;
+use crate::operations::{self, ErrorRef, OperationDef, ServiceInfo};
 
 /// The wire protocol of the service, which decides member wire names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -90,6 +91,12 @@ pub struct TypeSpace {
     pub types: Vec<TypeDef>,
     /// How std names are spelled.
     pub std: StdPaths,
+    /// The service's metadata.
+    pub service_info: ServiceInfo,
+    /// Every operation, ordered by name.
+    pub operations: Vec<OperationDef>,
+    /// Every error structure, ordered by name.
+    pub errors: Vec<ErrorRef>,
 }
 
 /// One generated type.
@@ -137,7 +144,20 @@ pub struct StructDef {
     /// Its fields, in model order.
     pub fields: Vec<FieldDef>,
     /// `@error`, if it is an error structure.
-    pub error: Option<ErrorFault>,
+    pub error: Option<ErrorInfo>,
+}
+
+/// What the model says about an error structure.
+#[derive(Debug)]
+pub struct ErrorInfo {
+    /// Who is at fault.
+    pub fault: ErrorFault,
+    /// `@httpError`, or 400/500 by fault.
+    pub http_status: u16,
+    /// `@retryable`.
+    pub retryable: Option<smithy_model::Retryable>,
+    /// The code on the wire (the shape name).
+    pub code: String,
 }
 
 impl StructDef {
@@ -226,7 +246,10 @@ impl TypeSpace {
                 .filter(|n| naming::STD_NAMES.contains(&n.as_str()))
                 .collect::<BTreeSet<_>>(),
         };
-        Ok(TypeSpace { service: service.id.clone(), protocol, types, std })
+        let operations = operations::operations(model, &names, &service.id)?;
+        let errors = operations::all_errors(model, &names, &service.id)?;
+        let service_info = operations::service_info(model, &service.id, protocol);
+        Ok(TypeSpace { service: service.id.clone(), protocol, types, std, service_info, operations, errors })
     }
 }
 
@@ -295,7 +318,16 @@ fn type_def(
                 });
             }
             check_unique_fields(shape, &fields)?;
-            TypeKind::Struct(StructDef { fields, error: shape.traits.error })
+            let error = shape.traits.error.map(|fault| ErrorInfo {
+                fault,
+                http_status: shape.traits.http_error.unwrap_or(match fault {
+                    ErrorFault::Client => 400,
+                    ErrorFault::Server => 500,
+                }),
+                retryable: shape.traits.retryable,
+                code: shape.id.name().to_owned(),
+            });
+            TypeKind::Struct(StructDef { fields, error })
         }
         ShapeKind::Enum(values) => {
             let variant_names = naming::disambiguate(

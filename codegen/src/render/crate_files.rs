@@ -11,8 +11,13 @@ use crate::naming;
 use crate::space::{Protocol, TypeSpace};
 use crate::Options;
 
-/// The wire module's source, kept as a real Rust file in `codegen/templates/`.
-const WIRE_RS: &str = include_str!("../../templates/wire.rs");
+/// The modules that are the same for every service, kept as real Rust files in
+/// `codegen/templates/`.
+pub const WIRE_RS: &str = include_str!("../../templates/wire.rs");
+/// See [`WIRE_RS`].
+pub const ERROR_RS: &str = include_str!("../../templates/error.rs");
+/// See [`WIRE_RS`].
+pub const OPERATION_RS: &str = include_str!("../../templates/operation.rs");
 
 /// `Cargo.toml` of the generated crate.
 pub fn cargo_toml(model: &Model, space: &TypeSpace, options: &Options) -> String {
@@ -79,6 +84,9 @@ pub fn lib_rs(model: &Model, space: &TypeSpace) -> TokenStream {
         #service_docs
         #![forbid(unsafe_code)]
 
+        pub mod error;
+        pub mod operation;
+        pub mod operations;
         pub mod wire;
 
         mod types;
@@ -87,11 +95,11 @@ pub fn lib_rs(model: &Model, space: &TypeSpace) -> TokenStream {
     }
 }
 
-/// `src/wire.rs`, parsed to check that it is valid Rust and formatted like every other file.
-pub fn wire_rs() -> Result<TokenStream, Error> {
-    WIRE_RS
+/// A template module, tokenized so that it is formatted like every other file.
+pub fn template(name: &str, source: &str) -> Result<TokenStream, Error> {
+    source
         .parse()
-        .map_err(|e| Error::new("codegen/templates/wire.rs", format!("does not tokenize: {e}")))
+        .map_err(|e| Error::new(format!("codegen/templates/{name}"), format!("does not tokenize: {e}")))
 }
 
 /// `src/types/mod.rs`: one module per type, each re-exported.

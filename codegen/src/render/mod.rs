@@ -3,6 +3,7 @@
 mod crate_files;
 mod docs_attr;
 mod enumeration;
+mod operation;
 mod structure;
 mod tests;
 
@@ -17,7 +18,10 @@ pub fn render(model: &smithy_model::Model, space: &TypeSpace, options: &Options)
     let mut files = vec![
         GeneratedFile::new("Cargo.toml", crate_files::cargo_toml(model, space, options)),
         rust_file("src/lib.rs", crate_files::lib_rs(model, space), options)?,
-        rust_file("src/wire.rs", crate_files::wire_rs()?, options)?,
+        rust_file("src/wire.rs", crate_files::template("wire.rs", crate_files::WIRE_RS)?, options)?,
+        rust_file("src/error.rs", crate_files::template("error.rs", crate_files::ERROR_RS)?, options)?,
+        rust_file("src/operation.rs", crate_files::template("operation.rs", crate_files::OPERATION_RS)?, options)?,
+        rust_file("src/operations/mod.rs", operation::operations_mod(space), options)?,
         rust_file("src/types/mod.rs", crate_files::types_mod(space), options)?,
     ];
     for def in &space.types {
@@ -26,6 +30,9 @@ pub fn render(model: &smithy_model::Model, space: &TypeSpace, options: &Options)
             TypeKind::Enum(variants) => enumeration::render(def, variants),
         };
         files.push(rust_file(&format!("src/types/{}.rs", def.module), tokens, options)?);
+    }
+    for op in &space.operations {
+        files.push(rust_file(&format!("src/operations/{}.rs", op.module), operation::render(op, space), options)?);
     }
     files.push(rust_file("tests/support/mod.rs", tests::support()?, options)?);
     files.push(rust_file("tests/shapes.rs", tests::shapes(model, space, &options.package_name)?, options)?);

@@ -7,7 +7,8 @@ use super::docs_attr::{deprecated_attr, doc_attrs, lines_to_attrs};
 use super::imports;
 use crate::mapping::{RustType, StdPaths};
 use crate::naming;
-use crate::space::{Binding, FieldDef, StructDef, TypeDef, TypeSpace};
+use crate::space::{Binding, ErrorInfo, FieldDef, StructDef, TypeDef, TypeSpace};
+use smithy_model::ErrorFault;
 
 /// Renders the file of one structure.
 pub fn render(def: &TypeDef, s: &StructDef, space: &TypeSpace) -> TokenStream {
@@ -15,10 +16,11 @@ pub fn render(def: &TypeDef, s: &StructDef, space: &TypeSpace) -> TokenStream {
     let name = naming::ident(&def.name);
     let docs = struct_docs(def);
     let deprecated = deprecated_attr(def.deprecated.as_ref());
-    let fields = s.fields.iter().map(|f| field(f, std));
+    let fields = s.fields.iter().map(|f| field(f, std, s.error.is_some()));
     let derive_default = s.derives_default().then(|| quote!(Default,));
     let manual_default = (!s.derives_default()).then(|| default_impl(&name, s, std));
     let imports = imports(s.fields.iter().map(|f| &f.ty), &def.name, std);
+    let error_impls = s.error.as_ref().map(|e| error_impls(&name, e, s));
     quote! {
         #imports
 
@@ -31,6 +33,64 @@ pub fn render(def: &TypeDef, s: &StructDef, space: &TypeSpace) -> TokenStream {
         }
 
         #manual_default
+
+        #error_impls
+    }
+}
+
+/// `Display`, `std::error::Error` and `error::ErrorShape` for an `@error` structure.
+fn error_impls(name: &proc_macro2::Ident, e: &ErrorInfo, s: &StructDef) -> TokenStream {
+    let code = &e.code;
+    let status = e.http_status;
+    let fault = match e.fault {
+        ErrorFault::Client => quote!(crate::error::Fault::Client),
+        ErrorFault::Server => quote!(crate::error::Fault::Server),
+    };
+    let retry = match e.retryable {
+        Some(r) => {
+            let throttling = r.throttling;
+            quote!(Some(crate::error::Retry { throttling: #throttling }))
+        }
+        None => quote!(None),
+    };
+    let message_field = s
+        .fields
+        .iter()
+        .find(|f| f.member.eq_ignore_ascii_case("message") && f.ty == RustType::String);
+    let message = match message_field {
+        Some(f) if f.optional => {
+            let field = naming::ident(&f.name);
+            quote!(self.#field.as_deref())
+        }
+        Some(f) => {
+            let field = naming::ident(&f.name);
+            quote!(Some(&self.#field))
+        }
+        None => quote!(None),
+    };
+    quote! {
+        impl std::fmt::Display for #name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(#code)?;
+                if let Some(message) = crate::error::ErrorShape::message(self) {
+                    write!(f, ": {message}")?;
+                }
+                Ok(())
+            }
+        }
+
+        impl std::error::Error for #name {}
+
+        impl crate::error::ErrorShape for #name {
+            const CODE: &'static str = #code;
+            const FAULT: crate::error::Fault = #fault;
+            const HTTP_STATUS: u16 = #status;
+            const RETRY: Option<crate::error::Retry> = #retry;
+
+            fn message(&self) -> Option<&str> {
+                #message
+            }
+        }
     }
 }
 
@@ -79,7 +139,7 @@ fn join_words(words: &[String]) -> String {
     }
 }
 
-fn field(f: &FieldDef, std: &StdPaths) -> TokenStream {
+fn field(f: &FieldDef, std: &StdPaths, in_error: bool) -> TokenStream {
     let docs = doc_attrs(f.docs.as_deref());
     let deprecated = deprecated_attr(f.deprecated.as_ref());
     let name = naming::ident(&f.name);
@@ -88,6 +148,9 @@ fn field(f: &FieldDef, std: &StdPaths) -> TokenStream {
     if f.wire_name != f.name {
         let wire = &f.wire_name;
         serde.push(quote!(rename = #wire));
+    }
+    if let Some(alias) = message_alias(f, in_error) {
+        serde.push(quote!(alias = #alias));
     }
     if f.optional {
         let is_none = format!("{}::is_none", std.path_str("Option"));
@@ -104,6 +167,16 @@ fn field(f: &FieldDef, std: &StdPaths) -> TokenStream {
         #deprecated
         #serde
         pub #name: #ty,
+    }
+}
+
+/// Errors of the AWS JSON protocols carry their message as `message` or `Message`, whichever
+/// the model names the member; the other spelling is read too.
+fn message_alias(f: &FieldDef, in_error: bool) -> Option<&'static str> {
+    match f.wire_name.as_str() {
+        "message" if in_error => Some("Message"),
+        "Message" if in_error => Some("message"),
+        _ => None,
     }
 }
 

@@ -22,6 +22,9 @@
 //! To get started with an Amazon Web Services SDK, see [Tools to Build on Amazon Web Services](http://aws.amazon.com/developer/tools/). For example actions and scenarios, see [Code examples for Amazon Cognito Identity Provider using Amazon Web Services SDKs](https://docs.aws.amazon.com/cognito/latest/developerguide/service_code_examples_cognito-identity-provider.html).
 #![forbid(unsafe_code)]
 
+pub mod error;
+pub mod operation;
+pub mod operations;
 pub mod wire;
 mod types;
 pub use types::*;

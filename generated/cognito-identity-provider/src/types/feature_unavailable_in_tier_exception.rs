@@ -8,6 +8,28 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct FeatureUnavailableInTierException {
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
+}
+
+impl std::fmt::Display for FeatureUnavailableInTierException {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("FeatureUnavailableInTierException")?;
+        if let Some(message) = crate::error::ErrorShape::message(self) {
+            write!(f, ": {message}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for FeatureUnavailableInTierException {}
+
+impl crate::error::ErrorShape for FeatureUnavailableInTierException {
+    const CODE: &'static str = "FeatureUnavailableInTierException";
+    const FAULT: crate::error::Fault = crate::error::Fault::Client;
+    const HTTP_STATUS: u16 = 403u16;
+    const RETRY: Option<crate::error::Retry> = None;
+    fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
 }

@@ -9,6 +9,28 @@ use serde::{Deserialize, Serialize};
 #[serde(default)]
 pub struct InternalErrorException {
     /// The message returned when Amazon Cognito throws an internal error exception.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
+}
+
+impl std::fmt::Display for InternalErrorException {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("InternalErrorException")?;
+        if let Some(message) = crate::error::ErrorShape::message(self) {
+            write!(f, ": {message}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for InternalErrorException {}
+
+impl crate::error::ErrorShape for InternalErrorException {
+    const CODE: &'static str = "InternalErrorException";
+    const FAULT: crate::error::Fault = crate::error::Fault::Server;
+    const HTTP_STATUS: u16 = 500u16;
+    const RETRY: Option<crate::error::Retry> = None;
+    fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
 }

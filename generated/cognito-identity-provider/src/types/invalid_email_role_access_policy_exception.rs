@@ -9,6 +9,28 @@ use serde::{Deserialize, Serialize};
 #[serde(default)]
 pub struct InvalidEmailRoleAccessPolicyException {
     /// The message returned when you have an unverified email address or the identity policy isn't set on an email address that Amazon Cognito can access.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
+}
+
+impl std::fmt::Display for InvalidEmailRoleAccessPolicyException {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("InvalidEmailRoleAccessPolicyException")?;
+        if let Some(message) = crate::error::ErrorShape::message(self) {
+            write!(f, ": {message}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for InvalidEmailRoleAccessPolicyException {}
+
+impl crate::error::ErrorShape for InvalidEmailRoleAccessPolicyException {
+    const CODE: &'static str = "InvalidEmailRoleAccessPolicyException";
+    const FAULT: crate::error::Fault = crate::error::Fault::Client;
+    const HTTP_STATUS: u16 = 400u16;
+    const RETRY: Option<crate::error::Retry> = None;
+    fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
 }

@@ -9,9 +9,31 @@ use serde::{Deserialize, Serialize};
 #[serde(default)]
 pub struct InvalidParameterException {
     /// The message returned when the Amazon Cognito service throws an invalid parameter exception.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     /// The reason code of the exception.
     #[serde(rename = "reasonCode", skip_serializing_if = "Option::is_none")]
     pub reason_code: Option<String>,
+}
+
+impl std::fmt::Display for InvalidParameterException {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("InvalidParameterException")?;
+        if let Some(message) = crate::error::ErrorShape::message(self) {
+            write!(f, ": {message}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for InvalidParameterException {}
+
+impl crate::error::ErrorShape for InvalidParameterException {
+    const CODE: &'static str = "InvalidParameterException";
+    const FAULT: crate::error::Fault = crate::error::Fault::Client;
+    const HTTP_STATUS: u16 = 400u16;
+    const RETRY: Option<crate::error::Retry> = None;
+    fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
 }

@@ -38,26 +38,14 @@ pub struct ListUsersRequest {
     /// You can only search for the following standard attributes:
     ///
     /// - `username` (case-sensitive)
-    ///
     /// - `email`
-    ///
     /// - `phone_number`
-    ///
     /// - `name`
-    ///
     /// - `given_name`
-    ///
     /// - `family_name`
-    ///
     /// - `preferred_username`
-    ///
     /// - `cognito:user_status` (called **Status** in the Console) (case-insensitive)
-    ///
-    /// - ```text
-    ///   status (called Enabled in the Console)
-    ///   (case-sensitive)
-    ///   ```
-    ///
+    /// - `status (called Enabled in the Console) (case-sensitive)`
     /// - `sub`
     ///
     /// Custom attributes aren't searchable.

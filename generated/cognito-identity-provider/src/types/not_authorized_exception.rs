@@ -9,6 +9,28 @@ use serde::{Deserialize, Serialize};
 #[serde(default)]
 pub struct NotAuthorizedException {
     /// The message returned when the Amazon Cognito service returns a not authorized exception.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
+}
+
+impl std::fmt::Display for NotAuthorizedException {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("NotAuthorizedException")?;
+        if let Some(message) = crate::error::ErrorShape::message(self) {
+            write!(f, ": {message}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for NotAuthorizedException {}
+
+impl crate::error::ErrorShape for NotAuthorizedException {
+    const CODE: &'static str = "NotAuthorizedException";
+    const FAULT: crate::error::Fault = crate::error::Fault::Client;
+    const HTTP_STATUS: u16 = 403u16;
+    const RETRY: Option<crate::error::Retry> = None;
+    fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
 }

@@ -9,6 +9,28 @@ use serde::{Deserialize, Serialize};
 #[serde(default)]
 pub struct PasswordResetRequiredException {
     /// The message returned when a password reset is required.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
+}
+
+impl std::fmt::Display for PasswordResetRequiredException {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("PasswordResetRequiredException")?;
+        if let Some(message) = crate::error::ErrorShape::message(self) {
+            write!(f, ": {message}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for PasswordResetRequiredException {}
+
+impl crate::error::ErrorShape for PasswordResetRequiredException {
+    const CODE: &'static str = "PasswordResetRequiredException";
+    const FAULT: crate::error::Fault = crate::error::Fault::Client;
+    const HTTP_STATUS: u16 = 400u16;
+    const RETRY: Option<crate::error::Retry> = None;
+    fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
 }

@@ -113,24 +113,15 @@ pub struct RespondToAuthChallengeRequest {
     ///
     /// - **SMS_OTP**
     ///
-    ///   ```text
-    ///   "ChallengeName": "SMS_OTP", "ChallengeResponses":
-    ///   {"SMS_OTP_CODE": "[code]", "USERNAME": "[username]"}
-    ///   ```
+    ///   `"ChallengeName": "SMS_OTP", "ChallengeResponses": {"SMS_OTP_CODE": "[code]", "USERNAME": "[username]"}`
     ///
     /// - **EMAIL_OTP**
     ///
-    ///   ```text
-    ///   "ChallengeName": "EMAIL_OTP", "ChallengeResponses": {"EMAIL_OTP_CODE":
-    ///   "[code]", "USERNAME": "[username]"}
-    ///   ```
+    ///   `"ChallengeName": "EMAIL_OTP", "ChallengeResponses": {"EMAIL_OTP_CODE": "[code]", "USERNAME": "[username]"}`
     ///
     /// - **SMS_MFA**
     ///
-    ///   ```text
-    ///   "ChallengeName": "SMS_MFA", "ChallengeResponses": {"SMS_MFA_CODE":
-    ///   "[code]", "USERNAME": "[username]"}
-    ///   ```
+    ///   `"ChallengeName": "SMS_MFA", "ChallengeResponses": {"SMS_MFA_CODE": "[code]", "USERNAME": "[username]"}`
     ///
     /// - **PASSWORD_VERIFIER**
     ///
@@ -147,10 +138,7 @@ pub struct RespondToAuthChallengeRequest {
     ///
     /// - **CUSTOM_CHALLENGE**
     ///
-    ///   ```text
-    ///   "ChallengeName": "CUSTOM_CHALLENGE", "ChallengeResponses":
-    ///   {"USERNAME": "[username]", "ANSWER": "[challenge_answer]"}
-    ///   ```
+    ///   `"ChallengeName": "CUSTOM_CHALLENGE", "ChallengeResponses": {"USERNAME": "[username]", "ANSWER": "[challenge_answer]"}`
     ///
     ///   Add `"DEVICE_KEY"` when you sign in with a remembered device.
     ///
@@ -201,10 +189,7 @@ pub struct RespondToAuthChallengeRequest {
     ///
     /// - **SELECT_MFA_TYPE**
     ///
-    ///   ```text
-    ///   "ChallengeName": "SELECT_MFA_TYPE", "ChallengeResponses": {"USERNAME":
-    ///   "[username]", "ANSWER": "[SMS_MFA or SOFTWARE_TOKEN_MFA]"}
-    ///   ```
+    ///   `"ChallengeName": "SELECT_MFA_TYPE", "ChallengeResponses": {"USERNAME": "[username]", "ANSWER": "[SMS_MFA or SOFTWARE_TOKEN_MFA]"}`
     ///
     /// For more information about `SECRET_HASH`, see [Computing secret hash values](https://docs.aws.amazon.com/cognito/latest/developerguide/signing-up-users-in-your-app.html#cognito-user-pools-computing-secret-hash). For information about `DEVICE_KEY`, see [Working with user devices in your user pool](https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-device-tracking.html).
     #[serde(

@@ -9,6 +9,28 @@ use serde::{Deserialize, Serialize};
 #[serde(default)]
 pub struct UnexpectedLambdaException {
     /// The message returned when Amazon Cognito returns an unexpected Lambda exception.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
+}
+
+impl std::fmt::Display for UnexpectedLambdaException {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("UnexpectedLambdaException")?;
+        if let Some(message) = crate::error::ErrorShape::message(self) {
+            write!(f, ": {message}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for UnexpectedLambdaException {}
+
+impl crate::error::ErrorShape for UnexpectedLambdaException {
+    const CODE: &'static str = "UnexpectedLambdaException";
+    const FAULT: crate::error::Fault = crate::error::Fault::Client;
+    const HTTP_STATUS: u16 = 400u16;
+    const RETRY: Option<crate::error::Retry> = None;
+    fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
 }

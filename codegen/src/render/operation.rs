@@ -1,0 +1,317 @@
+//! Operations: a unit struct per operation implementing `operation::Operation`, its error enum,
+//! the service-wide error enum, the list of all operations and the service metadata.
+
+use proc_macro2::{Ident, TokenStream};
+use quote::{format_ident, quote};
+
+use super::docs_attr::{doc_attrs, lines_to_attrs};
+use crate::mapping::RustType;
+use crate::operations::{Auth, ErrorRef, OperationDef, PageMember, Pagination};
+use crate::space::TypeSpace;
+
+/// `src/operations/<name>.rs`.
+pub fn render(op: &OperationDef, space: &TypeSpace) -> TokenStream {
+    let name = format_ident!("{}", op.name);
+    let error_name = format_ident!("{}", op.error_name);
+    let op_name = op.shape.name();
+    let target = format!("{}.{op_name}", space.service_info.target_prefix);
+    let input = body_type(op.input.as_deref());
+    let output = body_type(op.output.as_deref());
+    let auth = auth_tokens(op.auth);
+    let summary = lines_to_attrs(&format!(
+        "The `{op_name}` operation: input {}, output {}, errors [`{}`].",
+        type_link(op.input.as_deref()),
+        type_link(op.output.as_deref()),
+        op.error_name,
+    ));
+    let docs = doc_attrs(op.docs.as_deref());
+    let docs = if docs.is_empty() { summary } else { quote!(#summary #[doc = ""] #docs) };
+    let pagination = op.pagination.as_ref().map(|p| paginated(op, p));
+    let errors = error_enum(&error_name, &format!(" The errors of [`{}`].", op.name), &op.errors);
+    let variants: Vec<Ident> = op.errors.iter().map(|e| format_ident!("{}", e.name)).collect();
+    let imports = imports(op);
+    quote! {
+        #imports
+
+        #docs
+        #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+        pub struct #name;
+
+        impl Operation for #name {
+            const NAME: &'static str = #op_name;
+            const TARGET: &'static str = #target;
+            const AUTH: Auth = #auth;
+            type Input = #input;
+            type Output = #output;
+            type Error = #error_name;
+        }
+
+        #pagination
+
+        #errors
+
+        impl From<#error_name> for ServiceError {
+            fn from(error: #error_name) -> Self {
+                match error {
+                    #(#error_name::#variants(e) => ServiceError::#variants(e),)*
+                    #error_name::Unhandled(e) => ServiceError::Unhandled(e),
+                }
+            }
+        }
+    }
+}
+
+fn auth_tokens(auth: Auth) -> TokenStream {
+    match auth {
+        Auth::SigV4 => quote!(Auth::SigV4),
+        Auth::SigV4Optional => quote!(Auth::SigV4Optional),
+        Auth::None => quote!(Auth::None),
+    }
+}
+
+/// A rustdoc link to an input or output type.
+fn type_link(name: Option<&str>) -> String {
+    match name {
+        Some(name) => format!("[`{name}`](crate::{name})"),
+        None => "[`Empty`](crate::operation::Empty)".to_owned(),
+    }
+}
+
+fn body_type(name: Option<&str>) -> TokenStream {
+    match name {
+        Some(name) => {
+            let ident = format_ident!("{name}");
+            quote!(crate::#ident)
+        }
+        None => quote!(Empty),
+    }
+}
+
+fn imports(op: &OperationDef) -> TokenStream {
+    let mut operation_items = vec![quote!(Auth), quote!(Operation)];
+    if op.input.is_none() || op.output.is_none() {
+        operation_items.push(quote!(Empty));
+    }
+    if let Some(p) = &op.pagination {
+        operation_items.push(quote!(Paginated));
+        if p.items.is_some() {
+            operation_items.push(quote!(PaginatedItems));
+        }
+    }
+    quote! {
+        use std::fmt;
+
+        use crate::error::{read_error_body, OperationError, UnhandledError};
+        use crate::operation::{#(#operation_items),*};
+        use crate::operations::ServiceError;
+    }
+}
+
+/// `Paginated` (and `PaginatedItems` when the items member is a list).
+fn paginated(op: &OperationDef, p: &Pagination) -> TokenStream {
+    let name = format_ident!("{}", op.name);
+    let input_ty = body_type(op.input.as_deref());
+    let output_ty = body_type(op.output.as_deref());
+    let (input_token, output_token) = (&p.input_token.member, &p.output_token.member);
+    let page_size = match &p.page_size {
+        Some(member) => quote!(Some(#member)),
+        None => quote!(None),
+    };
+    let out_field = field_ident(&p.output_token);
+    let in_field = field_ident(&p.input_token);
+    let token = if p.output_token.optional {
+        quote!(let token = output.#out_field.as_ref()?;)
+    } else {
+        quote!(let token = &output.#out_field;)
+    };
+    let (sent, next) = if p.input_token.optional {
+        (quote!(input.#in_field.as_ref() == Some(token)), quote!(Some(token.clone())))
+    } else {
+        (quote!(&input.#in_field == token), quote!(token.clone()))
+    };
+    let items = p.items.as_ref().map(|(member, item)| items_impl(&name, &output_ty, member, item));
+    quote! {
+        impl Paginated for #name {
+            const INPUT_TOKEN: &'static str = #input_token;
+            const OUTPUT_TOKEN: &'static str = #output_token;
+            const PAGE_SIZE: Option<&'static str> = #page_size;
+
+            fn next_input(input: &#input_ty, output: &#output_ty) -> Option<#input_ty> {
+                #token
+                if token.is_empty() || #sent {
+                    return None;
+                }
+                Some(#input_ty { #in_field: #next, ..input.clone() })
+            }
+        }
+
+        #items
+    }
+}
+
+fn items_impl(name: &Ident, output_ty: &TokenStream, member: &PageMember, item: &RustType) -> TokenStream {
+    let items_member = &member.member;
+    let field = field_ident(member);
+    let item_ty = match item {
+        RustType::Named(n) => {
+            let ident = format_ident!("{n}");
+            quote!(crate::#ident)
+        }
+        other => other.tokens(&Default::default()),
+    };
+    let items = if member.optional {
+        quote!(output.#field.as_deref().unwrap_or_default())
+    } else {
+        quote!(&output.#field)
+    };
+    quote! {
+        impl PaginatedItems for #name {
+            type Item = #item_ty;
+            const ITEMS: &'static str = #items_member;
+
+            fn items(output: &#output_ty) -> &[#item_ty] {
+                #items
+            }
+        }
+    }
+}
+
+fn field_ident(member: &PageMember) -> Ident {
+    crate::naming::ident(&member.field)
+}
+
+/// An error enum: one variant per modeled error, plus `Unhandled`.
+fn error_enum(name: &Ident, doc: &str, errors: &[ErrorRef]) -> TokenStream {
+    let variants: Vec<Ident> = errors.iter().map(|e| format_ident!("{}", e.name)).collect();
+    let types: Vec<TokenStream> = variants.iter().map(|v| quote!(crate::#v)).collect();
+    let codes: Vec<&str> = errors.iter().map(|e| e.code.as_str()).collect();
+    let variant_docs = errors.iter().map(|e| format!(" [`{}`](crate::{}).", e.name, e.name));
+    quote! {
+        #[doc = #doc]
+        #[derive(Clone, Debug, PartialEq)]
+        #[non_exhaustive]
+        pub enum #name {
+            #(#[doc = #variant_docs] #variants(#types),)*
+            /// An error the model does not know, or whose body could not be read.
+            Unhandled(UnhandledError),
+        }
+
+        impl fmt::Display for #name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                match self {
+                    #(Self::#variants(e) => e.fmt(f),)*
+                    Self::Unhandled(e) => e.fmt(f),
+                }
+            }
+        }
+
+        impl std::error::Error for #name {
+            fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+                match self {
+                    #(Self::#variants(e) => Some(e),)*
+                    Self::Unhandled(e) => Some(e),
+                }
+            }
+        }
+
+        impl OperationError for #name {
+            fn from_code(code: &str, body: &[u8]) -> Option<Result<Self, serde_json::Error>> {
+                Some(match code {
+                    #(#codes => read_error_body(body).map(Self::#variants),)*
+                    _ => return None,
+                })
+            }
+
+            fn unhandled(error: UnhandledError) -> Self {
+                Self::Unhandled(error)
+            }
+        }
+    }
+}
+
+/// `src/operations/mod.rs`: the modules, the service metadata, the list of operations, and the
+/// service-wide error enum.
+pub fn operations_mod(space: &TypeSpace) -> TokenStream {
+    let info = &space.service_info;
+    let (sdk_id, version, prefix, signing) = (&info.sdk_id, &info.version, &info.endpoint_prefix, &info.signing_name);
+    let (protocol, content_type) = (info.protocol.name(), info.protocol.content_type());
+    let modules = space.operations.iter().map(|op| {
+        let module = crate::naming::ident(&op.module);
+        let (name, error) = (format_ident!("{}", op.name), format_ident!("{}", op.error_name));
+        quote! {
+            mod #module;
+            pub use #module::{#name, #error};
+        }
+    });
+    let infos = space.operations.iter().map(|op| {
+        let name = op.shape.name();
+        let target = format!("{}.{name}", info.target_prefix);
+        let input = op.input.as_deref().unwrap_or("Empty");
+        let output = op.output.as_deref().unwrap_or("Empty");
+        let errors = op.errors.iter().map(|e| e.name.as_str());
+        let auth = auth_tokens(op.auth);
+        let paginated = op.pagination.is_some();
+        quote! {
+            OperationInfo {
+                name: #name,
+                target: #target,
+                input: #input,
+                output: #output,
+                errors: &[#(#errors),*],
+                auth: #auth,
+                paginated: #paginated,
+            },
+        }
+    });
+    let service_error = error_enum(
+        &format_ident!("ServiceError"),
+        " Any error of the service: every operation's error converts into it.",
+        &space.errors,
+    );
+    quote! {
+        //! Every operation of the service: a unit struct implementing
+        //! [`Operation`](crate::operation::Operation) and an error enum for each, the
+        //! [`ServiceError`] they all convert into, and [`OPERATIONS`], the list of all of them.
+
+        #(#modules)*
+
+        use std::fmt;
+
+        use crate::error::{read_error_body, OperationError, UnhandledError};
+        use crate::operation::{Auth, ServiceMetadata};
+
+        /// The service's metadata.
+        pub const SERVICE: ServiceMetadata = ServiceMetadata {
+            sdk_id: #sdk_id,
+            version: #version,
+            endpoint_prefix: #prefix,
+            signing_name: #signing,
+            protocol: #protocol,
+            content_type: #content_type,
+        };
+
+        /// An operation, described as data (for tools, tests and generic clients).
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub struct OperationInfo {
+            /// The operation's name.
+            pub name: &'static str,
+            /// The `X-Amz-Target` header.
+            pub target: &'static str,
+            /// The input type's name (`Empty` for none).
+            pub input: &'static str,
+            /// The output type's name (`Empty` for none).
+            pub output: &'static str,
+            /// The names of the modeled errors.
+            pub errors: &'static [&'static str],
+            /// How requests are authenticated.
+            pub auth: Auth,
+            /// Whether the operation is paginated.
+            pub paginated: bool,
+        }
+
+        /// Every operation of the service, ordered by name.
+        pub const OPERATIONS: &[OperationInfo] = &[#(#infos)*];
+
+        #service_error
+    }
+}

@@ -1,0 +1,137 @@
+//! Errors on the wire: what every modeled error type has in common, and how an error response
+//! of the AWS JSON protocols is read.
+//!
+//! An error response names its error in the `X-Amzn-Errortype` header, or in the body's
+//! `__type` or `code` field. The name may carry a namespace (`aws.cognito#UserNotFoundException`)
+//! or a suffix (`UserNotFoundException:http://internal.amazon.com/...`); [`sanitize_code`]
+//! reduces it to the shape name. The message is the body's `message` or `Message`.
+
+use std::fmt;
+
+/// Who caused an error.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Fault {
+    /// The request was wrong; retrying it unchanged fails again (unless it is retryable).
+    Client,
+    /// The service failed.
+    Server,
+}
+
+/// How an error may be retried (`@retryable`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Retry {
+    /// Whether the error is throttling: retry after backing off.
+    pub throttling: bool,
+}
+
+/// What the model says about an error structure.
+pub trait ErrorShape: std::error::Error {
+    /// The error's code on the wire: its shape name.
+    const CODE: &'static str;
+    /// Who is at fault.
+    const FAULT: Fault;
+    /// The modeled HTTP status (`@httpError`, or 400 for client and 500 for server faults).
+    const HTTP_STATUS: u16;
+    /// `Some` when the model marks the error `@retryable`.
+    const RETRY: Option<Retry>;
+
+    /// The error's message, if it has one.
+    fn message(&self) -> Option<&str>;
+}
+
+/// The errors of one operation (or of the whole service): modeled errors plus a fallback.
+pub trait OperationError: Sized + std::error::Error {
+    /// Reads the body of the modeled error `code`; `None` when the code is not one of this
+    /// operation's errors.
+    fn from_code(code: &str, body: &[u8]) -> Option<Result<Self, serde_json::Error>>;
+
+    /// An error that the model does not know (yet), or that could not be read.
+    fn unhandled(error: UnhandledError) -> Self;
+}
+
+/// An error response that is not one of the modeled errors, kept whole.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnhandledError {
+    /// The HTTP status.
+    pub status: u16,
+    /// The sanitized error code, when the response named one.
+    pub code: Option<String>,
+    /// The message, when the body had one.
+    pub message: Option<String>,
+    /// The raw body.
+    pub body: Vec<u8>,
+}
+
+impl fmt::Display for UnhandledError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} (HTTP {})", self.code.as_deref().unwrap_or("unknown error"), self.status)?;
+        if let Some(message) = &self.message {
+            write!(f, ": {message}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for UnhandledError {}
+
+/// Reads the body of a modeled error; an empty body reads as `{}` (the code came in a header).
+pub fn read_error_body<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, serde_json::Error> {
+    serde_json::from_slice(if body.iter().all(u8::is_ascii_whitespace) { b"{}" } else { body })
+}
+
+/// Reduces a wire error code to a shape name: keeps what is before the first `:`, then what is
+/// after the first `#`.
+pub fn sanitize_code(code: &str) -> &str {
+    let code = code.split(':').next().unwrap_or(code);
+    let code = code.split_once('#').map_or(code, |(_, name)| name);
+    code.trim()
+}
+
+/// The code and message of an error response, from its headers and body.
+pub fn error_code_and_message<K, V>(
+    headers: impl IntoIterator<Item = (K, V)>,
+    body: &[u8],
+) -> (Option<String>, Option<String>)
+where
+    K: AsRef<str>,
+    V: AsRef<str>,
+{
+    #[derive(serde::Deserialize)]
+    struct Body {
+        #[serde(rename = "__type")]
+        type_: Option<String>,
+        code: Option<String>,
+        message: Option<String>,
+        #[serde(rename = "Message")]
+        message_upper: Option<String>,
+    }
+    let header = headers
+        .into_iter()
+        .find(|(name, _)| name.as_ref().eq_ignore_ascii_case("x-amzn-errortype"))
+        .map(|(_, value)| value.as_ref().to_owned());
+    let body: Option<Body> = serde_json::from_slice(body).ok();
+    let (from_body, message) = match body {
+        Some(b) => (b.type_.or(b.code), b.message.or(b.message_upper)),
+        None => (None, None),
+    };
+    let code = header.or(from_body).map(|c| sanitize_code(&c).to_owned()).filter(|c| !c.is_empty());
+    (code, message)
+}
+
+/// Reads an error response (status, headers, body) into an operation's error type: a modeled
+/// error when the code is one of `E`'s and its body reads, [`OperationError::unhandled`]
+/// otherwise (unknown code, no code, empty or non-JSON body).
+pub fn parse_error<E, K, V>(status: u16, headers: impl IntoIterator<Item = (K, V)>, body: &[u8]) -> E
+where
+    E: OperationError,
+    K: AsRef<str>,
+    V: AsRef<str>,
+{
+    let (code, message) = error_code_and_message(headers, body);
+    if let Some(code) = &code {
+        if let Some(Ok(error)) = E::from_code(code, body) {
+            return error;
+        }
+    }
+    E::unhandled(UnhandledError { status, code, message, body: body.to_vec() })
+}

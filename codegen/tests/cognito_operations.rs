@@ -1,0 +1,216 @@
+//! The generated Cognito crate knows every operation and error of the model: checked against
+//! the model itself, and exercised through the awsJson error forms and pagination.
+
+use std::any::type_name;
+use std::collections::BTreeSet;
+
+use cognito_identity_provider_types as cognito;
+use cognito::error::{parse_error, sanitize_code, ErrorShape, Fault, OperationError, UnhandledError};
+use cognito::operation::{paginate, Auth, Operation, Paginated, PaginatedItems};
+use cognito::operations::{self as ops, ServiceError, OPERATIONS, SERVICE};
+use smithy_model::{Model, ShapeKind};
+
+fn model() -> Model {
+    Model::from_file(concat!(env!("CARGO_MANIFEST_DIR"), "/../model/aws/cognito-identity-provider-2016-04-18.json"))
+        .unwrap()
+}
+
+#[test]
+fn every_operation_of_the_model_is_listed_with_its_target_types_errors_and_auth() {
+    let model = model();
+    let service = model.service().unwrap();
+    let ShapeKind::Service(svc) = &service.kind else { unreachable!() };
+    assert_eq!(OPERATIONS.len(), 114);
+    assert_eq!(OPERATIONS.len(), svc.operations.len());
+    for id in &svc.operations {
+        let shape = model.expect(id);
+        let ShapeKind::Operation(op) = &shape.kind else { panic!("{id} is not an operation") };
+        let info = OPERATIONS.iter().find(|o| o.name == id.name()).unwrap_or_else(|| panic!("{id} is missing"));
+        assert_eq!(info.target, format!("AWSCognitoIdentityProviderService.{}", id.name()));
+        let type_name = |t: &smithy_model::ShapeId| if t.is_unit() { "Empty".to_owned() } else { t.name().to_owned() };
+        assert_eq!(info.input, type_name(&op.input), "{id}");
+        assert_eq!(info.output, type_name(&op.output), "{id}");
+        let modeled: BTreeSet<&str> = op.errors.iter().map(|e| e.name()).collect();
+        let listed: BTreeSet<&str> = info.errors.iter().copied().collect();
+        assert_eq!(listed, modeled, "{id}");
+        let unsigned = shape.traits.other.get("smithy.api#auth").and_then(|a| a.as_array()).is_some_and(Vec::is_empty);
+        assert_eq!(info.auth == Auth::None, unsigned, "{id}");
+        assert_eq!(info.paginated, shape.traits.paginated.is_some(), "{id}");
+    }
+    assert_eq!(SERVICE.content_type, "application/x-amz-json-1.1");
+    assert_eq!(SERVICE.endpoint_prefix, "cognito-idp");
+    assert_eq!(SERVICE.signing_name, "cognito-idp");
+    assert_eq!(SERVICE.sdk_id, "Cognito Identity Provider");
+    assert_eq!(SERVICE.version, "2016-04-18");
+}
+
+/// The operation trait ties each operation to its types; checked for a spread of operations.
+macro_rules! check_types {
+    ($($op:ident => $input:ident, $output:ident;)*) => {$(
+        assert_eq!(ops::$op::NAME, stringify!($op));
+        assert_eq!(ops::$op::TARGET, concat!("AWSCognitoIdentityProviderService.", stringify!($op)));
+        assert!(type_name::<<ops::$op as Operation>::Input>().ends_with(stringify!($input)));
+        assert!(type_name::<<ops::$op as Operation>::Output>().ends_with(stringify!($output)));
+    )*};
+}
+
+#[test]
+fn operation_types_are_bound_to_the_trait() {
+    check_types! {
+        InitiateAuth => InitiateAuthRequest, InitiateAuthResponse;
+        AdminCreateUser => AdminCreateUserRequest, AdminCreateUserResponse;
+        ListUsers => ListUsersRequest, ListUsersResponse;
+        GetUserAuthFactors => GetUserAuthFactorsRequest, GetUserAuthFactorsResponse;
+        AdminAddUserToGroup => AdminAddUserToGroupRequest, Empty;
+        GlobalSignOut => GlobalSignOutRequest, GlobalSignOutResponse;
+    }
+    assert_eq!(ops::InitiateAuth::AUTH, Auth::None);
+    assert_eq!(ops::AdminCreateUser::AUTH, Auth::SigV4);
+}
+
+#[test]
+fn empty_bodies_write_and_read_as_an_empty_object() {
+    let input = cognito::AdminAddUserToGroupRequest::default();
+    assert!(ops::AdminAddUserToGroup::write_input(&input).is_ok());
+    assert_eq!(serde_json::to_string(&cognito::operation::Empty).unwrap(), "{}");
+    assert_eq!(ops::AdminAddUserToGroup::read_output(b"").unwrap(), cognito::operation::Empty);
+    assert_eq!(ops::AdminAddUserToGroup::read_output(b"{}").unwrap(), cognito::operation::Empty);
+    assert_eq!(ops::AdminAddUserToGroup::read_output(b"  \n").unwrap(), cognito::operation::Empty);
+}
+
+const NO_HEADERS: [(&str, &str); 0] = [];
+
+#[test]
+fn error_codes_are_sanitized() {
+    assert_eq!(sanitize_code("UserNotFoundException"), "UserNotFoundException");
+    assert_eq!(sanitize_code("com.amazonaws.cognitoidentityprovider#UserNotFoundException"), "UserNotFoundException");
+    assert_eq!(sanitize_code("UserNotFoundException:http://internal.amazon.com/coral/com.amazon/"), "UserNotFoundException");
+    assert_eq!(sanitize_code("aws.cognito#UserNotFoundException:http://x#y"), "UserNotFoundException");
+}
+
+#[test]
+fn the_code_comes_from_the_header_first() {
+    let headers = [("X-Amzn-Errortype", "UserNotFoundException:http://internal.amazon.com/")];
+    let body = br#"{"__type": "InvalidParameterException", "message": "User does not exist."}"#;
+    let error: ops::AdminGetUserError = parse_error(400, headers, body);
+    let ops::AdminGetUserError::UserNotFoundException(e) = &error else { panic!("{error:?}") };
+    assert_eq!(e.message(), Some("User does not exist."));
+    assert_eq!(error.to_string(), "UserNotFoundException: User does not exist.");
+}
+
+#[test]
+fn the_code_comes_from_type_with_a_namespace() {
+    let body = br#"{"__type": "com.amazonaws.cognitoidentityprovider#NotAuthorizedException", "message": "Incorrect username or password."}"#;
+    let error: ops::InitiateAuthError = parse_error(400, NO_HEADERS, body);
+    let ops::InitiateAuthError::NotAuthorizedException(e) = &error else { panic!("{error:?}") };
+    assert_eq!(e.message(), Some("Incorrect username or password."));
+    assert_eq!(<cognito::NotAuthorizedException as ErrorShape>::FAULT, Fault::Client);
+    assert_eq!(<cognito::NotAuthorizedException as ErrorShape>::HTTP_STATUS, 403);
+}
+
+#[test]
+fn the_code_comes_from_code_and_the_message_from_capital_message() {
+    let body = br#"{"code": "TooManyRequestsException", "Message": "Rate exceeded"}"#;
+    let error: ops::ListUsersError = parse_error(400, NO_HEADERS, body);
+    let ops::ListUsersError::TooManyRequestsException(e) = &error else { panic!("{error:?}") };
+    // The model names the member `message`; a message sent as `Message` is read too.
+    assert_eq!(e.message(), Some("Rate exceeded"));
+    let unhandled: UnhandledError = match parse_error::<ServiceError, _, _>(429, NO_HEADERS, br#"{"code": "Throttled", "Message": "Rate exceeded"}"#) {
+        ServiceError::Unhandled(u) => u,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(unhandled.message.as_deref(), Some("Rate exceeded"));
+}
+
+#[test]
+fn an_empty_body_with_a_header_code_is_the_typed_error() {
+    let headers = [("x-amzn-errortype", "UsernameExistsException")];
+    let error: ops::SignUpError = parse_error(400, headers, b"");
+    assert!(matches!(error, ops::SignUpError::UsernameExistsException(_)), "{error:?}");
+}
+
+#[test]
+fn a_body_that_is_not_json_is_unhandled_and_kept() {
+    let error: ops::CreateUserPoolError = parse_error(502, NO_HEADERS, b"<html>Bad Gateway</html>");
+    let ops::CreateUserPoolError::Unhandled(u) = &error else { panic!("{error:?}") };
+    assert_eq!(u.status, 502);
+    assert_eq!(u.code, None);
+    assert_eq!(u.body, b"<html>Bad Gateway</html>");
+    assert_eq!(error.to_string(), "unknown error (HTTP 502)");
+}
+
+#[test]
+fn an_empty_body_without_a_code_is_unhandled() {
+    let error: ops::GetUserError = parse_error(500, NO_HEADERS, b"");
+    assert!(matches!(&error, ops::GetUserError::Unhandled(u) if u.code.is_none() && u.body.is_empty()), "{error:?}");
+}
+
+#[test]
+fn a_code_the_operation_does_not_model_is_unhandled_with_code_and_message() {
+    let body = br#"{"__type": "BrandNewException", "message": "from the future"}"#;
+    let error: ops::GetUserError = parse_error(400, NO_HEADERS, body);
+    let ops::GetUserError::Unhandled(u) = &error else { panic!("{error:?}") };
+    assert_eq!(u.code.as_deref(), Some("BrandNewException"));
+    assert_eq!(u.message.as_deref(), Some("from the future"));
+    // A modeled error of the service that this operation does not list is unhandled for it too.
+    let body = br#"{"__type": "UserPoolTaggingException"}"#;
+    assert!(matches!(parse_error::<ops::GetUserError, _, _>(400, NO_HEADERS, body), ops::GetUserError::Unhandled(_)));
+    assert!(matches!(
+        parse_error::<ServiceError, _, _>(400, NO_HEADERS, body),
+        ServiceError::UserPoolTaggingException(_)
+    ));
+}
+
+#[test]
+fn operation_errors_convert_into_the_service_error() {
+    let body = br#"{"__type": "UserNotFoundException", "message": "gone"}"#;
+    let error: ops::AdminDeleteUserError = parse_error(400, NO_HEADERS, body);
+    let service: ServiceError = error.into();
+    assert!(matches!(&service, ServiceError::UserNotFoundException(e) if e.message.as_deref() == Some("gone")));
+    assert!(ServiceError::from_code("UserNotFoundException", b"{}").is_some());
+    assert!(std::error::Error::source(&service).is_some());
+}
+
+#[test]
+fn list_users_walks_three_pages() {
+    let user = |name: &str| cognito::UserType { username: Some(name.to_owned()), ..Default::default() };
+    let pages = [
+        (None, vec![user("a"), user("b")], Some("page-2")),
+        (Some("page-2"), vec![user("c"), user("d")], Some("page-3")),
+        (Some("page-3"), vec![user("e")], None),
+    ];
+    let first = cognito::ListUsersRequest { user_pool_id: "us-east-1_EXAMPLE".into(), limit: Some(2), ..Default::default() };
+    let mut calls = 0;
+    let mut seen = Vec::new();
+    for page in paginate::<ops::ListUsers, String>(first, |request| {
+        let (token, users, next) = &pages[calls];
+        calls += 1;
+        if request.pagination_token.as_deref() != *token {
+            return Err(format!("page {calls} asked with token {:?}", request.pagination_token));
+        }
+        assert_eq!(request.limit, Some(2), "the next input keeps the other members");
+        // The body goes through the wire, as it would from a server.
+        let body = serde_json::to_vec(&cognito::ListUsersResponse {
+            users: Some(users.clone()),
+            pagination_token: next.map(str::to_owned),
+        })
+        .unwrap();
+        Ok(ops::ListUsers::read_output(&body).unwrap())
+    }) {
+        let page = page.unwrap();
+        seen.extend(ops::ListUsers::items(&page).iter().map(|u| u.username.clone().unwrap()));
+    }
+    assert_eq!(calls, 3);
+    assert_eq!(seen, ["a", "b", "c", "d", "e"]);
+    assert_eq!(ops::ListUsers::INPUT_TOKEN, "PaginationToken");
+    assert_eq!(ops::ListUsers::PAGE_SIZE, Some("Limit"));
+}
+
+#[test]
+fn pagination_stops_on_an_empty_or_repeated_token() {
+    let input = cognito::ListUsersRequest { pagination_token: Some("same".into()), ..Default::default() };
+    let repeated = cognito::ListUsersResponse { pagination_token: Some("same".into()), ..Default::default() };
+    assert_eq!(ops::ListUsers::next_input(&input, &repeated), None);
+    let empty = cognito::ListUsersResponse { pagination_token: Some(String::new()), ..Default::default() };
+    assert_eq!(ops::ListUsers::next_input(&input, &empty), None);
+}
