@@ -115,6 +115,15 @@ impl RustType {
         })
     }
 
+    /// The Rust type as tokens, for code outside the `types` module that imports nothing:
+    /// generated types as `crate::Name`, `HashMap` by its full path.
+    pub fn qualified_tokens(&self) -> TokenStream {
+        let all_clash = StdPaths {
+            clashing: ["HashMap".to_owned()].into_iter().chain(self.named_types().into_iter().map(str::to_owned)).collect(),
+        };
+        self.tokens(&all_clash)
+    }
+
     /// The Rust type as tokens.
     pub fn tokens(&self, std: &StdPaths) -> TokenStream {
         match self {

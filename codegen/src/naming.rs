@@ -7,7 +7,7 @@
 //!   (`self`, `Self`, `super`, `crate`), which get a `_` suffix (`self_`);
 //! - an enum value becomes an UpperCamelCase variant from its member name (or its value when
 //!   there is no name); a name that starts with a digit gets a `V` prefix (`V2021`), one with no
-//!   letters or digits becomes `Empty`, and values that fold to the same variant get `_2`, `_3`
+//!   letters or digits becomes `Empty`, and values that fold to the same variant get `2`, `3`
 //!   suffixes in model order;
 //! - the file of a type is its snake_case name; clashes get `_2`, `_3` in shape-ID order.
 
@@ -43,11 +43,26 @@ pub fn ident(name: &str) -> Ident {
 
 /// The Rust type name of a shape: its Smithy name, made a valid non-keyword identifier.
 pub fn type_name(shape_name: &str) -> String {
-    if KEYWORDS.contains(&shape_name) || NOT_RAW.contains(&shape_name) {
+    if shape_name == "Self" {
+        "SelfShape".to_owned()
+    } else if KEYWORDS.contains(&shape_name) || NOT_RAW.contains(&shape_name) {
         format!("{shape_name}_")
     } else {
         shape_name.to_owned()
     }
+}
+
+/// Whether a type name follows Rust's UpperCamelCase convention (else the generated type
+/// carries `#[allow(non_camel_case_types)]`, keeping the model's name).
+pub fn is_upper_camel(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_ascii_uppercase()) && !name.contains('_')
+}
+
+/// The name of a shape whose name is taken by a shape of the service's own namespace: the
+/// UpperCamelCase last segment of its namespace, then its name (`other.ns#Foo` → `NsFoo`).
+pub fn foreign_type_name(namespace: &str, shape_name: &str) -> String {
+    let segment = namespace.rsplit('.').next().unwrap_or(namespace);
+    format!("{}{}", segment.to_upper_camel_case(), type_name(shape_name))
 }
 
 /// The field name of a structure member (before keyword escaping, see [`ident`]).
@@ -87,6 +102,15 @@ pub fn module_name(type_name: &str) -> String {
 
 /// Gives each name in order a unique spelling: later duplicates get `_2`, `_3`, ...
 pub fn disambiguate(names: impl IntoIterator<Item = String>) -> Vec<String> {
+    disambiguate_with(names, "_")
+}
+
+/// Like [`disambiguate`] for UpperCamelCase names, which take `2`, `3`, ... without `_`.
+pub fn disambiguate_camel(names: impl IntoIterator<Item = String>) -> Vec<String> {
+    disambiguate_with(names, "")
+}
+
+fn disambiguate_with(names: impl IntoIterator<Item = String>, separator: &str) -> Vec<String> {
     let mut taken = std::collections::BTreeSet::new();
     names
         .into_iter()
@@ -94,7 +118,7 @@ pub fn disambiguate(names: impl IntoIterator<Item = String>) -> Vec<String> {
             let mut candidate = name.clone();
             let mut n = 2;
             while !taken.insert(candidate.clone()) {
-                candidate = format!("{name}_{n}");
+                candidate = format!("{name}{separator}{n}");
                 n += 1;
             }
             candidate
@@ -120,7 +144,8 @@ mod tests {
         assert_eq!(ident(&field_name("Match")).to_string(), "r#match");
         assert_eq!(ident(&field_name("Self")).to_string(), "self_");
         assert_eq!(ident(&field_name("async")).to_string(), "r#async");
-        assert_eq!(type_name("Self"), "Self_");
+        assert_eq!(type_name("Self"), "SelfShape");
+        assert_eq!(type_name("type"), "type_");
     }
 
     #[test]
@@ -136,5 +161,8 @@ mod tests {
     fn duplicates_get_numbered_suffixes() {
         let names = ["a", "b", "a", "a"].map(String::from);
         assert_eq!(disambiguate(names), ["a", "b", "a_2", "a_3"]);
+        let variants = ["A", "A", "A2"].map(String::from);
+        assert_eq!(disambiguate_camel(variants), ["A", "A2", "A22"]);
+        assert_eq!(foreign_type_name("com.example.other", "Foo"), "OtherFoo");
     }
 }

@@ -34,16 +34,37 @@ impl Sample {
     }
 }
 
+/// What samples are built from.
+struct Cx<'m> {
+    model: &'m Model,
+    /// Whether members are keyed by `@jsonName` (restJson1).
+    json_names: bool,
+}
+
+impl Cx<'_> {
+    /// The key of a member on the wire.
+    fn key(&self, member: &Member) -> String {
+        match (&member.traits.json_name, self.json_names) {
+            (Some(name), true) => name.clone(),
+            _ => member.name.clone(),
+        }
+    }
+}
+
 /// An enum value that no model defines.
 pub const UNKNOWN_ENUM_VALUE: &str = "FUTURE_VALUE_NOT_IN_THE_MODEL";
+
+/// An intEnum value that no model defines.
+pub const UNKNOWN_INT_ENUM_VALUE: i32 = 987_654;
 
 /// Below this depth nested structures set only required members, to keep samples small.
 const FULL_DEPTH: usize = 2;
 
-/// A sample of the structure `id`, with an unknown member added at the top when `Fill::All`.
-pub fn structure(model: &Model, id: &ShapeId, fill: Fill) -> Sample {
-    let mut sample = shape(model, model.expect(id), fill, 0);
-    if fill == Fill::All {
+/// A sample of the shape `id`; a structure gets an unknown member at the top when `Fill::All`.
+pub fn of_shape(model: &Model, id: &ShapeId, fill: Fill, json_names: bool) -> Sample {
+    let cx = Cx { model, json_names };
+    let mut sample = shape(&cx, model.expect(id), fill, 0);
+    if fill == Fill::All && matches!(model.expect(id).kind, ShapeKind::Structure(_)) {
         if let Value::Object(input) = &mut sample.input {
             input.insert("MemberFromTheFuture".to_owned(), json!({"Nested": [1, "two", null]}));
         }
@@ -51,7 +72,7 @@ pub fn structure(model: &Model, id: &ShapeId, fill: Fill) -> Sample {
     sample
 }
 
-fn shape(model: &Model, shape: &Shape, fill: Fill, depth: usize) -> Sample {
+fn shape(cx: &Cx, shape: &Shape, fill: Fill, depth: usize) -> Sample {
     match &shape.kind {
         ShapeKind::Simple(simple) => Sample::same(simple_value(*simple, shape.traits.timestamp_format, fill)),
         ShapeKind::Enum(values) => Sample::same(match fill {
@@ -60,10 +81,10 @@ fn shape(model: &Model, shape: &Shape, fill: Fill, depth: usize) -> Sample {
         }),
         ShapeKind::IntEnum(values) => Sample::same(match fill {
             Fill::All => json!(values.first().map_or(0, |v| v.value)),
-            Fill::RequiredOnly => json!(987_654),
+            Fill::RequiredOnly => json!(UNKNOWN_INT_ENUM_VALUE),
         }),
         ShapeKind::List { member: item, .. } => {
-            let item = member(model, item, fill, depth + 1);
+            let item = member(cx, item, fill, depth + 1);
             if shape.traits.sparse {
                 Sample {
                     input: json!([item.input, null]),
@@ -74,7 +95,7 @@ fn shape(model: &Model, shape: &Shape, fill: Fill, depth: usize) -> Sample {
             }
         }
         ShapeKind::Map { value, .. } => {
-            let value = member(model, value, fill, depth + 1);
+            let value = member(cx, value, fill, depth + 1);
             if shape.traits.sparse {
                 Sample {
                     input: json!({"key-1": value.input, "key-2": null}),
@@ -84,45 +105,45 @@ fn shape(model: &Model, shape: &Shape, fill: Fill, depth: usize) -> Sample {
                 Sample { input: json!({"key-1": value.input, "key-2": null}), output: json!({"key-1": value.output}) }
             }
         }
-        ShapeKind::Structure(members) => structure_members(model, members, fill, depth),
+        ShapeKind::Structure(members) => structure_members(cx, members, fill, depth),
         ShapeKind::Union(members) => {
             let Some(first) = members.iter().find(|m| !m.target.is_unit()) else {
                 return Sample::same(json!({}));
             };
-            let value = member(model, first, fill, depth + 1);
+            let value = member(cx, first, fill, depth + 1);
             Sample {
-                input: json!({ "__type": "ignored", first.name.clone(): value.input }),
-                output: json!({ first.name.clone(): value.output }),
+                input: json!({ "__type": "ignored", cx.key(first): value.input }),
+                output: json!({ cx.key(first): value.output }),
             }
         }
         ShapeKind::Operation(_) | ShapeKind::Service(_) | ShapeKind::Resource(_) => Sample::same(Value::Null),
     }
 }
 
-fn structure_members(model: &Model, members: &[Member], fill: Fill, depth: usize) -> Sample {
+fn structure_members(cx: &Cx, members: &[Member], fill: Fill, depth: usize) -> Sample {
     let fill = if depth >= FULL_DEPTH { Fill::RequiredOnly } else { fill };
     let mut input = Map::new();
     let mut output = Map::new();
     for m in members {
         let default = m.traits.default.as_ref().filter(|v| !v.is_null());
         if fill == Fill::All || m.traits.required {
-            let value = member(model, m, fill, depth + 1);
-            input.insert(m.name.clone(), value.input);
-            output.insert(m.name.clone(), value.output);
+            let value = member(cx, m, fill, depth + 1);
+            input.insert(cx.key(m), value.input);
+            output.insert(cx.key(m), value.output);
         } else if let Some(default) = default {
-            output.insert(m.name.clone(), default.clone());
+            output.insert(cx.key(m), default.clone());
         }
     }
     Sample { input: Value::Object(input), output: Value::Object(output) }
 }
 
-fn member(model: &Model, m: &Member, fill: Fill, depth: usize) -> Sample {
-    let target = model.expect(&m.target);
+fn member(cx: &Cx, m: &Member, fill: Fill, depth: usize) -> Sample {
+    let target = cx.model.expect(&m.target);
     match (&target.kind, m.traits.timestamp_format) {
         (ShapeKind::Simple(Simple::Timestamp), Some(format)) => {
             Sample::same(simple_value(Simple::Timestamp, Some(format), fill))
         }
-        _ => shape(model, target, fill, depth),
+        _ => shape(cx, target, fill, depth),
     }
 }
 
@@ -153,26 +174,30 @@ fn simple_value(simple: Simple, format: Option<TimestampFormat>, fill: Fill) -> 
 /// What the generated types write after reading `value` as the shape `id`: the same JSON, plus
 /// every defaulted member that was absent, with its default (Smithy: "all default values SHOULD
 /// be serialized").
-pub fn with_defaults(model: &Model, id: &ShapeId, value: &Value) -> Value {
-    let shape = model.expect(id);
+pub fn with_defaults(model: &Model, id: &ShapeId, value: &Value, json_names: bool) -> Value {
+    defaults(&Cx { model, json_names }, id, value)
+}
+
+fn defaults(cx: &Cx, id: &ShapeId, value: &Value) -> Value {
+    let shape = cx.model.expect(id);
     match (&shape.kind, value) {
         (ShapeKind::Structure(members), Value::Object(object)) => {
             let mut out = Map::new();
             for m in members {
-                match object.get(&m.name) {
+                match object.get(&cx.key(m)) {
                     Some(v) => {
-                        out.insert(m.name.clone(), with_defaults(model, &m.target, v));
+                        out.insert(cx.key(m), defaults(cx, &m.target, v));
                     }
                     None => {
                         if let Some(default) = m.traits.default.as_ref().filter(|v| !v.is_null()) {
-                            out.insert(m.name.clone(), default.clone());
+                            out.insert(cx.key(m), default.clone());
                         }
                     }
                 }
             }
             // Members the model does not know are kept, so that a test notices they are dropped.
             for (key, v) in object {
-                if !members.iter().any(|m| &m.name == key) {
+                if !members.iter().any(|m| &cx.key(m) == key) {
                     out.insert(key.clone(), v.clone());
                 }
             }
@@ -181,17 +206,17 @@ pub fn with_defaults(model: &Model, id: &ShapeId, value: &Value) -> Value {
         (ShapeKind::Union(members), Value::Object(object)) => Value::Object(
             object
                 .iter()
-                .map(|(key, v)| match members.iter().find(|m| &m.name == key) {
-                    Some(m) => (key.clone(), with_defaults(model, &m.target, v)),
+                .map(|(key, v)| match members.iter().find(|m| &cx.key(m) == key) {
+                    Some(m) => (key.clone(), defaults(cx, &m.target, v)),
                     None => (key.clone(), v.clone()),
                 })
                 .collect(),
         ),
         (ShapeKind::List { member, .. }, Value::Array(items)) => {
-            Value::Array(items.iter().map(|v| with_defaults(model, &member.target, v)).collect())
+            Value::Array(items.iter().map(|v| defaults(cx, &member.target, v)).collect())
         }
         (ShapeKind::Map { value: member, .. }, Value::Object(entries)) => Value::Object(
-            entries.iter().map(|(k, v)| (k.clone(), with_defaults(model, &member.target, v))).collect(),
+            entries.iter().map(|(k, v)| (k.clone(), defaults(cx, &member.target, v))).collect(),
         ),
         _ => value.clone(),
     }

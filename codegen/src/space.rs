@@ -47,20 +47,36 @@ pub struct Names {
 }
 
 impl Names {
-    /// Names every structure, union and enum of `shapes` (sorted by shape ID), applying the
-    /// service's renames. Two shapes that end up with the same Rust name are an error.
-    fn assign(shapes: &[&Shape], renames: &BTreeMap<ShapeId, String>) -> Result<Names, Error> {
-        let mut by_name: BTreeMap<String, &ShapeId> = BTreeMap::new();
-        let mut names = Vec::new();
+    /// Names every structure, union and enum of `shapes` (sorted by shape ID).
+    ///
+    /// Shapes of the service's namespace (and renamed shapes) keep their names. A shape of
+    /// another namespace keeps its name too unless that name is taken; then it is prefixed with
+    /// its namespace's last segment (`other.ns#Foo` → `NsFoo`). Whatever still clashes gets `2`,
+    /// `3`, ... in shape-ID order. Every step is deterministic.
+    fn assign(shapes: &[&Shape], service: &ShapeId, renames: &BTreeMap<ShapeId, String>) -> Names {
+        let home = |s: &Shape| s.id.namespace() == service.namespace() || renames.contains_key(&s.id);
+        let plain = |s: &Shape| naming::type_name(renames.get(&s.id).map_or(s.id.name(), String::as_str));
+        let mut wanted: BTreeMap<String, usize> = BTreeMap::new();
         for shape in shapes {
-            let name = naming::type_name(renames.get(&shape.id).map_or(shape.id.name(), String::as_str));
-            if let Some(other) = by_name.insert(name.clone(), &shape.id) {
-                return Err(Error::new(
-                    shape.id.to_string(),
-                    format!("its Rust name `{name}` is also the name of `{other}`; add a `rename` for one of them to the service"),
-                ));
+            *wanted.entry(plain(shape)).or_default() += 1;
+        }
+        let home_names: BTreeSet<String> = shapes.iter().filter(|s| home(s)).map(|s| plain(s)).collect();
+        let candidates = shapes.iter().map(|shape| {
+            let name = plain(shape);
+            if home(shape) || (!home_names.contains(&name) && wanted[&name] == 1) {
+                name
+            } else {
+                naming::foreign_type_name(shape.id.namespace(), shape.id.name())
             }
-            names.push(name);
+        });
+        // Home shapes first, so that a foreign shape never takes a home shape's name.
+        let mut order: Vec<usize> = (0..shapes.len()).collect();
+        order.sort_by_key(|&i| !home(shapes[i]));
+        let candidates: Vec<String> = candidates.collect();
+        let unique = naming::disambiguate_camel(order.iter().map(|&i| candidates[i].clone()));
+        let mut names = vec![String::new(); shapes.len()];
+        for (&i, name) in order.iter().zip(unique) {
+            names[i] = name;
         }
         let modules = naming::disambiguate(names.iter().map(|n| naming::module_name(n)));
         let types = shapes
@@ -68,7 +84,7 @@ impl Names {
             .zip(names.into_iter().zip(modules))
             .map(|(shape, pair)| (shape.id.clone(), pair))
             .collect();
-        Ok(Names { types })
+        Names { types }
     }
 
     /// The Rust type name of a generated shape.
@@ -136,6 +152,42 @@ pub enum TypeKind {
     Struct(StructDef),
     /// A string enum.
     Enum(Vec<VariantDef>),
+    /// An `intEnum`.
+    IntEnum(Vec<IntVariantDef>),
+    /// A union.
+    Union(Vec<UnionMemberDef>),
+}
+
+/// A variant of a generated `intEnum`.
+#[derive(Debug)]
+pub struct IntVariantDef {
+    /// The variant name.
+    pub name: String,
+    /// The number on the wire.
+    pub value: i32,
+    /// Documentation (HTML).
+    pub docs: Option<String>,
+    /// `@deprecated`.
+    pub deprecated: Option<Deprecated>,
+}
+
+/// A member (variant) of a generated union.
+#[derive(Debug)]
+pub struct UnionMemberDef {
+    /// The member name in the model.
+    pub member: String,
+    /// The key on the wire.
+    pub wire_name: String,
+    /// The variant name.
+    pub variant: String,
+    /// The variant's value type; `None` for members targeting `smithy.api#Unit`.
+    pub ty: Option<RustType>,
+    /// Whether the value is boxed to keep a recursive type finite.
+    pub boxed: bool,
+    /// Documentation (HTML).
+    pub docs: Option<String>,
+    /// `@deprecated` on the member.
+    pub deprecated: Option<Deprecated>,
 }
 
 /// A generated structure.
@@ -229,7 +281,7 @@ impl TypeSpace {
             .map(|id| model.expect(id))
             .filter(|s| !s.id.is_unit() && generates_type(s))
             .collect();
-        let names = Names::assign(&shapes, &svc.rename)?;
+        let names = Names::assign(&shapes, &service.id, &svc.rename);
         let boxed = boxing::boxed_members(model, &shapes)?;
         let bindings = operation_bindings(model, &closure);
         let mut types = Vec::new();
@@ -272,16 +324,14 @@ fn operation_bindings(model: &Model, closure: &BTreeSet<ShapeId>) -> BTreeMap<Sh
 }
 
 fn generates_type(shape: &Shape) -> bool {
-    matches!(shape.kind, ShapeKind::Structure(_) | ShapeKind::Enum(_))
-        || unsupported(shape).is_some()
+    matches!(shape.kind, ShapeKind::Structure(_) | ShapeKind::Enum(_) | ShapeKind::IntEnum(_) | ShapeKind::Union(_))
 }
 
-/// Shapes that need a type the generator cannot make yet.
-fn unsupported(shape: &Shape) -> Option<&'static str> {
-    match shape.kind {
-        ShapeKind::Union(_) => Some("unions"),
-        ShapeKind::IntEnum(_) => Some("intEnum shapes"),
-        _ => None,
+/// The key of a member on the wire: `@jsonName` in restJson1, else the member name.
+fn wire_name(protocol: Protocol, member: &smithy_model::Member) -> String {
+    match (protocol, &member.traits.json_name) {
+        (Protocol::RestJson1, Some(json_name)) => json_name.clone(),
+        _ => member.name.clone(),
     }
 }
 
@@ -301,13 +351,9 @@ fn type_def(
                 let ty = RustType::of_member(model, names, &member.target, &traits)?;
                 // IDL 2.0 repeats a target's default on the member; `@default(null)` removes it.
                 let default = member.traits.default.clone().filter(|v| !v.is_null());
-                let wire_name = match (protocol, &member.traits.json_name) {
-                    (Protocol::RestJson1, Some(json_name)) => json_name.clone(),
-                    _ => member.name.clone(),
-                };
                 fields.push(FieldDef {
                     member: member.name.clone(),
-                    wire_name,
+                    wire_name: wire_name(protocol, member),
                     name: naming::field_name(&member.name),
                     optional: !member.traits.required && default.is_none(),
                     boxed: boxed.contains(&(shape.id.clone(), member.name.clone())),
@@ -330,7 +376,7 @@ fn type_def(
             TypeKind::Struct(StructDef { fields, error })
         }
         ShapeKind::Enum(values) => {
-            let variant_names = naming::disambiguate(
+            let variant_names = naming::disambiguate_camel(
                 values.iter().map(|v| naming::variant_name(v.name.as_deref().unwrap_or(&v.value))),
             );
             TypeKind::Enum(
@@ -346,9 +392,47 @@ fn type_def(
                     .collect(),
             )
         }
-        _ => {
-            let feature = unsupported(shape).unwrap_or("this kind of shape");
-            return Err(Error::new(shape.id.to_string(), format!("{feature} are not supported yet")));
+        ShapeKind::IntEnum(values) => {
+            let variant_names = naming::disambiguate_camel(values.iter().map(|v| naming::variant_name(&v.name)));
+            TypeKind::IntEnum(
+                values
+                    .iter()
+                    .zip(variant_names)
+                    .map(|(v, name)| IntVariantDef {
+                        name,
+                        value: v.value,
+                        docs: v.traits.documentation.clone(),
+                        deprecated: v.traits.deprecated.clone(),
+                    })
+                    .collect(),
+            )
+        }
+        ShapeKind::Union(members) => {
+            if members.is_empty() {
+                return Err(Error::new(shape.id.to_string(), "a union needs at least one member"));
+            }
+            let variant_names = naming::disambiguate_camel(members.iter().map(|m| naming::variant_name(&m.name)));
+            let mut variants = Vec::new();
+            for (member, variant) in members.iter().zip(variant_names) {
+                let ty = if member.target.is_unit() {
+                    None
+                } else {
+                    Some(RustType::of_member(model, names, &member.target, &model.effective_traits(member))?)
+                };
+                variants.push(UnionMemberDef {
+                    member: member.name.clone(),
+                    wire_name: wire_name(protocol, member),
+                    variant,
+                    ty,
+                    boxed: boxed.contains(&(shape.id.clone(), member.name.clone())),
+                    docs: member.traits.documentation.clone(),
+                    deprecated: member.traits.deprecated.clone(),
+                });
+            }
+            TypeKind::Union(variants)
+        }
+        other => {
+            return Err(Error::new(shape.id.to_string(), format!("a {} has no Rust type", other.type_name())));
         }
     };
     Ok(TypeDef {

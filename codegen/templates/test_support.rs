@@ -41,6 +41,22 @@ where
     assert!(!known.contains(&unknown));
 }
 
+/// Checks an `intEnum`: every known value reads as a known variant and writes back unchanged,
+/// and a number the crate does not know is kept and written back unchanged.
+pub fn assert_int_enum_round_trips<T>(known: &[i32], unknown: i32)
+where
+    T: Serialize + DeserializeOwned + Into<i32> + From<i32> + PartialEq + Copy + std::fmt::Debug,
+{
+    let type_name = std::any::type_name::<T>();
+    for value in known.iter().copied().chain([unknown]) {
+        let read: T = serde_json::from_value(Value::from(value)).unwrap_or_else(|e| panic!("reading {type_name}: {e}"));
+        assert_eq!(read.into(), value, "{type_name}");
+        assert_eq!(read, T::from(value), "{type_name}");
+        assert_eq!(serde_json::to_value(read).unwrap(), Value::from(value), "{type_name}");
+    }
+    assert!(!known.contains(&unknown));
+}
+
 /// The first place where two JSON values differ, if any.
 pub fn difference(expected: &Value, actual: &Value, path: &str) -> Option<String> {
     match (expected, actual) {

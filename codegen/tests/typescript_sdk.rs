@@ -6,7 +6,9 @@
 //! structure shape they must agree on
 //!
 //! * which members exist (by wire name), and
-//! * which members are required.
+//! * which members are required;
+//!
+//! and for every enum shape on its set of wire values.
 //!
 //! The TypeScript side is read from the package's `dist-types/models/*.d.ts`
 //! files, vendored under `tests/fixtures/typescript-sdk/` (see the README
@@ -533,6 +535,9 @@ struct RustCrate {
     structs: BTreeMap<String, RustStruct>,
     /// `pub enum` name → wire values of its unit variants.
     enums: BTreeMap<String, BTreeSet<String>>,
+    /// Type name → the strings of a `pub const VALUES: &[&str] = &[...]` in
+    /// an inherent `impl` of that type (see [`RustCrate::enum_values`]).
+    values_consts: BTreeMap<String, BTreeSet<String>>,
     /// Structs or enums declared more than once.
     duplicates: Vec<String>,
 }
@@ -730,6 +735,11 @@ fn collect_items(items: &[syn::Item], file: &Path, into: &mut RustCrate) {
                     into.duplicates.push(format!("enum {name}"));
                 }
             }
+            syn::Item::Impl(item) if item.trait_.is_none() => {
+                if let Some((name, values)) = values_const(item) {
+                    into.values_consts.insert(name, values);
+                }
+            }
             syn::Item::Mod(module) => {
                 if let Some((_, items)) = &module.content {
                     collect_items(items, file, into);
@@ -737,6 +747,55 @@ fn collect_items(items: &[syn::Item], file: &Path, into: &mut RustCrate) {
             }
             _ => {}
         }
+    }
+}
+
+/// Finds `pub const VALUES: &[&str] = &["a", "b"];` in an inherent impl and
+/// returns the implementing type's name with the strings.
+fn values_const(item: &syn::ItemImpl) -> Option<(String, BTreeSet<String>)> {
+    let syn::Type::Path(self_ty) = item.self_ty.as_ref() else {
+        return None;
+    };
+    let name = ident_name(&self_ty.path.segments.last()?.ident);
+    item.items.iter().find_map(|impl_item| match impl_item {
+        syn::ImplItem::Const(c) if c.ident == "VALUES" => {
+            string_array(&c.expr).map(|values| (name.clone(), values))
+        }
+        _ => None,
+    })
+}
+
+/// The strings of `&["a", "b"]` (or `["a", "b"]`); `None` for anything else.
+fn string_array(expr: &syn::Expr) -> Option<BTreeSet<String>> {
+    match expr {
+        syn::Expr::Reference(reference) => string_array(&reference.expr),
+        syn::Expr::Array(array) => array
+            .elems
+            .iter()
+            .map(|elem| match elem {
+                syn::Expr::Lit(syn::ExprLit {
+                    lit: syn::Lit::Str(s),
+                    ..
+                }) => Some(s.value()),
+                _ => None,
+            })
+            .collect(),
+        _ => None,
+    }
+}
+
+impl RustCrate {
+    /// The wire values of the `pub enum` called `name`.
+    ///
+    /// The generator serializes enums by hand (so that an `Unknown(String)`
+    /// variant keeps unknown values) and lists the known wire values in an
+    /// associated `VALUES` const; that list is used when present. Otherwise
+    /// the values come from the unit variants, as serde derives them.
+    fn enum_values(&self, name: &str) -> Option<&BTreeSet<String>> {
+        self.enums.get(name)?;
+        self.values_consts
+            .get(name)
+            .or_else(|| self.enums.get(name))
     }
 }
 
@@ -836,8 +895,16 @@ fn compare_structure(
         .collect();
     let ts_members = effective_ts_members(ts, model);
     for (member, &ts_presence) in &ts_members {
+        // Error `message` members come from the model (exception 2).
+        let ts_note = if ts.members.contains_key(member) {
+            ""
+        } else {
+            " (Error.message, per model)"
+        };
         let Some(field) = rust.fields.get(member) else {
-            mismatches.push(format!("{name}.{member}: ts={ts_presence}, rust=missing"));
+            mismatches.push(format!(
+                "{name}.{member}: ts={ts_presence}{ts_note}, rust=missing"
+            ));
             continue;
         };
         let model_member = model.members.get(member);
@@ -850,7 +917,7 @@ fn compare_structure(
                 ""
             };
             mismatches.push(format!(
-                "{name}.{member}: ts={ts_presence}{default_note}, rust={} (field `{}`, expected {})",
+                "{name}.{member}: ts={ts_presence}{ts_note}{default_note}, rust={} (field `{}`, expected {})",
                 if field.optional { "Option" } else { "non-Option" },
                 field.ident,
                 if expected == Presence::Required { "non-Option" } else { "Option" },
@@ -1000,10 +1067,12 @@ fn generated_structs_match_typescript_sdk() {
         rust.structs.len()
     );
     if !report.not_in_typescript.is_empty() {
-        // Not an error: the generator may emit helper types of its own.
+        // Not an error: the generator emits types of its own (operation
+        // markers, error-handling helpers, ...) that no Smithy structure has.
         println!(
-            "pub structs in the generated crate that TypeScript does not declare:\n{}",
-            bullet_list(&report.not_in_typescript)
+            "{} pub structs in the generated crate are not TypeScript structures: {}",
+            report.not_in_typescript.len(),
+            report.not_in_typescript.join(", ")
         );
     }
 
@@ -1030,6 +1099,42 @@ fn generated_structs_match_typescript_sdk() {
         report.compared >= MIN_COMPARED_STRUCTURES,
         "only {} structures compared, expected at least {MIN_COMPARED_STRUCTURES}",
         report.compared
+    );
+}
+
+/// The generated enums know exactly the values the TypeScript SDK declares
+/// in its `export declare const X: { readonly KEY: "value"; ... }` objects.
+#[test]
+fn generated_enums_match_typescript_sdk() {
+    let ts = load_typescript();
+    let rust = load_generated_crate();
+    let mut failures = Vec::new();
+    for (name, ts_values) in &ts.enums {
+        match rust.enum_values(name) {
+            None => failures.push(format!(
+                "{name}: no `pub enum {name}` in the generated crate"
+            )),
+            Some(values) if values != ts_values => {
+                let missing: Vec<_> = ts_values.difference(values).collect();
+                let extra: Vec<_> = values.difference(ts_values).collect();
+                failures.push(format!(
+                    "{name}: values only in ts={missing:?}, only in rust={extra:?}"
+                ));
+            }
+            Some(_) => {}
+        }
+    }
+    println!("compared {} enums", ts.enums.len());
+    assert!(
+        failures.is_empty(),
+        "{} enum mismatches between the generated crate and the TypeScript SDK:\n{}",
+        failures.len(),
+        bullet_list(&failures)
+    );
+    assert!(
+        ts.enums.len() >= 40,
+        "only {} TypeScript enums parsed",
+        ts.enums.len()
     );
 }
 
@@ -1259,6 +1364,11 @@ fn rust_extractor_reads_wire_names_and_optionality() {
             Other(String),
         }
 
+        pub enum ByHand { Required, Unknown(String) }
+        impl ByHand {
+            pub const VALUES: &'static [&'static str] = &["required"];
+        }
+
         #[serde(rename_all = "PascalCase")]
         pub struct Renamed { pub x: i32, #[serde(flatten)] pub rest: Option<Sample> }
     "#;
@@ -1303,7 +1413,10 @@ fn rust_extractor_reads_wire_names_and_optionality() {
         .iter()
         .map(|s| s.to_string())
         .collect();
-    assert_eq!(krate.enums["Kind"], kind);
+    assert_eq!(krate.enum_values("Kind"), Some(&kind));
+    let by_hand: BTreeSet<String> = ["required".to_string()].into();
+    assert_eq!(krate.enum_values("ByHand"), Some(&by_hand));
+    assert_eq!(krate.enum_values("Missing"), None);
 }
 
 #[test]
@@ -1374,7 +1487,7 @@ fn comparison_applies_defaults_and_inherited_message() {
         [
             "E.Code: ts=required, rust=Option (field `code`, expected non-Option)",
             "E.Enabled: ts=optional, modeled default, rust=Option (field `enabled`, expected non-Option)",
-            "E.message: ts=optional, rust=missing",
+            "E.message: ts=optional (Error.message, per model), rust=missing",
             "E.Bogus: ts=missing, rust=field `bogus`",
         ]
     );

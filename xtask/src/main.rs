@@ -8,6 +8,8 @@ use xtask::{check_crate, generate_model, repo_root, write_crate, TaskError, CHEC
 const USAGE: &str = "\
 usage:
   cargo xtask test                             run every check that CI runs
+  cargo xtask models [NAME]                    generate, build, test, lint and document every
+                                               model in model/ (or those whose name has NAME)
   cargo xtask codegen                          regenerate the checked-in crates
   cargo xtask codegen --check                  fail if a checked-in crate is stale (writes nothing)
   cargo xtask codegen --model FILE --out DIR   generate one model's crate into DIR";
@@ -28,6 +30,7 @@ fn run(args: &[String]) -> Result<(), TaskError> {
     match task.as_str() {
         "codegen" => codegen(rest),
         "test" if rest.is_empty() => xtask::test::run_all(),
+        "models" if rest.len() <= 1 => xtask::models::check_all(rest.first().map(String::as_str)),
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
             Ok(())

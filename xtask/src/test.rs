@@ -1,5 +1,6 @@
 //! `cargo xtask test`: every check CI runs, in order, stopping at the first failure.
 
+use std::path::Path;
 use std::process::Command;
 
 use crate::{repo_root, TaskError};
@@ -45,9 +46,15 @@ const STEPS: &[Step] = &[
     },
 ];
 
+/// What `codegen/tests/moto.rs` runs its scenarios against: the moto server, pinned.
+pub const MOTO_REQUIREMENT: &str = "moto[server]==5.2.5";
+/// The Python virtual environment that holds it; the tests look for `bin/moto_server` here.
+pub const MOTO_VENV: &str = "target/moto-venv";
+
 /// Runs every step from the repository root.
 pub fn run_all() -> Result<(), TaskError> {
     let root = repo_root();
+    install_moto(&root)?;
     for (n, step) in STEPS.iter().enumerate() {
         println!("==> [{}/{}] {}: {} {}", n + 1, STEPS.len(), step.what, step.program, step.args.join(" "));
         let status = Command::new(step.program)
@@ -62,4 +69,27 @@ pub fn run_all() -> Result<(), TaskError> {
     }
     println!("==> all {} steps passed", STEPS.len());
     Ok(())
+}
+
+/// Installs [`MOTO_REQUIREMENT`] into [`MOTO_VENV`] (`python3 -m venv`, then `pip install`), unless
+/// an earlier run already did: a stamp file holding the requirement marks a finished install.
+fn install_moto(root: &Path) -> Result<(), TaskError> {
+    let venv = root.join(MOTO_VENV);
+    let stamp = venv.join("installed-requirement.txt");
+    if std::fs::read_to_string(&stamp).is_ok_and(|s| s.trim() == MOTO_REQUIREMENT) {
+        println!("==> moto server: {MOTO_REQUIREMENT} is in {MOTO_VENV}");
+        return Ok(());
+    }
+    println!("==> moto server: installing {MOTO_REQUIREMENT} into {MOTO_VENV}");
+    let run = |program: &Path, args: &[&str]| -> Result<(), TaskError> {
+        let status = Command::new(program).args(args).current_dir(root).status();
+        match status {
+            Ok(s) if s.success() => Ok(()),
+            Ok(s) => Err(TaskError(format!("`{} {}` failed ({s}); the moto tests need it", program.display(), args.join(" ")))),
+            Err(e) => Err(TaskError(format!("cannot run {}: {e}; the moto tests need Python 3 with venv", program.display()))),
+        }
+    };
+    run(Path::new("python3"), &["-m", "venv", MOTO_VENV])?;
+    run(&venv.join("bin/python"), &["-m", "pip", "install", "--quiet", "--disable-pip-version-check", MOTO_REQUIREMENT])?;
+    std::fs::write(&stamp, MOTO_REQUIREMENT).map_err(|e| TaskError(format!("cannot write {}: {e}", stamp.display())))
 }

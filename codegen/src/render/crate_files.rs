@@ -95,9 +95,11 @@ pub fn lib_rs(model: &Model, space: &TypeSpace) -> TokenStream {
     }
 }
 
-/// A template module, tokenized so that it is formatted like every other file.
-pub fn template(name: &str, source: &str) -> Result<TokenStream, Error> {
+/// A template module, tokenized so that it is formatted like every other file. `__crate__` in
+/// its doc examples becomes the crate's library name.
+pub fn template(name: &str, source: &str, options: &Options) -> Result<TokenStream, Error> {
     source
+        .replace("__crate__", &options.package_name.replace('-', "_"))
         .parse()
         .map_err(|e| Error::new(format!("codegen/templates/{name}"), format!("does not tokenize: {e}")))
 }

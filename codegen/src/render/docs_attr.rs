@@ -30,11 +30,25 @@ fn doc_lines(markdown: &str) -> Vec<String> {
 /// `#[deprecated(...)]` for the model's `@deprecated` trait.
 pub(crate) fn deprecated_attr(deprecated: Option<&smithy_model::Deprecated>) -> TokenStream {
     let Some(deprecated) = deprecated else { return TokenStream::new() };
-    let since = deprecated.since.as_deref().map(|s| quote!(since = #s,));
-    let note = deprecated.message.as_deref().map(|m| quote!(note = #m,));
+    // `since` must be a semver version for Rust; a date or other text goes into the note.
+    let (since, message) = match deprecated.since.as_deref() {
+        Some(v) if is_semver(v) => (Some(quote!(since = #v,)), deprecated.message.clone()),
+        Some(other) => (None, Some(match &deprecated.message {
+            Some(m) => format!("since {other}: {m}"),
+            None => format!("since {other}"),
+        })),
+        None => (None, deprecated.message.clone()),
+    };
+    let note = message.as_deref().map(|m| quote!(note = #m,));
     if since.is_none() && note.is_none() {
         quote!(#[deprecated])
     } else {
         quote!(#[deprecated(#since #note)])
     }
+}
+
+/// `1.2.3` (what `#[deprecated(since)]` accepts).
+fn is_semver(text: &str) -> bool {
+    let parts: Vec<&str> = text.split('.').collect();
+    parts.len() == 3 && parts.iter().all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
 }

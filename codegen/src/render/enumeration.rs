@@ -4,12 +4,15 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::docs_attr::{deprecated_attr, doc_attrs};
+use crate::mapping::StdPaths;
 use crate::naming;
 use crate::space::{TypeDef, VariantDef};
 
 /// Renders the file of one enum.
-pub fn render(def: &TypeDef, variants: &[VariantDef]) -> TokenStream {
+pub fn render(def: &TypeDef, variants: &[VariantDef], std: &StdPaths) -> TokenStream {
     let name = naming::ident(&def.name);
+    let (string, result, default) = (std.path("String"), std.path("Result"), std.path("Default"));
+    let allow_case = (!naming::is_upper_camel(&def.name)).then(|| quote!(#[allow(non_camel_case_types)]));
     let docs = doc_attrs(def.docs.as_deref());
     let deprecated = deprecated_attr(def.deprecated.as_ref());
     let idents: Vec<_> = variants.iter().map(|v| naming::ident(&v.name)).collect();
@@ -37,12 +40,13 @@ pub fn render(def: &TypeDef, variants: &[VariantDef]) -> TokenStream {
 
         #docs
         #deprecated
+        #allow_case
         #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[non_exhaustive]
         pub enum #name {
             #(#variant_defs)*
             #[doc = #unknown_doc]
-            Unknown(String),
+            Unknown(#string),
         }
 
         impl #name {
@@ -60,9 +64,9 @@ pub fn render(def: &TypeDef, variants: &[VariantDef]) -> TokenStream {
 
         /// The empty [`Unknown`](Self::Unknown) value: what a required member that is missing
         /// on the wire reads as (Smithy's client error correction).
-        impl Default for #name {
+        impl #default for #name {
             fn default() -> Self {
-                Self::Unknown(String::new())
+                Self::Unknown(#string::new())
             }
         }
 
@@ -75,8 +79,8 @@ pub fn render(def: &TypeDef, variants: &[VariantDef]) -> TokenStream {
             }
         }
 
-        impl From<String> for #name {
-            fn from(value: String) -> Self {
+        impl From<#string> for #name {
+            fn from(value: #string) -> Self {
                 match value.as_str() {
                     #(#values => Self::#idents,)*
                     _ => Self::Unknown(value),
@@ -87,7 +91,7 @@ pub fn render(def: &TypeDef, variants: &[VariantDef]) -> TokenStream {
         impl std::str::FromStr for #name {
             type Err = std::convert::Infallible;
 
-            fn from_str(value: &str) -> Result<Self, Self::Err> {
+            fn from_str(value: &str) -> #result<Self, Self::Err> {
                 Ok(Self::from(value))
             }
         }
@@ -105,13 +109,13 @@ pub fn render(def: &TypeDef, variants: &[VariantDef]) -> TokenStream {
         }
 
         impl Serialize for #name {
-            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            fn serialize<S: Serializer>(&self, serializer: S) -> #result<S::Ok, S::Error> {
                 serializer.serialize_str(self.as_str())
             }
         }
 
         impl<'de> Deserialize<'de> for #name {
-            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> #result<Self, D::Error> {
                 wire::deserialize_enum(deserializer)
             }
         }

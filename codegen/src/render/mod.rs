@@ -3,7 +3,9 @@
 mod crate_files;
 mod docs_attr;
 mod enumeration;
+mod int_enum;
 mod operation;
+mod union;
 mod structure;
 mod tests;
 
@@ -18,27 +20,72 @@ pub fn render(model: &smithy_model::Model, space: &TypeSpace, options: &Options)
     let mut files = vec![
         GeneratedFile::new("Cargo.toml", crate_files::cargo_toml(model, space, options)),
         rust_file("src/lib.rs", crate_files::lib_rs(model, space), options)?,
-        rust_file("src/wire.rs", crate_files::template("wire.rs", crate_files::WIRE_RS)?, options)?,
-        rust_file("src/error.rs", crate_files::template("error.rs", crate_files::ERROR_RS)?, options)?,
-        rust_file("src/operation.rs", crate_files::template("operation.rs", crate_files::OPERATION_RS)?, options)?,
-        rust_file("src/operations/mod.rs", operation::operations_mod(space), options)?,
-        rust_file("src/types/mod.rs", crate_files::types_mod(space), options)?,
+        rust_file("src/wire.rs", crate_files::template("wire.rs", crate_files::WIRE_RS, options)?, options)?,
+        rust_file("src/error.rs", crate_files::template("error.rs", crate_files::ERROR_RS, options)?, options)?,
+        rust_file("src/operation.rs", crate_files::template("operation.rs", crate_files::OPERATION_RS, options)?, options)?,
+        rust_file(
+            "src/operations/mod.rs",
+            allow_deprecated_uses(operation::operations_mod(space), &deprecated_type_names(space), &[]),
+            options,
+        )?,
+        rust_file("src/types/mod.rs", allow_deprecated_uses(crate_files::types_mod(space), &deprecated_type_names(space), &[]), options)?,
     ];
+    let deprecated = deprecated_type_names(space);
     for def in &space.types {
         let tokens = match &def.kind {
             TypeKind::Struct(s) => structure::render(def, s, space),
-            TypeKind::Enum(variants) => enumeration::render(def, variants),
+            TypeKind::Enum(variants) => enumeration::render(def, variants, &space.std),
+            TypeKind::IntEnum(variants) => int_enum::render(def, variants, &space.std),
+            TypeKind::Union(members) => union::render(def, members, space),
         };
+        let tokens = allow_deprecated_uses(tokens, &deprecated, &deprecated_members(def));
         files.push(rust_file(&format!("src/types/{}.rs", def.module), tokens, options)?);
     }
     for op in &space.operations {
-        files.push(rust_file(&format!("src/operations/{}.rs", op.module), operation::render(op, space), options)?);
+        let tokens = allow_deprecated_uses(operation::render(op, space), &deprecated, &[]);
+        files.push(rust_file(&format!("src/operations/{}.rs", op.module), tokens, options)?);
     }
     files.push(rust_file("tests/support/mod.rs", tests::support()?, options)?);
-    files.push(rust_file("tests/shapes.rs", tests::shapes(model, space, &options.package_name)?, options)?);
-    files.push(rust_file("tests/examples.rs", tests::examples(model, space, &options.package_name)?, options)?);
+    let shapes = tests::shapes(model, space, &options.package_name)?;
+    files.push(rust_file("tests/shapes.rs", allow_deprecated_uses(shapes, &deprecated, &[]), options)?);
+    let examples = tests::examples(model, space, &options.package_name)?;
+    files.push(rust_file("tests/examples.rs", allow_deprecated_uses(examples, &deprecated, &[]), options)?);
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
+}
+
+/// Names of the generated types the model marks `@deprecated`.
+fn deprecated_type_names(space: &TypeSpace) -> std::collections::BTreeSet<String> {
+    space.types.iter().filter(|t| t.deprecated.is_some()).map(|t| t.name.clone()).collect()
+}
+
+/// Names of a type's deprecated fields and variants (Rust identifiers as written).
+fn deprecated_members(def: &crate::space::TypeDef) -> Vec<String> {
+    match &def.kind {
+        TypeKind::Struct(s) => s.fields.iter().filter(|f| f.deprecated.is_some()).map(|f| crate::naming::ident(&f.name).to_string()).collect(),
+        TypeKind::Enum(v) => v.iter().filter(|v| v.deprecated.is_some()).map(|v| v.name.clone()).collect(),
+        TypeKind::IntEnum(v) => v.iter().filter(|v| v.deprecated.is_some()).map(|v| v.name.clone()).collect(),
+        TypeKind::Union(m) => m.iter().filter(|m| m.deprecated.is_some()).map(|m| m.variant.clone()).collect(),
+    }
+}
+
+/// The crate must define and use what the model deprecates (users still get the warning). A
+/// file that mentions a deprecated type, or its own deprecated members, gets
+/// `#![allow(deprecated)]`; no other file does.
+fn allow_deprecated_uses(tokens: TokenStream, types: &std::collections::BTreeSet<String>, members: &[String]) -> TokenStream {
+    fn mentions(tokens: TokenStream, found: &dyn Fn(&str) -> bool) -> bool {
+        tokens.into_iter().any(|tree| match tree {
+            proc_macro2::TokenTree::Ident(ident) => found(&ident.to_string()),
+            proc_macro2::TokenTree::Group(group) => mentions(group.stream(), found),
+            _ => false,
+        })
+    }
+    let found = |name: &str| types.contains(name) || members.iter().any(|m| m == name);
+    if mentions(tokens.clone(), &found) {
+        quote::quote!(#![allow(deprecated)] #tokens)
+    } else {
+        tokens
+    }
 }
 
 /// Formats tokens as a Rust file with the generated-code header.
@@ -57,29 +104,16 @@ pub(crate) fn header(comment: &str, options: &Options) -> String {
     )
 }
 
-/// The `use` lines of a type's file: serde's traits, the `wire` module when a field needs it,
-/// and the other generated types it refers to (except those spelled `crate::Name`).
+/// The `use` lines of a structure's file: serde's traits, the `wire` module when a field needs
+/// it, and the other generated types it refers to.
 fn imports<'a>(
-    types: impl Iterator<Item = &'a crate::mapping::RustType>,
+    types: impl Iterator<Item = &'a crate::mapping::RustType> + Clone,
     own_name: &str,
     std: &crate::mapping::StdPaths,
 ) -> TokenStream {
-    let mut named = std::collections::BTreeSet::new();
-    let mut wire = false;
-    let mut map = false;
-    for ty in types {
-        wire |= ty.uses_wire();
-        map |= ty.uses_map();
-        named.extend(ty.named_types().into_iter().filter(|n| *n != own_name && !std.clashing.contains(*n)));
-    }
-    let map = (map && !std.clashing.contains("HashMap")).then(|| quote::quote!(use std::collections::HashMap;));
-    let wire = wire.then(|| quote::quote!(use crate::wire;));
-    let named = (!named.is_empty()).then(|| {
-        let idents = named.iter().map(|n| crate::naming::ident(n));
-        quote::quote!(use crate::{#(#idents),*};)
-    });
+    let wire = types.clone().any(|t| t.uses_wire()).then(|| quote::quote!(use crate::wire;));
+    let named = named_imports(types, own_name, std);
     quote::quote! {
-        #map
         use serde::{Deserialize, Serialize};
         #wire
         #named
@@ -121,4 +155,46 @@ fn starts_item(line: &str) -> bool {
 fn is_declaration(line: &str) -> bool {
     let line = line.strip_prefix("pub ").unwrap_or(line);
     (line.starts_with("use ") || line.starts_with("mod ")) && line.ends_with(';')
+}
+
+/// The `use` lines of a union's file.
+fn union_imports<'a>(
+    types: impl Iterator<Item = &'a crate::mapping::RustType>,
+    needs_wire: bool,
+    own_name: &str,
+    std: &crate::mapping::StdPaths,
+) -> TokenStream {
+    let named = named_imports(types, own_name, std);
+    let wire = needs_wire.then(|| quote::quote!(use crate::wire;));
+    quote::quote! {
+        use std::fmt;
+
+        use serde::de::{self, MapAccess, Visitor};
+        use serde::ser::SerializeMap;
+        use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+        #wire
+        #named
+    }
+}
+
+/// `use std::collections::HashMap;` and `use crate::{...};` for the generated types that
+/// `types` refer to (except the file's own type and names spelled `crate::Name`).
+fn named_imports<'a>(
+    types: impl Iterator<Item = &'a crate::mapping::RustType>,
+    own_name: &str,
+    std: &crate::mapping::StdPaths,
+) -> TokenStream {
+    let mut named = std::collections::BTreeSet::new();
+    let mut map = false;
+    for ty in types {
+        map |= ty.uses_map();
+        named.extend(ty.named_types().into_iter().filter(|n| *n != own_name && !std.clashing.contains(*n)));
+    }
+    let map = (map && !std.clashing.contains("HashMap")).then(|| quote::quote!(use std::collections::HashMap;));
+    let named = (!named.is_empty()).then(|| {
+        let idents = named.iter().map(|n| crate::naming::ident(n));
+        quote::quote!(use crate::{#(#idents),*};)
+    });
+    quote::quote!(#map #named)
 }

@@ -87,6 +87,15 @@ fn body_type(name: Option<&str>) -> TokenStream {
     }
 }
 
+/// The error helpers an error enum's file uses.
+fn error_imports(errors: &[ErrorRef]) -> TokenStream {
+    if errors.is_empty() {
+        quote!(use crate::error::{OperationError, UnhandledError};)
+    } else {
+        quote!(use crate::error::{read_error_body, OperationError, UnhandledError};)
+    }
+}
+
 fn imports(op: &OperationDef) -> TokenStream {
     let mut operation_items = vec![quote!(Auth), quote!(Operation)];
     if op.input.is_none() || op.output.is_none() {
@@ -98,10 +107,11 @@ fn imports(op: &OperationDef) -> TokenStream {
             operation_items.push(quote!(PaginatedItems));
         }
     }
+    let error_imports = error_imports(&op.errors);
     quote! {
         use std::fmt;
 
-        use crate::error::{read_error_body, OperationError, UnhandledError};
+        #error_imports
         use crate::operation::{#(#operation_items),*};
         use crate::operations::ServiceError;
     }
@@ -152,13 +162,7 @@ fn paginated(op: &OperationDef, p: &Pagination) -> TokenStream {
 fn items_impl(name: &Ident, output_ty: &TokenStream, member: &PageMember, item: &RustType) -> TokenStream {
     let items_member = &member.member;
     let field = field_ident(member);
-    let item_ty = match item {
-        RustType::Named(n) => {
-            let ident = format_ident!("{n}");
-            quote!(crate::#ident)
-        }
-        other => other.tokens(&Default::default()),
-    };
+    let item_ty = item.qualified_tokens();
     let items = if member.optional {
         quote!(output.#field.as_deref().unwrap_or_default())
     } else {
@@ -186,6 +190,22 @@ fn error_enum(name: &Ident, doc: &str, errors: &[ErrorRef]) -> TokenStream {
     let types: Vec<TokenStream> = variants.iter().map(|v| quote!(crate::#v)).collect();
     let codes: Vec<&str> = errors.iter().map(|e| e.code.as_str()).collect();
     let variant_docs = errors.iter().map(|e| format!(" [`{}`](crate::{}).", e.name, e.name));
+    let from_code = if errors.is_empty() {
+        quote! {
+            fn from_code(_code: &str, _body: &[u8]) -> Option<Result<Self, serde_json::Error>> {
+                None
+            }
+        }
+    } else {
+        quote! {
+            fn from_code(code: &str, body: &[u8]) -> Option<Result<Self, serde_json::Error>> {
+                Some(match code {
+                    #(#codes => read_error_body(body).map(Self::#variants),)*
+                    _ => return None,
+                })
+            }
+        }
+    };
     quote! {
         #[doc = #doc]
         #[derive(Clone, Debug, PartialEq)]
@@ -215,12 +235,7 @@ fn error_enum(name: &Ident, doc: &str, errors: &[ErrorRef]) -> TokenStream {
         }
 
         impl OperationError for #name {
-            fn from_code(code: &str, body: &[u8]) -> Option<Result<Self, serde_json::Error>> {
-                Some(match code {
-                    #(#codes => read_error_body(body).map(Self::#variants),)*
-                    _ => return None,
-                })
-            }
+            #from_code
 
             fn unhandled(error: UnhandledError) -> Self {
                 Self::Unhandled(error)
@@ -263,6 +278,7 @@ pub fn operations_mod(space: &TypeSpace) -> TokenStream {
             },
         }
     });
+    let error_imports = error_imports(&space.errors);
     let service_error = error_enum(
         &format_ident!("ServiceError"),
         " Any error of the service: every operation's error converts into it.",
@@ -277,7 +293,7 @@ pub fn operations_mod(space: &TypeSpace) -> TokenStream {
 
         use std::fmt;
 
-        use crate::error::{read_error_body, OperationError, UnhandledError};
+        #error_imports
         use crate::operation::{Auth, ServiceMetadata};
 
         /// The service's metadata.

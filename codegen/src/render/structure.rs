@@ -21,11 +21,13 @@ pub fn render(def: &TypeDef, s: &StructDef, space: &TypeSpace) -> TokenStream {
     let manual_default = (!s.derives_default()).then(|| default_impl(&name, s, std));
     let imports = imports(s.fields.iter().map(|f| &f.ty), &def.name, std);
     let error_impls = s.error.as_ref().map(|e| error_impls(&name, e, s));
+    let allow_case = (!naming::is_upper_camel(&def.name)).then(|| quote!(#[allow(non_camel_case_types)]));
     quote! {
         #imports
 
         #docs
         #deprecated
+        #allow_case
         #[derive(Clone, Debug, #derive_default PartialEq, Serialize, Deserialize)]
         #[serde(default)]
         pub struct #name {
@@ -145,7 +147,9 @@ fn field(f: &FieldDef, std: &StdPaths, in_error: bool) -> TokenStream {
     let name = naming::ident(&f.name);
     let ty = field_type(f, std);
     let mut serde = Vec::new();
-    if f.wire_name != f.name {
+    // serde names a field after its identifier, without `r#`.
+    let serde_name = name.to_string();
+    if f.wire_name != serde_name.trim_start_matches("r#") {
         let wire = &f.wire_name;
         serde.push(quote!(rename = #wire));
     }

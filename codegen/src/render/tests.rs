@@ -9,8 +9,8 @@ use smithy_model::{Model, ShapeId, ShapeKind};
 use crate::error::Error;
 use crate::mapping::named;
 use crate::naming;
-use crate::samples::{self, Fill, UNKNOWN_ENUM_VALUE};
-use crate::space::{TypeKind, TypeSpace};
+use crate::samples::{self, Fill, UNKNOWN_ENUM_VALUE, UNKNOWN_INT_ENUM_VALUE};
+use crate::space::{Protocol, TypeKind, TypeSpace};
 
 const SUPPORT_RS: &str = include_str!("../../templates/test_support.rs");
 
@@ -25,13 +25,14 @@ pub fn support() -> Result<TokenStream, Error> {
 /// every enum with its known values and an unknown one.
 pub fn shapes(model: &Model, space: &TypeSpace, package: &str) -> Result<TokenStream, Error> {
     let crate_name = crate_ident(package);
+    let json_names = space.protocol == Protocol::RestJson1;
     let tests = space.types.iter().map(|def| {
         let ty = named(&def.name, &space.std);
         let test = format_ident!("{}", def.module);
         match &def.kind {
             TypeKind::Struct(_) => {
-                let all = samples::structure(model, &def.shape, Fill::All);
-                let required = samples::structure(model, &def.shape, Fill::RequiredOnly);
+                let all = samples::of_shape(model, &def.shape, Fill::All, json_names);
+                let required = samples::of_shape(model, &def.shape, Fill::RequiredOnly, json_names);
                 let (all_in, all_out) = (json_literal(&all.input), json_literal(&all.output));
                 let (req_in, req_out) = (json_literal(&required.input), json_literal(&required.output));
                 quote! {
@@ -48,6 +49,27 @@ pub fn shapes(model: &Model, space: &TypeSpace, package: &str) -> Result<TokenSt
                     assert_enum_round_trips::<#ty>(#ty::VALUES, #UNKNOWN_ENUM_VALUE);
                 }
             },
+            TypeKind::IntEnum(_) => quote! {
+                #[test]
+                fn #test() {
+                    assert_int_enum_round_trips::<#ty>(#ty::VALUES, #UNKNOWN_INT_ENUM_VALUE);
+                }
+            },
+            TypeKind::Union(_) => {
+                let all = samples::of_shape(model, &def.shape, Fill::All, json_names);
+                let required = samples::of_shape(model, &def.shape, Fill::RequiredOnly, json_names);
+                let (all_in, all_out) = (json_literal(&all.input), json_literal(&all.output));
+                let (req_in, req_out) = (json_literal(&required.input), json_literal(&required.output));
+                let unknown = json_literal(&serde_json::json!({"MemberFromTheFuture": {"Nested": [1, "two", null]}}));
+                quote! {
+                    #[test]
+                    fn #test() {
+                        assert_round_trip::<#ty>(#all_in, #all_out);
+                        assert_round_trip::<#ty>(#req_in, #req_out);
+                        assert_round_trip::<#ty>(#unknown, #unknown);
+                    }
+                }
+            }
         }
     });
     Ok(quote! {
@@ -59,7 +81,7 @@ pub fn shapes(model: &Model, space: &TypeSpace, package: &str) -> Result<TokenSt
         mod support;
 
         use #crate_name::*;
-        use support::{assert_enum_round_trips, assert_round_trip};
+        use support::*;
 
         #(#tests)*
     })
@@ -68,6 +90,7 @@ pub fn shapes(model: &Model, space: &TypeSpace, package: &str) -> Result<TokenSt
 /// `tests/examples.rs`: the model's `smithy.api#examples`, read and written back unchanged.
 pub fn examples(model: &Model, space: &TypeSpace, package: &str) -> Result<TokenStream, Error> {
     let crate_name = crate_ident(package);
+    let json_names = space.protocol == Protocol::RestJson1;
     let mut tests = Vec::new();
     for id in model.closure(&space.service) {
         let shape = model.expect(&id);
@@ -95,7 +118,7 @@ pub fn examples(model: &Model, space: &TypeSpace, package: &str) -> Result<Token
                 let ty = named(space_name(space, &target, &place)?, &space.std);
                 let test = format_ident!("{prefix}_{part}");
                 let input = json_literal(json);
-                let expected = samples::with_defaults(model, &target, json);
+                let expected = samples::with_defaults(model, &target, json, json_names);
                 let check = if &expected == json {
                     quote!(assert_round_trip::<#ty>(#input, #input);)
                 } else {

@@ -7,8 +7,9 @@
 //! The generated operation types live in [`crate::operations`]; this module is the same for
 //! every service.
 use serde::de::DeserializeOwned;
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::Serialize;
 use crate::error::OperationError;
+pub use crate::wire::Empty;
 
 /// How a request must be authenticated.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -92,25 +93,17 @@ pub trait PaginatedItems: Paginated {
     fn items(output: &Self::Output) -> &[Self::Item];
 }
 
-/// Walks every page of a paginated operation with any transport: `send` performs one call.
+/// Walks every page of a paginated operation with any transport: `send` performs one call,
+/// and [`Paginated::next_input`] decides what to ask next and when to stop.
 ///
 /// ```
-/// # use cognito_identity_provider_types as types;
-/// use types::operation::{paginate, PaginatedItems};
-/// use types::operations::ListUsers;
-/// use types::{ListUsersRequest, ListUsersResponse, UserType};
+/// use cognito_identity_provider_types::operation::{paginate, Paginated};
 ///
-/// let mut pages = vec![
-///     ListUsersResponse { users: Some(vec![UserType::default()]), pagination_token: Some("2".into()) },
-///     ListUsersResponse { users: Some(vec![UserType::default()]), pagination_token: None },
-/// ]
-/// .into_iter();
-/// let first = ListUsersRequest { user_pool_id: "us-east-1_EXAMPLE".into(), ..Default::default() };
-/// let mut seen = 0;
-/// for page in paginate::<ListUsers, ()>(first, |_request| Ok(pages.next().unwrap())) {
-///     seen += ListUsers::items(&page.unwrap()).len();
+/// /// Counts the pages of any paginated operation, answering from memory.
+/// fn count_pages<O: Paginated>(first: O::Input, pages: Vec<O::Output>) -> usize {
+///     let mut pages = pages.into_iter();
+///     paginate::<O, &str>(first, |_request| pages.next().ok_or("no more pages")).count()
 /// }
-/// assert_eq!(seen, 2);
 /// ```
 pub fn paginate<O, E>(
     first: O::Input,
@@ -143,22 +136,5 @@ where
             self.next = O::next_input(&input, output);
         }
         Some(result)
-    }
-}
-
-/// The body of an operation without input or output (`smithy.api#Unit`): writes `{}`, reads
-/// any object (and, through [`Operation::read_output`], an empty body).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub struct Empty;
-
-impl Serialize for Empty {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_map(Some(0)).and_then(serde::ser::SerializeMap::end)
-    }
-}
-
-impl<'de> Deserialize<'de> for Empty {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        serde::de::IgnoredAny::deserialize(deserializer).map(|_| Empty)
     }
 }

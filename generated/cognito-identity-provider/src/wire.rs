@@ -83,6 +83,29 @@ impl<'de, T, F: DeserializeAs<'de, T> + ?Sized> Deserialize<'de> for FromFormat<
     }
 }
 
+/// Writes one map entry whose value is in the format `F` (used by generated unions).
+pub fn serialize_entry_as<F, T, M>(
+    map: &mut M,
+    key: &str,
+    value: &T,
+) -> Result<(), M::Error>
+where
+    F: SerializeAs<T>,
+    T: ?Sized,
+    M: SerializeMap,
+{
+    map.serialize_entry(key, &WithFormat::<T, F>(value, PhantomData))
+}
+
+/// Reads the value of a map entry in the format `F` (used by generated unions).
+pub fn next_value_as<'de, F, T, A>(map: &mut A) -> Result<T, A::Error>
+where
+    F: DeserializeAs<'de, T>,
+    A: MapAccess<'de>,
+{
+    map.next_value::<FromFormat<T, F>>().map(|value| value.0)
+}
+
 /// The type's own serde implementation.
 pub struct Same;
 
@@ -565,5 +588,23 @@ impl<'de> Deserialize<'de> for BigNumber {
                 de::Unexpected::Other(raw.get()),
                 &"a JSON number",
             ))
+    }
+}
+
+/// An empty object, `{}`: the body of an operation without input or output
+/// (`smithy.api#Unit`), and the value of a union member that targets `smithy.api#Unit`. Reads
+/// any value (and, through `Operation::read_output`, an empty body).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Empty;
+
+impl Serialize for Empty {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_map(Some(0))?.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for Empty {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        de::IgnoredAny::deserialize(deserializer).map(|_| Empty)
     }
 }

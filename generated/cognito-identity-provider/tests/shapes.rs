@@ -6,7 +6,7 @@
 //! enum values the crate does not know, which are kept).
 mod support;
 use cognito_identity_provider_types::*;
-use support::{assert_enum_round_trips, assert_round_trip};
+use support::*;
 
 #[test]
 fn account_recovery_setting_type() {

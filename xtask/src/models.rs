@@ -1,0 +1,75 @@
+//! `cargo xtask models`: generates a crate for every model in `model/` into `target/models/`,
+//! then builds, tests, lints and documents each one with warnings denied.
+//!
+//! The crates share one build folder (`target/models/target`), so their common dependencies are
+//! compiled once.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::{generate_model, repo_root, write_crate, TaskError};
+
+/// The folders whose `*.json` files are models to check.
+const MODEL_DIRS: &[&str] = &["model/aws", "model/test"];
+
+/// What is run in each generated crate, in order. Clippy runs every rustc lint too, so its
+/// `-D warnings` makes any compiler warning fail; the build for the tests reuses nothing from
+/// it but needs no flags of its own.
+const CHECKS: &[(&str, &[&str], Option<(&str, &str)>)] = &[
+    ("clippy", &["clippy", "--all-targets", "--", "-D", "warnings"], None),
+    ("test", &["test"], None),
+    ("doc", &["doc", "--no-deps"], Some(("RUSTDOCFLAGS", "-D warnings"))),
+];
+
+/// Every model file, sorted.
+pub fn model_files(root: &Path) -> Result<Vec<PathBuf>, TaskError> {
+    let mut files = Vec::new();
+    for dir in MODEL_DIRS {
+        let dir = root.join(dir);
+        let entries = std::fs::read_dir(&dir).map_err(|e| TaskError(format!("{}: {e}", dir.display())))?;
+        for entry in entries {
+            let path = entry.map_err(|e| TaskError(format!("{}: {e}", dir.display())))?.path();
+            if path.extension().is_some_and(|e| e == "json") {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// Generates and checks every model (or those whose file name contains `only`).
+pub fn check_all(only: Option<&str>) -> Result<(), TaskError> {
+    let root = repo_root();
+    let out = root.join("target/models");
+    let mut checked = 0;
+    for model in model_files(&root)? {
+        let stem = model.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        if only.is_some_and(|o| !stem.contains(o)) {
+            continue;
+        }
+        let relative = model.strip_prefix(&root).unwrap_or(&model).display().to_string();
+        let dir = out.join(&stem);
+        println!("==> {relative}: generating into {}", dir.strip_prefix(&root).unwrap_or(&dir).display());
+        let files = generate_model(&model, &relative, true)?;
+        write_crate(&dir, &files)?;
+        for (what, args, env) in CHECKS {
+            println!("==> {stem}: cargo {}", args.join(" "));
+            let mut command = Command::new("cargo");
+            command.args(*args).current_dir(&dir).env("CARGO_TARGET_DIR", out.join("target"));
+            if let Some((key, value)) = env {
+                command.env(key, value);
+            }
+            let status = command.status().map_err(|e| TaskError(format!("cannot run cargo: {e}")))?;
+            if !status.success() {
+                return Err(TaskError(format!("{relative}: `cargo {what}` failed in {}", dir.display())));
+            }
+        }
+        checked += 1;
+    }
+    if checked == 0 {
+        return Err(TaskError("no model matched".into()));
+    }
+    println!("==> {checked} models generated, built, tested, linted and documented");
+    Ok(())
+}
