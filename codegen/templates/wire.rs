@@ -291,8 +291,10 @@ impl<'de, T, F: DeserializeAs<'de, T>> DeserializeAs<'de, HashMap<String, Option
 
 /// Seconds since the Unix epoch, as a JSON number with an optional fraction.
 ///
-/// Whole seconds are written as integers, others as decimals with up to nanosecond digits that
-/// an `f64` holds (microseconds for present-day dates). Integers and decimals are both read.
+/// Whole seconds are written as integers, others as decimals. Integers and decimals are both
+/// read. A JSON number is an `f64`, which holds present-day instants to about a quarter of a
+/// microsecond, so fractions are read to the nearest microsecond: `1.700000000123E9` is
+/// exactly `.123` seconds, not `.122999907`.
 pub struct EpochSeconds;
 
 impl SerializeAs<OffsetDateTime> for EpochSeconds {
@@ -335,12 +337,13 @@ impl Visitor<'_> for EpochSecondsVisitor {
             return Err(out_of_range());
         }
         let seconds = value.floor();
-        let mut nanos = ((value - seconds) * 1e9).round() as i64;
+        let mut micros = ((value - seconds) * 1e6).round() as i64;
         let mut seconds = seconds as i64;
-        if nanos >= 1_000_000_000 {
+        if micros >= 1_000_000 {
             seconds += 1;
-            nanos -= 1_000_000_000;
+            micros -= 1_000_000;
         }
+        let nanos = micros * 1_000;
         let whole = OffsetDateTime::from_unix_timestamp(seconds).map_err(|_| out_of_range())?;
         whole.replace_nanosecond(nanos as u32).map_err(|_| out_of_range())
     }
@@ -512,16 +515,46 @@ impl BigNumber {
     /// Wraps the text of a JSON number; `None` if `digits` is not one.
     pub fn new(digits: impl Into<String>) -> Option<BigNumber> {
         let digits = digits.into();
-        match serde_json::from_str::<serde_json::Number>(&digits) {
-            Ok(_) => Some(BigNumber(digits)),
-            Err(_) => None,
-        }
+        is_json_number(&digits).then_some(BigNumber(digits))
     }
 
     /// The number's text, exactly as received.
     pub fn as_str(&self) -> &str {
         &self.0
     }
+}
+
+/// JSON's number grammar: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`.
+fn is_json_number(text: &str) -> bool {
+    fn digits(bytes: &[u8]) -> usize {
+        bytes.iter().take_while(|b| b.is_ascii_digit()).count()
+    }
+    let bytes = text.as_bytes();
+    let mut i = usize::from(bytes.first() == Some(&b'-'));
+    match bytes.get(i) {
+        Some(b'0') => i += 1,
+        Some(b'1'..=b'9') => i += digits(&bytes[i..]),
+        _ => return false,
+    }
+    if bytes.get(i) == Some(&b'.') {
+        let n = digits(&bytes[i + 1..]);
+        if n == 0 {
+            return false;
+        }
+        i += 1 + n;
+    }
+    if matches!(bytes.get(i), Some(b'e' | b'E')) {
+        i += 1;
+        if matches!(bytes.get(i), Some(b'+' | b'-')) {
+            i += 1;
+        }
+        let n = digits(&bytes[i..]);
+        if n == 0 {
+            return false;
+        }
+        i += n;
+    }
+    i == bytes.len()
 }
 
 impl fmt::Display for BigNumber {

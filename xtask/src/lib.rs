@@ -8,6 +8,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 pub mod models;
+pub mod step;
 pub mod test;
 
 use codegen::{GeneratedFile, Options};

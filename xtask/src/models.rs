@@ -5,20 +5,29 @@
 //! compiled once.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
+use crate::step::Step;
 use crate::{generate_model, repo_root, write_crate, TaskError};
 
 /// The folders whose `*.json` files are models to check.
 const MODEL_DIRS: &[&str] = &["model/aws", "model/test"];
 
 /// What is run in each generated crate, in order. Clippy runs every rustc lint too, so its
-/// `-D warnings` makes any compiler warning fail; the build for the tests reuses nothing from
-/// it but needs no flags of its own.
-const CHECKS: &[(&str, &[&str], Option<(&str, &str)>)] = &[
-    ("clippy", &["clippy", "--all-targets", "--", "-D", "warnings"], None),
-    ("test", &["test"], None),
-    ("doc", &["doc", "--no-deps"], Some(("RUSTDOCFLAGS", "-D warnings"))),
+/// `-D warnings` makes any compiler warning fail.
+const CHECKS: &[Step] = &[
+    Step {
+        what: "clippy, warnings denied",
+        program: "cargo",
+        args: &["clippy", "--all-targets", "--", "-D", "warnings"],
+        env: &[],
+    },
+    Step { what: "tests", program: "cargo", args: &["test"], env: &[] },
+    Step {
+        what: "rustdoc, warnings denied",
+        program: "cargo",
+        args: &["doc", "--no-deps"],
+        env: &[("RUSTDOCFLAGS", "-D warnings")],
+    },
 ];
 
 /// Every model file, sorted.
@@ -53,17 +62,11 @@ pub fn check_all(only: Option<&str>) -> Result<(), TaskError> {
         println!("==> {relative}: generating into {}", dir.strip_prefix(&root).unwrap_or(&dir).display());
         let files = generate_model(&model, &relative, true)?;
         write_crate(&dir, &files)?;
-        for (what, args, env) in CHECKS {
-            println!("==> {stem}: cargo {}", args.join(" "));
-            let mut command = Command::new("cargo");
-            command.args(*args).current_dir(&dir).env("CARGO_TARGET_DIR", out.join("target"));
-            if let Some((key, value)) = env {
-                command.env(key, value);
-            }
-            let status = command.status().map_err(|e| TaskError(format!("cannot run cargo: {e}")))?;
-            if !status.success() {
-                return Err(TaskError(format!("{relative}: `cargo {what}` failed in {}", dir.display())));
-            }
+        let target = out.join("target");
+        for step in CHECKS {
+            println!("==> {stem}: {}", step.command_line());
+            step.run(&dir, &[("CARGO_TARGET_DIR", &target)])
+                .map_err(|e| TaskError(format!("{relative}: {e} (in {})", dir.display())))?;
         }
         checked += 1;
     }

@@ -3,15 +3,8 @@
 use std::path::Path;
 use std::process::Command;
 
+use crate::step::Step;
 use crate::{repo_root, TaskError};
-
-/// One step: a description and the command line.
-struct Step {
-    what: &'static str,
-    program: &'static str,
-    args: &'static [&'static str],
-    env: &'static [(&'static str, &'static str)],
-}
 
 const STEPS: &[Step] = &[
     Step {
@@ -44,6 +37,12 @@ const STEPS: &[Step] = &[
         args: &["doc", "--workspace", "--no-deps"],
         env: &[("RUSTDOCFLAGS", "-D warnings")],
     },
+    Step {
+        what: "every model in model/ generates a crate that passes clippy, its tests and rustdoc",
+        program: "cargo",
+        args: &["xtask", "models"],
+        env: &[],
+    },
 ];
 
 /// What `codegen/tests/moto.rs` runs its scenarios against: the moto server, pinned.
@@ -56,16 +55,8 @@ pub fn run_all() -> Result<(), TaskError> {
     let root = repo_root();
     install_moto(&root)?;
     for (n, step) in STEPS.iter().enumerate() {
-        println!("==> [{}/{}] {}: {} {}", n + 1, STEPS.len(), step.what, step.program, step.args.join(" "));
-        let status = Command::new(step.program)
-            .args(step.args)
-            .envs(step.env.iter().copied())
-            .current_dir(&root)
-            .status()
-            .map_err(|e| TaskError(format!("cannot run {}: {e}", step.program)))?;
-        if !status.success() {
-            return Err(TaskError(format!("step {} ({}) failed", n + 1, step.what)));
-        }
+        println!("==> [{}/{}] {}: {}", n + 1, STEPS.len(), step.what, step.command_line());
+        step.run(&root, &[]).map_err(|e| TaskError(format!("step {}: {e}", n + 1)))?;
     }
     println!("==> all {} steps passed", STEPS.len());
     Ok(())

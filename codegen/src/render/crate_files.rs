@@ -16,6 +16,8 @@ use crate::Options;
 pub const WIRE_RS: &str = include_str!("../../templates/wire.rs");
 /// See [`WIRE_RS`].
 pub const ERROR_RS: &str = include_str!("../../templates/error.rs");
+/// See [`WIRE_RS`]: the tests of the `wire` module, written into every crate.
+pub const WIRE_TESTS_RS: &str = include_str!("../../templates/wire_tests.rs");
 /// See [`WIRE_RS`].
 pub const OPERATION_RS: &str = include_str!("../../templates/operation.rs");
 

@@ -45,6 +45,8 @@ pub fn render(model: &smithy_model::Model, space: &TypeSpace, options: &Options)
         let tokens = allow_deprecated_uses(operation::render(op, space), &deprecated, &[]);
         files.push(rust_file(&format!("src/operations/{}.rs", op.module), tokens, options)?);
     }
+    let wire_tests = crate_files::template("wire_tests.rs", crate_files::WIRE_TESTS_RS, options)?;
+    files.push(rust_file("tests/wire.rs", wire_tests, options)?);
     files.push(rust_file("tests/support/mod.rs", tests::support()?, options)?);
     let shapes = tests::shapes(model, space, &options.package_name)?;
     files.push(rust_file("tests/shapes.rs", allow_deprecated_uses(shapes, &deprecated, &[]), options)?);
