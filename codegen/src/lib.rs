@@ -8,11 +8,13 @@
 //! 2. `render` turns the type space into token streams and formats them with prettyplease.
 
 pub mod boxing;
+pub mod constraints;
 pub mod docs;
 pub mod error;
 pub mod mapping;
 pub mod naming;
 pub mod operations;
+pub mod pattern;
 mod render;
 mod samples;
 pub mod space;

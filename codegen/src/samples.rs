@@ -221,3 +221,89 @@ fn defaults(cx: &Cx, id: &ShapeId, value: &Value) -> Value {
         _ => value.clone(),
     }
 }
+
+/// A sample for the redaction test: every string the model marks `@sensitive` (on the member,
+/// its target, or any container above it) is `SECRET-<n>`, every other string `visible-<n>`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Marked {
+    /// The JSON to read.
+    pub json: Value,
+    /// How many sensitive strings it holds.
+    pub secrets: usize,
+}
+
+/// Prefix of the sensitive strings of [`marked`] samples.
+pub const SECRET: &str = "SECRET-";
+
+/// A [`Marked`] sample of the shape `id`, with every member set down to a bounded depth.
+pub fn marked(model: &Model, id: &ShapeId, json_names: bool) -> Marked {
+    let cx = Cx { model, json_names };
+    let mut counter = Counter::default();
+    let json = mark(&cx, model.expect(id), false, 0, &mut counter);
+    Marked { json, secrets: counter.secrets }
+}
+
+#[derive(Default)]
+struct Counter {
+    next: usize,
+    secrets: usize,
+}
+
+impl Counter {
+    fn string(&mut self, sensitive: bool) -> Value {
+        self.next += 1;
+        if sensitive {
+            self.secrets += 1;
+            Value::String(format!("{SECRET}{}", self.next))
+        } else {
+            Value::String(format!("visible-{}", self.next))
+        }
+    }
+}
+
+/// Below this depth only required members are set, so recursive shapes stay finite.
+const MARKED_DEPTH: usize = 6;
+
+fn mark(cx: &Cx, shape: &Shape, sensitive: bool, depth: usize, counter: &mut Counter) -> Value {
+    let sensitive = sensitive || shape.traits.sensitive;
+    let member_value = |m: &Member, counter: &mut Counter| {
+        let target = cx.model.expect(&m.target);
+        let inner = sensitive || m.traits.sensitive;
+        match (&target.kind, m.traits.timestamp_format) {
+            (ShapeKind::Simple(Simple::Timestamp), Some(format)) => simple_value(Simple::Timestamp, Some(format), Fill::All),
+            _ => mark(cx, target, inner, depth + 1, counter),
+        }
+    };
+    match &shape.kind {
+        ShapeKind::Simple(Simple::String) => counter.string(sensitive),
+        ShapeKind::Simple(simple) => simple_value(*simple, shape.traits.timestamp_format, Fill::All),
+        ShapeKind::Enum(values) if !sensitive => Value::String(values.first().map(|v| v.value.clone()).unwrap_or_default()),
+        ShapeKind::Enum(_) => counter.string(true),
+        ShapeKind::IntEnum(values) => json!(values.first().map_or(0, |v| v.value)),
+        ShapeKind::List { member, .. } => json!([member_value(member, counter)]),
+        ShapeKind::Map { key, value } => {
+            let key_sensitive = sensitive || key.traits.sensitive || cx.model.expect(&key.target).traits.sensitive;
+            let key = match counter.string(key_sensitive) {
+                Value::String(s) => s,
+                _ => unreachable!("Counter::string makes strings"),
+            };
+            let mut object = Map::new();
+            object.insert(key, member_value(value, counter));
+            Value::Object(object)
+        }
+        ShapeKind::Structure(members) => {
+            let mut object = Map::new();
+            for m in members {
+                if depth < MARKED_DEPTH || m.traits.required {
+                    object.insert(cx.key(m), member_value(m, counter));
+                }
+            }
+            Value::Object(object)
+        }
+        ShapeKind::Union(members) => match members.iter().find(|m| !m.target.is_unit()) {
+            Some(first) => json!({ cx.key(first): member_value(first, counter) }),
+            None => json!({}),
+        },
+        ShapeKind::Operation(_) | ShapeKind::Service(_) | ShapeKind::Resource(_) => Value::Null,
+    }
+}

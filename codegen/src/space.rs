@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use smithy_model::{Deprecated, ErrorFault, Model, Shape, ShapeId, ShapeKind};
 
 use crate::boxing;
+use crate::constraints::{self, Checks};
 use crate::error::Error;
 use crate::mapping::{RustType, StdPaths};
 use crate::naming;
@@ -130,6 +131,8 @@ pub struct TypeDef {
     pub deprecated: Option<Deprecated>,
     /// The operations that take this structure as input or output, by operation name.
     pub bindings: Vec<Binding>,
+    /// `@sensitive` on the shape: `Debug` redacts all of it.
+    pub sensitive: bool,
     /// What kind of type.
     pub kind: TypeKind,
 }
@@ -188,6 +191,10 @@ pub struct UnionMemberDef {
     pub docs: Option<String>,
     /// `@deprecated` on the member.
     pub deprecated: Option<Deprecated>,
+    /// What `validate()` checks.
+    pub checks: Checks,
+    /// Whether `Debug` prints a redaction marker instead of the value.
+    pub redact: bool,
 }
 
 /// A generated structure.
@@ -254,6 +261,10 @@ pub struct FieldDef {
     pub docs: Option<String>,
     /// `@deprecated` on the member.
     pub deprecated: Option<Deprecated>,
+    /// What `validate()` checks.
+    pub checks: Checks,
+    /// Whether `Debug` prints a redaction marker instead of the value.
+    pub redact: bool,
 }
 
 /// A variant of a generated enum.
@@ -349,6 +360,7 @@ fn type_def(
             for member in members {
                 let traits = model.effective_traits(member);
                 let ty = RustType::of_member(model, names, &member.target, &traits)?;
+                let place = format!("{}${}", shape.id, member.name);
                 // IDL 2.0 repeats a target's default on the member; `@default(null)` removes it.
                 let default = member.traits.default.clone().filter(|v| !v.is_null());
                 fields.push(FieldDef {
@@ -361,6 +373,8 @@ fn type_def(
                     default,
                     docs: member.traits.documentation.clone(),
                     deprecated: member.traits.deprecated.clone(),
+                    checks: Checks::of_member(model, &place, &traits, &member.target)?,
+                    redact: shape.traits.sensitive || constraints::redacted(model, &traits, &member.target),
                 });
             }
             check_unique_fields(shape, &fields)?;
@@ -414,11 +428,13 @@ fn type_def(
             let variant_names = naming::disambiguate_camel(members.iter().map(|m| naming::variant_name(&m.name)));
             let mut variants = Vec::new();
             for (member, variant) in members.iter().zip(variant_names) {
+                let traits = model.effective_traits(member);
                 let ty = if member.target.is_unit() {
                     None
                 } else {
-                    Some(RustType::of_member(model, names, &member.target, &model.effective_traits(member))?)
+                    Some(RustType::of_member(model, names, &member.target, &traits)?)
                 };
+                let place = format!("{}${}", shape.id, member.name);
                 variants.push(UnionMemberDef {
                     member: member.name.clone(),
                     wire_name: wire_name(protocol, member),
@@ -427,6 +443,8 @@ fn type_def(
                     boxed: boxed.contains(&(shape.id.clone(), member.name.clone())),
                     docs: member.traits.documentation.clone(),
                     deprecated: member.traits.deprecated.clone(),
+                    checks: Checks::of_member(model, &place, &traits, &member.target)?,
+                    redact: shape.traits.sensitive || constraints::redacted(model, &traits, &member.target),
                 });
             }
             TypeKind::Union(variants)
@@ -442,6 +460,7 @@ fn type_def(
         docs: shape.traits.documentation.clone(),
         deprecated: shape.traits.deprecated.clone(),
         bindings: Vec::new(),
+        sensitive: shape.traits.sensitive,
         kind,
     })
 }

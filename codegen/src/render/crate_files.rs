@@ -8,7 +8,7 @@ use super::docs_attr::inner_doc_attrs;
 use super::header;
 use crate::error::Error;
 use crate::naming;
-use crate::space::{Protocol, TypeSpace};
+use crate::space::TypeSpace;
 use crate::Options;
 
 /// The modules that are the same for every service, kept as real Rust files in
@@ -18,6 +18,8 @@ pub const WIRE_RS: &str = include_str!("../../templates/wire.rs");
 pub const ERROR_RS: &str = include_str!("../../templates/error.rs");
 /// See [`WIRE_RS`]: the tests of the `wire` module, written into every crate.
 pub const WIRE_TESTS_RS: &str = include_str!("../../templates/wire_tests.rs");
+/// See [`WIRE_RS`].
+pub const VALIDATE_RS: &str = include_str!("../../templates/validate.rs");
 /// See [`WIRE_RS`].
 pub const OPERATION_RS: &str = include_str!("../../templates/operation.rs");
 
@@ -42,6 +44,7 @@ publish = false
 
 [dependencies]
 base64 = "0.22"
+regex = "1"
 serde = {{ version = "1", features = ["derive"] }}
 serde_json = {{ version = "1", features = ["raw_value"] }}
 time = {{ version = "0.3.36", features = ["formatting", "macros", "parsing"] }}
@@ -63,23 +66,11 @@ fn service_title(model: &Model, space: &TypeSpace) -> String {
 }
 
 /// `src/lib.rs`: the crate documentation and the module tree.
-pub fn lib_rs(model: &Model, space: &TypeSpace) -> TokenStream {
+pub fn lib_rs(model: &Model, space: &TypeSpace, options: &Options) -> TokenStream {
     let title = service_title(model, space);
     let service = model.expect(&space.service);
-    let protocol = match space.protocol {
-        Protocol::AwsJson1_0 => "awsJson1_0",
-        Protocol::AwsJson1_1 => "awsJson1_1",
-        Protocol::RestJson1 => "restJson1",
-    };
-    let intro = inner_doc_attrs(&format!(
-        "Serde types for {title}, generated from the service's Smithy model.\n\n\
-         Every structure, union and enum of the service is a type at the crate root, named as \
-         in the model. The types read and write exactly the JSON of the `{protocol}` protocol: \
-         members keep their wire names, optional members are `Option`s that are left out when \
-         `None`, enums keep values they do not know in an `Unknown` variant, and timestamps, \
-         blobs and other special forms go through the [`wire`] module's formats.\n\n\
-         ## The service\n"
-    ));
+    let lib = options.package_name.replace('-', "_");
+    let intro = inner_doc_attrs(&format!("{}\n## The service\n", super::crate_docs::markdown(model, space, &lib, &title)));
     let service_docs = inner_doc_attrs(&service.traits.documentation.as_deref().map(crate::docs::html_to_markdown).unwrap_or_default());
     quote! {
         #intro
@@ -89,8 +80,10 @@ pub fn lib_rs(model: &Model, space: &TypeSpace) -> TokenStream {
         pub mod error;
         pub mod operation;
         pub mod operations;
+        pub mod validate;
         pub mod wire;
 
+        mod patterns;
         mod types;
 
         pub use types::*;

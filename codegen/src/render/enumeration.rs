@@ -13,6 +13,8 @@ pub fn render(def: &TypeDef, variants: &[VariantDef], std: &StdPaths) -> TokenSt
     let name = naming::ident(&def.name);
     let (string, result, default) = (std.path("String"), std.path("Result"), std.path("Default"));
     let allow_case = (!naming::is_upper_camel(&def.name)).then(|| quote!(#[allow(non_camel_case_types)]));
+    let derive_debug = (!def.sensitive).then(|| quote!(Debug,));
+    let debug_impl = def.sensitive.then(|| super::debug::enum_impl(def));
     let docs = doc_attrs(def.docs.as_deref());
     let deprecated = deprecated_attr(def.deprecated.as_ref());
     let idents: Vec<_> = variants.iter().map(|v| naming::ident(&v.name)).collect();
@@ -41,7 +43,7 @@ pub fn render(def: &TypeDef, variants: &[VariantDef], std: &StdPaths) -> TokenSt
         #docs
         #deprecated
         #allow_case
-        #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[derive(Clone, #derive_debug PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[non_exhaustive]
         pub enum #name {
             #(#variant_defs)*
@@ -52,6 +54,11 @@ pub fn render(def: &TypeDef, variants: &[VariantDef], std: &StdPaths) -> TokenSt
         impl #name {
             /// Every value this version of the crate knows, in model order.
             pub const VALUES: &'static [&'static str] = &[#(#values),*];
+
+            /// Whether the value is one this version of the crate knows (not `Unknown`).
+            pub fn is_known(&self) -> bool {
+                !matches!(self, Self::Unknown(_))
+            }
 
             /// The value as it is written on the wire.
             pub fn as_str(&self) -> &str {
@@ -119,5 +126,7 @@ pub fn render(def: &TypeDef, variants: &[VariantDef], std: &StdPaths) -> TokenSt
                 wire::deserialize_enum(deserializer)
             }
         }
+
+        #debug_impl
     }
 }

@@ -50,6 +50,11 @@ pub fn render(def: &TypeDef, variants: &[IntVariantDef], std: &StdPaths) -> Toke
             /// Every number this version of the crate knows, in model order.
             pub const VALUES: &'static [i32] = &[#(#values),*];
 
+            /// Whether the value is one this version of the crate knows (not `Unknown`).
+            pub fn is_known(&self) -> bool {
+                !matches!(self, Self::Unknown(_))
+            }
+
             /// The number as it is written on the wire.
             pub fn as_i32(self) -> i32 {
                 match self {

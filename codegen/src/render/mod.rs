@@ -1,11 +1,15 @@
 //! Rendering: the type space becomes Rust files (tokens → `syn::File` → prettyplease text).
 
+mod builder;
+mod crate_docs;
 mod crate_files;
+mod debug;
 mod docs_attr;
 mod enumeration;
 mod int_enum;
 mod operation;
 mod union;
+mod validation;
 mod structure;
 mod tests;
 
@@ -19,7 +23,7 @@ use crate::{GeneratedFile, Options};
 pub fn render(model: &smithy_model::Model, space: &TypeSpace, options: &Options) -> Result<Vec<GeneratedFile>, Error> {
     let mut files = vec![
         GeneratedFile::new("Cargo.toml", crate_files::cargo_toml(model, space, options)),
-        rust_file("src/lib.rs", crate_files::lib_rs(model, space), options)?,
+        rust_file("src/lib.rs", crate_files::lib_rs(model, space, options), options)?,
         rust_file("src/wire.rs", crate_files::template("wire.rs", crate_files::WIRE_RS, options)?, options)?,
         rust_file("src/error.rs", crate_files::template("error.rs", crate_files::ERROR_RS, options)?, options)?,
         rust_file("src/operation.rs", crate_files::template("operation.rs", crate_files::OPERATION_RS, options)?, options)?,
@@ -30,13 +34,16 @@ pub fn render(model: &smithy_model::Model, space: &TypeSpace, options: &Options)
         )?,
         rust_file("src/types/mod.rs", allow_deprecated_uses(crate_files::types_mod(space), &deprecated_type_names(space), &[]), options)?,
     ];
+    let checks = validation::Context::new(space);
+    files.push(rust_file("src/patterns.rs", validation::patterns_module(&checks), options)?);
+    files.push(rust_file("src/validate.rs", crate_files::template("validate.rs", crate_files::VALIDATE_RS, options)?, options)?);
     let deprecated = deprecated_type_names(space);
     for def in &space.types {
         let tokens = match &def.kind {
-            TypeKind::Struct(s) => structure::render(def, s, space),
+            TypeKind::Struct(s) => structure::render(def, s, space, &checks),
             TypeKind::Enum(variants) => enumeration::render(def, variants, &space.std),
             TypeKind::IntEnum(variants) => int_enum::render(def, variants, &space.std),
-            TypeKind::Union(members) => union::render(def, members, space),
+            TypeKind::Union(members) => union::render(def, members, space, &checks),
         };
         let tokens = allow_deprecated_uses(tokens, &deprecated, &deprecated_members(def));
         files.push(rust_file(&format!("src/types/{}.rs", def.module), tokens, options)?);
@@ -47,7 +54,9 @@ pub fn render(model: &smithy_model::Model, space: &TypeSpace, options: &Options)
     }
     let wire_tests = crate_files::template("wire_tests.rs", crate_files::WIRE_TESTS_RS, options)?;
     files.push(rust_file("tests/wire.rs", wire_tests, options)?);
-    files.push(rust_file("tests/support/mod.rs", tests::support()?, options)?);
+    files.push(rust_file("tests/support/mod.rs", tests::support(options)?, options)?);
+    let redaction = tests::redaction(model, space, &options.package_name)?;
+    files.push(rust_file("tests/redaction.rs", allow_deprecated_uses(redaction, &deprecated, &[]), options)?);
     let shapes = tests::shapes(model, space, &options.package_name)?;
     files.push(rust_file("tests/shapes.rs", allow_deprecated_uses(shapes, &deprecated, &[]), options)?);
     let examples = tests::examples(model, space, &options.package_name)?;

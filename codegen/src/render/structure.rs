@@ -4,14 +4,14 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::docs_attr::{deprecated_attr, doc_attrs, lines_to_attrs};
-use super::imports;
+use super::{builder, debug, imports, validation};
 use crate::mapping::{RustType, StdPaths};
 use crate::naming;
 use crate::space::{Binding, ErrorInfo, FieldDef, StructDef, TypeDef, TypeSpace};
 use smithy_model::ErrorFault;
 
 /// Renders the file of one structure.
-pub fn render(def: &TypeDef, s: &StructDef, space: &TypeSpace) -> TokenStream {
+pub fn render(def: &TypeDef, s: &StructDef, space: &TypeSpace, checks: &validation::Context) -> TokenStream {
     let std = &space.std;
     let name = naming::ident(&def.name);
     let docs = struct_docs(def);
@@ -21,20 +21,39 @@ pub fn render(def: &TypeDef, s: &StructDef, space: &TypeSpace) -> TokenStream {
     let manual_default = (!s.derives_default()).then(|| default_impl(&name, s, std));
     let imports = imports(s.fields.iter().map(|f| &f.ty), &def.name, std);
     let error_impls = s.error.as_ref().map(|e| error_impls(&name, e, s));
+    let redacts = debug::struct_redacts(def, s);
+    let derive_debug = (!redacts).then(|| quote!(Debug,));
+    let debug_impl = redacts.then(|| debug::struct_impl(def, s));
+    let fmt_import = redacts.then(|| quote!(use std::fmt;));
+    let validate_imports = if redacts {
+        quote!(use crate::validate::{Redacted, Validate, Validator, Violations};)
+    } else {
+        quote!(use crate::validate::{Validate, Validator, Violations};)
+    };
+    let builder = builder::struct_impl(def, s, std);
+    let validate = validation::struct_impl(def, &s.fields, checks);
     let allow_case = (!naming::is_upper_camel(&def.name)).then(|| quote!(#[allow(non_camel_case_types)]));
     quote! {
+        #fmt_import
         #imports
+        #validate_imports
 
         #docs
         #deprecated
         #allow_case
-        #[derive(Clone, Debug, #derive_default PartialEq, Serialize, Deserialize)]
+        #[derive(Clone, #derive_debug #derive_default PartialEq, Serialize, Deserialize)]
         #[serde(default)]
         pub struct #name {
             #(#fields)*
         }
 
+        #builder
+
         #manual_default
+
+        #debug_impl
+
+        #validate
 
         #error_impls
     }

@@ -15,10 +15,8 @@ use crate::space::{Protocol, TypeKind, TypeSpace};
 const SUPPORT_RS: &str = include_str!("../../templates/test_support.rs");
 
 /// `tests/support/mod.rs`.
-pub fn support() -> Result<TokenStream, Error> {
-    SUPPORT_RS
-        .parse()
-        .map_err(|e| Error::new("codegen/templates/test_support.rs", format!("does not tokenize: {e}")))
+pub fn support(options: &crate::Options) -> Result<TokenStream, Error> {
+    super::crate_files::template("test_support.rs", SUPPORT_RS, options)
 }
 
 /// `tests/shapes.rs`: every structure with all members and with required members only, and
@@ -87,6 +85,61 @@ pub fn shapes(model: &Model, space: &TypeSpace, package: &str) -> Result<TokenSt
     })
 }
 
+/// `tests/redaction.rs`: every structure and union that holds a `@sensitive` string, read from a
+/// sample where those strings are `SECRET-<n>`, prints none of them with `Debug`, and prints the
+/// redaction marker instead.
+pub fn redaction(model: &Model, space: &TypeSpace, package: &str) -> Result<TokenStream, Error> {
+    let crate_name = crate_ident(package);
+    let json_names = space.protocol == Protocol::RestJson1;
+    let tests: Vec<TokenStream> = space
+        .types
+        .iter()
+        .filter(|def| matches!(def.kind, TypeKind::Struct(_) | TypeKind::Union(_)))
+        .filter_map(|def| {
+            let sample = samples::marked(model, &def.shape, json_names);
+            (sample.secrets > 0).then(|| {
+                let ty = named(&def.name, &space.std);
+                let test = format_ident!("{}", def.module);
+                let json = json_literal(&sample.json);
+                quote! {
+                    #[test]
+                    fn #test() {
+                        assert_redacted::<#ty>(#json);
+                    }
+                }
+            })
+        })
+        .collect();
+    let secret = samples::SECRET;
+    let uses = (!tests.is_empty()).then(|| {
+        quote! {
+            use std::fmt::Debug;
+
+            use serde::de::DeserializeOwned;
+            use #crate_name::*;
+
+            /// Reads `json` and checks that `Debug` shows no sensitive string, but the marker.
+            fn assert_redacted<T: DeserializeOwned + Debug>(json: &str) {
+                let value: T = serde_json::from_str(json).unwrap_or_else(|e| panic!("reading {}: {e}", std::any::type_name::<T>()));
+                let printed = format!("{value:?}");
+                assert!(!printed.contains(#secret), "Debug shows a sensitive value: {printed}");
+                assert!(printed.contains("*** Sensitive Data Redacted ***"), "{printed}");
+                let pretty = format!("{value:#?}");
+                assert!(!pretty.contains(#secret), "{pretty}");
+            }
+        }
+    });
+    Ok(quote! {
+        //! `Debug` never prints a value the model marks `@sensitive`. Every structure and union
+        //! that can hold one is read from a sample where each sensitive string is `SECRET-<n>`
+        //! (and every other string `visible-<n>`), and its `Debug` output is searched for them.
+
+        #uses
+
+        #(#tests)*
+    })
+}
+
 /// `tests/examples.rs`: the model's `smithy.api#examples`, read and written back unchanged.
 pub fn examples(model: &Model, space: &TypeSpace, package: &str) -> Result<TokenStream, Error> {
     let crate_name = crate_ident(package);
@@ -120,12 +173,16 @@ pub fn examples(model: &Model, space: &TypeSpace, package: &str) -> Result<Token
                 let input = json_literal(json);
                 let expected = samples::with_defaults(model, &target, json, json_names);
                 let check = if &expected == json {
-                    quote!(assert_round_trip::<#ty>(#input, #input);)
+                    quote! {
+                        assert_round_trip::<#ty>(#input, #input);
+                        assert_valid::<#ty>(#input);
+                    }
                 } else {
                     let expected = json_literal(&expected);
                     quote! {
                         // The model's defaults are written for members the example leaves out.
                         assert_round_trip::<#ty>(#input, #expected);
+                        assert_valid::<#ty>(#input);
                     }
                 };
                 tests.push(quote! {
@@ -142,7 +199,7 @@ pub fn examples(model: &Model, space: &TypeSpace, package: &str) -> Result<Token
             mod support;
 
             use #crate_name::*;
-            use support::assert_round_trip;
+            use support::{assert_round_trip, assert_valid};
         }
     });
     Ok(quote! {

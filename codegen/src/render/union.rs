@@ -6,12 +6,13 @@ use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
 use super::docs_attr::{deprecated_attr, doc_attrs};
+use super::{debug, validation};
 use crate::mapping::StdPaths;
 use crate::naming;
 use crate::space::{TypeDef, TypeSpace, UnionMemberDef};
 
 /// Renders the file of one union.
-pub fn render(def: &TypeDef, members: &[UnionMemberDef], space: &TypeSpace) -> TokenStream {
+pub fn render(def: &TypeDef, members: &[UnionMemberDef], space: &TypeSpace, checks: &validation::Context) -> TokenStream {
     let std = &space.std;
     let name = naming::ident(&def.name);
     let docs = doc_attrs(def.docs.as_deref());
@@ -29,13 +30,23 @@ pub fn render(def: &TypeDef, members: &[UnionMemberDef], space: &TypeSpace) -> T
     let needs_wire = members.iter().any(|m| m.ty.as_ref().is_none_or(|t| t.wire_format().is_some()));
     let imports = super::union_imports(members.iter().filter_map(|m| m.ty.as_ref()), needs_wire, &def.name, std);
     let allow_case = (!naming::is_upper_camel(&def.name)).then(|| quote!(#[allow(non_camel_case_types)]));
+    let redacts = debug::union_redacts(def, members);
+    let derive_debug = (!redacts).then(|| quote!(Debug,));
+    let debug_impl = redacts.then(|| debug::union_impl(def, members));
+    let validate_imports = if redacts {
+        quote!(use crate::validate::{Redacted, Validate, Validator};)
+    } else {
+        quote!(use crate::validate::{Validate, Validator};)
+    };
+    let validate = validation::union_impl(def, members, checks);
     quote! {
         #imports
+        #validate_imports
 
         #docs
         #deprecated
         #allow_case
-        #[derive(Clone, Debug, PartialEq)]
+        #[derive(Clone, #derive_debug PartialEq)]
         #[non_exhaustive]
         pub enum #name {
             #(#variants)*
@@ -105,6 +116,10 @@ pub fn render(def: &TypeDef, members: &[UnionMemberDef], space: &TypeSpace) -> T
                 deserializer.deserialize_map(UnionVisitor)
             }
         }
+
+        #debug_impl
+
+        #validate
     }
 }
 

@@ -2,7 +2,70 @@
 
 //! Serde types for Amazon Cognito Identity Provider, generated from the service's Smithy model.
 //!
-//! Every structure, union and enum of the service is a type at the crate root, named as in the model. The types read and write exactly the JSON of the `awsJson1_1` protocol: members keep their wire names, optional members are `Option`s that are left out when `None`, enums keep values they do not know in an `Unknown` variant, and timestamps, blobs and other special forms go through the [`wire`] module's formats.
+//! Every structure, union and enum of the service is a type at the crate root, named as in the model; every operation is a type in [`operations`]. The types read and write exactly the JSON of the `awsJson1_1` protocol:
+//!
+//! - members keep their wire names; optional members are `Option`s, left out when `None`;
+//! - members with a model default are plain fields holding it when absent;
+//! - enums keep values they do not know in an `Unknown` variant, unions keep unknown members the same way, and both write them back unchanged;
+//! - timestamps are `time::OffsetDateTime`, blobs `Vec<u8>`, documents `serde_json::Value`; the [`wire`] module holds their wire formats;
+//! - `Debug` never prints a value the model marks `@sensitive`;
+//! - [`validate`] checks the model's `@length`, `@range` and `@pattern` constraints.
+//!
+//! ## Building a request
+//!
+//! The input of `AdminCreateUser`:
+//!
+//! ```
+//! use cognito_identity_provider_types::AdminCreateUserRequest;
+//!
+//! let input = AdminCreateUserRequest::new("example", "example")
+//!     .with_temporary_password("example");
+//! // Every constraint violation at once, with the path of each value.
+//! if let Err(violations) = input.validate() {
+//!     println!("{violations}");
+//! }
+//! ```
+//!
+//! ## Writing and reading bodies
+//!
+//! ```
+//! use cognito_identity_provider_types::operation::Operation;
+//! use cognito_identity_provider_types::operations::AdminCreateUser;
+//! use cognito_identity_provider_types::AdminCreateUserRequest;
+//!
+//! // From the model's example of `AdminCreateUser`.
+//! let input: AdminCreateUserRequest = serde_json::from_str(r#"{
+//!   "UserPoolId": "us-east-1_EXAMPLE",
+//!   "Username": "testuser",
+//!   "DesiredDeliveryMediums": [
+//!     "SMS"
+//!   ],
+//!   "MessageAction": "SUPPRESS",
+//!   "TemporaryPassword": "This-is-my-test-99!",
+//!   "UserAttributes": [
+//!     {
+//!       "Name": "name",
+//!       "Value": "John"
+//!     },
+//!     {
+//!       "Name": "phone_number",
+//!       "Value": "+12065551212"
+//!     },
+//!     {
+//!       "Name": "email",
+//!       "Value": "testuser@example.com"
+//!     }
+//!   ]
+//! }"#)?;
+//! let body: Vec<u8> = AdminCreateUser::write_input(&input)?;
+//! let again: AdminCreateUserRequest = serde_json::from_slice(&body)?;
+//! assert_eq!(again, input);
+//! # Ok::<(), serde_json::Error>(())
+//! ```
+//!
+//! ## Calling the service
+//!
+//! Each operation type implements [`operation::Operation`]: its `TARGET` is the `X-Amz-Target` header, [`operations::SERVICE`] has the content type and signing name, `write_input` and `read_output` turn bodies into types, and [`error::parse_error`] turns an error response into the operation's error enum. [`operation::paginate`] walks the pages of a paginated operation with any transport.
 //!
 //! ## The service
 //! With the Amazon Cognito user pools API, you can configure user pools and authenticate users. To authenticate users from third-party identity providers (IdPs) in this API, you can [link IdP users to native user profiles](https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-identity-federation-consolidate-users.html). Learn more about the authentication and authorization of federated users at [Adding user pool sign-in through a third party](https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-identity-federation.html) and in the [User pool federation endpoints and managed login reference](https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-userpools-server-contract-reference.html).
@@ -25,6 +88,8 @@
 pub mod error;
 pub mod operation;
 pub mod operations;
+pub mod validate;
 pub mod wire;
+mod patterns;
 mod types;
 pub use types::*;

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 use crate::wire;
 use crate::RecoveryOptionType;
+use crate::validate::{Validate, Validator, Violations};
 
 /// The settings for user message delivery in forgot-password operations. Contains preference for email or SMS message delivery of password reset codes, or for admin-only password reset.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -15,4 +16,43 @@ pub struct AccountRecoverySettingType {
         with = "wire::As::<Option<wire::List>>"
     )]
     pub recovery_mechanisms: Option<Vec<RecoveryOptionType>>,
+}
+
+impl AccountRecoverySettingType {
+    /// Sets `RecoveryMechanisms`.
+    pub fn with_recovery_mechanisms(
+        mut self,
+        recovery_mechanisms: impl Into<Vec<RecoveryOptionType>>,
+    ) -> Self {
+        self.recovery_mechanisms = Some(recovery_mechanisms.into());
+        self
+    }
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once.
+    pub fn validate(&self) -> Result<(), Violations> {
+        Validate::validate(self)
+    }
+}
+
+impl Validate for AccountRecoverySettingType {
+    fn validate_into(&self, validator: &mut Validator) {
+        if let Some(value) = &self.recovery_mechanisms {
+            validator
+                .member(
+                    "RecoveryMechanisms",
+                    |validator| {
+                        validator.length(value.len(), Some(1), Some(2));
+                        for (index, item) in value.iter().enumerate() {
+                            validator
+                                .index(
+                                    index,
+                                    |validator| {
+                                        item.validate_into(validator);
+                                    },
+                                );
+                        }
+                    },
+                );
+        }
+    }
 }

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use crate::AccountTakeoverEventActionType;
+use crate::validate::{Validate, Validator, Violations};
 
 /// The automated response to a risk level for adaptive authentication in full-function, or `ENFORCED`, mode. You can assign an action to each risk level that threat protection evaluates.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -18,4 +19,33 @@ pub struct AccountTakeoverActionType {
     /// - `NO_ACTION`: Take no action. Permit sign-in.
     #[serde(rename = "EventAction")]
     pub event_action: AccountTakeoverEventActionType,
+}
+
+impl AccountTakeoverActionType {
+    /// A value with the required members set; optional members are `None` and defaulted
+    /// ones hold the model's default.
+    pub fn new(event_action: impl Into<AccountTakeoverEventActionType>) -> Self {
+        Self {
+            event_action: event_action.into(),
+            ..Default::default()
+        }
+    }
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once.
+    pub fn validate(&self) -> Result<(), Violations> {
+        Validate::validate(self)
+    }
+}
+
+impl Validate for AccountTakeoverActionType {
+    fn validate_into(&self, validator: &mut Validator) {
+        let value = &self.event_action;
+        validator
+            .member(
+                "EventAction",
+                |validator| {
+                    validator.known(value.as_str(), value.is_known(), false);
+                },
+            );
+    }
 }

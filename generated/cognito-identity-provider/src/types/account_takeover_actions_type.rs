@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use crate::AccountTakeoverActionType;
+use crate::validate::{Validate, Validator, Violations};
 
 /// A list of account-takeover actions for each level of risk that Amazon Cognito might assess with threat protection features.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -16,4 +17,68 @@ pub struct AccountTakeoverActionsType {
     /// The action that you assign to a high-risk assessment by threat protection.
     #[serde(rename = "HighAction", skip_serializing_if = "Option::is_none")]
     pub high_action: Option<AccountTakeoverActionType>,
+}
+
+impl AccountTakeoverActionsType {
+    /// Sets `LowAction`.
+    pub fn with_low_action(
+        mut self,
+        low_action: impl Into<AccountTakeoverActionType>,
+    ) -> Self {
+        self.low_action = Some(low_action.into());
+        self
+    }
+    /// Sets `MediumAction`.
+    pub fn with_medium_action(
+        mut self,
+        medium_action: impl Into<AccountTakeoverActionType>,
+    ) -> Self {
+        self.medium_action = Some(medium_action.into());
+        self
+    }
+    /// Sets `HighAction`.
+    pub fn with_high_action(
+        mut self,
+        high_action: impl Into<AccountTakeoverActionType>,
+    ) -> Self {
+        self.high_action = Some(high_action.into());
+        self
+    }
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once.
+    pub fn validate(&self) -> Result<(), Violations> {
+        Validate::validate(self)
+    }
+}
+
+impl Validate for AccountTakeoverActionsType {
+    fn validate_into(&self, validator: &mut Validator) {
+        if let Some(value) = &self.low_action {
+            validator
+                .member(
+                    "LowAction",
+                    |validator| {
+                        value.validate_into(validator);
+                    },
+                );
+        }
+        if let Some(value) = &self.medium_action {
+            validator
+                .member(
+                    "MediumAction",
+                    |validator| {
+                        value.validate_into(validator);
+                    },
+                );
+        }
+        if let Some(value) = &self.high_action {
+            validator
+                .member(
+                    "HighAction",
+                    |validator| {
+                        value.validate_into(validator);
+                    },
+                );
+        }
+    }
 }

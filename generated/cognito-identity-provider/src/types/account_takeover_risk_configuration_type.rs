@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use crate::{AccountTakeoverActionsType, NotifyConfigurationType};
+use crate::validate::{Validate, Validator, Violations};
 
 /// The settings for automated responses and notification templates for adaptive authentication with threat protection features.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -13,4 +14,50 @@ pub struct AccountTakeoverRiskConfigurationType {
     /// A list of account-takeover actions for each level of risk that Amazon Cognito might assess with threat protection.
     #[serde(rename = "Actions")]
     pub actions: AccountTakeoverActionsType,
+}
+
+impl AccountTakeoverRiskConfigurationType {
+    /// A value with the required members set; optional members are `None` and defaulted
+    /// ones hold the model's default.
+    pub fn new(actions: impl Into<AccountTakeoverActionsType>) -> Self {
+        Self {
+            actions: actions.into(),
+            ..Default::default()
+        }
+    }
+    /// Sets `NotifyConfiguration`.
+    pub fn with_notify_configuration(
+        mut self,
+        notify_configuration: impl Into<NotifyConfigurationType>,
+    ) -> Self {
+        self.notify_configuration = Some(notify_configuration.into());
+        self
+    }
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once.
+    pub fn validate(&self) -> Result<(), Violations> {
+        Validate::validate(self)
+    }
+}
+
+impl Validate for AccountTakeoverRiskConfigurationType {
+    fn validate_into(&self, validator: &mut Validator) {
+        if let Some(value) = &self.notify_configuration {
+            validator
+                .member(
+                    "NotifyConfiguration",
+                    |validator| {
+                        value.validate_into(validator);
+                    },
+                );
+        }
+        let value = &self.actions;
+        validator
+            .member(
+                "Actions",
+                |validator| {
+                    value.validate_into(validator);
+                },
+            );
+    }
 }

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 use crate::wire;
 use crate::SchemaAttributeType;
+use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `AddCustomAttributes`.
 ///
@@ -44,4 +45,54 @@ pub struct AddCustomAttributesRequest {
     ///   This legacy option creates an attribute with a `dev:` prefix. You can only set the value of a developer-only attribute with administrative IAM credentials.
     #[serde(rename = "CustomAttributes", with = "wire::As::<wire::List>")]
     pub custom_attributes: Vec<SchemaAttributeType>,
+}
+
+impl AddCustomAttributesRequest {
+    /// A value with the required members set; optional members are `None` and defaulted
+    /// ones hold the model's default.
+    pub fn new(
+        user_pool_id: impl Into<String>,
+        custom_attributes: impl Into<Vec<SchemaAttributeType>>,
+    ) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            custom_attributes: custom_attributes.into(),
+        }
+    }
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once.
+    pub fn validate(&self) -> Result<(), Violations> {
+        Validate::validate(self)
+    }
+}
+
+impl Validate for AddCustomAttributesRequest {
+    fn validate_into(&self, validator: &mut Validator) {
+        let value = &self.user_pool_id;
+        validator
+            .member(
+                "UserPoolId",
+                |validator| {
+                    validator.length(value.chars().count(), Some(1), Some(55));
+                    validator.pattern(value, &crate::patterns::PATTERN_22, false);
+                },
+            );
+        let value = &self.custom_attributes;
+        validator
+            .member(
+                "CustomAttributes",
+                |validator| {
+                    validator.length(value.len(), Some(1), Some(25));
+                    for (index, item) in value.iter().enumerate() {
+                        validator
+                            .index(
+                                index,
+                                |validator| {
+                                    item.validate_into(validator);
+                                },
+                            );
+                    }
+                },
+            );
+    }
 }

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use crate::MessageTemplateType;
+use crate::validate::{Validate, Validator, Violations};
 
 /// The settings for administrator creation of users in a user pool. Contains settings for allowing user sign-up, customizing invitation messages to new users, and the amount of time before temporary passwords expire.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -22,4 +23,42 @@ pub struct AdminCreateUserConfigType {
     /// See also [Customizing User Invitation Messages](https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-settings-message-customizations.html#cognito-user-pool-settings-user-invitation-message-customization).
     #[serde(rename = "InviteMessageTemplate", skip_serializing_if = "Option::is_none")]
     pub invite_message_template: Option<MessageTemplateType>,
+}
+
+impl AdminCreateUserConfigType {
+    /// Sets `InviteMessageTemplate`.
+    pub fn with_invite_message_template(
+        mut self,
+        invite_message_template: impl Into<MessageTemplateType>,
+    ) -> Self {
+        self.invite_message_template = Some(invite_message_template.into());
+        self
+    }
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once.
+    pub fn validate(&self) -> Result<(), Violations> {
+        Validate::validate(self)
+    }
+}
+
+impl Validate for AdminCreateUserConfigType {
+    fn validate_into(&self, validator: &mut Validator) {
+        let value = &self.unused_account_validity_days;
+        validator
+            .member(
+                "UnusedAccountValidityDays",
+                |validator| {
+                    validator.range(f64::from(*value), Some(0.0), Some(365.0), false);
+                },
+            );
+        if let Some(value) = &self.invite_message_template {
+            validator
+                .member(
+                    "InviteMessageTemplate",
+                    |validator| {
+                        value.validate_into(validator);
+                    },
+                );
+        }
+    }
 }

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use crate::UserType;
+use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `AdminCreateUser`.
 ///
@@ -12,4 +13,31 @@ pub struct AdminCreateUserResponse {
     /// The new user's profile details.
     #[serde(rename = "User", skip_serializing_if = "Option::is_none")]
     pub user: Option<UserType>,
+}
+
+impl AdminCreateUserResponse {
+    /// Sets `User`.
+    pub fn with_user(mut self, user: impl Into<UserType>) -> Self {
+        self.user = Some(user.into());
+        self
+    }
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once.
+    pub fn validate(&self) -> Result<(), Violations> {
+        Validate::validate(self)
+    }
+}
+
+impl Validate for AdminCreateUserResponse {
+    fn validate_into(&self, validator: &mut Validator) {
+        if let Some(value) = &self.user {
+            validator
+                .member(
+                    "User",
+                    |validator| {
+                        value.validate_into(validator);
+                    },
+                );
+        }
+    }
 }

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use crate::ProviderUserIdentifierType;
+use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `AdminDisableProviderForUser`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -13,4 +14,44 @@ pub struct AdminDisableProviderForUserRequest {
     /// The user profile that you want to delete a linked identity from.
     #[serde(rename = "User")]
     pub user: ProviderUserIdentifierType,
+}
+
+impl AdminDisableProviderForUserRequest {
+    /// A value with the required members set; optional members are `None` and defaulted
+    /// ones hold the model's default.
+    pub fn new(
+        user_pool_id: impl Into<String>,
+        user: impl Into<ProviderUserIdentifierType>,
+    ) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            user: user.into(),
+        }
+    }
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once.
+    pub fn validate(&self) -> Result<(), Violations> {
+        Validate::validate(self)
+    }
+}
+
+impl Validate for AdminDisableProviderForUserRequest {
+    fn validate_into(&self, validator: &mut Validator) {
+        let value = &self.user_pool_id;
+        validator
+            .member(
+                "UserPoolId",
+                |validator| {
+                    validator.length(value.chars().count(), Some(0), Some(131072));
+                },
+            );
+        let value = &self.user;
+        validator
+            .member(
+                "User",
+                |validator| {
+                    value.validate_into(validator);
+                },
+            );
+    }
 }

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use crate::ProviderUserIdentifierType;
+use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `AdminLinkProviderForUser`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -33,4 +34,54 @@ pub struct AdminLinkProviderForUserRequest {
     /// - When you set `ProviderAttributeName` to `Cognito_Subject`, Amazon Cognito will automatically parse the default unique identifier found in the subject from the IdP token.
     #[serde(rename = "SourceUser")]
     pub source_user: ProviderUserIdentifierType,
+}
+
+impl AdminLinkProviderForUserRequest {
+    /// A value with the required members set; optional members are `None` and defaulted
+    /// ones hold the model's default.
+    pub fn new(
+        user_pool_id: impl Into<String>,
+        destination_user: impl Into<ProviderUserIdentifierType>,
+        source_user: impl Into<ProviderUserIdentifierType>,
+    ) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            destination_user: destination_user.into(),
+            source_user: source_user.into(),
+        }
+    }
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once.
+    pub fn validate(&self) -> Result<(), Violations> {
+        Validate::validate(self)
+    }
+}
+
+impl Validate for AdminLinkProviderForUserRequest {
+    fn validate_into(&self, validator: &mut Validator) {
+        let value = &self.user_pool_id;
+        validator
+            .member(
+                "UserPoolId",
+                |validator| {
+                    validator.length(value.chars().count(), Some(0), Some(131072));
+                },
+            );
+        let value = &self.destination_user;
+        validator
+            .member(
+                "DestinationUser",
+                |validator| {
+                    value.validate_into(validator);
+                },
+            );
+        let value = &self.source_user;
+        validator
+            .member(
+                "SourceUser",
+                |validator| {
+                    value.validate_into(validator);
+                },
+            );
+    }
 }

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use crate::AdvancedSecurityEnabledModeType;
+use crate::validate::{Validate, Validator, Violations};
 
 /// Threat protection configuration options for additional authentication types in your user pool, including custom authentication.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -10,4 +11,34 @@ pub struct AdvancedSecurityAdditionalFlowsType {
     /// The operating mode of threat protection in custom authentication with [Custom authentication challenge Lambda triggers](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-challenge.html).
     #[serde(rename = "CustomAuthMode", skip_serializing_if = "Option::is_none")]
     pub custom_auth_mode: Option<AdvancedSecurityEnabledModeType>,
+}
+
+impl AdvancedSecurityAdditionalFlowsType {
+    /// Sets `CustomAuthMode`.
+    pub fn with_custom_auth_mode(
+        mut self,
+        custom_auth_mode: impl Into<AdvancedSecurityEnabledModeType>,
+    ) -> Self {
+        self.custom_auth_mode = Some(custom_auth_mode.into());
+        self
+    }
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once.
+    pub fn validate(&self) -> Result<(), Violations> {
+        Validate::validate(self)
+    }
+}
+
+impl Validate for AdvancedSecurityAdditionalFlowsType {
+    fn validate_into(&self, validator: &mut Validator) {
+        if let Some(value) = &self.custom_auth_mode {
+            validator
+                .member(
+                    "CustomAuthMode",
+                    |validator| {
+                        validator.known(value.as_str(), value.is_known(), false);
+                    },
+                );
+        }
+    }
 }

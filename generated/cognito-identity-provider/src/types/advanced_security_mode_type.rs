@@ -20,6 +20,10 @@ pub enum AdvancedSecurityModeType {
 impl AdvancedSecurityModeType {
     /// Every value this version of the crate knows, in model order.
     pub const VALUES: &'static [&'static str] = &["OFF", "AUDIT", "ENFORCED"];
+    /// Whether the value is one this version of the crate knows (not `Unknown`).
+    pub fn is_known(&self) -> bool {
+        !matches!(self, Self::Unknown(_))
+    }
     /// The value as it is written on the wire.
     pub fn as_str(&self) -> &str {
         match self {

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 use crate::wire;
 use crate::{AssetCategoryType, AssetExtensionType, ColorSchemeModeType};
+use crate::validate::{Validate, Validator, Violations};
 
 /// An image file from a managed login branding style in a user pool.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -27,4 +28,84 @@ pub struct AssetType {
     /// The ID of the asset.
     #[serde(rename = "ResourceId", skip_serializing_if = "Option::is_none")]
     pub resource_id: Option<String>,
+}
+
+impl AssetType {
+    /// A value with the required members set; optional members are `None` and defaulted
+    /// ones hold the model's default.
+    pub fn new(
+        category: impl Into<AssetCategoryType>,
+        color_mode: impl Into<ColorSchemeModeType>,
+        extension: impl Into<AssetExtensionType>,
+    ) -> Self {
+        Self {
+            category: category.into(),
+            color_mode: color_mode.into(),
+            extension: extension.into(),
+            ..Default::default()
+        }
+    }
+    /// Sets `Bytes`.
+    pub fn with_bytes(mut self, bytes: impl Into<Vec<u8>>) -> Self {
+        self.bytes = Some(bytes.into());
+        self
+    }
+    /// Sets `ResourceId`.
+    pub fn with_resource_id(mut self, resource_id: impl Into<String>) -> Self {
+        self.resource_id = Some(resource_id.into());
+        self
+    }
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once.
+    pub fn validate(&self) -> Result<(), Violations> {
+        Validate::validate(self)
+    }
+}
+
+impl Validate for AssetType {
+    fn validate_into(&self, validator: &mut Validator) {
+        let value = &self.category;
+        validator
+            .member(
+                "Category",
+                |validator| {
+                    validator.known(value.as_str(), value.is_known(), false);
+                },
+            );
+        let value = &self.color_mode;
+        validator
+            .member(
+                "ColorMode",
+                |validator| {
+                    validator.known(value.as_str(), value.is_known(), false);
+                },
+            );
+        let value = &self.extension;
+        validator
+            .member(
+                "Extension",
+                |validator| {
+                    validator.known(value.as_str(), value.is_known(), false);
+                },
+            );
+        if let Some(value) = &self.bytes {
+            validator
+                .member(
+                    "Bytes",
+                    |validator| {
+                        validator.length(value.len(), Some(0), Some(1000000));
+                    },
+                );
+        }
+        if let Some(value) = &self.resource_id {
+            validator
+                .member(
+                    "ResourceId",
+                    |validator| {
+                        validator.length(value.chars().count(), Some(1), Some(40));
+                        validator.pattern(value, &crate::patterns::PATTERN_23, false);
+                    },
+                );
+        }
+    }
 }

@@ -8,6 +8,8 @@ use crate::{
     EventRiskType, EventType,
 };
 
+use crate::validate::{Validate, Validator, Violations};
+
 /// One authentication event that Amazon Cognito logged in a user pool with threat protection active. Contains user and device metadata and a risk assessment from your user pool.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -44,4 +46,143 @@ pub struct AuthEventType {
     /// The `UpdateAuthEventFeedback` or `AdminUpdateAuthEventFeedback` feedback that you or your user provided in response to the event. A value of `Valid` indicates that you disagreed with the level of risk that your user pool assigned, and evaluated a session to be valid, or likely safe. A value of `Invalid` indicates that you agreed with the user pool risk level and evaluated a session to be invalid, or likely malicious.
     #[serde(rename = "EventFeedback", skip_serializing_if = "Option::is_none")]
     pub event_feedback: Option<EventFeedbackType>,
+}
+
+impl AuthEventType {
+    /// Sets `EventId`.
+    pub fn with_event_id(mut self, event_id: impl Into<String>) -> Self {
+        self.event_id = Some(event_id.into());
+        self
+    }
+    /// Sets `EventType`.
+    pub fn with_event_type(mut self, event_type: impl Into<EventType>) -> Self {
+        self.event_type = Some(event_type.into());
+        self
+    }
+    /// Sets `CreationDate`.
+    pub fn with_creation_date(
+        mut self,
+        creation_date: impl Into<time::OffsetDateTime>,
+    ) -> Self {
+        self.creation_date = Some(creation_date.into());
+        self
+    }
+    /// Sets `EventResponse`.
+    pub fn with_event_response(
+        mut self,
+        event_response: impl Into<EventResponseType>,
+    ) -> Self {
+        self.event_response = Some(event_response.into());
+        self
+    }
+    /// Sets `EventRisk`.
+    pub fn with_event_risk(mut self, event_risk: impl Into<EventRiskType>) -> Self {
+        self.event_risk = Some(event_risk.into());
+        self
+    }
+    /// Sets `ChallengeResponses`.
+    pub fn with_challenge_responses(
+        mut self,
+        challenge_responses: impl Into<Vec<ChallengeResponseType>>,
+    ) -> Self {
+        self.challenge_responses = Some(challenge_responses.into());
+        self
+    }
+    /// Sets `EventContextData`.
+    pub fn with_event_context_data(
+        mut self,
+        event_context_data: impl Into<EventContextDataType>,
+    ) -> Self {
+        self.event_context_data = Some(event_context_data.into());
+        self
+    }
+    /// Sets `EventFeedback`.
+    pub fn with_event_feedback(
+        mut self,
+        event_feedback: impl Into<EventFeedbackType>,
+    ) -> Self {
+        self.event_feedback = Some(event_feedback.into());
+        self
+    }
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once.
+    pub fn validate(&self) -> Result<(), Violations> {
+        Validate::validate(self)
+    }
+}
+
+impl Validate for AuthEventType {
+    fn validate_into(&self, validator: &mut Validator) {
+        if let Some(value) = &self.event_id {
+            validator
+                .member(
+                    "EventId",
+                    |validator| {
+                        validator.length(value.chars().count(), Some(0), Some(131072));
+                    },
+                );
+        }
+        if let Some(value) = &self.event_type {
+            validator
+                .member(
+                    "EventType",
+                    |validator| {
+                        validator.known(value.as_str(), value.is_known(), false);
+                    },
+                );
+        }
+        if let Some(value) = &self.event_response {
+            validator
+                .member(
+                    "EventResponse",
+                    |validator| {
+                        validator.known(value.as_str(), value.is_known(), false);
+                    },
+                );
+        }
+        if let Some(value) = &self.event_risk {
+            validator
+                .member(
+                    "EventRisk",
+                    |validator| {
+                        value.validate_into(validator);
+                    },
+                );
+        }
+        if let Some(value) = &self.challenge_responses {
+            validator
+                .member(
+                    "ChallengeResponses",
+                    |validator| {
+                        for (index, item) in value.iter().enumerate() {
+                            validator
+                                .index(
+                                    index,
+                                    |validator| {
+                                        item.validate_into(validator);
+                                    },
+                                );
+                        }
+                    },
+                );
+        }
+        if let Some(value) = &self.event_context_data {
+            validator
+                .member(
+                    "EventContextData",
+                    |validator| {
+                        value.validate_into(validator);
+                    },
+                );
+        }
+        if let Some(value) = &self.event_feedback {
+            validator
+                .member(
+                    "EventFeedback",
+                    |validator| {
+                        value.validate_into(validator);
+                    },
+                );
+        }
+    }
 }

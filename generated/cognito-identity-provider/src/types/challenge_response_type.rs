@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use crate::{ChallengeName, ChallengeResponse};
+use crate::validate::{Validate, Validator, Violations};
 
 /// The responses to the challenge that you received in the previous request. Each challenge has its own required response parameters. The following examples are partial JSON request bodies that highlight challenge-response parameters.
 ///
@@ -146,4 +147,51 @@ pub struct ChallengeResponseType {
     /// The set of key-value pairs that provides a response to the requested challenge.
     #[serde(rename = "ChallengeResponse", skip_serializing_if = "Option::is_none")]
     pub challenge_response: Option<ChallengeResponse>,
+}
+
+impl ChallengeResponseType {
+    /// Sets `ChallengeName`.
+    pub fn with_challenge_name(
+        mut self,
+        challenge_name: impl Into<ChallengeName>,
+    ) -> Self {
+        self.challenge_name = Some(challenge_name.into());
+        self
+    }
+    /// Sets `ChallengeResponse`.
+    pub fn with_challenge_response(
+        mut self,
+        challenge_response: impl Into<ChallengeResponse>,
+    ) -> Self {
+        self.challenge_response = Some(challenge_response.into());
+        self
+    }
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once.
+    pub fn validate(&self) -> Result<(), Violations> {
+        Validate::validate(self)
+    }
+}
+
+impl Validate for ChallengeResponseType {
+    fn validate_into(&self, validator: &mut Validator) {
+        if let Some(value) = &self.challenge_name {
+            validator
+                .member(
+                    "ChallengeName",
+                    |validator| {
+                        validator.known(value.as_str(), value.is_known(), false);
+                    },
+                );
+        }
+        if let Some(value) = &self.challenge_response {
+            validator
+                .member(
+                    "ChallengeResponse",
+                    |validator| {
+                        validator.known(value.as_str(), value.is_known(), false);
+                    },
+                );
+        }
+    }
 }

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use crate::DeliveryMediumType;
+use crate::validate::{Validate, Validator, Violations};
 
 /// The delivery details for an email or SMS message that Amazon Cognito sent for authentication or verification.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -16,4 +17,63 @@ pub struct CodeDeliveryDetailsType {
     /// The name of the attribute that Amazon Cognito verifies with the code.
     #[serde(rename = "AttributeName", skip_serializing_if = "Option::is_none")]
     pub attribute_name: Option<String>,
+}
+
+impl CodeDeliveryDetailsType {
+    /// Sets `Destination`.
+    pub fn with_destination(mut self, destination: impl Into<String>) -> Self {
+        self.destination = Some(destination.into());
+        self
+    }
+    /// Sets `DeliveryMedium`.
+    pub fn with_delivery_medium(
+        mut self,
+        delivery_medium: impl Into<DeliveryMediumType>,
+    ) -> Self {
+        self.delivery_medium = Some(delivery_medium.into());
+        self
+    }
+    /// Sets `AttributeName`.
+    pub fn with_attribute_name(mut self, attribute_name: impl Into<String>) -> Self {
+        self.attribute_name = Some(attribute_name.into());
+        self
+    }
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once.
+    pub fn validate(&self) -> Result<(), Violations> {
+        Validate::validate(self)
+    }
+}
+
+impl Validate for CodeDeliveryDetailsType {
+    fn validate_into(&self, validator: &mut Validator) {
+        if let Some(value) = &self.destination {
+            validator
+                .member(
+                    "Destination",
+                    |validator| {
+                        validator.length(value.chars().count(), Some(0), Some(131072));
+                    },
+                );
+        }
+        if let Some(value) = &self.delivery_medium {
+            validator
+                .member(
+                    "DeliveryMedium",
+                    |validator| {
+                        validator.known(value.as_str(), value.is_known(), false);
+                    },
+                );
+        }
+        if let Some(value) = &self.attribute_name {
+            validator
+                .member(
+                    "AttributeName",
+                    |validator| {
+                        validator.length(value.chars().count(), Some(1), Some(32));
+                        validator.pattern(value, &crate::patterns::PATTERN_16, false);
+                    },
+                );
+        }
+    }
 }

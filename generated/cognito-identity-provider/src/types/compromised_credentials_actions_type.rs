@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use crate::CompromisedCredentialsEventActionType;
+use crate::validate::{Validate, Validator, Violations};
 
 /// Settings for user pool actions when Amazon Cognito detects compromised credentials with threat protection in full-function `ENFORCED` mode.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -10,4 +11,32 @@ pub struct CompromisedCredentialsActionsType {
     /// The action that Amazon Cognito takes when it detects compromised credentials.
     #[serde(rename = "EventAction")]
     pub event_action: CompromisedCredentialsEventActionType,
+}
+
+impl CompromisedCredentialsActionsType {
+    /// A value with the required members set; optional members are `None` and defaulted
+    /// ones hold the model's default.
+    pub fn new(event_action: impl Into<CompromisedCredentialsEventActionType>) -> Self {
+        Self {
+            event_action: event_action.into(),
+        }
+    }
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once.
+    pub fn validate(&self) -> Result<(), Violations> {
+        Validate::validate(self)
+    }
+}
+
+impl Validate for CompromisedCredentialsActionsType {
+    fn validate_into(&self, validator: &mut Validator) {
+        let value = &self.event_action;
+        validator
+            .member(
+                "EventAction",
+                |validator| {
+                    validator.known(value.as_str(), value.is_known(), false);
+                },
+            );
+    }
 }

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 use crate::wire;
 use crate::{CompromisedCredentialsActionsType, EventFilterType};
+use crate::validate::{Validate, Validator, Violations};
 
 /// Settings for compromised-credentials actions and authentication-event sources with threat protection in full-function `ENFORCED` mode.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -18,4 +19,58 @@ pub struct CompromisedCredentialsRiskConfigurationType {
     /// Settings for the actions that you want your user pool to take when Amazon Cognito detects compromised credentials.
     #[serde(rename = "Actions")]
     pub actions: CompromisedCredentialsActionsType,
+}
+
+impl CompromisedCredentialsRiskConfigurationType {
+    /// A value with the required members set; optional members are `None` and defaulted
+    /// ones hold the model's default.
+    pub fn new(actions: impl Into<CompromisedCredentialsActionsType>) -> Self {
+        Self {
+            actions: actions.into(),
+            ..Default::default()
+        }
+    }
+    /// Sets `EventFilter`.
+    pub fn with_event_filter(
+        mut self,
+        event_filter: impl Into<Vec<EventFilterType>>,
+    ) -> Self {
+        self.event_filter = Some(event_filter.into());
+        self
+    }
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once.
+    pub fn validate(&self) -> Result<(), Violations> {
+        Validate::validate(self)
+    }
+}
+
+impl Validate for CompromisedCredentialsRiskConfigurationType {
+    fn validate_into(&self, validator: &mut Validator) {
+        if let Some(value) = &self.event_filter {
+            validator
+                .member(
+                    "EventFilter",
+                    |validator| {
+                        for (index, item) in value.iter().enumerate() {
+                            validator
+                                .index(
+                                    index,
+                                    |validator| {
+                                        validator.known(item.as_str(), item.is_known(), false);
+                                    },
+                                );
+                        }
+                    },
+                );
+        }
+        let value = &self.actions;
+        validator
+            .member(
+                "Actions",
+                |validator| {
+                    value.validate_into(validator);
+                },
+            );
+    }
 }

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 use crate::wire;
 use crate::HttpHeader;
+use crate::validate::{Validate, Validator, Violations};
 
 /// Contextual user data used for evaluating the risk of an authentication event by user pool threat protection.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -23,4 +24,87 @@ pub struct ContextDataType {
     /// Encoded device-fingerprint details that your app collected with the Amazon Cognito context data collection library. For more information, see [Adding user device and session data to API requests](https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-settings-adaptive-authentication.html#user-pool-settings-adaptive-authentication-device-fingerprint).
     #[serde(rename = "EncodedData", skip_serializing_if = "Option::is_none")]
     pub encoded_data: Option<String>,
+}
+
+impl ContextDataType {
+    /// A value with the required members set; optional members are `None` and defaulted
+    /// ones hold the model's default.
+    pub fn new(
+        ip_address: impl Into<String>,
+        server_name: impl Into<String>,
+        server_path: impl Into<String>,
+        http_headers: impl Into<Vec<HttpHeader>>,
+    ) -> Self {
+        Self {
+            ip_address: ip_address.into(),
+            server_name: server_name.into(),
+            server_path: server_path.into(),
+            http_headers: http_headers.into(),
+            ..Default::default()
+        }
+    }
+    /// Sets `EncodedData`.
+    pub fn with_encoded_data(mut self, encoded_data: impl Into<String>) -> Self {
+        self.encoded_data = Some(encoded_data.into());
+        self
+    }
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once.
+    pub fn validate(&self) -> Result<(), Violations> {
+        Validate::validate(self)
+    }
+}
+
+impl Validate for ContextDataType {
+    fn validate_into(&self, validator: &mut Validator) {
+        let value = &self.ip_address;
+        validator
+            .member(
+                "IpAddress",
+                |validator| {
+                    validator.length(value.chars().count(), Some(0), Some(131072));
+                },
+            );
+        let value = &self.server_name;
+        validator
+            .member(
+                "ServerName",
+                |validator| {
+                    validator.length(value.chars().count(), Some(0), Some(131072));
+                },
+            );
+        let value = &self.server_path;
+        validator
+            .member(
+                "ServerPath",
+                |validator| {
+                    validator.length(value.chars().count(), Some(0), Some(131072));
+                },
+            );
+        let value = &self.http_headers;
+        validator
+            .member(
+                "HttpHeaders",
+                |validator| {
+                    for (index, item) in value.iter().enumerate() {
+                        validator
+                            .index(
+                                index,
+                                |validator| {
+                                    item.validate_into(validator);
+                                },
+                            );
+                    }
+                },
+            );
+        if let Some(value) = &self.encoded_data {
+            validator
+                .member(
+                    "EncodedData",
+                    |validator| {
+                        validator.length(value.chars().count(), Some(0), Some(131072));
+                    },
+                );
+        }
+    }
 }

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use crate::GroupType;
+use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `CreateGroup`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -10,4 +11,31 @@ pub struct CreateGroupResponse {
     /// The response object for a created group.
     #[serde(rename = "Group", skip_serializing_if = "Option::is_none")]
     pub group: Option<GroupType>,
+}
+
+impl CreateGroupResponse {
+    /// Sets `Group`.
+    pub fn with_group(mut self, group: impl Into<GroupType>) -> Self {
+        self.group = Some(group.into());
+        self
+    }
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once.
+    pub fn validate(&self) -> Result<(), Violations> {
+        Validate::validate(self)
+    }
+}
+
+impl Validate for CreateGroupResponse {
+    fn validate_into(&self, validator: &mut Validator) {
+        if let Some(value) = &self.group {
+            validator
+                .member(
+                    "Group",
+                    |validator| {
+                        value.validate_into(validator);
+                    },
+                );
+        }
+    }
 }

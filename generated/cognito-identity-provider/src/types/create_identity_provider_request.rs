@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 use crate::wire;
 use std::collections::HashMap;
 use crate::IdentityProviderTypeType;
+use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `CreateIdentityProvider`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -77,4 +78,130 @@ pub struct CreateIdentityProviderRequest {
         with = "wire::As::<Option<wire::List>>"
     )]
     pub idp_identifiers: Option<Vec<String>>,
+}
+
+impl CreateIdentityProviderRequest {
+    /// A value with the required members set; optional members are `None` and defaulted
+    /// ones hold the model's default.
+    pub fn new(
+        user_pool_id: impl Into<String>,
+        provider_name: impl Into<String>,
+        provider_type: impl Into<IdentityProviderTypeType>,
+        provider_details: impl Into<HashMap<String, String>>,
+    ) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            provider_name: provider_name.into(),
+            provider_type: provider_type.into(),
+            provider_details: provider_details.into(),
+            ..Default::default()
+        }
+    }
+    /// Sets `AttributeMapping`.
+    pub fn with_attribute_mapping(
+        mut self,
+        attribute_mapping: impl Into<HashMap<String, String>>,
+    ) -> Self {
+        self.attribute_mapping = Some(attribute_mapping.into());
+        self
+    }
+    /// Sets `IdpIdentifiers`.
+    pub fn with_idp_identifiers(
+        mut self,
+        idp_identifiers: impl Into<Vec<String>>,
+    ) -> Self {
+        self.idp_identifiers = Some(idp_identifiers.into());
+        self
+    }
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once.
+    pub fn validate(&self) -> Result<(), Violations> {
+        Validate::validate(self)
+    }
+}
+
+impl Validate for CreateIdentityProviderRequest {
+    fn validate_into(&self, validator: &mut Validator) {
+        let value = &self.user_pool_id;
+        validator
+            .member(
+                "UserPoolId",
+                |validator| {
+                    validator.length(value.chars().count(), Some(1), Some(55));
+                    validator.pattern(value, &crate::patterns::PATTERN_22, false);
+                },
+            );
+        let value = &self.provider_name;
+        validator
+            .member(
+                "ProviderName",
+                |validator| {
+                    validator.length(value.chars().count(), Some(1), Some(32));
+                    validator.pattern(value, &crate::patterns::PATTERN_29, false);
+                },
+            );
+        let value = &self.provider_type;
+        validator
+            .member(
+                "ProviderType",
+                |validator| {
+                    validator.known(value.as_str(), value.is_known(), false);
+                },
+            );
+        let value = &self.provider_details;
+        validator
+            .member(
+                "ProviderDetails",
+                |validator| {
+                    for (key, item) in value {
+                        validator
+                            .key(
+                                key,
+                                |validator| {
+                                    validator
+                                        .length(item.chars().count(), Some(0), Some(131072));
+                                },
+                            );
+                    }
+                },
+            );
+        if let Some(value) = &self.attribute_mapping {
+            validator
+                .member(
+                    "AttributeMapping",
+                    |validator| {
+                        for (key, item) in value {
+                            validator
+                                .key(
+                                    key,
+                                    |validator| {
+                                        validator
+                                            .length(item.chars().count(), Some(0), Some(131072));
+                                    },
+                                );
+                        }
+                    },
+                );
+        }
+        if let Some(value) = &self.idp_identifiers {
+            validator
+                .member(
+                    "IdpIdentifiers",
+                    |validator| {
+                        validator.length(value.len(), Some(0), Some(50));
+                        for (index, item) in value.iter().enumerate() {
+                            validator
+                                .index(
+                                    index,
+                                    |validator| {
+                                        validator.length(item.chars().count(), Some(1), Some(40));
+                                        validator
+                                            .pattern(item, &crate::patterns::PATTERN_25, false);
+                                    },
+                                );
+                        }
+                    },
+                );
+        }
+    }
 }

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 use crate::wire;
 use crate::ResourceServerScopeType;
+use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `CreateResourceServer`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -26,4 +27,84 @@ pub struct CreateResourceServerRequest {
         with = "wire::As::<Option<wire::List>>"
     )]
     pub scopes: Option<Vec<ResourceServerScopeType>>,
+}
+
+impl CreateResourceServerRequest {
+    /// A value with the required members set; optional members are `None` and defaulted
+    /// ones hold the model's default.
+    pub fn new(
+        user_pool_id: impl Into<String>,
+        identifier: impl Into<String>,
+        name: impl Into<String>,
+    ) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            identifier: identifier.into(),
+            name: name.into(),
+            ..Default::default()
+        }
+    }
+    /// Sets `Scopes`.
+    pub fn with_scopes(
+        mut self,
+        scopes: impl Into<Vec<ResourceServerScopeType>>,
+    ) -> Self {
+        self.scopes = Some(scopes.into());
+        self
+    }
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once.
+    pub fn validate(&self) -> Result<(), Violations> {
+        Validate::validate(self)
+    }
+}
+
+impl Validate for CreateResourceServerRequest {
+    fn validate_into(&self, validator: &mut Validator) {
+        let value = &self.user_pool_id;
+        validator
+            .member(
+                "UserPoolId",
+                |validator| {
+                    validator.length(value.chars().count(), Some(1), Some(55));
+                    validator.pattern(value, &crate::patterns::PATTERN_22, false);
+                },
+            );
+        let value = &self.identifier;
+        validator
+            .member(
+                "Identifier",
+                |validator| {
+                    validator.length(value.chars().count(), Some(1), Some(256));
+                    validator.pattern(value, &crate::patterns::PATTERN_28, false);
+                },
+            );
+        let value = &self.name;
+        validator
+            .member(
+                "Name",
+                |validator| {
+                    validator.length(value.chars().count(), Some(1), Some(256));
+                    validator.pattern(value, &crate::patterns::PATTERN_24, false);
+                },
+            );
+        if let Some(value) = &self.scopes {
+            validator
+                .member(
+                    "Scopes",
+                    |validator| {
+                        validator.length(value.len(), Some(0), Some(100));
+                        for (index, item) in value.iter().enumerate() {
+                            validator
+                                .index(
+                                    index,
+                                    |validator| {
+                                        item.validate_into(validator);
+                                    },
+                                );
+                        }
+                    },
+                );
+        }
+    }
 }

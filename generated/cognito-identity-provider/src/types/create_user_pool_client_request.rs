@@ -8,6 +8,8 @@ use crate::{
     PreventUserExistenceErrorTypes, RefreshTokenRotationType, TokenValidityUnitsType,
 };
 
+use crate::validate::{Validate, Validator, Violations};
+
 /// This structure is the input of `CreateUserPoolClient`.
 ///
 /// Represents the request to create a user pool client.
@@ -206,4 +208,416 @@ pub struct CreateUserPoolClientRequest {
     /// The configuration of your app client for refresh token rotation. When enabled, your app client issues new ID, access, and refresh tokens when users renew their sessions with refresh tokens. When disabled, token refresh issues only ID and access tokens.
     #[serde(rename = "RefreshTokenRotation", skip_serializing_if = "Option::is_none")]
     pub refresh_token_rotation: Option<RefreshTokenRotationType>,
+}
+
+impl CreateUserPoolClientRequest {
+    /// A value with the required members set; optional members are `None` and defaulted
+    /// ones hold the model's default.
+    pub fn new(user_pool_id: impl Into<String>, client_name: impl Into<String>) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            client_name: client_name.into(),
+            ..Default::default()
+        }
+    }
+    /// Sets `AccessTokenValidity`.
+    pub fn with_access_token_validity(
+        mut self,
+        access_token_validity: impl Into<i32>,
+    ) -> Self {
+        self.access_token_validity = Some(access_token_validity.into());
+        self
+    }
+    /// Sets `IdTokenValidity`.
+    pub fn with_id_token_validity(mut self, id_token_validity: impl Into<i32>) -> Self {
+        self.id_token_validity = Some(id_token_validity.into());
+        self
+    }
+    /// Sets `TokenValidityUnits`.
+    pub fn with_token_validity_units(
+        mut self,
+        token_validity_units: impl Into<TokenValidityUnitsType>,
+    ) -> Self {
+        self.token_validity_units = Some(token_validity_units.into());
+        self
+    }
+    /// Sets `ReadAttributes`.
+    pub fn with_read_attributes(
+        mut self,
+        read_attributes: impl Into<Vec<String>>,
+    ) -> Self {
+        self.read_attributes = Some(read_attributes.into());
+        self
+    }
+    /// Sets `WriteAttributes`.
+    pub fn with_write_attributes(
+        mut self,
+        write_attributes: impl Into<Vec<String>>,
+    ) -> Self {
+        self.write_attributes = Some(write_attributes.into());
+        self
+    }
+    /// Sets `ExplicitAuthFlows`.
+    pub fn with_explicit_auth_flows(
+        mut self,
+        explicit_auth_flows: impl Into<Vec<ExplicitAuthFlowsType>>,
+    ) -> Self {
+        self.explicit_auth_flows = Some(explicit_auth_flows.into());
+        self
+    }
+    /// Sets `SupportedIdentityProviders`.
+    pub fn with_supported_identity_providers(
+        mut self,
+        supported_identity_providers: impl Into<Vec<String>>,
+    ) -> Self {
+        self.supported_identity_providers = Some(supported_identity_providers.into());
+        self
+    }
+    /// Sets `CallbackURLs`.
+    pub fn with_callback_ur_ls(
+        mut self,
+        callback_ur_ls: impl Into<Vec<String>>,
+    ) -> Self {
+        self.callback_ur_ls = Some(callback_ur_ls.into());
+        self
+    }
+    /// Sets `LogoutURLs`.
+    pub fn with_logout_ur_ls(mut self, logout_ur_ls: impl Into<Vec<String>>) -> Self {
+        self.logout_ur_ls = Some(logout_ur_ls.into());
+        self
+    }
+    /// Sets `DefaultRedirectURI`.
+    pub fn with_default_redirect_uri(
+        mut self,
+        default_redirect_uri: impl Into<String>,
+    ) -> Self {
+        self.default_redirect_uri = Some(default_redirect_uri.into());
+        self
+    }
+    /// Sets `AllowedOAuthFlows`.
+    pub fn with_allowed_o_auth_flows(
+        mut self,
+        allowed_o_auth_flows: impl Into<Vec<OAuthFlowType>>,
+    ) -> Self {
+        self.allowed_o_auth_flows = Some(allowed_o_auth_flows.into());
+        self
+    }
+    /// Sets `AllowedOAuthScopes`.
+    pub fn with_allowed_o_auth_scopes(
+        mut self,
+        allowed_o_auth_scopes: impl Into<Vec<String>>,
+    ) -> Self {
+        self.allowed_o_auth_scopes = Some(allowed_o_auth_scopes.into());
+        self
+    }
+    /// Sets `AnalyticsConfiguration`.
+    pub fn with_analytics_configuration(
+        mut self,
+        analytics_configuration: impl Into<AnalyticsConfigurationType>,
+    ) -> Self {
+        self.analytics_configuration = Some(analytics_configuration.into());
+        self
+    }
+    /// Sets `PreventUserExistenceErrors`.
+    pub fn with_prevent_user_existence_errors(
+        mut self,
+        prevent_user_existence_errors: impl Into<PreventUserExistenceErrorTypes>,
+    ) -> Self {
+        self.prevent_user_existence_errors = Some(prevent_user_existence_errors.into());
+        self
+    }
+    /// Sets `EnableTokenRevocation`.
+    pub fn with_enable_token_revocation(
+        mut self,
+        enable_token_revocation: impl Into<bool>,
+    ) -> Self {
+        self.enable_token_revocation = Some(enable_token_revocation.into());
+        self
+    }
+    /// Sets `EnablePropagateAdditionalUserContextData`.
+    pub fn with_enable_propagate_additional_user_context_data(
+        mut self,
+        enable_propagate_additional_user_context_data: impl Into<bool>,
+    ) -> Self {
+        self.enable_propagate_additional_user_context_data = Some(
+            enable_propagate_additional_user_context_data.into(),
+        );
+        self
+    }
+    /// Sets `AuthSessionValidity`.
+    pub fn with_auth_session_validity(
+        mut self,
+        auth_session_validity: impl Into<i32>,
+    ) -> Self {
+        self.auth_session_validity = Some(auth_session_validity.into());
+        self
+    }
+    /// Sets `RefreshTokenRotation`.
+    pub fn with_refresh_token_rotation(
+        mut self,
+        refresh_token_rotation: impl Into<RefreshTokenRotationType>,
+    ) -> Self {
+        self.refresh_token_rotation = Some(refresh_token_rotation.into());
+        self
+    }
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once.
+    pub fn validate(&self) -> Result<(), Violations> {
+        Validate::validate(self)
+    }
+}
+
+impl Validate for CreateUserPoolClientRequest {
+    fn validate_into(&self, validator: &mut Validator) {
+        let value = &self.user_pool_id;
+        validator
+            .member(
+                "UserPoolId",
+                |validator| {
+                    validator.length(value.chars().count(), Some(1), Some(55));
+                    validator.pattern(value, &crate::patterns::PATTERN_22, false);
+                },
+            );
+        let value = &self.client_name;
+        validator
+            .member(
+                "ClientName",
+                |validator| {
+                    validator.length(value.chars().count(), Some(1), Some(128));
+                    validator.pattern(value, &crate::patterns::PATTERN_24, false);
+                },
+            );
+        let value = &self.refresh_token_validity;
+        validator
+            .member(
+                "RefreshTokenValidity",
+                |validator| {
+                    validator
+                        .range(f64::from(*value), Some(0.0), Some(315360000.0), false);
+                },
+            );
+        if let Some(value) = &self.access_token_validity {
+            validator
+                .member(
+                    "AccessTokenValidity",
+                    |validator| {
+                        validator
+                            .range(f64::from(*value), Some(1.0), Some(86400.0), false);
+                    },
+                );
+        }
+        if let Some(value) = &self.id_token_validity {
+            validator
+                .member(
+                    "IdTokenValidity",
+                    |validator| {
+                        validator
+                            .range(f64::from(*value), Some(1.0), Some(86400.0), false);
+                    },
+                );
+        }
+        if let Some(value) = &self.token_validity_units {
+            validator
+                .member(
+                    "TokenValidityUnits",
+                    |validator| {
+                        value.validate_into(validator);
+                    },
+                );
+        }
+        if let Some(value) = &self.read_attributes {
+            validator
+                .member(
+                    "ReadAttributes",
+                    |validator| {
+                        for (index, item) in value.iter().enumerate() {
+                            validator
+                                .index(
+                                    index,
+                                    |validator| {
+                                        validator.length(item.chars().count(), Some(1), Some(2048));
+                                    },
+                                );
+                        }
+                    },
+                );
+        }
+        if let Some(value) = &self.write_attributes {
+            validator
+                .member(
+                    "WriteAttributes",
+                    |validator| {
+                        for (index, item) in value.iter().enumerate() {
+                            validator
+                                .index(
+                                    index,
+                                    |validator| {
+                                        validator.length(item.chars().count(), Some(1), Some(2048));
+                                    },
+                                );
+                        }
+                    },
+                );
+        }
+        if let Some(value) = &self.explicit_auth_flows {
+            validator
+                .member(
+                    "ExplicitAuthFlows",
+                    |validator| {
+                        for (index, item) in value.iter().enumerate() {
+                            validator
+                                .index(
+                                    index,
+                                    |validator| {
+                                        validator.known(item.as_str(), item.is_known(), false);
+                                    },
+                                );
+                        }
+                    },
+                );
+        }
+        if let Some(value) = &self.supported_identity_providers {
+            validator
+                .member(
+                    "SupportedIdentityProviders",
+                    |validator| {
+                        for (index, item) in value.iter().enumerate() {
+                            validator
+                                .index(
+                                    index,
+                                    |validator| {
+                                        validator.length(item.chars().count(), Some(1), Some(32));
+                                        validator
+                                            .pattern(item, &crate::patterns::PATTERN_10, false);
+                                    },
+                                );
+                        }
+                    },
+                );
+        }
+        if let Some(value) = &self.callback_ur_ls {
+            validator
+                .member(
+                    "CallbackURLs",
+                    |validator| {
+                        validator.length(value.len(), Some(0), Some(100));
+                        for (index, item) in value.iter().enumerate() {
+                            validator
+                                .index(
+                                    index,
+                                    |validator| {
+                                        validator.length(item.chars().count(), Some(1), Some(1024));
+                                        validator
+                                            .pattern(item, &crate::patterns::PATTERN_16, false);
+                                    },
+                                );
+                        }
+                    },
+                );
+        }
+        if let Some(value) = &self.logout_ur_ls {
+            validator
+                .member(
+                    "LogoutURLs",
+                    |validator| {
+                        validator.length(value.len(), Some(0), Some(100));
+                        for (index, item) in value.iter().enumerate() {
+                            validator
+                                .index(
+                                    index,
+                                    |validator| {
+                                        validator.length(item.chars().count(), Some(1), Some(1024));
+                                        validator
+                                            .pattern(item, &crate::patterns::PATTERN_16, false);
+                                    },
+                                );
+                        }
+                    },
+                );
+        }
+        if let Some(value) = &self.default_redirect_uri {
+            validator
+                .member(
+                    "DefaultRedirectURI",
+                    |validator| {
+                        validator.length(value.chars().count(), Some(1), Some(1024));
+                        validator.pattern(value, &crate::patterns::PATTERN_16, false);
+                    },
+                );
+        }
+        if let Some(value) = &self.allowed_o_auth_flows {
+            validator
+                .member(
+                    "AllowedOAuthFlows",
+                    |validator| {
+                        validator.length(value.len(), Some(0), Some(3));
+                        for (index, item) in value.iter().enumerate() {
+                            validator
+                                .index(
+                                    index,
+                                    |validator| {
+                                        validator.known(item.as_str(), item.is_known(), false);
+                                    },
+                                );
+                        }
+                    },
+                );
+        }
+        if let Some(value) = &self.allowed_o_auth_scopes {
+            validator
+                .member(
+                    "AllowedOAuthScopes",
+                    |validator| {
+                        validator.length(value.len(), Some(0), Some(50));
+                        for (index, item) in value.iter().enumerate() {
+                            validator
+                                .index(
+                                    index,
+                                    |validator| {
+                                        validator.length(item.chars().count(), Some(1), Some(256));
+                                        validator
+                                            .pattern(item, &crate::patterns::PATTERN_28, false);
+                                    },
+                                );
+                        }
+                    },
+                );
+        }
+        if let Some(value) = &self.analytics_configuration {
+            validator
+                .member(
+                    "AnalyticsConfiguration",
+                    |validator| {
+                        value.validate_into(validator);
+                    },
+                );
+        }
+        if let Some(value) = &self.prevent_user_existence_errors {
+            validator
+                .member(
+                    "PreventUserExistenceErrors",
+                    |validator| {
+                        validator.known(value.as_str(), value.is_known(), false);
+                    },
+                );
+        }
+        if let Some(value) = &self.auth_session_validity {
+            validator
+                .member(
+                    "AuthSessionValidity",
+                    |validator| {
+                        validator.range(f64::from(*value), Some(3.0), Some(15.0), false);
+                    },
+                );
+        }
+        if let Some(value) = &self.refresh_token_rotation {
+            validator
+                .member(
+                    "RefreshTokenRotation",
+                    |validator| {
+                        value.validate_into(validator);
+                    },
+                );
+        }
+    }
 }

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use crate::UserPoolClientType;
+use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `CreateUserPoolClient`.
 ///
@@ -12,4 +13,34 @@ pub struct CreateUserPoolClientResponse {
     /// The details of the new app client.
     #[serde(rename = "UserPoolClient", skip_serializing_if = "Option::is_none")]
     pub user_pool_client: Option<UserPoolClientType>,
+}
+
+impl CreateUserPoolClientResponse {
+    /// Sets `UserPoolClient`.
+    pub fn with_user_pool_client(
+        mut self,
+        user_pool_client: impl Into<UserPoolClientType>,
+    ) -> Self {
+        self.user_pool_client = Some(user_pool_client.into());
+        self
+    }
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once.
+    pub fn validate(&self) -> Result<(), Violations> {
+        Validate::validate(self)
+    }
+}
+
+impl Validate for CreateUserPoolClientResponse {
+    fn validate_into(&self, validator: &mut Validator) {
+        if let Some(value) = &self.user_pool_client {
+            validator
+                .member(
+                    "UserPoolClient",
+                    |validator| {
+                        value.validate_into(validator);
+                    },
+                );
+        }
+    }
 }

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use crate::UserPoolType;
+use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `CreateUserPool`.
 ///
@@ -12,4 +13,31 @@ pub struct CreateUserPoolResponse {
     /// The details of the created user pool.
     #[serde(rename = "UserPool", skip_serializing_if = "Option::is_none")]
     pub user_pool: Option<UserPoolType>,
+}
+
+impl CreateUserPoolResponse {
+    /// Sets `UserPool`.
+    pub fn with_user_pool(mut self, user_pool: impl Into<UserPoolType>) -> Self {
+        self.user_pool = Some(user_pool.into());
+        self
+    }
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once.
+    pub fn validate(&self) -> Result<(), Violations> {
+        Validate::validate(self)
+    }
+}
+
+impl Validate for CreateUserPoolResponse {
+    fn validate_into(&self, validator: &mut Validator) {
+        if let Some(value) = &self.user_pool {
+            validator
+                .member(
+                    "UserPool",
+                    |validator| {
+                        value.validate_into(validator);
+                    },
+                );
+        }
+    }
 }

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use crate::CustomEmailSenderLambdaVersionType;
+use crate::validate::{Validate, Validator, Violations};
 
 /// The properties of a custom email sender Lambda trigger.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -15,4 +16,45 @@ pub struct CustomEmailLambdaVersionConfigType {
     /// The Amazon Resource Name (ARN) of the function that you want to assign to your Lambda trigger.
     #[serde(rename = "LambdaArn")]
     pub lambda_arn: String,
+}
+
+impl CustomEmailLambdaVersionConfigType {
+    /// A value with the required members set; optional members are `None` and defaulted
+    /// ones hold the model's default.
+    pub fn new(
+        lambda_version: impl Into<CustomEmailSenderLambdaVersionType>,
+        lambda_arn: impl Into<String>,
+    ) -> Self {
+        Self {
+            lambda_version: lambda_version.into(),
+            lambda_arn: lambda_arn.into(),
+        }
+    }
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once.
+    pub fn validate(&self) -> Result<(), Violations> {
+        Validate::validate(self)
+    }
+}
+
+impl Validate for CustomEmailLambdaVersionConfigType {
+    fn validate_into(&self, validator: &mut Validator) {
+        let value = &self.lambda_version;
+        validator
+            .member(
+                "LambdaVersion",
+                |validator| {
+                    validator.known(value.as_str(), value.is_known(), false);
+                },
+            );
+        let value = &self.lambda_arn;
+        validator
+            .member(
+                "LambdaArn",
+                |validator| {
+                    validator.length(value.chars().count(), Some(20), Some(2048));
+                    validator.pattern(value, &crate::patterns::PATTERN_32, false);
+                },
+            );
+    }
 }

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use crate::IdentityProviderType;
+use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `DescribeIdentityProvider`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -10,4 +11,32 @@ pub struct DescribeIdentityProviderResponse {
     /// The details of the requested IdP.
     #[serde(rename = "IdentityProvider")]
     pub identity_provider: IdentityProviderType,
+}
+
+impl DescribeIdentityProviderResponse {
+    /// A value with the required members set; optional members are `None` and defaulted
+    /// ones hold the model's default.
+    pub fn new(identity_provider: impl Into<IdentityProviderType>) -> Self {
+        Self {
+            identity_provider: identity_provider.into(),
+        }
+    }
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once.
+    pub fn validate(&self) -> Result<(), Violations> {
+        Validate::validate(self)
+    }
+}
+
+impl Validate for DescribeIdentityProviderResponse {
+    fn validate_into(&self, validator: &mut Validator) {
+        let value = &self.identity_provider;
+        validator
+            .member(
+                "IdentityProvider",
+                |validator| {
+                    value.validate_into(validator);
+                },
+            );
+    }
 }

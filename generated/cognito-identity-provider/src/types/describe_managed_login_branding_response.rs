@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use crate::ManagedLoginBrandingType;
+use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `DescribeManagedLoginBranding`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -10,4 +11,34 @@ pub struct DescribeManagedLoginBrandingResponse {
     /// The details of the requested branding style.
     #[serde(rename = "ManagedLoginBranding", skip_serializing_if = "Option::is_none")]
     pub managed_login_branding: Option<ManagedLoginBrandingType>,
+}
+
+impl DescribeManagedLoginBrandingResponse {
+    /// Sets `ManagedLoginBranding`.
+    pub fn with_managed_login_branding(
+        mut self,
+        managed_login_branding: impl Into<ManagedLoginBrandingType>,
+    ) -> Self {
+        self.managed_login_branding = Some(managed_login_branding.into());
+        self
+    }
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once.
+    pub fn validate(&self) -> Result<(), Violations> {
+        Validate::validate(self)
+    }
+}
+
+impl Validate for DescribeManagedLoginBrandingResponse {
+    fn validate_into(&self, validator: &mut Validator) {
+        if let Some(value) = &self.managed_login_branding {
+            validator
+                .member(
+                    "ManagedLoginBranding",
+                    |validator| {
+                        value.validate_into(validator);
+                    },
+                );
+        }
+    }
 }

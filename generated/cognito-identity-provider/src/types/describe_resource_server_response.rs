@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use crate::ResourceServerType;
+use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `DescribeResourceServer`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -10,4 +11,32 @@ pub struct DescribeResourceServerResponse {
     /// The details of the requested resource server.
     #[serde(rename = "ResourceServer")]
     pub resource_server: ResourceServerType,
+}
+
+impl DescribeResourceServerResponse {
+    /// A value with the required members set; optional members are `None` and defaulted
+    /// ones hold the model's default.
+    pub fn new(resource_server: impl Into<ResourceServerType>) -> Self {
+        Self {
+            resource_server: resource_server.into(),
+        }
+    }
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once.
+    pub fn validate(&self) -> Result<(), Violations> {
+        Validate::validate(self)
+    }
+}
+
+impl Validate for DescribeResourceServerResponse {
+    fn validate_into(&self, validator: &mut Validator) {
+        let value = &self.resource_server;
+        validator
+            .member(
+                "ResourceServer",
+                |validator| {
+                    value.validate_into(validator);
+                },
+            );
+    }
 }

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use crate::RiskConfigurationType;
+use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `DescribeRiskConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -10,4 +11,32 @@ pub struct DescribeRiskConfigurationResponse {
     /// The details of the requested risk configuration.
     #[serde(rename = "RiskConfiguration")]
     pub risk_configuration: RiskConfigurationType,
+}
+
+impl DescribeRiskConfigurationResponse {
+    /// A value with the required members set; optional members are `None` and defaulted
+    /// ones hold the model's default.
+    pub fn new(risk_configuration: impl Into<RiskConfigurationType>) -> Self {
+        Self {
+            risk_configuration: risk_configuration.into(),
+        }
+    }
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once.
+    pub fn validate(&self) -> Result<(), Violations> {
+        Validate::validate(self)
+    }
+}
+
+impl Validate for DescribeRiskConfigurationResponse {
+    fn validate_into(&self, validator: &mut Validator) {
+        let value = &self.risk_configuration;
+        validator
+            .member(
+                "RiskConfiguration",
+                |validator| {
+                    value.validate_into(validator);
+                },
+            );
+    }
 }

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use crate::DomainDescriptionType;
+use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `DescribeUserPoolDomain`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -10,4 +11,34 @@ pub struct DescribeUserPoolDomainResponse {
     /// The details of the requested user pool domain.
     #[serde(rename = "DomainDescription", skip_serializing_if = "Option::is_none")]
     pub domain_description: Option<DomainDescriptionType>,
+}
+
+impl DescribeUserPoolDomainResponse {
+    /// Sets `DomainDescription`.
+    pub fn with_domain_description(
+        mut self,
+        domain_description: impl Into<DomainDescriptionType>,
+    ) -> Self {
+        self.domain_description = Some(domain_description.into());
+        self
+    }
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once.
+    pub fn validate(&self) -> Result<(), Violations> {
+        Validate::validate(self)
+    }
+}
+
+impl Validate for DescribeUserPoolDomainResponse {
+    fn validate_into(&self, validator: &mut Validator) {
+        if let Some(value) = &self.domain_description {
+            validator
+                .member(
+                    "DomainDescription",
+                    |validator| {
+                        value.validate_into(validator);
+                    },
+                );
+        }
+    }
 }

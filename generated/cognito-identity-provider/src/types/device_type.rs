@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 use crate::wire;
 use crate::AttributeType;
+use crate::validate::{Validate, Validator, Violations};
 
 /// Information about a user's device that they've registered for device SRP authentication in your application. For more information, see [Working with user devices in your user pool](https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-device-tracking.html).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -39,4 +40,83 @@ pub struct DeviceType {
         with = "wire::As::<Option<wire::EpochSeconds>>"
     )]
     pub device_last_authenticated_date: Option<time::OffsetDateTime>,
+}
+
+impl DeviceType {
+    /// Sets `DeviceKey`.
+    pub fn with_device_key(mut self, device_key: impl Into<String>) -> Self {
+        self.device_key = Some(device_key.into());
+        self
+    }
+    /// Sets `DeviceAttributes`.
+    pub fn with_device_attributes(
+        mut self,
+        device_attributes: impl Into<Vec<AttributeType>>,
+    ) -> Self {
+        self.device_attributes = Some(device_attributes.into());
+        self
+    }
+    /// Sets `DeviceCreateDate`.
+    pub fn with_device_create_date(
+        mut self,
+        device_create_date: impl Into<time::OffsetDateTime>,
+    ) -> Self {
+        self.device_create_date = Some(device_create_date.into());
+        self
+    }
+    /// Sets `DeviceLastModifiedDate`.
+    pub fn with_device_last_modified_date(
+        mut self,
+        device_last_modified_date: impl Into<time::OffsetDateTime>,
+    ) -> Self {
+        self.device_last_modified_date = Some(device_last_modified_date.into());
+        self
+    }
+    /// Sets `DeviceLastAuthenticatedDate`.
+    pub fn with_device_last_authenticated_date(
+        mut self,
+        device_last_authenticated_date: impl Into<time::OffsetDateTime>,
+    ) -> Self {
+        self.device_last_authenticated_date = Some(
+            device_last_authenticated_date.into(),
+        );
+        self
+    }
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once.
+    pub fn validate(&self) -> Result<(), Violations> {
+        Validate::validate(self)
+    }
+}
+
+impl Validate for DeviceType {
+    fn validate_into(&self, validator: &mut Validator) {
+        if let Some(value) = &self.device_key {
+            validator
+                .member(
+                    "DeviceKey",
+                    |validator| {
+                        validator.length(value.chars().count(), Some(1), Some(55));
+                        validator.pattern(value, &crate::patterns::PATTERN_21, false);
+                    },
+                );
+        }
+        if let Some(value) = &self.device_attributes {
+            validator
+                .member(
+                    "DeviceAttributes",
+                    |validator| {
+                        for (index, item) in value.iter().enumerate() {
+                            validator
+                                .index(
+                                    index,
+                                    |validator| {
+                                        item.validate_into(validator);
+                                    },
+                                );
+                        }
+                    },
+                );
+        }
+    }
 }

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use crate::{CustomDomainConfigType, DomainStatusType};
+use crate::validate::{Validate, Validator, Violations};
 
 /// A container for information about the user pool domain associated with the hosted UI and OAuth endpoints.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -36,4 +37,147 @@ pub struct DomainDescriptionType {
     /// Managed login requires that your user pool be configured for any [feature plan](https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-sign-in-feature-plans.html) other than `Lite`.
     #[serde(rename = "ManagedLoginVersion", skip_serializing_if = "Option::is_none")]
     pub managed_login_version: Option<i32>,
+}
+
+impl DomainDescriptionType {
+    /// Sets `UserPoolId`.
+    pub fn with_user_pool_id(mut self, user_pool_id: impl Into<String>) -> Self {
+        self.user_pool_id = Some(user_pool_id.into());
+        self
+    }
+    /// Sets `AWSAccountId`.
+    pub fn with_aws_account_id(mut self, aws_account_id: impl Into<String>) -> Self {
+        self.aws_account_id = Some(aws_account_id.into());
+        self
+    }
+    /// Sets `Domain`.
+    pub fn with_domain(mut self, domain: impl Into<String>) -> Self {
+        self.domain = Some(domain.into());
+        self
+    }
+    /// Sets `S3Bucket`.
+    pub fn with_s3_bucket(mut self, s3_bucket: impl Into<String>) -> Self {
+        self.s3_bucket = Some(s3_bucket.into());
+        self
+    }
+    /// Sets `CloudFrontDistribution`.
+    pub fn with_cloud_front_distribution(
+        mut self,
+        cloud_front_distribution: impl Into<String>,
+    ) -> Self {
+        self.cloud_front_distribution = Some(cloud_front_distribution.into());
+        self
+    }
+    /// Sets `Version`.
+    pub fn with_version(mut self, version: impl Into<String>) -> Self {
+        self.version = Some(version.into());
+        self
+    }
+    /// Sets `Status`.
+    pub fn with_status(mut self, status: impl Into<DomainStatusType>) -> Self {
+        self.status = Some(status.into());
+        self
+    }
+    /// Sets `CustomDomainConfig`.
+    pub fn with_custom_domain_config(
+        mut self,
+        custom_domain_config: impl Into<CustomDomainConfigType>,
+    ) -> Self {
+        self.custom_domain_config = Some(custom_domain_config.into());
+        self
+    }
+    /// Sets `ManagedLoginVersion`.
+    pub fn with_managed_login_version(
+        mut self,
+        managed_login_version: impl Into<i32>,
+    ) -> Self {
+        self.managed_login_version = Some(managed_login_version.into());
+        self
+    }
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once.
+    pub fn validate(&self) -> Result<(), Violations> {
+        Validate::validate(self)
+    }
+}
+
+impl Validate for DomainDescriptionType {
+    fn validate_into(&self, validator: &mut Validator) {
+        if let Some(value) = &self.user_pool_id {
+            validator
+                .member(
+                    "UserPoolId",
+                    |validator| {
+                        validator.length(value.chars().count(), Some(1), Some(55));
+                        validator.pattern(value, &crate::patterns::PATTERN_22, false);
+                    },
+                );
+        }
+        if let Some(value) = &self.aws_account_id {
+            validator
+                .member(
+                    "AWSAccountId",
+                    |validator| {
+                        validator.length(value.chars().count(), Some(0), Some(12));
+                        validator.pattern(value, &crate::patterns::PATTERN_4, false);
+                    },
+                );
+        }
+        if let Some(value) = &self.domain {
+            validator
+                .member(
+                    "Domain",
+                    |validator| {
+                        validator.length(value.chars().count(), Some(1), Some(63));
+                        validator.pattern(value, &crate::patterns::PATTERN_30, false);
+                    },
+                );
+        }
+        if let Some(value) = &self.s3_bucket {
+            validator
+                .member(
+                    "S3Bucket",
+                    |validator| {
+                        validator.length(value.chars().count(), Some(3), Some(1024));
+                        validator.pattern(value, &crate::patterns::PATTERN_3, false);
+                    },
+                );
+        }
+        if let Some(value) = &self.cloud_front_distribution {
+            validator
+                .member(
+                    "CloudFrontDistribution",
+                    |validator| {
+                        validator.length(value.chars().count(), Some(0), Some(131072));
+                    },
+                );
+        }
+        if let Some(value) = &self.version {
+            validator
+                .member(
+                    "Version",
+                    |validator| {
+                        validator.length(value.chars().count(), Some(1), Some(20));
+                    },
+                );
+        }
+        if let Some(value) = &self.status {
+            validator
+                .member(
+                    "Status",
+                    |validator| {
+                        validator.known(value.as_str(), value.is_known(), false);
+                    },
+                );
+        }
+        if let Some(value) = &self.custom_domain_config {
+            validator
+                .member(
+                    "CustomDomainConfig",
+                    |validator| {
+                        value.validate_into(validator);
+                    },
+                );
+        }
+    }
 }

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use crate::EmailSendingAccountType;
+use crate::validate::{Validate, Validator, Violations};
 
 /// The email configuration of your user pool. The email configuration type sets your preferred sending method, Amazon Web Services Region, and sender for messages from your user pool.
 ///
@@ -53,4 +54,98 @@ pub struct EmailConfigurationType {
     ///   When leasing dedicated IP addresses with Amazon Simple Email Service, you can create groups of IP addresses, called dedicated IP pools. You can then associate the dedicated IP pools with configuration sets.
     #[serde(rename = "ConfigurationSet", skip_serializing_if = "Option::is_none")]
     pub configuration_set: Option<String>,
+}
+
+impl EmailConfigurationType {
+    /// Sets `SourceArn`.
+    pub fn with_source_arn(mut self, source_arn: impl Into<String>) -> Self {
+        self.source_arn = Some(source_arn.into());
+        self
+    }
+    /// Sets `ReplyToEmailAddress`.
+    pub fn with_reply_to_email_address(
+        mut self,
+        reply_to_email_address: impl Into<String>,
+    ) -> Self {
+        self.reply_to_email_address = Some(reply_to_email_address.into());
+        self
+    }
+    /// Sets `EmailSendingAccount`.
+    pub fn with_email_sending_account(
+        mut self,
+        email_sending_account: impl Into<EmailSendingAccountType>,
+    ) -> Self {
+        self.email_sending_account = Some(email_sending_account.into());
+        self
+    }
+    /// Sets `From`.
+    pub fn with_from(mut self, from: impl Into<String>) -> Self {
+        self.from = Some(from.into());
+        self
+    }
+    /// Sets `ConfigurationSet`.
+    pub fn with_configuration_set(
+        mut self,
+        configuration_set: impl Into<String>,
+    ) -> Self {
+        self.configuration_set = Some(configuration_set.into());
+        self
+    }
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once.
+    pub fn validate(&self) -> Result<(), Violations> {
+        Validate::validate(self)
+    }
+}
+
+impl Validate for EmailConfigurationType {
+    fn validate_into(&self, validator: &mut Validator) {
+        if let Some(value) = &self.source_arn {
+            validator
+                .member(
+                    "SourceArn",
+                    |validator| {
+                        validator.length(value.chars().count(), Some(20), Some(2048));
+                        validator.pattern(value, &crate::patterns::PATTERN_32, false);
+                    },
+                );
+        }
+        if let Some(value) = &self.reply_to_email_address {
+            validator
+                .member(
+                    "ReplyToEmailAddress",
+                    |validator| {
+                        validator.pattern(value, &crate::patterns::PATTERN_17, false);
+                    },
+                );
+        }
+        if let Some(value) = &self.email_sending_account {
+            validator
+                .member(
+                    "EmailSendingAccount",
+                    |validator| {
+                        validator.known(value.as_str(), value.is_known(), false);
+                    },
+                );
+        }
+        if let Some(value) = &self.from {
+            validator
+                .member(
+                    "From",
+                    |validator| {
+                        validator.length(value.chars().count(), Some(0), Some(131072));
+                    },
+                );
+        }
+        if let Some(value) = &self.configuration_set {
+            validator
+                .member(
+                    "ConfigurationSet",
+                    |validator| {
+                        validator.length(value.chars().count(), Some(1), Some(64));
+                        validator.pattern(value, &crate::patterns::PATTERN_31, false);
+                    },
+                );
+        }
+    }
 }

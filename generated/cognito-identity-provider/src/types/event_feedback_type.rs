@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 use crate::wire;
 use crate::FeedbackValueType;
+use crate::validate::{Validate, Validator, Violations};
 
 /// The feedback that your application submitted to a threat protection event log, as displayed in an `AdminListUserAuthEvents` response.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -21,4 +22,53 @@ pub struct EventFeedbackType {
         with = "wire::As::<Option<wire::EpochSeconds>>"
     )]
     pub feedback_date: Option<time::OffsetDateTime>,
+}
+
+impl EventFeedbackType {
+    /// A value with the required members set; optional members are `None` and defaulted
+    /// ones hold the model's default.
+    pub fn new(
+        feedback_value: impl Into<FeedbackValueType>,
+        provider: impl Into<String>,
+    ) -> Self {
+        Self {
+            feedback_value: feedback_value.into(),
+            provider: provider.into(),
+            ..Default::default()
+        }
+    }
+    /// Sets `FeedbackDate`.
+    pub fn with_feedback_date(
+        mut self,
+        feedback_date: impl Into<time::OffsetDateTime>,
+    ) -> Self {
+        self.feedback_date = Some(feedback_date.into());
+        self
+    }
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once.
+    pub fn validate(&self) -> Result<(), Violations> {
+        Validate::validate(self)
+    }
+}
+
+impl Validate for EventFeedbackType {
+    fn validate_into(&self, validator: &mut Validator) {
+        let value = &self.feedback_value;
+        validator
+            .member(
+                "FeedbackValue",
+                |validator| {
+                    validator.known(value.as_str(), value.is_known(), false);
+                },
+            );
+        let value = &self.provider;
+        validator
+            .member(
+                "Provider",
+                |validator| {
+                    validator.length(value.chars().count(), Some(0), Some(131072));
+                },
+            );
+    }
 }

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use crate::{RiskDecisionType, RiskLevelType};
+use crate::validate::{Validate, Validator, Violations};
 
 /// The risk evaluation by adaptive authentication, as displayed in an `AdminListUserAuthEvents` response. Contains evaluations of compromised-credentials detection and assessed risk level and action taken by adaptive authentication.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -19,4 +20,58 @@ pub struct EventRiskType {
         skip_serializing_if = "Option::is_none"
     )]
     pub compromised_credentials_detected: Option<bool>,
+}
+
+impl EventRiskType {
+    /// Sets `RiskDecision`.
+    pub fn with_risk_decision(
+        mut self,
+        risk_decision: impl Into<RiskDecisionType>,
+    ) -> Self {
+        self.risk_decision = Some(risk_decision.into());
+        self
+    }
+    /// Sets `RiskLevel`.
+    pub fn with_risk_level(mut self, risk_level: impl Into<RiskLevelType>) -> Self {
+        self.risk_level = Some(risk_level.into());
+        self
+    }
+    /// Sets `CompromisedCredentialsDetected`.
+    pub fn with_compromised_credentials_detected(
+        mut self,
+        compromised_credentials_detected: impl Into<bool>,
+    ) -> Self {
+        self.compromised_credentials_detected = Some(
+            compromised_credentials_detected.into(),
+        );
+        self
+    }
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once.
+    pub fn validate(&self) -> Result<(), Violations> {
+        Validate::validate(self)
+    }
+}
+
+impl Validate for EventRiskType {
+    fn validate_into(&self, validator: &mut Validator) {
+        if let Some(value) = &self.risk_decision {
+            validator
+                .member(
+                    "RiskDecision",
+                    |validator| {
+                        validator.known(value.as_str(), value.is_known(), false);
+                    },
+                );
+        }
+        if let Some(value) = &self.risk_level {
+            validator
+                .member(
+                    "RiskLevel",
+                    |validator| {
+                        validator.known(value.as_str(), value.is_known(), false);
+                    },
+                );
+        }
+    }
 }

@@ -18,6 +18,10 @@ pub enum FeatureType {
 impl FeatureType {
     /// Every value this version of the crate knows, in model order.
     pub const VALUES: &'static [&'static str] = &["ENABLED", "DISABLED"];
+    /// Whether the value is one this version of the crate knows (not `Unknown`).
+    pub fn is_known(&self) -> bool {
+        !matches!(self, Self::Unknown(_))
+    }
     /// The value as it is written on the wire.
     pub fn as_str(&self) -> &str {
         match self {

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use crate::CodeDeliveryDetailsType;
+use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `ForgotPassword`.
 ///
@@ -12,4 +13,34 @@ pub struct ForgotPasswordResponse {
     /// Information about the phone number or email address that Amazon Cognito sent the password-recovery code to.
     #[serde(rename = "CodeDeliveryDetails", skip_serializing_if = "Option::is_none")]
     pub code_delivery_details: Option<CodeDeliveryDetailsType>,
+}
+
+impl ForgotPasswordResponse {
+    /// Sets `CodeDeliveryDetails`.
+    pub fn with_code_delivery_details(
+        mut self,
+        code_delivery_details: impl Into<CodeDeliveryDetailsType>,
+    ) -> Self {
+        self.code_delivery_details = Some(code_delivery_details.into());
+        self
+    }
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once.
+    pub fn validate(&self) -> Result<(), Violations> {
+        Validate::validate(self)
+    }
+}
+
+impl Validate for ForgotPasswordResponse {
+    fn validate_into(&self, validator: &mut Validator) {
+        if let Some(value) = &self.code_delivery_details {
+            validator
+                .member(
+                    "CodeDeliveryDetails",
+                    |validator| {
+                        value.validate_into(validator);
+                    },
+                );
+        }
+    }
 }

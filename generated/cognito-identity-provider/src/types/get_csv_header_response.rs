@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use crate::wire;
+use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `GetCSVHeader`.
 ///
@@ -19,4 +20,55 @@ pub struct GetCSVHeaderResponse {
         with = "wire::As::<Option<wire::List>>"
     )]
     pub csv_header: Option<Vec<String>>,
+}
+
+impl GetCSVHeaderResponse {
+    /// Sets `UserPoolId`.
+    pub fn with_user_pool_id(mut self, user_pool_id: impl Into<String>) -> Self {
+        self.user_pool_id = Some(user_pool_id.into());
+        self
+    }
+    /// Sets `CSVHeader`.
+    pub fn with_csv_header(mut self, csv_header: impl Into<Vec<String>>) -> Self {
+        self.csv_header = Some(csv_header.into());
+        self
+    }
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once.
+    pub fn validate(&self) -> Result<(), Violations> {
+        Validate::validate(self)
+    }
+}
+
+impl Validate for GetCSVHeaderResponse {
+    fn validate_into(&self, validator: &mut Validator) {
+        if let Some(value) = &self.user_pool_id {
+            validator
+                .member(
+                    "UserPoolId",
+                    |validator| {
+                        validator.length(value.chars().count(), Some(1), Some(55));
+                        validator.pattern(value, &crate::patterns::PATTERN_22, false);
+                    },
+                );
+        }
+        if let Some(value) = &self.csv_header {
+            validator
+                .member(
+                    "CSVHeader",
+                    |validator| {
+                        for (index, item) in value.iter().enumerate() {
+                            validator
+                                .index(
+                                    index,
+                                    |validator| {
+                                        validator
+                                            .length(item.chars().count(), Some(0), Some(131072));
+                                    },
+                                );
+                        }
+                    },
+                );
+        }
+    }
 }

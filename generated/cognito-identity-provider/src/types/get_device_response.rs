@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use crate::DeviceType;
+use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `GetDevice`.
 ///
@@ -12,4 +13,30 @@ pub struct GetDeviceResponse {
     /// Details of the requested device. Includes device information, last-accessed and created dates, and the device key.
     #[serde(rename = "Device")]
     pub device: DeviceType,
+}
+
+impl GetDeviceResponse {
+    /// A value with the required members set; optional members are `None` and defaulted
+    /// ones hold the model's default.
+    pub fn new(device: impl Into<DeviceType>) -> Self {
+        Self { device: device.into() }
+    }
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once.
+    pub fn validate(&self) -> Result<(), Violations> {
+        Validate::validate(self)
+    }
+}
+
+impl Validate for GetDeviceResponse {
+    fn validate_into(&self, validator: &mut Validator) {
+        let value = &self.device;
+        validator
+            .member(
+                "Device",
+                |validator| {
+                    value.validate_into(validator);
+                },
+            );
+    }
 }

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use crate::LogDeliveryConfigurationType;
+use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `GetLogDeliveryConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -13,4 +14,34 @@ pub struct GetLogDeliveryConfigurationResponse {
         skip_serializing_if = "Option::is_none"
     )]
     pub log_delivery_configuration: Option<LogDeliveryConfigurationType>,
+}
+
+impl GetLogDeliveryConfigurationResponse {
+    /// Sets `LogDeliveryConfiguration`.
+    pub fn with_log_delivery_configuration(
+        mut self,
+        log_delivery_configuration: impl Into<LogDeliveryConfigurationType>,
+    ) -> Self {
+        self.log_delivery_configuration = Some(log_delivery_configuration.into());
+        self
+    }
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once.
+    pub fn validate(&self) -> Result<(), Violations> {
+        Validate::validate(self)
+    }
+}
+
+impl Validate for GetLogDeliveryConfigurationResponse {
+    fn validate_into(&self, validator: &mut Validator) {
+        if let Some(value) = &self.log_delivery_configuration {
+            validator
+                .member(
+                    "LogDeliveryConfiguration",
+                    |validator| {
+                        value.validate_into(validator);
+                    },
+                );
+        }
+    }
 }

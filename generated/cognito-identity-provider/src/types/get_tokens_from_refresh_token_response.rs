@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use crate::AuthenticationResultType;
+use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `GetTokensFromRefreshToken`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -9,4 +10,34 @@ use crate::AuthenticationResultType;
 pub struct GetTokensFromRefreshTokenResponse {
     #[serde(rename = "AuthenticationResult", skip_serializing_if = "Option::is_none")]
     pub authentication_result: Option<AuthenticationResultType>,
+}
+
+impl GetTokensFromRefreshTokenResponse {
+    /// Sets `AuthenticationResult`.
+    pub fn with_authentication_result(
+        mut self,
+        authentication_result: impl Into<AuthenticationResultType>,
+    ) -> Self {
+        self.authentication_result = Some(authentication_result.into());
+        self
+    }
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once.
+    pub fn validate(&self) -> Result<(), Violations> {
+        Validate::validate(self)
+    }
+}
+
+impl Validate for GetTokensFromRefreshTokenResponse {
+    fn validate_into(&self, validator: &mut Validator) {
+        if let Some(value) = &self.authentication_result {
+            validator
+                .member(
+                    "AuthenticationResult",
+                    |validator| {
+                        value.validate_into(validator);
+                    },
+                );
+        }
+    }
 }

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use crate::wire;
+use crate::validate::{Validate, Validator, Violations};
 
 /// A user pool group. Contains details about the group and the way that it contributes to IAM role decisions with identity pools. Identity pools can make decisions about the IAM role to assign based on groups: users get credentials for the role associated with their highest-priority group.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -40,4 +41,106 @@ pub struct GroupType {
         with = "wire::As::<Option<wire::EpochSeconds>>"
     )]
     pub creation_date: Option<time::OffsetDateTime>,
+}
+
+impl GroupType {
+    /// Sets `GroupName`.
+    pub fn with_group_name(mut self, group_name: impl Into<String>) -> Self {
+        self.group_name = Some(group_name.into());
+        self
+    }
+    /// Sets `UserPoolId`.
+    pub fn with_user_pool_id(mut self, user_pool_id: impl Into<String>) -> Self {
+        self.user_pool_id = Some(user_pool_id.into());
+        self
+    }
+    /// Sets `Description`.
+    pub fn with_description(mut self, description: impl Into<String>) -> Self {
+        self.description = Some(description.into());
+        self
+    }
+    /// Sets `RoleArn`.
+    pub fn with_role_arn(mut self, role_arn: impl Into<String>) -> Self {
+        self.role_arn = Some(role_arn.into());
+        self
+    }
+    /// Sets `Precedence`.
+    pub fn with_precedence(mut self, precedence: impl Into<i32>) -> Self {
+        self.precedence = Some(precedence.into());
+        self
+    }
+    /// Sets `LastModifiedDate`.
+    pub fn with_last_modified_date(
+        mut self,
+        last_modified_date: impl Into<time::OffsetDateTime>,
+    ) -> Self {
+        self.last_modified_date = Some(last_modified_date.into());
+        self
+    }
+    /// Sets `CreationDate`.
+    pub fn with_creation_date(
+        mut self,
+        creation_date: impl Into<time::OffsetDateTime>,
+    ) -> Self {
+        self.creation_date = Some(creation_date.into());
+        self
+    }
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once.
+    pub fn validate(&self) -> Result<(), Violations> {
+        Validate::validate(self)
+    }
+}
+
+impl Validate for GroupType {
+    fn validate_into(&self, validator: &mut Validator) {
+        if let Some(value) = &self.group_name {
+            validator
+                .member(
+                    "GroupName",
+                    |validator| {
+                        validator.length(value.chars().count(), Some(1), Some(128));
+                        validator.pattern(value, &crate::patterns::PATTERN_16, false);
+                    },
+                );
+        }
+        if let Some(value) = &self.user_pool_id {
+            validator
+                .member(
+                    "UserPoolId",
+                    |validator| {
+                        validator.length(value.chars().count(), Some(1), Some(55));
+                        validator.pattern(value, &crate::patterns::PATTERN_22, false);
+                    },
+                );
+        }
+        if let Some(value) = &self.description {
+            validator
+                .member(
+                    "Description",
+                    |validator| {
+                        validator.length(value.chars().count(), Some(0), Some(2048));
+                    },
+                );
+        }
+        if let Some(value) = &self.role_arn {
+            validator
+                .member(
+                    "RoleArn",
+                    |validator| {
+                        validator.length(value.chars().count(), Some(20), Some(2048));
+                        validator.pattern(value, &crate::patterns::PATTERN_32, false);
+                    },
+                );
+        }
+        if let Some(value) = &self.precedence {
+            validator
+                .member(
+                    "Precedence",
+                    |validator| {
+                        validator.range(f64::from(*value), Some(0.0), None, false);
+                    },
+                );
+        }
+    }
 }

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 use crate::wire;
 use std::collections::HashMap;
 use crate::IdentityProviderTypeType;
+use crate::validate::{Validate, Validator, Violations};
 
 /// A user pool identity provider (IdP). Contains information about a third-party IdP to a user pool, the attributes that it populates to user profiles, and the trust relationship between the IdP and your user pool.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -95,4 +96,160 @@ pub struct IdentityProviderType {
         with = "wire::As::<Option<wire::EpochSeconds>>"
     )]
     pub creation_date: Option<time::OffsetDateTime>,
+}
+
+impl IdentityProviderType {
+    /// Sets `UserPoolId`.
+    pub fn with_user_pool_id(mut self, user_pool_id: impl Into<String>) -> Self {
+        self.user_pool_id = Some(user_pool_id.into());
+        self
+    }
+    /// Sets `ProviderName`.
+    pub fn with_provider_name(mut self, provider_name: impl Into<String>) -> Self {
+        self.provider_name = Some(provider_name.into());
+        self
+    }
+    /// Sets `ProviderType`.
+    pub fn with_provider_type(
+        mut self,
+        provider_type: impl Into<IdentityProviderTypeType>,
+    ) -> Self {
+        self.provider_type = Some(provider_type.into());
+        self
+    }
+    /// Sets `ProviderDetails`.
+    pub fn with_provider_details(
+        mut self,
+        provider_details: impl Into<HashMap<String, String>>,
+    ) -> Self {
+        self.provider_details = Some(provider_details.into());
+        self
+    }
+    /// Sets `AttributeMapping`.
+    pub fn with_attribute_mapping(
+        mut self,
+        attribute_mapping: impl Into<HashMap<String, String>>,
+    ) -> Self {
+        self.attribute_mapping = Some(attribute_mapping.into());
+        self
+    }
+    /// Sets `IdpIdentifiers`.
+    pub fn with_idp_identifiers(
+        mut self,
+        idp_identifiers: impl Into<Vec<String>>,
+    ) -> Self {
+        self.idp_identifiers = Some(idp_identifiers.into());
+        self
+    }
+    /// Sets `LastModifiedDate`.
+    pub fn with_last_modified_date(
+        mut self,
+        last_modified_date: impl Into<time::OffsetDateTime>,
+    ) -> Self {
+        self.last_modified_date = Some(last_modified_date.into());
+        self
+    }
+    /// Sets `CreationDate`.
+    pub fn with_creation_date(
+        mut self,
+        creation_date: impl Into<time::OffsetDateTime>,
+    ) -> Self {
+        self.creation_date = Some(creation_date.into());
+        self
+    }
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once.
+    pub fn validate(&self) -> Result<(), Violations> {
+        Validate::validate(self)
+    }
+}
+
+impl Validate for IdentityProviderType {
+    fn validate_into(&self, validator: &mut Validator) {
+        if let Some(value) = &self.user_pool_id {
+            validator
+                .member(
+                    "UserPoolId",
+                    |validator| {
+                        validator.length(value.chars().count(), Some(1), Some(55));
+                        validator.pattern(value, &crate::patterns::PATTERN_22, false);
+                    },
+                );
+        }
+        if let Some(value) = &self.provider_name {
+            validator
+                .member(
+                    "ProviderName",
+                    |validator| {
+                        validator.length(value.chars().count(), Some(1), Some(32));
+                        validator.pattern(value, &crate::patterns::PATTERN_10, false);
+                    },
+                );
+        }
+        if let Some(value) = &self.provider_type {
+            validator
+                .member(
+                    "ProviderType",
+                    |validator| {
+                        validator.known(value.as_str(), value.is_known(), false);
+                    },
+                );
+        }
+        if let Some(value) = &self.provider_details {
+            validator
+                .member(
+                    "ProviderDetails",
+                    |validator| {
+                        for (key, item) in value {
+                            validator
+                                .key(
+                                    key,
+                                    |validator| {
+                                        validator
+                                            .length(item.chars().count(), Some(0), Some(131072));
+                                    },
+                                );
+                        }
+                    },
+                );
+        }
+        if let Some(value) = &self.attribute_mapping {
+            validator
+                .member(
+                    "AttributeMapping",
+                    |validator| {
+                        for (key, item) in value {
+                            validator
+                                .key(
+                                    key,
+                                    |validator| {
+                                        validator
+                                            .length(item.chars().count(), Some(0), Some(131072));
+                                    },
+                                );
+                        }
+                    },
+                );
+        }
+        if let Some(value) = &self.idp_identifiers {
+            validator
+                .member(
+                    "IdpIdentifiers",
+                    |validator| {
+                        validator.length(value.len(), Some(0), Some(50));
+                        for (index, item) in value.iter().enumerate() {
+                            validator
+                                .index(
+                                    index,
+                                    |validator| {
+                                        validator.length(item.chars().count(), Some(1), Some(40));
+                                        validator
+                                            .pattern(item, &crate::patterns::PATTERN_25, false);
+                                    },
+                                );
+                        }
+                    },
+                );
+        }
+    }
 }

@@ -7,6 +7,8 @@ use crate::{
     PreTokenGenerationVersionConfigType,
 };
 
+use crate::validate::{Validate, Validator, Violations};
+
 /// A collection of user pool Lambda triggers. Amazon Cognito invokes triggers at several possible stages of user pool operations. Triggers can modify the outcome of the operations that invoked them.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -61,4 +63,256 @@ pub struct LambdaConfigType {
     /// The ARN of an [KMS key](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#master_keys). Amazon Cognito uses the key to encrypt codes and temporary passwords sent to custom sender Lambda triggers.
     #[serde(rename = "KMSKeyID", skip_serializing_if = "Option::is_none")]
     pub kms_key_id: Option<String>,
+}
+
+impl LambdaConfigType {
+    /// Sets `PreSignUp`.
+    pub fn with_pre_sign_up(mut self, pre_sign_up: impl Into<String>) -> Self {
+        self.pre_sign_up = Some(pre_sign_up.into());
+        self
+    }
+    /// Sets `CustomMessage`.
+    pub fn with_custom_message(mut self, custom_message: impl Into<String>) -> Self {
+        self.custom_message = Some(custom_message.into());
+        self
+    }
+    /// Sets `PostConfirmation`.
+    pub fn with_post_confirmation(
+        mut self,
+        post_confirmation: impl Into<String>,
+    ) -> Self {
+        self.post_confirmation = Some(post_confirmation.into());
+        self
+    }
+    /// Sets `PreAuthentication`.
+    pub fn with_pre_authentication(
+        mut self,
+        pre_authentication: impl Into<String>,
+    ) -> Self {
+        self.pre_authentication = Some(pre_authentication.into());
+        self
+    }
+    /// Sets `PostAuthentication`.
+    pub fn with_post_authentication(
+        mut self,
+        post_authentication: impl Into<String>,
+    ) -> Self {
+        self.post_authentication = Some(post_authentication.into());
+        self
+    }
+    /// Sets `DefineAuthChallenge`.
+    pub fn with_define_auth_challenge(
+        mut self,
+        define_auth_challenge: impl Into<String>,
+    ) -> Self {
+        self.define_auth_challenge = Some(define_auth_challenge.into());
+        self
+    }
+    /// Sets `CreateAuthChallenge`.
+    pub fn with_create_auth_challenge(
+        mut self,
+        create_auth_challenge: impl Into<String>,
+    ) -> Self {
+        self.create_auth_challenge = Some(create_auth_challenge.into());
+        self
+    }
+    /// Sets `VerifyAuthChallengeResponse`.
+    pub fn with_verify_auth_challenge_response(
+        mut self,
+        verify_auth_challenge_response: impl Into<String>,
+    ) -> Self {
+        self.verify_auth_challenge_response = Some(
+            verify_auth_challenge_response.into(),
+        );
+        self
+    }
+    /// Sets `PreTokenGeneration`.
+    pub fn with_pre_token_generation(
+        mut self,
+        pre_token_generation: impl Into<String>,
+    ) -> Self {
+        self.pre_token_generation = Some(pre_token_generation.into());
+        self
+    }
+    /// Sets `UserMigration`.
+    pub fn with_user_migration(mut self, user_migration: impl Into<String>) -> Self {
+        self.user_migration = Some(user_migration.into());
+        self
+    }
+    /// Sets `PreTokenGenerationConfig`.
+    pub fn with_pre_token_generation_config(
+        mut self,
+        pre_token_generation_config: impl Into<PreTokenGenerationVersionConfigType>,
+    ) -> Self {
+        self.pre_token_generation_config = Some(pre_token_generation_config.into());
+        self
+    }
+    /// Sets `CustomSMSSender`.
+    pub fn with_custom_sms_sender(
+        mut self,
+        custom_sms_sender: impl Into<CustomSMSLambdaVersionConfigType>,
+    ) -> Self {
+        self.custom_sms_sender = Some(custom_sms_sender.into());
+        self
+    }
+    /// Sets `CustomEmailSender`.
+    pub fn with_custom_email_sender(
+        mut self,
+        custom_email_sender: impl Into<CustomEmailLambdaVersionConfigType>,
+    ) -> Self {
+        self.custom_email_sender = Some(custom_email_sender.into());
+        self
+    }
+    /// Sets `KMSKeyID`.
+    pub fn with_kms_key_id(mut self, kms_key_id: impl Into<String>) -> Self {
+        self.kms_key_id = Some(kms_key_id.into());
+        self
+    }
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once.
+    pub fn validate(&self) -> Result<(), Violations> {
+        Validate::validate(self)
+    }
+}
+
+impl Validate for LambdaConfigType {
+    fn validate_into(&self, validator: &mut Validator) {
+        if let Some(value) = &self.pre_sign_up {
+            validator
+                .member(
+                    "PreSignUp",
+                    |validator| {
+                        validator.length(value.chars().count(), Some(20), Some(2048));
+                        validator.pattern(value, &crate::patterns::PATTERN_32, false);
+                    },
+                );
+        }
+        if let Some(value) = &self.custom_message {
+            validator
+                .member(
+                    "CustomMessage",
+                    |validator| {
+                        validator.length(value.chars().count(), Some(20), Some(2048));
+                        validator.pattern(value, &crate::patterns::PATTERN_32, false);
+                    },
+                );
+        }
+        if let Some(value) = &self.post_confirmation {
+            validator
+                .member(
+                    "PostConfirmation",
+                    |validator| {
+                        validator.length(value.chars().count(), Some(20), Some(2048));
+                        validator.pattern(value, &crate::patterns::PATTERN_32, false);
+                    },
+                );
+        }
+        if let Some(value) = &self.pre_authentication {
+            validator
+                .member(
+                    "PreAuthentication",
+                    |validator| {
+                        validator.length(value.chars().count(), Some(20), Some(2048));
+                        validator.pattern(value, &crate::patterns::PATTERN_32, false);
+                    },
+                );
+        }
+        if let Some(value) = &self.post_authentication {
+            validator
+                .member(
+                    "PostAuthentication",
+                    |validator| {
+                        validator.length(value.chars().count(), Some(20), Some(2048));
+                        validator.pattern(value, &crate::patterns::PATTERN_32, false);
+                    },
+                );
+        }
+        if let Some(value) = &self.define_auth_challenge {
+            validator
+                .member(
+                    "DefineAuthChallenge",
+                    |validator| {
+                        validator.length(value.chars().count(), Some(20), Some(2048));
+                        validator.pattern(value, &crate::patterns::PATTERN_32, false);
+                    },
+                );
+        }
+        if let Some(value) = &self.create_auth_challenge {
+            validator
+                .member(
+                    "CreateAuthChallenge",
+                    |validator| {
+                        validator.length(value.chars().count(), Some(20), Some(2048));
+                        validator.pattern(value, &crate::patterns::PATTERN_32, false);
+                    },
+                );
+        }
+        if let Some(value) = &self.verify_auth_challenge_response {
+            validator
+                .member(
+                    "VerifyAuthChallengeResponse",
+                    |validator| {
+                        validator.length(value.chars().count(), Some(20), Some(2048));
+                        validator.pattern(value, &crate::patterns::PATTERN_32, false);
+                    },
+                );
+        }
+        if let Some(value) = &self.pre_token_generation {
+            validator
+                .member(
+                    "PreTokenGeneration",
+                    |validator| {
+                        validator.length(value.chars().count(), Some(20), Some(2048));
+                        validator.pattern(value, &crate::patterns::PATTERN_32, false);
+                    },
+                );
+        }
+        if let Some(value) = &self.user_migration {
+            validator
+                .member(
+                    "UserMigration",
+                    |validator| {
+                        validator.length(value.chars().count(), Some(20), Some(2048));
+                        validator.pattern(value, &crate::patterns::PATTERN_32, false);
+                    },
+                );
+        }
+        if let Some(value) = &self.pre_token_generation_config {
+            validator
+                .member(
+                    "PreTokenGenerationConfig",
+                    |validator| {
+                        value.validate_into(validator);
+                    },
+                );
+        }
+        if let Some(value) = &self.custom_sms_sender {
+            validator
+                .member(
+                    "CustomSMSSender",
+                    |validator| {
+                        value.validate_into(validator);
+                    },
+                );
+        }
+        if let Some(value) = &self.custom_email_sender {
+            validator
+                .member(
+                    "CustomEmailSender",
+                    |validator| {
+                        value.validate_into(validator);
+                    },
+                );
+        }
+        if let Some(value) = &self.kms_key_id {
+            validator
+                .member(
+                    "KMSKeyID",
+                    |validator| {
+                        validator.length(value.chars().count(), Some(20), Some(2048));
+                        validator.pattern(value, &crate::patterns::PATTERN_32, false);
+                    },
+                );
+        }
+    }
 }

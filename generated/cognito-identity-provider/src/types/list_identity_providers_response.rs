@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 use crate::wire;
 use crate::ProviderDescription;
+use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `ListIdentityProviders`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -14,4 +15,57 @@ pub struct ListIdentityProvidersResponse {
     /// The identifier that Amazon Cognito returned with the previous request to this operation. When you include a pagination token in your request, Amazon Cognito returns the next set of items in the list. By use of this token, you can paginate through the full list of items.
     #[serde(rename = "NextToken", skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
+}
+
+impl ListIdentityProvidersResponse {
+    /// A value with the required members set; optional members are `None` and defaulted
+    /// ones hold the model's default.
+    pub fn new(providers: impl Into<Vec<ProviderDescription>>) -> Self {
+        Self {
+            providers: providers.into(),
+            ..Default::default()
+        }
+    }
+    /// Sets `NextToken`.
+    pub fn with_next_token(mut self, next_token: impl Into<String>) -> Self {
+        self.next_token = Some(next_token.into());
+        self
+    }
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once.
+    pub fn validate(&self) -> Result<(), Violations> {
+        Validate::validate(self)
+    }
+}
+
+impl Validate for ListIdentityProvidersResponse {
+    fn validate_into(&self, validator: &mut Validator) {
+        let value = &self.providers;
+        validator
+            .member(
+                "Providers",
+                |validator| {
+                    validator.length(value.len(), Some(0), Some(50));
+                    for (index, item) in value.iter().enumerate() {
+                        validator
+                            .index(
+                                index,
+                                |validator| {
+                                    item.validate_into(validator);
+                                },
+                            );
+                    }
+                },
+            );
+        if let Some(value) = &self.next_token {
+            validator
+                .member(
+                    "NextToken",
+                    |validator| {
+                        validator.length(value.chars().count(), Some(1), None);
+                        validator.pattern(value, &crate::patterns::PATTERN_9, false);
+                    },
+                );
+        }
+    }
 }

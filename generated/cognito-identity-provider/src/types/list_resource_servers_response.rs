@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 use crate::wire;
 use crate::ResourceServerType;
+use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `ListResourceServers`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -14,4 +15,56 @@ pub struct ListResourceServersResponse {
     /// The identifier that Amazon Cognito returned with the previous request to this operation. When you include a pagination token in your request, Amazon Cognito returns the next set of items in the list. By use of this token, you can paginate through the full list of items.
     #[serde(rename = "NextToken", skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
+}
+
+impl ListResourceServersResponse {
+    /// A value with the required members set; optional members are `None` and defaulted
+    /// ones hold the model's default.
+    pub fn new(resource_servers: impl Into<Vec<ResourceServerType>>) -> Self {
+        Self {
+            resource_servers: resource_servers.into(),
+            ..Default::default()
+        }
+    }
+    /// Sets `NextToken`.
+    pub fn with_next_token(mut self, next_token: impl Into<String>) -> Self {
+        self.next_token = Some(next_token.into());
+        self
+    }
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once.
+    pub fn validate(&self) -> Result<(), Violations> {
+        Validate::validate(self)
+    }
+}
+
+impl Validate for ListResourceServersResponse {
+    fn validate_into(&self, validator: &mut Validator) {
+        let value = &self.resource_servers;
+        validator
+            .member(
+                "ResourceServers",
+                |validator| {
+                    for (index, item) in value.iter().enumerate() {
+                        validator
+                            .index(
+                                index,
+                                |validator| {
+                                    item.validate_into(validator);
+                                },
+                            );
+                    }
+                },
+            );
+        if let Some(value) = &self.next_token {
+            validator
+                .member(
+                    "NextToken",
+                    |validator| {
+                        validator.length(value.chars().count(), Some(1), None);
+                        validator.pattern(value, &crate::patterns::PATTERN_9, false);
+                    },
+                );
+        }
+    }
 }

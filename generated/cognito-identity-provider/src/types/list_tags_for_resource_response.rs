@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 use crate::wire;
 use std::collections::HashMap;
+use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `ListTagsForResource`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -15,4 +16,39 @@ pub struct ListTagsForResourceResponse {
         with = "wire::As::<Option<wire::Map>>"
     )]
     pub tags: Option<HashMap<String, String>>,
+}
+
+impl ListTagsForResourceResponse {
+    /// Sets `Tags`.
+    pub fn with_tags(mut self, tags: impl Into<HashMap<String, String>>) -> Self {
+        self.tags = Some(tags.into());
+        self
+    }
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once.
+    pub fn validate(&self) -> Result<(), Violations> {
+        Validate::validate(self)
+    }
+}
+
+impl Validate for ListTagsForResourceResponse {
+    fn validate_into(&self, validator: &mut Validator) {
+        if let Some(value) = &self.tags {
+            validator
+                .member(
+                    "Tags",
+                    |validator| {
+                        for (key, item) in value {
+                            validator
+                                .key(
+                                    key,
+                                    |validator| {
+                                        validator.length(item.chars().count(), Some(0), Some(256));
+                                    },
+                                );
+                        }
+                    },
+                );
+        }
+    }
 }

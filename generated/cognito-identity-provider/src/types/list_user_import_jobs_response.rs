@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 use crate::wire;
 use crate::UserImportJobType;
+use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `ListUserImportJobs`.
 ///
@@ -20,4 +21,58 @@ pub struct ListUserImportJobsResponse {
     /// The identifier that Amazon Cognito returned with the previous request to this operation. When you include a pagination token in your request, Amazon Cognito returns the next set of items in the list. By use of this token, you can paginate through the full list of items.
     #[serde(rename = "PaginationToken", skip_serializing_if = "Option::is_none")]
     pub pagination_token: Option<String>,
+}
+
+impl ListUserImportJobsResponse {
+    /// Sets `UserImportJobs`.
+    pub fn with_user_import_jobs(
+        mut self,
+        user_import_jobs: impl Into<Vec<UserImportJobType>>,
+    ) -> Self {
+        self.user_import_jobs = Some(user_import_jobs.into());
+        self
+    }
+    /// Sets `PaginationToken`.
+    pub fn with_pagination_token(mut self, pagination_token: impl Into<String>) -> Self {
+        self.pagination_token = Some(pagination_token.into());
+        self
+    }
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once.
+    pub fn validate(&self) -> Result<(), Violations> {
+        Validate::validate(self)
+    }
+}
+
+impl Validate for ListUserImportJobsResponse {
+    fn validate_into(&self, validator: &mut Validator) {
+        if let Some(value) = &self.user_import_jobs {
+            validator
+                .member(
+                    "UserImportJobs",
+                    |validator| {
+                        validator.length(value.len(), Some(1), Some(50));
+                        for (index, item) in value.iter().enumerate() {
+                            validator
+                                .index(
+                                    index,
+                                    |validator| {
+                                        item.validate_into(validator);
+                                    },
+                                );
+                        }
+                    },
+                );
+        }
+        if let Some(value) = &self.pagination_token {
+            validator
+                .member(
+                    "PaginationToken",
+                    |validator| {
+                        validator.length(value.chars().count(), Some(1), None);
+                        validator.pattern(value, &crate::patterns::PATTERN_9, false);
+                    },
+                );
+        }
+    }
 }

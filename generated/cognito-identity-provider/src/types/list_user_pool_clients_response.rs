@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 use crate::wire;
 use crate::UserPoolClientDescription;
+use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `ListUserPoolClients`.
 ///
@@ -20,4 +21,57 @@ pub struct ListUserPoolClientsResponse {
     /// The identifier that Amazon Cognito returned with the previous request to this operation. When you include a pagination token in your request, Amazon Cognito returns the next set of items in the list. By use of this token, you can paginate through the full list of items.
     #[serde(rename = "NextToken", skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
+}
+
+impl ListUserPoolClientsResponse {
+    /// Sets `UserPoolClients`.
+    pub fn with_user_pool_clients(
+        mut self,
+        user_pool_clients: impl Into<Vec<UserPoolClientDescription>>,
+    ) -> Self {
+        self.user_pool_clients = Some(user_pool_clients.into());
+        self
+    }
+    /// Sets `NextToken`.
+    pub fn with_next_token(mut self, next_token: impl Into<String>) -> Self {
+        self.next_token = Some(next_token.into());
+        self
+    }
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once.
+    pub fn validate(&self) -> Result<(), Violations> {
+        Validate::validate(self)
+    }
+}
+
+impl Validate for ListUserPoolClientsResponse {
+    fn validate_into(&self, validator: &mut Validator) {
+        if let Some(value) = &self.user_pool_clients {
+            validator
+                .member(
+                    "UserPoolClients",
+                    |validator| {
+                        for (index, item) in value.iter().enumerate() {
+                            validator
+                                .index(
+                                    index,
+                                    |validator| {
+                                        item.validate_into(validator);
+                                    },
+                                );
+                        }
+                    },
+                );
+        }
+        if let Some(value) = &self.next_token {
+            validator
+                .member(
+                    "NextToken",
+                    |validator| {
+                        validator.length(value.chars().count(), Some(1), Some(131072));
+                        validator.pattern(value, &crate::patterns::PATTERN_9, false);
+                    },
+                );
+        }
+    }
 }

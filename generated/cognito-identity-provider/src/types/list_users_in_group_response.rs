@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 use crate::wire;
 use crate::UserType;
+use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `ListUsersInGroup`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -18,4 +19,54 @@ pub struct ListUsersInGroupResponse {
     /// The identifier that Amazon Cognito returned with the previous request to this operation. When you include a pagination token in your request, Amazon Cognito returns the next set of items in the list. By use of this token, you can paginate through the full list of items.
     #[serde(rename = "NextToken", skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
+}
+
+impl ListUsersInGroupResponse {
+    /// Sets `Users`.
+    pub fn with_users(mut self, users: impl Into<Vec<UserType>>) -> Self {
+        self.users = Some(users.into());
+        self
+    }
+    /// Sets `NextToken`.
+    pub fn with_next_token(mut self, next_token: impl Into<String>) -> Self {
+        self.next_token = Some(next_token.into());
+        self
+    }
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once.
+    pub fn validate(&self) -> Result<(), Violations> {
+        Validate::validate(self)
+    }
+}
+
+impl Validate for ListUsersInGroupResponse {
+    fn validate_into(&self, validator: &mut Validator) {
+        if let Some(value) = &self.users {
+            validator
+                .member(
+                    "Users",
+                    |validator| {
+                        for (index, item) in value.iter().enumerate() {
+                            validator
+                                .index(
+                                    index,
+                                    |validator| {
+                                        item.validate_into(validator);
+                                    },
+                                );
+                        }
+                    },
+                );
+        }
+        if let Some(value) = &self.next_token {
+            validator
+                .member(
+                    "NextToken",
+                    |validator| {
+                        validator.length(value.chars().count(), Some(1), Some(131072));
+                        validator.pattern(value, &crate::patterns::PATTERN_9, false);
+                    },
+                );
+        }
+    }
 }

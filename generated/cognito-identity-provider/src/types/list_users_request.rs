@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use crate::wire;
+use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `ListUsers`.
 ///
@@ -57,4 +58,104 @@ pub struct ListUsersRequest {
     /// For more information, see [Searching for Users Using the ListUsers API](https://docs.aws.amazon.com/cognito/latest/developerguide/how-to-manage-user-accounts.html#cognito-user-pools-searching-for-users-using-listusers-api) and [Examples of Using the ListUsers API](https://docs.aws.amazon.com/cognito/latest/developerguide/how-to-manage-user-accounts.html#cognito-user-pools-searching-for-users-listusers-api-examples) in the *Amazon Cognito Developer Guide*.
     #[serde(rename = "Filter", skip_serializing_if = "Option::is_none")]
     pub filter: Option<String>,
+}
+
+impl ListUsersRequest {
+    /// A value with the required members set; optional members are `None` and defaulted
+    /// ones hold the model's default.
+    pub fn new(user_pool_id: impl Into<String>) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            ..Default::default()
+        }
+    }
+    /// Sets `AttributesToGet`.
+    pub fn with_attributes_to_get(
+        mut self,
+        attributes_to_get: impl Into<Vec<String>>,
+    ) -> Self {
+        self.attributes_to_get = Some(attributes_to_get.into());
+        self
+    }
+    /// Sets `Limit`.
+    pub fn with_limit(mut self, limit: impl Into<i32>) -> Self {
+        self.limit = Some(limit.into());
+        self
+    }
+    /// Sets `PaginationToken`.
+    pub fn with_pagination_token(mut self, pagination_token: impl Into<String>) -> Self {
+        self.pagination_token = Some(pagination_token.into());
+        self
+    }
+    /// Sets `Filter`.
+    pub fn with_filter(mut self, filter: impl Into<String>) -> Self {
+        self.filter = Some(filter.into());
+        self
+    }
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once.
+    pub fn validate(&self) -> Result<(), Violations> {
+        Validate::validate(self)
+    }
+}
+
+impl Validate for ListUsersRequest {
+    fn validate_into(&self, validator: &mut Validator) {
+        let value = &self.user_pool_id;
+        validator
+            .member(
+                "UserPoolId",
+                |validator| {
+                    validator.length(value.chars().count(), Some(1), Some(55));
+                    validator.pattern(value, &crate::patterns::PATTERN_22, false);
+                },
+            );
+        if let Some(value) = &self.attributes_to_get {
+            validator
+                .member(
+                    "AttributesToGet",
+                    |validator| {
+                        for (index, item) in value.iter().enumerate() {
+                            validator
+                                .index(
+                                    index,
+                                    |validator| {
+                                        validator.length(item.chars().count(), Some(1), Some(32));
+                                        validator
+                                            .pattern(item, &crate::patterns::PATTERN_16, false);
+                                    },
+                                );
+                        }
+                    },
+                );
+        }
+        if let Some(value) = &self.limit {
+            validator
+                .member(
+                    "Limit",
+                    |validator| {
+                        validator.range(f64::from(*value), Some(0.0), Some(60.0), false);
+                    },
+                );
+        }
+        if let Some(value) = &self.pagination_token {
+            validator
+                .member(
+                    "PaginationToken",
+                    |validator| {
+                        validator.length(value.chars().count(), Some(1), None);
+                        validator.pattern(value, &crate::patterns::PATTERN_9, false);
+                    },
+                );
+        }
+        if let Some(value) = &self.filter {
+            validator
+                .member(
+                    "Filter",
+                    |validator| {
+                        validator.length(value.chars().count(), Some(0), Some(256));
+                    },
+                );
+        }
+    }
 }

@@ -7,6 +7,8 @@ use crate::{
     LogLevel, S3ConfigurationType,
 };
 
+use crate::validate::{Validate, Validator, Violations};
+
 /// The configuration of user event logs to an external Amazon Web Services service like Amazon Data Firehose, Amazon S3, or Amazon CloudWatch Logs.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -29,4 +31,98 @@ pub struct LogConfigurationType {
     /// The Amazon Data Firehose stream destination of user activity log export with threat protection. To activate this setting, your user pool must be on the [Plus tier](https://docs.aws.amazon.com/cognito/latest/developerguide/feature-plans-features-plus.html).
     #[serde(rename = "FirehoseConfiguration", skip_serializing_if = "Option::is_none")]
     pub firehose_configuration: Option<FirehoseConfigurationType>,
+}
+
+impl LogConfigurationType {
+    /// A value with the required members set; optional members are `None` and defaulted
+    /// ones hold the model's default.
+    pub fn new(
+        log_level: impl Into<LogLevel>,
+        event_source: impl Into<EventSourceName>,
+    ) -> Self {
+        Self {
+            log_level: log_level.into(),
+            event_source: event_source.into(),
+            ..Default::default()
+        }
+    }
+    /// Sets `CloudWatchLogsConfiguration`.
+    pub fn with_cloud_watch_logs_configuration(
+        mut self,
+        cloud_watch_logs_configuration: impl Into<CloudWatchLogsConfigurationType>,
+    ) -> Self {
+        self.cloud_watch_logs_configuration = Some(
+            cloud_watch_logs_configuration.into(),
+        );
+        self
+    }
+    /// Sets `S3Configuration`.
+    pub fn with_s3_configuration(
+        mut self,
+        s3_configuration: impl Into<S3ConfigurationType>,
+    ) -> Self {
+        self.s3_configuration = Some(s3_configuration.into());
+        self
+    }
+    /// Sets `FirehoseConfiguration`.
+    pub fn with_firehose_configuration(
+        mut self,
+        firehose_configuration: impl Into<FirehoseConfigurationType>,
+    ) -> Self {
+        self.firehose_configuration = Some(firehose_configuration.into());
+        self
+    }
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once.
+    pub fn validate(&self) -> Result<(), Violations> {
+        Validate::validate(self)
+    }
+}
+
+impl Validate for LogConfigurationType {
+    fn validate_into(&self, validator: &mut Validator) {
+        let value = &self.log_level;
+        validator
+            .member(
+                "LogLevel",
+                |validator| {
+                    validator.known(value.as_str(), value.is_known(), false);
+                },
+            );
+        let value = &self.event_source;
+        validator
+            .member(
+                "EventSource",
+                |validator| {
+                    validator.known(value.as_str(), value.is_known(), false);
+                },
+            );
+        if let Some(value) = &self.cloud_watch_logs_configuration {
+            validator
+                .member(
+                    "CloudWatchLogsConfiguration",
+                    |validator| {
+                        value.validate_into(validator);
+                    },
+                );
+        }
+        if let Some(value) = &self.s3_configuration {
+            validator
+                .member(
+                    "S3Configuration",
+                    |validator| {
+                        value.validate_into(validator);
+                    },
+                );
+        }
+        if let Some(value) = &self.firehose_configuration {
+            validator
+                .member(
+                    "FirehoseConfiguration",
+                    |validator| {
+                        value.validate_into(validator);
+                    },
+                );
+        }
+    }
 }

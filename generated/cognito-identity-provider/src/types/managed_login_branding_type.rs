@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 use crate::wire;
 use crate::AssetType;
+use crate::validate::{Validate, Validator, Violations};
 
 /// A managed login branding style that's assigned to a user pool app client.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -43,4 +44,93 @@ pub struct ManagedLoginBrandingType {
         with = "wire::As::<Option<wire::EpochSeconds>>"
     )]
     pub last_modified_date: Option<time::OffsetDateTime>,
+}
+
+impl ManagedLoginBrandingType {
+    /// Sets `ManagedLoginBrandingId`.
+    pub fn with_managed_login_branding_id(
+        mut self,
+        managed_login_branding_id: impl Into<String>,
+    ) -> Self {
+        self.managed_login_branding_id = Some(managed_login_branding_id.into());
+        self
+    }
+    /// Sets `UserPoolId`.
+    pub fn with_user_pool_id(mut self, user_pool_id: impl Into<String>) -> Self {
+        self.user_pool_id = Some(user_pool_id.into());
+        self
+    }
+    /// Sets `Settings`.
+    pub fn with_settings(mut self, settings: impl Into<serde_json::Value>) -> Self {
+        self.settings = Some(settings.into());
+        self
+    }
+    /// Sets `Assets`.
+    pub fn with_assets(mut self, assets: impl Into<Vec<AssetType>>) -> Self {
+        self.assets = Some(assets.into());
+        self
+    }
+    /// Sets `CreationDate`.
+    pub fn with_creation_date(
+        mut self,
+        creation_date: impl Into<time::OffsetDateTime>,
+    ) -> Self {
+        self.creation_date = Some(creation_date.into());
+        self
+    }
+    /// Sets `LastModifiedDate`.
+    pub fn with_last_modified_date(
+        mut self,
+        last_modified_date: impl Into<time::OffsetDateTime>,
+    ) -> Self {
+        self.last_modified_date = Some(last_modified_date.into());
+        self
+    }
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once.
+    pub fn validate(&self) -> Result<(), Violations> {
+        Validate::validate(self)
+    }
+}
+
+impl Validate for ManagedLoginBrandingType {
+    fn validate_into(&self, validator: &mut Validator) {
+        if let Some(value) = &self.managed_login_branding_id {
+            validator
+                .member(
+                    "ManagedLoginBrandingId",
+                    |validator| {
+                        validator.pattern(value, &crate::patterns::PATTERN_6, false);
+                    },
+                );
+        }
+        if let Some(value) = &self.user_pool_id {
+            validator
+                .member(
+                    "UserPoolId",
+                    |validator| {
+                        validator.length(value.chars().count(), Some(1), Some(55));
+                        validator.pattern(value, &crate::patterns::PATTERN_22, false);
+                    },
+                );
+        }
+        if let Some(value) = &self.assets {
+            validator
+                .member(
+                    "Assets",
+                    |validator| {
+                        validator.length(value.len(), Some(0), Some(40));
+                        for (index, item) in value.iter().enumerate() {
+                            validator
+                                .index(
+                                    index,
+                                    |validator| {
+                                        item.validate_into(validator);
+                                    },
+                                );
+                        }
+                    },
+                );
+        }
+    }
 }

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use crate::DeliveryMediumType;
+use crate::validate::{Validate, Validator, Violations};
 
 /// *This data type is no longer supported.* Applies only to SMS multi-factor authentication (MFA) configurations. Does not apply to time-based one-time password (TOTP) software token MFA configurations.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -13,4 +14,49 @@ pub struct MFAOptionType {
     /// The attribute name of the MFA option type. The only valid value is `phone_number`.
     #[serde(rename = "AttributeName", skip_serializing_if = "Option::is_none")]
     pub attribute_name: Option<String>,
+}
+
+impl MFAOptionType {
+    /// Sets `DeliveryMedium`.
+    pub fn with_delivery_medium(
+        mut self,
+        delivery_medium: impl Into<DeliveryMediumType>,
+    ) -> Self {
+        self.delivery_medium = Some(delivery_medium.into());
+        self
+    }
+    /// Sets `AttributeName`.
+    pub fn with_attribute_name(mut self, attribute_name: impl Into<String>) -> Self {
+        self.attribute_name = Some(attribute_name.into());
+        self
+    }
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once.
+    pub fn validate(&self) -> Result<(), Violations> {
+        Validate::validate(self)
+    }
+}
+
+impl Validate for MFAOptionType {
+    fn validate_into(&self, validator: &mut Validator) {
+        if let Some(value) = &self.delivery_medium {
+            validator
+                .member(
+                    "DeliveryMedium",
+                    |validator| {
+                        validator.known(value.as_str(), value.is_known(), false);
+                    },
+                );
+        }
+        if let Some(value) = &self.attribute_name {
+            validator
+                .member(
+                    "AttributeName",
+                    |validator| {
+                        validator.length(value.chars().count(), Some(1), Some(32));
+                        validator.pattern(value, &crate::patterns::PATTERN_16, false);
+                    },
+                );
+        }
+    }
 }

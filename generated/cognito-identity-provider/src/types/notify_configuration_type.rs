@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use crate::NotifyEmailType;
+use crate::validate::{Validate, Validator, Violations};
 
 /// The configuration for Amazon SES email messages that threat protection sends to a user when your adaptive authentication automated response has a *Notify* action.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -25,4 +26,107 @@ pub struct NotifyConfigurationType {
     /// The template for the email message that your user pool sends when MFA is challenged in response to a detected risk.
     #[serde(rename = "MfaEmail", skip_serializing_if = "Option::is_none")]
     pub mfa_email: Option<NotifyEmailType>,
+}
+
+impl NotifyConfigurationType {
+    /// A value with the required members set; optional members are `None` and defaulted
+    /// ones hold the model's default.
+    pub fn new(source_arn: impl Into<String>) -> Self {
+        Self {
+            source_arn: source_arn.into(),
+            ..Default::default()
+        }
+    }
+    /// Sets `From`.
+    pub fn with_from(mut self, from: impl Into<String>) -> Self {
+        self.from = Some(from.into());
+        self
+    }
+    /// Sets `ReplyTo`.
+    pub fn with_reply_to(mut self, reply_to: impl Into<String>) -> Self {
+        self.reply_to = Some(reply_to.into());
+        self
+    }
+    /// Sets `BlockEmail`.
+    pub fn with_block_email(mut self, block_email: impl Into<NotifyEmailType>) -> Self {
+        self.block_email = Some(block_email.into());
+        self
+    }
+    /// Sets `NoActionEmail`.
+    pub fn with_no_action_email(
+        mut self,
+        no_action_email: impl Into<NotifyEmailType>,
+    ) -> Self {
+        self.no_action_email = Some(no_action_email.into());
+        self
+    }
+    /// Sets `MfaEmail`.
+    pub fn with_mfa_email(mut self, mfa_email: impl Into<NotifyEmailType>) -> Self {
+        self.mfa_email = Some(mfa_email.into());
+        self
+    }
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once.
+    pub fn validate(&self) -> Result<(), Violations> {
+        Validate::validate(self)
+    }
+}
+
+impl Validate for NotifyConfigurationType {
+    fn validate_into(&self, validator: &mut Validator) {
+        if let Some(value) = &self.from {
+            validator
+                .member(
+                    "From",
+                    |validator| {
+                        validator.length(value.chars().count(), Some(0), Some(131072));
+                    },
+                );
+        }
+        if let Some(value) = &self.reply_to {
+            validator
+                .member(
+                    "ReplyTo",
+                    |validator| {
+                        validator.length(value.chars().count(), Some(0), Some(131072));
+                    },
+                );
+        }
+        let value = &self.source_arn;
+        validator
+            .member(
+                "SourceArn",
+                |validator| {
+                    validator.length(value.chars().count(), Some(20), Some(2048));
+                    validator.pattern(value, &crate::patterns::PATTERN_32, false);
+                },
+            );
+        if let Some(value) = &self.block_email {
+            validator
+                .member(
+                    "BlockEmail",
+                    |validator| {
+                        value.validate_into(validator);
+                    },
+                );
+        }
+        if let Some(value) = &self.no_action_email {
+            validator
+                .member(
+                    "NoActionEmail",
+                    |validator| {
+                        value.validate_into(validator);
+                    },
+                );
+        }
+        if let Some(value) = &self.mfa_email {
+            validator
+                .member(
+                    "MfaEmail",
+                    |validator| {
+                        value.validate_into(validator);
+                    },
+                );
+        }
+    }
 }

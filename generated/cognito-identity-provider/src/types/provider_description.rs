@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 use crate::wire;
 use crate::IdentityProviderTypeType;
+use crate::validate::{Validate, Validator, Violations};
 
 /// The details of a user pool identity provider (IdP), including name and type.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -28,4 +29,65 @@ pub struct ProviderDescription {
         with = "wire::As::<Option<wire::EpochSeconds>>"
     )]
     pub creation_date: Option<time::OffsetDateTime>,
+}
+
+impl ProviderDescription {
+    /// Sets `ProviderName`.
+    pub fn with_provider_name(mut self, provider_name: impl Into<String>) -> Self {
+        self.provider_name = Some(provider_name.into());
+        self
+    }
+    /// Sets `ProviderType`.
+    pub fn with_provider_type(
+        mut self,
+        provider_type: impl Into<IdentityProviderTypeType>,
+    ) -> Self {
+        self.provider_type = Some(provider_type.into());
+        self
+    }
+    /// Sets `LastModifiedDate`.
+    pub fn with_last_modified_date(
+        mut self,
+        last_modified_date: impl Into<time::OffsetDateTime>,
+    ) -> Self {
+        self.last_modified_date = Some(last_modified_date.into());
+        self
+    }
+    /// Sets `CreationDate`.
+    pub fn with_creation_date(
+        mut self,
+        creation_date: impl Into<time::OffsetDateTime>,
+    ) -> Self {
+        self.creation_date = Some(creation_date.into());
+        self
+    }
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once.
+    pub fn validate(&self) -> Result<(), Violations> {
+        Validate::validate(self)
+    }
+}
+
+impl Validate for ProviderDescription {
+    fn validate_into(&self, validator: &mut Validator) {
+        if let Some(value) = &self.provider_name {
+            validator
+                .member(
+                    "ProviderName",
+                    |validator| {
+                        validator.length(value.chars().count(), Some(1), Some(32));
+                        validator.pattern(value, &crate::patterns::PATTERN_10, false);
+                    },
+                );
+        }
+        if let Some(value) = &self.provider_type {
+            validator
+                .member(
+                    "ProviderType",
+                    |validator| {
+                        validator.known(value.as_str(), value.is_known(), false);
+                    },
+                );
+        }
+    }
 }

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use crate::RecoveryOptionNameType;
+use crate::validate::{Validate, Validator, Violations};
 
 /// A recovery option for a user. The `AccountRecoverySettingType` data type is an array of this object. Each `RecoveryOptionType` has a priority property that determines whether it is a primary or secondary option.
 ///
@@ -15,4 +16,44 @@ pub struct RecoveryOptionType {
     /// The recovery method that this object sets a recovery option for.
     #[serde(rename = "Name")]
     pub name: RecoveryOptionNameType,
+}
+
+impl RecoveryOptionType {
+    /// A value with the required members set; optional members are `None` and defaulted
+    /// ones hold the model's default.
+    pub fn new(
+        priority: impl Into<i32>,
+        name: impl Into<RecoveryOptionNameType>,
+    ) -> Self {
+        Self {
+            priority: priority.into(),
+            name: name.into(),
+        }
+    }
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once.
+    pub fn validate(&self) -> Result<(), Violations> {
+        Validate::validate(self)
+    }
+}
+
+impl Validate for RecoveryOptionType {
+    fn validate_into(&self, validator: &mut Validator) {
+        let value = &self.priority;
+        validator
+            .member(
+                "Priority",
+                |validator| {
+                    validator.range(f64::from(*value), Some(1.0), Some(2.0), false);
+                },
+            );
+        let value = &self.name;
+        validator
+            .member(
+                "Name",
+                |validator| {
+                    validator.known(value.as_str(), value.is_known(), false);
+                },
+            );
+    }
 }

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use crate::FeatureType;
+use crate::validate::{Validate, Validator, Violations};
 
 /// The configuration of your app client for refresh token rotation. When enabled, your app client issues new ID, access, and refresh tokens when users renew their sessions with refresh tokens. When disabled, token refresh issues only ID and access tokens.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -13,4 +14,50 @@ pub struct RefreshTokenRotationType {
     /// When you request a token refresh with `GetTokensFromRefreshToken`, the original refresh token that you're rotating out can remain valid for a period of time of up to 60 seconds. This allows for client-side retries. When `RetryGracePeriodSeconds` is `0`, the grace period is disabled and a successful request immediately invalidates the submitted refresh token.
     #[serde(rename = "RetryGracePeriodSeconds", skip_serializing_if = "Option::is_none")]
     pub retry_grace_period_seconds: Option<i32>,
+}
+
+impl RefreshTokenRotationType {
+    /// A value with the required members set; optional members are `None` and defaulted
+    /// ones hold the model's default.
+    pub fn new(feature: impl Into<FeatureType>) -> Self {
+        Self {
+            feature: feature.into(),
+            ..Default::default()
+        }
+    }
+    /// Sets `RetryGracePeriodSeconds`.
+    pub fn with_retry_grace_period_seconds(
+        mut self,
+        retry_grace_period_seconds: impl Into<i32>,
+    ) -> Self {
+        self.retry_grace_period_seconds = Some(retry_grace_period_seconds.into());
+        self
+    }
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once.
+    pub fn validate(&self) -> Result<(), Violations> {
+        Validate::validate(self)
+    }
+}
+
+impl Validate for RefreshTokenRotationType {
+    fn validate_into(&self, validator: &mut Validator) {
+        let value = &self.feature;
+        validator
+            .member(
+                "Feature",
+                |validator| {
+                    validator.known(value.as_str(), value.is_known(), false);
+                },
+            );
+        if let Some(value) = &self.retry_grace_period_seconds {
+            validator
+                .member(
+                    "RetryGracePeriodSeconds",
+                    |validator| {
+                        validator.range(f64::from(*value), Some(0.0), Some(60.0), false);
+                    },
+                );
+        }
+    }
 }

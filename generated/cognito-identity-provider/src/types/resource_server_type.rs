@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 use crate::wire;
 use crate::ResourceServerScopeType;
+use crate::validate::{Validate, Validator, Violations};
 
 /// The details of a resource server configuration and associated custom scopes in a user pool.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -26,4 +27,88 @@ pub struct ResourceServerType {
         with = "wire::As::<Option<wire::List>>"
     )]
     pub scopes: Option<Vec<ResourceServerScopeType>>,
+}
+
+impl ResourceServerType {
+    /// Sets `UserPoolId`.
+    pub fn with_user_pool_id(mut self, user_pool_id: impl Into<String>) -> Self {
+        self.user_pool_id = Some(user_pool_id.into());
+        self
+    }
+    /// Sets `Identifier`.
+    pub fn with_identifier(mut self, identifier: impl Into<String>) -> Self {
+        self.identifier = Some(identifier.into());
+        self
+    }
+    /// Sets `Name`.
+    pub fn with_name(mut self, name: impl Into<String>) -> Self {
+        self.name = Some(name.into());
+        self
+    }
+    /// Sets `Scopes`.
+    pub fn with_scopes(
+        mut self,
+        scopes: impl Into<Vec<ResourceServerScopeType>>,
+    ) -> Self {
+        self.scopes = Some(scopes.into());
+        self
+    }
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once.
+    pub fn validate(&self) -> Result<(), Violations> {
+        Validate::validate(self)
+    }
+}
+
+impl Validate for ResourceServerType {
+    fn validate_into(&self, validator: &mut Validator) {
+        if let Some(value) = &self.user_pool_id {
+            validator
+                .member(
+                    "UserPoolId",
+                    |validator| {
+                        validator.length(value.chars().count(), Some(1), Some(55));
+                        validator.pattern(value, &crate::patterns::PATTERN_22, false);
+                    },
+                );
+        }
+        if let Some(value) = &self.identifier {
+            validator
+                .member(
+                    "Identifier",
+                    |validator| {
+                        validator.length(value.chars().count(), Some(1), Some(256));
+                        validator.pattern(value, &crate::patterns::PATTERN_28, false);
+                    },
+                );
+        }
+        if let Some(value) = &self.name {
+            validator
+                .member(
+                    "Name",
+                    |validator| {
+                        validator.length(value.chars().count(), Some(1), Some(256));
+                        validator.pattern(value, &crate::patterns::PATTERN_24, false);
+                    },
+                );
+        }
+        if let Some(value) = &self.scopes {
+            validator
+                .member(
+                    "Scopes",
+                    |validator| {
+                        validator.length(value.len(), Some(0), Some(100));
+                        for (index, item) in value.iter().enumerate() {
+                            validator
+                                .index(
+                                    index,
+                                    |validator| {
+                                        item.validate_into(validator);
+                                    },
+                                );
+                        }
+                    },
+                );
+        }
+    }
 }

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use crate::wire;
+use crate::validate::{Validate, Validator, Violations};
 
 /// Exceptions to the risk evaluation configuration, including always-allow and always-block IP address ranges.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -21,4 +22,71 @@ pub struct RiskExceptionConfigurationType {
         with = "wire::As::<Option<wire::List>>"
     )]
     pub skipped_ip_range_list: Option<Vec<String>>,
+}
+
+impl RiskExceptionConfigurationType {
+    /// Sets `BlockedIPRangeList`.
+    pub fn with_blocked_ip_range_list(
+        mut self,
+        blocked_ip_range_list: impl Into<Vec<String>>,
+    ) -> Self {
+        self.blocked_ip_range_list = Some(blocked_ip_range_list.into());
+        self
+    }
+    /// Sets `SkippedIPRangeList`.
+    pub fn with_skipped_ip_range_list(
+        mut self,
+        skipped_ip_range_list: impl Into<Vec<String>>,
+    ) -> Self {
+        self.skipped_ip_range_list = Some(skipped_ip_range_list.into());
+        self
+    }
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once.
+    pub fn validate(&self) -> Result<(), Violations> {
+        Validate::validate(self)
+    }
+}
+
+impl Validate for RiskExceptionConfigurationType {
+    fn validate_into(&self, validator: &mut Validator) {
+        if let Some(value) = &self.blocked_ip_range_list {
+            validator
+                .member(
+                    "BlockedIPRangeList",
+                    |validator| {
+                        validator.length(value.len(), Some(0), Some(200));
+                        for (index, item) in value.iter().enumerate() {
+                            validator
+                                .index(
+                                    index,
+                                    |validator| {
+                                        validator
+                                            .length(item.chars().count(), Some(0), Some(131072));
+                                    },
+                                );
+                        }
+                    },
+                );
+        }
+        if let Some(value) = &self.skipped_ip_range_list {
+            validator
+                .member(
+                    "SkippedIPRangeList",
+                    |validator| {
+                        validator.length(value.len(), Some(0), Some(200));
+                        for (index, item) in value.iter().enumerate() {
+                            validator
+                                .index(
+                                    index,
+                                    |validator| {
+                                        validator
+                                            .length(item.chars().count(), Some(0), Some(131072));
+                                    },
+                                );
+                        }
+                    },
+                );
+        }
+    }
 }

@@ -6,6 +6,8 @@ use crate::{
     AttributeDataType, NumberAttributeConstraintsType, StringAttributeConstraintsType,
 };
 
+use crate::validate::{Validate, Validator, Violations};
+
 /// A list of the user attributes and their properties in your user pool. The attribute schema contains standard attributes, custom attributes with a `custom:` prefix, and developer attributes with a `dev:` prefix. For more information, see [User pool attributes](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-attributes.html).
 ///
 /// Developer-only `dev:` attributes are a legacy feature of user pools, and are read-only to all app clients. You can create and update developer-only attributes only with IAM-authenticated API operations. Use app client read/write permissions instead.
@@ -43,4 +45,101 @@ pub struct SchemaAttributeType {
         skip_serializing_if = "Option::is_none"
     )]
     pub string_attribute_constraints: Option<StringAttributeConstraintsType>,
+}
+
+impl SchemaAttributeType {
+    /// Sets `Name`.
+    pub fn with_name(mut self, name: impl Into<String>) -> Self {
+        self.name = Some(name.into());
+        self
+    }
+    /// Sets `AttributeDataType`.
+    pub fn with_attribute_data_type(
+        mut self,
+        attribute_data_type: impl Into<AttributeDataType>,
+    ) -> Self {
+        self.attribute_data_type = Some(attribute_data_type.into());
+        self
+    }
+    /// Sets `DeveloperOnlyAttribute`.
+    pub fn with_developer_only_attribute(
+        mut self,
+        developer_only_attribute: impl Into<bool>,
+    ) -> Self {
+        self.developer_only_attribute = Some(developer_only_attribute.into());
+        self
+    }
+    /// Sets `Mutable`.
+    pub fn with_mutable(mut self, mutable: impl Into<bool>) -> Self {
+        self.mutable = Some(mutable.into());
+        self
+    }
+    /// Sets `Required`.
+    pub fn with_required(mut self, required: impl Into<bool>) -> Self {
+        self.required = Some(required.into());
+        self
+    }
+    /// Sets `NumberAttributeConstraints`.
+    pub fn with_number_attribute_constraints(
+        mut self,
+        number_attribute_constraints: impl Into<NumberAttributeConstraintsType>,
+    ) -> Self {
+        self.number_attribute_constraints = Some(number_attribute_constraints.into());
+        self
+    }
+    /// Sets `StringAttributeConstraints`.
+    pub fn with_string_attribute_constraints(
+        mut self,
+        string_attribute_constraints: impl Into<StringAttributeConstraintsType>,
+    ) -> Self {
+        self.string_attribute_constraints = Some(string_attribute_constraints.into());
+        self
+    }
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once.
+    pub fn validate(&self) -> Result<(), Violations> {
+        Validate::validate(self)
+    }
+}
+
+impl Validate for SchemaAttributeType {
+    fn validate_into(&self, validator: &mut Validator) {
+        if let Some(value) = &self.name {
+            validator
+                .member(
+                    "Name",
+                    |validator| {
+                        validator.length(value.chars().count(), Some(1), Some(20));
+                        validator.pattern(value, &crate::patterns::PATTERN_16, false);
+                    },
+                );
+        }
+        if let Some(value) = &self.attribute_data_type {
+            validator
+                .member(
+                    "AttributeDataType",
+                    |validator| {
+                        validator.known(value.as_str(), value.is_known(), false);
+                    },
+                );
+        }
+        if let Some(value) = &self.number_attribute_constraints {
+            validator
+                .member(
+                    "NumberAttributeConstraints",
+                    |validator| {
+                        value.validate_into(validator);
+                    },
+                );
+        }
+        if let Some(value) = &self.string_attribute_constraints {
+            validator
+                .member(
+                    "StringAttributeConstraints",
+                    |validator| {
+                        value.validate_into(validator);
+                    },
+                );
+        }
+    }
 }

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 use crate::wire;
 use crate::LogConfigurationType;
+use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `SetLogDeliveryConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -14,4 +15,54 @@ pub struct SetLogDeliveryConfigurationRequest {
     /// A collection of the logging configurations for a user pool.
     #[serde(rename = "LogConfigurations", with = "wire::As::<wire::List>")]
     pub log_configurations: Vec<LogConfigurationType>,
+}
+
+impl SetLogDeliveryConfigurationRequest {
+    /// A value with the required members set; optional members are `None` and defaulted
+    /// ones hold the model's default.
+    pub fn new(
+        user_pool_id: impl Into<String>,
+        log_configurations: impl Into<Vec<LogConfigurationType>>,
+    ) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            log_configurations: log_configurations.into(),
+        }
+    }
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once.
+    pub fn validate(&self) -> Result<(), Violations> {
+        Validate::validate(self)
+    }
+}
+
+impl Validate for SetLogDeliveryConfigurationRequest {
+    fn validate_into(&self, validator: &mut Validator) {
+        let value = &self.user_pool_id;
+        validator
+            .member(
+                "UserPoolId",
+                |validator| {
+                    validator.length(value.chars().count(), Some(1), Some(55));
+                    validator.pattern(value, &crate::patterns::PATTERN_22, false);
+                },
+            );
+        let value = &self.log_configurations;
+        validator
+            .member(
+                "LogConfigurations",
+                |validator| {
+                    validator.length(value.len(), Some(0), Some(2));
+                    for (index, item) in value.iter().enumerate() {
+                        validator
+                            .index(
+                                index,
+                                |validator| {
+                                    item.validate_into(validator);
+                                },
+                            );
+                    }
+                },
+            );
+    }
 }

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use crate::RiskConfigurationType;
+use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `SetRiskConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -10,4 +11,32 @@ pub struct SetRiskConfigurationResponse {
     /// The API response that contains the risk configuration that you set and the timestamp of the most recent change.
     #[serde(rename = "RiskConfiguration")]
     pub risk_configuration: RiskConfigurationType,
+}
+
+impl SetRiskConfigurationResponse {
+    /// A value with the required members set; optional members are `None` and defaulted
+    /// ones hold the model's default.
+    pub fn new(risk_configuration: impl Into<RiskConfigurationType>) -> Self {
+        Self {
+            risk_configuration: risk_configuration.into(),
+        }
+    }
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once.
+    pub fn validate(&self) -> Result<(), Violations> {
+        Validate::validate(self)
+    }
+}
+
+impl Validate for SetRiskConfigurationResponse {
+    fn validate_into(&self, validator: &mut Validator) {
+        let value = &self.risk_configuration;
+        validator
+            .member(
+                "RiskConfiguration",
+                |validator| {
+                    value.validate_into(validator);
+                },
+            );
+    }
 }

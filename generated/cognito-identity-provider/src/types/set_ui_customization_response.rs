@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use crate::UICustomizationType;
+use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `SetUICustomization`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -10,4 +11,32 @@ pub struct SetUICustomizationResponse {
     /// Information about the hosted UI branding that you applied.
     #[serde(rename = "UICustomization")]
     pub ui_customization: UICustomizationType,
+}
+
+impl SetUICustomizationResponse {
+    /// A value with the required members set; optional members are `None` and defaulted
+    /// ones hold the model's default.
+    pub fn new(ui_customization: impl Into<UICustomizationType>) -> Self {
+        Self {
+            ui_customization: ui_customization.into(),
+        }
+    }
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once.
+    pub fn validate(&self) -> Result<(), Violations> {
+        Validate::validate(self)
+    }
+}
+
+impl Validate for SetUICustomizationResponse {
+    fn validate_into(&self, validator: &mut Validator) {
+        let value = &self.ui_customization;
+        validator
+            .member(
+                "UICustomization",
+                |validator| {
+                    value.validate_into(validator);
+                },
+            );
+    }
 }

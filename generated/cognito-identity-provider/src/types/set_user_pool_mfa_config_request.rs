@@ -7,6 +7,8 @@ use crate::{
     WebAuthnConfigurationType,
 };
 
+use crate::validate::{Validate, Validator, Violations};
+
 /// This structure is the input of `SetUserPoolMfaConfig`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -34,4 +36,121 @@ pub struct SetUserPoolMfaConfigRequest {
     /// The configuration of your user pool for passkey, or WebAuthn, authentication and registration. You can set this configuration independent of the MFA configuration options in this operation.
     #[serde(rename = "WebAuthnConfiguration", skip_serializing_if = "Option::is_none")]
     pub web_authn_configuration: Option<WebAuthnConfigurationType>,
+}
+
+impl SetUserPoolMfaConfigRequest {
+    /// A value with the required members set; optional members are `None` and defaulted
+    /// ones hold the model's default.
+    pub fn new(user_pool_id: impl Into<String>) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            ..Default::default()
+        }
+    }
+    /// Sets `SmsMfaConfiguration`.
+    pub fn with_sms_mfa_configuration(
+        mut self,
+        sms_mfa_configuration: impl Into<SmsMfaConfigType>,
+    ) -> Self {
+        self.sms_mfa_configuration = Some(sms_mfa_configuration.into());
+        self
+    }
+    /// Sets `SoftwareTokenMfaConfiguration`.
+    pub fn with_software_token_mfa_configuration(
+        mut self,
+        software_token_mfa_configuration: impl Into<SoftwareTokenMfaConfigType>,
+    ) -> Self {
+        self.software_token_mfa_configuration = Some(
+            software_token_mfa_configuration.into(),
+        );
+        self
+    }
+    /// Sets `EmailMfaConfiguration`.
+    pub fn with_email_mfa_configuration(
+        mut self,
+        email_mfa_configuration: impl Into<EmailMfaConfigType>,
+    ) -> Self {
+        self.email_mfa_configuration = Some(email_mfa_configuration.into());
+        self
+    }
+    /// Sets `MfaConfiguration`.
+    pub fn with_mfa_configuration(
+        mut self,
+        mfa_configuration: impl Into<UserPoolMfaType>,
+    ) -> Self {
+        self.mfa_configuration = Some(mfa_configuration.into());
+        self
+    }
+    /// Sets `WebAuthnConfiguration`.
+    pub fn with_web_authn_configuration(
+        mut self,
+        web_authn_configuration: impl Into<WebAuthnConfigurationType>,
+    ) -> Self {
+        self.web_authn_configuration = Some(web_authn_configuration.into());
+        self
+    }
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once.
+    pub fn validate(&self) -> Result<(), Violations> {
+        Validate::validate(self)
+    }
+}
+
+impl Validate for SetUserPoolMfaConfigRequest {
+    fn validate_into(&self, validator: &mut Validator) {
+        let value = &self.user_pool_id;
+        validator
+            .member(
+                "UserPoolId",
+                |validator| {
+                    validator.length(value.chars().count(), Some(1), Some(55));
+                    validator.pattern(value, &crate::patterns::PATTERN_22, false);
+                },
+            );
+        if let Some(value) = &self.sms_mfa_configuration {
+            validator
+                .member(
+                    "SmsMfaConfiguration",
+                    |validator| {
+                        value.validate_into(validator);
+                    },
+                );
+        }
+        if let Some(value) = &self.software_token_mfa_configuration {
+            validator
+                .member(
+                    "SoftwareTokenMfaConfiguration",
+                    |validator| {
+                        value.validate_into(validator);
+                    },
+                );
+        }
+        if let Some(value) = &self.email_mfa_configuration {
+            validator
+                .member(
+                    "EmailMfaConfiguration",
+                    |validator| {
+                        value.validate_into(validator);
+                    },
+                );
+        }
+        if let Some(value) = &self.mfa_configuration {
+            validator
+                .member(
+                    "MfaConfiguration",
+                    |validator| {
+                        validator.known(value.as_str(), value.is_known(), false);
+                    },
+                );
+        }
+        if let Some(value) = &self.web_authn_configuration {
+            validator
+                .member(
+                    "WebAuthnConfiguration",
+                    |validator| {
+                        value.validate_into(validator);
+                    },
+                );
+        }
+    }
 }

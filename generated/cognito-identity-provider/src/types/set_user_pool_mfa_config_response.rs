@@ -7,6 +7,8 @@ use crate::{
     WebAuthnConfigurationType,
 };
 
+use crate::validate::{Validate, Validator, Violations};
+
 /// This structure is the output of `SetUserPoolMfaConfig`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -31,4 +33,104 @@ pub struct SetUserPoolMfaConfigResponse {
     /// The configuration of your user pool for passkey, or WebAuthn, sign-in with authenticators like biometric and security-key devices. Includes relying-party configuration and settings for user-verification requirements.
     #[serde(rename = "WebAuthnConfiguration", skip_serializing_if = "Option::is_none")]
     pub web_authn_configuration: Option<WebAuthnConfigurationType>,
+}
+
+impl SetUserPoolMfaConfigResponse {
+    /// Sets `SmsMfaConfiguration`.
+    pub fn with_sms_mfa_configuration(
+        mut self,
+        sms_mfa_configuration: impl Into<SmsMfaConfigType>,
+    ) -> Self {
+        self.sms_mfa_configuration = Some(sms_mfa_configuration.into());
+        self
+    }
+    /// Sets `SoftwareTokenMfaConfiguration`.
+    pub fn with_software_token_mfa_configuration(
+        mut self,
+        software_token_mfa_configuration: impl Into<SoftwareTokenMfaConfigType>,
+    ) -> Self {
+        self.software_token_mfa_configuration = Some(
+            software_token_mfa_configuration.into(),
+        );
+        self
+    }
+    /// Sets `EmailMfaConfiguration`.
+    pub fn with_email_mfa_configuration(
+        mut self,
+        email_mfa_configuration: impl Into<EmailMfaConfigType>,
+    ) -> Self {
+        self.email_mfa_configuration = Some(email_mfa_configuration.into());
+        self
+    }
+    /// Sets `MfaConfiguration`.
+    pub fn with_mfa_configuration(
+        mut self,
+        mfa_configuration: impl Into<UserPoolMfaType>,
+    ) -> Self {
+        self.mfa_configuration = Some(mfa_configuration.into());
+        self
+    }
+    /// Sets `WebAuthnConfiguration`.
+    pub fn with_web_authn_configuration(
+        mut self,
+        web_authn_configuration: impl Into<WebAuthnConfigurationType>,
+    ) -> Self {
+        self.web_authn_configuration = Some(web_authn_configuration.into());
+        self
+    }
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once.
+    pub fn validate(&self) -> Result<(), Violations> {
+        Validate::validate(self)
+    }
+}
+
+impl Validate for SetUserPoolMfaConfigResponse {
+    fn validate_into(&self, validator: &mut Validator) {
+        if let Some(value) = &self.sms_mfa_configuration {
+            validator
+                .member(
+                    "SmsMfaConfiguration",
+                    |validator| {
+                        value.validate_into(validator);
+                    },
+                );
+        }
+        if let Some(value) = &self.software_token_mfa_configuration {
+            validator
+                .member(
+                    "SoftwareTokenMfaConfiguration",
+                    |validator| {
+                        value.validate_into(validator);
+                    },
+                );
+        }
+        if let Some(value) = &self.email_mfa_configuration {
+            validator
+                .member(
+                    "EmailMfaConfiguration",
+                    |validator| {
+                        value.validate_into(validator);
+                    },
+                );
+        }
+        if let Some(value) = &self.mfa_configuration {
+            validator
+                .member(
+                    "MfaConfiguration",
+                    |validator| {
+                        validator.known(value.as_str(), value.is_known(), false);
+                    },
+                );
+        }
+        if let Some(value) = &self.web_authn_configuration {
+            validator
+                .member(
+                    "WebAuthnConfiguration",
+                    |validator| {
+                        value.validate_into(validator);
+                    },
+                );
+        }
+    }
 }

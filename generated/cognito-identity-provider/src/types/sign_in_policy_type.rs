@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 use crate::wire;
 use crate::AuthFactorType;
+use crate::validate::{Validate, Validator, Violations};
 
 /// The policy for allowed types of authentication in a user pool. To activate this setting, your user pool must be in the [Essentials tier](https://docs.aws.amazon.com/cognito/latest/developerguide/feature-plans-features-essentials.html) or higher.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -15,4 +16,43 @@ pub struct SignInPolicyType {
         with = "wire::As::<Option<wire::List>>"
     )]
     pub allowed_first_auth_factors: Option<Vec<AuthFactorType>>,
+}
+
+impl SignInPolicyType {
+    /// Sets `AllowedFirstAuthFactors`.
+    pub fn with_allowed_first_auth_factors(
+        mut self,
+        allowed_first_auth_factors: impl Into<Vec<AuthFactorType>>,
+    ) -> Self {
+        self.allowed_first_auth_factors = Some(allowed_first_auth_factors.into());
+        self
+    }
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once.
+    pub fn validate(&self) -> Result<(), Violations> {
+        Validate::validate(self)
+    }
+}
+
+impl Validate for SignInPolicyType {
+    fn validate_into(&self, validator: &mut Validator) {
+        if let Some(value) = &self.allowed_first_auth_factors {
+            validator
+                .member(
+                    "AllowedFirstAuthFactors",
+                    |validator| {
+                        validator.length(value.len(), Some(1), Some(4));
+                        for (index, item) in value.iter().enumerate() {
+                            validator
+                                .index(
+                                    index,
+                                    |validator| {
+                                        validator.known(item.as_str(), item.is_known(), false);
+                                    },
+                                );
+                        }
+                    },
+                );
+        }
+    }
 }

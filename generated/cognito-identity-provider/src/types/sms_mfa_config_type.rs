@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use crate::SmsConfigurationType;
+use crate::validate::{Validate, Validator, Violations};
 
 /// The configuration of multi-factor authentication (MFA) with SMS messages in a user pool.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -18,4 +19,52 @@ pub struct SmsMfaConfigType {
     /// You can set `SmsConfiguration` in `CreateUserPool` and `UpdateUserPool`, or in `SetUserPoolMfaConfig`.
     #[serde(rename = "SmsConfiguration", skip_serializing_if = "Option::is_none")]
     pub sms_configuration: Option<SmsConfigurationType>,
+}
+
+impl SmsMfaConfigType {
+    /// Sets `SmsAuthenticationMessage`.
+    pub fn with_sms_authentication_message(
+        mut self,
+        sms_authentication_message: impl Into<String>,
+    ) -> Self {
+        self.sms_authentication_message = Some(sms_authentication_message.into());
+        self
+    }
+    /// Sets `SmsConfiguration`.
+    pub fn with_sms_configuration(
+        mut self,
+        sms_configuration: impl Into<SmsConfigurationType>,
+    ) -> Self {
+        self.sms_configuration = Some(sms_configuration.into());
+        self
+    }
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once.
+    pub fn validate(&self) -> Result<(), Violations> {
+        Validate::validate(self)
+    }
+}
+
+impl Validate for SmsMfaConfigType {
+    fn validate_into(&self, validator: &mut Validator) {
+        if let Some(value) = &self.sms_authentication_message {
+            validator
+                .member(
+                    "SmsAuthenticationMessage",
+                    |validator| {
+                        validator.length(value.chars().count(), Some(6), Some(140));
+                        validator.pattern(value, &crate::patterns::PATTERN_1, false);
+                    },
+                );
+        }
+        if let Some(value) = &self.sms_configuration {
+            validator
+                .member(
+                    "SmsConfiguration",
+                    |validator| {
+                        value.validate_into(validator);
+                    },
+                );
+        }
+    }
 }

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use crate::UserImportJobType;
+use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `StartUserImportJob`.
 ///
@@ -12,4 +13,34 @@ pub struct StartUserImportJobResponse {
     /// The details of the user import job. Includes logging destination, status, and the Amazon S3 pre-signed URL for CSV upload.
     #[serde(rename = "UserImportJob", skip_serializing_if = "Option::is_none")]
     pub user_import_job: Option<UserImportJobType>,
+}
+
+impl StartUserImportJobResponse {
+    /// Sets `UserImportJob`.
+    pub fn with_user_import_job(
+        mut self,
+        user_import_job: impl Into<UserImportJobType>,
+    ) -> Self {
+        self.user_import_job = Some(user_import_job.into());
+        self
+    }
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once.
+    pub fn validate(&self) -> Result<(), Violations> {
+        Validate::validate(self)
+    }
+}
+
+impl Validate for StartUserImportJobResponse {
+    fn validate_into(&self, validator: &mut Validator) {
+        if let Some(value) = &self.user_import_job {
+            validator
+                .member(
+                    "UserImportJob",
+                    |validator| {
+                        value.validate_into(validator);
+                    },
+                );
+        }
+    }
 }

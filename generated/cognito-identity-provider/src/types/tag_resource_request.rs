@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 use crate::wire;
 use std::collections::HashMap;
+use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `TagResource`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -14,4 +15,53 @@ pub struct TagResourceRequest {
     /// An array of tag keys and values that you want to assign to the user pool.
     #[serde(rename = "Tags", with = "wire::As::<wire::Map>")]
     pub tags: HashMap<String, String>,
+}
+
+impl TagResourceRequest {
+    /// A value with the required members set; optional members are `None` and defaulted
+    /// ones hold the model's default.
+    pub fn new(
+        resource_arn: impl Into<String>,
+        tags: impl Into<HashMap<String, String>>,
+    ) -> Self {
+        Self {
+            resource_arn: resource_arn.into(),
+            tags: tags.into(),
+        }
+    }
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once.
+    pub fn validate(&self) -> Result<(), Violations> {
+        Validate::validate(self)
+    }
+}
+
+impl Validate for TagResourceRequest {
+    fn validate_into(&self, validator: &mut Validator) {
+        let value = &self.resource_arn;
+        validator
+            .member(
+                "ResourceArn",
+                |validator| {
+                    validator.length(value.chars().count(), Some(20), Some(2048));
+                    validator.pattern(value, &crate::patterns::PATTERN_32, false);
+                },
+            );
+        let value = &self.tags;
+        validator
+            .member(
+                "Tags",
+                |validator| {
+                    for (key, item) in value {
+                        validator
+                            .key(
+                                key,
+                                |validator| {
+                                    validator.length(item.chars().count(), Some(0), Some(256));
+                                },
+                            );
+                    }
+                },
+            );
+    }
 }

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use crate::TimeUnitsType;
+use crate::validate::{Validate, Validator, Violations};
 
 /// The time units that, with `IdTokenValidity`, `AccessTokenValidity`, and `RefreshTokenValidity`, set and display the duration of ID, access, and refresh tokens for an app client. You can assign a separate token validity unit to each type of token.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -16,4 +17,62 @@ pub struct TokenValidityUnitsType {
     /// A time unit for the value that you set in the `RefreshTokenValidity` parameter. The default `RefreshTokenValidity` time unit is `days`. `RefreshTokenValidity` duration can range from 60 minutes to 10 years.
     #[serde(rename = "RefreshToken", skip_serializing_if = "Option::is_none")]
     pub refresh_token: Option<TimeUnitsType>,
+}
+
+impl TokenValidityUnitsType {
+    /// Sets `AccessToken`.
+    pub fn with_access_token(mut self, access_token: impl Into<TimeUnitsType>) -> Self {
+        self.access_token = Some(access_token.into());
+        self
+    }
+    /// Sets `IdToken`.
+    pub fn with_id_token(mut self, id_token: impl Into<TimeUnitsType>) -> Self {
+        self.id_token = Some(id_token.into());
+        self
+    }
+    /// Sets `RefreshToken`.
+    pub fn with_refresh_token(
+        mut self,
+        refresh_token: impl Into<TimeUnitsType>,
+    ) -> Self {
+        self.refresh_token = Some(refresh_token.into());
+        self
+    }
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once.
+    pub fn validate(&self) -> Result<(), Violations> {
+        Validate::validate(self)
+    }
+}
+
+impl Validate for TokenValidityUnitsType {
+    fn validate_into(&self, validator: &mut Validator) {
+        if let Some(value) = &self.access_token {
+            validator
+                .member(
+                    "AccessToken",
+                    |validator| {
+                        validator.known(value.as_str(), value.is_known(), false);
+                    },
+                );
+        }
+        if let Some(value) = &self.id_token {
+            validator
+                .member(
+                    "IdToken",
+                    |validator| {
+                        validator.known(value.as_str(), value.is_known(), false);
+                    },
+                );
+        }
+        if let Some(value) = &self.refresh_token {
+            validator
+                .member(
+                    "RefreshToken",
+                    |validator| {
+                        validator.known(value.as_str(), value.is_known(), false);
+                    },
+                );
+        }
+    }
 }

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use crate::wire;
+use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `UntagResource`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -13,4 +14,53 @@ pub struct UntagResourceRequest {
     /// An array of tag keys that you want to remove from the user pool.
     #[serde(rename = "TagKeys", with = "wire::As::<wire::List>")]
     pub tag_keys: Vec<String>,
+}
+
+impl UntagResourceRequest {
+    /// A value with the required members set; optional members are `None` and defaulted
+    /// ones hold the model's default.
+    pub fn new(
+        resource_arn: impl Into<String>,
+        tag_keys: impl Into<Vec<String>>,
+    ) -> Self {
+        Self {
+            resource_arn: resource_arn.into(),
+            tag_keys: tag_keys.into(),
+        }
+    }
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once.
+    pub fn validate(&self) -> Result<(), Violations> {
+        Validate::validate(self)
+    }
+}
+
+impl Validate for UntagResourceRequest {
+    fn validate_into(&self, validator: &mut Validator) {
+        let value = &self.resource_arn;
+        validator
+            .member(
+                "ResourceArn",
+                |validator| {
+                    validator.length(value.chars().count(), Some(20), Some(2048));
+                    validator.pattern(value, &crate::patterns::PATTERN_32, false);
+                },
+            );
+        let value = &self.tag_keys;
+        validator
+            .member(
+                "TagKeys",
+                |validator| {
+                    for (index, item) in value.iter().enumerate() {
+                        validator
+                            .index(
+                                index,
+                                |validator| {
+                                    validator.length(item.chars().count(), Some(1), Some(128));
+                                },
+                            );
+                    }
+                },
+            );
+    }
 }

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 use crate::wire;
 use std::collections::HashMap;
+use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `UpdateIdentityProvider`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -77,4 +78,127 @@ pub struct UpdateIdentityProviderRequest {
         with = "wire::As::<Option<wire::List>>"
     )]
     pub idp_identifiers: Option<Vec<String>>,
+}
+
+impl UpdateIdentityProviderRequest {
+    /// A value with the required members set; optional members are `None` and defaulted
+    /// ones hold the model's default.
+    pub fn new(
+        user_pool_id: impl Into<String>,
+        provider_name: impl Into<String>,
+    ) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            provider_name: provider_name.into(),
+            ..Default::default()
+        }
+    }
+    /// Sets `ProviderDetails`.
+    pub fn with_provider_details(
+        mut self,
+        provider_details: impl Into<HashMap<String, String>>,
+    ) -> Self {
+        self.provider_details = Some(provider_details.into());
+        self
+    }
+    /// Sets `AttributeMapping`.
+    pub fn with_attribute_mapping(
+        mut self,
+        attribute_mapping: impl Into<HashMap<String, String>>,
+    ) -> Self {
+        self.attribute_mapping = Some(attribute_mapping.into());
+        self
+    }
+    /// Sets `IdpIdentifiers`.
+    pub fn with_idp_identifiers(
+        mut self,
+        idp_identifiers: impl Into<Vec<String>>,
+    ) -> Self {
+        self.idp_identifiers = Some(idp_identifiers.into());
+        self
+    }
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once.
+    pub fn validate(&self) -> Result<(), Violations> {
+        Validate::validate(self)
+    }
+}
+
+impl Validate for UpdateIdentityProviderRequest {
+    fn validate_into(&self, validator: &mut Validator) {
+        let value = &self.user_pool_id;
+        validator
+            .member(
+                "UserPoolId",
+                |validator| {
+                    validator.length(value.chars().count(), Some(1), Some(55));
+                    validator.pattern(value, &crate::patterns::PATTERN_22, false);
+                },
+            );
+        let value = &self.provider_name;
+        validator
+            .member(
+                "ProviderName",
+                |validator| {
+                    validator.length(value.chars().count(), Some(1), Some(32));
+                    validator.pattern(value, &crate::patterns::PATTERN_10, false);
+                },
+            );
+        if let Some(value) = &self.provider_details {
+            validator
+                .member(
+                    "ProviderDetails",
+                    |validator| {
+                        for (key, item) in value {
+                            validator
+                                .key(
+                                    key,
+                                    |validator| {
+                                        validator
+                                            .length(item.chars().count(), Some(0), Some(131072));
+                                    },
+                                );
+                        }
+                    },
+                );
+        }
+        if let Some(value) = &self.attribute_mapping {
+            validator
+                .member(
+                    "AttributeMapping",
+                    |validator| {
+                        for (key, item) in value {
+                            validator
+                                .key(
+                                    key,
+                                    |validator| {
+                                        validator
+                                            .length(item.chars().count(), Some(0), Some(131072));
+                                    },
+                                );
+                        }
+                    },
+                );
+        }
+        if let Some(value) = &self.idp_identifiers {
+            validator
+                .member(
+                    "IdpIdentifiers",
+                    |validator| {
+                        validator.length(value.len(), Some(0), Some(50));
+                        for (index, item) in value.iter().enumerate() {
+                            validator
+                                .index(
+                                    index,
+                                    |validator| {
+                                        validator.length(item.chars().count(), Some(1), Some(40));
+                                        validator
+                                            .pattern(item, &crate::patterns::PATTERN_25, false);
+                                    },
+                                );
+                        }
+                    },
+                );
+        }
+    }
 }

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 use crate::wire;
 use crate::AssetType;
+use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `UpdateManagedLoginBranding`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -29,4 +30,77 @@ pub struct UpdateManagedLoginBrandingRequest {
         with = "wire::As::<Option<wire::List>>"
     )]
     pub assets: Option<Vec<AssetType>>,
+}
+
+impl UpdateManagedLoginBrandingRequest {
+    /// Sets `UserPoolId`.
+    pub fn with_user_pool_id(mut self, user_pool_id: impl Into<String>) -> Self {
+        self.user_pool_id = Some(user_pool_id.into());
+        self
+    }
+    /// Sets `ManagedLoginBrandingId`.
+    pub fn with_managed_login_branding_id(
+        mut self,
+        managed_login_branding_id: impl Into<String>,
+    ) -> Self {
+        self.managed_login_branding_id = Some(managed_login_branding_id.into());
+        self
+    }
+    /// Sets `Settings`.
+    pub fn with_settings(mut self, settings: impl Into<serde_json::Value>) -> Self {
+        self.settings = Some(settings.into());
+        self
+    }
+    /// Sets `Assets`.
+    pub fn with_assets(mut self, assets: impl Into<Vec<AssetType>>) -> Self {
+        self.assets = Some(assets.into());
+        self
+    }
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once.
+    pub fn validate(&self) -> Result<(), Violations> {
+        Validate::validate(self)
+    }
+}
+
+impl Validate for UpdateManagedLoginBrandingRequest {
+    fn validate_into(&self, validator: &mut Validator) {
+        if let Some(value) = &self.user_pool_id {
+            validator
+                .member(
+                    "UserPoolId",
+                    |validator| {
+                        validator.length(value.chars().count(), Some(1), Some(55));
+                        validator.pattern(value, &crate::patterns::PATTERN_22, false);
+                    },
+                );
+        }
+        if let Some(value) = &self.managed_login_branding_id {
+            validator
+                .member(
+                    "ManagedLoginBrandingId",
+                    |validator| {
+                        validator.pattern(value, &crate::patterns::PATTERN_6, false);
+                    },
+                );
+        }
+        if let Some(value) = &self.assets {
+            validator
+                .member(
+                    "Assets",
+                    |validator| {
+                        validator.length(value.len(), Some(0), Some(40));
+                        for (index, item) in value.iter().enumerate() {
+                            validator
+                                .index(
+                                    index,
+                                    |validator| {
+                                        item.validate_into(validator);
+                                    },
+                                );
+                        }
+                    },
+                );
+        }
+    }
 }

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 use crate::wire;
 use crate::CodeDeliveryDetailsType;
+use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `UpdateUserAttributes`.
 ///
@@ -17,4 +18,42 @@ pub struct UpdateUserAttributesResponse {
         with = "wire::As::<Option<wire::List>>"
     )]
     pub code_delivery_details_list: Option<Vec<CodeDeliveryDetailsType>>,
+}
+
+impl UpdateUserAttributesResponse {
+    /// Sets `CodeDeliveryDetailsList`.
+    pub fn with_code_delivery_details_list(
+        mut self,
+        code_delivery_details_list: impl Into<Vec<CodeDeliveryDetailsType>>,
+    ) -> Self {
+        self.code_delivery_details_list = Some(code_delivery_details_list.into());
+        self
+    }
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once.
+    pub fn validate(&self) -> Result<(), Violations> {
+        Validate::validate(self)
+    }
+}
+
+impl Validate for UpdateUserAttributesResponse {
+    fn validate_into(&self, validator: &mut Validator) {
+        if let Some(value) = &self.code_delivery_details_list {
+            validator
+                .member(
+                    "CodeDeliveryDetailsList",
+                    |validator| {
+                        for (index, item) in value.iter().enumerate() {
+                            validator
+                                .index(
+                                    index,
+                                    |validator| {
+                                        item.validate_into(validator);
+                                    },
+                                );
+                        }
+                    },
+                );
+        }
+    }
 }

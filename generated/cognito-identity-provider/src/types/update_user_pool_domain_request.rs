@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use crate::CustomDomainConfigType;
+use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `UpdateUserPoolDomain`.
 ///
@@ -23,4 +24,69 @@ pub struct UpdateUserPoolDomainRequest {
     /// When you create a custom domain, the passkey RP ID defaults to the custom domain. If you had a prefix domain active, this will cause passkey integration for your prefix domain to stop working due to a mismatch in RP ID. To keep the prefix domain passkey integration working, you can explicitly set RP ID to the prefix domain.
     #[serde(rename = "CustomDomainConfig", skip_serializing_if = "Option::is_none")]
     pub custom_domain_config: Option<CustomDomainConfigType>,
+}
+
+impl UpdateUserPoolDomainRequest {
+    /// A value with the required members set; optional members are `None` and defaulted
+    /// ones hold the model's default.
+    pub fn new(domain: impl Into<String>, user_pool_id: impl Into<String>) -> Self {
+        Self {
+            domain: domain.into(),
+            user_pool_id: user_pool_id.into(),
+            ..Default::default()
+        }
+    }
+    /// Sets `ManagedLoginVersion`.
+    pub fn with_managed_login_version(
+        mut self,
+        managed_login_version: impl Into<i32>,
+    ) -> Self {
+        self.managed_login_version = Some(managed_login_version.into());
+        self
+    }
+    /// Sets `CustomDomainConfig`.
+    pub fn with_custom_domain_config(
+        mut self,
+        custom_domain_config: impl Into<CustomDomainConfigType>,
+    ) -> Self {
+        self.custom_domain_config = Some(custom_domain_config.into());
+        self
+    }
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once.
+    pub fn validate(&self) -> Result<(), Violations> {
+        Validate::validate(self)
+    }
+}
+
+impl Validate for UpdateUserPoolDomainRequest {
+    fn validate_into(&self, validator: &mut Validator) {
+        let value = &self.domain;
+        validator
+            .member(
+                "Domain",
+                |validator| {
+                    validator.length(value.chars().count(), Some(1), Some(63));
+                    validator.pattern(value, &crate::patterns::PATTERN_30, false);
+                },
+            );
+        let value = &self.user_pool_id;
+        validator
+            .member(
+                "UserPoolId",
+                |validator| {
+                    validator.length(value.chars().count(), Some(1), Some(55));
+                    validator.pattern(value, &crate::patterns::PATTERN_22, false);
+                },
+            );
+        if let Some(value) = &self.custom_domain_config {
+            validator
+                .member(
+                    "CustomDomainConfig",
+                    |validator| {
+                        value.validate_into(validator);
+                    },
+                );
+        }
+    }
 }

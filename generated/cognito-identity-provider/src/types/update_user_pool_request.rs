@@ -12,6 +12,8 @@ use crate::{
     VerificationMessageTemplateType, VerifiedAttributeType,
 };
 
+use crate::validate::{Validate, Validator, Violations};
+
 /// This structure is the input of `UpdateUserPool`.
 ///
 /// Represents the request to update the user pool.
@@ -114,4 +116,391 @@ pub struct UpdateUserPoolRequest {
     /// The user pool [feature plan](https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-sign-in-feature-plans.html), or tier. This parameter determines the eligibility of the user pool for features like managed login, access-token customization, and threat protection. Defaults to `ESSENTIALS`.
     #[serde(rename = "UserPoolTier", skip_serializing_if = "Option::is_none")]
     pub user_pool_tier: Option<UserPoolTierType>,
+}
+
+impl UpdateUserPoolRequest {
+    /// A value with the required members set; optional members are `None` and defaulted
+    /// ones hold the model's default.
+    pub fn new(user_pool_id: impl Into<String>) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            ..Default::default()
+        }
+    }
+    /// Sets `Policies`.
+    pub fn with_policies(mut self, policies: impl Into<UserPoolPolicyType>) -> Self {
+        self.policies = Some(policies.into());
+        self
+    }
+    /// Sets `DeletionProtection`.
+    pub fn with_deletion_protection(
+        mut self,
+        deletion_protection: impl Into<DeletionProtectionType>,
+    ) -> Self {
+        self.deletion_protection = Some(deletion_protection.into());
+        self
+    }
+    /// Sets `LambdaConfig`.
+    pub fn with_lambda_config(
+        mut self,
+        lambda_config: impl Into<LambdaConfigType>,
+    ) -> Self {
+        self.lambda_config = Some(lambda_config.into());
+        self
+    }
+    /// Sets `AutoVerifiedAttributes`.
+    pub fn with_auto_verified_attributes(
+        mut self,
+        auto_verified_attributes: impl Into<Vec<VerifiedAttributeType>>,
+    ) -> Self {
+        self.auto_verified_attributes = Some(auto_verified_attributes.into());
+        self
+    }
+    /// Sets `SmsVerificationMessage`.
+    pub fn with_sms_verification_message(
+        mut self,
+        sms_verification_message: impl Into<String>,
+    ) -> Self {
+        self.sms_verification_message = Some(sms_verification_message.into());
+        self
+    }
+    /// Sets `EmailVerificationMessage`.
+    pub fn with_email_verification_message(
+        mut self,
+        email_verification_message: impl Into<String>,
+    ) -> Self {
+        self.email_verification_message = Some(email_verification_message.into());
+        self
+    }
+    /// Sets `EmailVerificationSubject`.
+    pub fn with_email_verification_subject(
+        mut self,
+        email_verification_subject: impl Into<String>,
+    ) -> Self {
+        self.email_verification_subject = Some(email_verification_subject.into());
+        self
+    }
+    /// Sets `VerificationMessageTemplate`.
+    pub fn with_verification_message_template(
+        mut self,
+        verification_message_template: impl Into<VerificationMessageTemplateType>,
+    ) -> Self {
+        self.verification_message_template = Some(verification_message_template.into());
+        self
+    }
+    /// Sets `SmsAuthenticationMessage`.
+    pub fn with_sms_authentication_message(
+        mut self,
+        sms_authentication_message: impl Into<String>,
+    ) -> Self {
+        self.sms_authentication_message = Some(sms_authentication_message.into());
+        self
+    }
+    /// Sets `UserAttributeUpdateSettings`.
+    pub fn with_user_attribute_update_settings(
+        mut self,
+        user_attribute_update_settings: impl Into<UserAttributeUpdateSettingsType>,
+    ) -> Self {
+        self.user_attribute_update_settings = Some(
+            user_attribute_update_settings.into(),
+        );
+        self
+    }
+    /// Sets `MfaConfiguration`.
+    pub fn with_mfa_configuration(
+        mut self,
+        mfa_configuration: impl Into<UserPoolMfaType>,
+    ) -> Self {
+        self.mfa_configuration = Some(mfa_configuration.into());
+        self
+    }
+    /// Sets `DeviceConfiguration`.
+    pub fn with_device_configuration(
+        mut self,
+        device_configuration: impl Into<DeviceConfigurationType>,
+    ) -> Self {
+        self.device_configuration = Some(device_configuration.into());
+        self
+    }
+    /// Sets `EmailConfiguration`.
+    pub fn with_email_configuration(
+        mut self,
+        email_configuration: impl Into<EmailConfigurationType>,
+    ) -> Self {
+        self.email_configuration = Some(email_configuration.into());
+        self
+    }
+    /// Sets `SmsConfiguration`.
+    pub fn with_sms_configuration(
+        mut self,
+        sms_configuration: impl Into<SmsConfigurationType>,
+    ) -> Self {
+        self.sms_configuration = Some(sms_configuration.into());
+        self
+    }
+    /// Sets `UserPoolTags`.
+    pub fn with_user_pool_tags(
+        mut self,
+        user_pool_tags: impl Into<HashMap<String, String>>,
+    ) -> Self {
+        self.user_pool_tags = Some(user_pool_tags.into());
+        self
+    }
+    /// Sets `AdminCreateUserConfig`.
+    pub fn with_admin_create_user_config(
+        mut self,
+        admin_create_user_config: impl Into<AdminCreateUserConfigType>,
+    ) -> Self {
+        self.admin_create_user_config = Some(admin_create_user_config.into());
+        self
+    }
+    /// Sets `UserPoolAddOns`.
+    pub fn with_user_pool_add_ons(
+        mut self,
+        user_pool_add_ons: impl Into<UserPoolAddOnsType>,
+    ) -> Self {
+        self.user_pool_add_ons = Some(user_pool_add_ons.into());
+        self
+    }
+    /// Sets `AccountRecoverySetting`.
+    pub fn with_account_recovery_setting(
+        mut self,
+        account_recovery_setting: impl Into<AccountRecoverySettingType>,
+    ) -> Self {
+        self.account_recovery_setting = Some(account_recovery_setting.into());
+        self
+    }
+    /// Sets `PoolName`.
+    pub fn with_pool_name(mut self, pool_name: impl Into<String>) -> Self {
+        self.pool_name = Some(pool_name.into());
+        self
+    }
+    /// Sets `UserPoolTier`.
+    pub fn with_user_pool_tier(
+        mut self,
+        user_pool_tier: impl Into<UserPoolTierType>,
+    ) -> Self {
+        self.user_pool_tier = Some(user_pool_tier.into());
+        self
+    }
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once.
+    pub fn validate(&self) -> Result<(), Violations> {
+        Validate::validate(self)
+    }
+}
+
+impl Validate for UpdateUserPoolRequest {
+    fn validate_into(&self, validator: &mut Validator) {
+        let value = &self.user_pool_id;
+        validator
+            .member(
+                "UserPoolId",
+                |validator| {
+                    validator.length(value.chars().count(), Some(1), Some(55));
+                    validator.pattern(value, &crate::patterns::PATTERN_22, false);
+                },
+            );
+        if let Some(value) = &self.policies {
+            validator
+                .member(
+                    "Policies",
+                    |validator| {
+                        value.validate_into(validator);
+                    },
+                );
+        }
+        if let Some(value) = &self.deletion_protection {
+            validator
+                .member(
+                    "DeletionProtection",
+                    |validator| {
+                        validator.known(value.as_str(), value.is_known(), false);
+                    },
+                );
+        }
+        if let Some(value) = &self.lambda_config {
+            validator
+                .member(
+                    "LambdaConfig",
+                    |validator| {
+                        value.validate_into(validator);
+                    },
+                );
+        }
+        if let Some(value) = &self.auto_verified_attributes {
+            validator
+                .member(
+                    "AutoVerifiedAttributes",
+                    |validator| {
+                        for (index, item) in value.iter().enumerate() {
+                            validator
+                                .index(
+                                    index,
+                                    |validator| {
+                                        validator.known(item.as_str(), item.is_known(), false);
+                                    },
+                                );
+                        }
+                    },
+                );
+        }
+        if let Some(value) = &self.sms_verification_message {
+            validator
+                .member(
+                    "SmsVerificationMessage",
+                    |validator| {
+                        validator.length(value.chars().count(), Some(6), Some(140));
+                        validator.pattern(value, &crate::patterns::PATTERN_1, false);
+                    },
+                );
+        }
+        if let Some(value) = &self.email_verification_message {
+            validator
+                .member(
+                    "EmailVerificationMessage",
+                    |validator| {
+                        validator.length(value.chars().count(), Some(6), Some(20000));
+                        validator.pattern(value, &crate::patterns::PATTERN_12, false);
+                    },
+                );
+        }
+        if let Some(value) = &self.email_verification_subject {
+            validator
+                .member(
+                    "EmailVerificationSubject",
+                    |validator| {
+                        validator.length(value.chars().count(), Some(1), Some(140));
+                        validator.pattern(value, &crate::patterns::PATTERN_15, false);
+                    },
+                );
+        }
+        if let Some(value) = &self.verification_message_template {
+            validator
+                .member(
+                    "VerificationMessageTemplate",
+                    |validator| {
+                        value.validate_into(validator);
+                    },
+                );
+        }
+        if let Some(value) = &self.sms_authentication_message {
+            validator
+                .member(
+                    "SmsAuthenticationMessage",
+                    |validator| {
+                        validator.length(value.chars().count(), Some(6), Some(140));
+                        validator.pattern(value, &crate::patterns::PATTERN_1, false);
+                    },
+                );
+        }
+        if let Some(value) = &self.user_attribute_update_settings {
+            validator
+                .member(
+                    "UserAttributeUpdateSettings",
+                    |validator| {
+                        value.validate_into(validator);
+                    },
+                );
+        }
+        if let Some(value) = &self.mfa_configuration {
+            validator
+                .member(
+                    "MfaConfiguration",
+                    |validator| {
+                        validator.known(value.as_str(), value.is_known(), false);
+                    },
+                );
+        }
+        if let Some(value) = &self.device_configuration {
+            validator
+                .member(
+                    "DeviceConfiguration",
+                    |validator| {
+                        value.validate_into(validator);
+                    },
+                );
+        }
+        if let Some(value) = &self.email_configuration {
+            validator
+                .member(
+                    "EmailConfiguration",
+                    |validator| {
+                        value.validate_into(validator);
+                    },
+                );
+        }
+        if let Some(value) = &self.sms_configuration {
+            validator
+                .member(
+                    "SmsConfiguration",
+                    |validator| {
+                        value.validate_into(validator);
+                    },
+                );
+        }
+        if let Some(value) = &self.user_pool_tags {
+            validator
+                .member(
+                    "UserPoolTags",
+                    |validator| {
+                        for (key, item) in value {
+                            validator
+                                .key(
+                                    key,
+                                    |validator| {
+                                        validator.length(item.chars().count(), Some(0), Some(256));
+                                    },
+                                );
+                        }
+                    },
+                );
+        }
+        if let Some(value) = &self.admin_create_user_config {
+            validator
+                .member(
+                    "AdminCreateUserConfig",
+                    |validator| {
+                        value.validate_into(validator);
+                    },
+                );
+        }
+        if let Some(value) = &self.user_pool_add_ons {
+            validator
+                .member(
+                    "UserPoolAddOns",
+                    |validator| {
+                        value.validate_into(validator);
+                    },
+                );
+        }
+        if let Some(value) = &self.account_recovery_setting {
+            validator
+                .member(
+                    "AccountRecoverySetting",
+                    |validator| {
+                        value.validate_into(validator);
+                    },
+                );
+        }
+        if let Some(value) = &self.pool_name {
+            validator
+                .member(
+                    "PoolName",
+                    |validator| {
+                        validator.length(value.chars().count(), Some(1), Some(128));
+                        validator.pattern(value, &crate::patterns::PATTERN_24, false);
+                    },
+                );
+        }
+        if let Some(value) = &self.user_pool_tier {
+            validator
+                .member(
+                    "UserPoolTier",
+                    |validator| {
+                        validator.known(value.as_str(), value.is_known(), false);
+                    },
+                );
+        }
+    }
 }

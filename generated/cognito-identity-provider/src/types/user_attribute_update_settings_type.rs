@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 use crate::wire;
 use crate::VerifiedAttributeType;
+use crate::validate::{Validate, Validator, Violations};
 
 /// The settings for updates to user attributes. These settings include the property `AttributesRequireVerificationBeforeUpdate`, a user-pool setting that tells Amazon Cognito how to handle changes to the value of your users' email address and phone number attributes. For more information, see [Verifying updates to email addresses and phone numbers](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-email-phone-verification.html#user-pool-settings-verifications-verify-attribute-updates).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -19,4 +20,46 @@ pub struct UserAttributeUpdateSettingsType {
     pub attributes_require_verification_before_update: Option<
         Vec<VerifiedAttributeType>,
     >,
+}
+
+impl UserAttributeUpdateSettingsType {
+    /// Sets `AttributesRequireVerificationBeforeUpdate`.
+    pub fn with_attributes_require_verification_before_update(
+        mut self,
+        attributes_require_verification_before_update: impl Into<
+            Vec<VerifiedAttributeType>,
+        >,
+    ) -> Self {
+        self.attributes_require_verification_before_update = Some(
+            attributes_require_verification_before_update.into(),
+        );
+        self
+    }
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once.
+    pub fn validate(&self) -> Result<(), Violations> {
+        Validate::validate(self)
+    }
+}
+
+impl Validate for UserAttributeUpdateSettingsType {
+    fn validate_into(&self, validator: &mut Validator) {
+        if let Some(value) = &self.attributes_require_verification_before_update {
+            validator
+                .member(
+                    "AttributesRequireVerificationBeforeUpdate",
+                    |validator| {
+                        for (index, item) in value.iter().enumerate() {
+                            validator
+                                .index(
+                                    index,
+                                    |validator| {
+                                        validator.known(item.as_str(), item.is_known(), false);
+                                    },
+                                );
+                        }
+                    },
+                );
+        }
+    }
 }

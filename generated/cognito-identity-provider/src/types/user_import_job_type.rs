@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 use crate::wire;
 use crate::UserImportJobStatusType;
+use crate::validate::{Validate, Validator, Violations};
 
 /// A user import job in a user pool. Describes the status of user import with a CSV file. For more information, see [Importing users into user pools from a CSV file](https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-using-import-tool.html).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -68,4 +69,150 @@ pub struct UserImportJobType {
     /// The message returned when the user import job is completed.
     #[serde(rename = "CompletionMessage", skip_serializing_if = "Option::is_none")]
     pub completion_message: Option<String>,
+}
+
+impl UserImportJobType {
+    /// Sets `JobName`.
+    pub fn with_job_name(mut self, job_name: impl Into<String>) -> Self {
+        self.job_name = Some(job_name.into());
+        self
+    }
+    /// Sets `JobId`.
+    pub fn with_job_id(mut self, job_id: impl Into<String>) -> Self {
+        self.job_id = Some(job_id.into());
+        self
+    }
+    /// Sets `UserPoolId`.
+    pub fn with_user_pool_id(mut self, user_pool_id: impl Into<String>) -> Self {
+        self.user_pool_id = Some(user_pool_id.into());
+        self
+    }
+    /// Sets `PreSignedUrl`.
+    pub fn with_pre_signed_url(mut self, pre_signed_url: impl Into<String>) -> Self {
+        self.pre_signed_url = Some(pre_signed_url.into());
+        self
+    }
+    /// Sets `CreationDate`.
+    pub fn with_creation_date(
+        mut self,
+        creation_date: impl Into<time::OffsetDateTime>,
+    ) -> Self {
+        self.creation_date = Some(creation_date.into());
+        self
+    }
+    /// Sets `StartDate`.
+    pub fn with_start_date(
+        mut self,
+        start_date: impl Into<time::OffsetDateTime>,
+    ) -> Self {
+        self.start_date = Some(start_date.into());
+        self
+    }
+    /// Sets `CompletionDate`.
+    pub fn with_completion_date(
+        mut self,
+        completion_date: impl Into<time::OffsetDateTime>,
+    ) -> Self {
+        self.completion_date = Some(completion_date.into());
+        self
+    }
+    /// Sets `Status`.
+    pub fn with_status(mut self, status: impl Into<UserImportJobStatusType>) -> Self {
+        self.status = Some(status.into());
+        self
+    }
+    /// Sets `CloudWatchLogsRoleArn`.
+    pub fn with_cloud_watch_logs_role_arn(
+        mut self,
+        cloud_watch_logs_role_arn: impl Into<String>,
+    ) -> Self {
+        self.cloud_watch_logs_role_arn = Some(cloud_watch_logs_role_arn.into());
+        self
+    }
+    /// Sets `CompletionMessage`.
+    pub fn with_completion_message(
+        mut self,
+        completion_message: impl Into<String>,
+    ) -> Self {
+        self.completion_message = Some(completion_message.into());
+        self
+    }
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once.
+    pub fn validate(&self) -> Result<(), Violations> {
+        Validate::validate(self)
+    }
+}
+
+impl Validate for UserImportJobType {
+    fn validate_into(&self, validator: &mut Validator) {
+        if let Some(value) = &self.job_name {
+            validator
+                .member(
+                    "JobName",
+                    |validator| {
+                        validator.length(value.chars().count(), Some(1), Some(128));
+                        validator.pattern(value, &crate::patterns::PATTERN_24, false);
+                    },
+                );
+        }
+        if let Some(value) = &self.job_id {
+            validator
+                .member(
+                    "JobId",
+                    |validator| {
+                        validator.length(value.chars().count(), Some(1), Some(55));
+                        validator.pattern(value, &crate::patterns::PATTERN_34, false);
+                    },
+                );
+        }
+        if let Some(value) = &self.user_pool_id {
+            validator
+                .member(
+                    "UserPoolId",
+                    |validator| {
+                        validator.length(value.chars().count(), Some(1), Some(55));
+                        validator.pattern(value, &crate::patterns::PATTERN_22, false);
+                    },
+                );
+        }
+        if let Some(value) = &self.pre_signed_url {
+            validator
+                .member(
+                    "PreSignedUrl",
+                    |validator| {
+                        validator.length(value.chars().count(), Some(0), Some(2048));
+                    },
+                );
+        }
+        if let Some(value) = &self.status {
+            validator
+                .member(
+                    "Status",
+                    |validator| {
+                        validator.known(value.as_str(), value.is_known(), false);
+                    },
+                );
+        }
+        if let Some(value) = &self.cloud_watch_logs_role_arn {
+            validator
+                .member(
+                    "CloudWatchLogsRoleArn",
+                    |validator| {
+                        validator.length(value.chars().count(), Some(20), Some(2048));
+                        validator.pattern(value, &crate::patterns::PATTERN_32, false);
+                    },
+                );
+        }
+        if let Some(value) = &self.completion_message {
+            validator
+                .member(
+                    "CompletionMessage",
+                    |validator| {
+                        validator.length(value.chars().count(), Some(1), Some(128));
+                        validator.pattern(value, &crate::patterns::PATTERN_26, false);
+                    },
+                );
+        }
+    }
 }

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use crate::{AdvancedSecurityAdditionalFlowsType, AdvancedSecurityModeType};
+use crate::validate::{Validate, Validator, Violations};
 
 /// Contains settings for activation of threat protection, including the operating mode and additional authentication types. To log user security information but take no action, set to `AUDIT`. To configure automatic security responses to potentially unwanted traffic to your user pool, set to `ENFORCED`.
 ///
@@ -18,4 +19,54 @@ pub struct UserPoolAddOnsType {
         skip_serializing_if = "Option::is_none"
     )]
     pub advanced_security_additional_flows: Option<AdvancedSecurityAdditionalFlowsType>,
+}
+
+impl UserPoolAddOnsType {
+    /// A value with the required members set; optional members are `None` and defaulted
+    /// ones hold the model's default.
+    pub fn new(advanced_security_mode: impl Into<AdvancedSecurityModeType>) -> Self {
+        Self {
+            advanced_security_mode: advanced_security_mode.into(),
+            ..Default::default()
+        }
+    }
+    /// Sets `AdvancedSecurityAdditionalFlows`.
+    pub fn with_advanced_security_additional_flows(
+        mut self,
+        advanced_security_additional_flows: impl Into<
+            AdvancedSecurityAdditionalFlowsType,
+        >,
+    ) -> Self {
+        self.advanced_security_additional_flows = Some(
+            advanced_security_additional_flows.into(),
+        );
+        self
+    }
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once.
+    pub fn validate(&self) -> Result<(), Violations> {
+        Validate::validate(self)
+    }
+}
+
+impl Validate for UserPoolAddOnsType {
+    fn validate_into(&self, validator: &mut Validator) {
+        let value = &self.advanced_security_mode;
+        validator
+            .member(
+                "AdvancedSecurityMode",
+                |validator| {
+                    validator.known(value.as_str(), value.is_known(), false);
+                },
+            );
+        if let Some(value) = &self.advanced_security_additional_flows {
+            validator
+                .member(
+                    "AdvancedSecurityAdditionalFlows",
+                    |validator| {
+                        value.validate_into(validator);
+                    },
+                );
+        }
+    }
 }

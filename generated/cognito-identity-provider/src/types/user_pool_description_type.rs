@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 use crate::wire;
 use crate::{LambdaConfigType, StatusType};
+use crate::validate::{Validate, Validator, Violations};
 
 /// A short description of a user pool.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -37,4 +38,94 @@ pub struct UserPoolDescriptionType {
         with = "wire::As::<Option<wire::EpochSeconds>>"
     )]
     pub creation_date: Option<time::OffsetDateTime>,
+}
+
+impl UserPoolDescriptionType {
+    /// Sets `Id`.
+    pub fn with_id(mut self, id: impl Into<String>) -> Self {
+        self.id = Some(id.into());
+        self
+    }
+    /// Sets `Name`.
+    pub fn with_name(mut self, name: impl Into<String>) -> Self {
+        self.name = Some(name.into());
+        self
+    }
+    /// Sets `LambdaConfig`.
+    pub fn with_lambda_config(
+        mut self,
+        lambda_config: impl Into<LambdaConfigType>,
+    ) -> Self {
+        self.lambda_config = Some(lambda_config.into());
+        self
+    }
+    /// Sets `Status`.
+    pub fn with_status(mut self, status: impl Into<StatusType>) -> Self {
+        self.status = Some(status.into());
+        self
+    }
+    /// Sets `LastModifiedDate`.
+    pub fn with_last_modified_date(
+        mut self,
+        last_modified_date: impl Into<time::OffsetDateTime>,
+    ) -> Self {
+        self.last_modified_date = Some(last_modified_date.into());
+        self
+    }
+    /// Sets `CreationDate`.
+    pub fn with_creation_date(
+        mut self,
+        creation_date: impl Into<time::OffsetDateTime>,
+    ) -> Self {
+        self.creation_date = Some(creation_date.into());
+        self
+    }
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once.
+    pub fn validate(&self) -> Result<(), Violations> {
+        Validate::validate(self)
+    }
+}
+
+impl Validate for UserPoolDescriptionType {
+    fn validate_into(&self, validator: &mut Validator) {
+        if let Some(value) = &self.id {
+            validator
+                .member(
+                    "Id",
+                    |validator| {
+                        validator.length(value.chars().count(), Some(1), Some(55));
+                        validator.pattern(value, &crate::patterns::PATTERN_22, false);
+                    },
+                );
+        }
+        if let Some(value) = &self.name {
+            validator
+                .member(
+                    "Name",
+                    |validator| {
+                        validator.length(value.chars().count(), Some(1), Some(128));
+                        validator.pattern(value, &crate::patterns::PATTERN_24, false);
+                    },
+                );
+        }
+        if let Some(value) = &self.lambda_config {
+            validator
+                .member(
+                    "LambdaConfig",
+                    |validator| {
+                        value.validate_into(validator);
+                    },
+                );
+        }
+        if let Some(value) = &self.status {
+            validator
+                .member(
+                    "Status",
+                    |validator| {
+                        validator.known(value.as_str(), value.is_known(), false);
+                    },
+                );
+        }
+    }
 }

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use crate::{PasswordPolicyType, SignInPolicyType};
+use crate::validate::{Validate, Validator, Violations};
 
 /// A list of user pool policies. Contains the policy that sets password-complexity requirements.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -13,4 +14,51 @@ pub struct UserPoolPolicyType {
     /// The policy for allowed types of authentication in a user pool.
     #[serde(rename = "SignInPolicy", skip_serializing_if = "Option::is_none")]
     pub sign_in_policy: Option<SignInPolicyType>,
+}
+
+impl UserPoolPolicyType {
+    /// Sets `PasswordPolicy`.
+    pub fn with_password_policy(
+        mut self,
+        password_policy: impl Into<PasswordPolicyType>,
+    ) -> Self {
+        self.password_policy = Some(password_policy.into());
+        self
+    }
+    /// Sets `SignInPolicy`.
+    pub fn with_sign_in_policy(
+        mut self,
+        sign_in_policy: impl Into<SignInPolicyType>,
+    ) -> Self {
+        self.sign_in_policy = Some(sign_in_policy.into());
+        self
+    }
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once.
+    pub fn validate(&self) -> Result<(), Violations> {
+        Validate::validate(self)
+    }
+}
+
+impl Validate for UserPoolPolicyType {
+    fn validate_into(&self, validator: &mut Validator) {
+        if let Some(value) = &self.password_policy {
+            validator
+                .member(
+                    "PasswordPolicy",
+                    |validator| {
+                        value.validate_into(validator);
+                    },
+                );
+        }
+        if let Some(value) = &self.sign_in_policy {
+            validator
+                .member(
+                    "SignInPolicy",
+                    |validator| {
+                        value.validate_into(validator);
+                    },
+                );
+        }
+    }
 }

@@ -15,6 +15,8 @@ use crate::{
     UsernameConfigurationType, VerificationMessageTemplateType, VerifiedAttributeType,
 };
 
+use crate::validate::{Validate, Validator, Violations};
+
 /// The configuration of a user pool.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -192,4 +194,591 @@ pub struct UserPoolType {
     /// The user pool [feature plan](https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-sign-in-feature-plans.html), or tier. This parameter determines the eligibility of the user pool for features like managed login, access-token customization, and threat protection. Defaults to `ESSENTIALS`.
     #[serde(rename = "UserPoolTier", skip_serializing_if = "Option::is_none")]
     pub user_pool_tier: Option<UserPoolTierType>,
+}
+
+impl UserPoolType {
+    /// Sets `Id`.
+    pub fn with_id(mut self, id: impl Into<String>) -> Self {
+        self.id = Some(id.into());
+        self
+    }
+    /// Sets `Name`.
+    pub fn with_name(mut self, name: impl Into<String>) -> Self {
+        self.name = Some(name.into());
+        self
+    }
+    /// Sets `Policies`.
+    pub fn with_policies(mut self, policies: impl Into<UserPoolPolicyType>) -> Self {
+        self.policies = Some(policies.into());
+        self
+    }
+    /// Sets `DeletionProtection`.
+    pub fn with_deletion_protection(
+        mut self,
+        deletion_protection: impl Into<DeletionProtectionType>,
+    ) -> Self {
+        self.deletion_protection = Some(deletion_protection.into());
+        self
+    }
+    /// Sets `LambdaConfig`.
+    pub fn with_lambda_config(
+        mut self,
+        lambda_config: impl Into<LambdaConfigType>,
+    ) -> Self {
+        self.lambda_config = Some(lambda_config.into());
+        self
+    }
+    /// Sets `Status`.
+    pub fn with_status(mut self, status: impl Into<StatusType>) -> Self {
+        self.status = Some(status.into());
+        self
+    }
+    /// Sets `LastModifiedDate`.
+    pub fn with_last_modified_date(
+        mut self,
+        last_modified_date: impl Into<time::OffsetDateTime>,
+    ) -> Self {
+        self.last_modified_date = Some(last_modified_date.into());
+        self
+    }
+    /// Sets `CreationDate`.
+    pub fn with_creation_date(
+        mut self,
+        creation_date: impl Into<time::OffsetDateTime>,
+    ) -> Self {
+        self.creation_date = Some(creation_date.into());
+        self
+    }
+    /// Sets `SchemaAttributes`.
+    pub fn with_schema_attributes(
+        mut self,
+        schema_attributes: impl Into<Vec<SchemaAttributeType>>,
+    ) -> Self {
+        self.schema_attributes = Some(schema_attributes.into());
+        self
+    }
+    /// Sets `AutoVerifiedAttributes`.
+    pub fn with_auto_verified_attributes(
+        mut self,
+        auto_verified_attributes: impl Into<Vec<VerifiedAttributeType>>,
+    ) -> Self {
+        self.auto_verified_attributes = Some(auto_verified_attributes.into());
+        self
+    }
+    /// Sets `AliasAttributes`.
+    pub fn with_alias_attributes(
+        mut self,
+        alias_attributes: impl Into<Vec<AliasAttributeType>>,
+    ) -> Self {
+        self.alias_attributes = Some(alias_attributes.into());
+        self
+    }
+    /// Sets `UsernameAttributes`.
+    pub fn with_username_attributes(
+        mut self,
+        username_attributes: impl Into<Vec<UsernameAttributeType>>,
+    ) -> Self {
+        self.username_attributes = Some(username_attributes.into());
+        self
+    }
+    /// Sets `SmsVerificationMessage`.
+    pub fn with_sms_verification_message(
+        mut self,
+        sms_verification_message: impl Into<String>,
+    ) -> Self {
+        self.sms_verification_message = Some(sms_verification_message.into());
+        self
+    }
+    /// Sets `EmailVerificationMessage`.
+    pub fn with_email_verification_message(
+        mut self,
+        email_verification_message: impl Into<String>,
+    ) -> Self {
+        self.email_verification_message = Some(email_verification_message.into());
+        self
+    }
+    /// Sets `EmailVerificationSubject`.
+    pub fn with_email_verification_subject(
+        mut self,
+        email_verification_subject: impl Into<String>,
+    ) -> Self {
+        self.email_verification_subject = Some(email_verification_subject.into());
+        self
+    }
+    /// Sets `VerificationMessageTemplate`.
+    pub fn with_verification_message_template(
+        mut self,
+        verification_message_template: impl Into<VerificationMessageTemplateType>,
+    ) -> Self {
+        self.verification_message_template = Some(verification_message_template.into());
+        self
+    }
+    /// Sets `SmsAuthenticationMessage`.
+    pub fn with_sms_authentication_message(
+        mut self,
+        sms_authentication_message: impl Into<String>,
+    ) -> Self {
+        self.sms_authentication_message = Some(sms_authentication_message.into());
+        self
+    }
+    /// Sets `UserAttributeUpdateSettings`.
+    pub fn with_user_attribute_update_settings(
+        mut self,
+        user_attribute_update_settings: impl Into<UserAttributeUpdateSettingsType>,
+    ) -> Self {
+        self.user_attribute_update_settings = Some(
+            user_attribute_update_settings.into(),
+        );
+        self
+    }
+    /// Sets `MfaConfiguration`.
+    pub fn with_mfa_configuration(
+        mut self,
+        mfa_configuration: impl Into<UserPoolMfaType>,
+    ) -> Self {
+        self.mfa_configuration = Some(mfa_configuration.into());
+        self
+    }
+    /// Sets `DeviceConfiguration`.
+    pub fn with_device_configuration(
+        mut self,
+        device_configuration: impl Into<DeviceConfigurationType>,
+    ) -> Self {
+        self.device_configuration = Some(device_configuration.into());
+        self
+    }
+    /// Sets `EmailConfiguration`.
+    pub fn with_email_configuration(
+        mut self,
+        email_configuration: impl Into<EmailConfigurationType>,
+    ) -> Self {
+        self.email_configuration = Some(email_configuration.into());
+        self
+    }
+    /// Sets `SmsConfiguration`.
+    pub fn with_sms_configuration(
+        mut self,
+        sms_configuration: impl Into<SmsConfigurationType>,
+    ) -> Self {
+        self.sms_configuration = Some(sms_configuration.into());
+        self
+    }
+    /// Sets `UserPoolTags`.
+    pub fn with_user_pool_tags(
+        mut self,
+        user_pool_tags: impl Into<HashMap<String, String>>,
+    ) -> Self {
+        self.user_pool_tags = Some(user_pool_tags.into());
+        self
+    }
+    /// Sets `SmsConfigurationFailure`.
+    pub fn with_sms_configuration_failure(
+        mut self,
+        sms_configuration_failure: impl Into<String>,
+    ) -> Self {
+        self.sms_configuration_failure = Some(sms_configuration_failure.into());
+        self
+    }
+    /// Sets `EmailConfigurationFailure`.
+    pub fn with_email_configuration_failure(
+        mut self,
+        email_configuration_failure: impl Into<String>,
+    ) -> Self {
+        self.email_configuration_failure = Some(email_configuration_failure.into());
+        self
+    }
+    /// Sets `Domain`.
+    pub fn with_domain(mut self, domain: impl Into<String>) -> Self {
+        self.domain = Some(domain.into());
+        self
+    }
+    /// Sets `CustomDomain`.
+    pub fn with_custom_domain(mut self, custom_domain: impl Into<String>) -> Self {
+        self.custom_domain = Some(custom_domain.into());
+        self
+    }
+    /// Sets `AdminCreateUserConfig`.
+    pub fn with_admin_create_user_config(
+        mut self,
+        admin_create_user_config: impl Into<AdminCreateUserConfigType>,
+    ) -> Self {
+        self.admin_create_user_config = Some(admin_create_user_config.into());
+        self
+    }
+    /// Sets `UserPoolAddOns`.
+    pub fn with_user_pool_add_ons(
+        mut self,
+        user_pool_add_ons: impl Into<UserPoolAddOnsType>,
+    ) -> Self {
+        self.user_pool_add_ons = Some(user_pool_add_ons.into());
+        self
+    }
+    /// Sets `UsernameConfiguration`.
+    pub fn with_username_configuration(
+        mut self,
+        username_configuration: impl Into<UsernameConfigurationType>,
+    ) -> Self {
+        self.username_configuration = Some(username_configuration.into());
+        self
+    }
+    /// Sets `Arn`.
+    pub fn with_arn(mut self, arn: impl Into<String>) -> Self {
+        self.arn = Some(arn.into());
+        self
+    }
+    /// Sets `AccountRecoverySetting`.
+    pub fn with_account_recovery_setting(
+        mut self,
+        account_recovery_setting: impl Into<AccountRecoverySettingType>,
+    ) -> Self {
+        self.account_recovery_setting = Some(account_recovery_setting.into());
+        self
+    }
+    /// Sets `UserPoolTier`.
+    pub fn with_user_pool_tier(
+        mut self,
+        user_pool_tier: impl Into<UserPoolTierType>,
+    ) -> Self {
+        self.user_pool_tier = Some(user_pool_tier.into());
+        self
+    }
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once.
+    pub fn validate(&self) -> Result<(), Violations> {
+        Validate::validate(self)
+    }
+}
+
+impl Validate for UserPoolType {
+    fn validate_into(&self, validator: &mut Validator) {
+        if let Some(value) = &self.id {
+            validator
+                .member(
+                    "Id",
+                    |validator| {
+                        validator.length(value.chars().count(), Some(1), Some(55));
+                        validator.pattern(value, &crate::patterns::PATTERN_22, false);
+                    },
+                );
+        }
+        if let Some(value) = &self.name {
+            validator
+                .member(
+                    "Name",
+                    |validator| {
+                        validator.length(value.chars().count(), Some(1), Some(128));
+                        validator.pattern(value, &crate::patterns::PATTERN_24, false);
+                    },
+                );
+        }
+        if let Some(value) = &self.policies {
+            validator
+                .member(
+                    "Policies",
+                    |validator| {
+                        value.validate_into(validator);
+                    },
+                );
+        }
+        if let Some(value) = &self.deletion_protection {
+            validator
+                .member(
+                    "DeletionProtection",
+                    |validator| {
+                        validator.known(value.as_str(), value.is_known(), false);
+                    },
+                );
+        }
+        if let Some(value) = &self.lambda_config {
+            validator
+                .member(
+                    "LambdaConfig",
+                    |validator| {
+                        value.validate_into(validator);
+                    },
+                );
+        }
+        if let Some(value) = &self.status {
+            validator
+                .member(
+                    "Status",
+                    |validator| {
+                        validator.known(value.as_str(), value.is_known(), false);
+                    },
+                );
+        }
+        if let Some(value) = &self.schema_attributes {
+            validator
+                .member(
+                    "SchemaAttributes",
+                    |validator| {
+                        validator.length(value.len(), Some(1), Some(50));
+                        for (index, item) in value.iter().enumerate() {
+                            validator
+                                .index(
+                                    index,
+                                    |validator| {
+                                        item.validate_into(validator);
+                                    },
+                                );
+                        }
+                    },
+                );
+        }
+        if let Some(value) = &self.auto_verified_attributes {
+            validator
+                .member(
+                    "AutoVerifiedAttributes",
+                    |validator| {
+                        for (index, item) in value.iter().enumerate() {
+                            validator
+                                .index(
+                                    index,
+                                    |validator| {
+                                        validator.known(item.as_str(), item.is_known(), false);
+                                    },
+                                );
+                        }
+                    },
+                );
+        }
+        if let Some(value) = &self.alias_attributes {
+            validator
+                .member(
+                    "AliasAttributes",
+                    |validator| {
+                        for (index, item) in value.iter().enumerate() {
+                            validator
+                                .index(
+                                    index,
+                                    |validator| {
+                                        validator.known(item.as_str(), item.is_known(), false);
+                                    },
+                                );
+                        }
+                    },
+                );
+        }
+        if let Some(value) = &self.username_attributes {
+            validator
+                .member(
+                    "UsernameAttributes",
+                    |validator| {
+                        for (index, item) in value.iter().enumerate() {
+                            validator
+                                .index(
+                                    index,
+                                    |validator| {
+                                        validator.known(item.as_str(), item.is_known(), false);
+                                    },
+                                );
+                        }
+                    },
+                );
+        }
+        if let Some(value) = &self.sms_verification_message {
+            validator
+                .member(
+                    "SmsVerificationMessage",
+                    |validator| {
+                        validator.length(value.chars().count(), Some(6), Some(140));
+                        validator.pattern(value, &crate::patterns::PATTERN_1, false);
+                    },
+                );
+        }
+        if let Some(value) = &self.email_verification_message {
+            validator
+                .member(
+                    "EmailVerificationMessage",
+                    |validator| {
+                        validator.length(value.chars().count(), Some(6), Some(20000));
+                        validator.pattern(value, &crate::patterns::PATTERN_12, false);
+                    },
+                );
+        }
+        if let Some(value) = &self.email_verification_subject {
+            validator
+                .member(
+                    "EmailVerificationSubject",
+                    |validator| {
+                        validator.length(value.chars().count(), Some(1), Some(140));
+                        validator.pattern(value, &crate::patterns::PATTERN_15, false);
+                    },
+                );
+        }
+        if let Some(value) = &self.verification_message_template {
+            validator
+                .member(
+                    "VerificationMessageTemplate",
+                    |validator| {
+                        value.validate_into(validator);
+                    },
+                );
+        }
+        if let Some(value) = &self.sms_authentication_message {
+            validator
+                .member(
+                    "SmsAuthenticationMessage",
+                    |validator| {
+                        validator.length(value.chars().count(), Some(6), Some(140));
+                        validator.pattern(value, &crate::patterns::PATTERN_1, false);
+                    },
+                );
+        }
+        if let Some(value) = &self.user_attribute_update_settings {
+            validator
+                .member(
+                    "UserAttributeUpdateSettings",
+                    |validator| {
+                        value.validate_into(validator);
+                    },
+                );
+        }
+        if let Some(value) = &self.mfa_configuration {
+            validator
+                .member(
+                    "MfaConfiguration",
+                    |validator| {
+                        validator.known(value.as_str(), value.is_known(), false);
+                    },
+                );
+        }
+        if let Some(value) = &self.device_configuration {
+            validator
+                .member(
+                    "DeviceConfiguration",
+                    |validator| {
+                        value.validate_into(validator);
+                    },
+                );
+        }
+        if let Some(value) = &self.email_configuration {
+            validator
+                .member(
+                    "EmailConfiguration",
+                    |validator| {
+                        value.validate_into(validator);
+                    },
+                );
+        }
+        if let Some(value) = &self.sms_configuration {
+            validator
+                .member(
+                    "SmsConfiguration",
+                    |validator| {
+                        value.validate_into(validator);
+                    },
+                );
+        }
+        if let Some(value) = &self.user_pool_tags {
+            validator
+                .member(
+                    "UserPoolTags",
+                    |validator| {
+                        for (key, item) in value {
+                            validator
+                                .key(
+                                    key,
+                                    |validator| {
+                                        validator.length(item.chars().count(), Some(0), Some(256));
+                                    },
+                                );
+                        }
+                    },
+                );
+        }
+        if let Some(value) = &self.sms_configuration_failure {
+            validator
+                .member(
+                    "SmsConfigurationFailure",
+                    |validator| {
+                        validator.length(value.chars().count(), Some(0), Some(131072));
+                    },
+                );
+        }
+        if let Some(value) = &self.email_configuration_failure {
+            validator
+                .member(
+                    "EmailConfigurationFailure",
+                    |validator| {
+                        validator.length(value.chars().count(), Some(0), Some(131072));
+                    },
+                );
+        }
+        if let Some(value) = &self.domain {
+            validator
+                .member(
+                    "Domain",
+                    |validator| {
+                        validator.length(value.chars().count(), Some(1), Some(63));
+                        validator.pattern(value, &crate::patterns::PATTERN_30, false);
+                    },
+                );
+        }
+        if let Some(value) = &self.custom_domain {
+            validator
+                .member(
+                    "CustomDomain",
+                    |validator| {
+                        validator.length(value.chars().count(), Some(1), Some(63));
+                        validator.pattern(value, &crate::patterns::PATTERN_30, false);
+                    },
+                );
+        }
+        if let Some(value) = &self.admin_create_user_config {
+            validator
+                .member(
+                    "AdminCreateUserConfig",
+                    |validator| {
+                        value.validate_into(validator);
+                    },
+                );
+        }
+        if let Some(value) = &self.user_pool_add_ons {
+            validator
+                .member(
+                    "UserPoolAddOns",
+                    |validator| {
+                        value.validate_into(validator);
+                    },
+                );
+        }
+        if let Some(value) = &self.username_configuration {
+            validator
+                .member(
+                    "UsernameConfiguration",
+                    |validator| {
+                        value.validate_into(validator);
+                    },
+                );
+        }
+        if let Some(value) = &self.arn {
+            validator
+                .member(
+                    "Arn",
+                    |validator| {
+                        validator.length(value.chars().count(), Some(20), Some(2048));
+                        validator.pattern(value, &crate::patterns::PATTERN_32, false);
+                    },
+                );
+        }
+        if let Some(value) = &self.account_recovery_setting {
+            validator
+                .member(
+                    "AccountRecoverySetting",
+                    |validator| {
+                        value.validate_into(validator);
+                    },
+                );
+        }
+        if let Some(value) = &self.user_pool_tier {
+            validator
+                .member(
+                    "UserPoolTier",
+                    |validator| {
+                        validator.known(value.as_str(), value.is_known(), false);
+                    },
+                );
+        }
+    }
 }

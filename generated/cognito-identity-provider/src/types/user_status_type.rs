@@ -39,6 +39,10 @@ impl UserStatusType {
         "FORCE_CHANGE_PASSWORD",
         "EXTERNAL_PROVIDER",
     ];
+    /// Whether the value is one this version of the crate knows (not `Unknown`).
+    pub fn is_known(&self) -> bool {
+        !matches!(self, Self::Unknown(_))
+    }
     /// The value as it is written on the wire.
     pub fn as_str(&self) -> &str {
         match self {

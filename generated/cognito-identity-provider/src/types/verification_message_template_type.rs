@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use crate::DefaultEmailOptionType;
+use crate::validate::{Validate, Validator, Violations};
 
 /// The template for the verification message that your user pool delivers to users who set an email address or phone number attribute.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -27,4 +28,115 @@ pub struct VerificationMessageTemplateType {
     /// For link, your template body must contain link text in the format `{##Click here##}`. "Click here" in the example is a customizable string. For code, your template body must contain a code placeholder in the format `{####}`.
     #[serde(rename = "DefaultEmailOption", skip_serializing_if = "Option::is_none")]
     pub default_email_option: Option<DefaultEmailOptionType>,
+}
+
+impl VerificationMessageTemplateType {
+    /// Sets `SmsMessage`.
+    pub fn with_sms_message(mut self, sms_message: impl Into<String>) -> Self {
+        self.sms_message = Some(sms_message.into());
+        self
+    }
+    /// Sets `EmailMessage`.
+    pub fn with_email_message(mut self, email_message: impl Into<String>) -> Self {
+        self.email_message = Some(email_message.into());
+        self
+    }
+    /// Sets `EmailSubject`.
+    pub fn with_email_subject(mut self, email_subject: impl Into<String>) -> Self {
+        self.email_subject = Some(email_subject.into());
+        self
+    }
+    /// Sets `EmailMessageByLink`.
+    pub fn with_email_message_by_link(
+        mut self,
+        email_message_by_link: impl Into<String>,
+    ) -> Self {
+        self.email_message_by_link = Some(email_message_by_link.into());
+        self
+    }
+    /// Sets `EmailSubjectByLink`.
+    pub fn with_email_subject_by_link(
+        mut self,
+        email_subject_by_link: impl Into<String>,
+    ) -> Self {
+        self.email_subject_by_link = Some(email_subject_by_link.into());
+        self
+    }
+    /// Sets `DefaultEmailOption`.
+    pub fn with_default_email_option(
+        mut self,
+        default_email_option: impl Into<DefaultEmailOptionType>,
+    ) -> Self {
+        self.default_email_option = Some(default_email_option.into());
+        self
+    }
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once.
+    pub fn validate(&self) -> Result<(), Violations> {
+        Validate::validate(self)
+    }
+}
+
+impl Validate for VerificationMessageTemplateType {
+    fn validate_into(&self, validator: &mut Validator) {
+        if let Some(value) = &self.sms_message {
+            validator
+                .member(
+                    "SmsMessage",
+                    |validator| {
+                        validator.length(value.chars().count(), Some(6), Some(140));
+                        validator.pattern(value, &crate::patterns::PATTERN_1, false);
+                    },
+                );
+        }
+        if let Some(value) = &self.email_message {
+            validator
+                .member(
+                    "EmailMessage",
+                    |validator| {
+                        validator.length(value.chars().count(), Some(6), Some(20000));
+                        validator.pattern(value, &crate::patterns::PATTERN_12, false);
+                    },
+                );
+        }
+        if let Some(value) = &self.email_subject {
+            validator
+                .member(
+                    "EmailSubject",
+                    |validator| {
+                        validator.length(value.chars().count(), Some(1), Some(140));
+                        validator.pattern(value, &crate::patterns::PATTERN_15, false);
+                    },
+                );
+        }
+        if let Some(value) = &self.email_message_by_link {
+            validator
+                .member(
+                    "EmailMessageByLink",
+                    |validator| {
+                        validator.length(value.chars().count(), Some(6), Some(20000));
+                        validator.pattern(value, &crate::patterns::PATTERN_13, false);
+                    },
+                );
+        }
+        if let Some(value) = &self.email_subject_by_link {
+            validator
+                .member(
+                    "EmailSubjectByLink",
+                    |validator| {
+                        validator.length(value.chars().count(), Some(1), Some(140));
+                        validator.pattern(value, &crate::patterns::PATTERN_15, false);
+                    },
+                );
+        }
+        if let Some(value) = &self.default_email_option {
+            validator
+                .member(
+                    "DefaultEmailOption",
+                    |validator| {
+                        validator.known(value.as_str(), value.is_known(), false);
+                    },
+                );
+        }
+    }
 }

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use crate::UserVerificationType;
+use crate::validate::{Validate, Validator, Violations};
 
 /// Settings for authentication (MFA) with passkey, or webauthN, biometric and security-key devices in a user pool. Configures the following:
 ///
@@ -23,4 +24,48 @@ pub struct WebAuthnConfigurationType {
     /// When `required`, users can only register and sign in users with passkeys that are capable of [user verification](https://www.w3.org/TR/webauthn-2/#enum-userVerificationRequirement). When `preferred`, your user pool doesn't require the use of authenticators with user verification but encourages it.
     #[serde(rename = "UserVerification", skip_serializing_if = "Option::is_none")]
     pub user_verification: Option<UserVerificationType>,
+}
+
+impl WebAuthnConfigurationType {
+    /// Sets `RelyingPartyId`.
+    pub fn with_relying_party_id(mut self, relying_party_id: impl Into<String>) -> Self {
+        self.relying_party_id = Some(relying_party_id.into());
+        self
+    }
+    /// Sets `UserVerification`.
+    pub fn with_user_verification(
+        mut self,
+        user_verification: impl Into<UserVerificationType>,
+    ) -> Self {
+        self.user_verification = Some(user_verification.into());
+        self
+    }
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once.
+    pub fn validate(&self) -> Result<(), Violations> {
+        Validate::validate(self)
+    }
+}
+
+impl Validate for WebAuthnConfigurationType {
+    fn validate_into(&self, validator: &mut Validator) {
+        if let Some(value) = &self.relying_party_id {
+            validator
+                .member(
+                    "RelyingPartyId",
+                    |validator| {
+                        validator.length(value.chars().count(), Some(1), Some(127));
+                    },
+                );
+        }
+        if let Some(value) = &self.user_verification {
+            validator
+                .member(
+                    "UserVerification",
+                    |validator| {
+                        validator.known(value.as_str(), value.is_known(), false);
+                    },
+                );
+        }
+    }
 }

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use crate::wire;
+use crate::validate::{Validate, Validator, Violations};
 
 /// The details of a passkey, or webauthN, biometric or security-key authentication factor for a user.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -27,6 +28,40 @@ pub struct WebAuthnCredentialDescription {
     pub created_at: time::OffsetDateTime,
 }
 
+impl WebAuthnCredentialDescription {
+    /// A value with the required members set; optional members are `None` and defaulted
+    /// ones hold the model's default.
+    pub fn new(
+        credential_id: impl Into<String>,
+        friendly_credential_name: impl Into<String>,
+        relying_party_id: impl Into<String>,
+        authenticator_transports: impl Into<Vec<String>>,
+        created_at: impl Into<time::OffsetDateTime>,
+    ) -> Self {
+        Self {
+            credential_id: credential_id.into(),
+            friendly_credential_name: friendly_credential_name.into(),
+            relying_party_id: relying_party_id.into(),
+            authenticator_transports: authenticator_transports.into(),
+            created_at: created_at.into(),
+            ..Default::default()
+        }
+    }
+    /// Sets `AuthenticatorAttachment`.
+    pub fn with_authenticator_attachment(
+        mut self,
+        authenticator_attachment: impl Into<String>,
+    ) -> Self {
+        self.authenticator_attachment = Some(authenticator_attachment.into());
+        self
+    }
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once.
+    pub fn validate(&self) -> Result<(), Violations> {
+        Validate::validate(self)
+    }
+}
+
 impl Default for WebAuthnCredentialDescription {
     fn default() -> Self {
         Self {
@@ -37,5 +72,34 @@ impl Default for WebAuthnCredentialDescription {
             authenticator_transports: Default::default(),
             created_at: time::OffsetDateTime::UNIX_EPOCH,
         }
+    }
+}
+
+impl Validate for WebAuthnCredentialDescription {
+    fn validate_into(&self, validator: &mut Validator) {
+        let value = &self.credential_id;
+        validator
+            .member(
+                "CredentialId",
+                |validator| {
+                    validator.length(value.chars().count(), Some(0), Some(131072));
+                },
+            );
+        let value = &self.friendly_credential_name;
+        validator
+            .member(
+                "FriendlyCredentialName",
+                |validator| {
+                    validator.length(value.chars().count(), Some(0), Some(131072));
+                },
+            );
+        let value = &self.relying_party_id;
+        validator
+            .member(
+                "RelyingPartyId",
+                |validator| {
+                    validator.length(value.chars().count(), Some(0), Some(131072));
+                },
+            );
     }
 }

@@ -7,6 +7,7 @@
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
+use cognito_identity_provider_types::validate::Validate;
 
 /// Reads `input` as a `T`, writes it back, and checks the result equals `expected` (as JSON
 /// values; numbers that are not integers may differ by less than a millisecond's worth).
@@ -29,6 +30,17 @@ pub fn assert_round_trip<T: Serialize + DeserializeOwned>(input: &str, expected:
     let rewritten = serde_json::to_value(&again).expect("writing again");
     if let Some(difference) = difference(&written, &rewritten, "$") {
         panic!("{type_name} is not stable: {difference}");
+    }
+}
+
+/// Reads `input` as a `T` and checks that it breaks none of the model's constraints.
+pub fn assert_valid<T: DeserializeOwned + Validate>(input: &str) {
+    let value: T = serde_json::from_str(input).expect("the JSON reads");
+    if let Err(violations) = value.validate() {
+        panic!(
+            "{} breaks the model's constraints: {violations}", std::any::type_name::< T >
+            ()
+        );
     }
 }
 

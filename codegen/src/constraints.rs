@@ -1,0 +1,80 @@
+//! What `validate()` checks for a member, and whether its value is sensitive: both are decided
+//! from the member's traits and those of the shapes it reaches, down through lists and maps,
+//! stopping at generated types (which check and redact themselves).
+
+use smithy_model::{Bounds, Model, ShapeId, ShapeKind, Traits};
+
+use crate::error::Error;
+use crate::pattern::{self, Translated};
+
+/// The checks on one value, and on the items (list) or values (map) inside it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Checks {
+    /// `@length`: characters of a string, items of a list or map, bytes of a blob.
+    pub length: Option<Bounds>,
+    /// `@range`.
+    pub range: Option<Bounds>,
+    /// `@pattern`, translated for the `regex` crate.
+    pub pattern: Option<Translated>,
+    /// Whether the value is `@sensitive` (violations then never show it).
+    pub sensitive: bool,
+    /// Checks on each list item or map value.
+    pub item: Option<Box<Checks>>,
+}
+
+impl Checks {
+    /// The checks of a member: its effective traits, then those of its target's items.
+    pub fn of_member(model: &Model, place: &str, traits: &Traits, target: &ShapeId) -> Result<Checks, Error> {
+        let shape = model.expect(target);
+        let pattern = match &traits.pattern {
+            Some(p) => Some(pattern::translate(p).map_err(|e| Error::new(place, e))?),
+            None => None,
+        };
+        let item = match &shape.kind {
+            ShapeKind::List { member, .. } => Some(member),
+            ShapeKind::Map { value, .. } => Some(value),
+            _ => None,
+        };
+        let item = match item {
+            Some(m) => {
+                let place = format!("{}${}", shape.id, m.name);
+                let checks = Checks::of_member(model, &place, &model.effective_traits(m), &m.target)?;
+                (!checks.is_empty()).then(|| Box::new(checks))
+            }
+            None => None,
+        };
+        Ok(Checks {
+            length: traits.length.clone(),
+            range: traits.range.clone(),
+            pattern,
+            sensitive: traits.sensitive,
+            item,
+        })
+    }
+
+    /// Whether nothing is checked at any depth (sensitivity alone checks nothing).
+    pub fn is_empty(&self) -> bool {
+        self.length.is_none() && self.range.is_none() && self.pattern.is_none() && self.item.is_none()
+    }
+}
+
+/// Whether a member's value must be redacted in `Debug`: the member, its target, or the items,
+/// keys or values of the lists and maps it holds are `@sensitive`. Generated types that are
+/// sensitive redact themselves, so the walk stops at them.
+pub fn redacted(model: &Model, traits: &Traits, target: &ShapeId) -> bool {
+    traits.sensitive || reaches_sensitive(model, target)
+}
+
+fn reaches_sensitive(model: &Model, target: &ShapeId) -> bool {
+    let shape = model.expect(target);
+    match &shape.kind {
+        ShapeKind::Structure(_) | ShapeKind::Union(_) | ShapeKind::Enum(_) | ShapeKind::IntEnum(_) => false,
+        ShapeKind::List { member, .. } => shape.traits.sensitive || redacted(model, &member.traits, &member.target),
+        ShapeKind::Map { key, value } => {
+            shape.traits.sensitive
+                || redacted(model, &key.traits, &key.target)
+                || redacted(model, &value.traits, &value.target)
+        }
+        _ => shape.traits.sensitive,
+    }
+}

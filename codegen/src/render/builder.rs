@@ -1,0 +1,78 @@
+//! Construction: `new` takes the required members, `with_*` sets the optional ones, so that
+//! code building a request keeps compiling when the model adds optional members.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use crate::mapping::StdPaths;
+use crate::naming;
+use crate::space::{FieldDef, StructDef, TypeDef};
+
+/// Above this many required members, `new` carries `#[allow(clippy::too_many_arguments)]`: it
+/// mirrors the model, which has that many.
+const MANY_ARGUMENTS: usize = 7;
+
+/// The inherent `impl` of a structure: `new`, `with_*` and `validate`.
+pub fn struct_impl(def: &TypeDef, s: &StructDef, std: &StdPaths) -> TokenStream {
+    let name = naming::ident(&def.name);
+    let required: Vec<&FieldDef> = s.fields.iter().filter(|f| !f.optional && f.default.is_none()).collect();
+    let new = (!required.is_empty()).then(|| {
+        let params = required.iter().map(|f| {
+            let ident = naming::ident(&f.name);
+            let ty = field_type(f, std);
+            quote!(#ident: impl Into<#ty>)
+        });
+        let assigns = required.iter().map(|f| {
+            let ident = naming::ident(&f.name);
+            quote!(#ident: #ident.into(),)
+        });
+        let allow = (required.len() > MANY_ARGUMENTS).then(|| quote!(#[allow(clippy::too_many_arguments)]));
+        let rest = (required.len() < s.fields.len()).then(|| quote!(..Default::default()));
+        quote! {
+            /// A value with the required members set; optional members are `None` and defaulted
+            /// ones hold the model's default.
+            #allow
+            pub fn new(#(#params),*) -> Self {
+                Self { #(#assigns)* #rest }
+            }
+        }
+    });
+    let setters = s.fields.iter().filter(|f| f.optional).map(|f| {
+        let ident = naming::ident(&f.name);
+        let bare = ident.to_string().trim_start_matches("r#").to_owned();
+        let setter = format_ident!("with_{bare}");
+        let ty = field_type(f, std);
+        let doc = format!(" Sets `{}`.", f.member);
+        quote! {
+            #[doc = #doc]
+            pub fn #setter(mut self, #ident: impl Into<#ty>) -> Self {
+                self.#ident = Some(#ident.into());
+                self
+            }
+        }
+    });
+    quote! {
+        impl #name {
+            #new
+
+            #(#setters)*
+
+            /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+            /// every value inside it, and returns all violations at once.
+            pub fn validate(&self) -> Result<(), Violations> {
+                Validate::validate(self)
+            }
+        }
+    }
+}
+
+/// The type a member is set with (without `Option`).
+fn field_type(f: &FieldDef, std: &StdPaths) -> TokenStream {
+    let ty = f.ty.tokens(std);
+    if f.boxed {
+        let boxed = std.path("Box");
+        quote!(#boxed<#ty>)
+    } else {
+        ty
+    }
+}

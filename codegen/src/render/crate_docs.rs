@@ -1,0 +1,114 @@
+//! The crate's front page: what it is, how to build, check, write and read a request, how to
+//! call the service, and the service's own documentation. The examples are real doc tests,
+//! built from the model (its first operation with an example, or with an input).
+
+use serde_json::Value;
+use smithy_model::{Model, ShapeKind};
+
+use crate::mapping::RustType;
+use crate::operations::OperationDef;
+use crate::space::{FieldDef, TypeKind, TypeSpace};
+
+/// The Markdown of the crate documentation.
+pub fn markdown(model: &Model, space: &TypeSpace, lib: &str, title: &str) -> String {
+    let protocol = space.protocol.name();
+    let mut doc = format!(
+        "Serde types for {title}, generated from the service's Smithy model.\n\n\
+         Every structure, union and enum of the service is a type at the crate root, named as \
+         in the model; every operation is a type in [`operations`]. The types read and write \
+         exactly the JSON of the `{protocol}` protocol:\n\n\
+         - members keep their wire names; optional members are `Option`s, left out when `None`;\n\
+         - members with a model default are plain fields holding it when absent;\n\
+         - enums keep values they do not know in an `Unknown` variant, unions keep unknown \
+           members the same way, and both write them back unchanged;\n\
+         - timestamps are `time::OffsetDateTime`, blobs `Vec<u8>`, documents \
+           `serde_json::Value`; the [`wire`] module holds their wire formats;\n\
+         - `Debug` never prints a value the model marks `@sensitive`;\n\
+         - [`validate`] checks the model's `@length`, `@range` and `@pattern` constraints.\n"
+    );
+    if let Some(example) = example(model, space, lib) {
+        doc.push_str(&example);
+    }
+    doc.push_str(
+        "\n## Calling the service\n\n\
+         Each operation type implements [`operation::Operation`]: its `TARGET` is the \
+         `X-Amz-Target` header, [`operations::SERVICE`] has the content type and signing name, \
+         `write_input` and `read_output` turn bodies into types, and [`error::parse_error`] turns \
+         an error response into the operation's error enum. [`operation::paginate`] walks the \
+         pages of a paginated operation with any transport.\n",
+    );
+    doc
+}
+
+/// A construction example and a read/write example for one operation, if the model has one.
+fn example(model: &Model, space: &TypeSpace, lib: &str) -> Option<String> {
+    let (op, input_json) = pick_operation(model, space)?;
+    let input_name = op.input.as_deref()?;
+    let def = space.types.iter().find(|t| t.name == input_name)?;
+    let TypeKind::Struct(s) = &def.kind else { return None };
+    let mut text = format!("\n## Building a request\n\nThe input of `{}`:\n\n```\n", op.shape.name());
+    text.push_str(&format!("use {lib}::{input_name};\n\n"));
+    let required: Vec<&FieldDef> = s.fields.iter().filter(|f| !f.optional && f.default.is_none()).collect();
+    let args: Vec<String> = required.iter().map(|f| argument(&f.ty)).collect();
+    let mut build = if required.is_empty() { format!("{input_name}::default()") } else { format!("{input_name}::new({})", args.join(", ")) };
+    if let Some(optional) = s.fields.iter().find(|f| f.optional && simple_argument(&f.ty).is_some()) {
+        let setter = crate::naming::ident(&optional.name).to_string();
+        let value = simple_argument(&optional.ty).unwrap_or_default();
+        build.push_str(&format!("\n    .with_{}({value})", setter.trim_start_matches("r#")));
+    }
+    text.push_str(&format!("let input = {build};\n"));
+    text.push_str("// Every constraint violation at once, with the path of each value.\n");
+    text.push_str("if let Err(violations) = input.validate() {\n    println!(\"{violations}\");\n}\n```\n");
+    let name = op.name.clone();
+    text.push_str(&format!(
+        "\n## Writing and reading bodies\n\n```\nuse {lib}::operation::Operation;\nuse {lib}::operations::{name};\nuse {lib}::{input_name};\n\n"
+    ));
+    match input_json {
+        Some(json) => {
+            let pretty = serde_json::to_string_pretty(&json).ok()?;
+            let mut hashes = String::from("#");
+            while pretty.contains(&format!("\"{hashes}")) {
+                hashes.push('#');
+            }
+            text.push_str(&format!("// From the model's example of `{}`.\n", op.shape.name()));
+            text.push_str(&format!("let input: {input_name} = serde_json::from_str(r{hashes}\"{pretty}\"{hashes})?;\n"));
+        }
+        None => text.push_str(&format!("let input = {input_name}::default();\n")),
+    }
+    text.push_str(&format!(
+        "let body: Vec<u8> = {name}::write_input(&input)?;\nlet again: {input_name} = serde_json::from_slice(&body)?;\nassert_eq!(again, input);\n# Ok::<(), serde_json::Error>(())\n```\n"
+    ));
+    Some(text)
+}
+
+/// The first operation (by name) with an example input, else the first with an input.
+fn pick_operation<'s>(model: &Model, space: &'s TypeSpace) -> Option<(&'s OperationDef, Option<Value>)> {
+    let example_input = |op: &OperationDef| -> Option<Value> {
+        let shape = model.expect(&op.shape);
+        shape.traits.other.get("smithy.api#examples")?.as_array()?.iter().find_map(|e| e.get("input").cloned())
+    };
+    let with_input = || space.operations.iter().filter(|op| op.input.is_some());
+    with_input()
+        .find_map(|op| example_input(op).map(|json| (op, Some(json))))
+        .or_else(|| with_input().next().map(|op| (op, None)))
+        .filter(|(op, _)| matches!(model.expect(&op.shape).kind, ShapeKind::Operation(_)))
+}
+
+/// A Rust expression that converts into a member of type `ty`.
+fn argument(ty: &RustType) -> String {
+    simple_argument(ty).unwrap_or_else(|| match ty {
+        RustType::Timestamp(_) => "time::OffsetDateTime::UNIX_EPOCH".to_owned(),
+        _ => "Default::default()".to_owned(),
+    })
+}
+
+/// A literal for simple member types.
+fn simple_argument(ty: &RustType) -> Option<String> {
+    Some(match ty {
+        RustType::String => "\"example\"".to_owned(),
+        RustType::Bool => "true".to_owned(),
+        RustType::I8 | RustType::I16 | RustType::I32 | RustType::I64 => "1".to_owned(),
+        RustType::F32 | RustType::F64 => "1.5".to_owned(),
+        _ => return None,
+    })
+}
