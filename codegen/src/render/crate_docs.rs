@@ -49,7 +49,7 @@ fn example(model: &Model, space: &TypeSpace, lib: &str) -> Option<String> {
     let mut text = format!("\n## Building a request\n\nThe input of `{}`:\n\n```\n", op.shape.name());
     text.push_str(&format!("use {lib}::{input_name};\n\n"));
     let required: Vec<&FieldDef> = s.fields.iter().filter(|f| !f.optional && f.default.is_none()).collect();
-    let args: Vec<String> = required.iter().map(|f| argument(&f.ty)).collect();
+    let args: Vec<String> = required.iter().map(|f| argument(&f.ty, lib)).collect();
     let mut build = if required.is_empty() { format!("{input_name}::default()") } else { format!("{input_name}::new({})", args.join(", ")) };
     if let Some(optional) = s.fields.iter().find(|f| f.optional && simple_argument(&f.ty).is_some()) {
         let setter = crate::naming::ident(&optional.name).to_string();
@@ -95,10 +95,15 @@ fn pick_operation<'s>(model: &Model, space: &'s TypeSpace) -> Option<(&'s Operat
 }
 
 /// A Rust expression that converts into a member of type `ty`.
-fn argument(ty: &RustType) -> String {
+fn argument(ty: &RustType, lib: &str) -> String {
     simple_argument(ty).unwrap_or_else(|| match ty {
         RustType::Timestamp(_) => "time::OffsetDateTime::UNIX_EPOCH".to_owned(),
-        _ => "Default::default()".to_owned(),
+        RustType::List { .. } | RustType::Blob => "Vec::new()".to_owned(),
+        RustType::Map { .. } => "std::collections::HashMap::new()".to_owned(),
+        RustType::Document => "serde_json::Value::Null".to_owned(),
+        RustType::BigNumber => format!("{lib}::wire::BigNumber::default()"),
+        RustType::Named(name) => format!("{lib}::{name}::default()"),
+        _ => unreachable!("simple types have a literal"),
     })
 }
 

@@ -27,6 +27,20 @@ fn doc_lines(markdown: &str) -> Vec<String> {
     markdown.lines().map(|line| if line.is_empty() { String::new() } else { format!(" {line}") }).collect()
 }
 
+/// The docs of an enum variant: its wire value in code, then the model's documentation, then
+/// `#[deprecated]` if the model says so.
+pub(crate) fn value_doc_attrs(value: &str, html: Option<&str>, deprecated: Option<&smithy_model::Deprecated>) -> TokenStream {
+    let value_doc = format!(" `{value}`");
+    let deprecated = deprecated_attr(deprecated);
+    match html {
+        Some(html) => {
+            let docs = doc_attrs(Some(html));
+            quote!(#[doc = #value_doc] #[doc = ""] #docs #deprecated)
+        }
+        None => quote!(#[doc = #value_doc] #deprecated),
+    }
+}
+
 /// `#[deprecated(...)]` for the model's `@deprecated` trait.
 pub(crate) fn deprecated_attr(deprecated: Option<&smithy_model::Deprecated>) -> TokenStream {
     let Some(deprecated) = deprecated else { return TokenStream::new() };

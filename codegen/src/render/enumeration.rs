@@ -3,7 +3,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::docs_attr::{deprecated_attr, doc_attrs};
+use super::docs_attr::{deprecated_attr, doc_attrs, value_doc_attrs};
 use crate::mapping::StdPaths;
 use crate::naming;
 use crate::space::{TypeDef, VariantDef};
@@ -20,16 +20,8 @@ pub fn render(def: &TypeDef, variants: &[VariantDef], std: &StdPaths) -> TokenSt
     let idents: Vec<_> = variants.iter().map(|v| naming::ident(&v.name)).collect();
     let values: Vec<&str> = variants.iter().map(|v| v.value.as_str()).collect();
     let variant_defs = variants.iter().zip(&idents).map(|(v, ident)| {
-        let value_doc = format!(" `{}`", v.value.replace('`', "'"));
-        let docs = match v.docs.as_deref() {
-            Some(html) => {
-                let docs = doc_attrs(Some(html));
-                quote!(#[doc = #value_doc] #[doc = ""] #docs)
-            }
-            None => quote!(#[doc = #value_doc]),
-        };
-        let deprecated = deprecated_attr(v.deprecated.as_ref());
-        quote!(#docs #deprecated #ident,)
+        let docs = value_doc_attrs(&v.value.replace('`', "'"), v.docs.as_deref(), v.deprecated.as_ref());
+        quote!(#docs #ident,)
     });
     let unknown_doc = " A value that this version of the crate does not know, kept exactly as received. \
          Do not match on it: a later version may add the value as a variant of its own.";

@@ -3,7 +3,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::docs_attr::{deprecated_attr, doc_attrs};
+use super::docs_attr::{deprecated_attr, doc_attrs, value_doc_attrs};
 use crate::mapping::StdPaths;
 use crate::naming;
 use crate::space::{IntVariantDef, TypeDef};
@@ -17,16 +17,8 @@ pub fn render(def: &TypeDef, variants: &[IntVariantDef], std: &StdPaths) -> Toke
     let idents: Vec<_> = variants.iter().map(|v| naming::ident(&v.name)).collect();
     let values: Vec<i32> = variants.iter().map(|v| v.value).collect();
     let variant_defs = variants.iter().zip(&idents).map(|(v, ident)| {
-        let value_doc = format!(" `{}`", v.value);
-        let docs = match v.docs.as_deref() {
-            Some(html) => {
-                let docs = doc_attrs(Some(html));
-                quote!(#[doc = #value_doc] #[doc = ""] #docs)
-            }
-            None => quote!(#[doc = #value_doc]),
-        };
-        let deprecated = deprecated_attr(v.deprecated.as_ref());
-        quote!(#docs #deprecated #ident,)
+        let docs = value_doc_attrs(&v.value.to_string(), v.docs.as_deref(), v.deprecated.as_ref());
+        quote!(#docs #ident,)
     });
     let allow_case = (!naming::is_upper_camel(&def.name)).then(|| quote!(#[allow(non_camel_case_types)]));
     quote! {

@@ -67,9 +67,9 @@ impl Base {
 pub struct MutationRun {
     /// The model to start from.
     pub base: Base,
-    /// Keep only `count` (1 + n % 4) operations of the service from `first` on, so that a run
-    /// generates in milliseconds; `None` keeps the whole service.
-    pub keep_operations: Option<(u8, u8)>,
+    /// Keep only 1 + `count` % 4 operations of the service from `first` on, so that a run
+    /// generates in milliseconds; `count` 255 keeps the whole service.
+    pub keep_operations: (u8, u8),
     /// What to change.
     pub mutations: Vec<Mutation>,
     /// Generate twice and compare (determinism).
@@ -80,7 +80,8 @@ impl MutationRun {
     /// The mutated model as JSON text.
     pub fn model_text(&self) -> String {
         let mut model = self.base.json().clone();
-        if let Some((first, count)) = self.keep_operations {
+        let (first, count) = self.keep_operations;
+        if count != u8::MAX {
             keep_operations(&mut model, first as usize, 1 + count as usize % 4);
         }
         for mutation in &self.mutations {
