@@ -16,6 +16,8 @@ pub struct Checks {
     pub range: Option<Bounds>,
     /// `@pattern`, translated for the `regex` crate.
     pub pattern: Option<Translated>,
+    /// Where the pattern is defined: the target shape's name, or `Shape_Member` for a member.
+    pub pattern_origin: String,
     /// Whether the value is `@sensitive` (violations then never show it).
     pub sensitive: bool,
     /// Checks on each list item or map value.
@@ -26,6 +28,11 @@ impl Checks {
     /// The checks of a member: its effective traits, then those of its target's items.
     pub fn of_member(model: &Model, place: &str, traits: &Traits, target: &ShapeId) -> Result<Checks, Error> {
         let shape = model.expect(target);
+        let pattern_origin = if shape.traits.pattern.is_some() && shape.traits.pattern == traits.pattern {
+            shape.id.name().to_owned()
+        } else {
+            place.rsplit('#').next().unwrap_or(place).replace('$', "_")
+        };
         let pattern = match &traits.pattern {
             Some(p) => Some(pattern::translate(p).map_err(|e| Error::new(place, e))?),
             None => None,
@@ -47,6 +54,7 @@ impl Checks {
             length: traits.length.clone(),
             range: traits.range.clone(),
             pattern,
+            pattern_origin,
             sensitive: traits.sensitive,
             item,
         })

@@ -77,10 +77,25 @@ impl StdPaths {
     }
 }
 
+/// How deep lists and maps may nest inside one another (`Vec<Vec<...>>`). Real models nest two
+/// or three; the limit keeps hostile ones from recursing without end.
+pub const MAX_COLLECTION_DEPTH: usize = 32;
+
 impl RustType {
     /// Resolves the type of a member from its target and its effective traits.
     pub fn of_member(model: &Model, names: &Names, target: &ShapeId, traits: &Traits) -> Result<RustType, Error> {
+        RustType::of_member_at(model, names, target, traits, 0)
+    }
+
+    /// [`RustType::of_member`] inside `depth` lists and maps.
+    fn of_member_at(model: &Model, names: &Names, target: &ShapeId, traits: &Traits, depth: usize) -> Result<RustType, Error> {
         let shape = model.expect(target);
+        if depth >= MAX_COLLECTION_DEPTH && matches!(shape.kind, ShapeKind::List { .. } | ShapeKind::Map { .. }) {
+            return Err(Error::new(
+                target.to_string(),
+                format!("lists and maps nest more than {MAX_COLLECTION_DEPTH} levels deep here; the generator supports at most {MAX_COLLECTION_DEPTH}"),
+            ));
+        }
         Ok(match &shape.kind {
             ShapeKind::Simple(simple) => match simple {
                 Simple::String => RustType::String,
@@ -102,11 +117,11 @@ impl RustType {
                 RustType::Named(names.type_name(target)?.to_owned())
             }
             ShapeKind::List { member, .. } => RustType::List {
-                item: Box::new(RustType::of_member(model, names, &member.target, &model.effective_traits(member))?),
+                item: Box::new(RustType::of_member_at(model, names, &member.target, &model.effective_traits(member), depth + 1)?),
                 sparse: shape.traits.sparse,
             },
             ShapeKind::Map { value, .. } => RustType::Map {
-                value: Box::new(RustType::of_member(model, names, &value.target, &model.effective_traits(value))?),
+                value: Box::new(RustType::of_member_at(model, names, &value.target, &model.effective_traits(value), depth + 1)?),
                 sparse: shape.traits.sparse,
             },
             ShapeKind::Operation(_) | ShapeKind::Service(_) | ShapeKind::Resource(_) => {

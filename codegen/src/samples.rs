@@ -72,8 +72,34 @@ pub fn of_shape(model: &Model, id: &ShapeId, fill: Fill, json_names: bool) -> Sa
     sample
 }
 
+/// From this depth on, lists and maps are empty and unions prefer a member that ends the value
+/// (not a structure or union), so that recursive shapes give finite samples: a structure that
+/// requires a list of itself, a union whose first member is itself.
+const SHALLOW_DEPTH: usize = 8;
+
+/// No sample nests deeper than this (the generated crate could not read it: serde_json reads at
+/// most 128 levels). Only reached by a model whose unions all prefer deep members; the generator
+/// refuses types that have no value shallower than `boxing::MAX_VALUE_DEPTH`.
+const MAX_SAMPLE_DEPTH: usize = 100;
+
+/// The member of a union that a sample sets: the first one with a value, or deep in a sample,
+/// the first whose value ends there.
+fn union_member<'m>(cx: &Cx, members: &'m [Member], depth: usize) -> Option<&'m Member> {
+    let mut valued = members.iter().filter(|m| !m.target.is_unit());
+    if depth < SHALLOW_DEPTH {
+        return valued.next();
+    }
+    let ends = |m: &&Member| !matches!(cx.model.expect(&m.target).kind, ShapeKind::Structure(_) | ShapeKind::Union(_));
+    valued.clone().find(ends).or_else(|| valued.next())
+}
+
 fn shape(cx: &Cx, shape: &Shape, fill: Fill, depth: usize) -> Sample {
+    if depth > MAX_SAMPLE_DEPTH {
+        return Sample::same(Value::Null);
+    }
     match &shape.kind {
+        ShapeKind::List { .. } if depth >= SHALLOW_DEPTH => Sample::same(json!([])),
+        ShapeKind::Map { .. } if depth >= SHALLOW_DEPTH => Sample::same(json!({})),
         ShapeKind::Simple(simple) => Sample::same(simple_value(*simple, shape.traits.timestamp_format, fill)),
         ShapeKind::Enum(values) => Sample::same(match fill {
             Fill::All => Value::String(values.first().map(|v| v.value.clone()).unwrap_or_default()),
@@ -107,7 +133,7 @@ fn shape(cx: &Cx, shape: &Shape, fill: Fill, depth: usize) -> Sample {
         }
         ShapeKind::Structure(members) => structure_members(cx, members, fill, depth),
         ShapeKind::Union(members) => {
-            let Some(first) = members.iter().find(|m| !m.target.is_unit()) else {
+            let Some(first) = union_member(cx, members, depth) else {
                 return Sample::same(json!({}));
             };
             let value = member(cx, first, fill, depth + 1);
@@ -274,7 +300,12 @@ fn mark(cx: &Cx, shape: &Shape, sensitive: bool, depth: usize, counter: &mut Cou
             _ => mark(cx, target, inner, depth + 1, counter),
         }
     };
+    if depth > MAX_SAMPLE_DEPTH {
+        return Value::Null;
+    }
     match &shape.kind {
+        ShapeKind::List { .. } if depth >= SHALLOW_DEPTH => json!([]),
+        ShapeKind::Map { .. } if depth >= SHALLOW_DEPTH => json!({}),
         ShapeKind::Simple(Simple::String) => counter.string(sensitive),
         ShapeKind::Simple(simple) => simple_value(*simple, shape.traits.timestamp_format, Fill::All),
         ShapeKind::Enum(values) if !sensitive => Value::String(values.first().map(|v| v.value.clone()).unwrap_or_default()),
@@ -300,7 +331,7 @@ fn mark(cx: &Cx, shape: &Shape, sensitive: bool, depth: usize, counter: &mut Cou
             }
             Value::Object(object)
         }
-        ShapeKind::Union(members) => match members.iter().find(|m| !m.target.is_unit()) {
+        ShapeKind::Union(members) => match union_member(cx, members, depth) {
             Some(first) => json!({ cx.key(first): member_value(first, counter) }),
             None => json!({}),
         },

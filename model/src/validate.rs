@@ -11,6 +11,66 @@ pub fn validate(model: &Model) -> Result<(), LoadError> {
     for shape in model.shapes() {
         validate_shape(model, shape)?;
     }
+    check_collection_cycles(model)
+}
+
+/// The lists and maps that a list or map holds directly.
+fn collection_targets<'m>(model: &'m Model, shape: &'m Shape) -> Vec<&'m ShapeId> {
+    let is_collection = |kind: &ShapeKind| matches!(kind, ShapeKind::List { .. } | ShapeKind::Map { .. });
+    if !is_collection(&shape.kind) {
+        return Vec::new();
+    }
+    shape
+        .kind
+        .members()
+        .into_iter()
+        .map(|m| &m.target)
+        .filter(|t| model.shape(t).is_some_and(|s| is_collection(&s.kind)))
+        .collect()
+}
+
+/// Smithy allows recursion only through a structure or union: a list or map that contains
+/// itself through lists and maps alone has no end. Walked with an explicit stack, so that long
+/// chains of lists cannot overflow the call stack.
+fn check_collection_cycles(model: &Model) -> Result<(), LoadError> {
+    use std::collections::BTreeMap;
+    // Per shape: `false` while on the current path, `true` once done.
+    let mut state: BTreeMap<&ShapeId, bool> = BTreeMap::new();
+    for root in model.shapes() {
+        if state.contains_key(&root.id) || collection_targets(model, root).is_empty() {
+            continue;
+        }
+        state.insert(&root.id, false);
+        let mut stack: Vec<(&ShapeId, Vec<&ShapeId>)> = vec![(&root.id, collection_targets(model, root))];
+        while let Some((id, targets)) = stack.last_mut() {
+            let id = *id;
+            let Some(target) = targets.pop() else {
+                state.insert(id, true);
+                stack.pop();
+                continue;
+            };
+            match state.get(target) {
+                Some(true) => {}
+                Some(false) => {
+                    let start = stack.iter().position(|(s, _)| *s == target).unwrap_or_default();
+                    let cycle: Vec<String> =
+                        stack[start..].iter().map(|(s, _)| s.to_string()).chain([target.to_string()]).collect();
+                    return Err(LoadError::new(
+                        target.to_string(),
+                        format!(
+                            "lists and maps contain each other without a structure or union in between, so a value never ends: {}",
+                            cycle.join(" -> ")
+                        ),
+                    ));
+                }
+                None => {
+                    state.insert(target, false);
+                    let next = collection_targets(model, model.expect(target));
+                    stack.push((target, next));
+                }
+            }
+        }
+    }
     Ok(())
 }
 
@@ -128,7 +188,8 @@ fn expect_error(model: &Model, target: &ShapeId, place: &str) -> Result<(), Load
 }
 
 fn article(word: &str) -> &'static str {
-    if word.starts_with(['a', 'e', 'i', 'o', 'u']) {
+    // "a union": the `u` sounds like "you".
+    if word.starts_with(['a', 'e', 'i', 'o']) {
         "an"
     } else {
         "a"

@@ -6,6 +6,7 @@ mod crate_files;
 mod debug;
 mod docs_attr;
 mod enumeration;
+mod imports;
 mod int_enum;
 mod operation;
 mod union;
@@ -115,22 +116,6 @@ pub(crate) fn header(comment: &str, options: &Options) -> String {
     )
 }
 
-/// The `use` lines of a structure's file: serde's traits, the `wire` module when a field needs
-/// it, and the other generated types it refers to.
-fn imports<'a>(
-    types: impl Iterator<Item = &'a crate::mapping::RustType> + Clone,
-    own_name: &str,
-    std: &crate::mapping::StdPaths,
-) -> TokenStream {
-    let wire = types.clone().any(|t| t.uses_wire()).then(|| quote::quote!(use crate::wire;));
-    let named = named_imports(types, own_name, std);
-    quote::quote! {
-        use serde::{Deserialize, Serialize};
-        #wire
-        #named
-    }
-}
-
 /// prettyplease puts no blank lines between top-level items; rustfmt-formatted code written by
 /// a person has one after the imports and between items, and it reads better. A blank line is
 /// added after every top-level item that ends on a line of its own, except between consecutive
@@ -166,46 +151,4 @@ fn starts_item(line: &str) -> bool {
 fn is_declaration(line: &str) -> bool {
     let line = line.strip_prefix("pub ").unwrap_or(line);
     (line.starts_with("use ") || line.starts_with("mod ")) && line.ends_with(';')
-}
-
-/// The `use` lines of a union's file.
-fn union_imports<'a>(
-    types: impl Iterator<Item = &'a crate::mapping::RustType>,
-    needs_wire: bool,
-    own_name: &str,
-    std: &crate::mapping::StdPaths,
-) -> TokenStream {
-    let named = named_imports(types, own_name, std);
-    let wire = needs_wire.then(|| quote::quote!(use crate::wire;));
-    quote::quote! {
-        use std::fmt;
-
-        use serde::de::{self, MapAccess, Visitor};
-        use serde::ser::SerializeMap;
-        use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
-        #wire
-        #named
-    }
-}
-
-/// `use std::collections::HashMap;` and `use crate::{...};` for the generated types that
-/// `types` refer to (except the file's own type and names spelled `crate::Name`).
-fn named_imports<'a>(
-    types: impl Iterator<Item = &'a crate::mapping::RustType>,
-    own_name: &str,
-    std: &crate::mapping::StdPaths,
-) -> TokenStream {
-    let mut named = std::collections::BTreeSet::new();
-    let mut map = false;
-    for ty in types {
-        map |= ty.uses_map();
-        named.extend(ty.named_types().into_iter().filter(|n| *n != own_name && !std.clashing.contains(*n)));
-    }
-    let map = (map && !std.clashing.contains("HashMap")).then(|| quote::quote!(use std::collections::HashMap;));
-    let named = (!named.is_empty()).then(|| {
-        let idents = named.iter().map(|n| crate::naming::ident(n));
-        quote::quote!(use crate::{#(#idents),*};)
-    });
-    quote::quote!(#map #named)
 }

@@ -4,7 +4,8 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::docs_attr::{deprecated_attr, doc_attrs, lines_to_attrs};
-use super::{builder, debug, imports, validation};
+use super::imports::Imports;
+use super::{builder, debug, validation};
 use crate::mapping::{RustType, StdPaths};
 use crate::naming;
 use crate::space::{Binding, ErrorInfo, FieldDef, StructDef, TypeDef, TypeSpace};
@@ -19,24 +20,26 @@ pub fn render(def: &TypeDef, s: &StructDef, space: &TypeSpace, checks: &validati
     let fields = s.fields.iter().map(|f| field(f, std, s.error.is_some()));
     let derive_default = s.derives_default().then(|| quote!(Default,));
     let manual_default = (!s.derives_default()).then(|| default_impl(&name, s, std));
-    let imports = imports(s.fields.iter().map(|f| &f.ty), &def.name, std);
+    let mut imports = Imports::default();
+    imports.add("serde", "Deserialize").add("serde", "Serialize");
+    imports.types(s.fields.iter().map(|f| &f.ty), &def.name, std);
+    if s.fields.iter().any(|f| f.ty.uses_wire()) {
+        imports.add("crate", "wire");
+    }
     let error_impls = s.error.as_ref().map(|e| error_impls(&name, e, s));
     let redacts = debug::struct_redacts(def, s);
     let derive_debug = (!redacts).then(|| quote!(Debug,));
     let debug_impl = redacts.then(|| debug::struct_impl(def, s));
-    let fmt_import = redacts.then(|| quote!(use std::fmt;));
-    let validate_imports = if redacts {
-        quote!(use crate::validate::{Redacted, Validate, Validator, Violations};)
-    } else {
-        quote!(use crate::validate::{Validate, Validator, Violations};)
-    };
+    if redacts {
+        imports.add("std", "fmt").add("crate::validate", "Redacted");
+    }
+    imports.add("crate::validate", "Validate").add("crate::validate", "Validator").add("crate::validate", "Violations");
+    let imports = imports.tokens();
     let builder = builder::struct_impl(def, s, std);
     let validate = validation::struct_impl(def, &s.fields, checks);
     let allow_case = (!naming::is_upper_camel(&def.name)).then(|| quote!(#[allow(non_camel_case_types)]));
     quote! {
-        #fmt_import
         #imports
-        #validate_imports
 
         #docs
         #deprecated

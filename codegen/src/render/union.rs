@@ -6,6 +6,7 @@ use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
 use super::docs_attr::{deprecated_attr, doc_attrs};
+use super::imports::Imports;
 use super::{debug, validation};
 use crate::mapping::StdPaths;
 use crate::naming;
@@ -27,21 +28,34 @@ pub fn render(def: &TypeDef, members: &[UnionMemberDef], space: &TypeSpace, chec
     let option = std.path("Option");
     let result = std.path("Result");
     let default = std.path("Default");
-    let needs_wire = members.iter().any(|m| m.ty.as_ref().is_none_or(|t| t.wire_format().is_some()));
-    let imports = super::union_imports(members.iter().filter_map(|m| m.ty.as_ref()), needs_wire, &def.name, std);
+    let mut imports = Imports::default();
+    imports
+        .add("std", "fmt")
+        .add("serde::de", "self")
+        .add("serde::de", "MapAccess")
+        .add("serde::de", "Visitor")
+        .add("serde::ser", "SerializeMap")
+        .add("serde", "Deserialize")
+        .add("serde", "Deserializer")
+        .add("serde", "Serialize")
+        .add("serde", "Serializer")
+        .add("crate::validate", "Validate")
+        .add("crate::validate", "Validator");
+    imports.types(members.iter().filter_map(|m| m.ty.as_ref()), &def.name, std);
+    if members.iter().any(|m| m.ty.as_ref().is_none_or(|t| t.wire_format().is_some())) {
+        imports.add("crate", "wire");
+    }
     let allow_case = (!naming::is_upper_camel(&def.name)).then(|| quote!(#[allow(non_camel_case_types)]));
     let redacts = debug::union_redacts(def, members);
     let derive_debug = (!redacts).then(|| quote!(Debug,));
     let debug_impl = redacts.then(|| debug::union_impl(def, members));
-    let validate_imports = if redacts {
-        quote!(use crate::validate::{Redacted, Validate, Validator};)
-    } else {
-        quote!(use crate::validate::{Validate, Validator};)
-    };
+    if redacts {
+        imports.add("crate::validate", "Redacted");
+    }
+    let imports = imports.tokens();
     let validate = validation::union_impl(def, members, checks);
     quote! {
         #imports
-        #validate_imports
 
         #docs
         #deprecated

@@ -16,8 +16,8 @@ use crate::space::{FieldDef, TypeDef, TypeKind, TypeSpace, UnionMemberDef};
 pub struct Context {
     /// The kind of each generated type, by name.
     kinds: BTreeMap<String, Kind>,
-    /// Every pattern, numbered in sorted order.
-    patterns: BTreeMap<Translated, usize>,
+    /// Every pattern, with the name of its `static`.
+    patterns: BTreeMap<Translated, String>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -50,18 +50,21 @@ impl Context {
             };
             kinds.insert(def.name.clone(), kind);
         }
-        let patterns = patterns.into_keys().enumerate().map(|(i, p)| (p, i + 1)).collect();
-        Context { kinds, patterns }
+        // Each pattern is named after the first (sorted) shape or member that defines it.
+        let (translated, origins): (Vec<Translated>, Vec<String>) =
+            patterns.into_iter().map(|(p, origins)| (p, origins.into_iter().next().unwrap_or_default())).unzip();
+        let names = naming::disambiguate(origins.iter().map(|o| heck::ToShoutySnakeCase::to_shouty_snake_case(o.as_str())));
+        Context { kinds, patterns: translated.into_iter().zip(names).collect() }
     }
 
     fn pattern_ident(&self, pattern: &Translated) -> proc_macro2::Ident {
-        format_ident!("PATTERN_{}", self.patterns[pattern])
+        format_ident!("{}", self.patterns[pattern])
     }
 }
 
-fn collect_patterns(checks: &Checks, out: &mut BTreeMap<Translated, ()>) {
+fn collect_patterns(checks: &Checks, out: &mut BTreeMap<Translated, std::collections::BTreeSet<String>>) {
     if let Some(p) = &checks.pattern {
-        out.insert(p.clone(), ());
+        out.entry(p.clone()).or_default().insert(checks.pattern_origin.clone());
     }
     if let Some(item) = &checks.item {
         collect_patterns(item, out);
@@ -70,8 +73,8 @@ fn collect_patterns(checks: &Checks, out: &mut BTreeMap<Translated, ()>) {
 
 /// `src/patterns.rs`: every `@pattern` of the crate, compiled on first use.
 pub fn patterns_module(cx: &Context) -> TokenStream {
-    let statics = cx.patterns.iter().map(|(p, n)| {
-        let ident = format_ident!("PATTERN_{n}");
+    let statics = cx.patterns.iter().map(|(p, name)| {
+        let ident = format_ident!("{name}");
         let (source, accept) = (&p.source, &p.accept);
         let reject = match &p.reject {
             Some(reject) => quote!(Some(|| Regex::new(#reject).expect(CHECKED))),

@@ -9,42 +9,42 @@ use crate::validate::Pattern;
 const CHECKED: &str = "the generator checked that this pattern compiles";
 
 /// `\{####\}`
-pub(crate) static PATTERN_1: Pattern = Pattern::new(
+pub(crate) static SMS_VERIFICATION_MESSAGE_TYPE: Pattern = Pattern::new(
     "\\{####\\}",
     || Regex::new("\\{####\\}").expect(CHECKED),
     None,
 );
 
 /// `^(?s)`
-pub(crate) static PATTERN_2: Pattern = Pattern::new(
+pub(crate) static SMS_INVITE_MESSAGE_TYPE: Pattern = Pattern::new(
     "^(?s)",
     || Regex::new("^(?s)").expect(CHECKED),
     None,
 );
 
 /// `^[0-9A-Za-z\.\-_]*(?<!\.)$`
-pub(crate) static PATTERN_3: Pattern = Pattern::new(
+pub(crate) static S3_BUCKET_TYPE: Pattern = Pattern::new(
     "^[0-9A-Za-z\\.\\-_]*(?<!\\.)$",
     || Regex::new("^[0-9A-Za-z\\.\\-_]*$").expect(CHECKED),
     Some(|| Regex::new("(?:\\.)$").expect(CHECKED)),
 );
 
 /// `^[0-9]+$`
-pub(crate) static PATTERN_4: Pattern = Pattern::new(
+pub(crate) static AWS_ACCOUNT_ID_TYPE: Pattern = Pattern::new(
     "^[0-9]+$",
     || Regex::new("^[0-9]+$").expect(CHECKED),
     None,
 );
 
 /// `^[0-9a-fA-F]+$`
-pub(crate) static PATTERN_5: Pattern = Pattern::new(
+pub(crate) static HEX_STRING_TYPE: Pattern = Pattern::new(
     "^[0-9a-fA-F]+$",
     || Regex::new("^[0-9a-fA-F]+$").expect(CHECKED),
     None,
 );
 
 /// `^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[4][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$`
-pub(crate) static PATTERN_6: Pattern = Pattern::new(
+pub(crate) static MANAGED_LOGIN_BRANDING_ID_TYPE: Pattern = Pattern::new(
     "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[4][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$",
     || {
         Regex::new(
@@ -56,42 +56,42 @@ pub(crate) static PATTERN_6: Pattern = Pattern::new(
 );
 
 /// `^[A-Za-z0-9-_=.]+$`
-pub(crate) static PATTERN_7: Pattern = Pattern::new(
+pub(crate) static TOKEN_MODEL_TYPE: Pattern = Pattern::new(
     "^[A-Za-z0-9-_=.]+$",
     || Regex::new("^[A-Za-z0-9-_=.]+$").expect(CHECKED),
     None,
 );
 
 /// `^[A-Za-z0-9]+$`
-pub(crate) static PATTERN_8: Pattern = Pattern::new(
+pub(crate) static SECRET_CODE_TYPE: Pattern = Pattern::new(
     "^[A-Za-z0-9]+$",
     || Regex::new("^[A-Za-z0-9]+$").expect(CHECKED),
     None,
 );
 
 /// `^[\S]+$`
-pub(crate) static PATTERN_9: Pattern = Pattern::new(
+pub(crate) static CONFIRMATION_CODE_TYPE: Pattern = Pattern::new(
     "^[\\S]+$",
     || Regex::new("^[\\S]+$").expect(CHECKED),
     None,
 );
 
 /// `^[\p{L}\p{M}\p{S}\p{N}\p{P}\p{Z}]+$`
-pub(crate) static PATTERN_10: Pattern = Pattern::new(
+pub(crate) static PROVIDER_NAME_TYPE: Pattern = Pattern::new(
     "^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\p{Z}]+$",
     || Regex::new("^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\p{Z}]+$").expect(CHECKED),
     None,
 );
 
 /// `^[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*$`
-pub(crate) static PATTERN_11: Pattern = Pattern::new(
+pub(crate) static EMAIL_INVITE_MESSAGE_TYPE: Pattern = Pattern::new(
     "^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*$",
     || Regex::new("^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*$").expect(CHECKED),
     None,
 );
 
 /// `^[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*\{####\}[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*$`
-pub(crate) static PATTERN_12: Pattern = Pattern::new(
+pub(crate) static EMAIL_MFA_MESSAGE_TYPE: Pattern = Pattern::new(
     "^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*\\{####\\}[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*$",
     || {
         Regex::new(
@@ -103,7 +103,7 @@ pub(crate) static PATTERN_12: Pattern = Pattern::new(
 );
 
 /// `^[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*\{##[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*##\}[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*$`
-pub(crate) static PATTERN_13: Pattern = Pattern::new(
+pub(crate) static EMAIL_VERIFICATION_MESSAGE_BY_LINK_TYPE: Pattern = Pattern::new(
     "^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*\\{##[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*##\\}[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*$",
     || {
         Regex::new(
@@ -115,28 +115,28 @@ pub(crate) static PATTERN_13: Pattern = Pattern::new(
 );
 
 /// `^[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]+$`
-pub(crate) static PATTERN_14: Pattern = Pattern::new(
+pub(crate) static EMAIL_NOTIFICATION_BODY_TYPE: Pattern = Pattern::new(
     "^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]+$",
     || Regex::new("^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]+$").expect(CHECKED),
     None,
 );
 
 /// `^[\p{L}\p{M}\p{S}\p{N}\p{P}\s]+$`
-pub(crate) static PATTERN_15: Pattern = Pattern::new(
+pub(crate) static EMAIL_MFA_SUBJECT_TYPE: Pattern = Pattern::new(
     "^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s]+$",
     || Regex::new("^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s]+$").expect(CHECKED),
     None,
 );
 
 /// `^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$`
-pub(crate) static PATTERN_16: Pattern = Pattern::new(
+pub(crate) static ATTRIBUTE_NAME_TYPE: Pattern = Pattern::new(
     "^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$",
     || Regex::new("^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$").expect(CHECKED),
     None,
 );
 
 /// `^[\p{L}\p{M}\p{S}\p{N}\p{P}]+@[\p{L}\p{M}\p{S}\p{N}\p{P}]+$`
-pub(crate) static PATTERN_17: Pattern = Pattern::new(
+pub(crate) static EMAIL_ADDRESS_TYPE: Pattern = Pattern::new(
     "^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+@[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$",
     || {
         Regex::new(
@@ -148,84 +148,84 @@ pub(crate) static PATTERN_17: Pattern = Pattern::new(
 );
 
 /// `^[\w+-]+$`
-pub(crate) static PATTERN_18: Pattern = Pattern::new(
+pub(crate) static EVENT_ID_TYPE: Pattern = Pattern::new(
     "^[\\w+-]+$",
     || Regex::new("^[\\w+-]+$").expect(CHECKED),
     None,
 );
 
 /// `^[\w+=/]+$`
-pub(crate) static PATTERN_19: Pattern = Pattern::new(
+pub(crate) static SECRET_HASH_TYPE: Pattern = Pattern::new(
     "^[\\w+=/]+$",
     || Regex::new("^[\\w+=/]+$").expect(CHECKED),
     None,
 );
 
 /// `^[\w+]+$`
-pub(crate) static PATTERN_20: Pattern = Pattern::new(
+pub(crate) static CLIENT_ID_TYPE: Pattern = Pattern::new(
     "^[\\w+]+$",
     || Regex::new("^[\\w+]+$").expect(CHECKED),
     None,
 );
 
 /// `^[\w-]+_[0-9a-f-]+$`
-pub(crate) static PATTERN_21: Pattern = Pattern::new(
+pub(crate) static DEVICE_KEY_TYPE: Pattern = Pattern::new(
     "^[\\w-]+_[0-9a-f-]+$",
     || Regex::new("^[\\w-]+_[0-9a-f-]+$").expect(CHECKED),
     None,
 );
 
 /// `^[\w-]+_[0-9a-zA-Z]+$`
-pub(crate) static PATTERN_22: Pattern = Pattern::new(
+pub(crate) static USER_POOL_ID_TYPE: Pattern = Pattern::new(
     "^[\\w-]+_[0-9a-zA-Z]+$",
     || Regex::new("^[\\w-]+_[0-9a-zA-Z]+$").expect(CHECKED),
     None,
 );
 
 /// `^[\w\- ]+$`
-pub(crate) static PATTERN_23: Pattern = Pattern::new(
+pub(crate) static RESOURCE_ID_TYPE: Pattern = Pattern::new(
     "^[\\w\\- ]+$",
     || Regex::new("^[\\w\\- ]+$").expect(CHECKED),
     None,
 );
 
 /// `^[\w\s+=,.@-]+$`
-pub(crate) static PATTERN_24: Pattern = Pattern::new(
+pub(crate) static CLIENT_NAME_TYPE: Pattern = Pattern::new(
     "^[\\w\\s+=,.@-]+$",
     || Regex::new("^[\\w\\s+=,.@-]+$").expect(CHECKED),
     None,
 );
 
 /// `^[\w\s+=.@-]+$`
-pub(crate) static PATTERN_25: Pattern = Pattern::new(
+pub(crate) static IDP_IDENTIFIER_TYPE: Pattern = Pattern::new(
     "^[\\w\\s+=.@-]+$",
     || Regex::new("^[\\w\\s+=.@-]+$").expect(CHECKED),
     None,
 );
 
 /// `^[\w]+$`
-pub(crate) static PATTERN_26: Pattern = Pattern::new(
+pub(crate) static COMPLETION_MESSAGE_TYPE: Pattern = Pattern::new(
     "^[\\w]+$",
     || Regex::new("^[\\w]+$").expect(CHECKED),
     None,
 );
 
 /// `^[\x21\x23-\x2E\x30-\x5B\x5D-\x7E]+$`
-pub(crate) static PATTERN_27: Pattern = Pattern::new(
+pub(crate) static RESOURCE_SERVER_SCOPE_NAME_TYPE: Pattern = Pattern::new(
     "^[\\x21\\x23-\\x2E\\x30-\\x5B\\x5D-\\x7E]+$",
     || Regex::new("^[\\x21\\x23-\\x2E\\x30-\\x5B\\x5D-\\x7E]+$").expect(CHECKED),
     None,
 );
 
 /// `^[\x21\x23-\x5B\x5D-\x7E]+$`
-pub(crate) static PATTERN_28: Pattern = Pattern::new(
+pub(crate) static RESOURCE_SERVER_IDENTIFIER_TYPE: Pattern = Pattern::new(
     "^[\\x21\\x23-\\x5B\\x5D-\\x7E]+$",
     || Regex::new("^[\\x21\\x23-\\x5B\\x5D-\\x7E]+$").expect(CHECKED),
     None,
 );
 
 /// `^[^_\p{Z}][\p{L}\p{M}\p{S}\p{N}\p{P}][^_\p{Z}]+$`
-pub(crate) static PATTERN_29: Pattern = Pattern::new(
+pub(crate) static PROVIDER_NAME_TYPE_V2: Pattern = Pattern::new(
     "^[^_\\p{Z}][\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}][^_\\p{Z}]+$",
     || {
         Regex::new("^[^_\\p{Z}][\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}][^_\\p{Z}]+$")
@@ -235,21 +235,21 @@ pub(crate) static PATTERN_29: Pattern = Pattern::new(
 );
 
 /// `^[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?$`
-pub(crate) static PATTERN_30: Pattern = Pattern::new(
+pub(crate) static DOMAIN_TYPE: Pattern = Pattern::new(
     "^[a-z0-9](?:[a-z0-9\\-]{0,61}[a-z0-9])?$",
     || Regex::new("^[a-z0-9](?:[a-z0-9\\-]{0,61}[a-z0-9])?$").expect(CHECKED),
     None,
 );
 
 /// `^[a-zA-Z0-9_-]+$`
-pub(crate) static PATTERN_31: Pattern = Pattern::new(
+pub(crate) static SES_CONFIGURATION_SET: Pattern = Pattern::new(
     "^[a-zA-Z0-9_-]+$",
     || Regex::new("^[a-zA-Z0-9_-]+$").expect(CHECKED),
     None,
 );
 
 /// `^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$`
-pub(crate) static PATTERN_32: Pattern = Pattern::new(
+pub(crate) static ARN_TYPE: Pattern = Pattern::new(
     "^arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?$",
     || {
         Regex::new(
@@ -261,7 +261,7 @@ pub(crate) static PATTERN_32: Pattern = Pattern::new(
 );
 
 /// `^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:::[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$`
-pub(crate) static PATTERN_33: Pattern = Pattern::new(
+pub(crate) static S3_ARN_TYPE: Pattern = Pattern::new(
     "^arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:::[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?$",
     || {
         Regex::new(
@@ -273,7 +273,7 @@ pub(crate) static PATTERN_33: Pattern = Pattern::new(
 );
 
 /// `^import-[0-9a-zA-Z-]+$`
-pub(crate) static PATTERN_34: Pattern = Pattern::new(
+pub(crate) static USER_IMPORT_JOB_ID_TYPE: Pattern = Pattern::new(
     "^import-[0-9a-zA-Z-]+$",
     || Regex::new("^import-[0-9a-zA-Z-]+$").expect(CHECKED),
     None,

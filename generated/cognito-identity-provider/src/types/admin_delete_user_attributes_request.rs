@@ -63,7 +63,7 @@ impl Validate for AdminDeleteUserAttributesRequest {
                 "UserPoolId",
                 |validator| {
                     validator.length(value.chars().count(), Some(1), Some(55));
-                    validator.pattern(value, &crate::patterns::PATTERN_22, false);
+                    validator.pattern(value, &crate::patterns::USER_POOL_ID_TYPE, false);
                 },
             );
         let value = &self.username;
@@ -72,7 +72,8 @@ impl Validate for AdminDeleteUserAttributesRequest {
                 "Username",
                 |validator| {
                     validator.length(value.chars().count(), Some(1), Some(128));
-                    validator.pattern(value, &crate::patterns::PATTERN_16, true);
+                    validator
+                        .pattern(value, &crate::patterns::ATTRIBUTE_NAME_TYPE, true);
                 },
             );
         let value = &self.user_attribute_names;
@@ -87,7 +88,11 @@ impl Validate for AdminDeleteUserAttributesRequest {
                                 |validator| {
                                     validator.length(item.chars().count(), Some(1), Some(32));
                                     validator
-                                        .pattern(item, &crate::patterns::PATTERN_16, false);
+                                        .pattern(
+                                            item,
+                                            &crate::patterns::ATTRIBUTE_NAME_TYPE,
+                                            false,
+                                        );
                                 },
                             );
                     }

@@ -60,7 +60,7 @@ impl Validate for AdminForgetDeviceRequest {
                 "UserPoolId",
                 |validator| {
                     validator.length(value.chars().count(), Some(1), Some(55));
-                    validator.pattern(value, &crate::patterns::PATTERN_22, false);
+                    validator.pattern(value, &crate::patterns::USER_POOL_ID_TYPE, false);
                 },
             );
         let value = &self.username;
@@ -69,7 +69,8 @@ impl Validate for AdminForgetDeviceRequest {
                 "Username",
                 |validator| {
                     validator.length(value.chars().count(), Some(1), Some(128));
-                    validator.pattern(value, &crate::patterns::PATTERN_16, true);
+                    validator
+                        .pattern(value, &crate::patterns::ATTRIBUTE_NAME_TYPE, true);
                 },
             );
         let value = &self.device_key;
@@ -78,7 +79,7 @@ impl Validate for AdminForgetDeviceRequest {
                 "DeviceKey",
                 |validator| {
                     validator.length(value.chars().count(), Some(1), Some(55));
-                    validator.pattern(value, &crate::patterns::PATTERN_21, false);
+                    validator.pattern(value, &crate::patterns::DEVICE_KEY_TYPE, false);
                 },
             );
     }

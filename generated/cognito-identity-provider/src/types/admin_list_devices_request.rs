@@ -70,7 +70,7 @@ impl Validate for AdminListDevicesRequest {
                 "UserPoolId",
                 |validator| {
                     validator.length(value.chars().count(), Some(1), Some(55));
-                    validator.pattern(value, &crate::patterns::PATTERN_22, false);
+                    validator.pattern(value, &crate::patterns::USER_POOL_ID_TYPE, false);
                 },
             );
         let value = &self.username;
@@ -79,7 +79,8 @@ impl Validate for AdminListDevicesRequest {
                 "Username",
                 |validator| {
                     validator.length(value.chars().count(), Some(1), Some(128));
-                    validator.pattern(value, &crate::patterns::PATTERN_16, true);
+                    validator
+                        .pattern(value, &crate::patterns::ATTRIBUTE_NAME_TYPE, true);
                 },
             );
         if let Some(value) = &self.limit {
@@ -97,7 +98,12 @@ impl Validate for AdminListDevicesRequest {
                     "PaginationToken",
                     |validator| {
                         validator.length(value.chars().count(), Some(1), None);
-                        validator.pattern(value, &crate::patterns::PATTERN_9, false);
+                        validator
+                            .pattern(
+                                value,
+                                &crate::patterns::CONFIRMATION_CODE_TYPE,
+                                false,
+                            );
                     },
                 );
         }

@@ -68,7 +68,8 @@ impl Validate for AdminListGroupsForUserRequest {
                 "Username",
                 |validator| {
                     validator.length(value.chars().count(), Some(1), Some(128));
-                    validator.pattern(value, &crate::patterns::PATTERN_16, true);
+                    validator
+                        .pattern(value, &crate::patterns::ATTRIBUTE_NAME_TYPE, true);
                 },
             );
         let value = &self.user_pool_id;
@@ -77,7 +78,7 @@ impl Validate for AdminListGroupsForUserRequest {
                 "UserPoolId",
                 |validator| {
                     validator.length(value.chars().count(), Some(1), Some(55));
-                    validator.pattern(value, &crate::patterns::PATTERN_22, false);
+                    validator.pattern(value, &crate::patterns::USER_POOL_ID_TYPE, false);
                 },
             );
         if let Some(value) = &self.limit {
@@ -95,7 +96,12 @@ impl Validate for AdminListGroupsForUserRequest {
                     "NextToken",
                     |validator| {
                         validator.length(value.chars().count(), Some(1), Some(131072));
-                        validator.pattern(value, &crate::patterns::PATTERN_9, false);
+                        validator
+                            .pattern(
+                                value,
+                                &crate::patterns::CONFIRMATION_CODE_TYPE,
+                                false,
+                            );
                     },
                 );
         }

@@ -68,7 +68,7 @@ impl Validate for AdminListUserAuthEventsRequest {
                 "UserPoolId",
                 |validator| {
                     validator.length(value.chars().count(), Some(1), Some(55));
-                    validator.pattern(value, &crate::patterns::PATTERN_22, false);
+                    validator.pattern(value, &crate::patterns::USER_POOL_ID_TYPE, false);
                 },
             );
         let value = &self.username;
@@ -77,7 +77,8 @@ impl Validate for AdminListUserAuthEventsRequest {
                 "Username",
                 |validator| {
                     validator.length(value.chars().count(), Some(1), Some(128));
-                    validator.pattern(value, &crate::patterns::PATTERN_16, true);
+                    validator
+                        .pattern(value, &crate::patterns::ATTRIBUTE_NAME_TYPE, true);
                 },
             );
         if let Some(value) = &self.max_results {
@@ -95,7 +96,12 @@ impl Validate for AdminListUserAuthEventsRequest {
                     "NextToken",
                     |validator| {
                         validator.length(value.chars().count(), Some(1), Some(131072));
-                        validator.pattern(value, &crate::patterns::PATTERN_9, false);
+                        validator
+                            .pattern(
+                                value,
+                                &crate::patterns::CONFIRMATION_CODE_TYPE,
+                                false,
+                            );
                     },
                 );
         }

@@ -63,7 +63,7 @@ impl Validate for AdminSetUserPasswordRequest {
                 "UserPoolId",
                 |validator| {
                     validator.length(value.chars().count(), Some(1), Some(55));
-                    validator.pattern(value, &crate::patterns::PATTERN_22, false);
+                    validator.pattern(value, &crate::patterns::USER_POOL_ID_TYPE, false);
                 },
             );
         let value = &self.username;
@@ -72,7 +72,8 @@ impl Validate for AdminSetUserPasswordRequest {
                 "Username",
                 |validator| {
                     validator.length(value.chars().count(), Some(1), Some(128));
-                    validator.pattern(value, &crate::patterns::PATTERN_16, true);
+                    validator
+                        .pattern(value, &crate::patterns::ATTRIBUTE_NAME_TYPE, true);
                 },
             );
         let value = &self.password;
@@ -81,7 +82,8 @@ impl Validate for AdminSetUserPasswordRequest {
                 "Password",
                 |validator| {
                     validator.length(value.chars().count(), Some(0), Some(256));
-                    validator.pattern(value, &crate::patterns::PATTERN_9, true);
+                    validator
+                        .pattern(value, &crate::patterns::CONFIRMATION_CODE_TYPE, true);
                 },
             );
     }

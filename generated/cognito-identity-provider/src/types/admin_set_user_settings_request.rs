@@ -2,8 +2,7 @@
 
 use std::fmt;
 use serde::{Deserialize, Serialize};
-use crate::wire;
-use crate::MFAOptionType;
+use crate::{MFAOptionType, wire};
 use crate::validate::{Redacted, Validate, Validator, Violations};
 
 /// This structure is the input of `AdminSetUserSettings`.
@@ -62,7 +61,7 @@ impl Validate for AdminSetUserSettingsRequest {
                 "UserPoolId",
                 |validator| {
                     validator.length(value.chars().count(), Some(1), Some(55));
-                    validator.pattern(value, &crate::patterns::PATTERN_22, false);
+                    validator.pattern(value, &crate::patterns::USER_POOL_ID_TYPE, false);
                 },
             );
         let value = &self.username;
@@ -71,7 +70,8 @@ impl Validate for AdminSetUserSettingsRequest {
                 "Username",
                 |validator| {
                     validator.length(value.chars().count(), Some(1), Some(128));
-                    validator.pattern(value, &crate::patterns::PATTERN_16, true);
+                    validator
+                        .pattern(value, &crate::patterns::ATTRIBUTE_NAME_TYPE, true);
                 },
             );
         let value = &self.mfa_options;

@@ -65,7 +65,7 @@ impl Validate for AdminUpdateAuthEventFeedbackRequest {
                 "UserPoolId",
                 |validator| {
                     validator.length(value.chars().count(), Some(1), Some(55));
-                    validator.pattern(value, &crate::patterns::PATTERN_22, false);
+                    validator.pattern(value, &crate::patterns::USER_POOL_ID_TYPE, false);
                 },
             );
         let value = &self.username;
@@ -74,7 +74,8 @@ impl Validate for AdminUpdateAuthEventFeedbackRequest {
                 "Username",
                 |validator| {
                     validator.length(value.chars().count(), Some(1), Some(128));
-                    validator.pattern(value, &crate::patterns::PATTERN_16, true);
+                    validator
+                        .pattern(value, &crate::patterns::ATTRIBUTE_NAME_TYPE, true);
                 },
             );
         let value = &self.event_id;
@@ -83,7 +84,7 @@ impl Validate for AdminUpdateAuthEventFeedbackRequest {
                 "EventId",
                 |validator| {
                     validator.length(value.chars().count(), Some(1), Some(50));
-                    validator.pattern(value, &crate::patterns::PATTERN_18, false);
+                    validator.pattern(value, &crate::patterns::EVENT_ID_TYPE, false);
                 },
             );
         let value = &self.feedback_value;

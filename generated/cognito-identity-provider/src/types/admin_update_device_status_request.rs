@@ -74,7 +74,7 @@ impl Validate for AdminUpdateDeviceStatusRequest {
                 "UserPoolId",
                 |validator| {
                     validator.length(value.chars().count(), Some(1), Some(55));
-                    validator.pattern(value, &crate::patterns::PATTERN_22, false);
+                    validator.pattern(value, &crate::patterns::USER_POOL_ID_TYPE, false);
                 },
             );
         let value = &self.username;
@@ -83,7 +83,8 @@ impl Validate for AdminUpdateDeviceStatusRequest {
                 "Username",
                 |validator| {
                     validator.length(value.chars().count(), Some(1), Some(128));
-                    validator.pattern(value, &crate::patterns::PATTERN_16, true);
+                    validator
+                        .pattern(value, &crate::patterns::ATTRIBUTE_NAME_TYPE, true);
                 },
             );
         let value = &self.device_key;
@@ -92,7 +93,7 @@ impl Validate for AdminUpdateDeviceStatusRequest {
                 "DeviceKey",
                 |validator| {
                     validator.length(value.chars().count(), Some(1), Some(55));
-                    validator.pattern(value, &crate::patterns::PATTERN_21, false);
+                    validator.pattern(value, &crate::patterns::DEVICE_KEY_TYPE, false);
                 },
             );
         if let Some(value) = &self.device_remembered_status {

@@ -61,7 +61,8 @@ impl Validate for AnalyticsConfigurationType {
                 .member(
                     "ApplicationId",
                     |validator| {
-                        validator.pattern(value, &crate::patterns::PATTERN_5, false);
+                        validator
+                            .pattern(value, &crate::patterns::HEX_STRING_TYPE, false);
                     },
                 );
         }
@@ -71,7 +72,7 @@ impl Validate for AnalyticsConfigurationType {
                     "ApplicationArn",
                     |validator| {
                         validator.length(value.chars().count(), Some(20), Some(2048));
-                        validator.pattern(value, &crate::patterns::PATTERN_32, false);
+                        validator.pattern(value, &crate::patterns::ARN_TYPE, false);
                     },
                 );
         }
@@ -81,7 +82,7 @@ impl Validate for AnalyticsConfigurationType {
                     "RoleArn",
                     |validator| {
                         validator.length(value.chars().count(), Some(20), Some(2048));
-                        validator.pattern(value, &crate::patterns::PATTERN_32, false);
+                        validator.pattern(value, &crate::patterns::ARN_TYPE, false);
                     },
                 );
         }

@@ -52,7 +52,8 @@ impl Validate for AssociateSoftwareTokenRequest {
                 .member(
                     "AccessToken",
                     |validator| {
-                        validator.pattern(value, &crate::patterns::PATTERN_7, true);
+                        validator
+                            .pattern(value, &crate::patterns::TOKEN_MODEL_TYPE, true);
                     },
                 );
         }

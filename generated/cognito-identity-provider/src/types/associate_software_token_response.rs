@@ -51,7 +51,8 @@ impl Validate for AssociateSoftwareTokenResponse {
                     "SecretCode",
                     |validator| {
                         validator.length(value.chars().count(), Some(16), None);
-                        validator.pattern(value, &crate::patterns::PATTERN_8, true);
+                        validator
+                            .pattern(value, &crate::patterns::SECRET_CODE_TYPE, true);
                     },
                 );
         }

@@ -54,7 +54,8 @@ impl Validate for AttributeType {
                 "Name",
                 |validator| {
                     validator.length(value.chars().count(), Some(1), Some(32));
-                    validator.pattern(value, &crate::patterns::PATTERN_16, false);
+                    validator
+                        .pattern(value, &crate::patterns::ATTRIBUTE_NAME_TYPE, false);
                 },
             );
         if let Some(value) = &self.value {

@@ -85,7 +85,8 @@ impl Validate for AuthenticationResultType {
                 .member(
                     "AccessToken",
                     |validator| {
-                        validator.pattern(value, &crate::patterns::PATTERN_7, true);
+                        validator
+                            .pattern(value, &crate::patterns::TOKEN_MODEL_TYPE, true);
                     },
                 );
         }
@@ -103,7 +104,8 @@ impl Validate for AuthenticationResultType {
                 .member(
                     "RefreshToken",
                     |validator| {
-                        validator.pattern(value, &crate::patterns::PATTERN_7, true);
+                        validator
+                            .pattern(value, &crate::patterns::TOKEN_MODEL_TYPE, true);
                     },
                 );
         }
@@ -112,7 +114,8 @@ impl Validate for AuthenticationResultType {
                 .member(
                     "IdToken",
                     |validator| {
-                        validator.pattern(value, &crate::patterns::PATTERN_7, true);
+                        validator
+                            .pattern(value, &crate::patterns::TOKEN_MODEL_TYPE, true);
                     },
                 );
         }

@@ -70,7 +70,12 @@ impl Validate for ChangePasswordRequest {
                     "PreviousPassword",
                     |validator| {
                         validator.length(value.chars().count(), Some(0), Some(256));
-                        validator.pattern(value, &crate::patterns::PATTERN_9, true);
+                        validator
+                            .pattern(
+                                value,
+                                &crate::patterns::CONFIRMATION_CODE_TYPE,
+                                true,
+                            );
                     },
                 );
         }
@@ -80,7 +85,8 @@ impl Validate for ChangePasswordRequest {
                 "ProposedPassword",
                 |validator| {
                     validator.length(value.chars().count(), Some(0), Some(256));
-                    validator.pattern(value, &crate::patterns::PATTERN_9, true);
+                    validator
+                        .pattern(value, &crate::patterns::CONFIRMATION_CODE_TYPE, true);
                 },
             );
         let value = &self.access_token;
@@ -88,7 +94,7 @@ impl Validate for ChangePasswordRequest {
             .member(
                 "AccessToken",
                 |validator| {
-                    validator.pattern(value, &crate::patterns::PATTERN_7, true);
+                    validator.pattern(value, &crate::patterns::TOKEN_MODEL_TYPE, true);
                 },
             );
     }

@@ -71,7 +71,12 @@ impl Validate for CodeDeliveryDetailsType {
                     "AttributeName",
                     |validator| {
                         validator.length(value.chars().count(), Some(1), Some(32));
-                        validator.pattern(value, &crate::patterns::PATTERN_16, false);
+                        validator
+                            .pattern(
+                                value,
+                                &crate::patterns::ATTRIBUTE_NAME_TYPE,
+                                false,
+                            );
                     },
                 );
         }

@@ -2,8 +2,7 @@
 
 use std::fmt;
 use serde::{Deserialize, Serialize};
-use crate::wire;
-use crate::AssetType;
+use crate::{AssetType, wire};
 use crate::validate::{Redacted, Validate, Validator, Violations};
 
 /// This structure is the input of `CreateManagedLoginBranding`.
@@ -80,7 +79,7 @@ impl Validate for CreateManagedLoginBrandingRequest {
                 "UserPoolId",
                 |validator| {
                     validator.length(value.chars().count(), Some(1), Some(55));
-                    validator.pattern(value, &crate::patterns::PATTERN_22, false);
+                    validator.pattern(value, &crate::patterns::USER_POOL_ID_TYPE, false);
                 },
             );
         let value = &self.client_id;
@@ -89,7 +88,7 @@ impl Validate for CreateManagedLoginBrandingRequest {
                 "ClientId",
                 |validator| {
                     validator.length(value.chars().count(), Some(1), Some(128));
-                    validator.pattern(value, &crate::patterns::PATTERN_20, true);
+                    validator.pattern(value, &crate::patterns::CLIENT_ID_TYPE, true);
                 },
             );
         if let Some(value) = &self.assets {

@@ -49,7 +49,7 @@ impl Validate for CreateUserImportJobRequest {
                 "JobName",
                 |validator| {
                     validator.length(value.chars().count(), Some(1), Some(128));
-                    validator.pattern(value, &crate::patterns::PATTERN_24, false);
+                    validator.pattern(value, &crate::patterns::CLIENT_NAME_TYPE, false);
                 },
             );
         let value = &self.user_pool_id;
@@ -58,7 +58,7 @@ impl Validate for CreateUserImportJobRequest {
                 "UserPoolId",
                 |validator| {
                     validator.length(value.chars().count(), Some(1), Some(55));
-                    validator.pattern(value, &crate::patterns::PATTERN_22, false);
+                    validator.pattern(value, &crate::patterns::USER_POOL_ID_TYPE, false);
                 },
             );
         let value = &self.cloud_watch_logs_role_arn;
@@ -67,7 +67,7 @@ impl Validate for CreateUserImportJobRequest {
                 "CloudWatchLogsRoleArn",
                 |validator| {
                     validator.length(value.chars().count(), Some(20), Some(2048));
-                    validator.pattern(value, &crate::patterns::PATTERN_32, false);
+                    validator.pattern(value, &crate::patterns::ARN_TYPE, false);
                 },
             );
     }

@@ -69,7 +69,7 @@ impl Validate for CreateUserPoolDomainRequest {
                 "Domain",
                 |validator| {
                     validator.length(value.chars().count(), Some(1), Some(63));
-                    validator.pattern(value, &crate::patterns::PATTERN_30, false);
+                    validator.pattern(value, &crate::patterns::DOMAIN_TYPE, false);
                 },
             );
         let value = &self.user_pool_id;
@@ -78,7 +78,7 @@ impl Validate for CreateUserPoolDomainRequest {
                 "UserPoolId",
                 |validator| {
                     validator.length(value.chars().count(), Some(1), Some(55));
-                    validator.pattern(value, &crate::patterns::PATTERN_22, false);
+                    validator.pattern(value, &crate::patterns::USER_POOL_ID_TYPE, false);
                 },
             );
         if let Some(value) = &self.custom_domain_config {

@@ -47,7 +47,7 @@ impl Validate for CreateUserPoolDomainResponse {
                     "CloudFrontDomain",
                     |validator| {
                         validator.length(value.chars().count(), Some(1), Some(63));
-                        validator.pattern(value, &crate::patterns::PATTERN_30, false);
+                        validator.pattern(value, &crate::patterns::DOMAIN_TYPE, false);
                     },
                 );
         }

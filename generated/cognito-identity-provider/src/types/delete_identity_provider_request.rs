@@ -42,7 +42,7 @@ impl Validate for DeleteIdentityProviderRequest {
                 "UserPoolId",
                 |validator| {
                     validator.length(value.chars().count(), Some(1), Some(55));
-                    validator.pattern(value, &crate::patterns::PATTERN_22, false);
+                    validator.pattern(value, &crate::patterns::USER_POOL_ID_TYPE, false);
                 },
             );
         let value = &self.provider_name;
@@ -51,7 +51,8 @@ impl Validate for DeleteIdentityProviderRequest {
                 "ProviderName",
                 |validator| {
                     validator.length(value.chars().count(), Some(1), Some(32));
-                    validator.pattern(value, &crate::patterns::PATTERN_10, false);
+                    validator
+                        .pattern(value, &crate::patterns::PROVIDER_NAME_TYPE, false);
                 },
             );
     }

@@ -41,7 +41,12 @@ impl Validate for DeleteManagedLoginBrandingRequest {
             .member(
                 "ManagedLoginBrandingId",
                 |validator| {
-                    validator.pattern(value, &crate::patterns::PATTERN_6, false);
+                    validator
+                        .pattern(
+                            value,
+                            &crate::patterns::MANAGED_LOGIN_BRANDING_ID_TYPE,
+                            false,
+                        );
                 },
             );
         let value = &self.user_pool_id;
@@ -50,7 +55,7 @@ impl Validate for DeleteManagedLoginBrandingRequest {
                 "UserPoolId",
                 |validator| {
                     validator.length(value.chars().count(), Some(1), Some(55));
-                    validator.pattern(value, &crate::patterns::PATTERN_22, false);
+                    validator.pattern(value, &crate::patterns::USER_POOL_ID_TYPE, false);
                 },
             );
     }

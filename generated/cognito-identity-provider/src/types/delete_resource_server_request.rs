@@ -39,7 +39,7 @@ impl Validate for DeleteResourceServerRequest {
                 "UserPoolId",
                 |validator| {
                     validator.length(value.chars().count(), Some(1), Some(55));
-                    validator.pattern(value, &crate::patterns::PATTERN_22, false);
+                    validator.pattern(value, &crate::patterns::USER_POOL_ID_TYPE, false);
                 },
             );
         let value = &self.identifier;
@@ -48,7 +48,12 @@ impl Validate for DeleteResourceServerRequest {
                 "Identifier",
                 |validator| {
                     validator.length(value.chars().count(), Some(1), Some(256));
-                    validator.pattern(value, &crate::patterns::PATTERN_28, false);
+                    validator
+                        .pattern(
+                            value,
+                            &crate::patterns::RESOURCE_SERVER_IDENTIFIER_TYPE,
+                            false,
+                        );
                 },
             );
     }

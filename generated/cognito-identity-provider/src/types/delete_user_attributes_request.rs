@@ -63,7 +63,11 @@ impl Validate for DeleteUserAttributesRequest {
                                 |validator| {
                                     validator.length(item.chars().count(), Some(1), Some(32));
                                     validator
-                                        .pattern(item, &crate::patterns::PATTERN_16, false);
+                                        .pattern(
+                                            item,
+                                            &crate::patterns::ATTRIBUTE_NAME_TYPE,
+                                            false,
+                                        );
                                 },
                             );
                     }
@@ -74,7 +78,7 @@ impl Validate for DeleteUserAttributesRequest {
             .member(
                 "AccessToken",
                 |validator| {
-                    validator.pattern(value, &crate::patterns::PATTERN_7, true);
+                    validator.pattern(value, &crate::patterns::TOKEN_MODEL_TYPE, true);
                 },
             );
     }

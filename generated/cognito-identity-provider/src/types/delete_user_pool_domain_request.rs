@@ -39,7 +39,7 @@ impl Validate for DeleteUserPoolDomainRequest {
                 "Domain",
                 |validator| {
                     validator.length(value.chars().count(), Some(1), Some(63));
-                    validator.pattern(value, &crate::patterns::PATTERN_30, false);
+                    validator.pattern(value, &crate::patterns::DOMAIN_TYPE, false);
                 },
             );
         let value = &self.user_pool_id;
@@ -48,7 +48,7 @@ impl Validate for DeleteUserPoolDomainRequest {
                 "UserPoolId",
                 |validator| {
                     validator.length(value.chars().count(), Some(1), Some(55));
-                    validator.pattern(value, &crate::patterns::PATTERN_22, false);
+                    validator.pattern(value, &crate::patterns::USER_POOL_ID_TYPE, false);
                 },
             );
     }

@@ -46,7 +46,7 @@ impl Validate for DescribeManagedLoginBrandingRequest {
                 "UserPoolId",
                 |validator| {
                     validator.length(value.chars().count(), Some(1), Some(55));
-                    validator.pattern(value, &crate::patterns::PATTERN_22, false);
+                    validator.pattern(value, &crate::patterns::USER_POOL_ID_TYPE, false);
                 },
             );
         let value = &self.managed_login_branding_id;
@@ -54,7 +54,12 @@ impl Validate for DescribeManagedLoginBrandingRequest {
             .member(
                 "ManagedLoginBrandingId",
                 |validator| {
-                    validator.pattern(value, &crate::patterns::PATTERN_6, false);
+                    validator
+                        .pattern(
+                            value,
+                            &crate::patterns::MANAGED_LOGIN_BRANDING_ID_TYPE,
+                            false,
+                        );
                 },
             );
     }

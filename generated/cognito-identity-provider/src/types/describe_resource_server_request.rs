@@ -41,7 +41,7 @@ impl Validate for DescribeResourceServerRequest {
                 "UserPoolId",
                 |validator| {
                     validator.length(value.chars().count(), Some(1), Some(55));
-                    validator.pattern(value, &crate::patterns::PATTERN_22, false);
+                    validator.pattern(value, &crate::patterns::USER_POOL_ID_TYPE, false);
                 },
             );
         let value = &self.identifier;
@@ -50,7 +50,12 @@ impl Validate for DescribeResourceServerRequest {
                 "Identifier",
                 |validator| {
                     validator.length(value.chars().count(), Some(1), Some(256));
-                    validator.pattern(value, &crate::patterns::PATTERN_28, false);
+                    validator
+                        .pattern(
+                            value,
+                            &crate::patterns::RESOURCE_SERVER_IDENTIFIER_TYPE,
+                            false,
+                        );
                 },
             );
     }

@@ -54,7 +54,7 @@ impl Validate for DescribeRiskConfigurationRequest {
                 "UserPoolId",
                 |validator| {
                     validator.length(value.chars().count(), Some(1), Some(55));
-                    validator.pattern(value, &crate::patterns::PATTERN_22, false);
+                    validator.pattern(value, &crate::patterns::USER_POOL_ID_TYPE, false);
                 },
             );
         if let Some(value) = &self.client_id {
@@ -63,7 +63,7 @@ impl Validate for DescribeRiskConfigurationRequest {
                     "ClientId",
                     |validator| {
                         validator.length(value.chars().count(), Some(1), Some(128));
-                        validator.pattern(value, &crate::patterns::PATTERN_20, true);
+                        validator.pattern(value, &crate::patterns::CLIENT_ID_TYPE, true);
                     },
                 );
         }

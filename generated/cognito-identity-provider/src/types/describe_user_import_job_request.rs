@@ -41,7 +41,7 @@ impl Validate for DescribeUserImportJobRequest {
                 "UserPoolId",
                 |validator| {
                     validator.length(value.chars().count(), Some(1), Some(55));
-                    validator.pattern(value, &crate::patterns::PATTERN_22, false);
+                    validator.pattern(value, &crate::patterns::USER_POOL_ID_TYPE, false);
                 },
             );
         let value = &self.job_id;
@@ -50,7 +50,12 @@ impl Validate for DescribeUserImportJobRequest {
                 "JobId",
                 |validator| {
                     validator.length(value.chars().count(), Some(1), Some(55));
-                    validator.pattern(value, &crate::patterns::PATTERN_34, false);
+                    validator
+                        .pattern(
+                            value,
+                            &crate::patterns::USER_IMPORT_JOB_ID_TYPE,
+                            false,
+                        );
                 },
             );
     }

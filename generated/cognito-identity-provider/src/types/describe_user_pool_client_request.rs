@@ -51,7 +51,7 @@ impl Validate for DescribeUserPoolClientRequest {
                 "UserPoolId",
                 |validator| {
                     validator.length(value.chars().count(), Some(1), Some(55));
-                    validator.pattern(value, &crate::patterns::PATTERN_22, false);
+                    validator.pattern(value, &crate::patterns::USER_POOL_ID_TYPE, false);
                 },
             );
         let value = &self.client_id;
@@ -60,7 +60,7 @@ impl Validate for DescribeUserPoolClientRequest {
                 "ClientId",
                 |validator| {
                     validator.length(value.chars().count(), Some(1), Some(128));
-                    validator.pattern(value, &crate::patterns::PATTERN_20, true);
+                    validator.pattern(value, &crate::patterns::CLIENT_ID_TYPE, true);
                 },
             );
     }

@@ -33,7 +33,7 @@ impl Validate for DescribeUserPoolDomainRequest {
                 "Domain",
                 |validator| {
                     validator.length(value.chars().count(), Some(1), Some(63));
-                    validator.pattern(value, &crate::patterns::PATTERN_30, false);
+                    validator.pattern(value, &crate::patterns::DOMAIN_TYPE, false);
                 },
             );
     }

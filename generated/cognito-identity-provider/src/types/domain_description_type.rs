@@ -109,7 +109,8 @@ impl Validate for DomainDescriptionType {
                     "UserPoolId",
                     |validator| {
                         validator.length(value.chars().count(), Some(1), Some(55));
-                        validator.pattern(value, &crate::patterns::PATTERN_22, false);
+                        validator
+                            .pattern(value, &crate::patterns::USER_POOL_ID_TYPE, false);
                     },
                 );
         }
@@ -119,7 +120,12 @@ impl Validate for DomainDescriptionType {
                     "AWSAccountId",
                     |validator| {
                         validator.length(value.chars().count(), Some(0), Some(12));
-                        validator.pattern(value, &crate::patterns::PATTERN_4, false);
+                        validator
+                            .pattern(
+                                value,
+                                &crate::patterns::AWS_ACCOUNT_ID_TYPE,
+                                false,
+                            );
                     },
                 );
         }
@@ -129,7 +135,7 @@ impl Validate for DomainDescriptionType {
                     "Domain",
                     |validator| {
                         validator.length(value.chars().count(), Some(1), Some(63));
-                        validator.pattern(value, &crate::patterns::PATTERN_30, false);
+                        validator.pattern(value, &crate::patterns::DOMAIN_TYPE, false);
                     },
                 );
         }
@@ -139,7 +145,8 @@ impl Validate for DomainDescriptionType {
                     "S3Bucket",
                     |validator| {
                         validator.length(value.chars().count(), Some(3), Some(1024));
-                        validator.pattern(value, &crate::patterns::PATTERN_3, false);
+                        validator
+                            .pattern(value, &crate::patterns::S3_BUCKET_TYPE, false);
                     },
                 );
         }

@@ -106,7 +106,7 @@ impl Validate for EmailConfigurationType {
                     "SourceArn",
                     |validator| {
                         validator.length(value.chars().count(), Some(20), Some(2048));
-                        validator.pattern(value, &crate::patterns::PATTERN_32, false);
+                        validator.pattern(value, &crate::patterns::ARN_TYPE, false);
                     },
                 );
         }
@@ -115,7 +115,8 @@ impl Validate for EmailConfigurationType {
                 .member(
                     "ReplyToEmailAddress",
                     |validator| {
-                        validator.pattern(value, &crate::patterns::PATTERN_17, false);
+                        validator
+                            .pattern(value, &crate::patterns::EMAIL_ADDRESS_TYPE, false);
                     },
                 );
         }
@@ -143,7 +144,12 @@ impl Validate for EmailConfigurationType {
                     "ConfigurationSet",
                     |validator| {
                         validator.length(value.chars().count(), Some(1), Some(64));
-                        validator.pattern(value, &crate::patterns::PATTERN_31, false);
+                        validator
+                            .pattern(
+                                value,
+                                &crate::patterns::SES_CONFIGURATION_SET,
+                                false,
+                            );
                     },
                 );
         }

@@ -41,7 +41,12 @@ impl Validate for EmailMfaConfigType {
                     "Message",
                     |validator| {
                         validator.length(value.chars().count(), Some(6), Some(20000));
-                        validator.pattern(value, &crate::patterns::PATTERN_12, false);
+                        validator
+                            .pattern(
+                                value,
+                                &crate::patterns::EMAIL_MFA_MESSAGE_TYPE,
+                                false,
+                            );
                     },
                 );
         }
@@ -50,7 +55,12 @@ impl Validate for EmailMfaConfigType {
                 .member(
                     "Subject",
                     |validator| {
-                        validator.pattern(value, &crate::patterns::PATTERN_15, false);
+                        validator
+                            .pattern(
+                                value,
+                                &crate::patterns::EMAIL_MFA_SUBJECT_TYPE,
+                                false,
+                            );
                     },
                 );
         }

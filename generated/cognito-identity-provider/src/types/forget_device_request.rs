@@ -55,7 +55,8 @@ impl Validate for ForgetDeviceRequest {
                 .member(
                     "AccessToken",
                     |validator| {
-                        validator.pattern(value, &crate::patterns::PATTERN_7, true);
+                        validator
+                            .pattern(value, &crate::patterns::TOKEN_MODEL_TYPE, true);
                     },
                 );
         }
@@ -65,7 +66,7 @@ impl Validate for ForgetDeviceRequest {
                 "DeviceKey",
                 |validator| {
                     validator.length(value.chars().count(), Some(1), Some(55));
-                    validator.pattern(value, &crate::patterns::PATTERN_21, false);
+                    validator.pattern(value, &crate::patterns::DEVICE_KEY_TYPE, false);
                 },
             );
     }

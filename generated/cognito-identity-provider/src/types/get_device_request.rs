@@ -56,7 +56,7 @@ impl Validate for GetDeviceRequest {
                 "DeviceKey",
                 |validator| {
                     validator.length(value.chars().count(), Some(1), Some(55));
-                    validator.pattern(value, &crate::patterns::PATTERN_21, false);
+                    validator.pattern(value, &crate::patterns::DEVICE_KEY_TYPE, false);
                 },
             );
         if let Some(value) = &self.access_token {
@@ -64,7 +64,8 @@ impl Validate for GetDeviceRequest {
                 .member(
                     "AccessToken",
                     |validator| {
-                        validator.pattern(value, &crate::patterns::PATTERN_7, true);
+                        validator
+                            .pattern(value, &crate::patterns::TOKEN_MODEL_TYPE, true);
                     },
                 );
         }

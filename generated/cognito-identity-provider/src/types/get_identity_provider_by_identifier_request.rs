@@ -42,7 +42,7 @@ impl Validate for GetIdentityProviderByIdentifierRequest {
                 "UserPoolId",
                 |validator| {
                     validator.length(value.chars().count(), Some(1), Some(55));
-                    validator.pattern(value, &crate::patterns::PATTERN_22, false);
+                    validator.pattern(value, &crate::patterns::USER_POOL_ID_TYPE, false);
                 },
             );
         let value = &self.idp_identifier;
@@ -51,7 +51,8 @@ impl Validate for GetIdentityProviderByIdentifierRequest {
                 "IdpIdentifier",
                 |validator| {
                     validator.length(value.chars().count(), Some(1), Some(40));
-                    validator.pattern(value, &crate::patterns::PATTERN_25, false);
+                    validator
+                        .pattern(value, &crate::patterns::IDP_IDENTIFIER_TYPE, false);
                 },
             );
     }

@@ -43,7 +43,7 @@ impl Validate for GetUserAuthFactorsRequest {
             .member(
                 "AccessToken",
                 |validator| {
-                    validator.pattern(value, &crate::patterns::PATTERN_7, true);
+                    validator.pattern(value, &crate::patterns::TOKEN_MODEL_TYPE, true);
                 },
             );
     }

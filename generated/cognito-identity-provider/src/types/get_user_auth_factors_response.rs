@@ -2,8 +2,7 @@
 
 use std::fmt;
 use serde::{Deserialize, Serialize};
-use crate::wire;
-use crate::AuthFactorType;
+use crate::{AuthFactorType, wire};
 use crate::validate::{Redacted, Validate, Validator, Violations};
 
 /// This structure is the output of `GetUserAuthFactors`.
@@ -91,7 +90,8 @@ impl Validate for GetUserAuthFactorsResponse {
                 "Username",
                 |validator| {
                     validator.length(value.chars().count(), Some(1), Some(128));
-                    validator.pattern(value, &crate::patterns::PATTERN_16, true);
+                    validator
+                        .pattern(value, &crate::patterns::ATTRIBUTE_NAME_TYPE, true);
                 },
             );
         if let Some(value) = &self.preferred_mfa_setting {

@@ -2,8 +2,7 @@
 
 use std::fmt;
 use serde::{Deserialize, Serialize};
-use crate::wire;
-use crate::{AttributeType, MFAOptionType};
+use crate::{AttributeType, MFAOptionType, wire};
 use crate::validate::{Redacted, Validate, Validator, Violations};
 
 /// This structure is the output of `GetUser`.
@@ -103,7 +102,8 @@ impl Validate for GetUserResponse {
                 "Username",
                 |validator| {
                     validator.length(value.chars().count(), Some(1), Some(128));
-                    validator.pattern(value, &crate::patterns::PATTERN_16, true);
+                    validator
+                        .pattern(value, &crate::patterns::ATTRIBUTE_NAME_TYPE, true);
                 },
             );
         let value = &self.user_attributes;

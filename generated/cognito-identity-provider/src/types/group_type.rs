@@ -100,7 +100,12 @@ impl Validate for GroupType {
                     "GroupName",
                     |validator| {
                         validator.length(value.chars().count(), Some(1), Some(128));
-                        validator.pattern(value, &crate::patterns::PATTERN_16, false);
+                        validator
+                            .pattern(
+                                value,
+                                &crate::patterns::ATTRIBUTE_NAME_TYPE,
+                                false,
+                            );
                     },
                 );
         }
@@ -110,7 +115,8 @@ impl Validate for GroupType {
                     "UserPoolId",
                     |validator| {
                         validator.length(value.chars().count(), Some(1), Some(55));
-                        validator.pattern(value, &crate::patterns::PATTERN_22, false);
+                        validator
+                            .pattern(value, &crate::patterns::USER_POOL_ID_TYPE, false);
                     },
                 );
         }
@@ -129,7 +135,7 @@ impl Validate for GroupType {
                     "RoleArn",
                     |validator| {
                         validator.length(value.chars().count(), Some(20), Some(2048));
-                        validator.pattern(value, &crate::patterns::PATTERN_32, false);
+                        validator.pattern(value, &crate::patterns::ARN_TYPE, false);
                     },
                 );
         }

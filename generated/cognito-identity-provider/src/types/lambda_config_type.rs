@@ -183,7 +183,7 @@ impl Validate for LambdaConfigType {
                     "PreSignUp",
                     |validator| {
                         validator.length(value.chars().count(), Some(20), Some(2048));
-                        validator.pattern(value, &crate::patterns::PATTERN_32, false);
+                        validator.pattern(value, &crate::patterns::ARN_TYPE, false);
                     },
                 );
         }
@@ -193,7 +193,7 @@ impl Validate for LambdaConfigType {
                     "CustomMessage",
                     |validator| {
                         validator.length(value.chars().count(), Some(20), Some(2048));
-                        validator.pattern(value, &crate::patterns::PATTERN_32, false);
+                        validator.pattern(value, &crate::patterns::ARN_TYPE, false);
                     },
                 );
         }
@@ -203,7 +203,7 @@ impl Validate for LambdaConfigType {
                     "PostConfirmation",
                     |validator| {
                         validator.length(value.chars().count(), Some(20), Some(2048));
-                        validator.pattern(value, &crate::patterns::PATTERN_32, false);
+                        validator.pattern(value, &crate::patterns::ARN_TYPE, false);
                     },
                 );
         }
@@ -213,7 +213,7 @@ impl Validate for LambdaConfigType {
                     "PreAuthentication",
                     |validator| {
                         validator.length(value.chars().count(), Some(20), Some(2048));
-                        validator.pattern(value, &crate::patterns::PATTERN_32, false);
+                        validator.pattern(value, &crate::patterns::ARN_TYPE, false);
                     },
                 );
         }
@@ -223,7 +223,7 @@ impl Validate for LambdaConfigType {
                     "PostAuthentication",
                     |validator| {
                         validator.length(value.chars().count(), Some(20), Some(2048));
-                        validator.pattern(value, &crate::patterns::PATTERN_32, false);
+                        validator.pattern(value, &crate::patterns::ARN_TYPE, false);
                     },
                 );
         }
@@ -233,7 +233,7 @@ impl Validate for LambdaConfigType {
                     "DefineAuthChallenge",
                     |validator| {
                         validator.length(value.chars().count(), Some(20), Some(2048));
-                        validator.pattern(value, &crate::patterns::PATTERN_32, false);
+                        validator.pattern(value, &crate::patterns::ARN_TYPE, false);
                     },
                 );
         }
@@ -243,7 +243,7 @@ impl Validate for LambdaConfigType {
                     "CreateAuthChallenge",
                     |validator| {
                         validator.length(value.chars().count(), Some(20), Some(2048));
-                        validator.pattern(value, &crate::patterns::PATTERN_32, false);
+                        validator.pattern(value, &crate::patterns::ARN_TYPE, false);
                     },
                 );
         }
@@ -253,7 +253,7 @@ impl Validate for LambdaConfigType {
                     "VerifyAuthChallengeResponse",
                     |validator| {
                         validator.length(value.chars().count(), Some(20), Some(2048));
-                        validator.pattern(value, &crate::patterns::PATTERN_32, false);
+                        validator.pattern(value, &crate::patterns::ARN_TYPE, false);
                     },
                 );
         }
@@ -263,7 +263,7 @@ impl Validate for LambdaConfigType {
                     "PreTokenGeneration",
                     |validator| {
                         validator.length(value.chars().count(), Some(20), Some(2048));
-                        validator.pattern(value, &crate::patterns::PATTERN_32, false);
+                        validator.pattern(value, &crate::patterns::ARN_TYPE, false);
                     },
                 );
         }
@@ -273,7 +273,7 @@ impl Validate for LambdaConfigType {
                     "UserMigration",
                     |validator| {
                         validator.length(value.chars().count(), Some(20), Some(2048));
-                        validator.pattern(value, &crate::patterns::PATTERN_32, false);
+                        validator.pattern(value, &crate::patterns::ARN_TYPE, false);
                     },
                 );
         }
@@ -310,7 +310,7 @@ impl Validate for LambdaConfigType {
                     "KMSKeyID",
                     |validator| {
                         validator.length(value.chars().count(), Some(20), Some(2048));
-                        validator.pattern(value, &crate::patterns::PATTERN_32, false);
+                        validator.pattern(value, &crate::patterns::ARN_TYPE, false);
                     },
                 );
         }

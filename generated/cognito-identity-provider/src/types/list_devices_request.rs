@@ -64,7 +64,7 @@ impl Validate for ListDevicesRequest {
             .member(
                 "AccessToken",
                 |validator| {
-                    validator.pattern(value, &crate::patterns::PATTERN_7, true);
+                    validator.pattern(value, &crate::patterns::TOKEN_MODEL_TYPE, true);
                 },
             );
         if let Some(value) = &self.limit {
@@ -82,7 +82,12 @@ impl Validate for ListDevicesRequest {
                     "PaginationToken",
                     |validator| {
                         validator.length(value.chars().count(), Some(1), None);
-                        validator.pattern(value, &crate::patterns::PATTERN_9, false);
+                        validator
+                            .pattern(
+                                value,
+                                &crate::patterns::CONFIRMATION_CODE_TYPE,
+                                false,
+                            );
                     },
                 );
         }

@@ -50,7 +50,7 @@ impl Validate for ListUserImportJobsRequest {
                 "UserPoolId",
                 |validator| {
                     validator.length(value.chars().count(), Some(1), Some(55));
-                    validator.pattern(value, &crate::patterns::PATTERN_22, false);
+                    validator.pattern(value, &crate::patterns::USER_POOL_ID_TYPE, false);
                 },
             );
         let value = &self.max_results;
@@ -67,7 +67,12 @@ impl Validate for ListUserImportJobsRequest {
                     "PaginationToken",
                     |validator| {
                         validator.length(value.chars().count(), Some(1), None);
-                        validator.pattern(value, &crate::patterns::PATTERN_9, false);
+                        validator
+                            .pattern(
+                                value,
+                                &crate::patterns::CONFIRMATION_CODE_TYPE,
+                                false,
+                            );
                     },
                 );
         }

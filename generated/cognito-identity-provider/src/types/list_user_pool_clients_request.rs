@@ -54,7 +54,7 @@ impl Validate for ListUserPoolClientsRequest {
                 "UserPoolId",
                 |validator| {
                     validator.length(value.chars().count(), Some(1), Some(55));
-                    validator.pattern(value, &crate::patterns::PATTERN_22, false);
+                    validator.pattern(value, &crate::patterns::USER_POOL_ID_TYPE, false);
                 },
             );
         if let Some(value) = &self.max_results {
@@ -72,7 +72,12 @@ impl Validate for ListUserPoolClientsRequest {
                     "NextToken",
                     |validator| {
                         validator.length(value.chars().count(), Some(1), Some(131072));
-                        validator.pattern(value, &crate::patterns::PATTERN_9, false);
+                        validator
+                            .pattern(
+                                value,
+                                &crate::patterns::CONFIRMATION_CODE_TYPE,
+                                false,
+                            );
                     },
                 );
         }

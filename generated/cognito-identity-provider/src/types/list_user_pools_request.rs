@@ -46,7 +46,12 @@ impl Validate for ListUserPoolsRequest {
                     "NextToken",
                     |validator| {
                         validator.length(value.chars().count(), Some(1), None);
-                        validator.pattern(value, &crate::patterns::PATTERN_9, false);
+                        validator
+                            .pattern(
+                                value,
+                                &crate::patterns::CONFIRMATION_CODE_TYPE,
+                                false,
+                            );
                     },
                 );
         }

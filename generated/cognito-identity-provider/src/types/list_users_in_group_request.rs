@@ -56,7 +56,7 @@ impl Validate for ListUsersInGroupRequest {
                 "UserPoolId",
                 |validator| {
                     validator.length(value.chars().count(), Some(1), Some(55));
-                    validator.pattern(value, &crate::patterns::PATTERN_22, false);
+                    validator.pattern(value, &crate::patterns::USER_POOL_ID_TYPE, false);
                 },
             );
         let value = &self.group_name;
@@ -65,7 +65,8 @@ impl Validate for ListUsersInGroupRequest {
                 "GroupName",
                 |validator| {
                     validator.length(value.chars().count(), Some(1), Some(128));
-                    validator.pattern(value, &crate::patterns::PATTERN_16, false);
+                    validator
+                        .pattern(value, &crate::patterns::ATTRIBUTE_NAME_TYPE, false);
                 },
             );
         if let Some(value) = &self.limit {
@@ -83,7 +84,12 @@ impl Validate for ListUsersInGroupRequest {
                     "NextToken",
                     |validator| {
                         validator.length(value.chars().count(), Some(1), Some(131072));
-                        validator.pattern(value, &crate::patterns::PATTERN_9, false);
+                        validator
+                            .pattern(
+                                value,
+                                &crate::patterns::CONFIRMATION_CODE_TYPE,
+                                false,
+                            );
                     },
                 );
         }

@@ -107,7 +107,7 @@ impl Validate for ListUsersRequest {
                 "UserPoolId",
                 |validator| {
                     validator.length(value.chars().count(), Some(1), Some(55));
-                    validator.pattern(value, &crate::patterns::PATTERN_22, false);
+                    validator.pattern(value, &crate::patterns::USER_POOL_ID_TYPE, false);
                 },
             );
         if let Some(value) = &self.attributes_to_get {
@@ -122,7 +122,11 @@ impl Validate for ListUsersRequest {
                                     |validator| {
                                         validator.length(item.chars().count(), Some(1), Some(32));
                                         validator
-                                            .pattern(item, &crate::patterns::PATTERN_16, false);
+                                            .pattern(
+                                                item,
+                                                &crate::patterns::ATTRIBUTE_NAME_TYPE,
+                                                false,
+                                            );
                                     },
                                 );
                         }
@@ -144,7 +148,12 @@ impl Validate for ListUsersRequest {
                     "PaginationToken",
                     |validator| {
                         validator.length(value.chars().count(), Some(1), None);
-                        validator.pattern(value, &crate::patterns::PATTERN_9, false);
+                        validator
+                            .pattern(
+                                value,
+                                &crate::patterns::CONFIRMATION_CODE_TYPE,
+                                false,
+                            );
                     },
                 );
         }

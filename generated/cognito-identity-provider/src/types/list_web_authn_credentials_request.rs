@@ -62,7 +62,7 @@ impl Validate for ListWebAuthnCredentialsRequest {
             .member(
                 "AccessToken",
                 |validator| {
-                    validator.pattern(value, &crate::patterns::PATTERN_7, true);
+                    validator.pattern(value, &crate::patterns::TOKEN_MODEL_TYPE, true);
                 },
             );
         if let Some(value) = &self.next_token {
@@ -71,7 +71,12 @@ impl Validate for ListWebAuthnCredentialsRequest {
                     "NextToken",
                     |validator| {
                         validator.length(value.chars().count(), Some(1), Some(131072));
-                        validator.pattern(value, &crate::patterns::PATTERN_9, false);
+                        validator
+                            .pattern(
+                                value,
+                                &crate::patterns::CONFIRMATION_CODE_TYPE,
+                                false,
+                            );
                     },
                 );
         }

@@ -49,7 +49,12 @@ impl Validate for MessageTemplateType {
                     "SMSMessage",
                     |validator| {
                         validator.length(value.chars().count(), Some(6), Some(140));
-                        validator.pattern(value, &crate::patterns::PATTERN_2, false);
+                        validator
+                            .pattern(
+                                value,
+                                &crate::patterns::SMS_INVITE_MESSAGE_TYPE,
+                                false,
+                            );
                     },
                 );
         }
@@ -59,7 +64,12 @@ impl Validate for MessageTemplateType {
                     "EmailMessage",
                     |validator| {
                         validator.length(value.chars().count(), Some(6), Some(20000));
-                        validator.pattern(value, &crate::patterns::PATTERN_11, false);
+                        validator
+                            .pattern(
+                                value,
+                                &crate::patterns::EMAIL_INVITE_MESSAGE_TYPE,
+                                false,
+                            );
                     },
                 );
         }
@@ -69,7 +79,12 @@ impl Validate for MessageTemplateType {
                     "EmailSubject",
                     |validator| {
                         validator.length(value.chars().count(), Some(1), Some(140));
-                        validator.pattern(value, &crate::patterns::PATTERN_15, false);
+                        validator
+                            .pattern(
+                                value,
+                                &crate::patterns::EMAIL_MFA_SUBJECT_TYPE,
+                                false,
+                            );
                     },
                 );
         }

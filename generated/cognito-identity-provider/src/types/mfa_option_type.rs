@@ -54,7 +54,12 @@ impl Validate for MFAOptionType {
                     "AttributeName",
                     |validator| {
                         validator.length(value.chars().count(), Some(1), Some(32));
-                        validator.pattern(value, &crate::patterns::PATTERN_16, false);
+                        validator
+                            .pattern(
+                                value,
+                                &crate::patterns::ATTRIBUTE_NAME_TYPE,
+                                false,
+                            );
                     },
                 );
         }

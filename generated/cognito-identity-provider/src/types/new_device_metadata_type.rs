@@ -41,7 +41,8 @@ impl Validate for NewDeviceMetadataType {
                     "DeviceKey",
                     |validator| {
                         validator.length(value.chars().count(), Some(1), Some(55));
-                        validator.pattern(value, &crate::patterns::PATTERN_21, false);
+                        validator
+                            .pattern(value, &crate::patterns::DEVICE_KEY_TYPE, false);
                     },
                 );
         }

@@ -98,7 +98,7 @@ impl Validate for NotifyConfigurationType {
                 "SourceArn",
                 |validator| {
                     validator.length(value.chars().count(), Some(20), Some(2048));
-                    validator.pattern(value, &crate::patterns::PATTERN_32, false);
+                    validator.pattern(value, &crate::patterns::ARN_TYPE, false);
                 },
             );
         if let Some(value) = &self.block_email {

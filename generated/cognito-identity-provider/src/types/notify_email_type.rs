@@ -52,7 +52,8 @@ impl Validate for NotifyEmailType {
                 "Subject",
                 |validator| {
                     validator.length(value.chars().count(), Some(1), Some(140));
-                    validator.pattern(value, &crate::patterns::PATTERN_15, false);
+                    validator
+                        .pattern(value, &crate::patterns::EMAIL_MFA_SUBJECT_TYPE, false);
                 },
             );
         if let Some(value) = &self.html_body {
@@ -61,7 +62,12 @@ impl Validate for NotifyEmailType {
                     "HtmlBody",
                     |validator| {
                         validator.length(value.chars().count(), Some(6), Some(20000));
-                        validator.pattern(value, &crate::patterns::PATTERN_14, false);
+                        validator
+                            .pattern(
+                                value,
+                                &crate::patterns::EMAIL_NOTIFICATION_BODY_TYPE,
+                                false,
+                            );
                     },
                 );
         }
@@ -71,7 +77,12 @@ impl Validate for NotifyEmailType {
                     "TextBody",
                     |validator| {
                         validator.length(value.chars().count(), Some(6), Some(20000));
-                        validator.pattern(value, &crate::patterns::PATTERN_14, false);
+                        validator
+                            .pattern(
+                                value,
+                                &crate::patterns::EMAIL_NOTIFICATION_BODY_TYPE,
+                                false,
+                            );
                     },
                 );
         }

@@ -53,7 +53,7 @@ impl Validate for PreTokenGenerationVersionConfigType {
                 "LambdaArn",
                 |validator| {
                     validator.length(value.chars().count(), Some(20), Some(2048));
-                    validator.pattern(value, &crate::patterns::PATTERN_32, false);
+                    validator.pattern(value, &crate::patterns::ARN_TYPE, false);
                 },
             );
     }

@@ -55,7 +55,8 @@ impl Validate for ProviderUserIdentifierType {
                     "ProviderName",
                     |validator| {
                         validator.length(value.chars().count(), Some(1), Some(32));
-                        validator.pattern(value, &crate::patterns::PATTERN_10, false);
+                        validator
+                            .pattern(value, &crate::patterns::PROVIDER_NAME_TYPE, false);
                     },
                 );
         }

@@ -42,7 +42,12 @@ impl Validate for ResourceServerScopeType {
                 "ScopeName",
                 |validator| {
                     validator.length(value.chars().count(), Some(1), Some(256));
-                    validator.pattern(value, &crate::patterns::PATTERN_27, false);
+                    validator
+                        .pattern(
+                            value,
+                            &crate::patterns::RESOURCE_SERVER_SCOPE_NAME_TYPE,
+                            false,
+                        );
                 },
             );
         let value = &self.scope_description;

@@ -58,7 +58,7 @@ impl Validate for RevokeTokenRequest {
             .member(
                 "Token",
                 |validator| {
-                    validator.pattern(value, &crate::patterns::PATTERN_7, true);
+                    validator.pattern(value, &crate::patterns::TOKEN_MODEL_TYPE, true);
                 },
             );
         let value = &self.client_id;
@@ -67,7 +67,7 @@ impl Validate for RevokeTokenRequest {
                 "ClientId",
                 |validator| {
                     validator.length(value.chars().count(), Some(1), Some(128));
-                    validator.pattern(value, &crate::patterns::PATTERN_20, true);
+                    validator.pattern(value, &crate::patterns::CLIENT_ID_TYPE, true);
                 },
             );
         if let Some(value) = &self.client_secret {
@@ -76,7 +76,7 @@ impl Validate for RevokeTokenRequest {
                     "ClientSecret",
                     |validator| {
                         validator.length(value.chars().count(), Some(1), Some(64));
-                        validator.pattern(value, &crate::patterns::PATTERN_20, true);
+                        validator.pattern(value, &crate::patterns::CLIENT_ID_TYPE, true);
                     },
                 );
         }

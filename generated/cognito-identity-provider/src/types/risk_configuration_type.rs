@@ -2,11 +2,10 @@
 
 use std::fmt;
 use serde::{Deserialize, Serialize};
-use crate::wire;
 
 use crate::{
     AccountTakeoverRiskConfigurationType, CompromisedCredentialsRiskConfigurationType,
-    RiskExceptionConfigurationType,
+    RiskExceptionConfigurationType, wire,
 };
 
 use crate::validate::{Redacted, Validate, Validator, Violations};
@@ -137,7 +136,8 @@ impl Validate for RiskConfigurationType {
                     "UserPoolId",
                     |validator| {
                         validator.length(value.chars().count(), Some(1), Some(55));
-                        validator.pattern(value, &crate::patterns::PATTERN_22, false);
+                        validator
+                            .pattern(value, &crate::patterns::USER_POOL_ID_TYPE, false);
                     },
                 );
         }
@@ -147,7 +147,7 @@ impl Validate for RiskConfigurationType {
                     "ClientId",
                     |validator| {
                         validator.length(value.chars().count(), Some(1), Some(128));
-                        validator.pattern(value, &crate::patterns::PATTERN_20, true);
+                        validator.pattern(value, &crate::patterns::CLIENT_ID_TYPE, true);
                     },
                 );
         }

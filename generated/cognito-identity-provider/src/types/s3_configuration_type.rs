@@ -33,7 +33,7 @@ impl Validate for S3ConfigurationType {
                     "BucketArn",
                     |validator| {
                         validator.length(value.chars().count(), Some(3), Some(1024));
-                        validator.pattern(value, &crate::patterns::PATTERN_33, false);
+                        validator.pattern(value, &crate::patterns::S3_ARN_TYPE, false);
                     },
                 );
         }

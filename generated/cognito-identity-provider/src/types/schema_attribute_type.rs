@@ -110,7 +110,12 @@ impl Validate for SchemaAttributeType {
                     "Name",
                     |validator| {
                         validator.length(value.chars().count(), Some(1), Some(20));
-                        validator.pattern(value, &crate::patterns::PATTERN_16, false);
+                        validator
+                            .pattern(
+                                value,
+                                &crate::patterns::ATTRIBUTE_NAME_TYPE,
+                                false,
+                            );
                     },
                 );
         }

@@ -2,8 +2,7 @@
 
 use std::fmt;
 use serde::{Deserialize, Serialize};
-use crate::wire;
-use crate::MFAOptionType;
+use crate::{MFAOptionType, wire};
 use crate::validate::{Redacted, Validate, Validator, Violations};
 
 /// This structure is the input of `SetUserSettings`.
@@ -55,7 +54,7 @@ impl Validate for SetUserSettingsRequest {
             .member(
                 "AccessToken",
                 |validator| {
-                    validator.pattern(value, &crate::patterns::PATTERN_7, true);
+                    validator.pattern(value, &crate::patterns::TOKEN_MODEL_TYPE, true);
                 },
             );
         let value = &self.mfa_options;

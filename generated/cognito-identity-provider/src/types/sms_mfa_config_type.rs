@@ -53,7 +53,12 @@ impl Validate for SmsMfaConfigType {
                     "SmsAuthenticationMessage",
                     |validator| {
                         validator.length(value.chars().count(), Some(6), Some(140));
-                        validator.pattern(value, &crate::patterns::PATTERN_1, false);
+                        validator
+                            .pattern(
+                                value,
+                                &crate::patterns::SMS_VERIFICATION_MESSAGE_TYPE,
+                                false,
+                            );
                     },
                 );
         }

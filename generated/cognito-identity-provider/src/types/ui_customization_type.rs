@@ -111,7 +111,8 @@ impl Validate for UICustomizationType {
                     "UserPoolId",
                     |validator| {
                         validator.length(value.chars().count(), Some(1), Some(55));
-                        validator.pattern(value, &crate::patterns::PATTERN_22, false);
+                        validator
+                            .pattern(value, &crate::patterns::USER_POOL_ID_TYPE, false);
                     },
                 );
         }
@@ -121,7 +122,7 @@ impl Validate for UICustomizationType {
                     "ClientId",
                     |validator| {
                         validator.length(value.chars().count(), Some(1), Some(128));
-                        validator.pattern(value, &crate::patterns::PATTERN_20, true);
+                        validator.pattern(value, &crate::patterns::CLIENT_ID_TYPE, true);
                     },
                 );
         }

@@ -71,7 +71,7 @@ impl Validate for UpdateAuthEventFeedbackRequest {
                 "UserPoolId",
                 |validator| {
                     validator.length(value.chars().count(), Some(1), Some(55));
-                    validator.pattern(value, &crate::patterns::PATTERN_22, false);
+                    validator.pattern(value, &crate::patterns::USER_POOL_ID_TYPE, false);
                 },
             );
         let value = &self.username;
@@ -80,7 +80,8 @@ impl Validate for UpdateAuthEventFeedbackRequest {
                 "Username",
                 |validator| {
                     validator.length(value.chars().count(), Some(1), Some(128));
-                    validator.pattern(value, &crate::patterns::PATTERN_16, true);
+                    validator
+                        .pattern(value, &crate::patterns::ATTRIBUTE_NAME_TYPE, true);
                 },
             );
         let value = &self.event_id;
@@ -89,7 +90,7 @@ impl Validate for UpdateAuthEventFeedbackRequest {
                 "EventId",
                 |validator| {
                     validator.length(value.chars().count(), Some(1), Some(50));
-                    validator.pattern(value, &crate::patterns::PATTERN_18, false);
+                    validator.pattern(value, &crate::patterns::EVENT_ID_TYPE, false);
                 },
             );
         let value = &self.feedback_token;
@@ -97,7 +98,7 @@ impl Validate for UpdateAuthEventFeedbackRequest {
             .member(
                 "FeedbackToken",
                 |validator| {
-                    validator.pattern(value, &crate::patterns::PATTERN_7, true);
+                    validator.pattern(value, &crate::patterns::TOKEN_MODEL_TYPE, true);
                 },
             );
         let value = &self.feedback_value;

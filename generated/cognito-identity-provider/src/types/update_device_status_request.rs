@@ -64,7 +64,7 @@ impl Validate for UpdateDeviceStatusRequest {
             .member(
                 "AccessToken",
                 |validator| {
-                    validator.pattern(value, &crate::patterns::PATTERN_7, true);
+                    validator.pattern(value, &crate::patterns::TOKEN_MODEL_TYPE, true);
                 },
             );
         let value = &self.device_key;
@@ -73,7 +73,7 @@ impl Validate for UpdateDeviceStatusRequest {
                 "DeviceKey",
                 |validator| {
                     validator.length(value.chars().count(), Some(1), Some(55));
-                    validator.pattern(value, &crate::patterns::PATTERN_21, false);
+                    validator.pattern(value, &crate::patterns::DEVICE_KEY_TYPE, false);
                 },
             );
         if let Some(value) = &self.device_remembered_status {

@@ -68,7 +68,8 @@ impl Validate for UpdateGroupRequest {
                 "GroupName",
                 |validator| {
                     validator.length(value.chars().count(), Some(1), Some(128));
-                    validator.pattern(value, &crate::patterns::PATTERN_16, false);
+                    validator
+                        .pattern(value, &crate::patterns::ATTRIBUTE_NAME_TYPE, false);
                 },
             );
         let value = &self.user_pool_id;
@@ -77,7 +78,7 @@ impl Validate for UpdateGroupRequest {
                 "UserPoolId",
                 |validator| {
                     validator.length(value.chars().count(), Some(1), Some(55));
-                    validator.pattern(value, &crate::patterns::PATTERN_22, false);
+                    validator.pattern(value, &crate::patterns::USER_POOL_ID_TYPE, false);
                 },
             );
         if let Some(value) = &self.description {
@@ -95,7 +96,7 @@ impl Validate for UpdateGroupRequest {
                     "RoleArn",
                     |validator| {
                         validator.length(value.chars().count(), Some(20), Some(2048));
-                        validator.pattern(value, &crate::patterns::PATTERN_32, false);
+                        validator.pattern(value, &crate::patterns::ARN_TYPE, false);
                     },
                 );
         }

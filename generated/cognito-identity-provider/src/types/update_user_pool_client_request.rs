@@ -2,11 +2,11 @@
 
 use std::fmt;
 use serde::{Deserialize, Serialize};
-use crate::wire;
 
 use crate::{
     AnalyticsConfigurationType, ExplicitAuthFlowsType, OAuthFlowType,
     PreventUserExistenceErrorTypes, RefreshTokenRotationType, TokenValidityUnitsType,
+    wire,
 };
 
 use crate::validate::{Redacted, Validate, Validator, Violations};
@@ -415,7 +415,7 @@ impl Validate for UpdateUserPoolClientRequest {
                 "UserPoolId",
                 |validator| {
                     validator.length(value.chars().count(), Some(1), Some(55));
-                    validator.pattern(value, &crate::patterns::PATTERN_22, false);
+                    validator.pattern(value, &crate::patterns::USER_POOL_ID_TYPE, false);
                 },
             );
         let value = &self.client_id;
@@ -424,7 +424,7 @@ impl Validate for UpdateUserPoolClientRequest {
                 "ClientId",
                 |validator| {
                     validator.length(value.chars().count(), Some(1), Some(128));
-                    validator.pattern(value, &crate::patterns::PATTERN_20, true);
+                    validator.pattern(value, &crate::patterns::CLIENT_ID_TYPE, true);
                 },
             );
         if let Some(value) = &self.client_name {
@@ -433,7 +433,8 @@ impl Validate for UpdateUserPoolClientRequest {
                     "ClientName",
                     |validator| {
                         validator.length(value.chars().count(), Some(1), Some(128));
-                        validator.pattern(value, &crate::patterns::PATTERN_24, false);
+                        validator
+                            .pattern(value, &crate::patterns::CLIENT_NAME_TYPE, false);
                     },
                 );
         }
@@ -538,7 +539,7 @@ impl Validate for UpdateUserPoolClientRequest {
                                     |validator| {
                                         validator.length(item.chars().count(), Some(1), Some(32));
                                         validator
-                                            .pattern(item, &crate::patterns::PATTERN_10, false);
+                                            .pattern(item, &crate::patterns::PROVIDER_NAME_TYPE, false);
                                     },
                                 );
                         }
@@ -558,7 +559,11 @@ impl Validate for UpdateUserPoolClientRequest {
                                     |validator| {
                                         validator.length(item.chars().count(), Some(1), Some(1024));
                                         validator
-                                            .pattern(item, &crate::patterns::PATTERN_16, false);
+                                            .pattern(
+                                                item,
+                                                &crate::patterns::ATTRIBUTE_NAME_TYPE,
+                                                false,
+                                            );
                                     },
                                 );
                         }
@@ -578,7 +583,11 @@ impl Validate for UpdateUserPoolClientRequest {
                                     |validator| {
                                         validator.length(item.chars().count(), Some(1), Some(1024));
                                         validator
-                                            .pattern(item, &crate::patterns::PATTERN_16, false);
+                                            .pattern(
+                                                item,
+                                                &crate::patterns::ATTRIBUTE_NAME_TYPE,
+                                                false,
+                                            );
                                     },
                                 );
                         }
@@ -591,7 +600,12 @@ impl Validate for UpdateUserPoolClientRequest {
                     "DefaultRedirectURI",
                     |validator| {
                         validator.length(value.chars().count(), Some(1), Some(1024));
-                        validator.pattern(value, &crate::patterns::PATTERN_16, false);
+                        validator
+                            .pattern(
+                                value,
+                                &crate::patterns::ATTRIBUTE_NAME_TYPE,
+                                false,
+                            );
                     },
                 );
         }
@@ -626,7 +640,11 @@ impl Validate for UpdateUserPoolClientRequest {
                                     |validator| {
                                         validator.length(item.chars().count(), Some(1), Some(256));
                                         validator
-                                            .pattern(item, &crate::patterns::PATTERN_28, false);
+                                            .pattern(
+                                                item,
+                                                &crate::patterns::RESOURCE_SERVER_IDENTIFIER_TYPE,
+                                                false,
+                                            );
                                     },
                                 );
                         }

@@ -67,7 +67,7 @@ impl Validate for UpdateUserPoolDomainRequest {
                 "Domain",
                 |validator| {
                     validator.length(value.chars().count(), Some(1), Some(63));
-                    validator.pattern(value, &crate::patterns::PATTERN_30, false);
+                    validator.pattern(value, &crate::patterns::DOMAIN_TYPE, false);
                 },
             );
         let value = &self.user_pool_id;
@@ -76,7 +76,7 @@ impl Validate for UpdateUserPoolDomainRequest {
                 "UserPoolId",
                 |validator| {
                     validator.length(value.chars().count(), Some(1), Some(55));
-                    validator.pattern(value, &crate::patterns::PATTERN_22, false);
+                    validator.pattern(value, &crate::patterns::USER_POOL_ID_TYPE, false);
                 },
             );
         if let Some(value) = &self.custom_domain_config {

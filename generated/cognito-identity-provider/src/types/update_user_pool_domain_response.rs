@@ -49,7 +49,7 @@ impl Validate for UpdateUserPoolDomainResponse {
                     "CloudFrontDomain",
                     |validator| {
                         validator.length(value.chars().count(), Some(1), Some(63));
-                        validator.pattern(value, &crate::patterns::PATTERN_30, false);
+                        validator.pattern(value, &crate::patterns::DOMAIN_TYPE, false);
                     },
                 );
         }

@@ -60,7 +60,7 @@ impl Validate for UserPoolClientDescription {
                     "ClientId",
                     |validator| {
                         validator.length(value.chars().count(), Some(1), Some(128));
-                        validator.pattern(value, &crate::patterns::PATTERN_20, true);
+                        validator.pattern(value, &crate::patterns::CLIENT_ID_TYPE, true);
                     },
                 );
         }
@@ -70,7 +70,8 @@ impl Validate for UserPoolClientDescription {
                     "UserPoolId",
                     |validator| {
                         validator.length(value.chars().count(), Some(1), Some(55));
-                        validator.pattern(value, &crate::patterns::PATTERN_22, false);
+                        validator
+                            .pattern(value, &crate::patterns::USER_POOL_ID_TYPE, false);
                     },
                 );
         }
@@ -80,7 +81,8 @@ impl Validate for UserPoolClientDescription {
                     "ClientName",
                     |validator| {
                         validator.length(value.chars().count(), Some(1), Some(128));
-                        validator.pattern(value, &crate::patterns::PATTERN_24, false);
+                        validator
+                            .pattern(value, &crate::patterns::CLIENT_NAME_TYPE, false);
                     },
                 );
         }

@@ -2,11 +2,11 @@
 
 use std::fmt;
 use serde::{Deserialize, Serialize};
-use crate::wire;
 
 use crate::{
     AnalyticsConfigurationType, ExplicitAuthFlowsType, OAuthFlowType,
     PreventUserExistenceErrorTypes, RefreshTokenRotationType, TokenValidityUnitsType,
+    wire,
 };
 
 use crate::validate::{Redacted, Validate, Validator, Violations};
@@ -484,7 +484,8 @@ impl Validate for UserPoolClientType {
                     "UserPoolId",
                     |validator| {
                         validator.length(value.chars().count(), Some(1), Some(55));
-                        validator.pattern(value, &crate::patterns::PATTERN_22, false);
+                        validator
+                            .pattern(value, &crate::patterns::USER_POOL_ID_TYPE, false);
                     },
                 );
         }
@@ -494,7 +495,8 @@ impl Validate for UserPoolClientType {
                     "ClientName",
                     |validator| {
                         validator.length(value.chars().count(), Some(1), Some(128));
-                        validator.pattern(value, &crate::patterns::PATTERN_24, false);
+                        validator
+                            .pattern(value, &crate::patterns::CLIENT_NAME_TYPE, false);
                     },
                 );
         }
@@ -504,7 +506,7 @@ impl Validate for UserPoolClientType {
                     "ClientId",
                     |validator| {
                         validator.length(value.chars().count(), Some(1), Some(128));
-                        validator.pattern(value, &crate::patterns::PATTERN_20, true);
+                        validator.pattern(value, &crate::patterns::CLIENT_ID_TYPE, true);
                     },
                 );
         }
@@ -514,7 +516,7 @@ impl Validate for UserPoolClientType {
                     "ClientSecret",
                     |validator| {
                         validator.length(value.chars().count(), Some(1), Some(64));
-                        validator.pattern(value, &crate::patterns::PATTERN_20, true);
+                        validator.pattern(value, &crate::patterns::CLIENT_ID_TYPE, true);
                     },
                 );
         }
@@ -619,7 +621,7 @@ impl Validate for UserPoolClientType {
                                     |validator| {
                                         validator.length(item.chars().count(), Some(1), Some(32));
                                         validator
-                                            .pattern(item, &crate::patterns::PATTERN_10, false);
+                                            .pattern(item, &crate::patterns::PROVIDER_NAME_TYPE, false);
                                     },
                                 );
                         }
@@ -639,7 +641,11 @@ impl Validate for UserPoolClientType {
                                     |validator| {
                                         validator.length(item.chars().count(), Some(1), Some(1024));
                                         validator
-                                            .pattern(item, &crate::patterns::PATTERN_16, false);
+                                            .pattern(
+                                                item,
+                                                &crate::patterns::ATTRIBUTE_NAME_TYPE,
+                                                false,
+                                            );
                                     },
                                 );
                         }
@@ -659,7 +665,11 @@ impl Validate for UserPoolClientType {
                                     |validator| {
                                         validator.length(item.chars().count(), Some(1), Some(1024));
                                         validator
-                                            .pattern(item, &crate::patterns::PATTERN_16, false);
+                                            .pattern(
+                                                item,
+                                                &crate::patterns::ATTRIBUTE_NAME_TYPE,
+                                                false,
+                                            );
                                     },
                                 );
                         }
@@ -672,7 +682,12 @@ impl Validate for UserPoolClientType {
                     "DefaultRedirectURI",
                     |validator| {
                         validator.length(value.chars().count(), Some(1), Some(1024));
-                        validator.pattern(value, &crate::patterns::PATTERN_16, false);
+                        validator
+                            .pattern(
+                                value,
+                                &crate::patterns::ATTRIBUTE_NAME_TYPE,
+                                false,
+                            );
                     },
                 );
         }
@@ -707,7 +722,11 @@ impl Validate for UserPoolClientType {
                                     |validator| {
                                         validator.length(item.chars().count(), Some(1), Some(256));
                                         validator
-                                            .pattern(item, &crate::patterns::PATTERN_28, false);
+                                            .pattern(
+                                                item,
+                                                &crate::patterns::RESOURCE_SERVER_IDENTIFIER_TYPE,
+                                                false,
+                                            );
                                     },
                                 );
                         }

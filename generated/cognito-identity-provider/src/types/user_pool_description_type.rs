@@ -3,8 +3,7 @@
 #![allow(deprecated)]
 
 use serde::{Deserialize, Serialize};
-use crate::wire;
-use crate::{LambdaConfigType, StatusType};
+use crate::{LambdaConfigType, StatusType, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// A short description of a user pool.
@@ -95,7 +94,8 @@ impl Validate for UserPoolDescriptionType {
                     "Id",
                     |validator| {
                         validator.length(value.chars().count(), Some(1), Some(55));
-                        validator.pattern(value, &crate::patterns::PATTERN_22, false);
+                        validator
+                            .pattern(value, &crate::patterns::USER_POOL_ID_TYPE, false);
                     },
                 );
         }
@@ -105,7 +105,8 @@ impl Validate for UserPoolDescriptionType {
                     "Name",
                     |validator| {
                         validator.length(value.chars().count(), Some(1), Some(128));
-                        validator.pattern(value, &crate::patterns::PATTERN_24, false);
+                        validator
+                            .pattern(value, &crate::patterns::CLIENT_NAME_TYPE, false);
                     },
                 );
         }

@@ -2,9 +2,8 @@
 
 #![allow(deprecated)]
 
-use serde::{Deserialize, Serialize};
-use crate::wire;
 use std::collections::HashMap;
+use serde::{Deserialize, Serialize};
 
 use crate::{
     AccountRecoverySettingType, AdminCreateUserConfigType, AliasAttributeType,
@@ -13,6 +12,7 @@ use crate::{
     UserAttributeUpdateSettingsType, UserPoolAddOnsType, UserPoolMfaType,
     UserPoolPolicyType, UserPoolTierType, UsernameAttributeType,
     UsernameConfigurationType, VerificationMessageTemplateType, VerifiedAttributeType,
+    wire,
 };
 
 use crate::validate::{Validate, Validator, Violations};
@@ -457,7 +457,8 @@ impl Validate for UserPoolType {
                     "Id",
                     |validator| {
                         validator.length(value.chars().count(), Some(1), Some(55));
-                        validator.pattern(value, &crate::patterns::PATTERN_22, false);
+                        validator
+                            .pattern(value, &crate::patterns::USER_POOL_ID_TYPE, false);
                     },
                 );
         }
@@ -467,7 +468,8 @@ impl Validate for UserPoolType {
                     "Name",
                     |validator| {
                         validator.length(value.chars().count(), Some(1), Some(128));
-                        validator.pattern(value, &crate::patterns::PATTERN_24, false);
+                        validator
+                            .pattern(value, &crate::patterns::CLIENT_NAME_TYPE, false);
                     },
                 );
         }
@@ -582,7 +584,12 @@ impl Validate for UserPoolType {
                     "SmsVerificationMessage",
                     |validator| {
                         validator.length(value.chars().count(), Some(6), Some(140));
-                        validator.pattern(value, &crate::patterns::PATTERN_1, false);
+                        validator
+                            .pattern(
+                                value,
+                                &crate::patterns::SMS_VERIFICATION_MESSAGE_TYPE,
+                                false,
+                            );
                     },
                 );
         }
@@ -592,7 +599,12 @@ impl Validate for UserPoolType {
                     "EmailVerificationMessage",
                     |validator| {
                         validator.length(value.chars().count(), Some(6), Some(20000));
-                        validator.pattern(value, &crate::patterns::PATTERN_12, false);
+                        validator
+                            .pattern(
+                                value,
+                                &crate::patterns::EMAIL_MFA_MESSAGE_TYPE,
+                                false,
+                            );
                     },
                 );
         }
@@ -602,7 +614,12 @@ impl Validate for UserPoolType {
                     "EmailVerificationSubject",
                     |validator| {
                         validator.length(value.chars().count(), Some(1), Some(140));
-                        validator.pattern(value, &crate::patterns::PATTERN_15, false);
+                        validator
+                            .pattern(
+                                value,
+                                &crate::patterns::EMAIL_MFA_SUBJECT_TYPE,
+                                false,
+                            );
                     },
                 );
         }
@@ -621,7 +638,12 @@ impl Validate for UserPoolType {
                     "SmsAuthenticationMessage",
                     |validator| {
                         validator.length(value.chars().count(), Some(6), Some(140));
-                        validator.pattern(value, &crate::patterns::PATTERN_1, false);
+                        validator
+                            .pattern(
+                                value,
+                                &crate::patterns::SMS_VERIFICATION_MESSAGE_TYPE,
+                                false,
+                            );
                     },
                 );
         }
@@ -711,7 +733,7 @@ impl Validate for UserPoolType {
                     "Domain",
                     |validator| {
                         validator.length(value.chars().count(), Some(1), Some(63));
-                        validator.pattern(value, &crate::patterns::PATTERN_30, false);
+                        validator.pattern(value, &crate::patterns::DOMAIN_TYPE, false);
                     },
                 );
         }
@@ -721,7 +743,7 @@ impl Validate for UserPoolType {
                     "CustomDomain",
                     |validator| {
                         validator.length(value.chars().count(), Some(1), Some(63));
-                        validator.pattern(value, &crate::patterns::PATTERN_30, false);
+                        validator.pattern(value, &crate::patterns::DOMAIN_TYPE, false);
                     },
                 );
         }
@@ -758,7 +780,7 @@ impl Validate for UserPoolType {
                     "Arn",
                     |validator| {
                         validator.length(value.chars().count(), Some(20), Some(2048));
-                        validator.pattern(value, &crate::patterns::PATTERN_32, false);
+                        validator.pattern(value, &crate::patterns::ARN_TYPE, false);
                     },
                 );
         }

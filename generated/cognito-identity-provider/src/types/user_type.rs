@@ -2,8 +2,7 @@
 
 use std::fmt;
 use serde::{Deserialize, Serialize};
-use crate::wire;
-use crate::{AttributeType, MFAOptionType, UserStatusType};
+use crate::{AttributeType, MFAOptionType, UserStatusType, wire};
 use crate::validate::{Redacted, Validate, Validator, Violations};
 
 /// A user profile in a Amazon Cognito user pool.
@@ -126,7 +125,8 @@ impl Validate for UserType {
                     "Username",
                     |validator| {
                         validator.length(value.chars().count(), Some(1), Some(128));
-                        validator.pattern(value, &crate::patterns::PATTERN_16, true);
+                        validator
+                            .pattern(value, &crate::patterns::ATTRIBUTE_NAME_TYPE, true);
                     },
                 );
         }

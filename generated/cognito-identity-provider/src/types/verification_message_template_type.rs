@@ -85,7 +85,12 @@ impl Validate for VerificationMessageTemplateType {
                     "SmsMessage",
                     |validator| {
                         validator.length(value.chars().count(), Some(6), Some(140));
-                        validator.pattern(value, &crate::patterns::PATTERN_1, false);
+                        validator
+                            .pattern(
+                                value,
+                                &crate::patterns::SMS_VERIFICATION_MESSAGE_TYPE,
+                                false,
+                            );
                     },
                 );
         }
@@ -95,7 +100,12 @@ impl Validate for VerificationMessageTemplateType {
                     "EmailMessage",
                     |validator| {
                         validator.length(value.chars().count(), Some(6), Some(20000));
-                        validator.pattern(value, &crate::patterns::PATTERN_12, false);
+                        validator
+                            .pattern(
+                                value,
+                                &crate::patterns::EMAIL_MFA_MESSAGE_TYPE,
+                                false,
+                            );
                     },
                 );
         }
@@ -105,7 +115,12 @@ impl Validate for VerificationMessageTemplateType {
                     "EmailSubject",
                     |validator| {
                         validator.length(value.chars().count(), Some(1), Some(140));
-                        validator.pattern(value, &crate::patterns::PATTERN_15, false);
+                        validator
+                            .pattern(
+                                value,
+                                &crate::patterns::EMAIL_MFA_SUBJECT_TYPE,
+                                false,
+                            );
                     },
                 );
         }
@@ -115,7 +130,12 @@ impl Validate for VerificationMessageTemplateType {
                     "EmailMessageByLink",
                     |validator| {
                         validator.length(value.chars().count(), Some(6), Some(20000));
-                        validator.pattern(value, &crate::patterns::PATTERN_13, false);
+                        validator
+                            .pattern(
+                                value,
+                                &crate::patterns::EMAIL_VERIFICATION_MESSAGE_BY_LINK_TYPE,
+                                false,
+                            );
                     },
                 );
         }
@@ -125,7 +145,12 @@ impl Validate for VerificationMessageTemplateType {
                     "EmailSubjectByLink",
                     |validator| {
                         validator.length(value.chars().count(), Some(1), Some(140));
-                        validator.pattern(value, &crate::patterns::PATTERN_15, false);
+                        validator
+                            .pattern(
+                                value,
+                                &crate::patterns::EMAIL_MFA_SUBJECT_TYPE,
+                                false,
+                            );
                     },
                 );
         }

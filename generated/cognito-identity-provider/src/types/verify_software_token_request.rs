@@ -74,7 +74,8 @@ impl Validate for VerifySoftwareTokenRequest {
                 .member(
                     "AccessToken",
                     |validator| {
-                        validator.pattern(value, &crate::patterns::PATTERN_7, true);
+                        validator
+                            .pattern(value, &crate::patterns::TOKEN_MODEL_TYPE, true);
                     },
                 );
         }
@@ -93,7 +94,8 @@ impl Validate for VerifySoftwareTokenRequest {
                 "UserCode",
                 |validator| {
                     validator.length(value.chars().count(), Some(6), Some(6));
-                    validator.pattern(value, &crate::patterns::PATTERN_4, true);
+                    validator
+                        .pattern(value, &crate::patterns::AWS_ACCOUNT_ID_TYPE, true);
                 },
             );
         if let Some(value) = &self.friendly_device_name {

@@ -59,7 +59,7 @@ impl Validate for VerifyUserAttributeRequest {
             .member(
                 "AccessToken",
                 |validator| {
-                    validator.pattern(value, &crate::patterns::PATTERN_7, true);
+                    validator.pattern(value, &crate::patterns::TOKEN_MODEL_TYPE, true);
                 },
             );
         let value = &self.attribute_name;
@@ -68,7 +68,8 @@ impl Validate for VerifyUserAttributeRequest {
                 "AttributeName",
                 |validator| {
                     validator.length(value.chars().count(), Some(1), Some(32));
-                    validator.pattern(value, &crate::patterns::PATTERN_16, false);
+                    validator
+                        .pattern(value, &crate::patterns::ATTRIBUTE_NAME_TYPE, false);
                 },
             );
         let value = &self.code;
@@ -77,7 +78,8 @@ impl Validate for VerifyUserAttributeRequest {
                 "Code",
                 |validator| {
                     validator.length(value.chars().count(), Some(1), Some(2048));
-                    validator.pattern(value, &crate::patterns::PATTERN_9, false);
+                    validator
+                        .pattern(value, &crate::patterns::CONFIRMATION_CODE_TYPE, false);
                 },
             );
     }
