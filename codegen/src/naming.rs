@@ -93,7 +93,10 @@ pub fn variant_name(name: &str) -> String {
 /// The file (module) name of a type, without disambiguation.
 pub fn module_name(type_name: &str) -> String {
     let snake = type_name.to_snake_case();
-    if KEYWORDS.contains(&snake.as_str()) || NOT_RAW.contains(&snake.as_str()) {
+    if snake.is_empty() || snake.starts_with(|c: char| c.is_ascii_digit()) {
+        // `__` and `_1` are shape names, but `` and `1` are not module names.
+        format!("m_{snake}")
+    } else if KEYWORDS.contains(&snake.as_str()) || NOT_RAW.contains(&snake.as_str()) {
         format!("{snake}_")
     } else {
         snake
@@ -112,14 +115,17 @@ pub fn disambiguate_camel(names: impl IntoIterator<Item = String>) -> Vec<String
 
 fn disambiguate_with(names: impl IntoIterator<Item = String>, separator: &str) -> Vec<String> {
     let mut taken = std::collections::BTreeSet::new();
+    // The next suffix to try for each name: the ones below it are taken, so that 100,000 equal
+    // names take linear time, not quadratic.
+    let mut next_suffix: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
     names
         .into_iter()
         .map(|name| {
             let mut candidate = name.clone();
-            let mut n = 2;
+            let n = next_suffix.entry(name.clone()).or_insert(2);
             while !taken.insert(candidate.clone()) {
                 candidate = format!("{name}{separator}{n}");
-                n += 1;
+                *n += 1;
             }
             candidate
         })
@@ -164,5 +170,7 @@ mod tests {
         let variants = ["A", "A", "A2"].map(String::from);
         assert_eq!(disambiguate_camel(variants), ["A", "A2", "A22"]);
         assert_eq!(foreign_type_name("com.example.other", "Foo"), "OtherFoo");
+        let many = disambiguate(std::iter::repeat_n("a".to_owned(), 5).chain(["a_3".to_owned(), "a".to_owned()]));
+        assert_eq!(many, ["a", "a_2", "a_3", "a_4", "a_5", "a_3_2", "a_6"]);
     }
 }

@@ -106,3 +106,26 @@ fn a_failed_generation_leaves_the_output_untouched() {
 fn file_name(path: &str) -> &str {
     path.rsplit('/').next().unwrap()
 }
+
+#[test]
+fn any_model_outside_the_repository_generates_a_standalone_crate() {
+    let scratch = Scratch::new("outside");
+    std::fs::create_dir_all(&scratch.0).unwrap();
+    let model = scratch.0.join("my-support-model.json");
+    std::fs::copy(repo_root().join("model/aws/support-2013-04-15.json"), &model).unwrap();
+    let out = scratch.0.join("support-crate");
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_xtask"))
+        .args(["codegen", "--model"])
+        .arg(&model)
+        .arg("--out")
+        .arg(&out)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let manifest = std::fs::read_to_string(out.join("Cargo.toml")).unwrap();
+    assert!(manifest.contains("name = \"support-types\""), "{manifest}");
+    // Built on its own: the crate declares itself a workspace root.
+    assert!(manifest.contains("\n[workspace]\n"), "{manifest}");
+    assert!(out.join("src/types/case_details.rs").exists());
+    assert!(out.join("tests/examples.rs").exists());
+}

@@ -27,7 +27,8 @@ pub fn struct_impl(def: &TypeDef, s: &StructDef, std: &StdPaths) -> TokenStream 
             quote!(#ident: #ident.into(),)
         });
         let allow = (required.len() > MANY_ARGUMENTS).then(|| quote!(#[allow(clippy::too_many_arguments)]));
-        let rest = (required.len() < s.fields.len()).then(|| quote!(..Default::default()));
+        let default = std.path("Default");
+        let rest = (required.len() < s.fields.len()).then(|| quote!(..#default::default()));
         quote! {
             /// A value with the required members set; optional members are `None` and defaulted
             /// ones hold the model's default.
@@ -51,6 +52,7 @@ pub fn struct_impl(def: &TypeDef, s: &StructDef, std: &StdPaths) -> TokenStream 
             }
         }
     });
+    let result = std.path("Result");
     quote! {
         impl #name {
             #new
@@ -59,7 +61,7 @@ pub fn struct_impl(def: &TypeDef, s: &StructDef, std: &StdPaths) -> TokenStream 
 
             /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
             /// every value inside it, and returns all violations at once.
-            pub fn validate(&self) -> Result<(), Violations> {
+            pub fn validate(&self) -> #result<(), Violations> {
                 Validate::validate(self)
             }
         }

@@ -76,7 +76,7 @@ fn example(model: &Model, space: &TypeSpace, lib: &str) -> Option<String> {
         None => text.push_str(&format!("let input = {input_name}::default();\n")),
     }
     text.push_str(&format!(
-        "let body: Vec<u8> = {name}::write_input(&input)?;\nlet again: {input_name} = serde_json::from_slice(&body)?;\nassert_eq!(again, input);\n# Ok::<(), serde_json::Error>(())\n```\n"
+        "let body: Vec<u8> = {name}::write_input(&input)?;\nlet again: {input_name} = serde_json::from_slice(&body)?;\n// Compared as JSON, where a NaN equals itself.\nassert_eq!(serde_json::to_value(&again)?, serde_json::to_value(&input)?);\n# Ok::<(), serde_json::Error>(())\n```\n"
     ));
     Some(text)
 }

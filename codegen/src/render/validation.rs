@@ -135,25 +135,30 @@ pub fn struct_impl(def: &TypeDef, fields: &[FieldDef], cx: &Context) -> TokenStr
 /// `impl Validate` for a union: the member that is set is checked.
 pub fn union_impl(def: &TypeDef, members: &[UnionMemberDef], cx: &Context) -> TokenStream {
     let name = naming::ident(&def.name);
-    let arms: Vec<TokenStream> = members
+    let arms: Vec<(TokenStream, TokenStream)> = members
         .iter()
         .filter_map(|m| {
             let ty = m.ty.as_ref()?;
             let variant = format_ident!("{}", m.variant);
             let wire = &m.wire_name;
             let body = value_checks(&quote!(value), ty, &m.checks, cx)?;
-            Some(quote!(Self::#variant(value) => validator.member(#wire, |validator| { #body }),))
+            Some((quote!(Self::#variant(value)), quote!(validator.member(#wire, |validator| { #body });)))
         })
         .collect();
-    if arms.is_empty() {
-        return validate_impl(&name, Vec::new());
-    }
-    validate_impl(&name, vec![quote! {
-        match self {
-            #(#arms)*
-            _ => {}
+    let check = match arms.as_slice() {
+        [] => None,
+        [(pattern, check)] => Some(quote!(if let #pattern = self { #check })),
+        many => {
+            let arms = many.iter().map(|(pattern, check)| quote!(#pattern => { #check })); 
+            Some(quote! {
+                match self {
+                    #(#arms)*
+                    _ => {}
+                }
+            })
         }
-    }])
+    };
+    validate_impl(&name, check.into_iter().collect())
 }
 
 fn validate_impl(name: &proc_macro2::Ident, checks: Vec<TokenStream>) -> TokenStream {
