@@ -12,7 +12,10 @@
 # 4. "fresh project": a new binary crate whose only dependency is the generated crate, reading a
 #    ListUsers body with serde_json, built clean in its own fresh target folder (everything from
 #    source: the dependencies, the generated crate and the program).
-# 5. `cargo tree` of that project.
+# 5. `cargo tree` of that project, and its slowest units from cargo's timing report.
+#
+# Also "crate alone, cargo check": the same as step 3 with `cargo check`, i.e. the front end
+# (macro expansion, type checking) without code generation.
 #
 # Each build runs under `/usr/bin/time -v`; the script prints wall time and maximum RSS (the
 # largest single process, i.e. the biggest rustc). Crates are fetched before any timing, so the
@@ -81,10 +84,25 @@ env CARGO_TARGET_DIR="$dir/target-crate" cargo clean --offline --quiet -p cognit
 measure "crate alone (clean, debug)" "$dir/time-crate-alone.txt" -- \
     env CARGO_TARGET_DIR="$dir/target-crate" cargo build --offline --timings
 cp "$dir"/target-crate/cargo-timings/cargo-timing.html "$dir/cargo-timing-crate-alone.html" 2>/dev/null || true
+env CARGO_TARGET_DIR="$dir/target-crate" cargo clean --offline --quiet -p cognito-identity-provider-types
+measure "crate alone, cargo check" "$dir/time-crate-check.txt" -- \
+    env CARGO_TARGET_DIR="$dir/target-crate" cargo check --offline
 
 cd "$app"
 measure "fresh project (clean, debug)" "$dir/time-fresh-project.txt" -- \
-    env CARGO_TARGET_DIR="$dir/target-app" cargo build --offline
+    env CARGO_TARGET_DIR="$dir/target-app" cargo build --offline --timings
+cp "$dir"/target-app/cargo-timings/cargo-timing.html "$dir/cargo-timing-fresh-project.html" 2>/dev/null || true
+if command -v python3 >/dev/null; then
+    echo
+    echo "slowest units of the fresh project (cargo --timings, seconds):"
+    python3 - "$dir/cargo-timing-fresh-project.html" <<'PY'
+import json, re, sys
+html = open(sys.argv[1]).read()
+units = json.loads(re.search(r"const UNIT_DATA = (\[.*?\]);", html, re.S).group(1))
+for unit in sorted(units, key=lambda u: -u["duration"])[:10]:
+    print(f"  {unit['duration']:6.2f}  {unit['name']} {unit['version']} {unit.get('target', '').strip()}")
+PY
+fi
 echo
 echo "dependency tree of the fresh project (cargo tree -e normal):"
 CARGO_TARGET_DIR="$dir/target-app" cargo tree --offline -e normal

@@ -22,9 +22,42 @@ use html5gum::{DefaultEmitter, Span, Token, Tokenizer};
 
 /// Converts model HTML documentation to rustdoc Markdown. Returns one String; lines separated by '\n'; no trailing newline; never panics on any input.
 pub fn html_to_markdown(html: &str) -> String {
+    let (html, cut) = cut_to_limit(html);
     let root = parse(html);
     let blocks = build_blocks(&root.children);
-    finish_lines(render_blocks(&blocks, false))
+    let mut markdown = finish_lines(render_blocks(&blocks, false));
+    if cut {
+        if !markdown.is_empty() {
+            markdown.push_str("\n\n");
+        }
+        markdown.push_str(&format!(
+            "*The model's documentation is longer than {} KiB; the rest is left out.*",
+            MAX_HTML_LEN / 1024
+        ));
+    }
+    markdown
+}
+
+/// Documentation longer than this is cut, so that a hostile model (50 MB of `<p>x</p>`) cannot
+/// take minutes and gigabytes. The longest in AWS's models is about 15 KB.
+pub const MAX_HTML_LEN: usize = 256 * 1024;
+
+/// The first [`MAX_HTML_LEN`] bytes of `html` (on a character boundary, and before a tag that
+/// the cut would split), and whether anything was cut.
+fn cut_to_limit(html: &str) -> (&str, bool) {
+    if html.len() <= MAX_HTML_LEN {
+        return (html, false);
+    }
+    let mut end = MAX_HTML_LEN;
+    while !html.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &html[..end];
+    match (head.rfind('<'), head.rfind('>')) {
+        (Some(open), Some(close)) if open > close => (&head[..open], true),
+        (Some(open), None) => (&head[..open], true),
+        _ => (head, true),
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -1210,6 +1243,24 @@ mod tests {
         if let Err(problem) = lint(&actual) {
             panic!("{problem}\n--- output ---\n{actual}");
         }
+    }
+
+    #[test]
+    fn documentation_longer_than_the_limit_is_cut_with_a_note() {
+        let html = "<p>A paragraph with <code>code</code>.</p>".repeat(super::MAX_HTML_LEN / 20);
+        let markdown = html_to_markdown(&html);
+        assert!(markdown.len() < super::MAX_HTML_LEN, "{}", markdown.len());
+        assert!(markdown.starts_with("A paragraph with `code`.\n\nA paragraph"), "{}", &markdown[..100]);
+        assert!(markdown.ends_with("*The model's documentation is longer than 256 KiB; the rest is left out.*"));
+        lint(&markdown).unwrap();
+        // A cut inside a tag or a multi-byte character drops the partial tag or character.
+        for filler in ["<code>ab</code>", "é", "x<b"] {
+            let html = filler.repeat(super::MAX_HTML_LEN / filler.len() + 1);
+            let markdown = html_to_markdown(&html);
+            assert!(markdown.ends_with("the rest is left out.*"), "{filler}");
+            lint(&markdown).unwrap_or_else(|e| panic!("{filler}: {e}"));
+        }
+        assert!(!html_to_markdown(&"x".repeat(super::MAX_HTML_LEN)).contains("left out"));
     }
 
     // Excerpts of real documentation strings from model/aws/*.json.

@@ -67,12 +67,25 @@ pub fn foreign_type_name(namespace: &str, shape_name: &str) -> String {
 
 /// The field name of a structure member (before keyword escaping, see [`ident`]).
 pub fn field_name(member_name: &str) -> String {
-    let snake = member_name.to_snake_case();
+    let snake = plural_acronyms(member_name).to_snake_case();
     if snake.is_empty() || snake.starts_with(|c: char| c.is_ascii_digit()) {
         format!("m_{snake}")
     } else {
         snake
     }
+}
+
+/// A plural acronym (`URLs`, `ARNs`) is one word: its `s` is capitalised so that snake_case
+/// gives `callback_urls`, not `callback_ur_ls`.
+fn plural_acronyms(name: &str) -> String {
+    let chars: Vec<char> = name.chars().collect();
+    let mut out = String::with_capacity(name.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let acronym_before = i >= 2 && chars[i - 1].is_ascii_uppercase() && chars[i - 2].is_ascii_uppercase();
+        let word_ends = chars.get(i + 1).is_none_or(|next| !next.is_ascii_lowercase());
+        out.push(if c == 's' && acronym_before && word_ends { 'S' } else { c });
+    }
+    out
 }
 
 /// The variant name of an enum value or union member, without disambiguation.
@@ -142,6 +155,11 @@ mod tests {
         assert_eq!(field_name("Username"), "username");
         assert_eq!(field_name("SMSMfaSettings"), "sms_mfa_settings");
         assert_eq!(field_name("message"), "message");
+        assert_eq!(field_name("CallbackURLs"), "callback_urls");
+        assert_eq!(field_name("LogoutURLs"), "logout_urls");
+        assert_eq!(field_name("ARNsToKeep"), "arns_to_keep");
+        assert_eq!(field_name("AllowedOAuthFlows"), "allowed_o_auth_flows");
+        assert_eq!(field_name("IdPs"), "id_ps");
     }
 
     #[test]

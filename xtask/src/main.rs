@@ -10,6 +10,8 @@ usage:
   cargo xtask test                             run every check that CI runs
   cargo xtask models [NAME]                    generate, build, test, lint and document every
                                                model in model/ (or those whose name has NAME)
+  cargo xtask fuzz [SECONDS]                   run every fuzz target (xtask/fuzz) for a share of
+                                               SECONDS (default 60); installs cargo-fuzz if needed
   cargo xtask codegen                          regenerate the checked-in crates
   cargo xtask codegen --check                  fail if a checked-in crate is stale (writes nothing)
   cargo xtask codegen --model FILE --out DIR   generate one model's crate into DIR";
@@ -30,6 +32,7 @@ fn run(args: &[String]) -> Result<(), TaskError> {
     match task.as_str() {
         "codegen" => codegen(rest),
         "test" if rest.is_empty() => xtask::test::run_all(),
+        "fuzz" => xtask::fuzz::run(rest),
         "models" if rest.len() <= 1 => xtask::models::check_all(rest.first().map(String::as_str)),
         "help" | "--help" | "-h" => {
             println!("{USAGE}");

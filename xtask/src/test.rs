@@ -43,6 +43,12 @@ const STEPS: &[Step] = &[
         args: &["xtask", "models"],
         env: &[],
     },
+    Step {
+        what: "each fuzz target runs for its share of 60 seconds without a crash",
+        program: "cargo",
+        args: &["xtask", "fuzz", "60"],
+        env: &[],
+    },
 ];
 
 /// What `codegen/tests/moto.rs` runs its scenarios against: the moto server, pinned.

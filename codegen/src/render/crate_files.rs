@@ -37,7 +37,7 @@ pub fn cargo_toml(model: &Model, space: &TypeSpace, options: &Options) -> String
 name = "{package}"
 version = "0.1.0"
 edition = "2021"
-rust-version = "1.80"
+rust-version = "1.88"
 license = "Apache-2.0"
 description = "Serde types for {title} (API version {version}), generated from its Smithy model"
 publish = false

@@ -57,7 +57,17 @@ impl Base {
     pub fn json(self) -> &'static Value {
         use std::sync::OnceLock;
         static MODELS: [OnceLock<Value>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
-        MODELS[self as usize].get_or_init(|| serde_json::from_str(self.text()).expect("the base model is JSON"))
+        MODELS[self as usize].get_or_init(|| {
+            let mut model: Value = serde_json::from_str(self.text()).expect("the base model is JSON");
+            // The endpoint rules are most of a model's bytes and mean nothing to the generator;
+            // without them each run is several times faster.
+            if let Some(service) = service_mut(&mut model) {
+                if let Some(Value::Object(traits)) = service.get_mut("traits") {
+                    traits.retain(|name, _| !name.starts_with("smithy.rules#"));
+                }
+            }
+            model
+        })
     }
 }
 

@@ -129,14 +129,14 @@ pub struct CreateUserPoolClientRequest {
         skip_serializing_if = "Option::is_none",
         with = "wire::As::<Option<wire::List>>"
     )]
-    pub callback_ur_ls: Option<Vec<String>>,
+    pub callback_urls: Option<Vec<String>>,
     /// A list of allowed logout URLs for managed login authentication. When you pass `logout_uri` and `client_id` parameters to `/logout`, Amazon Cognito signs out your user and redirects them to the logout URL. This parameter describes the URLs that you want to be the permitted targets of `logout_uri`. A typical use of these URLs is when a user selects "Sign out" and you redirect them to your public homepage. For more information, see [Logout endpoint](https://docs.aws.amazon.com/cognito/latest/developerguide/logout-endpoint.html).
     #[serde(
         rename = "LogoutURLs",
         skip_serializing_if = "Option::is_none",
         with = "wire::As::<Option<wire::List>>"
     )]
-    pub logout_ur_ls: Option<Vec<String>>,
+    pub logout_urls: Option<Vec<String>>,
     /// The default redirect URI. In app clients with one assigned IdP, replaces `redirect_uri` in authentication requests. Must be in the `CallbackURLs` list.
     #[serde(rename = "DefaultRedirectURI", skip_serializing_if = "Option::is_none")]
     pub default_redirect_uri: Option<String>,
@@ -274,16 +274,13 @@ impl CreateUserPoolClientRequest {
         self
     }
     /// Sets `CallbackURLs`.
-    pub fn with_callback_ur_ls(
-        mut self,
-        callback_ur_ls: impl Into<Vec<String>>,
-    ) -> Self {
-        self.callback_ur_ls = Some(callback_ur_ls.into());
+    pub fn with_callback_urls(mut self, callback_urls: impl Into<Vec<String>>) -> Self {
+        self.callback_urls = Some(callback_urls.into());
         self
     }
     /// Sets `LogoutURLs`.
-    pub fn with_logout_ur_ls(mut self, logout_ur_ls: impl Into<Vec<String>>) -> Self {
-        self.logout_ur_ls = Some(logout_ur_ls.into());
+    pub fn with_logout_urls(mut self, logout_urls: impl Into<Vec<String>>) -> Self {
+        self.logout_urls = Some(logout_urls.into());
         self
     }
     /// Sets `DefaultRedirectURI`.
@@ -495,7 +492,7 @@ impl Validate for CreateUserPoolClientRequest {
                     },
                 );
         }
-        if let Some(value) = &self.callback_ur_ls {
+        if let Some(value) = &self.callback_urls {
             validator
                 .member(
                     "CallbackURLs",
@@ -519,7 +516,7 @@ impl Validate for CreateUserPoolClientRequest {
                     },
                 );
         }
-        if let Some(value) = &self.logout_ur_ls {
+        if let Some(value) = &self.logout_urls {
             validator
                 .member(
                     "LogoutURLs",

@@ -145,14 +145,14 @@ pub struct UserPoolClientType {
         skip_serializing_if = "Option::is_none",
         with = "wire::As::<Option<wire::List>>"
     )]
-    pub callback_ur_ls: Option<Vec<String>>,
+    pub callback_urls: Option<Vec<String>>,
     /// A list of allowed logout URLs for the IdPs.
     #[serde(
         rename = "LogoutURLs",
         skip_serializing_if = "Option::is_none",
         with = "wire::As::<Option<wire::List>>"
     )]
-    pub logout_ur_ls: Option<Vec<String>>,
+    pub logout_urls: Option<Vec<String>>,
     /// The default redirect URI. Must be in the `CallbackURLs` list.
     ///
     /// A redirect URI must:
@@ -334,16 +334,13 @@ impl UserPoolClientType {
         self
     }
     /// Sets `CallbackURLs`.
-    pub fn with_callback_ur_ls(
-        mut self,
-        callback_ur_ls: impl Into<Vec<String>>,
-    ) -> Self {
-        self.callback_ur_ls = Some(callback_ur_ls.into());
+    pub fn with_callback_urls(mut self, callback_urls: impl Into<Vec<String>>) -> Self {
+        self.callback_urls = Some(callback_urls.into());
         self
     }
     /// Sets `LogoutURLs`.
-    pub fn with_logout_ur_ls(mut self, logout_ur_ls: impl Into<Vec<String>>) -> Self {
-        self.logout_ur_ls = Some(logout_ur_ls.into());
+    pub fn with_logout_urls(mut self, logout_urls: impl Into<Vec<String>>) -> Self {
+        self.logout_urls = Some(logout_urls.into());
         self
     }
     /// Sets `DefaultRedirectURI`.
@@ -454,8 +451,8 @@ impl fmt::Debug for UserPoolClientType {
             .field("write_attributes", &self.write_attributes)
             .field("explicit_auth_flows", &self.explicit_auth_flows)
             .field("supported_identity_providers", &self.supported_identity_providers)
-            .field("callback_ur_ls", &self.callback_ur_ls)
-            .field("logout_ur_ls", &self.logout_ur_ls)
+            .field("callback_urls", &self.callback_urls)
+            .field("logout_urls", &self.logout_urls)
             .field("default_redirect_uri", &self.default_redirect_uri)
             .field("allowed_o_auth_flows", &self.allowed_o_auth_flows)
             .field("allowed_o_auth_scopes", &self.allowed_o_auth_scopes)
@@ -628,7 +625,7 @@ impl Validate for UserPoolClientType {
                     },
                 );
         }
-        if let Some(value) = &self.callback_ur_ls {
+        if let Some(value) = &self.callback_urls {
             validator
                 .member(
                     "CallbackURLs",
@@ -652,7 +649,7 @@ impl Validate for UserPoolClientType {
                     },
                 );
         }
-        if let Some(value) = &self.logout_ur_ls {
+        if let Some(value) = &self.logout_urls {
             validator
                 .member(
                     "LogoutURLs",

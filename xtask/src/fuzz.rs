@@ -1,0 +1,225 @@
+//! `cargo xtask fuzz [SECONDS]`: runs every fuzz target of `xtask/fuzz` for a share of SECONDS
+//! (60 by default), with cargo-fuzz (libFuzzer), installing the pinned cargo-fuzz if needed.
+//!
+//! cargo-fuzz needs nightly compiler flags; `RUSTC_BOOTSTRAP=1` lets the stable toolchain take
+//! them. The targets are built once, without a sanitizer (the code under test has no `unsafe`),
+//! with 16 codegen units so that the build stays short. Each target's corpus is kept in
+//! `target/fuzz/corpus/<target>` (seeded from the repository's models and the Cognito examples),
+//! so that later runs continue where earlier ones stopped; crashes are written to
+//! `xtask/fuzz/artifacts/<target>/`.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+use crate::{repo_root, TaskError};
+
+/// The cargo-fuzz release that CI installs.
+pub const CARGO_FUZZ_VERSION: &str = "0.13.2";
+
+/// The default total fuzzing time, shared by the targets.
+pub const DEFAULT_SECONDS: u64 = 60;
+
+/// One fuzz target and how it is run.
+pub struct Target {
+    /// The binary in `xtask/fuzz/fuzz_targets/`.
+    pub name: &'static str,
+    /// The longest input libFuzzer builds.
+    pub max_len: usize,
+}
+
+/// Every fuzz target, in the order they run.
+pub const TARGETS: &[Target] = &[
+    Target { name: "model_bytes", max_len: 32 * 1024 },
+    Target { name: "model_mutations", max_len: 4096 },
+    Target { name: "cognito_outputs", max_len: 16 * 1024 },
+];
+
+const FUZZ_DIR: &str = "xtask/fuzz";
+const TARGET_DIR: &str = "target/fuzz";
+
+/// Tokens of Smithy's JSON AST, for `model_bytes`.
+const MODEL_TOKENS: &[&str] = &[
+    "\"smithy\"", "\"2.0\"", "\"1.0\"", "\"shapes\"", "\"type\"", "\"members\"", "\"member\"", "\"key\"",
+    "\"value\"", "\"target\"", "\"traits\"", "\"input\"", "\"output\"", "\"errors\"", "\"operations\"",
+    "\"resources\"", "\"rename\"", "\"version\"", "\"mixins\"", "\"structure\"", "\"union\"", "\"list\"",
+    "\"set\"", "\"map\"", "\"enum\"", "\"intEnum\"", "\"string\"", "\"integer\"", "\"long\"", "\"timestamp\"",
+    "\"blob\"", "\"document\"", "\"bigDecimal\"", "\"double\"", "\"float\"", "\"boolean\"", "\"operation\"",
+    "\"service\"", "\"resource\"", "\"apply\"", "\"smithy.api#required\"", "\"smithy.api#default\"",
+    "\"smithy.api#documentation\"", "\"smithy.api#enumValue\"", "\"smithy.api#error\"", "\"client\"",
+    "\"smithy.api#sparse\"", "\"smithy.api#jsonName\"", "\"smithy.api#timestampFormat\"", "\"date-time\"",
+    "\"smithy.api#paginated\"", "\"inputToken\"", "\"outputToken\"", "\"items\"", "\"smithy.api#enum\"",
+    "\"smithy.api#pattern\"", "\"smithy.api#length\"", "\"smithy.api#range\"", "\"smithy.api#sensitive\"",
+    "\"smithy.api#box\"", "\"smithy.api#Unit\"", "\"smithy.api#String\"", "\"aws.protocols#awsJson1_1\"",
+    "\"aws.protocols#restJson1\"", "\"aws.api#service\"", "\"sdkId\"", "\"test#A\"", "\"test#B\"", "<p>",
+    "</p>", "<code>", "<ul><li>", "{}", "[]", "{\"target\":\"test#A\"}",
+];
+
+/// `cargo xtask fuzz [SECONDS]`.
+pub fn run(args: &[String]) -> Result<(), TaskError> {
+    let seconds = match args {
+        [] => DEFAULT_SECONDS,
+        [s] => s.parse().map_err(|_| TaskError(format!("`{s}` is not a number of seconds")))?,
+        _ => return Err(TaskError("usage: cargo xtask fuzz [SECONDS]".into())),
+    };
+    let root = repo_root();
+    install_cargo_fuzz(&root)?;
+    let started = Instant::now();
+    println!("==> fuzz: building the targets in {TARGET_DIR}");
+    cargo_fuzz(&root, &["build"])?;
+    println!("==> fuzz: built in {:.0?}", started.elapsed());
+    let seeds = write_seeds(&root)?;
+    let share = (seconds / TARGETS.len() as u64).max(1);
+    for target in TARGETS {
+        let corpus = root.join(TARGET_DIR).join("corpus").join(target.name);
+        let mut fuzzer_args = vec![
+            format!("-max_total_time={share}"),
+            format!("-max_len={}", target.max_len),
+            // One input may take this long (a generation of a whole model), and this much memory.
+            "-timeout=30".to_owned(),
+            "-rss_limit_mb=4096".to_owned(),
+            "-print_final_stats=1".to_owned(),
+        ];
+        if let Some(dict) = seeds.dictionaries.iter().find(|(name, _)| *name == target.name) {
+            fuzzer_args.push(format!("-dict={}", dict.1.display()));
+        }
+        println!("==> fuzz: {} for {share} s (corpus {})", target.name, shown(&root, &corpus));
+        let mut run = vec!["run".to_owned(), target.name.to_owned(), corpus.display().to_string(), "--".to_owned()];
+        run.extend(fuzzer_args);
+        let run: Vec<&str> = run.iter().map(String::as_str).collect();
+        if let Err(e) = cargo_fuzz(&root, &run) {
+            let artifacts = root.join(FUZZ_DIR).join("artifacts").join(target.name);
+            return Err(TaskError(format!(
+                "{e}\nthe crashing input is in {}; reproduce it with\n  \
+                 RUSTC_BOOTSTRAP=1 cargo fuzz run --fuzz-dir {FUZZ_DIR} -s none {} <that file>\n\
+                 and add it to the regression tests (see the README's \"Reliability\" section)",
+                shown(&root, &artifacts),
+                target.name
+            )));
+        }
+    }
+    println!("==> fuzz: {} targets ran without a crash ({:.0?} in all)", TARGETS.len(), started.elapsed());
+    Ok(())
+}
+
+fn shown(root: &Path, path: &Path) -> String {
+    path.strip_prefix(root).unwrap_or(path).display().to_string()
+}
+
+/// Installs cargo-fuzz [`CARGO_FUZZ_VERSION`] unless `cargo fuzz --version` already reports it.
+fn install_cargo_fuzz(root: &Path) -> Result<(), TaskError> {
+    let installed = Command::new("cargo")
+        .args(["fuzz", "--version"])
+        .current_dir(root)
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned());
+    if installed.as_deref() == Some(&format!("cargo-fuzz {CARGO_FUZZ_VERSION}")) {
+        return Ok(());
+    }
+    println!("==> fuzz: installing cargo-fuzz {CARGO_FUZZ_VERSION} (found: {})", installed.as_deref().unwrap_or("none"));
+    let status = Command::new("cargo")
+        .args(["install", "cargo-fuzz", "--version", CARGO_FUZZ_VERSION, "--locked"])
+        .current_dir(root)
+        .status()
+        .map_err(|e| TaskError(format!("cannot run cargo install: {e}")))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(TaskError(format!("`cargo install cargo-fuzz --version {CARGO_FUZZ_VERSION} --locked` failed ({status})")))
+    }
+}
+
+/// Runs `cargo fuzz <args>` with the repository's fuzz settings.
+fn cargo_fuzz(root: &Path, args: &[&str]) -> Result<(), TaskError> {
+    let (subcommand, rest) = args.split_first().expect("a cargo fuzz subcommand");
+    let status = Command::new("cargo")
+        .arg("fuzz")
+        .arg(subcommand)
+        .args(["--fuzz-dir", FUZZ_DIR, "--target-dir", TARGET_DIR, "--sanitizer", "none", "--codegen-units", "16"])
+        .args(rest)
+        // cargo-fuzz passes nightly-only flags (`-Zsanitizer`-style and `-Cpasses=sancov-module`
+        // settings); this lets the stable toolchain accept them.
+        .env("RUSTC_BOOTSTRAP", "1")
+        .current_dir(root)
+        .status()
+        .map_err(|e| TaskError(format!("cannot run cargo fuzz: {e}")))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(TaskError(format!("`cargo fuzz {}` failed ({status})", args.join(" "))))
+    }
+}
+
+/// What [`write_seeds`] wrote.
+struct Seeds {
+    /// libFuzzer dictionaries, by target.
+    dictionaries: Vec<(&'static str, PathBuf)>,
+}
+
+/// Seeds each corpus: the test models for `model_bytes`; the Cognito model's example inputs and
+/// outputs for `cognito_outputs`, with a dictionary of its member names and enum values.
+fn write_seeds(root: &Path) -> Result<Seeds, TaskError> {
+    let io = |path: &Path, e: std::io::Error| TaskError(format!("{}: {e}", path.display()));
+    let write = |path: PathBuf, text: &str| -> Result<(), TaskError> {
+        if let Some(folder) = path.parent() {
+            std::fs::create_dir_all(folder).map_err(|e| io(folder, e))?;
+        }
+        std::fs::write(&path, text).map_err(|e| io(&path, e))
+    };
+    let fuzz = root.join(TARGET_DIR);
+    let tests = root.join("model/test");
+    for entry in std::fs::read_dir(&tests).map_err(|e| io(&tests, e))? {
+        let path = entry.map_err(|e| io(&tests, e))?.path();
+        if path.extension().is_some_and(|e| e == "json") {
+            let text = std::fs::read_to_string(&path).map_err(|e| io(&path, e))?;
+            let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            write(fuzz.join("corpus/model_bytes").join(format!("seed-{name}")), &text)?;
+        }
+    }
+    let model_dict = fuzz.join("model.dict");
+    write(model_dict.clone(), &dictionary(MODEL_TOKENS.iter().map(|t| t.to_string())))?;
+
+    let cognito = root.join(crate::CHECKED_IN[0].model);
+    let model = smithy_model::Model::from_file(&cognito).map_err(|e| TaskError(e.to_string()))?;
+    let mut n = 0;
+    let mut tokens = std::collections::BTreeSet::new();
+    for shape in model.shapes() {
+        for member in shape.kind.members() {
+            tokens.insert(format!("\"{}\"", member.name));
+        }
+        if let smithy_model::ShapeKind::Enum(values) = &shape.kind {
+            tokens.extend(values.iter().map(|v| format!("\"{}\"", v.value)));
+        }
+        let Some(examples) = shape.traits.other.get("smithy.api#examples").and_then(|e| e.as_array()) else { continue };
+        for example in examples {
+            for part in ["output", "input"] {
+                if let Some(value) = example.get(part) {
+                    n += 1;
+                    write(fuzz.join("corpus/cognito_outputs").join(format!("seed-example-{n}.json")), &value.to_string())?;
+                }
+            }
+        }
+    }
+    let cognito_dict = fuzz.join("cognito.dict");
+    write(cognito_dict.clone(), &dictionary(tokens.into_iter()))?;
+    Ok(Seeds { dictionaries: vec![("model_bytes", model_dict), ("cognito_outputs", cognito_dict)] })
+}
+
+/// A libFuzzer dictionary: one quoted token per line.
+fn dictionary(tokens: impl Iterator<Item = String>) -> String {
+    tokens
+        .map(|t| {
+            let escaped: String = t
+                .bytes()
+                .map(|b| match b {
+                    b'"' | b'\\' => format!("\\{}", b as char),
+                    0x20..=0x7e => (b as char).to_string(),
+                    _ => format!("\\x{b:02X}"),
+                })
+                .collect();
+            format!("\"{escaped}\"\n")
+        })
+        .collect()
+}
