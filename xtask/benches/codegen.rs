@@ -10,7 +10,8 @@
 //!   outside: `format` is timed by formatting the generated files again the way `codegen` does,
 //!   `syn::parse2` of each file's tokens (tokenized beforehand, untimed) and then
 //!   `prettyplease::unparse`; `emit` (building the token streams, docs included) is the rest;
-//! - `write`: `xtask::write_crate` into a fresh temporary folder;
+//! - `write`: `xtask::write_crate` into a fresh folder under the system's temporary folder (set
+//!   `TMPDIR` to choose another file system, e.g. `TMPDIR=/dev/shm` to leave the disk out);
 //! - `total`: read + parse+validate + generate + write, what `cargo xtask codegen` does for one crate.
 //!
 //! Arguments after `--`: a substring of the model file names to pick models, `--quick` for fewer
@@ -58,9 +59,12 @@ fn main() {
         let median = Timing::median(&mut timings);
         print_row(&name, &median);
         sum.add(&median);
-        let _ = std::fs::remove_dir_all(&scratch);
     }
     print_row("all models (sum of medians)", &sum);
+    // Removed only now: on ext4, creating files right after deleting many is several times
+    // slower (the allocator skips recently deleted inodes), which is not what `cargo xtask
+    // codegen` meets (it writes the new crate before removing the old one).
+    let _ = std::fs::remove_dir_all(&scratch);
 }
 
 /// The checked-in models, sorted by file name.

@@ -65,7 +65,13 @@ pub fn check_all(only: Option<&str>) -> Result<(), TaskError> {
         let target = out.join("target");
         for step in CHECKS {
             println!("==> {stem}: {}", step.command_line());
-            step.run(&dir, &[("CARGO_TARGET_DIR", &target)])
+            // Line tables are enough for test failures, and full debug info doubles link time.
+            let env = [
+                ("CARGO_TARGET_DIR", target.as_os_str()),
+                ("CARGO_PROFILE_DEV_DEBUG", "line-tables-only".as_ref()),
+                ("CARGO_PROFILE_TEST_DEBUG", "line-tables-only".as_ref()),
+            ];
+            step.run(&dir, &env)
                 .map_err(|e| TaskError(format!("{relative}: {e} (in {})", dir.display())))?;
         }
         checked += 1;

@@ -19,7 +19,7 @@ pub struct Step {
 
 impl Step {
     /// Runs the step in `dir` with the extra environment `env`; fails when it fails.
-    pub fn run(&self, dir: &Path, env: &[(&str, &Path)]) -> Result<(), TaskError> {
+    pub fn run(&self, dir: &Path, env: &[(&str, &std::ffi::OsStr)]) -> Result<(), TaskError> {
         let status = Command::new(self.program)
             .args(self.args)
             .envs(self.env.iter().copied())
