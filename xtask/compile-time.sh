@@ -84,6 +84,7 @@ env CARGO_TARGET_DIR="$dir/target-crate" cargo clean --offline --quiet -p cognit
 measure "crate alone (clean, debug)" "$dir/time-crate-alone.txt" -- \
     env CARGO_TARGET_DIR="$dir/target-crate" cargo build --offline --timings
 cp "$dir"/target-crate/cargo-timings/cargo-timing.html "$dir/cargo-timing-crate-alone.html" 2>/dev/null || true
+env CARGO_TARGET_DIR="$dir/target-crate" cargo check --offline --quiet # the dependencies' metadata
 env CARGO_TARGET_DIR="$dir/target-crate" cargo clean --offline --quiet -p cognito-identity-provider-types
 measure "crate alone, cargo check" "$dir/time-crate-check.txt" -- \
     env CARGO_TARGET_DIR="$dir/target-crate" cargo check --offline

@@ -26,15 +26,27 @@ pub struct Checks {
 
 impl Checks {
     /// The checks of a member: its effective traits, then those of its target's items.
-    pub fn of_member(model: &Model, place: &str, traits: &Traits, target: &ShapeId) -> Result<Checks, Error> {
+    pub fn of_member(
+        model: &Model,
+        patterns: &mut Patterns,
+        place: &str,
+        traits: &Traits,
+        target: &ShapeId,
+    ) -> Result<Checks, Error> {
         let shape = model.expect(target);
         let pattern_origin = if shape.traits.pattern.is_some() && shape.traits.pattern == traits.pattern {
             shape.id.name().to_owned()
         } else {
             place.rsplit('#').next().unwrap_or(place).replace('$', "_")
         };
+        // The origin names a constant: `__` or `_1` would give none (`` or `1`).
+        let pattern_origin = if pattern_origin.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            pattern_origin
+        } else {
+            format!("P{pattern_origin}")
+        };
         let pattern = match &traits.pattern {
-            Some(p) => Some(pattern::translate(p).map_err(|e| Error::new(place, e))?),
+            Some(p) => Some(patterns.translate(p).map_err(|e| Error::new(place, e))?),
             None => None,
         };
         let item = match &shape.kind {
@@ -45,7 +57,7 @@ impl Checks {
         let item = match item {
             Some(m) => {
                 let place = format!("{}${}", shape.id, m.name);
-                let checks = Checks::of_member(model, &place, &model.effective_traits(m), &m.target)?;
+                let checks = Checks::of_member(model, patterns, &place, &model.effective_traits(m), &m.target)?;
                 (!checks.is_empty()).then(|| Box::new(checks))
             }
             None => None,
@@ -63,6 +75,17 @@ impl Checks {
     /// Whether nothing is checked at any depth (sensitivity alone checks nothing).
     pub fn is_empty(&self) -> bool {
         self.length.is_none() && self.range.is_none() && self.pattern.is_none() && self.item.is_none()
+    }
+}
+
+/// Translated patterns by model text: a model repeats a few dozen patterns on hundreds of
+/// members, and compiling each once is most of the type space's build time.
+#[derive(Debug, Default)]
+pub struct Patterns(std::collections::HashMap<String, Result<Translated, String>>);
+
+impl Patterns {
+    fn translate(&mut self, source: &str) -> Result<Translated, String> {
+        self.0.entry(source.to_owned()).or_insert_with(|| pattern::translate(source)).clone()
     }
 }
 

@@ -62,7 +62,8 @@ pub fn generate(model: &smithy_model::Model, options: &Options) -> Result<Vec<Ge
 }
 
 /// `<sdk-id>-types`: the `aws.api#service` `sdkId` lowercased with spaces turned into hyphens,
-/// or the service shape's name in kebab-case when the model has no `sdkId`.
+/// or the service shape's name in kebab-case when the model has no `sdkId` (see
+/// [`naming::package_name`]).
 pub fn package_name(model: &smithy_model::Model) -> Result<String, Error> {
     let service = model.service()?;
     let sdk_id = service
@@ -71,7 +72,7 @@ pub fn package_name(model: &smithy_model::Model) -> Result<String, Error> {
         .get("aws.api#service")
         .and_then(|s| s.get("sdkId"))
         .and_then(|s| s.as_str())
-        .map(|s| s.to_lowercase().split_whitespace().collect::<Vec<_>>().join("-"))
+        .map(str::to_owned)
         .unwrap_or_else(|| heck::ToKebabCase::to_kebab_case(service.id.name()));
-    Ok(format!("{sdk_id}-types"))
+    Ok(naming::package_name(&sdk_id))
 }

@@ -61,8 +61,10 @@ pub fn is_upper_camel(name: &str) -> bool {
 /// The name of a shape whose name is taken by a shape of the service's own namespace: the
 /// UpperCamelCase last segment of its namespace, then its name (`other.ns#Foo` → `NsFoo`).
 pub fn foreign_type_name(namespace: &str, shape_name: &str) -> String {
-    let segment = namespace.rsplit('.').next().unwrap_or(namespace);
-    format!("{}{}", segment.to_upper_camel_case(), type_name(shape_name))
+    let segment = namespace.rsplit('.').next().unwrap_or(namespace).to_upper_camel_case();
+    // A segment such as `_1` has no letter to start a type name with.
+    let segment = if segment.starts_with(|c: char| c.is_ascii_digit()) { format!("Ns{segment}") } else { segment };
+    format!("{segment}{}", type_name(shape_name))
 }
 
 /// The field name of a structure member (before keyword escaping, see [`ident`]).
@@ -90,10 +92,12 @@ fn plural_acronyms(name: &str) -> String {
 
 /// The variant name of an enum value or union member, without disambiguation.
 pub fn variant_name(name: &str) -> String {
-    let camel = name.to_upper_camel_case();
+    // Values of Smithy 1.0 `@enum`s are any text: keep only what a Rust identifier may hold.
+    let camel: String = name.to_upper_camel_case().chars().filter(|&c| c.is_ascii_alphanumeric() || continues_ident(c)).collect();
+    let starts_ident = camel.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || starts_ident(c));
     if camel.is_empty() {
         "Empty".to_owned()
-    } else if camel.starts_with(|c: char| c.is_ascii_digit()) {
+    } else if !starts_ident {
         format!("V{camel}")
     } else if camel == "Unknown" || camel == "Self" {
         // `Unknown` is the fallback variant of every generated enum and union.
@@ -101,6 +105,37 @@ pub fn variant_name(name: &str) -> String {
     } else {
         camel
     }
+}
+
+/// The Cargo package name for a service: `<sdk-id>-types`, from the `sdkId` (`Cognito Identity
+/// Provider` → `cognito-identity-provider-types`) or the service shape's name. Anything but
+/// ASCII letters and digits becomes `-`, so that the library name (`-` → `_`) is a Rust
+/// identifier; a name that would start with a digit gets `service-` in front.
+pub fn package_name(sdk_id_or_service: &str) -> String {
+    let mut name = String::new();
+    for c in sdk_id_or_service.chars() {
+        if c.is_ascii_alphanumeric() {
+            name.push(c.to_ascii_lowercase());
+        } else if !name.is_empty() && !name.ends_with('-') {
+            name.push('-');
+        }
+    }
+    let name = name.trim_end_matches('-');
+    match name.chars().next() {
+        None => "service-types".to_owned(),
+        Some(c) if c.is_ascii_digit() => format!("service-{name}-types"),
+        Some(_) => format!("{name}-types"),
+    }
+}
+
+/// Whether a non-ASCII character may continue a Rust identifier (Unicode `XID_Continue`).
+fn continues_ident(c: char) -> bool {
+    !c.is_ascii() && syn::parse_str::<syn::Ident>(&format!("a{c}")).is_ok()
+}
+
+/// Whether a non-ASCII character may start a Rust identifier (Unicode `XID_Start`).
+fn starts_ident(c: char) -> bool {
+    !c.is_ascii() && syn::parse_str::<syn::Ident>(&c.to_string()).is_ok()
 }
 
 /// The file (module) name of a type, without disambiguation.
@@ -179,6 +214,24 @@ mod tests {
         assert_eq!(variant_name("aws.cognito.signin.user.admin"), "AwsCognitoSigninUserAdmin");
         assert_eq!(variant_name("---"), "Empty");
         assert_eq!(variant_name("UNKNOWN"), "UnknownValue");
+        // Found by fuzzing: `@enum` values that are no identifier.
+        assert_eq!(variant_name("٣"), "V٣");
+        assert_eq!(variant_name("🎉"), "Empty");
+        assert_eq!(variant_name("Ωmega"), "Ωmega");
+        assert_eq!(variant_name("\u{301}accent"), "Accent");
+        assert_eq!(foreign_type_name("a._1", "Foo"), "Ns1Foo");
+    }
+
+    #[test]
+    fn package_names_are_cargo_names_whose_library_is_an_identifier() {
+        assert_eq!(package_name("Cognito Identity Provider"), "cognito-identity-provider-types");
+        assert_eq!(package_name("cognito-identity-provider"), "cognito-identity-provider-types");
+        // Found by the `model_bytes` fuzz target: an `sdkId` with `/` and `.`.
+        assert_eq!(package_name("Restests/examples.rst Notes"), "restests-examples-rst-notes-types");
+        assert_eq!(package_name("  Über  Service__2 "), "ber-service-2-types");
+        assert_eq!(package_name("3D Things"), "service-3d-things-types");
+        assert_eq!(package_name("---"), "service-types");
+        assert_eq!(package_name(""), "service-types");
     }
 
     #[test]

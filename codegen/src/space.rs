@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use smithy_model::{Deprecated, ErrorFault, Model, Shape, ShapeId, ShapeKind};
 
 use crate::boxing;
-use crate::constraints::{self, Checks};
+use crate::constraints::{self, Checks, Patterns};
 use crate::error::Error;
 use crate::mapping::{RustType, StdPaths};
 use crate::naming;
@@ -295,9 +295,10 @@ impl TypeSpace {
         let names = Names::assign(&shapes, &service.id, &svc.rename);
         let boxed = boxing::boxed_members(model, &shapes)?;
         let bindings = operation_bindings(model, &closure);
+        let mut patterns = Patterns::default();
         let mut types = Vec::new();
         for shape in &shapes {
-            let mut def = type_def(model, &names, &boxed, protocol, shape)?;
+            let mut def = type_def(model, &names, &boxed, &mut patterns, protocol, shape)?;
             def.bindings = bindings.get(&shape.id).cloned().unwrap_or_default();
             types.push(def);
         }
@@ -350,6 +351,7 @@ fn type_def(
     model: &Model,
     names: &Names,
     boxed: &BTreeSet<(ShapeId, String)>,
+    patterns: &mut Patterns,
     protocol: Protocol,
     shape: &Shape,
 ) -> Result<TypeDef, Error> {
@@ -373,7 +375,7 @@ fn type_def(
                     default,
                     docs: member.traits.documentation.clone(),
                     deprecated: member.traits.deprecated.clone(),
-                    checks: Checks::of_member(model, &place, &traits, &member.target)?,
+                    checks: Checks::of_member(model, patterns, &place, &traits, &member.target)?,
                     redact: shape.traits.sensitive || constraints::redacted(model, &traits, &member.target),
                 });
             }
@@ -443,7 +445,7 @@ fn type_def(
                     boxed: boxed.contains(&(shape.id.clone(), member.name.clone())),
                     docs: member.traits.documentation.clone(),
                     deprecated: member.traits.deprecated.clone(),
-                    checks: Checks::of_member(model, &place, &traits, &member.target)?,
+                    checks: Checks::of_member(model, patterns, &place, &traits, &member.target)?,
                     redact: shape.traits.sensitive || constraints::redacted(model, &traits, &member.target),
                 });
             }

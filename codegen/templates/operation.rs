@@ -66,7 +66,15 @@ pub trait Operation {
 
     /// Reads a successful response body; an empty body reads as `{}`.
     fn read_output(body: &[u8]) -> Result<Self::Output, serde_json::Error> {
-        serde_json::from_slice(if body.iter().all(u8::is_ascii_whitespace) { b"{}" } else { body })
+        if body.iter().all(u8::is_ascii_whitespace) {
+            return serde_json::from_str("{}");
+        }
+        // Checking UTF-8 once up front is faster than string by string; a body that is not
+        // UTF-8 goes through `from_slice`, whose error says where.
+        match std::str::from_utf8(body) {
+            Ok(text) => serde_json::from_str(text),
+            Err(_) => serde_json::from_slice(body),
+        }
     }
 }
 

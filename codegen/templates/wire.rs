@@ -159,24 +159,55 @@ impl<T, F: SerializeAs<T>> SerializeAs<Vec<Option<T>>> for SparseList<F> {
     }
 }
 
-/// Reads a JSON array item by item; `keep` turns each (possibly null) item into an element.
-struct SeqVisitor<T, F, E>(PhantomData<(T, F, E)>);
+/// What a collection does with `null` items: dense ones skip them, sparse ones keep them.
+trait Nulls {
+    /// The element type for items of type `T`.
+    type Element<T>;
 
-impl<'de, T, F, E> Visitor<'de> for SeqVisitor<T, F, E>
+    /// The element for an item that may be `null`, or `None` to skip it.
+    fn element<T>(item: Option<T>) -> Option<Self::Element<T>>;
+}
+
+/// Dense collections: `null` items are skipped.
+struct SkipNulls;
+
+impl Nulls for SkipNulls {
+    type Element<T> = T;
+
+    fn element<T>(item: Option<T>) -> Option<T> {
+        item
+    }
+}
+
+/// Sparse collections: `null` items are kept as `None`.
+struct KeepNulls;
+
+impl Nulls for KeepNulls {
+    type Element<T> = Option<T>;
+
+    fn element<T>(item: Option<T>) -> Option<Option<T>> {
+        Some(item)
+    }
+}
+
+/// Reads a JSON array straight into a `Vec`, item by item.
+struct SeqVisitor<T, F, N>(PhantomData<(T, F, N)>);
+
+impl<'de, T, F, N> Visitor<'de> for SeqVisitor<T, F, N>
 where
     F: DeserializeAs<'de, T>,
-    E: Collect<T>,
+    N: Nulls,
 {
-    type Value = Vec<E>;
+    type Value = Vec<N::Element<T>>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("an array")
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<E>, A::Error> {
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
         let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
         while let Some(item) = seq.next_element::<Option<FromFormat<T, F>>>()? {
-            if let Some(element) = E::collect(item.map(|i| i.0)) {
+            if let Some(element) = N::element(item.map(|i| i.0)) {
                 out.push(element);
             }
         }
@@ -184,36 +215,15 @@ where
     }
 }
 
-/// How an item that may be `null` becomes a collection element (or is dropped).
-trait Collect<T>: Sized {
-    fn collect(item: Option<T>) -> Option<Self>;
-}
-
-/// Dense collections: `null` is dropped.
-struct Dense<T>(T);
-
-impl<T> Collect<T> for Dense<T> {
-    fn collect(item: Option<T>) -> Option<Self> {
-        item.map(Dense)
-    }
-}
-
-impl<T> Collect<T> for Option<T> {
-    fn collect(item: Option<T>) -> Option<Self> {
-        Some(item)
-    }
-}
-
 impl<'de, T, F: DeserializeAs<'de, T>> DeserializeAs<'de, Vec<T>> for List<F> {
     fn deserialize_as<D: Deserializer<'de>>(deserializer: D) -> Result<Vec<T>, D::Error> {
-        let items = deserializer.deserialize_seq(SeqVisitor::<T, F, Dense<T>>(PhantomData))?;
-        Ok(items.into_iter().map(|d| d.0).collect())
+        deserializer.deserialize_seq(SeqVisitor::<T, F, SkipNulls>(PhantomData))
     }
 }
 
 impl<'de, T, F: DeserializeAs<'de, T>> DeserializeAs<'de, Vec<Option<T>>> for SparseList<F> {
     fn deserialize_as<D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Option<T>>, D::Error> {
-        deserializer.deserialize_seq(SeqVisitor::<T, F, Option<T>>(PhantomData))
+        deserializer.deserialize_seq(SeqVisitor::<T, F, KeepNulls>(PhantomData))
     }
 }
 
@@ -251,15 +261,15 @@ impl<T, F: SerializeAs<T>> SerializeAs<HashMap<String, Option<T>>> for SparseMap
     }
 }
 
-/// Reads a JSON object entry by entry; `E` decides what happens to `null` values.
-struct MapVisitor<T, F, E>(PhantomData<(T, F, E)>);
+/// Reads a JSON object straight into a `HashMap`, entry by entry.
+struct MapVisitor<T, F, N>(PhantomData<(T, F, N)>);
 
-impl<'de, T, F, E> Visitor<'de> for MapVisitor<T, F, E>
+impl<'de, T, F, N> Visitor<'de> for MapVisitor<T, F, N>
 where
     F: DeserializeAs<'de, T>,
-    E: Collect<T>,
+    N: Nulls,
 {
-    type Value = HashMap<String, E>;
+    type Value = HashMap<String, N::Element<T>>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("an object")
@@ -268,7 +278,7 @@ where
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let mut out = HashMap::with_capacity(map.size_hint().unwrap_or(0).min(4096));
         while let Some((key, value)) = map.next_entry::<String, Option<FromFormat<T, F>>>()? {
-            if let Some(element) = E::collect(value.map(|v| v.0)) {
+            if let Some(element) = N::element(value.map(|v| v.0)) {
                 out.insert(key, element);
             }
         }
@@ -278,14 +288,13 @@ where
 
 impl<'de, T, F: DeserializeAs<'de, T>> DeserializeAs<'de, HashMap<String, T>> for Map<F> {
     fn deserialize_as<D: Deserializer<'de>>(deserializer: D) -> Result<HashMap<String, T>, D::Error> {
-        let entries = deserializer.deserialize_map(MapVisitor::<T, F, Dense<T>>(PhantomData))?;
-        Ok(entries.into_iter().map(|(k, v)| (k, v.0)).collect())
+        deserializer.deserialize_map(MapVisitor::<T, F, SkipNulls>(PhantomData))
     }
 }
 
 impl<'de, T, F: DeserializeAs<'de, T>> DeserializeAs<'de, HashMap<String, Option<T>>> for SparseMap<F> {
     fn deserialize_as<D: Deserializer<'de>>(deserializer: D) -> Result<HashMap<String, Option<T>>, D::Error> {
-        deserializer.deserialize_map(MapVisitor::<T, F, Option<T>>(PhantomData))
+        deserializer.deserialize_map(MapVisitor::<T, F, KeepNulls>(PhantomData))
     }
 }
 

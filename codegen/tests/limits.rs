@@ -31,7 +31,7 @@ fn options() -> Options {
 /// `Next` of the given kind of shape.
 fn chain(n: usize, kind: &str, required: bool) -> String {
     let traits = if required { r#", "traits": {"smithy.api#required": {}}"# } else { "" };
-    let mut shapes = format!(r#", "test#Input": {{"type": "structure", "members": {{"First": {{"target": "test#S0"}}}}}}"#);
+    let mut shapes = r#", "test#Input": {"type": "structure", "members": {"First": {"target": "test#S0"}}}"#.to_owned();
     for i in 0..n {
         let next = if i + 1 == n { "smithy.api#String".to_owned() } else { format!("test#S{}", i + 1) };
         shapes.push_str(&match kind {

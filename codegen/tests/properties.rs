@@ -313,6 +313,8 @@ fn nested<T: DeserializeOwned + Debug>(name: &str) -> impl Strategy<Value = Opti
     opt(from_model::<T>(name))
 }
 
+// `Status` is `@deprecated` in the model, and still on the wire.
+#[allow(deprecated)]
 fn user_pool() -> impl Strategy<Value = UserPoolType> {
     (
         (

@@ -195,6 +195,9 @@ fn renames(body: &Map<String, Value>, at: &str) -> Result<BTreeMap<ShapeId, Stri
             let here = format!("{at}.rename[\"{from}\"]");
             let id = ShapeId::parse(from).map_err(|e| LoadError::new(&here, e))?;
             let to = to.as_str().ok_or_else(|| LoadError::new(&here, "expected a string"))?;
+            if !crate::shape_id::is_identifier(to) {
+                return Err(LoadError::new(&here, format!("`{to}` is not a valid shape name")));
+            }
             out.insert(id, to.to_owned());
         }
     }

@@ -26,13 +26,17 @@ pub struct Target {
     pub name: &'static str,
     /// The longest input libFuzzer builds.
     pub max_len: usize,
+    /// Whether inputs of every length up to `max_len` are tried from the start (libFuzzer's
+    /// `-len_control=0`), rather than growing slowly: structure-aware inputs need some bytes
+    /// before they say anything.
+    pub all_lengths: bool,
 }
 
 /// Every fuzz target, in the order they run.
 pub const TARGETS: &[Target] = &[
-    Target { name: "model_bytes", max_len: 32 * 1024 },
-    Target { name: "model_mutations", max_len: 4096 },
-    Target { name: "cognito_outputs", max_len: 16 * 1024 },
+    Target { name: "model_bytes", max_len: 32 * 1024, all_lengths: false },
+    Target { name: "model_mutations", max_len: 512, all_lengths: true },
+    Target { name: "cognito_outputs", max_len: 16 * 1024, all_lengths: false },
 ];
 
 const FUZZ_DIR: &str = "xtask/fuzz";
@@ -80,6 +84,9 @@ pub fn run(args: &[String]) -> Result<(), TaskError> {
             "-rss_limit_mb=4096".to_owned(),
             "-print_final_stats=1".to_owned(),
         ];
+        if target.all_lengths {
+            fuzzer_args.push("-len_control=0".to_owned());
+        }
         if let Some(dict) = seeds.dictionaries.iter().find(|(name, _)| *name == target.name) {
             fuzzer_args.push(format!("-dict={}", dict.1.display()));
         }

@@ -114,12 +114,17 @@ pub fn write_crate(dir: &Path, files: &[GeneratedFile]) -> Result<(), TaskError>
             std::fs::remove_dir_all(leftover).map_err(|e| io("remove", leftover, e))?;
         }
     }
-    for file in files {
+    let staged = files.iter().try_for_each(|file| {
         let path = staging.join(&file.path);
         if let Some(folder) = path.parent() {
             std::fs::create_dir_all(folder).map_err(|e| io("create", folder, e))?;
         }
-        std::fs::write(&path, &file.contents).map_err(|e| io("write", &path, e))?;
+        std::fs::write(&path, &file.contents).map_err(|e| io("write", &path, e))
+    });
+    if let Err(e) = staged {
+        // Leave nothing behind: `dir` was not touched, and the half-written copy goes.
+        let _ = std::fs::remove_dir_all(&staging);
+        return Err(e);
     }
     // A standalone crate's build folder is kept: it is not generated, and costly to rebuild.
     let build = dir.join("target");

@@ -20,50 +20,89 @@ use crate::error::Error;
 use crate::space::{TypeKind, TypeSpace};
 use crate::{GeneratedFile, Options};
 
-/// Renders every file of the crate, ordered by path.
+/// One file to render: its path and what makes its tokens.
+type Job<'a> = (String, Box<dyn Fn() -> Result<TokenStream, Error> + Sync + 'a>);
+
+/// Renders every file of the crate, ordered by path. Files are independent, so they are
+/// rendered and formatted on all cores; the result does not depend on how many.
 pub fn render(model: &smithy_model::Model, space: &TypeSpace, options: &Options) -> Result<Vec<GeneratedFile>, Error> {
-    let mut files = vec![
-        GeneratedFile::new("Cargo.toml", crate_files::cargo_toml(model, space, options)),
-        rust_file("src/lib.rs", crate_files::lib_rs(model, space, options), options)?,
-        rust_file("src/wire.rs", crate_files::template("wire.rs", crate_files::WIRE_RS, options)?, options)?,
-        rust_file("src/error.rs", crate_files::template("error.rs", crate_files::ERROR_RS, options)?, options)?,
-        rust_file("src/operation.rs", crate_files::template("operation.rs", crate_files::OPERATION_RS, options)?, options)?,
-        rust_file(
-            "src/operations/mod.rs",
-            allow_deprecated_uses(operation::operations_mod(space), &deprecated_type_names(space), &[]),
-            options,
-        )?,
-        rust_file("src/types/mod.rs", allow_deprecated_uses(crate_files::types_mod(space), &deprecated_type_names(space), &[]), options)?,
-    ];
     let checks = validation::Context::new(space);
-    files.push(rust_file("src/patterns.rs", validation::patterns_module(&checks), options)?);
-    files.push(rust_file("src/validate.rs", crate_files::template("validate.rs", crate_files::VALIDATE_RS, options)?, options)?);
     let deprecated = deprecated_type_names(space);
+    let (checks, deprecated) = (&checks, &deprecated);
+    let template = |name: &'static str, source: &'static str| -> Box<dyn Fn() -> Result<TokenStream, Error> + Sync> {
+        Box::new(move || crate_files::template(name, source, options))
+    };
+    let mut jobs: Vec<Job> = vec![
+        ("src/lib.rs".into(), Box::new(|| Ok(crate_files::lib_rs(model, space, options)))),
+        ("src/wire.rs".into(), template("wire.rs", crate_files::WIRE_RS)),
+        ("src/error.rs".into(), template("error.rs", crate_files::ERROR_RS)),
+        ("src/operation.rs".into(), template("operation.rs", crate_files::OPERATION_RS)),
+        ("src/validate.rs".into(), template("validate.rs", crate_files::VALIDATE_RS)),
+        ("src/patterns.rs".into(), Box::new(|| Ok(validation::patterns_module(checks)))),
+        (
+            "src/operations/mod.rs".into(),
+            Box::new(|| Ok(allow_deprecated_uses(operation::operations_mod(space), deprecated, &[]))),
+        ),
+        ("src/types/mod.rs".into(), Box::new(|| Ok(allow_deprecated_uses(crate_files::types_mod(space), deprecated, &[])))),
+        ("tests/wire.rs".into(), template("wire_tests.rs", crate_files::WIRE_TESTS_RS)),
+        ("tests/support/mod.rs".into(), Box::new(|| tests::support(options))),
+        (
+            "tests/redaction.rs".into(),
+            Box::new(|| Ok(allow_deprecated_uses(tests::redaction(model, space, &options.package_name)?, deprecated, &[]))),
+        ),
+        (
+            "tests/shapes.rs".into(),
+            Box::new(|| Ok(allow_deprecated_uses(tests::shapes(model, space, &options.package_name)?, deprecated, &[]))),
+        ),
+        (
+            "tests/examples.rs".into(),
+            Box::new(|| Ok(allow_deprecated_uses(tests::examples(model, space, &options.package_name)?, deprecated, &[]))),
+        ),
+    ];
     for def in &space.types {
-        let tokens = match &def.kind {
-            TypeKind::Struct(s) => structure::render(def, s, space, &checks),
-            TypeKind::Enum(variants) => enumeration::render(def, variants, &space.std),
-            TypeKind::IntEnum(variants) => int_enum::render(def, variants, &space.std),
-            TypeKind::Union(members) => union::render(def, members, space, &checks),
-        };
-        let tokens = allow_deprecated_uses(tokens, &deprecated, &deprecated_members(def));
-        files.push(rust_file(&format!("src/types/{}.rs", def.module), tokens, options)?);
+        jobs.push((
+            format!("src/types/{}.rs", def.module),
+            Box::new(move || {
+                let tokens = match &def.kind {
+                    TypeKind::Struct(s) => structure::render(def, s, space, checks),
+                    TypeKind::Enum(variants) => enumeration::render(def, variants, &space.std),
+                    TypeKind::IntEnum(variants) => int_enum::render(def, variants, &space.std),
+                    TypeKind::Union(members) => union::render(def, members, space, checks),
+                };
+                Ok(allow_deprecated_uses(tokens, deprecated, &deprecated_members(def)))
+            }),
+        ));
     }
     for op in &space.operations {
-        let tokens = allow_deprecated_uses(operation::render(op, space), &deprecated, &[]);
-        files.push(rust_file(&format!("src/operations/{}.rs", op.module), tokens, options)?);
+        jobs.push((
+            format!("src/operations/{}.rs", op.module),
+            Box::new(move || Ok(allow_deprecated_uses(operation::render(op, space), deprecated, &[]))),
+        ));
     }
-    let wire_tests = crate_files::template("wire_tests.rs", crate_files::WIRE_TESTS_RS, options)?;
-    files.push(rust_file("tests/wire.rs", wire_tests, options)?);
-    files.push(rust_file("tests/support/mod.rs", tests::support(options)?, options)?);
-    let redaction = tests::redaction(model, space, &options.package_name)?;
-    files.push(rust_file("tests/redaction.rs", allow_deprecated_uses(redaction, &deprecated, &[]), options)?);
-    let shapes = tests::shapes(model, space, &options.package_name)?;
-    files.push(rust_file("tests/shapes.rs", allow_deprecated_uses(shapes, &deprecated, &[]), options)?);
-    let examples = tests::examples(model, space, &options.package_name)?;
-    files.push(rust_file("tests/examples.rs", allow_deprecated_uses(examples, &deprecated, &[]), options)?);
+    let mut files = vec![GeneratedFile::new("Cargo.toml", crate_files::cargo_toml(model, space, options))];
+    for file in parallel_map(&jobs, |(path, make)| rust_file(path, make()?, options)) {
+        files.push(file?);
+    }
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
+}
+
+/// `f` over `items` on every available core, results in the order of `items`. Thread `k` of
+/// `n` takes items `k`, `k + n`, ... so that large and small files spread evenly.
+fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, items.len().max(1));
+    let mut results: Vec<(usize, R)> = std::thread::scope(|scope| {
+        let f = &f;
+        let handles: Vec<_> = (0..threads)
+            .map(|k| scope.spawn(move || items.iter().enumerate().skip(k).step_by(threads).map(|(i, item)| (i, f(item))).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+            .collect()
+    });
+    results.sort_by_key(|(i, _)| *i);
+    results.into_iter().map(|(_, r)| r).collect()
 }
 
 /// Names of the generated types the model marks `@deprecated`.

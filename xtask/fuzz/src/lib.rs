@@ -484,7 +484,7 @@ fn shape_id(model: &Value, index: u16) -> Option<String> {
     shapes.keys().nth(index as usize % shapes.len()).cloned()
 }
 
-fn shape_mut<'m>(model: &'m mut Value, index: u16) -> Option<&'m mut Map<String, Value>> {
+fn shape_mut(model: &mut Value, index: u16) -> Option<&mut Map<String, Value>> {
     let id = shape_id(model, index)?;
     shapes(model)?.get_mut(&id)?.as_object_mut()
 }
@@ -605,7 +605,7 @@ fn traits_of(body: &mut Map<String, Value>) -> &mut Map<String, Value> {
     traits.as_object_mut().expect("just made an object")
 }
 
-fn shape_or_member<'m>(model: &'m mut Value, shape: u16, member: Option<u8>) -> Option<&'m mut Map<String, Value>> {
+fn shape_or_member(model: &mut Value, shape: u16, member: Option<u8>) -> Option<&mut Map<String, Value>> {
     match member {
         None => shape_mut(model, shape),
         Some(member) => member_mut(model, MemberRef { shape, member }),
