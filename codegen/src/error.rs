@@ -13,7 +13,7 @@ pub struct Error {
 
 impl Error {
     pub(crate) fn new(place: impl Into<String>, reason: impl Into<String>) -> Error {
-        Error { place: place.into(), reason: reason.into() }
+        Error { place: smithy_model::error::shorten(place.into()), reason: smithy_model::error::shorten(reason.into()) }
     }
 }
 

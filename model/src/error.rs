@@ -16,7 +16,7 @@ pub struct LoadError {
 
 impl LoadError {
     pub(crate) fn new(place: impl Into<String>, reason: impl Into<String>) -> LoadError {
-        LoadError { file: None, place: place.into(), reason: reason.into() }
+        LoadError { file: None, place: shorten(place.into()), reason: shorten(reason.into()) }
     }
 
     pub(crate) fn in_file(mut self, file: &str) -> LoadError {
@@ -38,3 +38,29 @@ impl fmt::Display for LoadError {
 }
 
 impl std::error::Error for LoadError {}
+
+/// Messages quote names and values from the model; a hostile model's megabyte-long name is cut
+/// in the middle, so that a message stays readable.
+pub fn shorten(text: String) -> String {
+    const KEEP_START: usize = 1000;
+    const KEEP_END: usize = 200;
+    let count = text.chars().count();
+    if count <= KEEP_START + KEEP_END + 100 {
+        return text;
+    }
+    let start: String = text.chars().take(KEEP_START).collect();
+    let end: String = text.chars().skip(count - KEEP_END).collect();
+    format!("{start}[... {} characters left out ...]{end}", count - KEEP_START - KEEP_END)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn long_messages_are_cut_in_the_middle() {
+        let text = format!("unknown shape type `{}`", "x".repeat(1_000_000));
+        let short = super::shorten(text);
+        assert_eq!(short.len(), 1000 + 200 + "[... 998821 characters left out ...]".len());
+        assert!(short.starts_with("unknown shape type `xxx") && short.ends_with("xxx`"));
+        assert_eq!(super::shorten("short".into()), "short");
+    }
+}

@@ -82,3 +82,11 @@ fn json_nested_10_000_levels_deep_is_an_error() {
     let error = Model::from_json(&text).unwrap_err().to_string();
     assert!(error.contains("recursion limit exceeded"), "{error}");
 }
+
+/// Found by the `model_mutations` fuzz target: errors quoted a megabyte-long name in full.
+#[test]
+fn errors_about_huge_names_stay_short() {
+    let error = err(json!({"a#S": {"type": "x".repeat(1_000_000)}}));
+    assert!(error.len() < 1500, "{} bytes", error.len());
+    assert!(error.starts_with("a#S: unknown shape type `xxx") && error.contains("characters left out"), "{error}");
+}
