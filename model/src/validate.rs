@@ -88,6 +88,14 @@ fn validate_shape(model: &Model, shape: &Shape) -> Result<(), LoadError> {
                 format!("a member cannot target the {} `{}`", target.kind.type_name(), target.id),
             ));
         }
+        // `Unit` is the value of union members (and enum members, and operations without input
+        // or output) that carry none; a structure, list or map member needs a value.
+        if member.target.is_unit() && !matches!(shape.kind, ShapeKind::Union(_)) {
+            return Err(LoadError::new(
+                place,
+                format!("only union members may target `smithy.api#Unit`, not {} members", shape.kind.type_name()),
+            ));
+        }
     }
     match &shape.kind {
         ShapeKind::Map { key, .. } => {

@@ -90,3 +90,15 @@ fn errors_about_huge_names_stay_short() {
     assert!(error.len() < 1500, "{} bytes", error.len());
     assert!(error.starts_with("a#S: unknown shape type `xxx") && error.contains("characters left out"), "{error}");
 }
+
+/// Found by the `model_mutations` fuzz target (an enum turned into a structure): a structure
+/// member targeting `smithy.api#Unit` failed in the generator with "smithy.api#Unit: no Rust
+/// type is generated for this shape", which does not say which member.
+#[test]
+fn only_union_members_may_target_unit() {
+    let error = err(json!({"a#S": {"type": "structure", "members": {"A": {"target": "smithy.api#Unit"}}}}));
+    assert_eq!(error, "a#S$A: only union members may target `smithy.api#Unit`, not structure members");
+    let error = err(json!({"a#L": {"type": "list", "member": {"target": "smithy.api#Unit"}}}));
+    assert_eq!(error, "a#L$member: only union members may target `smithy.api#Unit`, not list members");
+    Model::from_json(&doc(json!({"a#U": {"type": "union", "members": {"A": {"target": "smithy.api#Unit"}}}}))).unwrap();
+}

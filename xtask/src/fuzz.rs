@@ -90,20 +90,32 @@ pub fn run(args: &[String]) -> Result<(), TaskError> {
         if let Some(dict) = seeds.dictionaries.iter().find(|(name, _)| *name == target.name) {
             fuzzer_args.push(format!("-dict={}", dict.1.display()));
         }
-        println!("==> fuzz: {} for {share} s (corpus {})", target.name, shown(&root, &corpus));
+        std::fs::create_dir_all(&corpus).map_err(|e| TaskError(format!("{}: {e}", corpus.display())))?;
+        let log = root.join(TARGET_DIR).join("logs").join(format!("{}.log", target.name));
+        println!("==> fuzz: {} for {share} s (corpus {}, log {})", target.name, shown(&root, &corpus), shown(&root, &log));
         let mut run = vec!["run".to_owned(), target.name.to_owned(), corpus.display().to_string(), "--".to_owned()];
         run.extend(fuzzer_args);
         let run: Vec<&str> = run.iter().map(String::as_str).collect();
-        if let Err(e) = cargo_fuzz(&root, &run) {
+        let result = cargo_fuzz_logged(&root, &run, &log);
+        let text = std::fs::read_to_string(&log).unwrap_or_default();
+        if let Err(e) = result {
+            let tail: Vec<&str> = text.lines().rev().take(60).collect();
+            let tail: Vec<&str> = tail.into_iter().rev().collect();
             let artifacts = root.join(FUZZ_DIR).join("artifacts").join(target.name);
             return Err(TaskError(format!(
-                "{e}\nthe crashing input is in {}; reproduce it with\n  \
+                "{}\n{e}\nthe crashing input is in {}; reproduce it with\n  \
                  RUSTC_BOOTSTRAP=1 cargo fuzz run --fuzz-dir {FUZZ_DIR} -s none {} <that file>\n\
                  and add it to the regression tests (see the README's \"Reliability\" section)",
+                tail.join("\n"),
                 shown(&root, &artifacts),
                 target.name
             )));
         }
+        // libFuzzer's summary: `Done N runs in S second(s)` and the coverage it reached.
+        let done = text.lines().filter(|l| l.starts_with("Done ")).last().unwrap_or("done");
+        let coverage = text.lines().filter(|l| l.contains(" DONE ") || l.contains("cov: ")).last().unwrap_or("");
+        let coverage = coverage.split_whitespace().skip_while(|w| *w != "cov:").take(4).collect::<Vec<_>>().join(" ");
+        println!("    {done}; {coverage}");
     }
     println!("==> fuzz: {} targets ran without a crash ({:.0?} in all)", TARGETS.len(), started.elapsed());
     Ok(())
@@ -141,15 +153,8 @@ fn install_cargo_fuzz(root: &Path) -> Result<(), TaskError> {
 /// Runs `cargo fuzz <args>` with the repository's fuzz settings.
 fn cargo_fuzz(root: &Path, args: &[&str]) -> Result<(), TaskError> {
     let (subcommand, rest) = args.split_first().expect("a cargo fuzz subcommand");
-    let status = Command::new("cargo")
-        .arg("fuzz")
-        .arg(subcommand)
-        .args(["--fuzz-dir", FUZZ_DIR, "--target-dir", TARGET_DIR, "--sanitizer", "none", "--codegen-units", "16"])
+    let status = fuzz_command(root, subcommand)
         .args(rest)
-        // cargo-fuzz passes nightly-only flags (`-Zsanitizer`-style and `-Cpasses=sancov-module`
-        // settings); this lets the stable toolchain accept them.
-        .env("RUSTC_BOOTSTRAP", "1")
-        .current_dir(root)
         .status()
         .map_err(|e| TaskError(format!("cannot run cargo fuzz: {e}")))?;
     if status.success() {
@@ -157,6 +162,42 @@ fn cargo_fuzz(root: &Path, args: &[&str]) -> Result<(), TaskError> {
     } else {
         Err(TaskError(format!("`cargo fuzz {}` failed ({status})", args.join(" "))))
     }
+}
+
+/// Runs `cargo fuzz <args>` with libFuzzer's (long) output in `log`.
+fn cargo_fuzz_logged(root: &Path, args: &[&str], log: &Path) -> Result<(), TaskError> {
+    let io = |e: std::io::Error| TaskError(format!("{}: {e}", log.display()));
+    if let Some(folder) = log.parent() {
+        std::fs::create_dir_all(folder).map_err(io)?;
+    }
+    let out = std::fs::File::create(log).map_err(io)?;
+    let err = out.try_clone().map_err(io)?;
+    let (subcommand, rest) = args.split_first().expect("a cargo fuzz subcommand");
+    let status = fuzz_command(root, subcommand)
+        .args(rest)
+        .stdout(out)
+        .stderr(err)
+        .status()
+        .map_err(|e| TaskError(format!("cannot run cargo fuzz: {e}")))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(TaskError(format!("`cargo fuzz {}` failed ({status})", args.join(" "))))
+    }
+}
+
+/// `cargo fuzz <subcommand>` with the repository's settings, in `root`.
+fn fuzz_command(root: &Path, subcommand: &str) -> Command {
+    let mut command = Command::new("cargo");
+    command
+        .arg("fuzz")
+        .arg(subcommand)
+        .args(["--fuzz-dir", FUZZ_DIR, "--target-dir", TARGET_DIR, "--sanitizer", "none", "--codegen-units", "16"])
+        // cargo-fuzz passes nightly-only flags (`-Zsanitizer`-style and `-Cpasses=sancov-module`
+        // settings); this lets the stable toolchain accept them.
+        .env("RUSTC_BOOTSTRAP", "1")
+        .current_dir(root);
+    command
 }
 
 /// What [`write_seeds`] wrote.

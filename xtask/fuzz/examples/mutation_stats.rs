@@ -35,7 +35,15 @@ fn main() {
                 };
                 match std::panic::catch_unwind(|| codegen::generate(&model, &options)) {
                     Ok(Ok(_)) => "generated".to_owned(),
-                    Ok(Err(e)) => format!("generate: {}", first_words(&e.reason)),
+                    Ok(Err(e)) => {
+                        if let Ok(path) = std::env::var("SAVE_ERROR") {
+                            if e.reason.contains(&path) {
+                                std::fs::write("mutation-error.json", &text).unwrap();
+                                eprintln!("{e}\n{run:?}");
+                            }
+                        }
+                        format!("generate: {}", first_words(&e.reason))
+                    }
                     Err(_) => {
                         std::fs::write("mutation-crash.json", &text).unwrap();
                         format!("PANIC (model in mutation-crash.json): {run:?}")
