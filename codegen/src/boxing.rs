@@ -136,11 +136,12 @@ impl<'a> Walk<'a> {
 /// structures or unions count as depth 0 (lists and maps can be empty). Types settle in
 /// increasing depth; those that never settle have no finite value.
 fn check_values(model: &Model, edges: &BTreeMap<&ShapeId, Vec<Edge>>) -> Result<(), Error> {
-    // For each shape: who points at it (shape index, whether the edge counts for a structure).
     let index: BTreeMap<&ShapeId, usize> = edges.keys().enumerate().map(|(i, id)| (*id, i)).collect();
     let ids: Vec<&ShapeId> = edges.keys().copied().collect();
+    // For each shape, the shapes whose depth waits for it: unions with it as a member,
+    // structures that require it (once per required edge).
     let mut parents: Vec<Vec<usize>> = vec![Vec::new(); ids.len()];
-    // Structures: required edges not yet settled; unions: whether they are one.
+    // For structures: required edges not yet settled, and the deepest settled one.
     let mut pending = vec![0usize; ids.len()];
     let mut deepest = vec![0usize; ids.len()];
     let mut is_union = vec![false; ids.len()];

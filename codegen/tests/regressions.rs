@@ -41,7 +41,7 @@ fn shape_names_without_a_module_name() {
     assert!(file(&files, "src/types/m_.rs").contains("pub struct __ {"));
 }
 
-/// Found by fuzzing: Smithy 1.0 `@enum` values (and names) are any text, and the variant named
+/// Smithy 1.0 `@enum` values (and names) are any text, and the variant named
 /// after `٣` (a digit, but not an ASCII one) was no Rust identifier: `Ident::new` panicked.
 #[test]
 fn enum_values_that_are_not_identifiers() {

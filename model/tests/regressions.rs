@@ -83,7 +83,8 @@ fn json_nested_10_000_levels_deep_is_an_error() {
     assert!(error.contains("recursion limit exceeded"), "{error}");
 }
 
-/// Found by the `model_mutations` fuzz target: errors quoted a megabyte-long name in full.
+/// Found by the `model_mutations` pipeline (run through `xtask/fuzz/examples/mutation_stats.rs`):
+/// errors quoted a megabyte-long name in full.
 #[test]
 fn errors_about_huge_names_stay_short() {
     let error = err(json!({"a#S": {"type": "x".repeat(1_000_000)}}));
@@ -91,7 +92,7 @@ fn errors_about_huge_names_stay_short() {
     assert!(error.starts_with("a#S: unknown shape type `xxx") && error.contains("characters left out"), "{error}");
 }
 
-/// Found by the `model_mutations` fuzz target (an enum turned into a structure): a structure
+/// Found by the `model_mutations` pipeline (an enum turned into a structure): a structure
 /// member targeting `smithy.api#Unit` failed in the generator with "smithy.api#Unit: no Rust
 /// type is generated for this shape", which does not say which member.
 #[test]

@@ -112,8 +112,8 @@ pub fn run(args: &[String]) -> Result<(), TaskError> {
             )));
         }
         // libFuzzer's summary: `Done N runs in S second(s)` and the coverage it reached.
-        let done = text.lines().filter(|l| l.starts_with("Done ")).last().unwrap_or("done");
-        let coverage = text.lines().filter(|l| l.contains(" DONE ") || l.contains("cov: ")).last().unwrap_or("");
+        let done = text.lines().rev().find(|l| l.starts_with("Done ")).unwrap_or("done");
+        let coverage = text.lines().rev().find(|l| l.contains(" DONE ") || l.contains("cov: ")).unwrap_or("");
         let coverage = coverage.split_whitespace().skip_while(|w| *w != "cov:").take(4).collect::<Vec<_>>().join(" ");
         println!("    {done}; {coverage}");
     }
