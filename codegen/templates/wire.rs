@@ -517,8 +517,15 @@ where
 ///
 /// No precision is lost in either direction. Convert with [`str::parse`] into the arbitrary
 /// precision type of your choice; build one from text with [`BigNumber::new`].
-#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct BigNumber(String);
+
+/// Zero: what a required member that is missing on the wire reads as.
+impl Default for BigNumber {
+    fn default() -> Self {
+        BigNumber("0".to_owned())
+    }
+}
 
 impl BigNumber {
     /// Wraps the text of a JSON number; `None` if `digits` is not one.

@@ -50,6 +50,7 @@ fn big_numbers_keep_every_digit() {
         assert_eq!(serde_json::to_string(&read).unwrap(), digits);
     }
     assert!(serde_json::from_str::<wire::BigNumber>("\"12\"").is_err());
+    assert_eq!(serde_json::to_string(&wire::BigNumber::default()).unwrap(), "0");
     for bad in ["", "-", "01", "1.", ".5", "1e", "1e+", "NaN", "12abc"] {
         assert_eq!(wire::BigNumber::new(bad), None, "{bad}");
     }

@@ -39,19 +39,34 @@ version = "0.1.0"
 edition = "2021"
 rust-version = "1.88"
 license = "Apache-2.0"
-description = "Serde types for {title} (API version {version}), generated from its Smithy model"
+description = "{description}"
 publish = false
 
 [dependencies]
 base64 = "0.22"
 regex = "1"
 serde = {{ version = "1", features = ["derive"] }}
-serde_json = {{ version = "1", features = ["raw_value"] }}
+serde_json = {{ version = "1", features = ["float_roundtrip", "raw_value"] }}
 time = {{ version = "0.3.36", features = ["formatting", "macros", "parsing"] }}
 {workspace}"#,
         header = header("#", options),
         package = options.package_name,
+        description = toml_escape(&format!("Serde types for {title} (API version {version}), generated from its Smithy model")),
     )
+}
+
+/// Text for a TOML basic string: backslashes, quotes and control characters escaped.
+fn toml_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 fn service_title(model: &Model, space: &TypeSpace) -> String {
@@ -112,5 +127,16 @@ pub fn types_mod(space: &TypeSpace) -> TokenStream {
     quote! {
         //! One module per generated type; all are re-exported at the crate root.
         #(#items)*
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::toml_escape;
+
+    #[test]
+    fn toml_strings_cannot_be_broken_out_of() {
+        assert_eq!(toml_escape(r#"a "quoted" \ title"#), r#"a \"quoted\" \\ title"#);
+        assert_eq!(toml_escape("line\n[evil]"), "line\\u000A[evil]");
     }
 }
