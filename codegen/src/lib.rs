@@ -66,13 +66,7 @@ pub fn generate(model: &smithy_model::Model, options: &Options) -> Result<Vec<Ge
 /// [`naming::package_name`]).
 pub fn package_name(model: &smithy_model::Model) -> Result<String, Error> {
     let service = model.service()?;
-    let sdk_id = service
-        .traits
-        .other
-        .get("aws.api#service")
-        .and_then(|s| s.get("sdkId"))
-        .and_then(|s| s.as_str())
-        .map(str::to_owned)
+    let sdk_id = operations::aws_service_text(service, "sdkId")
         .unwrap_or_else(|| heck::ToKebabCase::to_kebab_case(service.id.name()));
     Ok(naming::package_name(&sdk_id))
 }

@@ -114,11 +114,15 @@ impl Protocol {
     }
 }
 
+/// A text member of the service's `aws.api#service` trait (`sdkId`, `endpointPrefix`, ...).
+pub fn aws_service_text(service: &smithy_model::Shape, key: &str) -> Option<String> {
+    service.traits.other.get("aws.api#service")?.get(key)?.as_str().map(str::to_owned)
+}
+
 /// The service's metadata.
 pub fn service_info(model: &Model, service: &ShapeId, protocol: Protocol) -> ServiceInfo {
     let shape = model.expect(service);
-    let aws = shape.traits.other.get("aws.api#service");
-    let text = |key: &str| aws.and_then(|a| a.get(key)).and_then(|v| v.as_str()).map(str::to_owned);
+    let text = |key: &str| aws_service_text(shape, key);
     let sdk_id = text("sdkId").unwrap_or_else(|| service.name().to_owned());
     let endpoint_prefix = text("endpointPrefix").unwrap_or_else(|| sdk_id.to_lowercase().replace(' ', "-"));
     let signing_name = shape
