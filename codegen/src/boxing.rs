@@ -114,11 +114,8 @@ impl<'a> Walk<'a> {
         let start = self.path.iter().position(|(s, _, _)| *s == edge.target).unwrap_or(self.path.len());
         let cycle = &self.path[start..];
         if edge.required && cycle.iter().all(|(_, _, required)| *required) {
-            let steps: Vec<String> = cycle
-                .iter()
-                .map(|(s, m, _)| format!("{s}${m}"))
-                .chain([format!("{from}${}", edge.member)])
-                .collect();
+            let steps: Vec<String> =
+                cycle.iter().map(|(s, m, _)| format!("{s}${m}")).chain([format!("{from}${}", edge.member)]).collect();
             return Err(Error::new(
                 edge.target.to_string(),
                 format!("a cycle of required members has no finite value: {}", steps.join(" -> ")),

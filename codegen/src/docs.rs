@@ -116,10 +116,8 @@ const CODE_MARKUP_TAGS: &[&str] = &[
 ];
 
 /// Elements that never have content or an end tag.
-const VOID_TAGS: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-    "track", "wbr",
-];
+const VOID_TAGS: &[&str] =
+    &["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"];
 
 /// Tokenizes `html` and builds the tree; the returned element is the root.
 fn parse(html: &str) -> Elem {
@@ -186,11 +184,7 @@ struct TreeBuilder {
 
 impl TreeBuilder {
     fn new() -> Self {
-        let root = Elem {
-            name: String::new(),
-            href: None,
-            children: Vec::new(),
-        };
+        let root = Elem { name: String::new(), href: None, children: Vec::new() };
         TreeBuilder { stack: vec![root] }
     }
 
@@ -210,25 +204,14 @@ impl TreeBuilder {
         KNOWN_TAGS.contains(&name) || (!has_attributes && is_simple_tag_name(name))
     }
 
-    fn start_tag(
-        &mut self,
-        name: String,
-        href: Option<String>,
-        has_attributes: bool,
-        self_closing: bool,
-        raw: &str,
-    ) {
+    fn start_tag(&mut self, name: String, href: Option<String>, has_attributes: bool, self_closing: bool, raw: &str) {
         if !self.is_markup(&name, has_attributes) {
             self.text(raw);
             return;
         }
         self.close_implied(&name);
         let empty = self_closing || VOID_TAGS.contains(&name.as_str());
-        let elem = Elem {
-            name,
-            href,
-            children: Vec::new(),
-        };
+        let elem = Elem { name, href, children: Vec::new() };
         if empty {
             self.current().children.push(Node::Elem(elem));
         } else if self.stack.len() < MAX_DEPTH {
@@ -240,11 +223,7 @@ impl TreeBuilder {
     fn end_tag(&mut self, name: &str, raw: &str) {
         if name == "br" {
             // Browsers read `</br>` as `<br>`.
-            let br = Elem {
-                name: "br".to_string(),
-                href: None,
-                children: Vec::new(),
-            };
+            let br = Elem { name: "br".to_string(), href: None, children: Vec::new() };
             self.current().children.push(Node::Elem(br));
         } else if let Some(pos) = self.stack.iter().rposition(|e| e.name == name) {
             // Closes the element and anything left open inside it.
@@ -263,14 +242,8 @@ impl TreeBuilder {
     /// `<dt>`/`<dd>`, as in HTML; otherwise unclosed items would nest.
     fn close_implied(&mut self, name: &str) {
         let (closes, stops): (&[&str], &[&str]) = match name {
-            "li" => (
-                &["li"],
-                &["ul", "ol", "menu", "dl", "note", "important", "blockquote"],
-            ),
-            "dt" | "dd" => (
-                &["dt", "dd"],
-                &["dl", "ul", "ol", "note", "important", "blockquote"],
-            ),
+            "li" => (&["li"], &["ul", "ol", "menu", "dl", "note", "important", "blockquote"]),
+            "dt" | "dd" => (&["dt", "dd"], &["dl", "ul", "ol", "note", "important", "blockquote"]),
             _ => return,
         };
         for i in (1..self.stack.len()).rev() {
@@ -289,10 +262,7 @@ impl TreeBuilder {
 
     fn text(&mut self, text: &str) {
         // Control characters have no place in a doc comment.
-        let text: String = text
-            .chars()
-            .filter(|&c| !c.is_control() || c == '\n' || c == '\t')
-            .collect();
+        let text: String = text.chars().filter(|&c| !c.is_control() || c == '\n' || c == '\t').collect();
         if text.is_empty() {
             return;
         }
@@ -330,9 +300,7 @@ fn is_code_tag(name: &str) -> bool {
 
 fn is_simple_tag_name(name: &str) -> bool {
     name.starts_with(|c: char| c.is_ascii_lowercase())
-        && name
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
 /// What an element means for the conversion.
@@ -364,10 +332,11 @@ enum Kind {
 
 fn kind(name: &str) -> Kind {
     match name {
-        "p" | "div" | "fullname" | "section" | "article" | "header" | "footer" | "main" | "nav"
-        | "aside" | "address" | "blockquote" | "figure" | "figcaption" | "table" | "thead"
-        | "tbody" | "tfoot" | "tr" | "td" | "th" | "caption" | "hr" | "details" | "summary"
-        | "center" | "body" | "html" | "form" | "fieldset" => Kind::Paragraph,
+        "p" | "div" | "fullname" | "section" | "article" | "header" | "footer" | "main" | "nav" | "aside"
+        | "address" | "blockquote" | "figure" | "figcaption" | "table" | "thead" | "tbody" | "tfoot" | "tr" | "td"
+        | "th" | "caption" | "hr" | "details" | "summary" | "center" | "body" | "html" | "form" | "fieldset" => {
+            Kind::Paragraph
+        }
         "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => Kind::Heading,
         "ul" | "menu" | "dir" => Kind::List { ordered: false },
         "ol" => Kind::List { ordered: true },
@@ -452,10 +421,7 @@ struct BlockBuilder {
 
 impl BlockBuilder {
     fn new() -> Self {
-        BlockBuilder {
-            blocks: Vec::new(),
-            para: Inline::new(Style::default()),
-        }
+        BlockBuilder { blocks: Vec::new(), para: Inline::new(Style::default()) }
     }
 
     fn finish(mut self) -> Vec<Block> {
@@ -506,10 +472,7 @@ impl BlockBuilder {
             Kind::DefinitionList => {
                 let items = definition_items(elem);
                 if !items.is_empty() {
-                    self.push(Block::List {
-                        ordered: false,
-                        items,
-                    });
+                    self.push(Block::List { ordered: false, items });
                 }
             }
             Kind::Callout(label) => {
@@ -549,10 +512,7 @@ impl BlockBuilder {
 
 /// The inline content of `elem` as one `**bold**` span, if not empty.
 fn bold_line(elem: &Elem) -> Option<String> {
-    let mut inline = Inline::new(Style {
-        strong: true,
-        ..Style::default()
-    });
+    let mut inline = Inline::new(Style { strong: true, ..Style::default() });
     inline_children(&elem.children, &mut inline);
     let (_, text, _) = inline.finish();
     (!text.is_empty()).then(|| format!("**{text}**"))
@@ -642,19 +602,10 @@ fn code_block(elem: &Elem, first_line_inline: bool) -> Option<String> {
     let indentation = |line: &str| line.len() - line.trim_start_matches([' ', '\t']).len();
     let mut lines: Vec<&str> = text.lines().map(str::trim_end).collect();
     let dedent_from = usize::from(first_line_inline);
-    let indent = lines
-        .iter()
-        .skip(dedent_from)
-        .filter(|line| !line.is_empty())
-        .map(|line| indentation(line))
-        .min()
-        .unwrap_or(0);
+    let indent =
+        lines.iter().skip(dedent_from).filter(|line| !line.is_empty()).map(|line| indentation(line)).min().unwrap_or(0);
     for (i, line) in lines.iter_mut().enumerate() {
-        *line = if i < dedent_from {
-            line.trim_start()
-        } else {
-            &line[indentation(line).min(indent)..]
-        };
+        *line = if i < dedent_from { line.trim_start() } else { &line[indentation(line).min(indent)..] };
     }
     let mut out: Vec<&str> = Vec::new();
     for line in lines {
@@ -724,13 +675,7 @@ struct Inline {
 
 impl Inline {
     fn new(style: Style) -> Self {
-        Inline {
-            out: String::new(),
-            space_pending: false,
-            leading_space: false,
-            fragile_close: false,
-            style,
-        }
+        Inline { out: String::new(), space_pending: false, leading_space: false, fragile_close: false, style }
     }
 
     fn is_empty(&self) -> bool {
@@ -845,10 +790,7 @@ fn is_word_char(c: char) -> bool {
 }
 
 fn collapse_space(text: &str) -> String {
-    text.split(is_space)
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+    text.split(is_space).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
 }
 
 fn inline_children(children: &[Node], out: &mut Inline) {
@@ -865,22 +807,8 @@ fn inline_elem(elem: &Elem, out: &mut Inline) {
     match kind(&elem.name) {
         Kind::Hidden => {}
         Kind::LineBreak => out.hard_break(),
-        Kind::Strong if !style.strong => out.wrap(
-            "**",
-            Style {
-                strong: true,
-                ..style
-            },
-            &elem.children,
-        ),
-        Kind::Emphasis if !style.emphasis => out.wrap(
-            "*",
-            Style {
-                emphasis: true,
-                ..style
-            },
-            &elem.children,
-        ),
+        Kind::Strong if !style.strong => out.wrap("**", Style { strong: true, ..style }, &elem.children),
+        Kind::Emphasis if !style.emphasis => out.wrap("*", Style { emphasis: true, ..style }, &elem.children),
         Kind::Code => out.code(&raw_text(elem)),
         Kind::Link if !style.link => link(elem, out),
         k if is_block(k) => {
@@ -902,10 +830,7 @@ fn link(elem: &Elem, out: &mut Inline) {
         Some(href) if is_absolute_url(href) => encode_url(href),
         Some(_) => return inline_children(&elem.children, out),
     };
-    let mut text = Inline::new(Style {
-        link: true,
-        ..out.style
-    });
+    let mut text = Inline::new(Style { link: true, ..out.style });
     inline_children(&elem.children, &mut text);
     let (leading, text, trailing) = text.finish();
     if leading {
@@ -923,9 +848,7 @@ fn link(elem: &Elem, out: &mut Inline) {
 
 fn is_absolute_url(href: &str) -> bool {
     let lower = href.to_ascii_lowercase();
-    ["http://", "https://"]
-        .iter()
-        .any(|scheme| lower.starts_with(scheme) && lower.len() > scheme.len())
+    ["http://", "https://"].iter().any(|scheme| lower.starts_with(scheme) && lower.len() > scheme.len())
 }
 
 /// Makes a URL safe as a Markdown link destination or autolink. Line breaks
@@ -960,11 +883,7 @@ fn code_span(content: &str) -> String {
         return String::new();
     }
     let fence = "`".repeat(longest_backtick_run(content) + 1);
-    let pad = if content.starts_with('`') || content.ends_with('`') {
-        " "
-    } else {
-        ""
-    };
+    let pad = if content.starts_with('`') || content.ends_with('`') { " " } else { "" };
     format!("{fence}{pad}{content}{pad}{fence}")
 }
 
@@ -1003,15 +922,9 @@ fn find_url(word: &str) -> Option<(usize, usize)> {
         (Some(a), Some(b)) => a.min(b),
         (a, b) => a.or(b)?,
     };
-    let scheme_len = if lower[start..].starts_with("https://") {
-        8
-    } else {
-        7
-    };
+    let scheme_len = if lower[start..].starts_with("https://") { 8 } else { 7 };
     let tail = &word[start..];
-    let mut end = tail
-        .find(['<', '>', '"', '\'', '`', '{', '}', '|', '\\', '^', '[', ']'])
-        .unwrap_or(tail.len());
+    let mut end = tail.find(['<', '>', '"', '\'', '`', '{', '}', '|', '\\', '^', '[', ']']).unwrap_or(tail.len());
     loop {
         let url = &tail[..end];
         let unbalanced = url.ends_with(')') && url.matches(')').count() > url.matches('(').count();
@@ -1029,11 +942,7 @@ fn find_url(word: &str) -> Option<(usize, usize)> {
 fn escape_text(text: &str, out: &mut String) {
     let chars: Vec<char> = text.chars().collect();
     for (i, &c) in chars.iter().enumerate() {
-        let prev = if i > 0 {
-            chars.get(i - 1).copied()
-        } else {
-            None
-        };
+        let prev = if i > 0 { chars.get(i - 1).copied() } else { None };
         let next = chars.get(i + 1).copied();
         let escape = match c {
             // `\` escapes, `` ` `` code spans, `*` emphasis, `[` `]` links and
@@ -1042,10 +951,7 @@ fn escape_text(text: &str, out: &mut String) {
             '\\' | '`' | '*' | '[' | ']' | '<' | '|' | '~' => true,
             // `_` can only start or end emphasis when not between two
             // alphanumerics, so `SNAKE_CASE` needs no escaping.
-            '_' => {
-                !(prev.is_some_and(char::is_alphanumeric)
-                    && next.is_some_and(char::is_alphanumeric))
-            }
+            '_' => !(prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric)),
             // `--` would become a dash (rustdoc enables smart punctuation).
             '-' => prev == Some('-') || next == Some('-'),
             // `&name;` / `&#1;` would be decoded as an entity.
@@ -1060,13 +966,8 @@ fn escape_text(text: &str, out: &mut String) {
 }
 
 fn looks_like_entity(after_ampersand: &[char]) -> bool {
-    let body = after_ampersand
-        .strip_prefix(&['#'])
-        .unwrap_or(after_ampersand);
-    let name_len = body
-        .iter()
-        .take_while(|c| c.is_ascii_alphanumeric())
-        .count();
+    let body = after_ampersand.strip_prefix(&['#']).unwrap_or(after_ampersand);
+    let name_len = body.iter().take_while(|c| c.is_ascii_alphanumeric()).count();
     name_len > 0 && body.get(name_len) == Some(&';')
 }
 
@@ -1081,11 +982,8 @@ fn escape_line_start(line: &str) -> String {
         Some(c) if c.is_ascii_digit() => {
             let digits = line.bytes().take_while(u8::is_ascii_digit).count();
             let after = &line[digits..];
-            let is_marker = after.starts_with(['.', ')'])
-                && after[1..]
-                    .chars()
-                    .next()
-                    .is_none_or(|c| c == ' ' || c == '\t');
+            let is_marker =
+                after.starts_with(['.', ')']) && after[1..].chars().next().is_none_or(|c| c == ' ' || c == '\t');
             if is_marker {
                 format!("{}\\{}", &line[..digits], after)
             } else {
@@ -1129,18 +1027,9 @@ fn render_block(block: &Block) -> Vec<String> {
 /// One line per hard break; each line but the last ends with `\`, which is a
 /// Markdown hard break that survives trailing-whitespace trimming.
 fn render_para(text: &str) -> Vec<String> {
-    let lines: Vec<String> = text
-        .split('\n')
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .map(escape_line_start)
-        .collect();
+    let lines: Vec<String> = text.split('\n').map(str::trim).filter(|l| !l.is_empty()).map(escape_line_start).collect();
     let last = lines.len().saturating_sub(1);
-    lines
-        .into_iter()
-        .enumerate()
-        .map(|(i, l)| if i < last { l + "\\" } else { l })
-        .collect()
+    lines.into_iter().enumerate().map(|(i, l)| if i < last { l + "\\" } else { l }).collect()
 }
 
 /// A fenced block tagged `text`, so rustdoc never compiles it as a doctest.
@@ -1171,11 +1060,7 @@ fn render_list(ordered: bool, items: &[Vec<Block>]) -> Vec<String> {
             continue;
         }
         number += 1;
-        let marker = if ordered {
-            format!("{number}. ")
-        } else {
-            "- ".to_string()
-        };
+        let marker = if ordered { format!("{number}. ") } else { "- ".to_string() };
         if !out.is_empty() && !tight {
             out.push(String::new());
         }
@@ -1200,13 +1085,7 @@ fn render_quote(label: &str, blocks: &[Block]) -> Vec<String> {
     }
     render_blocks(&blocks, false)
         .into_iter()
-        .map(|line| {
-            if line.is_empty() {
-                ">".to_string()
-            } else {
-                format!("> {line}")
-            }
-        })
+        .map(|line| if line.is_empty() { ">".to_string() } else { format!("> {line}") })
         .collect()
 }
 
@@ -1236,10 +1115,7 @@ mod tests {
     #[track_caller]
     fn check(html: &str, expected: &str) {
         let actual = html_to_markdown(html);
-        assert_eq!(
-            actual, expected,
-            "\n--- actual ---\n{actual}\n--------------"
-        );
+        assert_eq!(actual, expected, "\n--- actual ---\n{actual}\n--------------");
         if let Err(problem) = lint(&actual) {
             panic!("{problem}\n--- output ---\n{actual}");
         }
@@ -1620,10 +1496,7 @@ mod tests {
 
     #[test]
     fn code_span_fences_and_empty_input() {
-        check(
-            "<code>a `b` c</code> <code>`x</code> <code></code>",
-            "``a `b` c`` `` `x ``",
-        );
+        check("<code>a `b` c</code> <code>`x</code> <code></code>", "``a `b` c`` `` `x ``");
         check("", "");
         check("  \n <p> </p> <br> ", "");
         check("plain text, no tags", "plain text, no tags");
@@ -1649,8 +1522,8 @@ mod tests {
             let shapes = model["shapes"].as_object().expect("shapes");
             for (id, shape) in shapes {
                 let members = shape["members"].as_object().into_iter().flatten();
-                let targets = std::iter::once((id.clone(), shape))
-                    .chain(members.map(|(m, v)| (format!("{id}${m}"), v)));
+                let targets =
+                    std::iter::once((id.clone(), shape)).chain(members.map(|(m, v)| (format!("{id}${m}"), v)));
                 for (name, target) in targets {
                     if let Some(doc) = target["traits"]["smithy.api#documentation"].as_str() {
                         docs.push((name, doc.to_string()));
@@ -1664,11 +1537,7 @@ mod tests {
     #[test]
     fn every_model_documentation_string_converts_cleanly() {
         let docs = model_docs();
-        assert!(
-            docs.len() > 5000,
-            "only {} documentation strings found",
-            docs.len()
-        );
+        assert!(docs.len() > 5000, "only {} documentation strings found", docs.len());
         let mut failures = Vec::new();
         for (name, html) in &docs {
             let markdown = html_to_markdown(html);
@@ -1676,12 +1545,7 @@ mod tests {
                 failures.push(format!("{name}: {problem}"));
             }
         }
-        assert!(
-            failures.is_empty(),
-            "{} failures:\n{}",
-            failures.len(),
-            failures.join("\n")
-        );
+        assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
     }
 
     #[test]
@@ -1756,9 +1620,7 @@ mod tests {
         };
         for _ in 0..3000 {
             let len = next() % 40;
-            let html: String = (0..len)
-                .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
-                .collect();
+            let html: String = (0..len).map(|_| PIECES[(next() % PIECES.len() as u64) as usize]).collect();
             let markdown = html_to_markdown(&html);
             if let Err(problem) = lint(&markdown) {
                 panic!("{problem}\n--- input ---\n{html}\n--- output ---\n{markdown}");
@@ -1883,8 +1745,7 @@ mod tests {
             } else if c == '`' {
                 let run = chars[i..].iter().take_while(|&&c| c == '`').count();
                 let close = (i + run..chars.len()).find(|&j| {
-                    chars[j..].iter().take_while(|&&c| c == '`').count() == run
-                        && (j == 0 || chars[j - 1] != '`')
+                    chars[j..].iter().take_while(|&&c| c == '`').count() == run && (j == 0 || chars[j - 1] != '`')
                 });
                 match close {
                     Some(j) => {
@@ -1908,11 +1769,8 @@ mod tests {
         let chars = outside_code(line);
         let text: String = chars.iter().map(|&(c, _)| c).collect();
         let raw = |i: usize, c: char| chars.get(i).is_some_and(|&(x, escaped)| x == c && !escaped);
-        let starts = |i: usize, s: &str| {
-            s.chars()
-                .enumerate()
-                .all(|(k, c)| chars.get(i + k).is_some_and(|&(x, _)| x == c))
-        };
+        let starts =
+            |i: usize, s: &str| s.chars().enumerate().all(|(k, c)| chars.get(i + k).is_some_and(|&(x, _)| x == c));
         let mut depth = 0usize;
         let mut i = 0;
         while i < chars.len() {

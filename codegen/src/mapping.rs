@@ -88,7 +88,13 @@ impl RustType {
     }
 
     /// [`RustType::of_member`] inside `depth` lists and maps.
-    fn of_member_at(model: &Model, names: &Names, target: &ShapeId, traits: &Traits, depth: usize) -> Result<RustType, Error> {
+    fn of_member_at(
+        model: &Model,
+        names: &Names,
+        target: &ShapeId,
+        traits: &Traits,
+        depth: usize,
+    ) -> Result<RustType, Error> {
         let shape = model.expect(target);
         if depth >= MAX_COLLECTION_DEPTH && matches!(shape.kind, ShapeKind::List { .. } | ShapeKind::Map { .. }) {
             return Err(Error::new(
@@ -117,11 +123,23 @@ impl RustType {
                 RustType::Named(names.type_name(target)?.to_owned())
             }
             ShapeKind::List { member, .. } => RustType::List {
-                item: Box::new(RustType::of_member_at(model, names, &member.target, &model.effective_traits(member), depth + 1)?),
+                item: Box::new(RustType::of_member_at(
+                    model,
+                    names,
+                    &member.target,
+                    &model.effective_traits(member),
+                    depth + 1,
+                )?),
                 sparse: shape.traits.sparse,
             },
             ShapeKind::Map { value, .. } => RustType::Map {
-                value: Box::new(RustType::of_member_at(model, names, &value.target, &model.effective_traits(value), depth + 1)?),
+                value: Box::new(RustType::of_member_at(
+                    model,
+                    names,
+                    &value.target,
+                    &model.effective_traits(value),
+                    depth + 1,
+                )?),
                 sparse: shape.traits.sparse,
             },
             ShapeKind::Operation(_) | ShapeKind::Service(_) | ShapeKind::Resource(_) => {
@@ -134,7 +152,10 @@ impl RustType {
     /// generated types as `crate::Name`, `HashMap` by its full path.
     pub fn qualified_tokens(&self) -> TokenStream {
         let all_clash = StdPaths {
-            clashing: ["HashMap".to_owned()].into_iter().chain(self.named_types().into_iter().map(str::to_owned)).collect(),
+            clashing: ["HashMap".to_owned()]
+                .into_iter()
+                .chain(self.named_types().into_iter().map(str::to_owned))
+                .collect(),
         };
         self.tokens(&all_clash)
     }

@@ -16,11 +16,10 @@ use proc_macro2::{Ident, Span};
 
 /// Rust's strict and reserved keywords (2021 edition), which need `r#` or a suffix.
 const KEYWORDS: &[&str] = &[
-    "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum", "extern",
-    "false", "fn", "for", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut", "pub",
-    "ref", "return", "self", "Self", "static", "struct", "super", "trait", "true", "type", "unsafe",
-    "use", "where", "while", "abstract", "become", "box", "do", "final", "macro", "override",
-    "priv", "typeof", "unsized", "virtual", "yield", "try", "gen",
+    "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum", "extern", "false", "fn",
+    "for", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut", "pub", "ref", "return", "self", "Self",
+    "static", "struct", "super", "trait", "true", "type", "unsafe", "use", "where", "while", "abstract", "become",
+    "box", "do", "final", "macro", "override", "priv", "typeof", "unsized", "virtual", "yield", "try", "gen",
 ];
 
 /// Keywords that cannot be raw identifiers.
@@ -93,7 +92,8 @@ fn plural_acronyms(name: &str) -> String {
 /// The variant name of an enum value or union member, without disambiguation.
 pub fn variant_name(name: &str) -> String {
     // Values of Smithy 1.0 `@enum`s are any text: keep only what a Rust identifier may hold.
-    let camel: String = name.to_upper_camel_case().chars().filter(|&c| c.is_ascii_alphanumeric() || continues_ident(c)).collect();
+    let camel: String =
+        name.to_upper_camel_case().chars().filter(|&c| c.is_ascii_alphanumeric() || continues_ident(c)).collect();
     let starts_ident = camel.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || starts_ident(c));
     if camel.is_empty() {
         "Empty".to_owned()

@@ -112,10 +112,7 @@ fn shape(cx: &Cx, shape: &Shape, fill: Fill, depth: usize) -> Sample {
         ShapeKind::List { member: item, .. } => {
             let item = member(cx, item, fill, depth + 1);
             if shape.traits.sparse {
-                Sample {
-                    input: json!([item.input, null]),
-                    output: json!([item.output, null]),
-                }
+                Sample { input: json!([item.input, null]), output: json!([item.output, null]) }
             } else {
                 Sample { input: json!([item.input, null]), output: json!([item.output]) }
             }
@@ -183,17 +180,43 @@ fn simple_value(simple: Simple, format: Option<TimestampFormat>, fill: Fill) -> 
         Simple::Short => json!(if all { -32768 } else { 32767 }),
         Simple::Integer => json!(if all { -2_147_483_648_i64 } else { 2_147_483_647 }),
         Simple::Long => json!(if all { 9_007_199_254_740_993_i64 } else { -9_223_372_036_854_775_808_i64 }),
-        Simple::Float => if all { json!(1.5) } else { json!("-Infinity") },
-        Simple::Double => if all { json!(2.25) } else { json!("NaN") },
+        Simple::Float => {
+            if all {
+                json!(1.5)
+            } else {
+                json!("-Infinity")
+            }
+        }
+        Simple::Double => {
+            if all {
+                json!(2.25)
+            } else {
+                json!("NaN")
+            }
+        }
         Simple::BigInteger => json!(if all { 1234567 } else { -7 }),
         Simple::BigDecimal => json!(if all { 1234.5 } else { 0.25 }),
         Simple::Timestamp => match format.unwrap_or(TimestampFormat::EpochSeconds) {
-            TimestampFormat::EpochSeconds => if all { json!(1_700_000_000.125) } else { json!(-86_400) },
+            TimestampFormat::EpochSeconds => {
+                if all {
+                    json!(1_700_000_000.125)
+                } else {
+                    json!(-86_400)
+                }
+            }
             TimestampFormat::DateTime => json!(if all { "2023-11-14T22:13:20.125Z" } else { "1969-12-31T00:00:00Z" }),
-            TimestampFormat::HttpDate => json!(if all { "Tue, 14 Nov 2023 22:13:20 GMT" } else { "Wed, 31 Dec 1969 00:00:00 GMT" }),
+            TimestampFormat::HttpDate => {
+                json!(if all { "Tue, 14 Nov 2023 22:13:20 GMT" } else { "Wed, 31 Dec 1969 00:00:00 GMT" })
+            }
         },
         Simple::Blob => json!(if all { "aGVsbG8gd29ybGQ=" } else { "" }),
-        Simple::Document => if all { json!({"a": [1, "two", null, true, {"b": 2.5}]}) } else { Value::Null },
+        Simple::Document => {
+            if all {
+                json!({"a": [1, "two", null, true, {"b": 2.5}]})
+            } else {
+                Value::Null
+            }
+        }
     }
 }
 
@@ -241,9 +264,9 @@ fn defaults(cx: &Cx, id: &ShapeId, value: &Value) -> Value {
         (ShapeKind::List { member, .. }, Value::Array(items)) => {
             Value::Array(items.iter().map(|v| defaults(cx, &member.target, v)).collect())
         }
-        (ShapeKind::Map { value: member, .. }, Value::Object(entries)) => Value::Object(
-            entries.iter().map(|(k, v)| (k.clone(), defaults(cx, &member.target, v))).collect(),
-        ),
+        (ShapeKind::Map { value: member, .. }, Value::Object(entries)) => {
+            Value::Object(entries.iter().map(|(k, v)| (k.clone(), defaults(cx, &member.target, v))).collect())
+        }
         _ => value.clone(),
     }
 }
@@ -296,7 +319,9 @@ fn mark(cx: &Cx, shape: &Shape, sensitive: bool, depth: usize, counter: &mut Cou
         let target = cx.model.expect(&m.target);
         let inner = sensitive || m.traits.sensitive;
         match (&target.kind, m.traits.timestamp_format) {
-            (ShapeKind::Simple(Simple::Timestamp), Some(format)) => simple_value(Simple::Timestamp, Some(format), Fill::All),
+            (ShapeKind::Simple(Simple::Timestamp), Some(format)) => {
+                simple_value(Simple::Timestamp, Some(format), Fill::All)
+            }
             _ => mark(cx, target, inner, depth + 1, counter),
         }
     };
@@ -308,7 +333,9 @@ fn mark(cx: &Cx, shape: &Shape, sensitive: bool, depth: usize, counter: &mut Cou
         ShapeKind::Map { .. } if depth >= SHALLOW_DEPTH => json!({}),
         ShapeKind::Simple(Simple::String) => counter.string(sensitive),
         ShapeKind::Simple(simple) => simple_value(*simple, shape.traits.timestamp_format, Fill::All),
-        ShapeKind::Enum(values) if !sensitive => Value::String(values.first().map(|v| v.value.clone()).unwrap_or_default()),
+        ShapeKind::Enum(values) if !sensitive => {
+            Value::String(values.first().map(|v| v.value.clone()).unwrap_or_default())
+        }
         ShapeKind::Enum(_) => counter.string(true),
         ShapeKind::IntEnum(values) => json!(values.first().map_or(0, |v| v.value)),
         ShapeKind::List { member, .. } => json!([member_value(member, counter)]),

@@ -80,11 +80,8 @@ impl Names {
             names[i] = name;
         }
         let modules = naming::disambiguate(names.iter().map(|n| naming::module_name(n)));
-        let types = shapes
-            .iter()
-            .zip(names.into_iter().zip(modules))
-            .map(|(shape, pair)| (shape.id.clone(), pair))
-            .collect();
+        let types =
+            shapes.iter().zip(names.into_iter().zip(modules)).map(|(shape, pair)| (shape.id.clone(), pair)).collect();
         Names { types }
     }
 
@@ -287,11 +284,8 @@ impl TypeSpace {
         let ShapeKind::Service(svc) = &service.kind else { unreachable!("service() returns a service") };
         let protocol = Protocol::of(service)?;
         let closure = model.closure(&service.id);
-        let shapes: Vec<&Shape> = closure
-            .iter()
-            .map(|id| model.expect(id))
-            .filter(|s| !s.id.is_unit() && generates_type(s))
-            .collect();
+        let shapes: Vec<&Shape> =
+            closure.iter().map(|id| model.expect(id)).filter(|s| !s.id.is_unit() && generates_type(s)).collect();
         let names = Names::assign(&shapes, &service.id, &svc.rename);
         let boxed = boxing::boxed_members(model, &shapes)?;
         let bindings = operation_bindings(model, &closure);

@@ -332,7 +332,8 @@ impl Visitor<'_> for EpochSecondsVisitor {
     }
 
     fn visit_i64<E: de::Error>(self, seconds: i64) -> Result<OffsetDateTime, E> {
-        OffsetDateTime::from_unix_timestamp(seconds).map_err(|_| E::custom(format!("timestamp {seconds} is out of range")))
+        OffsetDateTime::from_unix_timestamp(seconds)
+            .map_err(|_| E::custom(format!("timestamp {seconds} is out of range")))
     }
 
     fn visit_u64<E: de::Error>(self, seconds: u64) -> Result<OffsetDateTime, E> {
@@ -387,10 +388,7 @@ const HTTP_DATE: &[time::format_description::BorrowedFormatItem<'static>] = time
 
 impl SerializeAs<OffsetDateTime> for HttpDate {
     fn serialize_as<S: Serializer>(value: &OffsetDateTime, serializer: S) -> Result<S::Ok, S::Error> {
-        let text = value
-            .to_offset(time::UtcOffset::UTC)
-            .format(HTTP_DATE)
-            .map_err(serde::ser::Error::custom)?;
+        let text = value.to_offset(time::UtcOffset::UTC).format(HTTP_DATE).map_err(serde::ser::Error::custom)?;
         serializer.serialize_str(&text)
     }
 }

@@ -44,7 +44,13 @@ fn timestamp(seconds: i64, nanos: u32) -> OffsetDateTime {
 
 #[test]
 fn big_numbers_keep_every_digit() {
-    for digits in ["123456789012345678901234567890", "-0.000000000000000000000000000001", "3.14159265358979323846264338327950288", "1e400", "0"] {
+    for digits in [
+        "123456789012345678901234567890",
+        "-0.000000000000000000000000000001",
+        "3.14159265358979323846264338327950288",
+        "1e400",
+        "0",
+    ] {
         let read: wire::BigNumber = serde_json::from_str(digits).unwrap();
         assert_eq!(read.as_str(), digits);
         assert_eq!(serde_json::to_string(&read).unwrap(), digits);

@@ -4,10 +4,10 @@
 use std::any::type_name;
 use std::collections::BTreeSet;
 
-use cognito_identity_provider_types as cognito;
 use cognito::error::{parse_error, sanitize_code, ErrorShape, Fault, OperationError, UnhandledError};
 use cognito::operation::{paginate, Auth, Operation, Paginated, PaginatedItems};
 use cognito::operations::{self as ops, ServiceError, OPERATIONS, SERVICE};
+use cognito_identity_provider_types as cognito;
 use smithy_model::{Model, ShapeKind};
 
 fn model() -> Model {
@@ -84,7 +84,10 @@ const NO_HEADERS: [(&str, &str); 0] = [];
 fn error_codes_are_sanitized() {
     assert_eq!(sanitize_code("UserNotFoundException"), "UserNotFoundException");
     assert_eq!(sanitize_code("com.amazonaws.cognitoidentityprovider#UserNotFoundException"), "UserNotFoundException");
-    assert_eq!(sanitize_code("UserNotFoundException:http://internal.amazon.com/coral/com.amazon/"), "UserNotFoundException");
+    assert_eq!(
+        sanitize_code("UserNotFoundException:http://internal.amazon.com/coral/com.amazon/"),
+        "UserNotFoundException"
+    );
     assert_eq!(sanitize_code("aws.cognito#UserNotFoundException:http://x#y"), "UserNotFoundException");
 }
 
@@ -115,7 +118,11 @@ fn the_code_comes_from_code_and_the_message_from_capital_message() {
     let ops::ListUsersError::TooManyRequestsException(e) = &error else { panic!("{error:?}") };
     // The model names the member `message`; a message sent as `Message` is read too.
     assert_eq!(e.message(), Some("Rate exceeded"));
-    let unhandled: UnhandledError = match parse_error::<ServiceError, _, _>(429, NO_HEADERS, br#"{"code": "Throttled", "Message": "Rate exceeded"}"#) {
+    let unhandled: UnhandledError = match parse_error::<ServiceError, _, _>(
+        429,
+        NO_HEADERS,
+        br#"{"code": "Throttled", "Message": "Rate exceeded"}"#,
+    ) {
         ServiceError::Unhandled(u) => u,
         other => panic!("{other:?}"),
     };
@@ -179,7 +186,8 @@ fn list_users_walks_three_pages() {
         (Some("page-2"), vec![user("c"), user("d")], Some("page-3")),
         (Some("page-3"), vec![user("e")], None),
     ];
-    let first = cognito::ListUsersRequest { user_pool_id: "us-east-1_EXAMPLE".into(), limit: Some(2), ..Default::default() };
+    let first =
+        cognito::ListUsersRequest { user_pool_id: "us-east-1_EXAMPLE".into(), limit: Some(2), ..Default::default() };
     let mut calls = 0;
     let mut seen = Vec::new();
     for page in paginate::<ops::ListUsers, String>(first, |request| {

@@ -1,8 +1,8 @@
 //! Validation, construction and redaction of the generated Cognito types, as a user sees them.
 
-use cognito_identity_provider_types as cognito;
 use cognito::validate::{Validate, ViolationKind};
 use cognito::{AdminCreateUserRequest, AttributeType, DeliveryMediumType, MessageActionType};
+use cognito_identity_provider_types as cognito;
 
 #[test]
 fn a_bad_admin_create_user_request_reports_every_violation_at_once() {
@@ -38,7 +38,10 @@ fn a_bad_admin_create_user_request_reports_every_violation_at_once() {
     // The temporary password too: only its length is reported.
     assert_eq!(violations[6].kind, ViolationKind::Length { min: Some(0), max: Some(256), actual: 300 });
     let message = cognito::validate::Violations(violations).to_string();
-    assert!(message.starts_with("7 constraint violation(s)\n- UserPoolId: length 0 is not between 1 and 55"), "{message}");
+    assert!(
+        message.starts_with("7 constraint violation(s)\n- UserPoolId: length 0 is not between 1 and 55"),
+        "{message}"
+    );
 }
 
 #[test]

@@ -54,10 +54,7 @@ fn a_cycle_of_required_members_is_an_error() {
             "Next": {"target": "test#Node", "traits": {"smithy.api#required": {}}}
         }}"#,
     );
-    assert_eq!(
-        generate_error(&m),
-        "test#Node: a cycle of required members has no finite value: test#Node$Next"
-    );
+    assert_eq!(generate_error(&m), "test#Node: a cycle of required members has no finite value: test#Node$Next");
 }
 
 #[test]

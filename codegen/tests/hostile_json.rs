@@ -2,9 +2,9 @@
 //! of range give errors (or values), never a panic or a stack overflow. See the README's
 //! "Reliability" section for the limits.
 
-use cognito_identity_provider_types as cognito;
 use cognito::operation::Operation;
 use cognito::*;
+use cognito_identity_provider_types as cognito;
 use serde_json::{json, Value};
 use smithy_model::{Model, ShapeId, ShapeKind};
 
@@ -51,10 +51,7 @@ fn deepest(model: &Model, id: &ShapeId) -> (Value, usize) {
     let shape = model.expect(id);
     match &shape.kind {
         ShapeKind::Structure(members) => {
-            let best = members
-                .iter()
-                .map(|m| (m, deepest(model, &m.target)))
-                .max_by_key(|(_, (_, depth))| *depth);
+            let best = members.iter().map(|m| (m, deepest(model, &m.target))).max_by_key(|(_, (_, depth))| *depth);
             match best {
                 Some((m, (value, depth))) => (json!({ m.name.clone(): value }), depth + 1),
                 None => (json!({}), 1),

@@ -50,11 +50,11 @@ use std::collections::{BTreeSet, HashMap};
 use std::time::Duration;
 
 use client::{compare, Allowed, Client, Difference};
-use cognito_identity_provider_types as cognito;
 use cognito::error::ErrorShape;
 use cognito::operation::{paginate, PaginatedItems};
 use cognito::operations as ops;
 use cognito::*;
+use cognito_identity_provider_types as cognito;
 use time::OffsetDateTime;
 
 /// The members that differ between a moto response and its parsed value written back; each is
@@ -70,7 +70,10 @@ fn client() -> Client {
 fn assert_recent(at: Option<OffsetDateTime>) {
     let at = at.expect("a timestamp");
     let now = OffsetDateTime::now_utc();
-    assert!(at <= now + Duration::from_secs(5) && at >= now - Duration::from_secs(600), "{at} is not recent (now {now})");
+    assert!(
+        at <= now + Duration::from_secs(5) && at >= now - Duration::from_secs(600),
+        "{at} is not recent (now {now})"
+    );
 }
 
 fn attribute(name: &str, value: &str) -> AttributeType {
@@ -209,7 +212,9 @@ fn scenario_1_a_user_pool_with_policies_schema_and_mfa_and_an_app_client() {
     // Custom attributes come back with the `custom:` prefix. (moto leaves out the standard
     // attributes that the request's schema does not list.)
     let schema = described.schema_attributes.expect("schema attributes");
-    let find = |name: &str| schema.iter().find(|a| a.name.as_deref() == Some(name)).unwrap_or_else(|| panic!("{name} in {schema:?}"));
+    let find = |name: &str| {
+        schema.iter().find(|a| a.name.as_deref() == Some(name)).unwrap_or_else(|| panic!("{name} in {schema:?}"))
+    };
     let employee_id = find("custom:employee_id");
     assert_eq!(employee_id.attribute_data_type, Some(AttributeDataType::Number));
     assert_eq!(employee_id.mutable, Some(false));
@@ -219,7 +224,10 @@ fn scenario_1_a_user_pool_with_policies_schema_and_mfa_and_an_app_client() {
     assert_eq!(team.attribute_data_type, Some(AttributeDataType::String));
     assert_eq!(team.string_attribute_constraints.as_ref().unwrap().max_length.as_deref(), Some("64"));
     let email = find("email");
-    assert_eq!((email.attribute_data_type.clone(), email.required, email.mutable), (Some(AttributeDataType::String), Some(true), Some(true)));
+    assert_eq!(
+        (email.attribute_data_type.clone(), email.required, email.mutable),
+        (Some(AttributeDataType::String), Some(true), Some(true))
+    );
     assert_eq!(schema.len(), 3, "{schema:?}");
 
     let request = CreateUserPoolClientRequest {
@@ -240,7 +248,10 @@ fn scenario_1_a_user_pool_with_policies_schema_and_mfa_and_an_app_client() {
     // The request carried the model's default `"RefreshTokenValidity": 0`, and moto keeps it.
     assert_eq!(app.refresh_token_validity, 0);
     let described = client
-        .call::<ops::DescribeUserPoolClient>(&DescribeUserPoolClientRequest { user_pool_id: pool_id, client_id: app_id.clone() })
+        .call::<ops::DescribeUserPoolClient>(&DescribeUserPoolClientRequest {
+            user_pool_id: pool_id,
+            client_id: app_id.clone(),
+        })
         .unwrap()
         .user_pool_client
         .expect("a client");
@@ -309,7 +320,10 @@ fn scenario_2_sign_in_get_user_refresh_and_global_sign_out() {
     let new_access_token = refreshed.access_token.expect("a new access token");
     assert_ne!(new_access_token, access_token);
     assert_eq!(refreshed.refresh_token, None, "a refresh does not issue a new refresh token");
-    assert_eq!(client.call::<ops::GetUser>(&GetUserRequest { access_token: new_access_token.clone() }).unwrap().username, "alice");
+    assert_eq!(
+        client.call::<ops::GetUser>(&GetUserRequest { access_token: new_access_token.clone() }).unwrap().username,
+        "alice"
+    );
 
     client.call::<ops::GlobalSignOut>(&GlobalSignOutRequest { access_token: new_access_token.clone() }).unwrap();
     for token in [access_token, new_access_token] {
@@ -352,7 +366,10 @@ fn scenario_3_twenty_five_users_in_pages_of_ten() {
             let name = user.username.clone().expect("a username");
             assert_eq!(user.user_status, Some(UserStatusType::ForceChangePassword), "{name}");
             assert!(user.enabled, "{name}");
-            assert_eq!(attribute_value(user.attributes.as_deref().unwrap_or_default(), "email"), Some(format!("{name}@example.com").as_str()));
+            assert_eq!(
+                attribute_value(user.attributes.as_deref().unwrap_or_default(), "email"),
+                Some(format!("{name}@example.com").as_str())
+            );
             assert_recent(user.user_create_date);
             assert_recent(user.user_last_modified_date);
             assert!(user.user_last_modified_date >= user.user_create_date, "{name}");
@@ -403,7 +420,10 @@ fn scenario_4_groups() {
     groups.sort_by(|a, b| a.group_name.cmp(&b.group_name));
     let summary: Vec<(Option<&str>, Option<&str>, Option<i32>)> =
         groups.iter().map(|g| (g.group_name.as_deref(), g.description.as_deref(), g.precedence)).collect();
-    assert_eq!(summary, [(Some("admins"), Some("the admins"), Some(1)), (Some("readers"), Some("the readers"), Some(10))]);
+    assert_eq!(
+        summary,
+        [(Some("admins"), Some("the admins"), Some(1)), (Some("readers"), Some("the readers"), Some(10))]
+    );
     for group in &groups {
         assert_eq!(group.user_pool_id.as_deref(), Some(pool_id.as_str()));
         assert_recent(group.last_modified_date);
@@ -426,11 +446,14 @@ fn scenario_5_mfa_configuration_and_a_software_token() {
     let set = client.call::<ops::SetUserPoolMfaConfig>(&request).unwrap();
     assert_eq!(set.mfa_configuration, Some(UserPoolMfaType::Optional));
     assert_eq!(set.software_token_mfa_configuration, Some(SoftwareTokenMfaConfigType { enabled: true }));
-    let got = client.call::<ops::GetUserPoolMfaConfig>(&GetUserPoolMfaConfigRequest { user_pool_id: pool_id.clone() }).unwrap();
+    let got = client
+        .call::<ops::GetUserPoolMfaConfig>(&GetUserPoolMfaConfigRequest { user_pool_id: pool_id.clone() })
+        .unwrap();
     assert_eq!(got.mfa_configuration, Some(UserPoolMfaType::Optional));
     assert_eq!(got.software_token_mfa_configuration, Some(SoftwareTokenMfaConfigType { enabled: true }));
 
-    let access_token = sign_in(&client, &app_id, "carol", PASSWORD).authentication_result.unwrap().access_token.unwrap();
+    let access_token =
+        sign_in(&client, &app_id, "carol", PASSWORD).authentication_result.unwrap().access_token.unwrap();
     let request = AssociateSoftwareTokenRequest { access_token: Some(access_token.clone()), ..Default::default() };
     let secret = client.call::<ops::AssociateSoftwareToken>(&request).unwrap().secret_code.expect("a secret");
 
@@ -442,7 +465,9 @@ fn scenario_5_mfa_configuration_and_a_software_token() {
     };
     let wrong = totp_now(&secret).chars().map(|c| if c == '0' { '1' } else { '0' }).collect();
     match client.call::<ops::VerifySoftwareToken>(&verify(wrong)) {
-        Err(ops::VerifySoftwareTokenError::CodeMismatchException(e)) => assert_eq!(e.message(), Some("Code mismatch (phone)")),
+        Err(ops::VerifySoftwareTokenError::CodeMismatchException(e)) => {
+            assert_eq!(e.message(), Some("Code mismatch (phone)"))
+        }
         other => panic!("expected CodeMismatchException, got {other:?}"),
     }
     let verified = client.call::<ops::VerifySoftwareToken>(&verify(totp_now(&secret))).unwrap();
@@ -486,7 +511,11 @@ fn scenario_6_typed_errors_with_their_messages() {
         Err(ops::AdminGetUserError::UserNotFoundException(e)) => assert_eq!(e.message(), Some("User does not exist.")),
         other => panic!("expected UserNotFoundException, got {other:?}"),
     }
-    assert_eq!((reply.status, <UserNotFoundException as ErrorShape>::HTTP_STATUS), (400, 404), "moto's status, the model's");
+    assert_eq!(
+        (reply.status, <UserNotFoundException as ErrorShape>::HTTP_STATUS),
+        (400, 404),
+        "moto's status, the model's"
+    );
     let header = |name: &str| reply.headers.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str());
     assert_eq!(header("x-amzn-errortype"), Some("UserNotFoundException"));
     assert_eq!(header("content-type"), Some("application/json"));
@@ -499,10 +528,16 @@ fn scenario_6_typed_errors_with_their_messages() {
     };
     let reply = client.send::<ops::InitiateAuth>(&request);
     match reply.result {
-        Err(ops::InitiateAuthError::NotAuthorizedException(e)) => assert_eq!(e.message(), Some("Incorrect username or password.")),
+        Err(ops::InitiateAuthError::NotAuthorizedException(e)) => {
+            assert_eq!(e.message(), Some("Incorrect username or password."))
+        }
         other => panic!("expected NotAuthorizedException, got {other:?}"),
     }
-    assert_eq!((reply.status, <NotAuthorizedException as ErrorShape>::HTTP_STATUS), (400, 403), "moto's status, the model's");
+    assert_eq!(
+        (reply.status, <NotAuthorizedException as ErrorShape>::HTTP_STATUS),
+        (400, 403),
+        "moto's status, the model's"
+    );
 
     let request = DescribeUserPoolRequest { user_pool_id: "us-east-1_missing".to_owned() };
     let reply = client.send::<ops::DescribeUserPool>(&request);
@@ -512,7 +547,11 @@ fn scenario_6_typed_errors_with_their_messages() {
         }
         other => panic!("expected ResourceNotFoundException, got {other:?}"),
     }
-    assert_eq!((reply.status, <ResourceNotFoundException as ErrorShape>::HTTP_STATUS), (400, 404), "moto's status, the model's");
+    assert_eq!(
+        (reply.status, <ResourceNotFoundException as ErrorShape>::HTTP_STATUS),
+        (400, 404),
+        "moto's status, the model's"
+    );
 }
 
 #[test]
@@ -533,8 +572,14 @@ fn scenario_7_responses_written_back_lose_nothing() {
     raw["UserPool"]["Deleted"] = serde_json::Value::Null;
     raw["UserPool"].as_object_mut().unwrap().remove("Name");
     compare("DescribeUserPool", &raw, &described.written, &mut differences);
-    assert!(differences.contains(&("DescribeUserPool: UserPool.Brand-new".to_owned(), Difference::Unknown)), "{differences:?}");
-    assert!(differences.contains(&("DescribeUserPool: UserPool.Name".to_owned(), Difference::Filled)), "{differences:?}");
+    assert!(
+        differences.contains(&("DescribeUserPool: UserPool.Brand-new".to_owned(), Difference::Unknown)),
+        "{differences:?}"
+    );
+    assert!(
+        differences.contains(&("DescribeUserPool: UserPool.Name".to_owned(), Difference::Filled)),
+        "{differences:?}"
+    );
     assert!(!differences.iter().any(|(path, _)| path.ends_with("Deleted")), "null reads as absent");
     // A changed value, or a missing list item, is data loss.
     let mut raw = described.raw.clone();
@@ -551,7 +596,12 @@ fn scenario_7_responses_written_back_lose_nothing() {
     );
     // Numbers compare by value, and `null` list items are skipped, as reading skips them.
     let mut differences = Vec::new();
-    compare("N", &serde_json::json!({"A": 1.0, "B": [null, 2]}), &serde_json::json!({"A": 1, "B": [2]}), &mut differences);
+    compare(
+        "N",
+        &serde_json::json!({"A": 1.0, "B": [null, 2]}),
+        &serde_json::json!({"A": 1, "B": [2]}),
+        &mut differences,
+    );
     assert_eq!(differences, []);
 }
 

@@ -19,10 +19,10 @@ use std::collections::HashMap;
 use std::fmt::Debug;
 use std::sync::OnceLock;
 
-use cognito_identity_provider_types as cognito;
 use cognito::operation::Operation;
 use cognito::operations as ops;
 use cognito::*;
+use cognito_identity_provider_types as cognito;
 use proptest::collection::{hash_map, vec};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
@@ -139,15 +139,15 @@ fn json_of(id: &ShapeId, depth: usize) -> BoxedStrategy<Value> {
             Simple::Integer => int().prop_map(Value::from).boxed(),
             Simple::Long => prop_oneof![Just(i64::MIN), Just(i64::MAX), any::<i64>()].prop_map(Value::from).boxed(),
             Simple::Timestamp => timestamp().prop_map(|t| epoch_seconds(&t)).boxed(),
-            Simple::Blob => list(any::<u8>())
-                .prop_map(|bytes| Value::String(base64_encode(&bytes)))
-                .boxed(),
+            Simple::Blob => list(any::<u8>()).prop_map(|bytes| Value::String(base64_encode(&bytes))).boxed(),
             Simple::Document => document(2).boxed(),
             other => panic!("the Cognito model has no {other:?} members; add a strategy"),
         },
         ShapeKind::Enum(values) => {
             let values: Vec<String> = values.iter().map(|v| v.value.clone()).collect();
-            prop_oneof![proptest::sample::select(values.clone()), unknown_enum_value(values)].prop_map(Value::String).boxed()
+            prop_oneof![proptest::sample::select(values.clone()), unknown_enum_value(values)]
+                .prop_map(Value::String)
+                .boxed()
         }
         ShapeKind::List { member, .. } => list(json_of(&member.target, depth + 1)).prop_map(Value::Array).boxed(),
         ShapeKind::Map { value, .. } => {
@@ -270,19 +270,21 @@ fn admin_get_user_response() -> impl Strategy<Value = AdminGetUserResponse> {
         (text(), opt(list(attribute())), opt(timestamp()), opt(timestamp()), any::<bool>()),
         (opt(enum_value(UserStatusType::VALUES)), opt(list(mfa_option())), opt(text()), opt(list(text()))),
     )
-        .prop_map(|((username, user_attributes, created, modified, enabled), (status, mfa, preferred, settings))| {
-            AdminGetUserResponse {
-                username,
-                user_attributes,
-                user_create_date: created,
-                user_last_modified_date: modified,
-                enabled,
-                user_status: status,
-                mfa_options: mfa,
-                preferred_mfa_setting: preferred,
-                user_mfa_setting_list: settings,
-            }
-        })
+        .prop_map(
+            |((username, user_attributes, created, modified, enabled), (status, mfa, preferred, settings))| {
+                AdminGetUserResponse {
+                    username,
+                    user_attributes,
+                    user_create_date: created,
+                    user_last_modified_date: modified,
+                    enabled,
+                    user_status: status,
+                    mfa_options: mfa,
+                    preferred_mfa_setting: preferred,
+                    user_mfa_setting_list: settings,
+                }
+            },
+        )
 }
 
 fn initiate_auth_request() -> impl Strategy<Value = InitiateAuthRequest> {
@@ -292,7 +294,8 @@ fn initiate_auth_request() -> impl Strategy<Value = InitiateAuthRequest> {
         opt(map(text())),
         text(),
         opt(opt(text()).prop_map(|analytics_endpoint_id| AnalyticsMetadataType { analytics_endpoint_id })),
-        opt((opt(text()), opt(text())).prop_map(|(ip_address, encoded_data)| UserContextDataType { ip_address, encoded_data })),
+        opt((opt(text()), opt(text()))
+            .prop_map(|(ip_address, encoded_data)| UserContextDataType { ip_address, encoded_data })),
         opt(text()),
     )
         .prop_map(|(auth_flow, auth_parameters, client_metadata, client_id, analytics, context, session)| {

@@ -57,10 +57,7 @@ const MIN_COMPARED_STRUCTURES: usize = 340;
 // ---------------------------------------------------------------------------
 
 fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("codegen crate lives inside the workspace")
-        .to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("codegen crate lives inside the workspace").to_path_buf()
 }
 
 fn typescript_fixture_dir() -> PathBuf {
@@ -91,10 +88,8 @@ fn files_in(dir: &Path, keep: impl Fn(&str) -> bool) -> Vec<PathBuf> {
 fn rust_files_under(dir: &Path) -> Vec<PathBuf> {
     let mut files = files_in(dir, |name| name.ends_with(".rs"));
     let entries = fs::read_dir(dir).unwrap_or_else(|e| panic!("reading {}: {e}", dir.display()));
-    let mut subdirs: Vec<PathBuf> = entries
-        .map(|entry| entry.expect("directory entry").path())
-        .filter(|path| path.is_dir())
-        .collect();
+    let mut subdirs: Vec<PathBuf> =
+        entries.map(|entry| entry.expect("directory entry").path()).filter(|path| path.is_dir()).collect();
     subdirs.sort();
     for subdir in subdirs {
         files.extend(rust_files_under(&subdir));
@@ -334,8 +329,7 @@ fn parse_property(statement: &str) -> Option<TsProperty> {
 /// `$`-prefixed field (`$retryable`, `$metadata`, `$service`, ...). Smithy
 /// member names cannot start with `$`.
 fn is_typescript_only(kind: TsKind, property: &TsProperty) -> bool {
-    property.name.starts_with('$')
-        || (kind == TsKind::ErrorClass && property.readonly && property.name == "name")
+    property.name.starts_with('$') || (kind == TsKind::ErrorClass && property.readonly && property.name == "name")
 }
 
 fn parse_structure_body(kind: TsKind, body: &str) -> TsStructure {
@@ -343,15 +337,7 @@ fn parse_structure_body(kind: TsKind, body: &str) -> TsStructure {
         .iter()
         .filter_map(|statement| parse_property(statement))
         .filter(|property| !is_typescript_only(kind, property))
-        .map(|p| {
-            (
-                p.name,
-                TsMember {
-                    required: !p.optional,
-                    ty: p.ty,
-                },
-            )
-        })
+        .map(|p| (p.name, TsMember { required: !p.optional, ty: p.ty }))
         .collect();
     TsStructure { kind, members }
 }
@@ -389,9 +375,7 @@ fn parse_typescript(src: &str, into: &mut TsDeclarations) {
         let body = &src[open + 1..close];
         match classify_header(&src[start..open]) {
             TsHeader::Structure(kind, name) => {
-                let previous = into
-                    .structures
-                    .insert(name.clone(), parse_structure_body(kind, body));
+                let previous = into.structures.insert(name.clone(), parse_structure_body(kind, body));
                 assert!(previous.is_none(), "TypeScript declares `{name}` twice");
             }
             TsHeader::EnumConst(name) => {
@@ -405,14 +389,8 @@ fn parse_typescript(src: &str, into: &mut TsDeclarations) {
 
 /// Parses every `models_*.d.ts` fixture.
 fn load_typescript() -> TsDeclarations {
-    let files = files_in(&typescript_fixture_dir(), |name| {
-        name.starts_with("models_") && name.ends_with(".d.ts")
-    });
-    assert!(
-        !files.is_empty(),
-        "no models_*.d.ts in {}",
-        typescript_fixture_dir().display()
-    );
+    let files = files_in(&typescript_fixture_dir(), |name| name.starts_with("models_") && name.ends_with(".d.ts"));
+    assert!(!files.is_empty(), "no models_*.d.ts in {}", typescript_fixture_dir().display());
     let mut declarations = TsDeclarations::default();
     for file in files {
         parse_typescript(&read(&file), &mut declarations);
@@ -471,22 +449,17 @@ fn model_structure(shape: &serde_json::Value) -> ModelStructure {
 fn model_enum(shape: &serde_json::Value) -> BTreeSet<String> {
     let members = shape["members"].as_object().into_iter().flatten();
     members
-        .map(
-            |(name, member)| match &member["traits"]["smithy.api#enumValue"] {
-                serde_json::Value::String(value) => value.clone(),
-                _ => name.clone(),
-            },
-        )
+        .map(|(name, member)| match &member["traits"]["smithy.api#enumValue"] {
+            serde_json::Value::String(value) => value.clone(),
+            _ => name.clone(),
+        })
         .collect()
 }
 
 /// Loads the structure and enum shapes of [`NAMESPACE`], keyed by shape name.
 fn load_model() -> Model {
-    let json: serde_json::Value =
-        serde_json::from_str(&read(&model_path())).expect("model is JSON");
-    let shapes = json["shapes"]
-        .as_object()
-        .expect("model has a `shapes` map");
+    let json: serde_json::Value = serde_json::from_str(&read(&model_path())).expect("model is JSON");
+    let shapes = json["shapes"].as_object().expect("model has a `shapes` map");
     let prefix = format!("{NAMESPACE}#");
     let mut model = Model::default();
     for (id, shape) in shapes {
@@ -495,9 +468,7 @@ fn load_model() -> Model {
         };
         match shape["type"].as_str() {
             Some("structure") => {
-                model
-                    .structures
-                    .insert(name.to_string(), model_structure(shape));
+                model.structures.insert(name.to_string(), model_structure(shape));
             }
             Some("enum") => {
                 model.enums.insert(name.to_string(), model_enum(shape));
@@ -557,17 +528,9 @@ fn serde_args(attrs: &[syn::Attribute]) -> Vec<SerdeArg> {
     let mut args = Vec::new();
     for attr in attrs.iter().filter(|attr| attr.path().is_ident("serde")) {
         attr.parse_nested_meta(|meta| {
-            let key = meta
-                .path
-                .get_ident()
-                .map(|i| i.to_string())
-                .unwrap_or_default();
+            let key = meta.path.get_ident().map(|i| i.to_string()).unwrap_or_default();
             let (value, is_list) = consume_meta_value(&meta)?;
-            args.push(SerdeArg {
-                key,
-                value,
-                is_list,
-            });
+            args.push(SerdeArg { key, value, is_list });
             Ok(())
         })
         .unwrap_or_else(|e| panic!("unparsable #[serde] attribute: {e}"));
@@ -581,10 +544,7 @@ fn consume_meta_value(meta: &syn::meta::ParseNestedMeta) -> syn::Result<(Option<
     if meta.input.peek(syn::Token![=]) {
         let expr: syn::Expr = meta.value()?.parse()?;
         let value = match expr {
-            syn::Expr::Lit(syn::ExprLit {
-                lit: syn::Lit::Str(s),
-                ..
-            }) => Some(s.value()),
+            syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. }) => Some(s.value()),
             _ => None,
         };
         return Ok((value, false));
@@ -598,30 +558,15 @@ fn consume_meta_value(meta: &syn::meta::ParseNestedMeta) -> syn::Result<(Option<
 
 /// Serde attributes that change which wire names a struct or field has in
 /// a way this test does not model; their presence is reported.
-const UNSUPPORTED_SERDE: &[&str] = &[
-    "flatten",
-    "skip",
-    "skip_serializing",
-    "skip_deserializing",
-    "rename_all",
-    "rename_all_fields",
-    "transparent",
-];
+const UNSUPPORTED_SERDE: &[&str] =
+    &["flatten", "skip", "skip_serializing", "skip_deserializing", "rename_all", "rename_all_fields", "transparent"];
 
 fn unsupported_serde(args: &[SerdeArg]) -> Vec<String> {
     let rename_list = args.iter().filter(|a| a.key == "rename" && a.is_list);
-    let unsupported = args
-        .iter()
-        .filter(|a| UNSUPPORTED_SERDE.contains(&a.key.as_str()));
+    let unsupported = args.iter().filter(|a| UNSUPPORTED_SERDE.contains(&a.key.as_str()));
     unsupported
         .chain(rename_list)
-        .map(|arg| {
-            format!(
-                "unsupported #[serde({}{})]",
-                arg.key,
-                if arg.is_list { "(..)" } else { "" }
-            )
-        })
+        .map(|arg| format!("unsupported #[serde({}{})]", arg.key, if arg.is_list { "(..)" } else { "" }))
         .collect()
 }
 
@@ -633,20 +578,13 @@ fn ident_name(ident: &syn::Ident) -> String {
 
 /// Wire name: `#[serde(rename = "...")]` if present, else the identifier.
 fn wire_name(ident: &syn::Ident, args: &[SerdeArg]) -> String {
-    args.iter()
-        .find(|arg| arg.key == "rename")
-        .and_then(|arg| arg.value.clone())
-        .unwrap_or_else(|| ident_name(ident))
+    args.iter().find(|arg| arg.key == "rename").and_then(|arg| arg.value.clone()).unwrap_or_else(|| ident_name(ident))
 }
 
 /// True if `ty` is `Option<...>` (also `std::option::Option<...>` etc.).
 fn is_option(ty: &syn::Type) -> bool {
     match ty {
-        syn::Type::Path(path) => path
-            .path
-            .segments
-            .last()
-            .is_some_and(|s| s.ident == "Option"),
+        syn::Type::Path(path) => path.path.segments.last().is_some_and(|s| s.ident == "Option"),
         syn::Type::Group(group) => is_option(&group.elem),
         syn::Type::Paren(paren) => is_option(&paren.elem),
         _ => false,
@@ -654,40 +592,24 @@ fn is_option(ty: &syn::Type) -> bool {
 }
 
 fn rust_struct(item: &syn::ItemStruct, file: &Path) -> RustStruct {
-    let mut result = RustStruct {
-        file: file.to_path_buf(),
-        ..RustStruct::default()
-    };
-    result
-        .problems
-        .extend(unsupported_serde(&serde_args(&item.attrs)));
+    let mut result = RustStruct { file: file.to_path_buf(), ..RustStruct::default() };
+    result.problems.extend(unsupported_serde(&serde_args(&item.attrs)));
     let fields = match &item.fields {
         syn::Fields::Named(named) => named.named.iter().collect(),
         syn::Fields::Unit => Vec::new(),
         syn::Fields::Unnamed(_) => {
-            result
-                .problems
-                .push("is a tuple struct, expected named fields".to_string());
+            result.problems.push("is a tuple struct, expected named fields".to_string());
             Vec::new()
         }
     };
     for field in fields {
         let ident = field.ident.as_ref().expect("named field");
         let args = serde_args(&field.attrs);
-        result.problems.extend(
-            unsupported_serde(&args)
-                .into_iter()
-                .map(|p| format!("field `{ident}`: {p}")),
-        );
-        let rust_field = RustField {
-            ident: ident_name(ident),
-            optional: is_option(&field.ty),
-        };
+        result.problems.extend(unsupported_serde(&args).into_iter().map(|p| format!("field `{ident}`: {p}")));
+        let rust_field = RustField { ident: ident_name(ident), optional: is_option(&field.ty) };
         let wire = wire_name(ident, &args);
         if result.fields.insert(wire.clone(), rust_field).is_some() {
-            result
-                .problems
-                .push(format!("two fields have wire name `{wire}`"));
+            result.problems.push(format!("two fields have wire name `{wire}`"));
         }
     }
     result
@@ -717,21 +639,13 @@ fn collect_items(items: &[syn::Item], file: &Path, into: &mut RustCrate) {
         match item {
             syn::Item::Struct(item) if is_pub(&item.vis) => {
                 let name = ident_name(&item.ident);
-                if into
-                    .structs
-                    .insert(name.clone(), rust_struct(item, file))
-                    .is_some()
-                {
+                if into.structs.insert(name.clone(), rust_struct(item, file)).is_some() {
                     into.duplicates.push(format!("struct {name}"));
                 }
             }
             syn::Item::Enum(item) if is_pub(&item.vis) => {
                 let name = ident_name(&item.ident);
-                if into
-                    .enums
-                    .insert(name.clone(), rust_enum_values(item))
-                    .is_some()
-                {
+                if into.enums.insert(name.clone(), rust_enum_values(item)).is_some() {
                     into.duplicates.push(format!("enum {name}"));
                 }
             }
@@ -758,9 +672,7 @@ fn values_const(item: &syn::ItemImpl) -> Option<(String, BTreeSet<String>)> {
     };
     let name = ident_name(&self_ty.path.segments.last()?.ident);
     item.items.iter().find_map(|impl_item| match impl_item {
-        syn::ImplItem::Const(c) if c.ident == "VALUES" => {
-            string_array(&c.expr).map(|values| (name.clone(), values))
-        }
+        syn::ImplItem::Const(c) if c.ident == "VALUES" => string_array(&c.expr).map(|values| (name.clone(), values)),
         _ => None,
     })
 }
@@ -773,10 +685,7 @@ fn string_array(expr: &syn::Expr) -> Option<BTreeSet<String>> {
             .elems
             .iter()
             .map(|elem| match elem {
-                syn::Expr::Lit(syn::ExprLit {
-                    lit: syn::Lit::Str(s),
-                    ..
-                }) => Some(s.value()),
+                syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. }) => Some(s.value()),
                 _ => None,
             })
             .collect(),
@@ -793,26 +702,19 @@ impl RustCrate {
     /// the values come from the unit variants, as serde derives them.
     fn enum_values(&self, name: &str) -> Option<&BTreeSet<String>> {
         self.enums.get(name)?;
-        self.values_consts
-            .get(name)
-            .or_else(|| self.enums.get(name))
+        self.values_consts.get(name).or_else(|| self.enums.get(name))
     }
 }
 
 fn parse_rust_source(src: &str, file: &Path, into: &mut RustCrate) {
-    let parsed =
-        syn::parse_file(src).unwrap_or_else(|e| panic!("{}: not valid Rust: {e}", file.display()));
+    let parsed = syn::parse_file(src).unwrap_or_else(|e| panic!("{}: not valid Rust: {e}", file.display()));
     collect_items(&parsed.items, file, into);
 }
 
 /// Parses the generated crate, failing (never skipping) if it is absent.
 fn load_generated_crate() -> RustCrate {
     let src = generated_src_dir();
-    assert!(
-        src.is_dir(),
-        "{} does not exist: run `cargo xtask codegen` to generate the crate first",
-        src.display()
-    );
+    assert!(src.is_dir(), "{} does not exist: run `cargo xtask codegen` to generate the crate first", src.display());
     let mut krate = RustCrate::default();
     for file in rust_files_under(&src) {
         parse_rust_source(&read(&file), &file, &mut krate);
@@ -853,20 +755,12 @@ impl fmt::Display for Presence {
 /// The members TypeScript gives a structure, plus the error `message`
 /// member that error classes inherit from `Error` (see the module docs).
 fn effective_ts_members(ts: &TsStructure, model: &ModelStructure) -> BTreeMap<String, Presence> {
-    let mut members: BTreeMap<String, Presence> = ts
-        .members
-        .iter()
-        .map(|(name, member)| (name.clone(), Presence::from_required(member.required)))
-        .collect();
+    let mut members: BTreeMap<String, Presence> =
+        ts.members.iter().map(|(name, member)| (name.clone(), Presence::from_required(member.required))).collect();
     if ts.kind == TsKind::ErrorClass {
-        let inherited = model
-            .members
-            .iter()
-            .filter(|(name, _)| name.eq_ignore_ascii_case("message"));
+        let inherited = model.members.iter().filter(|(name, _)| name.eq_ignore_ascii_case("message"));
         for (name, member) in inherited {
-            members
-                .entry(name.clone())
-                .or_insert(Presence::from_required(member.required));
+            members.entry(name.clone()).or_insert(Presence::from_required(member.required));
         }
     }
     members
@@ -882,40 +776,22 @@ fn expected_rust_presence(ts: Presence, model: Option<&ModelMember>) -> Presence
 }
 
 /// Compares one structure; returns one line per disagreement.
-fn compare_structure(
-    name: &str,
-    ts: &TsStructure,
-    model: &ModelStructure,
-    rust: &RustStruct,
-) -> Vec<String> {
-    let mut mismatches: Vec<String> = rust
-        .problems
-        .iter()
-        .map(|problem| format!("{name}: {problem} ({})", rust.file.display()))
-        .collect();
+fn compare_structure(name: &str, ts: &TsStructure, model: &ModelStructure, rust: &RustStruct) -> Vec<String> {
+    let mut mismatches: Vec<String> =
+        rust.problems.iter().map(|problem| format!("{name}: {problem} ({})", rust.file.display())).collect();
     let ts_members = effective_ts_members(ts, model);
     for (member, &ts_presence) in &ts_members {
         // Error `message` members come from the model (exception 2).
-        let ts_note = if ts.members.contains_key(member) {
-            ""
-        } else {
-            " (Error.message, per model)"
-        };
+        let ts_note = if ts.members.contains_key(member) { "" } else { " (Error.message, per model)" };
         let Some(field) = rust.fields.get(member) else {
-            mismatches.push(format!(
-                "{name}.{member}: ts={ts_presence}{ts_note}, rust=missing"
-            ));
+            mismatches.push(format!("{name}.{member}: ts={ts_presence}{ts_note}, rust=missing"));
             continue;
         };
         let model_member = model.members.get(member);
         let expected = expected_rust_presence(ts_presence, model_member);
         let actual = Presence::from_required(!field.optional);
         if actual != expected {
-            let default_note = if model_member.is_some_and(|m| m.has_default) {
-                ", modeled default"
-            } else {
-                ""
-            };
+            let default_note = if model_member.is_some_and(|m| m.has_default) { ", modeled default" } else { "" };
             mismatches.push(format!(
                 "{name}.{member}: ts={ts_presence}{ts_note}{default_note}, rust={} (field `{}`, expected {})",
                 if field.optional { "Option" } else { "non-Option" },
@@ -926,10 +802,7 @@ fn compare_structure(
     }
     for (wire, field) in &rust.fields {
         if !ts_members.contains_key(wire) {
-            mismatches.push(format!(
-                "{name}.{wire}: ts=missing, rust=field `{}`",
-                field.ident
-            ));
+            mismatches.push(format!("{name}.{wire}: ts=missing, rust=field `{}`", field.ident));
         }
     }
     mismatches
@@ -948,11 +821,7 @@ struct Report {
 
 fn compare_crate(ts: &TsDeclarations, model: &Model, rust: &RustCrate) -> Report {
     let mut report = Report::default();
-    report.mismatches.extend(
-        rust.duplicates
-            .iter()
-            .map(|d| format!("{d} is declared twice")),
-    );
+    report.mismatches.extend(rust.duplicates.iter().map(|d| format!("{d} is declared twice")));
     for (name, ts_structure) in &ts.structures {
         let Some(model_structure) = model.structures.get(name) else {
             continue;
@@ -962,19 +831,9 @@ fn compare_crate(ts: &TsDeclarations, model: &Model, rust: &RustCrate) -> Report
             continue;
         };
         report.compared += 1;
-        report.mismatches.extend(compare_structure(
-            name,
-            ts_structure,
-            model_structure,
-            rust_struct,
-        ));
+        report.mismatches.extend(compare_structure(name, ts_structure, model_structure, rust_struct));
     }
-    report.not_in_typescript = rust
-        .structs
-        .keys()
-        .filter(|n| !ts.structures.contains_key(*n))
-        .cloned()
-        .collect();
+    report.not_in_typescript = rust.structs.keys().filter(|n| !ts.structures.contains_key(*n)).cloned().collect();
     report
 }
 
@@ -999,14 +858,10 @@ fn typescript_fixture_agrees_with_model() {
     let ts_names: BTreeSet<&String> = ts.structures.keys().collect();
     let model_names: BTreeSet<&String> = model.structures.keys().collect();
     for name in ts_names.difference(&model_names) {
-        problems.push(format!(
-            "{name}: declared by TypeScript, not a structure in the model"
-        ));
+        problems.push(format!("{name}: declared by TypeScript, not a structure in the model"));
     }
     for name in model_names.difference(&ts_names) {
-        problems.push(format!(
-            "{name}: structure in the model, not declared by TypeScript"
-        ));
+        problems.push(format!("{name}: structure in the model, not declared by TypeScript"));
     }
     for (name, ts_structure) in &ts.structures {
         let Some(model_structure) = model.structures.get(name) else {
@@ -1034,19 +889,12 @@ fn typescript_fixture_agrees_with_model() {
     println!(
         "TypeScript: {} structures ({} error classes), {} enums; model: {} structures, {} enums",
         ts.structures.len(),
-        ts.structures
-            .values()
-            .filter(|s| s.kind == TsKind::ErrorClass)
-            .count(),
+        ts.structures.values().filter(|s| s.kind == TsKind::ErrorClass).count(),
         ts.enums.len(),
         model.structures.len(),
         model.enums.len(),
     );
-    assert!(
-        problems.is_empty(),
-        "fixture and model disagree:\n{}",
-        bullet_list(&problems)
-    );
+    assert!(problems.is_empty(), "fixture and model disagree:\n{}", bullet_list(&problems));
     assert_eq!(ts.structures.len(), 350);
 }
 
@@ -1084,10 +932,7 @@ fn generated_structs_match_typescript_sdk() {
     );
     let mut failures = report.mismatches.clone();
     failures.extend(
-        report
-            .missing_in_rust
-            .iter()
-            .map(|name| format!("{name}: no `pub struct {name}` in the generated crate")),
+        report.missing_in_rust.iter().map(|name| format!("{name}: no `pub struct {name}` in the generated crate")),
     );
     assert!(
         failures.is_empty(),
@@ -1111,15 +956,11 @@ fn generated_enums_match_typescript_sdk() {
     let mut failures = Vec::new();
     for (name, ts_values) in &ts.enums {
         match rust.enum_values(name) {
-            None => failures.push(format!(
-                "{name}: no `pub enum {name}` in the generated crate"
-            )),
+            None => failures.push(format!("{name}: no `pub enum {name}` in the generated crate")),
             Some(values) if values != ts_values => {
                 let missing: Vec<_> = ts_values.difference(values).collect();
                 let extra: Vec<_> = values.difference(ts_values).collect();
-                failures.push(format!(
-                    "{name}: values only in ts={missing:?}, only in rust={extra:?}"
-                ));
+                failures.push(format!("{name}: values only in ts={missing:?}, only in rust={extra:?}"));
             }
             Some(_) => {}
         }
@@ -1131,11 +972,7 @@ fn generated_enums_match_typescript_sdk() {
         failures.len(),
         bullet_list(&failures)
     );
-    assert!(
-        ts.enums.len() >= 40,
-        "only {} TypeScript enums parsed",
-        ts.enums.len()
-    );
+    assert!(ts.enums.len() >= 40, "only {} TypeScript enums parsed", ts.enums.len());
 }
 
 // ---------------------------------------------------------------------------
@@ -1143,26 +980,18 @@ fn generated_enums_match_typescript_sdk() {
 // ---------------------------------------------------------------------------
 
 fn member(required: bool, ty: &str) -> TsMember {
-    TsMember {
-        required,
-        ty: ty.to_string(),
-    }
+    TsMember { required, ty: ty.to_string() }
 }
 
 fn members(list: &[(&str, bool, &str)]) -> BTreeMap<String, TsMember> {
-    list.iter()
-        .map(|(name, required, ty)| (name.to_string(), member(*required, ty)))
-        .collect()
+    list.iter().map(|(name, required, ty)| (name.to_string(), member(*required, ty))).collect()
 }
 
 #[test]
 fn ts_parser_reads_real_interfaces() {
     let ts = load_typescript();
     let expect = |name: &str, list: &[(&str, bool, &str)]| {
-        let structure = ts
-            .structures
-            .get(name)
-            .unwrap_or_else(|| panic!("{name} not parsed"));
+        let structure = ts.structures.get(name).unwrap_or_else(|| panic!("{name} not parsed"));
         assert_eq!(structure.kind, TsKind::Interface, "{name}");
         assert_eq!(structure.members, members(list), "{name}");
     };
@@ -1172,29 +1001,15 @@ fn ts_parser_reads_real_interfaces() {
             ("Username", true, "string | undefined"),
             ("PreferredMfaSetting", false, "string | undefined"),
             ("UserMFASettingList", false, "string[] | undefined"),
-            (
-                "ConfiguredUserAuthFactors",
-                false,
-                "AuthFactorType[] | undefined",
-            ),
+            ("ConfiguredUserAuthFactors", false, "AuthFactorType[] | undefined"),
         ],
     );
-    expect(
-        "EmailMfaConfigType",
-        &[
-            ("Message", false, "string | undefined"),
-            ("Subject", false, "string | undefined"),
-        ],
-    );
+    expect("EmailMfaConfigType", &[("Message", false, "string | undefined"), ("Subject", false, "string | undefined")]);
     expect(
         "WebAuthnConfigurationType",
         &[
             ("RelyingPartyId", false, "string | undefined"),
-            (
-                "UserVerification",
-                false,
-                "UserVerificationType | undefined",
-            ),
+            ("UserVerification", false, "UserVerificationType | undefined"),
         ],
     );
     expect(
@@ -1203,11 +1018,7 @@ fn ts_parser_reads_real_interfaces() {
             ("UserPoolId", true, "string | undefined"),
             ("Username", true, "string | undefined"),
             ("UserAttributes", true, "AttributeType[] | undefined"),
-            (
-                "ClientMetadata",
-                false,
-                "Record<string, string> | undefined",
-            ),
+            ("ClientMetadata", false, "Record<string, string> | undefined"),
         ],
     );
     expect(
@@ -1227,10 +1038,7 @@ fn ts_parser_reads_real_error_classes_without_ts_only_fields() {
     let ts = load_typescript();
     let invalid_parameter = &ts.structures["InvalidParameterException"];
     assert_eq!(invalid_parameter.kind, TsKind::ErrorClass);
-    assert_eq!(
-        invalid_parameter.members,
-        members(&[("reasonCode", false, "string | undefined")])
-    );
+    assert_eq!(invalid_parameter.members, members(&[("reasonCode", false, "string | undefined")]));
     let internal = &ts.structures["InternalErrorException"];
     assert_eq!(internal.kind, TsKind::ErrorClass);
     assert!(internal.members.is_empty(), "{:?}", internal.members);
@@ -1240,14 +1048,8 @@ fn ts_parser_reads_real_error_classes_without_ts_only_fields() {
 fn ts_parser_reads_real_enum_consts() {
     let ts = load_typescript();
     let values = |list: &[&str]| list.iter().map(|v| v.to_string()).collect::<BTreeSet<_>>();
-    assert_eq!(
-        ts.enums["UserVerificationType"],
-        values(&["preferred", "required"])
-    );
-    assert_eq!(
-        ts.enums["RecoveryOptionNameType"],
-        values(&["admin_only", "verified_email", "verified_phone_number"])
-    );
+    assert_eq!(ts.enums["UserVerificationType"], values(&["preferred", "required"]));
+    assert_eq!(ts.enums["RecoveryOptionNameType"], values(&["admin_only", "verified_email", "verified_phone_number"]));
     // `UserVerificationType` is an enum, not a structure.
     assert!(!ts.structures.contains_key("UserVerificationType"));
 }
@@ -1292,35 +1094,18 @@ export declare class NotAnError extends Something {
 "#;
     let mut ts = TsDeclarations::default();
     parse_typescript(src, &mut ts);
-    assert_eq!(
-        ts.structures.keys().collect::<Vec<_>>(),
-        ["BadException", "Sample"]
-    );
+    assert_eq!(ts.structures.keys().collect::<Vec<_>>(), ["BadException", "Sample"]);
     assert_eq!(
         ts.structures["Sample"].members,
         members(&[
             ("Plain", true, "string | undefined"),
-            (
-                "Nested",
-                false,
-                "{ a: string; b: { c: number }; } | undefined"
-            ),
-            (
-                "Fn",
-                false,
-                "((x: string) => Map<string, number[]>) | undefined"
-            ),
+            ("Nested", false, "{ a: string; b: { c: number }; } | undefined"),
+            ("Fn", false, "((x: string) => Map<string, number[]>) | undefined"),
             ("Quoted-Name", false, "Record<string, string> | undefined"),
         ])
     );
-    assert_eq!(
-        ts.structures["BadException"].members,
-        members(&[("Detail", true, "string | undefined")])
-    );
-    let kind: BTreeSet<String> = ["a;b", "https://example.com/{x}"]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
+    assert_eq!(ts.structures["BadException"].members, members(&[("Detail", true, "string | undefined")]));
+    let kind: BTreeSet<String> = ["a;b", "https://example.com/{x}"].iter().map(|s| s.to_string()).collect();
     assert_eq!(ts.enums["Kind"], kind);
 }
 
@@ -1376,14 +1161,8 @@ fn rust_extractor_reads_wire_names_and_optionality() {
     parse_rust_source(src, Path::new("fixture.rs"), &mut krate);
 
     let names: Vec<&String> = krate.structs.keys().collect();
-    assert_eq!(
-        names,
-        ["Empty", "Renamed", "Sample", "SomeException", "Unit"]
-    );
-    let field = |ident: &str, optional: bool| RustField {
-        ident: ident.to_string(),
-        optional,
-    };
+    assert_eq!(names, ["Empty", "Renamed", "Sample", "SomeException", "Unit"]);
+    let field = |ident: &str, optional: bool| RustField { ident: ident.to_string(), optional };
     let sample = &krate.structs["Sample"];
     let expected: BTreeMap<String, RustField> = [
         ("UserPoolId", field("user_pool_id", false)),
@@ -1398,21 +1177,12 @@ fn rust_extractor_reads_wire_names_and_optionality() {
     assert!(sample.problems.is_empty(), "{:?}", sample.problems);
     assert!(krate.structs["Empty"].fields.is_empty());
     assert!(krate.structs["Unit"].fields.is_empty());
-    assert_eq!(
-        krate.structs["SomeException"].fields["message"],
-        field("message", true)
-    );
+    assert_eq!(krate.structs["SomeException"].fields["message"], field("message", true));
     assert_eq!(
         krate.structs["Renamed"].problems,
-        [
-            "unsupported #[serde(rename_all)]",
-            "field `rest`: unsupported #[serde(flatten)]"
-        ]
+        ["unsupported #[serde(rename_all)]", "field `rest`: unsupported #[serde(flatten)]"]
     );
-    let kind: BTreeSet<String> = ["admin_only", "Plain"]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
+    let kind: BTreeSet<String> = ["admin_only", "Plain"].iter().map(|s| s.to_string()).collect();
     assert_eq!(krate.enum_values("Kind"), Some(&kind));
     let by_hand: BTreeSet<String> = ["required".to_string()].into();
     assert_eq!(krate.enum_values("ByHand"), Some(&by_hand));
@@ -1421,29 +1191,16 @@ fn rust_extractor_reads_wire_names_and_optionality() {
 
 #[test]
 fn comparison_applies_defaults_and_inherited_message() {
-    let ts_member = |required| TsMember {
-        required,
-        ty: String::new(),
-    };
-    let model_member = |required, has_default| ModelMember {
-        required,
-        has_default,
-    };
-    let rust_field = |ident: &str, optional| RustField {
-        ident: ident.to_string(),
-        optional,
-    };
+    let ts_member = |required| TsMember { required, ty: String::new() };
+    let model_member = |required, has_default| ModelMember { required, has_default };
+    let rust_field = |ident: &str, optional| RustField { ident: ident.to_string(), optional };
 
     let ts = TsStructure {
         kind: TsKind::ErrorClass,
-        members: [
-            ("Code", ts_member(true)),
-            ("Enabled", ts_member(false)),
-            ("Extra", ts_member(false)),
-        ]
-        .into_iter()
-        .map(|(n, m)| (n.to_string(), m))
-        .collect(),
+        members: [("Code", ts_member(true)), ("Enabled", ts_member(false)), ("Extra", ts_member(false))]
+            .into_iter()
+            .map(|(n, m)| (n.to_string(), m))
+            .collect(),
     };
     let model = ModelStructure {
         is_error: true,
@@ -1469,19 +1226,13 @@ fn comparison_applies_defaults_and_inherited_message() {
         .collect(),
         ..RustStruct::default()
     };
-    assert_eq!(
-        compare_structure("E", &ts, &model, &good),
-        Vec::<String>::new()
-    );
+    assert_eq!(compare_structure("E", &ts, &model, &good), Vec::<String>::new());
 
     let mut bad = good.clone();
-    bad.fields
-        .insert("Code".to_string(), rust_field("code", true));
-    bad.fields
-        .insert("Enabled".to_string(), rust_field("enabled", true));
+    bad.fields.insert("Code".to_string(), rust_field("code", true));
+    bad.fields.insert("Enabled".to_string(), rust_field("enabled", true));
     bad.fields.remove("message");
-    bad.fields
-        .insert("Bogus".to_string(), rust_field("bogus", true));
+    bad.fields.insert("Bogus".to_string(), rust_field("bogus", true));
     assert_eq!(
         compare_structure("E", &ts, &model, &bad),
         [

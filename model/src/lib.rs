@@ -26,9 +26,7 @@ use traits::EnumValueTrait;
 
 pub use error::LoadError;
 pub use load::IdlVersion;
-pub use shape::{
-    EnumValue, IntEnumValue, Member, Operation, Resource, Service, Shape, ShapeKind, Simple,
-};
+pub use shape::{EnumValue, IntEnumValue, Member, Operation, Resource, Service, Shape, ShapeKind, Simple};
 pub use shape_id::ShapeId;
 pub use traits::{Bounds, Deprecated, ErrorFault, Paginated, Retryable, TimestampFormat, Traits};
 
@@ -96,8 +94,7 @@ impl Model {
 
     /// The model's single service shape; an error when there is none or more than one.
     pub fn service(&self) -> Result<&Shape, LoadError> {
-        let services: Vec<&Shape> =
-            self.shapes().filter(|s| matches!(s.kind, ShapeKind::Service(_))).collect();
+        let services: Vec<&Shape> = self.shapes().filter(|s| matches!(s.kind, ShapeKind::Service(_))).collect();
         match services.as_slice() {
             [one] => Ok(one),
             [] => Err(LoadError::new("$.shapes", "the model defines no service shape")),
@@ -149,9 +146,8 @@ fn apply(
         Some(m) => format!("{target}${m}"),
         None => target.to_string(),
     };
-    let shape = shapes
-        .get_mut(target)
-        .ok_or_else(|| LoadError::new(&place, "`apply` targets a shape that does not exist"))?;
+    let shape =
+        shapes.get_mut(target).ok_or_else(|| LoadError::new(&place, "`apply` targets a shape that does not exist"))?;
     let slot = match member {
         None => &mut shape.traits,
         Some(name) => match &mut shape.kind {

@@ -5,9 +5,7 @@ use std::collections::BTreeMap;
 use serde_json::{Map, Value};
 
 use crate::error::LoadError;
-use crate::shape::{
-    EnumValue, IntEnumValue, Member, Operation, Resource, Service, Shape, ShapeKind, Simple,
-};
+use crate::shape::{EnumValue, IntEnumValue, Member, Operation, Resource, Service, Shape, ShapeKind, Simple};
 use crate::traits::{parse_traits, short, EnumValueTrait, Traits};
 use crate::ShapeId;
 
@@ -60,7 +58,10 @@ pub(crate) fn parse_document(text: &str) -> Result<Parsed, LoadError> {
         }
         let id = ShapeId::parse(key).map_err(|e| LoadError::new(&at, e))?;
         if id.namespace() == crate::prelude::NAMESPACE {
-            return Err(LoadError::new(id.to_string(), "models may not define shapes in the prelude namespace `smithy.api`"));
+            return Err(LoadError::new(
+                id.to_string(),
+                "models may not define shapes in the prelude namespace `smithy.api`",
+            ));
         }
         if let Some(mixins) = body.get("mixins") {
             if !matches!(mixins, Value::Array(m) if m.is_empty()) {
@@ -106,14 +107,10 @@ fn parse_kind(
     Ok(match kind {
         "enum" => ShapeKind::Enum(enum_members(id, body, at)?),
         "intEnum" => ShapeKind::IntEnum(int_enum_members(id, body, at)?),
-        "list" | "set" => ShapeKind::List {
-            member: member_field(id, body, "member", at)?,
-            unique: kind == "set",
-        },
-        "map" => ShapeKind::Map {
-            key: member_field(id, body, "key", at)?,
-            value: member_field(id, body, "value", at)?,
-        },
+        "list" | "set" => ShapeKind::List { member: member_field(id, body, "member", at)?, unique: kind == "set" },
+        "map" => {
+            ShapeKind::Map { key: member_field(id, body, "key", at)?, value: member_field(id, body, "value", at)? }
+        }
         "structure" => ShapeKind::Structure(members(id, body, at)?),
         "union" => ShapeKind::Union(members(id, body, at)?),
         "operation" => ShapeKind::Operation(Operation {
@@ -178,11 +175,9 @@ fn optional_ref(body: &Map<String, Value>, key: &str, at: &str) -> Result<Option
 fn ref_list(body: &Map<String, Value>, key: &str, at: &str) -> Result<Vec<ShapeId>, LoadError> {
     match body.get(key) {
         None => Ok(Vec::new()),
-        Some(Value::Array(items)) => items
-            .iter()
-            .enumerate()
-            .map(|(i, item)| reference(item, &format!("{at}.{key}[{i}]")))
-            .collect(),
+        Some(Value::Array(items)) => {
+            items.iter().enumerate().map(|(i, item)| reference(item, &format!("{at}.{key}[{i}]"))).collect()
+        }
         Some(_) => Err(LoadError::new(format!("{at}.{key}"), "expected an array of references")),
     }
 }
@@ -225,10 +220,9 @@ fn member_field(owner: &ShapeId, body: &Map<String, Value>, key: &str, at: &str)
 fn members(owner: &ShapeId, body: &Map<String, Value>, at: &str) -> Result<Vec<Member>, LoadError> {
     match body.get("members") {
         None => Ok(Vec::new()),
-        Some(Value::Object(members)) => members
-            .iter()
-            .map(|(name, json)| member(owner, name, json, &format!("{at}.members.{name}")))
-            .collect(),
+        Some(Value::Object(members)) => {
+            members.iter().map(|(name, json)| member(owner, name, json, &format!("{at}.members.{name}"))).collect()
+        }
         Some(_) => Err(LoadError::new(owner.to_string(), "`members` must be an object")),
     }
 }
@@ -242,7 +236,10 @@ fn enum_members(id: &ShapeId, body: &Map<String, Value>, at: &str) -> Result<Vec
                 None => m.name.clone(),
                 Some(EnumValueTrait::String(v)) => v.clone(),
                 Some(EnumValueTrait::Int(_)) => {
-                    return Err(LoadError::new(format!("{id}${}", m.name), "an enum member's `enumValue` must be a string"))
+                    return Err(LoadError::new(
+                        format!("{id}${}", m.name),
+                        "an enum member's `enumValue` must be a string",
+                    ))
                 }
             };
             Ok(EnumValue { name: Some(m.name), value, traits: m.traits })
@@ -283,9 +280,11 @@ fn legacy_enum(id: &ShapeId, values: &Value) -> Result<Vec<EnumValue>, LoadError
         .iter()
         .enumerate()
         .map(|(i, entry)| {
-            let entry = entry.as_object().ok_or_else(|| LoadError::new(place(), format!("entry {i} is not an object")))?;
+            let entry =
+                entry.as_object().ok_or_else(|| LoadError::new(place(), format!("entry {i} is not an object")))?;
             let text = |key: &str| entry.get(key).and_then(Value::as_str).map(str::to_owned);
-            let value = text("value").ok_or_else(|| LoadError::new(place(), format!("entry {i} has no `value` string")))?;
+            let value =
+                text("value").ok_or_else(|| LoadError::new(place(), format!("entry {i} has no `value` string")))?;
             let mut traits = Traits { documentation: text("documentation"), ..Traits::default() };
             if entry.get("deprecated").and_then(Value::as_bool) == Some(true) {
                 traits.deprecated = Some(Default::default());

@@ -44,10 +44,6 @@ pub fn shapes() -> Vec<Shape> {
         simple("PrimitiveLong", Simple::Long, zero()),
         simple("PrimitiveFloat", Simple::Float, zero()),
         simple("PrimitiveDouble", Simple::Double, zero()),
-        Shape {
-            id: ShapeId::prelude("Unit"),
-            kind: ShapeKind::Structure(Vec::new()),
-            traits: Traits::default(),
-        },
+        Shape { id: ShapeId::prelude("Unit"), kind: ShapeKind::Structure(Vec::new()), traits: Traits::default() },
     ]
 }

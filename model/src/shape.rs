@@ -236,9 +236,7 @@ impl ShapeKind {
                 out.extend(&op.errors);
                 out
             }
-            ShapeKind::Service(svc) => {
-                svc.operations.iter().chain(&svc.resources).chain(&svc.errors).collect()
-            }
+            ShapeKind::Service(svc) => svc.operations.iter().chain(&svc.resources).chain(&svc.errors).collect(),
             ShapeKind::Resource(res) => res.operations.iter().chain(&res.resources).collect(),
             other => other.members().into_iter().map(|m| &m.target).collect(),
         }

@@ -15,9 +15,8 @@ pub struct ShapeId {
 impl ShapeId {
     /// Parses an absolute shape ID. Returns a description of the problem on failure.
     pub fn parse(text: &str) -> Result<ShapeId, String> {
-        let (namespace, name) = text
-            .split_once('#')
-            .ok_or_else(|| format!("shape ID `{text}` has no `#` between namespace and name"))?;
+        let (namespace, name) =
+            text.split_once('#').ok_or_else(|| format!("shape ID `{text}` has no `#` between namespace and name"))?;
         if name.contains('$') {
             return Err(format!("`{text}` is a member ID, not a shape ID"));
         }

@@ -141,8 +141,20 @@ impl Traits {
             ($($field:ident),*) => {$( self.$field |= other.$field; )*};
         }
         take_option!(
-            default, documentation, enum_value, error, http_error, retryable, deprecated,
-            timestamp_format, json_name, length, range, pattern, paginated, legacy_enum
+            default,
+            documentation,
+            enum_value,
+            error,
+            http_error,
+            retryable,
+            deprecated,
+            timestamp_format,
+            json_name,
+            length,
+            range,
+            pattern,
+            paginated,
+            legacy_enum
         );
         take_flag!(required, sensitive, sparse, streaming, input, output, boxed);
         for (key, value) in &other.other {

@@ -79,10 +79,7 @@ fn validate_shape(model: &Model, shape: &Shape) -> Result<(), LoadError> {
     for member in shape.kind.members() {
         let place = format!("{id}${}", member.name);
         let target = resolve(model, &member.target, &place, "member target")?;
-        if matches!(
-            target.kind,
-            ShapeKind::Operation(_) | ShapeKind::Service(_) | ShapeKind::Resource(_)
-        ) {
+        if matches!(target.kind, ShapeKind::Operation(_) | ShapeKind::Service(_) | ShapeKind::Resource(_)) {
             return Err(LoadError::new(
                 place,
                 format!("a member cannot target the {} `{}`", target.kind.type_name(), target.id),
@@ -103,7 +100,11 @@ fn validate_shape(model: &Model, shape: &Shape) -> Result<(), LoadError> {
             if !matches!(target.kind, ShapeKind::Simple(Simple::String) | ShapeKind::Enum(_)) {
                 return Err(LoadError::new(
                     format!("{id}$key"),
-                    format!("a map key must target a string or enum, not the {} `{}`", target.kind.type_name(), target.id),
+                    format!(
+                        "a map key must target a string or enum, not the {} `{}`",
+                        target.kind.type_name(),
+                        target.id
+                    ),
                 ));
             }
         }
@@ -111,7 +112,10 @@ fn validate_shape(model: &Model, shape: &Shape) -> Result<(), LoadError> {
             let mut seen = BTreeSet::new();
             for value in values {
                 if !seen.insert(value.value.as_str()) {
-                    return Err(LoadError::new(id.to_string(), format!("the enum value `{}` appears twice", value.value)));
+                    return Err(LoadError::new(
+                        id.to_string(),
+                        format!("the enum value `{}` appears twice", value.value),
+                    ));
                 }
             }
         }
@@ -119,7 +123,10 @@ fn validate_shape(model: &Model, shape: &Shape) -> Result<(), LoadError> {
             let mut seen = BTreeSet::new();
             for value in values {
                 if !seen.insert(value.value) {
-                    return Err(LoadError::new(id.to_string(), format!("the intEnum value {} appears twice", value.value)));
+                    return Err(LoadError::new(
+                        id.to_string(),
+                        format!("the intEnum value {} appears twice", value.value),
+                    ));
                 }
             }
         }
@@ -132,10 +139,14 @@ fn validate_shape(model: &Model, shape: &Shape) -> Result<(), LoadError> {
         }
         ShapeKind::Service(svc) => {
             for op in &svc.operations {
-                expect_kind(model, op, &format!("{id}: operations"), "operation", |k| matches!(k, ShapeKind::Operation(_)))?;
+                expect_kind(model, op, &format!("{id}: operations"), "operation", |k| {
+                    matches!(k, ShapeKind::Operation(_))
+                })?;
             }
             for res in &svc.resources {
-                expect_kind(model, res, &format!("{id}: resources"), "resource", |k| matches!(k, ShapeKind::Resource(_)))?;
+                expect_kind(model, res, &format!("{id}: resources"), "resource", |k| {
+                    matches!(k, ShapeKind::Resource(_))
+                })?;
             }
             for error in &svc.errors {
                 expect_error(model, error, &format!("{id}: errors"))?;
@@ -143,10 +154,14 @@ fn validate_shape(model: &Model, shape: &Shape) -> Result<(), LoadError> {
         }
         ShapeKind::Resource(res) => {
             for op in &res.operations {
-                expect_kind(model, op, &format!("{id}: operations"), "operation", |k| matches!(k, ShapeKind::Operation(_)))?;
+                expect_kind(model, op, &format!("{id}: operations"), "operation", |k| {
+                    matches!(k, ShapeKind::Operation(_))
+                })?;
             }
             for child in &res.resources {
-                expect_kind(model, child, &format!("{id}: resources"), "resource", |k| matches!(k, ShapeKind::Resource(_)))?;
+                expect_kind(model, child, &format!("{id}: resources"), "resource", |k| {
+                    matches!(k, ShapeKind::Resource(_))
+                })?;
             }
         }
         _ => {}
@@ -155,9 +170,7 @@ fn validate_shape(model: &Model, shape: &Shape) -> Result<(), LoadError> {
 }
 
 fn resolve<'m>(model: &'m Model, target: &ShapeId, place: &str, what: &str) -> Result<&'m Shape, LoadError> {
-    model
-        .shape(target)
-        .ok_or_else(|| LoadError::new(place, format!("{what} `{target}` does not exist in the model")))
+    model.shape(target).ok_or_else(|| LoadError::new(place, format!("{what} `{target}` does not exist in the model")))
 }
 
 fn expect_kind(
@@ -190,7 +203,10 @@ fn expect_structure(model: &Model, target: &ShapeId, place: &str) -> Result<(), 
 fn expect_error(model: &Model, target: &ShapeId, place: &str) -> Result<(), LoadError> {
     expect_structure(model, target, place)?;
     if model.expect(target).traits.error.is_none() {
-        return Err(LoadError::new(place, format!("`{target}` is listed as an error but has no `smithy.api#error` trait")));
+        return Err(LoadError::new(
+            place,
+            format!("`{target}` is listed as an error but has no `smithy.api#error` trait"),
+        ));
     }
     Ok(())
 }

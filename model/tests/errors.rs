@@ -71,10 +71,7 @@ fn unsupported_version_is_rejected() {
 
 #[test]
 fn numeric_version_is_rejected() {
-    assert_eq!(
-        load_err(r#"{"smithy": 2, "shapes": {}}"#).to_string(),
-        "$.smithy: expected a version string, found 2"
-    );
+    assert_eq!(load_err(r#"{"smithy": 2, "shapes": {}}"#).to_string(), "$.smithy: expected a version string, found 2");
 }
 
 #[test]
@@ -97,10 +94,7 @@ fn shape_without_type_is_rejected() {
 
 #[test]
 fn shape_type_not_a_string_is_rejected() {
-    assert_eq!(
-        err(json!({ "ns#A": { "type": 7 } })),
-        r#"$.shapes["ns#A"].type: expected a string, found 7"#
-    );
+    assert_eq!(err(json!({ "ns#A": { "type": 7 } })), r#"$.shapes["ns#A"].type: expected a string, found 7"#);
 }
 
 #[test]
@@ -248,10 +242,7 @@ fn operation_error_without_error_trait_is_rejected() {
         "ns#Op": { "type": "operation", "errors": [{ "target": "ns#NotAnError" }] },
         "ns#NotAnError": string_struct(),
     }));
-    assert_eq!(
-        message,
-        "ns#Op: errors: `ns#NotAnError` is listed as an error but has no `smithy.api#error` trait"
-    );
+    assert_eq!(message, "ns#Op: errors: `ns#NotAnError` is listed as an error but has no `smithy.api#error` trait");
 }
 
 #[test]
@@ -260,10 +251,7 @@ fn service_error_without_error_trait_is_rejected() {
         "ns#Svc": { "type": "service", "errors": [{ "target": "ns#NotAnError" }] },
         "ns#NotAnError": string_struct(),
     }));
-    assert_eq!(
-        message,
-        "ns#Svc: errors: `ns#NotAnError` is listed as an error but has no `smithy.api#error` trait"
-    );
+    assert_eq!(message, "ns#Svc: errors: `ns#NotAnError` is listed as an error but has no `smithy.api#error` trait");
 }
 
 #[test]
@@ -451,7 +439,10 @@ fn bad_json_name_on_a_member_names_the_member_and_trait() {
 fn long_trait_values_are_shortened_in_messages() {
     let long = "x".repeat(200);
     let message = string_with_trait("smithy.api#documentation", json!([long]));
-    assert!(message.starts_with("ns#S: trait `smithy.api#documentation`: expected a string, found [\"xxx"), "{message}");
+    assert!(
+        message.starts_with("ns#S: trait `smithy.api#documentation`: expected a string, found [\"xxx"),
+        "{message}"
+    );
     assert!(message.ends_with("..."), "{message}");
     assert!(message.len() < 150, "{message}");
 }
@@ -829,8 +820,22 @@ fn mutated_cognito_model_never_panics() {
     target_pointers(&original, String::new(), &mut targets);
     assert!(targets.len() > 1000, "{}", targets.len());
     let types = [
-        "structure", "union", "list", "set", "map", "string", "integer", "enum", "intEnum", "operation",
-        "service", "resource", "apply", "struct", "", "document",
+        "structure",
+        "union",
+        "list",
+        "set",
+        "map",
+        "string",
+        "integer",
+        "enum",
+        "intEnum",
+        "operation",
+        "service",
+        "resource",
+        "apply",
+        "struct",
+        "",
+        "document",
     ];
     let mut rng = XorShift(0x9E37_79B9_7F4A_7C15);
     let mut rejected = 0;

@@ -3,8 +3,8 @@
 use serde_json::{json, Value};
 use smithy_model::traits::EnumValueTrait;
 use smithy_model::{
-    Bounds, Deprecated, ErrorFault, IdlVersion, Member, Model, Paginated, Retryable, Shape, ShapeId,
-    ShapeKind, TimestampFormat,
+    Bounds, Deprecated, ErrorFault, IdlVersion, Member, Model, Paginated, Retryable, Shape, ShapeId, ShapeKind,
+    TimestampFormat,
 };
 
 fn load(version: &str, shapes: Value) -> Model {
@@ -410,10 +410,7 @@ fn typed_traits_are_parsed() {
             items: Some("things".into()),
         })
     );
-    assert_eq!(
-        op.deprecated,
-        Some(Deprecated { message: Some("Use Op2.".into()), since: Some("2020-01-01".into()) })
-    );
+    assert_eq!(op.deprecated, Some(Deprecated { message: Some("Use Op2.".into()), since: Some("2020-01-01".into()) }));
     let ShapeKind::Operation(operation) = &shape(&model, "ns#Op").kind else { panic!() };
     assert_eq!(operation.input, id("ns#In"));
     assert_eq!(operation.output, id("ns#Out"));
@@ -596,9 +593,27 @@ fn closure_follows_resources_operations_members_and_errors() {
     assert_eq!(
         names,
         [
-            "Choice", "Detail", "GetPool", "GetPoolInput", "GetPoolOutput", "Level", "ListUsers", "NotFound",
-            "Ping", "Poke", "PokeInput", "Pool", "PoolId", "ServiceError", "Size", "Svc", "TagKey", "TagValue",
-            "TagValues", "Tags", "User",
+            "Choice",
+            "Detail",
+            "GetPool",
+            "GetPoolInput",
+            "GetPoolOutput",
+            "Level",
+            "ListUsers",
+            "NotFound",
+            "Ping",
+            "Poke",
+            "PokeInput",
+            "Pool",
+            "PoolId",
+            "ServiceError",
+            "Size",
+            "Svc",
+            "TagKey",
+            "TagValue",
+            "TagValues",
+            "Tags",
+            "User",
         ]
     );
     assert!(closure.contains(&ShapeId::prelude("Unit")), "operations without input/output use Unit");

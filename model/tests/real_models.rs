@@ -36,9 +36,6 @@ fn cognito_closure_has_the_expected_shapes() {
     assert_eq!(count(|k| matches!(k, ShapeKind::Structure(_))), 350);
     assert_eq!(count(|k| matches!(k, ShapeKind::Enum(_))), 48);
     assert_eq!(count(|k| matches!(k, ShapeKind::Operation(_))), 114);
-    let errors = closure
-        .iter()
-        .filter(|id| model.expect(id).traits.error.is_some())
-        .count();
+    let errors = closure.iter().filter(|id| model.expect(id).traits.error.is_some()).count();
     assert_eq!(errors, 54);
 }

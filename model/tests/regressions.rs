@@ -78,7 +78,8 @@ fn chains_of_100_000_shapes_load() {
 #[test]
 fn json_nested_10_000_levels_deep_is_an_error() {
     let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
-    let text = format!(r#"{{"smithy": "2.0", "shapes": {{"a#S": {{"type": "structure", "traits": {{"a#t": {deep}}}}}}}}}"#);
+    let text =
+        format!(r#"{{"smithy": "2.0", "shapes": {{"a#S": {{"type": "structure", "traits": {{"a#t": {deep}}}}}}}}}"#);
     let error = Model::from_json(&text).unwrap_err().to_string();
     assert!(error.contains("recursion limit exceeded"), "{error}");
 }

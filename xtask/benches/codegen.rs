@@ -178,13 +178,5 @@ fn run_once(model: &Path, out: &Path) -> Timing {
     xtask::write_crate(out, &files).unwrap_or_else(|e| panic!("{name}: {e}"));
     let write = start.elapsed();
 
-    Timing {
-        files: files.len(),
-        read,
-        parse,
-        space,
-        render: generate.saturating_sub(space),
-        format,
-        write,
-    }
+    Timing { files: files.len(), read, parse, space, render: generate.saturating_sub(space), format, write }
 }

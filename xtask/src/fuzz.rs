@@ -44,19 +44,81 @@ const TARGET_DIR: &str = "target/fuzz";
 
 /// Tokens of Smithy's JSON AST, for `model_bytes`.
 const MODEL_TOKENS: &[&str] = &[
-    "\"smithy\"", "\"2.0\"", "\"1.0\"", "\"shapes\"", "\"type\"", "\"members\"", "\"member\"", "\"key\"",
-    "\"value\"", "\"target\"", "\"traits\"", "\"input\"", "\"output\"", "\"errors\"", "\"operations\"",
-    "\"resources\"", "\"rename\"", "\"version\"", "\"mixins\"", "\"structure\"", "\"union\"", "\"list\"",
-    "\"set\"", "\"map\"", "\"enum\"", "\"intEnum\"", "\"string\"", "\"integer\"", "\"long\"", "\"timestamp\"",
-    "\"blob\"", "\"document\"", "\"bigDecimal\"", "\"double\"", "\"float\"", "\"boolean\"", "\"operation\"",
-    "\"service\"", "\"resource\"", "\"apply\"", "\"smithy.api#required\"", "\"smithy.api#default\"",
-    "\"smithy.api#documentation\"", "\"smithy.api#enumValue\"", "\"smithy.api#error\"", "\"client\"",
-    "\"smithy.api#sparse\"", "\"smithy.api#jsonName\"", "\"smithy.api#timestampFormat\"", "\"date-time\"",
-    "\"smithy.api#paginated\"", "\"inputToken\"", "\"outputToken\"", "\"items\"", "\"smithy.api#enum\"",
-    "\"smithy.api#pattern\"", "\"smithy.api#length\"", "\"smithy.api#range\"", "\"smithy.api#sensitive\"",
-    "\"smithy.api#box\"", "\"smithy.api#Unit\"", "\"smithy.api#String\"", "\"aws.protocols#awsJson1_1\"",
-    "\"aws.protocols#restJson1\"", "\"aws.api#service\"", "\"sdkId\"", "\"test#A\"", "\"test#B\"", "<p>",
-    "</p>", "<code>", "<ul><li>", "{}", "[]", "{\"target\":\"test#A\"}",
+    "\"smithy\"",
+    "\"2.0\"",
+    "\"1.0\"",
+    "\"shapes\"",
+    "\"type\"",
+    "\"members\"",
+    "\"member\"",
+    "\"key\"",
+    "\"value\"",
+    "\"target\"",
+    "\"traits\"",
+    "\"input\"",
+    "\"output\"",
+    "\"errors\"",
+    "\"operations\"",
+    "\"resources\"",
+    "\"rename\"",
+    "\"version\"",
+    "\"mixins\"",
+    "\"structure\"",
+    "\"union\"",
+    "\"list\"",
+    "\"set\"",
+    "\"map\"",
+    "\"enum\"",
+    "\"intEnum\"",
+    "\"string\"",
+    "\"integer\"",
+    "\"long\"",
+    "\"timestamp\"",
+    "\"blob\"",
+    "\"document\"",
+    "\"bigDecimal\"",
+    "\"double\"",
+    "\"float\"",
+    "\"boolean\"",
+    "\"operation\"",
+    "\"service\"",
+    "\"resource\"",
+    "\"apply\"",
+    "\"smithy.api#required\"",
+    "\"smithy.api#default\"",
+    "\"smithy.api#documentation\"",
+    "\"smithy.api#enumValue\"",
+    "\"smithy.api#error\"",
+    "\"client\"",
+    "\"smithy.api#sparse\"",
+    "\"smithy.api#jsonName\"",
+    "\"smithy.api#timestampFormat\"",
+    "\"date-time\"",
+    "\"smithy.api#paginated\"",
+    "\"inputToken\"",
+    "\"outputToken\"",
+    "\"items\"",
+    "\"smithy.api#enum\"",
+    "\"smithy.api#pattern\"",
+    "\"smithy.api#length\"",
+    "\"smithy.api#range\"",
+    "\"smithy.api#sensitive\"",
+    "\"smithy.api#box\"",
+    "\"smithy.api#Unit\"",
+    "\"smithy.api#String\"",
+    "\"aws.protocols#awsJson1_1\"",
+    "\"aws.protocols#restJson1\"",
+    "\"aws.api#service\"",
+    "\"sdkId\"",
+    "\"test#A\"",
+    "\"test#B\"",
+    "<p>",
+    "</p>",
+    "<code>",
+    "<ul><li>",
+    "{}",
+    "[]",
+    "{\"target\":\"test#A\"}",
 ];
 
 /// `cargo xtask fuzz [SECONDS]`.
@@ -92,7 +154,12 @@ pub fn run(args: &[String]) -> Result<(), TaskError> {
         }
         std::fs::create_dir_all(&corpus).map_err(|e| TaskError(format!("{}: {e}", corpus.display())))?;
         let log = root.join(TARGET_DIR).join("logs").join(format!("{}.log", target.name));
-        println!("==> fuzz: {} for {share} s (corpus {}, log {})", target.name, shown(&root, &corpus), shown(&root, &log));
+        println!(
+            "==> fuzz: {} for {share} s (corpus {}, log {})",
+            target.name,
+            shown(&root, &corpus),
+            shown(&root, &log)
+        );
         let mut run = vec!["run".to_owned(), target.name.to_owned(), corpus.display().to_string(), "--".to_owned()];
         run.extend(fuzzer_args);
         let run: Vec<&str> = run.iter().map(String::as_str).collect();
@@ -137,7 +204,10 @@ fn install_cargo_fuzz(root: &Path) -> Result<(), TaskError> {
     if installed.as_deref() == Some(&format!("cargo-fuzz {CARGO_FUZZ_VERSION}")) {
         return Ok(());
     }
-    println!("==> fuzz: installing cargo-fuzz {CARGO_FUZZ_VERSION} (found: {})", installed.as_deref().unwrap_or("none"));
+    println!(
+        "==> fuzz: installing cargo-fuzz {CARGO_FUZZ_VERSION} (found: {})",
+        installed.as_deref().unwrap_or("none")
+    );
     let status = Command::new("cargo")
         .args(["install", "cargo-fuzz", "--version", CARGO_FUZZ_VERSION, "--locked"])
         .current_dir(root)
@@ -245,7 +315,10 @@ fn write_seeds(root: &Path) -> Result<Seeds, TaskError> {
             for part in ["output", "input"] {
                 if let Some(value) = example.get(part) {
                     n += 1;
-                    write(fuzz.join("corpus/cognito_outputs").join(format!("seed-example-{n}.json")), &value.to_string())?;
+                    write(
+                        fuzz.join("corpus/cognito_outputs").join(format!("seed-example-{n}.json")),
+                        &value.to_string(),
+                    )?;
                 }
             }
         }

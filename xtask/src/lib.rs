@@ -49,10 +49,11 @@ impl std::error::Error for TaskError {}
 /// Loads a model file and generates its crate's files in memory.
 pub fn generate_model(model_path: &Path, model_name: &str, standalone: bool) -> Result<Vec<GeneratedFile>, TaskError> {
     let model = Model::from_file(model_path).map_err(|e| TaskError(format!("cannot load the model: {e}")))?;
-    let mut options = Options::for_model(&model, model_name)
-        .map_err(|e| TaskError(format!("{}: {e}", model_path.display())))?;
+    let mut options =
+        Options::for_model(&model, model_name).map_err(|e| TaskError(format!("{}: {e}", model_path.display())))?;
     options.standalone = standalone;
-    codegen::generate(&model, &options).map_err(|e| TaskError(format!("{}: cannot generate: {e}", model_path.display())))
+    codegen::generate(&model, &options)
+        .map_err(|e| TaskError(format!("{}: cannot generate: {e}", model_path.display())))
 }
 
 /// A difference between the files on disk and the files the generator produces.
@@ -163,7 +164,8 @@ fn files_under(dir: &Path) -> Result<Vec<String>, TaskError> {
                     stack.push(path);
                 }
             } else if let Ok(relative) = path.strip_prefix(dir) {
-                let parts: Vec<String> = relative.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+                let parts: Vec<String> =
+                    relative.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
                 out.push(parts.join("/"));
             }
         }

@@ -50,7 +50,9 @@ fn codegen(args: &[String]) -> Result<(), TaskError> {
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--check" => check = true,
-            "--model" => model = Some(PathBuf::from(args.next().ok_or_else(|| TaskError("--model needs a FILE".into()))?)),
+            "--model" => {
+                model = Some(PathBuf::from(args.next().ok_or_else(|| TaskError("--model needs a FILE".into()))?))
+            }
             "--out" => out = Some(PathBuf::from(args.next().ok_or_else(|| TaskError("--out needs a DIR".into()))?)),
             other => return Err(TaskError(format!("unknown argument `{other}`\n{USAGE}"))),
         }

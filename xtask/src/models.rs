@@ -71,8 +71,7 @@ pub fn check_all(only: Option<&str>) -> Result<(), TaskError> {
                 ("CARGO_PROFILE_DEV_DEBUG", "line-tables-only".as_ref()),
                 ("CARGO_PROFILE_TEST_DEBUG", "line-tables-only".as_ref()),
             ];
-            step.run(&dir, &env)
-                .map_err(|e| TaskError(format!("{relative}: {e} (in {})", dir.display())))?;
+            step.run(&dir, &env).map_err(|e| TaskError(format!("{relative}: {e} (in {})", dir.display())))?;
         }
         checked += 1;
     }

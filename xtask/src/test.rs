@@ -13,18 +13,8 @@ const STEPS: &[Step] = &[
         args: &["xtask", "codegen", "--check"],
         env: &[],
     },
-    Step {
-        what: "tests",
-        program: "cargo",
-        args: &["test", "--workspace", "--all-targets"],
-        env: &[],
-    },
-    Step {
-        what: "doc tests",
-        program: "cargo",
-        args: &["test", "--workspace", "--doc"],
-        env: &[],
-    },
+    Step { what: "tests", program: "cargo", args: &["test", "--workspace", "--all-targets"], env: &[] },
+    Step { what: "doc tests", program: "cargo", args: &["test", "--workspace", "--doc"], env: &[] },
     Step {
         what: "clippy, warnings denied",
         program: "cargo",
@@ -82,11 +72,20 @@ fn install_moto(root: &Path) -> Result<(), TaskError> {
         let status = Command::new(program).args(args).current_dir(root).status();
         match status {
             Ok(s) if s.success() => Ok(()),
-            Ok(s) => Err(TaskError(format!("`{} {}` failed ({s}); the moto tests need it", program.display(), args.join(" ")))),
-            Err(e) => Err(TaskError(format!("cannot run {}: {e}; the moto tests need Python 3 with venv", program.display()))),
+            Ok(s) => Err(TaskError(format!(
+                "`{} {}` failed ({s}); the moto tests need it",
+                program.display(),
+                args.join(" ")
+            ))),
+            Err(e) => {
+                Err(TaskError(format!("cannot run {}: {e}; the moto tests need Python 3 with venv", program.display())))
+            }
         }
     };
     run(Path::new("python3"), &["-m", "venv", MOTO_VENV])?;
-    run(&venv.join("bin/python"), &["-m", "pip", "install", "--quiet", "--disable-pip-version-check", MOTO_REQUIREMENT])?;
+    run(
+        &venv.join("bin/python"),
+        &["-m", "pip", "install", "--quiet", "--disable-pip-version-check", MOTO_REQUIREMENT],
+    )?;
     std::fs::write(&stamp, MOTO_REQUIREMENT).map_err(|e| TaskError(format!("cannot write {}: {e}", stamp.display())))
 }

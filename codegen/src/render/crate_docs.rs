@@ -50,7 +50,11 @@ fn example(model: &Model, space: &TypeSpace, lib: &str) -> Option<String> {
     text.push_str(&format!("use {lib}::{input_name};\n\n"));
     let required: Vec<&FieldDef> = s.fields.iter().filter(|f| !f.optional && f.default.is_none()).collect();
     let args: Vec<String> = required.iter().map(|f| argument(&f.ty, lib)).collect();
-    let mut build = if required.is_empty() { format!("{input_name}::default()") } else { format!("{input_name}::new({})", args.join(", ")) };
+    let mut build = if required.is_empty() {
+        format!("{input_name}::default()")
+    } else {
+        format!("{input_name}::new({})", args.join(", "))
+    };
     if let Some(optional) = s.fields.iter().find(|f| f.optional && simple_argument(&f.ty).is_some()) {
         let setter = crate::naming::ident(&optional.name).to_string();
         let value = simple_argument(&optional.ty).unwrap_or_default();
@@ -71,7 +75,9 @@ fn example(model: &Model, space: &TypeSpace, lib: &str) -> Option<String> {
                 hashes.push('#');
             }
             text.push_str(&format!("// From the model's example of `{}`.\n", op.shape.name()));
-            text.push_str(&format!("let input: {input_name} = serde_json::from_str(r{hashes}\"{pretty}\"{hashes})?;\n"));
+            text.push_str(&format!(
+                "let input: {input_name} = serde_json::from_str(r{hashes}\"{pretty}\"{hashes})?;\n"
+            ));
         }
         None => text.push_str(&format!("let input = {input_name}::default();\n")),
     }

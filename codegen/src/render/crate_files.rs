@@ -51,7 +51,8 @@ time = {{ version = "0.3.36", features = ["formatting", "macros", "parsing"] }}
 {workspace}"#,
         header = header("#", options),
         package = options.package_name,
-        description = toml_escape(&format!("Serde types for {title} (API version {version}), generated from its Smithy model")),
+        description =
+            toml_escape(&format!("Serde types for {title} (API version {version}), generated from its Smithy model")),
     )
 }
 
@@ -71,13 +72,7 @@ fn toml_escape(text: &str) -> String {
 
 fn service_title(model: &Model, space: &TypeSpace) -> String {
     let service = model.expect(&space.service);
-    service
-        .traits
-        .other
-        .get("smithy.api#title")
-        .and_then(|t| t.as_str())
-        .unwrap_or(service.id.name())
-        .to_owned()
+    service.traits.other.get("smithy.api#title").and_then(|t| t.as_str()).unwrap_or(service.id.name()).to_owned()
 }
 
 /// `src/lib.rs`: the crate documentation and the module tree.
@@ -85,8 +80,11 @@ pub fn lib_rs(model: &Model, space: &TypeSpace, options: &Options) -> TokenStrea
     let title = service_title(model, space);
     let service = model.expect(&space.service);
     let lib = options.package_name.replace('-', "_");
-    let intro = inner_doc_attrs(&format!("{}\n## The service\n", super::crate_docs::markdown(model, space, &lib, &title)));
-    let service_docs = inner_doc_attrs(&service.traits.documentation.as_deref().map(crate::docs::html_to_markdown).unwrap_or_default());
+    let intro =
+        inner_doc_attrs(&format!("{}\n## The service\n", super::crate_docs::markdown(model, space, &lib, &title)));
+    let service_docs = inner_doc_attrs(
+        &service.traits.documentation.as_deref().map(crate::docs::html_to_markdown).unwrap_or_default(),
+    );
     quote! {
         #intro
         #service_docs

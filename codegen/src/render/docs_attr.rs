@@ -29,7 +29,11 @@ fn doc_lines(markdown: &str) -> Vec<String> {
 
 /// The docs of an enum variant: its wire value in code, then the model's documentation, then
 /// `#[deprecated]` if the model says so.
-pub(crate) fn value_doc_attrs(value: &str, html: Option<&str>, deprecated: Option<&smithy_model::Deprecated>) -> TokenStream {
+pub(crate) fn value_doc_attrs(
+    value: &str,
+    html: Option<&str>,
+    deprecated: Option<&smithy_model::Deprecated>,
+) -> TokenStream {
     let value_doc = format!(" `{value}`");
     let deprecated = deprecated_attr(deprecated);
     match html {
@@ -47,10 +51,13 @@ pub(crate) fn deprecated_attr(deprecated: Option<&smithy_model::Deprecated>) -> 
     // `since` must be a semver version for Rust; a date or other text goes into the note.
     let (since, message) = match deprecated.since.as_deref() {
         Some(v) if is_semver(v) => (Some(quote!(since = #v,)), deprecated.message.clone()),
-        Some(other) => (None, Some(match &deprecated.message {
-            Some(m) => format!("since {other}: {m}"),
-            None => format!("since {other}"),
-        })),
+        Some(other) => (
+            None,
+            Some(match &deprecated.message {
+                Some(m) => format!("since {other}: {m}"),
+                None => format!("since {other}"),
+            }),
+        ),
         None => (None, deprecated.message.clone()),
     };
     let note = message.as_deref().map(|m| quote!(note = #m,));

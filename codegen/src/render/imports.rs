@@ -36,7 +36,12 @@ impl Imports {
 
     /// Imports what spelling `types` needs: `HashMap`, and the generated types they refer to
     /// (except `own_name`, and names spelled `crate::Name` because they clash with std).
-    pub fn types<'a>(&mut self, types: impl IntoIterator<Item = &'a RustType>, own_name: &str, std: &StdPaths) -> &mut Self {
+    pub fn types<'a>(
+        &mut self,
+        types: impl IntoIterator<Item = &'a RustType>,
+        own_name: &str,
+        std: &StdPaths,
+    ) -> &mut Self {
         for ty in types {
             if ty.uses_map() && !std.clashing.contains("HashMap") {
                 self.add("std::collections", "HashMap");
@@ -56,7 +61,13 @@ impl Imports {
             let path: syn::Path = syn::parse_str(module).expect("module paths are valid Rust paths");
             let items: Vec<TokenStream> = items
                 .iter()
-                .map(|item| if item == "self" { quote!(self) } else { crate::naming::ident(item).to_string().parse().expect("an identifier tokenizes") })
+                .map(|item| {
+                    if item == "self" {
+                        quote!(self)
+                    } else {
+                        crate::naming::ident(item).to_string().parse().expect("an identifier tokenizes")
+                    }
+                })
                 .collect();
             match items.as_slice() {
                 [one] => quote!(use #path::#one;),

@@ -9,10 +9,10 @@ mod enumeration;
 mod imports;
 mod int_enum;
 mod operation;
-mod union;
-mod validation;
 mod structure;
 mod tests;
+mod union;
+mod validation;
 
 use proc_macro2::TokenStream;
 
@@ -43,20 +43,29 @@ pub fn render(model: &smithy_model::Model, space: &TypeSpace, options: &Options)
             "src/operations/mod.rs".into(),
             Box::new(|| Ok(allow_deprecated_uses(operation::operations_mod(space), deprecated, &[]))),
         ),
-        ("src/types/mod.rs".into(), Box::new(|| Ok(allow_deprecated_uses(crate_files::types_mod(space), deprecated, &[])))),
+        (
+            "src/types/mod.rs".into(),
+            Box::new(|| Ok(allow_deprecated_uses(crate_files::types_mod(space), deprecated, &[]))),
+        ),
         ("tests/wire.rs".into(), template("wire_tests.rs", crate_files::WIRE_TESTS_RS)),
         ("tests/support/mod.rs".into(), Box::new(|| tests::support(options))),
         (
             "tests/redaction.rs".into(),
-            Box::new(|| Ok(allow_deprecated_uses(tests::redaction(model, space, &options.package_name)?, deprecated, &[]))),
+            Box::new(|| {
+                Ok(allow_deprecated_uses(tests::redaction(model, space, &options.package_name)?, deprecated, &[]))
+            }),
         ),
         (
             "tests/shapes.rs".into(),
-            Box::new(|| Ok(allow_deprecated_uses(tests::shapes(model, space, &options.package_name)?, deprecated, &[]))),
+            Box::new(|| {
+                Ok(allow_deprecated_uses(tests::shapes(model, space, &options.package_name)?, deprecated, &[]))
+            }),
         ),
         (
             "tests/examples.rs".into(),
-            Box::new(|| Ok(allow_deprecated_uses(tests::examples(model, space, &options.package_name)?, deprecated, &[]))),
+            Box::new(|| {
+                Ok(allow_deprecated_uses(tests::examples(model, space, &options.package_name)?, deprecated, &[]))
+            }),
         ),
     ];
     for def in &space.types {
@@ -94,12 +103,13 @@ fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Ve
     let mut results: Vec<(usize, R)> = std::thread::scope(|scope| {
         let f = &f;
         let handles: Vec<_> = (0..threads)
-            .map(|k| scope.spawn(move || items.iter().enumerate().skip(k).step_by(threads).map(|(i, item)| (i, f(item))).collect::<Vec<_>>()))
+            .map(|k| {
+                scope.spawn(move || {
+                    items.iter().enumerate().skip(k).step_by(threads).map(|(i, item)| (i, f(item))).collect::<Vec<_>>()
+                })
+            })
             .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
-            .collect()
+        handles.into_iter().flat_map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))).collect()
     });
     results.sort_by_key(|(i, _)| *i);
     results.into_iter().map(|(_, r)| r).collect()
@@ -113,7 +123,12 @@ fn deprecated_type_names(space: &TypeSpace) -> std::collections::BTreeSet<String
 /// Names of a type's deprecated fields and variants (Rust identifiers as written).
 fn deprecated_members(def: &crate::space::TypeDef) -> Vec<String> {
     match &def.kind {
-        TypeKind::Struct(s) => s.fields.iter().filter(|f| f.deprecated.is_some()).map(|f| crate::naming::ident(&f.name).to_string()).collect(),
+        TypeKind::Struct(s) => s
+            .fields
+            .iter()
+            .filter(|f| f.deprecated.is_some())
+            .map(|f| crate::naming::ident(&f.name).to_string())
+            .collect(),
         TypeKind::Enum(v) => v.iter().filter(|v| v.deprecated.is_some()).map(|v| v.name.clone()).collect(),
         TypeKind::IntEnum(v) => v.iter().filter(|v| v.deprecated.is_some()).map(|v| v.name.clone()).collect(),
         TypeKind::Union(m) => m.iter().filter(|m| m.deprecated.is_some()).map(|m| m.variant.clone()).collect(),
@@ -123,7 +138,11 @@ fn deprecated_members(def: &crate::space::TypeDef) -> Vec<String> {
 /// The crate must define and use what the model deprecates (users still get the warning). A
 /// file that mentions a deprecated type, or its own deprecated members, gets
 /// `#![allow(deprecated)]`; no other file does.
-fn allow_deprecated_uses(tokens: TokenStream, types: &std::collections::BTreeSet<String>, members: &[String]) -> TokenStream {
+fn allow_deprecated_uses(
+    tokens: TokenStream,
+    types: &std::collections::BTreeSet<String>,
+    members: &[String],
+) -> TokenStream {
     fn mentions(tokens: TokenStream, found: &dyn Fn(&str) -> bool) -> bool {
         tokens.into_iter().any(|tree| match tree {
             proc_macro2::TokenTree::Ident(ident) => found(&ident.to_string()),
@@ -141,18 +160,16 @@ fn allow_deprecated_uses(tokens: TokenStream, types: &std::collections::BTreeSet
 
 /// Formats tokens as a Rust file with the generated-code header.
 fn rust_file(path: &str, tokens: TokenStream, options: &Options) -> Result<GeneratedFile, Error> {
-    let file: syn::File = syn::parse2(tokens)
-        .map_err(|e| Error::new(path, format!("the generator produced invalid Rust ({e}); this is a bug in the generator")))?;
+    let file: syn::File = syn::parse2(tokens).map_err(|e| {
+        Error::new(path, format!("the generator produced invalid Rust ({e}); this is a bug in the generator"))
+    })?;
     let text = blank_lines_between_items(&prettyplease::unparse(&file));
     Ok(GeneratedFile::new(path, format!("{}\n{text}", header("//", options))))
 }
 
 /// The header of every generated file.
 pub(crate) fn header(comment: &str, options: &Options) -> String {
-    format!(
-        "{comment} Code generated by `cargo xtask codegen` from {}. DO NOT EDIT.\n",
-        options.model_name
-    )
+    format!("{comment} Code generated by `cargo xtask codegen` from {}. DO NOT EDIT.\n", options.model_name)
 }
 
 /// prettyplease puts no blank lines between top-level items; rustfmt-formatted code written by

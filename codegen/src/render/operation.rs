@@ -90,9 +90,13 @@ fn body_type(name: Option<&str>) -> TokenStream {
 /// The error helpers an error enum's file uses.
 fn error_imports(errors: &[ErrorRef]) -> TokenStream {
     if errors.is_empty() {
-        quote!(use crate::error::{OperationError, UnhandledError};)
+        quote!(
+            use crate::error::{OperationError, UnhandledError};
+        )
     } else {
-        quote!(use crate::error::{read_error_body, OperationError, UnhandledError};)
+        quote!(
+            use crate::error::{read_error_body, OperationError, UnhandledError};
+        )
     }
 }
 
@@ -163,11 +167,8 @@ fn items_impl(name: &Ident, output_ty: &TokenStream, member: &PageMember, item: 
     let items_member = &member.member;
     let field = field_ident(member);
     let item_ty = item.qualified_tokens();
-    let items = if member.optional {
-        quote!(output.#field.as_deref().unwrap_or_default())
-    } else {
-        quote!(&output.#field)
-    };
+    let items =
+        if member.optional { quote!(output.#field.as_deref().unwrap_or_default()) } else { quote!(&output.#field) };
     quote! {
         impl PaginatedItems for #name {
             type Item = #item_ty;

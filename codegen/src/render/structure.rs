@@ -77,10 +77,7 @@ fn error_impls(name: &proc_macro2::Ident, e: &ErrorInfo, s: &StructDef) -> Token
         }
         None => quote!(None),
     };
-    let message_field = s
-        .fields
-        .iter()
-        .find(|f| f.member.eq_ignore_ascii_case("message") && f.ty == RustType::String);
+    let message_field = s.fields.iter().find(|f| f.member.eq_ignore_ascii_case("message") && f.ty == RustType::String);
     let message = match message_field {
         Some(f) if f.optional => {
             let field = naming::ident(&f.name);

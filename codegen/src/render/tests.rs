@@ -163,7 +163,8 @@ pub fn examples(model: &Model, space: &TypeSpace, package: &str) -> Result<Token
                 let Some(json) = json else { continue };
                 let target = match target {
                     Some(target) => target.clone(),
-                    None => error_shape(example).ok_or_else(|| Error::new(place(), "an error example needs `error.shapeId`"))?,
+                    None => error_shape(example)
+                        .ok_or_else(|| Error::new(place(), "an error example needs `error.shapeId`"))?,
                 };
                 if target.is_unit() {
                     continue;

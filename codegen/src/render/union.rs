@@ -13,7 +13,12 @@ use crate::naming;
 use crate::space::{TypeDef, TypeSpace, UnionMemberDef};
 
 /// Renders the file of one union.
-pub fn render(def: &TypeDef, members: &[UnionMemberDef], space: &TypeSpace, checks: &validation::Context) -> TokenStream {
+pub fn render(
+    def: &TypeDef,
+    members: &[UnionMemberDef],
+    space: &TypeSpace,
+    checks: &validation::Context,
+) -> TokenStream {
     let std = &space.std;
     let name = naming::ident(&def.name);
     let docs = doc_attrs(def.docs.as_deref());
@@ -160,7 +165,9 @@ fn serialize_arm(m: &UnionMemberDef) -> TokenStream {
     match &m.ty {
         None => quote!(Self::#variant => map.serialize_entry(#key, &wire::Empty)?,),
         Some(ty) => match ty.wire_format() {
-            Some(format) => quote!(Self::#variant(value) => wire::serialize_entry_as::<#format, _, _>(&mut map, #key, value)?,),
+            Some(format) => {
+                quote!(Self::#variant(value) => wire::serialize_entry_as::<#format, _, _>(&mut map, #key, value)?,)
+            }
             None => quote!(Self::#variant(value) => map.serialize_entry(#key, value)?,),
         },
     }

@@ -53,7 +53,8 @@ impl Context {
         // Each pattern is named after the first (sorted) shape or member that defines it.
         let (translated, origins): (Vec<Translated>, Vec<String>) =
             patterns.into_iter().map(|(p, origins)| (p, origins.into_iter().next().unwrap_or_default())).unzip();
-        let names = naming::disambiguate(origins.iter().map(|o| heck::ToShoutySnakeCase::to_shouty_snake_case(o.as_str())));
+        let names =
+            naming::disambiguate(origins.iter().map(|o| heck::ToShoutySnakeCase::to_shouty_snake_case(o.as_str())));
         Context { kinds, patterns: translated.into_iter().zip(names).collect() }
     }
 
@@ -149,7 +150,7 @@ pub fn union_impl(def: &TypeDef, members: &[UnionMemberDef], cx: &Context) -> To
         [] => None,
         [(pattern, check)] => Some(quote!(if let #pattern = self { #check })),
         many => {
-            let arms = many.iter().map(|(pattern, check)| quote!(#pattern => { #check })); 
+            let arms = many.iter().map(|(pattern, check)| quote!(#pattern => { #check }));
             Some(quote! {
                 match self {
                     #(#arms)*

@@ -88,10 +88,8 @@ impl Client {
     /// into `O::Output` or loses data when written back (see [`compare`]).
     pub fn send<O: Operation>(&self, input: &O::Input) -> Reply<O> {
         let body = O::write_input(input).expect("inputs serialize");
-        let mut headers = vec![
-            ("content-type", SERVICE.content_type.to_owned()),
-            ("x-amz-target", O::TARGET.to_owned()),
-        ];
+        let mut headers =
+            vec![("content-type", SERVICE.content_type.to_owned()), ("x-amz-target", O::TARGET.to_owned())];
         // Like the SDKs, leave unsigned what the model marks `@auth([])` (it carries a token).
         if O::AUTH != Auth::None {
             headers.extend(self.signature(&headers, &body));
@@ -107,7 +105,8 @@ impl Client {
             .iter()
             .map(|(name, value)| (name.as_str().to_owned(), value.to_str().unwrap_or_default().to_owned()))
             .collect();
-        let bytes = response.body_mut().read_to_vec().unwrap_or_else(|e| panic!("{}: cannot read the body: {e}", O::NAME));
+        let bytes =
+            response.body_mut().read_to_vec().unwrap_or_else(|e| panic!("{}: cannot read the body: {e}", O::NAME));
         let result = if (200..300).contains(&status) {
             let output = O::read_output(&bytes).unwrap_or_else(|e| {
                 panic!("{}: the response does not read: {e}\n{}", O::NAME, String::from_utf8_lossy(&bytes))

@@ -34,20 +34,68 @@ impl Rng {
 }
 
 const GIVEN: &[&str] = &[
-    "Olivia", "Liam", "Emma", "Noah", "Amelia", "Oliver", "Sophia", "Elijah", "Charlotte", "Mateo", "Mia",
-    "Lucas", "Harper", "Levi", "Evelyn", "Hiroshi", "Aisha", "Søren", "Zoë", "José", "Priya", "Wei",
+    "Olivia",
+    "Liam",
+    "Emma",
+    "Noah",
+    "Amelia",
+    "Oliver",
+    "Sophia",
+    "Elijah",
+    "Charlotte",
+    "Mateo",
+    "Mia",
+    "Lucas",
+    "Harper",
+    "Levi",
+    "Evelyn",
+    "Hiroshi",
+    "Aisha",
+    "Søren",
+    "Zoë",
+    "José",
+    "Priya",
+    "Wei",
 ];
 const FAMILY: &[&str] = &[
-    "Smith", "Johnson", "Williams", "Brown", "Garcia", "Miller", "Davis", "Rodriguez", "Martinez",
-    "Hernandez", "Lopez", "Gonzalez", "Wilson", "Anderson", "Nakamura", "O'Brien", "Müller", "Kowalski",
-    "Nguyen", "Patel", "Okafor", "Lindqvist",
+    "Smith",
+    "Johnson",
+    "Williams",
+    "Brown",
+    "Garcia",
+    "Miller",
+    "Davis",
+    "Rodriguez",
+    "Martinez",
+    "Hernandez",
+    "Lopez",
+    "Gonzalez",
+    "Wilson",
+    "Anderson",
+    "Nakamura",
+    "O'Brien",
+    "Müller",
+    "Kowalski",
+    "Nguyen",
+    "Patel",
+    "Okafor",
+    "Lindqvist",
 ];
 const DOMAINS: &[&str] = &["example.com", "example.org", "mail.example.net", "corp.example.co.uk", "example.io"];
 const LOCALES: &[&str] = &["en-US", "en-GB", "de-DE", "fr-FR", "ja-JP", "pt-BR", "es-ES"];
 /// Weighted like a live pool: mostly confirmed users.
 const STATUSES: &[&str] = &[
-    "CONFIRMED", "CONFIRMED", "CONFIRMED", "CONFIRMED", "CONFIRMED", "CONFIRMED", "CONFIRMED",
-    "FORCE_CHANGE_PASSWORD", "UNCONFIRMED", "RESET_REQUIRED", "EXTERNAL_PROVIDER",
+    "CONFIRMED",
+    "CONFIRMED",
+    "CONFIRMED",
+    "CONFIRMED",
+    "CONFIRMED",
+    "CONFIRMED",
+    "CONFIRMED",
+    "FORCE_CHANGE_PASSWORD",
+    "UNCONFIRMED",
+    "RESET_REQUIRED",
+    "EXTERNAL_PROVIDER",
 ];
 
 /// A lowercase UUID (version 4 layout), 36 characters.
@@ -94,7 +142,12 @@ fn user(rng: &mut Rng, out: &mut String, username_key: &str, attributes_key: &st
     if rng.below(2) == 0 {
         let _ = write!(out, r#""{username_key}":"{sub}","#);
     } else {
-        let _ = write!(out, r#""{username_key}":"{}_{}{index}","#, given.to_lowercase(), family.to_lowercase().replace('\'', ""));
+        let _ = write!(
+            out,
+            r#""{username_key}":"{}_{}{index}","#,
+            given.to_lowercase(),
+            family.to_lowercase().replace('\'', "")
+        );
     }
     let _ = write!(out, r#""{attributes_key}":["#);
     attribute(out, "sub", &sub);

@@ -50,7 +50,12 @@ fn bodies() -> Vec<Body> {
             kind: Kind::ListUsers,
         })
         .collect();
-    out.push(Body { name: "AdminGetUser".into(), users: 1, bytes: data::admin_get_user(SEED), kind: Kind::AdminGetUser });
+    out.push(Body {
+        name: "AdminGetUser".into(),
+        users: 1,
+        bytes: data::admin_get_user(SEED),
+        kind: Kind::AdminGetUser,
+    });
     out
 }
 
@@ -101,9 +106,11 @@ fn check<O: Operation>(body: &Body)
 where
     O::Output: PartialEq,
 {
-    let value: O::Output = serde_json::from_slice(&body.bytes).unwrap_or_else(|e| panic!("{}: cannot read: {e}", body.name));
+    let value: O::Output =
+        serde_json::from_slice(&body.bytes).unwrap_or_else(|e| panic!("{}: cannot read: {e}", body.name));
     let written = serde_json::to_vec(&value).unwrap_or_else(|e| panic!("{}: cannot write: {e}", body.name));
-    let again: O::Output = serde_json::from_slice(&written).unwrap_or_else(|e| panic!("{}: cannot read back: {e}", body.name));
+    let again: O::Output =
+        serde_json::from_slice(&written).unwrap_or_else(|e| panic!("{}: cannot read back: {e}", body.name));
     assert!(value == again, "{}: the value read back differs", body.name);
     let output = O::read_output(&body.bytes).unwrap_or_else(|e| panic!("{}: read_output: {e}", body.name));
     assert!(value == output, "{}: read_output reads another value", body.name);

@@ -3,9 +3,9 @@
 //! same JSON.
 #![no_main]
 
-use cognito_identity_provider_types as cognito;
 use cognito::operation::Operation;
 use cognito::operations as ops;
+use cognito_identity_provider_types as cognito;
 use libfuzzer_sys::fuzz_target;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -27,11 +27,7 @@ fn round_trip<T: Serialize + DeserializeOwned>(data: &[u8], read: fn(&[u8]) -> R
     let rewritten = serde_json::to_vec(&second).expect("writes");
     let a: serde_json::Value = serde_json::from_slice(&written).expect("JSON");
     let b: serde_json::Value = serde_json::from_slice(&rewritten).expect("JSON");
-    assert!(
-        a == b,
-        "{}: write → read → write changed the JSON\nfirst:  {a}\nsecond: {b}",
-        std::any::type_name::<T>()
-    );
+    assert!(a == b, "{}: write → read → write changed the JSON\nfirst:  {a}\nsecond: {b}", std::any::type_name::<T>());
 }
 
 macro_rules! every_operation {
