@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+pub mod format;
 pub mod fuzz;
 pub mod models;
 pub mod step;

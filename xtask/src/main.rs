@@ -12,6 +12,7 @@ usage:
                                                model in model/ (or those whose name has NAME)
   cargo xtask fuzz [SECONDS]                   run every fuzz target (xtask/fuzz) for a share of
                                                SECONDS (default 60); installs cargo-fuzz if needed
+  cargo xtask fmt [--check]                    format the hand-written code (or check that it is)
   cargo xtask codegen                          regenerate the checked-in crates
   cargo xtask codegen --check                  fail if a checked-in crate is stale (writes nothing)
   cargo xtask codegen --model FILE --out DIR   generate one model's crate into DIR";
@@ -33,6 +34,8 @@ fn run(args: &[String]) -> Result<(), TaskError> {
         "codegen" => codegen(rest),
         "test" if rest.is_empty() => xtask::test::run_all(),
         "fuzz" => xtask::fuzz::run(rest),
+        "fmt" if rest.is_empty() => xtask::format::run(false),
+        "fmt" if rest == ["--check"] => xtask::format::run(true),
         "models" if rest.len() <= 1 => xtask::models::check_all(rest.first().map(String::as_str)),
         "help" | "--help" | "-h" => {
             println!("{USAGE}");

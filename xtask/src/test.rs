@@ -8,6 +8,12 @@ use crate::{repo_root, TaskError};
 
 const STEPS: &[Step] = &[
     Step {
+        what: "the hand-written code is formatted (rustfmt.toml)",
+        program: "cargo",
+        args: &["xtask", "fmt", "--check"],
+        env: &[],
+    },
+    Step {
         what: "the checked-in crates match the generator",
         program: "cargo",
         args: &["xtask", "codegen", "--check"],
