@@ -1,32 +1,35 @@
 //! Turns a Smithy model into the source of a Rust serde types crate.
 //!
 //! Pure: a [`smithy_model::Model`] goes in, the crate's files come out as data; nothing is read
-//! or written here. The pipeline runs one way:
+//! or written here. Data flows one way, and each module only uses the ones before it:
 //!
-//! 1. [`space::TypeSpace::build`] resolves every type, name and wire rule ([`naming`] decides
-//!    names, [`mapping`] the Smithy → Rust type mapping, [`boxing`] where recursion needs a box);
-//! 2. `render` turns the type space into token streams and formats them with prettyplease.
+//! 1. helpers that decide nothing about a particular model: [`naming`] (every Rust name
+//!    rule), [`docs`] (HTML documentation to rustdoc Markdown), `pattern` (`@pattern`
+//!    translation), [`error`];
+//! 2. [`space`]: the type space, the one resolved description of the crate — service and
+//!    operation facts, names, Rust types, wire names and formats, optionality, boxing,
+//!    constraints — built from the model by [`TypeSpace::build`];
+//! 3. `render`: the type space (and nothing else) spelled as token streams and text;
+//!    `test_files`: the tests written into the crate, from the type space and samples built
+//!    from the model alone (`samples`), so that they check the type space rather than repeat it;
+//! 4. `emit`: tokens formatted with prettyplease, headers added, files returned.
 
-pub mod boxing;
-pub mod constraints;
 pub mod docs;
+mod emit;
 pub mod error;
-pub mod mapping;
 pub mod naming;
-pub mod operations;
-pub mod pattern;
+mod pattern;
 mod render;
 mod samples;
 pub mod space;
+mod test_files;
 
-pub use error::Error;
+pub use error::{Error, ErrorKind};
 pub use space::TypeSpace;
 
-/// What to generate.
+/// How to generate.
 #[derive(Clone, Debug)]
 pub struct Options {
-    /// The Cargo package name of the generated crate.
-    pub package_name: String,
     /// How the model is named in every file's header (e.g. its path in the repository).
     pub model_name: String,
     /// Whether the crate is built outside any workspace (adds an empty `[workspace]` table).
@@ -34,9 +37,9 @@ pub struct Options {
 }
 
 impl Options {
-    /// Options for a model's service: the package is `<sdk-id>-types`.
-    pub fn for_model(model: &smithy_model::Model, model_name: impl Into<String>) -> Result<Options, Error> {
-        Ok(Options { package_name: package_name(model)?, model_name: model_name.into(), standalone: false })
+    /// Options for the model named `model_name` in the file headers.
+    pub fn new(model_name: impl Into<String>) -> Options {
+        Options { model_name: model_name.into(), standalone: false }
     }
 }
 
@@ -49,24 +52,16 @@ pub struct GeneratedFile {
     pub contents: String,
 }
 
-impl GeneratedFile {
-    fn new(path: impl Into<String>, contents: String) -> GeneratedFile {
-        GeneratedFile { path: path.into(), contents }
-    }
-}
-
 /// Generates every file of the types crate for the model's service, ordered by path.
 pub fn generate(model: &smithy_model::Model, options: &Options) -> Result<Vec<GeneratedFile>, Error> {
     let space = TypeSpace::build(model)?;
-    render::render(model, &space, options)
+    let mut jobs = render::crate_jobs(&space, options);
+    jobs.extend(test_files::jobs(model, &space));
+    emit::run(jobs, options)
 }
 
-/// `<sdk-id>-types`: the `aws.api#service` `sdkId` lowercased with spaces turned into hyphens,
-/// or the service shape's name in kebab-case when the model has no `sdkId` (see
-/// [`naming::package_name`]).
+/// The Cargo package name of the model's service crate: `<sdk-id>-types` (see
+/// [`space::ServiceDef`]).
 pub fn package_name(model: &smithy_model::Model) -> Result<String, Error> {
-    let service = model.service()?;
-    let sdk_id = operations::aws_service_text(service, "sdkId")
-        .unwrap_or_else(|| heck::ToKebabCase::to_kebab_case(service.id.name()));
-    Ok(naming::package_name(&sdk_id))
+    Ok(space::ServiceDef::of(model.service()?)?.package_name)
 }

@@ -39,6 +39,26 @@ pub struct ServiceMetadata {
     pub content_type: &'static str,
 }
 
+/// An operation, described as data (for tools, tests and generic clients); the crate lists all
+/// of them in `operations::OPERATIONS`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct OperationInfo {
+    /// The operation's name.
+    pub name: &'static str,
+    /// The `X-Amz-Target` header.
+    pub target: &'static str,
+    /// The input type's name (`Empty` for none).
+    pub input: &'static str,
+    /// The output type's name (`Empty` for none).
+    pub output: &'static str,
+    /// The names of the modeled errors.
+    pub errors: &'static [&'static str],
+    /// How requests are authenticated.
+    pub auth: Auth,
+    /// Whether the operation is paginated.
+    pub paginated: bool,
+}
+
 /// One operation of the service: its name, types, and what the protocol needs to call it.
 ///
 /// A request is `POST /` with the headers `Content-Type: <SERVICE.content_type>` and

@@ -33,7 +33,7 @@ fn every_operation_of_the_model_is_listed_with_its_target_types_errors_and_auth(
         let modeled: BTreeSet<&str> = op.errors.iter().map(|e| e.name()).collect();
         let listed: BTreeSet<&str> = info.errors.iter().copied().collect();
         assert_eq!(listed, modeled, "{id}");
-        let unsigned = shape.traits.other.get("smithy.api#auth").and_then(|a| a.as_array()).is_some_and(Vec::is_empty);
+        let unsigned = shape.traits.auth.as_ref().is_some_and(Vec::is_empty);
         assert_eq!(info.auth == Auth::None, unsigned, "{id}");
         assert_eq!(info.paginated, shape.traits.paginated.is_some(), "{id}");
     }

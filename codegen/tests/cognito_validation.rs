@@ -99,11 +99,12 @@ fn the_model_examples_are_valid() {
         "/../model/aws/cognito-identity-provider-2016-04-18.json"
     ))
     .unwrap();
-    let example = &model
+    let examples = &model
         .shape(&smithy_model::ShapeId::parse("com.amazonaws.cognitoidentityprovider#AdminCreateUser").unwrap())
         .unwrap()
         .traits
-        .other["smithy.api#examples"][0]["input"];
-    let request: AdminCreateUserRequest = serde_json::from_value(example.clone()).unwrap();
+        .examples;
+    let example = examples.as_deref().unwrap()[0].input.clone().unwrap();
+    let request: AdminCreateUserRequest = serde_json::from_value(example).unwrap();
     assert_eq!(request.validate_strict(), Ok(()));
 }

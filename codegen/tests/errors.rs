@@ -23,7 +23,7 @@ fn model(shapes: &str) -> Model {
 }
 
 fn generate_error(model: &Model) -> String {
-    let options = codegen::Options::for_model(model, "test.json").unwrap();
+    let options = codegen::Options::new("test.json");
     match codegen::generate(model, &options) {
         Ok(_) => panic!("generation should fail"),
         Err(e) => e.to_string(),
@@ -61,7 +61,7 @@ fn a_cycle_of_required_members_is_an_error() {
 fn a_service_without_a_json_protocol_is_an_error() {
     let text = r#"{"smithy": "2.0", "shapes": {"test#Service": {"type": "service", "version": "1"}}}"#;
     let m = Model::from_json(text).unwrap();
-    let options = codegen::Options { package_name: "x".into(), model_name: "x".into(), standalone: false };
+    let options = codegen::Options::new("x");
     let error = codegen::generate(&m, &options).unwrap_err().to_string();
     assert!(error.starts_with("test#Service: the service has no JSON protocol trait"), "{error}");
 }
@@ -69,7 +69,7 @@ fn a_service_without_a_json_protocol_is_an_error() {
 #[test]
 fn a_model_without_a_service_is_an_error() {
     let m = Model::from_json(r#"{"smithy": "2.0", "shapes": {}}"#).unwrap();
-    let error = codegen::Options::for_model(&m, "x").unwrap_err().to_string();
+    let error = codegen::generate(&m, &codegen::Options::new("x")).unwrap_err().to_string();
     assert!(error.contains("the model defines no service shape"), "{error}");
 }
 
@@ -82,9 +82,28 @@ fn recursive_optional_members_are_boxed_once() {
         }},
         "test#Inputs": {"type": "list", "member": {"target": "test#Input"}}"#,
     );
-    let options = codegen::Options::for_model(&m, "test.json").unwrap();
+    let options = codegen::Options::new("test.json");
     let files = codegen::generate(&m, &options).unwrap();
     let input = &files.iter().find(|f| f.path == "src/types/input.rs").unwrap().contents;
     assert!(input.contains("pub child: Option<Box<Input>>,"), "{input}");
     assert!(input.contains("pub children: Option<Vec<Input>>,"), "{input}");
+}
+
+#[test]
+fn errors_say_whose_problem_they_are() {
+    use codegen::ErrorKind;
+    let kind = |m: &Model| codegen::generate(m, &codegen::Options::new("test.json")).unwrap_err().kind;
+    let cycle = model(
+        r#""test#Input": {"type": "structure", "members": {
+            "Next": {"target": "test#Input", "traits": {"smithy.api#required": {}}}
+        }}"#,
+    );
+    assert_eq!(kind(&cycle), ErrorKind::InvalidModel);
+    let no_protocol =
+        Model::from_json(r#"{"smithy": "2.0", "shapes": {"test#Service": {"type": "service", "version": "1"}}}"#)
+            .unwrap();
+    assert_eq!(kind(&no_protocol), ErrorKind::Unsupported);
+    let mixins = r#"{"smithy": "2.0", "shapes": {"test#S": {"type": "structure", "mixins": [{"target": "test#M"}]}}}"#;
+    let load_error = Model::from_json(mixins).unwrap_err();
+    assert_eq!(codegen::Error::from(load_error).kind, ErrorKind::Unsupported);
 }

@@ -24,7 +24,7 @@ fn load(shapes: &str) -> Model {
 }
 
 fn options() -> Options {
-    Options { package_name: "limits-types".into(), model_name: "limits.json".into(), standalone: true }
+    Options { model_name: "limits.json".into(), standalone: true }
 }
 
 /// `test#Input` → `test#S0` → `test#S1` → ... → `test#S{n-1}` → a string, each link a member

@@ -10,7 +10,7 @@ fn load(name: &str) -> Model {
 }
 
 fn generate(model: &Model) -> Result<Vec<codegen::GeneratedFile>, codegen::Error> {
-    let options = codegen::Options::for_model(model, "regression.json")?;
+    let options = codegen::Options::new("regression.json");
     codegen::generate(model, &options)
 }
 

@@ -2,10 +2,21 @@
 
 use std::fmt;
 
+/// Why a model cannot be loaded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum LoadErrorKind {
+    /// The input is not a valid (or not a coherent) Smithy JSON AST model.
+    Invalid,
+    /// The model is valid Smithy, but uses something the loader does not support.
+    Unsupported,
+}
+
 /// A model that cannot be loaded: names the file (when known), the place (a shape ID or a JSON
 /// path) and the reason.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LoadError {
+    /// Whether the model is invalid or unsupported.
+    pub kind: LoadErrorKind,
     /// The file the model came from, if it came from a file.
     pub file: Option<String>,
     /// A shape ID (`ns#Shape`, `ns#Shape$member`) or a JSON path (`$.shapes`), or empty.
@@ -16,7 +27,16 @@ pub struct LoadError {
 
 impl LoadError {
     pub(crate) fn new(place: impl Into<String>, reason: impl Into<String>) -> LoadError {
-        LoadError { file: None, place: shorten(place.into()), reason: shorten(reason.into()) }
+        LoadError {
+            kind: LoadErrorKind::Invalid,
+            file: None,
+            place: shorten(place.into()),
+            reason: shorten(reason.into()),
+        }
+    }
+
+    pub(crate) fn unsupported(place: impl Into<String>, reason: impl Into<String>) -> LoadError {
+        LoadError { kind: LoadErrorKind::Unsupported, ..LoadError::new(place, reason) }
     }
 
     pub(crate) fn in_file(mut self, file: &str) -> LoadError {

@@ -24,11 +24,14 @@ use std::path::Path;
 
 use traits::EnumValueTrait;
 
-pub use error::LoadError;
+pub use error::{LoadError, LoadErrorKind};
 pub use load::IdlVersion;
 pub use shape::{EnumValue, IntEnumValue, Member, Operation, Resource, Service, Shape, ShapeKind, Simple};
 pub use shape_id::ShapeId;
-pub use traits::{Bounds, Deprecated, ErrorFault, Paginated, Retryable, TimestampFormat, Traits};
+pub use traits::{
+    AwsService, Bounds, Deprecated, ErrorFault, Example, ExampleError, Paginated, Protocol, Retryable, TimestampFormat,
+    Traits,
+};
 
 /// A loaded and validated Smithy model, prelude included.
 #[derive(Clone, Debug)]

@@ -35,7 +35,7 @@ pub(crate) fn parse_document(text: &str) -> Result<Parsed, LoadError> {
         Some(Value::String(v)) if v == "2" || v == "2.0" => IdlVersion::V2,
         Some(Value::String(v)) if v == "1" || v == "1.0" => IdlVersion::V1,
         Some(Value::String(other)) => {
-            return Err(LoadError::new("$.smithy", format!("unsupported Smithy IDL version `{other}`")))
+            return Err(LoadError::unsupported("$.smithy", format!("unsupported Smithy IDL version `{other}`")))
         }
         Some(other) => {
             return Err(LoadError::new("$.smithy", format!("expected a version string, found {}", short(other))))
@@ -65,7 +65,7 @@ pub(crate) fn parse_document(text: &str) -> Result<Parsed, LoadError> {
         }
         if let Some(mixins) = body.get("mixins") {
             if !matches!(mixins, Value::Array(m) if m.is_empty()) {
-                return Err(LoadError::new(
+                return Err(LoadError::unsupported(
                     id.to_string(),
                     "mixins are not supported: flatten the model (smithy build's `flattenAndRemoveMixins`) first",
                 ));

@@ -1,8 +1,10 @@
 //! Typed values of the traits that change generated code; every other trait is kept as JSON.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::Value;
+
+use crate::ShapeId;
 
 /// The traits applied to a shape or member.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -48,10 +50,103 @@ pub struct Traits {
     pub output: bool,
     /// `smithy.api#box` (Smithy IDL 1.0): the number or boolean may be absent.
     pub boxed: bool,
+    /// `smithy.api#title`: the service's full name.
+    pub title: Option<String>,
+    /// `smithy.api#auth`: the auth scheme IDs, in order of preference; empty means no auth.
+    pub auth: Option<Vec<String>>,
+    /// `smithy.api#optionalAuth`.
+    pub optional_auth: bool,
+    /// `smithy.api#examples`.
+    pub examples: Option<Vec<Example>>,
+    /// `aws.api#service`.
+    pub aws_service: Option<AwsService>,
+    /// `aws.auth#sigv4`: the signing name.
+    pub sigv4: Option<String>,
+    /// The JSON protocol traits on a service (`aws.protocols#awsJson1_0`, `#awsJson1_1`,
+    /// `#restJson1`), in the order [`Protocol`] sorts them.
+    pub protocols: Option<BTreeSet<Protocol>>,
     /// `smithy.api#enum` (Smithy IDL 1.0): parsed by the loader into `ShapeKind::Enum`.
     pub(crate) legacy_enum: Option<Value>,
     /// Every other trait, by absolute shape ID, as JSON.
     pub other: BTreeMap<String, Value>,
+}
+
+/// `smithy.api#examples`: one example call of an operation.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Example {
+    /// The example's title.
+    pub title: String,
+    /// The input, as the JSON of the input structure's members.
+    pub input: Option<Value>,
+    /// The output, as the JSON of the output structure's members.
+    pub output: Option<Value>,
+    /// The error the example returns instead of an output.
+    pub error: Option<ExampleError>,
+}
+
+/// The error of an [`Example`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExampleError {
+    /// The error structure.
+    pub shape_id: ShapeId,
+    /// The error's members, as JSON.
+    pub content: Option<Value>,
+}
+
+/// `aws.api#service`: how AWS SDKs name and reach the service.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct AwsService {
+    /// `sdkId`, e.g. `Cognito Identity Provider`.
+    pub sdk_id: Option<String>,
+    /// `endpointPrefix`, e.g. `cognito-idp`.
+    pub endpoint_prefix: Option<String>,
+}
+
+/// The JSON protocols of AWS, by their protocol traits. They sort in the order a service that
+/// carries several is generated for: awsJson1_1, awsJson1_0, restJson1.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Protocol {
+    /// `aws.protocols#awsJson1_1`.
+    AwsJson1_1,
+    /// `aws.protocols#awsJson1_0`.
+    AwsJson1_0,
+    /// `aws.protocols#restJson1`.
+    RestJson1,
+}
+
+impl Protocol {
+    /// The protocol's name, e.g. `awsJson1_1`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Protocol::AwsJson1_0 => "awsJson1_0",
+            Protocol::AwsJson1_1 => "awsJson1_1",
+            Protocol::RestJson1 => "restJson1",
+        }
+    }
+
+    /// The `Content-Type` of JSON bodies.
+    pub fn content_type(self) -> &'static str {
+        match self {
+            Protocol::AwsJson1_0 => "application/x-amz-json-1.0",
+            Protocol::AwsJson1_1 => "application/x-amz-json-1.1",
+            Protocol::RestJson1 => "application/json",
+        }
+    }
+
+    /// Whether members are keyed by their `@jsonName` on the wire (restJson1) rather than by
+    /// their member name (the awsJson protocols ignore `@jsonName`).
+    pub fn uses_json_name(self) -> bool {
+        self == Protocol::RestJson1
+    }
+
+    fn of_trait(id: &str) -> Option<Protocol> {
+        match id {
+            "aws.protocols#awsJson1_0" => Some(Protocol::AwsJson1_0),
+            "aws.protocols#awsJson1_1" => Some(Protocol::AwsJson1_1),
+            "aws.protocols#restJson1" => Some(Protocol::RestJson1),
+            _ => None,
+        }
+    }
 }
 
 /// `smithy.api#enumValue`: a string or an integer.
@@ -154,9 +249,15 @@ impl Traits {
             range,
             pattern,
             paginated,
+            title,
+            auth,
+            examples,
+            aws_service,
+            sigv4,
+            protocols,
             legacy_enum
         );
-        take_flag!(required, sensitive, sparse, streaming, input, output, boxed);
+        take_flag!(required, sensitive, sparse, streaming, input, output, boxed, optional_auth);
         for (key, value) in &other.other {
             self.other.entry(key.clone()).or_insert_with(|| value.clone());
         }
@@ -255,12 +356,61 @@ pub(crate) fn parse_traits(json: &serde_json::Map<String, Value>, at: &str) -> R
                     items: field("items")?,
                 });
             }
+            "smithy.api#title" => {
+                traits.title = Some(value.as_str().ok_or_else(|| bad("expected a string"))?.to_owned())
+            }
+            "smithy.api#auth" => {
+                let schemes = value.as_array().ok_or_else(|| bad("expected an array of shape IDs"))?;
+                let schemes = schemes.iter().map(|s| s.as_str().map(str::to_owned)).collect::<Option<Vec<_>>>();
+                traits.auth = Some(schemes.ok_or_else(|| bad("expected an array of shape IDs"))?);
+            }
+            "smithy.api#optionalAuth" => traits.optional_auth = true,
+            "smithy.api#examples" => {
+                let list = value.as_array().ok_or_else(|| bad("expected an array of examples"))?;
+                let examples =
+                    list.iter().enumerate().map(|(i, e)| parse_example(e).map_err(|e| format!("{}[{i}]: {e}", here())));
+                traits.examples = Some(examples.collect::<Result<_, _>>()?);
+            }
+            "aws.api#service" => {
+                let obj = value.as_object().ok_or_else(|| bad("expected an object"))?;
+                let field = |key: &str| optional_string(obj, key).map_err(|e| format!("{}: {e}", here()));
+                traits.aws_service =
+                    Some(AwsService { sdk_id: field("sdkId")?, endpoint_prefix: field("endpointPrefix")? });
+            }
+            "aws.auth#sigv4" => {
+                let obj = value.as_object().ok_or_else(|| bad("expected an object"))?;
+                let name = optional_string(obj, "name").map_err(|e| format!("{}: {e}", here()))?;
+                traits.sigv4 = Some(name.ok_or_else(|| bad("expected a `name`"))?);
+            }
+            protocol if Protocol::of_trait(protocol).is_some() => {
+                let protocol = Protocol::of_trait(protocol).expect("matched above");
+                traits.protocols.get_or_insert_with(BTreeSet::new).insert(protocol);
+            }
             _ => {
                 traits.other.insert(name.clone(), value.clone());
             }
         }
     }
     Ok(traits)
+}
+
+fn parse_example(value: &Value) -> Result<Example, String> {
+    let obj = value.as_object().ok_or_else(|| format!("expected an object, found {}", short(value)))?;
+    let error = match obj.get("error") {
+        None | Some(Value::Null) => None,
+        Some(error) => {
+            let shape_id =
+                error.get("shapeId").and_then(Value::as_str).ok_or("an error example needs `error.shapeId`")?;
+            let shape_id = ShapeId::parse(shape_id).map_err(|e| format!("`error.shapeId`: {e}"))?;
+            Some(ExampleError { shape_id, content: error.get("content").cloned() })
+        }
+    };
+    Ok(Example {
+        title: optional_string(obj, "title")?.unwrap_or_default(),
+        input: obj.get("input").cloned(),
+        output: obj.get("output").cloned(),
+        error,
+    })
 }
 
 fn optional_string(obj: &serde_json::Map<String, Value>, key: &str) -> Result<Option<String>, String> {

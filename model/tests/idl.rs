@@ -3,8 +3,8 @@
 use serde_json::{json, Value};
 use smithy_model::traits::EnumValueTrait;
 use smithy_model::{
-    Bounds, Deprecated, ErrorFault, IdlVersion, Member, Model, Paginated, Retryable, Shape, ShapeId, ShapeKind,
-    TimestampFormat,
+    Bounds, Deprecated, ErrorFault, IdlVersion, Member, Model, Paginated, Protocol, Retryable, Shape, ShapeId,
+    ShapeKind, TimestampFormat,
 };
 
 fn load(version: &str, shapes: Value) -> Model {
@@ -467,17 +467,66 @@ fn unknown_traits_are_kept_as_json() {
         "ns#Op": { "type": "operation", "traits": {
             "smithy.api#http": { "method": "POST", "uri": "/", "code": 200 },
             "smithy.api#readonly": {},
-            "aws.auth#sigv4": { "name": "cognito-idp" },
+            "aws.iam#actionPermissionDescription": "Grants permission",
             "smithy.api#documentation": "Docs.",
         } },
     }));
     let traits = &shape(&model, "ns#Op").traits;
     assert_eq!(traits.documentation.as_deref(), Some("Docs."));
     let keys: Vec<&str> = traits.other.keys().map(String::as_str).collect();
-    assert_eq!(keys, ["aws.auth#sigv4", "smithy.api#http", "smithy.api#readonly"]);
+    assert_eq!(keys, ["aws.iam#actionPermissionDescription", "smithy.api#http", "smithy.api#readonly"]);
     assert_eq!(traits.other["smithy.api#http"], json!({ "method": "POST", "uri": "/", "code": 200 }));
     assert_eq!(traits.other["smithy.api#readonly"], json!({}));
-    assert_eq!(traits.other["aws.auth#sigv4"]["name"], "cognito-idp");
+}
+
+#[test]
+fn service_and_operation_traits_are_typed() {
+    let model = v2(json!({
+        "ns#Service": { "type": "service", "version": "2020-01-01", "operations": [{ "target": "ns#Op" }], "traits": {
+            "smithy.api#title": "The Service",
+            "aws.api#service": { "sdkId": "My Service", "endpointPrefix": "my-svc", "arnNamespace": "mine" },
+            "aws.auth#sigv4": { "name": "my-signing" },
+            "aws.protocols#restJson1": {},
+            "aws.protocols#awsJson1_0": {},
+        } },
+        "ns#Op": { "type": "operation", "errors": [{ "target": "ns#Oops" }], "traits": {
+            "smithy.api#auth": [],
+            "smithy.api#optionalAuth": {},
+            "smithy.api#examples": [
+                { "title": "Works", "input": { "A": 1 }, "output": {} },
+                { "title": "Fails", "error": { "shapeId": "ns#Oops", "content": { "message": "no" } } },
+            ],
+        } },
+        "ns#Oops": { "type": "structure", "members": {}, "traits": { "smithy.api#error": "client" } },
+    }));
+    let service = &shape(&model, "ns#Service").traits;
+    assert_eq!(service.title.as_deref(), Some("The Service"));
+    let aws = service.aws_service.as_ref().unwrap();
+    assert_eq!((aws.sdk_id.as_deref(), aws.endpoint_prefix.as_deref()), (Some("My Service"), Some("my-svc")));
+    assert_eq!(service.sigv4.as_deref(), Some("my-signing"));
+    let protocols: Vec<Protocol> = service.protocols.iter().flatten().copied().collect();
+    assert_eq!(protocols, [Protocol::AwsJson1_0, Protocol::RestJson1], "sorted by preference");
+    assert!(service.other.is_empty(), "{:?}", service.other);
+    let op = &shape(&model, "ns#Op").traits;
+    assert_eq!(op.auth.as_deref(), Some(&[][..]));
+    assert!(op.optional_auth);
+    let examples = op.examples.as_deref().unwrap();
+    assert_eq!(examples[0].title, "Works");
+    assert_eq!(examples[0].input, Some(json!({ "A": 1 })));
+    assert_eq!(examples[0].output, Some(json!({})));
+    let error = examples[1].error.as_ref().unwrap();
+    assert_eq!(error.shape_id.to_string(), "ns#Oops");
+    assert_eq!(error.content, Some(json!({ "message": "no" })));
+}
+
+#[test]
+fn an_error_example_without_a_shape_id_is_refused() {
+    let text = json!({ "smithy": "2.0", "shapes": { "ns#Op": { "type": "operation", "traits": {
+        "smithy.api#examples": [{ "title": "Fails", "error": { "content": {} } }],
+    } } } });
+    let error = Model::from_json(&text.to_string()).unwrap_err().to_string();
+    assert!(error.contains("smithy.api#examples") && error.contains("[0]"), "{error}");
+    assert!(error.contains("an error example needs `error.shapeId`"), "{error}");
 }
 
 #[test]

@@ -152,7 +152,7 @@ fn run_once(model: &Path, out: &Path) -> Timing {
     let model = Model::from_json(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
     let parse = start.elapsed();
 
-    let mut options = Options::for_model(&model, name.as_str()).unwrap_or_else(|e| panic!("{name}: {e}"));
+    let mut options = Options::new(name.as_str());
     options.standalone = true;
     let start = Instant::now();
     black_box(TypeSpace::build(&model).unwrap_or_else(|e| panic!("{name}: {e}")));

@@ -310,10 +310,9 @@ fn write_seeds(root: &Path) -> Result<Seeds, TaskError> {
         if let smithy_model::ShapeKind::Enum(values) = &shape.kind {
             tokens.extend(values.iter().map(|v| format!("\"{}\"", v.value)));
         }
-        let Some(examples) = shape.traits.other.get("smithy.api#examples").and_then(|e| e.as_array()) else { continue };
-        for example in examples {
-            for part in ["output", "input"] {
-                if let Some(value) = example.get(part) {
+        for example in shape.traits.examples.iter().flatten() {
+            for value in [&example.output, &example.input].into_iter().flatten() {
+                {
                     n += 1;
                     write(
                         fuzz.join("corpus/cognito_outputs").join(format!("seed-example-{n}.json")),

@@ -13,7 +13,7 @@ pub mod models;
 pub mod step;
 pub mod test;
 
-use codegen::{GeneratedFile, Options};
+use codegen::{ErrorKind, GeneratedFile, Options};
 use smithy_model::Model;
 
 /// The repository root (the workspace directory).
@@ -50,11 +50,15 @@ impl std::error::Error for TaskError {}
 /// Loads a model file and generates its crate's files in memory.
 pub fn generate_model(model_path: &Path, model_name: &str, standalone: bool) -> Result<Vec<GeneratedFile>, TaskError> {
     let model = Model::from_file(model_path).map_err(|e| TaskError(format!("cannot load the model: {e}")))?;
-    let mut options =
-        Options::for_model(&model, model_name).map_err(|e| TaskError(format!("{}: {e}", model_path.display())))?;
-    options.standalone = standalone;
-    codegen::generate(&model, &options)
-        .map_err(|e| TaskError(format!("{}: cannot generate: {e}", model_path.display())))
+    let options = Options { standalone, ..Options::new(model_name) };
+    codegen::generate(&model, &options).map_err(|e| {
+        let what = match e.kind {
+            ErrorKind::InvalidModel => "the model is invalid",
+            ErrorKind::Unsupported => "the model uses something this generator does not support",
+            ErrorKind::Bug => "a bug in the generator (please report it with the model)",
+        };
+        TaskError(format!("{}: {what}: {e}", model_path.display()))
+    })
 }
 
 /// A difference between the files on disk and the files the generator produces.

@@ -4,9 +4,9 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use crate::mapping::StdPaths;
+use super::rust_types::{type_tokens, StdPaths};
 use crate::naming;
-use crate::space::{FieldDef, StructDef, TypeDef};
+use crate::space::{MemberDef, StructDef, TypeDef};
 
 /// Above this many required members, `new` carries `#[allow(clippy::too_many_arguments)]`: it
 /// mirrors the model, which has that many.
@@ -15,20 +15,20 @@ const MANY_ARGUMENTS: usize = 7;
 /// The inherent `impl` of a structure: `new`, `with_*` and `validate`.
 pub fn struct_impl(def: &TypeDef, s: &StructDef, std: &StdPaths) -> TokenStream {
     let name = naming::ident(&def.name);
-    let required: Vec<&FieldDef> = s.fields.iter().filter(|f| !f.optional && f.default.is_none()).collect();
+    let required: Vec<&MemberDef> = s.members.iter().filter(|f| f.is_required()).collect();
     let new = (!required.is_empty()).then(|| {
         let params = required.iter().map(|f| {
-            let ident = naming::ident(&f.name);
+            let ident = naming::ident(&f.rust_name);
             let ty = field_type(f, std);
             quote!(#ident: impl Into<#ty>)
         });
         let assigns = required.iter().map(|f| {
-            let ident = naming::ident(&f.name);
+            let ident = naming::ident(&f.rust_name);
             quote!(#ident: #ident.into(),)
         });
         let allow = (required.len() > MANY_ARGUMENTS).then(|| quote!(#[allow(clippy::too_many_arguments)]));
         let default = std.path("Default");
-        let rest = (required.len() < s.fields.len()).then(|| quote!(..#default::default()));
+        let rest = (required.len() < s.members.len()).then(|| quote!(..#default::default()));
         quote! {
             /// A value with the required members set; optional members are `None` and defaulted
             /// ones hold the model's default.
@@ -38,12 +38,12 @@ pub fn struct_impl(def: &TypeDef, s: &StructDef, std: &StdPaths) -> TokenStream 
             }
         }
     });
-    let setters = s.fields.iter().filter(|f| f.optional).map(|f| {
-        let ident = naming::ident(&f.name);
+    let setters = s.members.iter().filter(|f| f.is_optional()).map(|f| {
+        let ident = naming::ident(&f.rust_name);
         let bare = ident.to_string().trim_start_matches("r#").to_owned();
         let setter = format_ident!("with_{bare}");
         let ty = field_type(f, std);
-        let doc = format!(" Sets `{}`.", f.member);
+        let doc = format!(" Sets `{}`.", f.name);
         quote! {
             #[doc = #doc]
             pub fn #setter(mut self, #ident: impl Into<#ty>) -> Self {
@@ -69,8 +69,8 @@ pub fn struct_impl(def: &TypeDef, s: &StructDef, std: &StdPaths) -> TokenStream 
 }
 
 /// The type a member is set with (without `Option`).
-fn field_type(f: &FieldDef, std: &StdPaths) -> TokenStream {
-    let ty = f.ty.tokens(std);
+fn field_type(f: &MemberDef, std: &StdPaths) -> TokenStream {
+    let ty = type_tokens(&f.ty, std);
     if f.boxed {
         let boxed = std.path("Box");
         quote!(#boxed<#ty>)

@@ -3,15 +3,13 @@
 //! built from the model (its first operation with an example, or with an input).
 
 use serde_json::Value;
-use smithy_model::{Model, ShapeKind};
 
-use crate::mapping::RustType;
-use crate::operations::OperationDef;
-use crate::space::{FieldDef, TypeKind, TypeSpace};
+use crate::space::{MemberDef, OperationDef, RustType, TypeKind, TypeSpace};
 
 /// The Markdown of the crate documentation.
-pub fn markdown(model: &Model, space: &TypeSpace, lib: &str, title: &str) -> String {
-    let protocol = space.protocol.name();
+pub fn markdown(space: &TypeSpace) -> String {
+    let (lib, title) = (space.service.library_name.as_str(), &space.service.title);
+    let protocol = space.service.protocol.name();
     let mut doc = format!(
         "Serde types for {title}, generated from the service's Smithy model.\n\n\
          Every structure, union and enum of the service is a type at the crate root, named as \
@@ -26,7 +24,7 @@ pub fn markdown(model: &Model, space: &TypeSpace, lib: &str, title: &str) -> Str
          - `Debug` never prints a value the model marks `@sensitive`;\n\
          - [`validate`] checks the model's `@length`, `@range` and `@pattern` constraints.\n"
     );
-    if let Some(example) = example(model, space, lib) {
+    if let Some(example) = example(space, lib) {
         doc.push_str(&example);
     }
     doc.push_str(
@@ -41,22 +39,22 @@ pub fn markdown(model: &Model, space: &TypeSpace, lib: &str, title: &str) -> Str
 }
 
 /// A construction example and a read/write example for one operation, if the model has one.
-fn example(model: &Model, space: &TypeSpace, lib: &str) -> Option<String> {
-    let (op, input_json) = pick_operation(model, space)?;
-    let input_name = op.input.as_deref()?;
-    let def = space.types.iter().find(|t| t.name == input_name)?;
-    let TypeKind::Struct(s) = &def.kind else { return None };
-    let mut text = format!("\n## Building a request\n\nThe input of `{}`:\n\n```\n", op.shape.name());
+fn example(space: &TypeSpace, lib: &str) -> Option<String> {
+    let (op, input_json) = pick_operation(space)?;
+    let input = op.input.as_ref()?;
+    let input_name = input.name.as_str();
+    let TypeKind::Struct(s) = &space.get(&input.shape)?.kind else { return None };
+    let mut text = format!("\n## Building a request\n\nThe input of `{}`:\n\n```\n", op.wire_name);
     text.push_str(&format!("use {lib}::{input_name};\n\n"));
-    let required: Vec<&FieldDef> = s.fields.iter().filter(|f| !f.optional && f.default.is_none()).collect();
+    let required: Vec<&MemberDef> = s.members.iter().filter(|f| f.is_required()).collect();
     let args: Vec<String> = required.iter().map(|f| argument(&f.ty, lib)).collect();
     let mut build = if required.is_empty() {
         format!("{input_name}::default()")
     } else {
         format!("{input_name}::new({})", args.join(", "))
     };
-    if let Some(optional) = s.fields.iter().find(|f| f.optional && simple_argument(&f.ty).is_some()) {
-        let setter = crate::naming::ident(&optional.name).to_string();
+    if let Some(optional) = s.members.iter().find(|f| f.is_optional() && simple_argument(&f.ty).is_some()) {
+        let setter = crate::naming::ident(&optional.rust_name).to_string();
         let value = simple_argument(&optional.ty).unwrap_or_default();
         build.push_str(&format!("\n    .with_{}({value})", setter.trim_start_matches("r#")));
     }
@@ -74,7 +72,7 @@ fn example(model: &Model, space: &TypeSpace, lib: &str) -> Option<String> {
             while pretty.contains(&format!("\"{hashes}")) {
                 hashes.push('#');
             }
-            text.push_str(&format!("// From the model's example of `{}`.\n", op.shape.name()));
+            text.push_str(&format!("// From the model's example of `{}`.\n", op.wire_name));
             text.push_str(&format!(
                 "let input: {input_name} = serde_json::from_str(r{hashes}\"{pretty}\"{hashes})?;\n"
             ));
@@ -88,16 +86,12 @@ fn example(model: &Model, space: &TypeSpace, lib: &str) -> Option<String> {
 }
 
 /// The first operation (by name) with an example input, else the first with an input.
-fn pick_operation<'s>(model: &Model, space: &'s TypeSpace) -> Option<(&'s OperationDef, Option<Value>)> {
-    let example_input = |op: &OperationDef| -> Option<Value> {
-        let shape = model.expect(&op.shape);
-        shape.traits.other.get("smithy.api#examples")?.as_array()?.iter().find_map(|e| e.get("input").cloned())
-    };
+fn pick_operation(space: &TypeSpace) -> Option<(&OperationDef, Option<Value>)> {
+    let example_input = |op: &OperationDef| op.examples.iter().find_map(|e| e.input.clone());
     let with_input = || space.operations.iter().filter(|op| op.input.is_some());
     with_input()
         .find_map(|op| example_input(op).map(|json| (op, Some(json))))
         .or_else(|| with_input().next().map(|op| (op, None)))
-        .filter(|(op, _)| matches!(model.expect(&op.shape).kind, ShapeKind::Operation(_)))
 }
 
 /// A Rust expression that converts into a member of type `ty`.
@@ -108,7 +102,7 @@ fn argument(ty: &RustType, lib: &str) -> String {
         RustType::Map { .. } => "std::collections::HashMap::new()".to_owned(),
         RustType::Document => "serde_json::Value::Null".to_owned(),
         RustType::BigNumber => format!("{lib}::wire::BigNumber::default()"),
-        RustType::Named(name) => format!("{lib}::{name}::default()"),
+        RustType::Named(named) => format!("{lib}::{}::default()", named.name),
         _ => unreachable!("simple types have a literal"),
     })
 }

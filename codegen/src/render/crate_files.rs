@@ -2,11 +2,8 @@
 
 use proc_macro2::TokenStream;
 use quote::quote;
-use smithy_model::{Model, ShapeKind};
 
 use super::docs_attr::inner_doc_attrs;
-use super::header;
-use crate::error::Error;
 use crate::naming;
 use crate::space::TypeSpace;
 use crate::Options;
@@ -22,18 +19,15 @@ pub const WIRE_TESTS_RS: &str = include_str!("../../templates/wire_tests.rs");
 pub const VALIDATE_RS: &str = include_str!("../../templates/validate.rs");
 /// See [`WIRE_RS`].
 pub const OPERATION_RS: &str = include_str!("../../templates/operation.rs");
+/// See [`WIRE_RS`]: the helpers of the tests written into every crate (`tests/support/mod.rs`).
+pub const TEST_SUPPORT_RS: &str = include_str!("../../templates/test_support.rs");
 
-/// `Cargo.toml` of the generated crate.
-pub fn cargo_toml(model: &Model, space: &TypeSpace, options: &Options) -> String {
-    let title = service_title(model, space);
-    let version = match &model.expect(&space.service).kind {
-        ShapeKind::Service(svc) => svc.version.clone(),
-        _ => String::new(),
-    };
+/// `Cargo.toml` of the generated crate (without the generated-file header).
+pub fn cargo_toml(space: &TypeSpace, options: &Options) -> String {
+    let service = &space.service;
     let workspace = if options.standalone { "\n# Built on its own, outside any workspace.\n[workspace]\n" } else { "" };
     format!(
-        r#"{header}
-[package]
+        r#"[package]
 name = "{package}"
 version = "0.1.0"
 edition = "2021"
@@ -49,10 +43,11 @@ serde = {{ version = "1", features = ["derive"] }}
 serde_json = {{ version = "1", features = ["float_roundtrip", "raw_value"] }}
 time = {{ version = "0.3.36", features = ["formatting", "macros", "parsing"] }}
 {workspace}"#,
-        header = header("#", options),
-        package = options.package_name,
-        description =
-            toml_escape(&format!("Serde types for {title} (API version {version}), generated from its Smithy model")),
+        package = service.package_name,
+        description = toml_escape(&format!(
+            "Serde types for {} (API version {}), generated from its Smithy model",
+            service.title, service.version
+        )),
     )
 }
 
@@ -70,21 +65,11 @@ fn toml_escape(text: &str) -> String {
     out
 }
 
-fn service_title(model: &Model, space: &TypeSpace) -> String {
-    let service = model.expect(&space.service);
-    service.traits.other.get("smithy.api#title").and_then(|t| t.as_str()).unwrap_or(service.id.name()).to_owned()
-}
-
 /// `src/lib.rs`: the crate documentation and the module tree.
-pub fn lib_rs(model: &Model, space: &TypeSpace, options: &Options) -> TokenStream {
-    let title = service_title(model, space);
-    let service = model.expect(&space.service);
-    let lib = options.package_name.replace('-', "_");
-    let intro =
-        inner_doc_attrs(&format!("{}\n## The service\n", super::crate_docs::markdown(model, space, &lib, &title)));
-    let service_docs = inner_doc_attrs(
-        &service.traits.documentation.as_deref().map(crate::docs::html_to_markdown).unwrap_or_default(),
-    );
+pub fn lib_rs(space: &TypeSpace) -> TokenStream {
+    let intro = inner_doc_attrs(&format!("{}\n## The service\n", super::crate_docs::markdown(space)));
+    let service_docs =
+        inner_doc_attrs(&space.service.docs.as_deref().map(crate::docs::html_to_markdown).unwrap_or_default());
     quote! {
         #intro
         #service_docs
@@ -103,13 +88,10 @@ pub fn lib_rs(model: &Model, space: &TypeSpace, options: &Options) -> TokenStrea
     }
 }
 
-/// A template module, tokenized so that it is formatted like every other file. `__crate__` in
-/// its doc examples becomes the crate's library name.
-pub fn template(name: &str, source: &str, options: &Options) -> Result<TokenStream, Error> {
-    source
-        .replace("__crate__", &options.package_name.replace('-', "_"))
-        .parse()
-        .map_err(|e| Error::new(format!("codegen/templates/{name}"), format!("does not tokenize: {e}")))
+/// A template module's text, copied as it is (comments included). `__crate__` in its doc
+/// examples becomes the crate's library name.
+pub fn template(source: &str, space: &TypeSpace) -> String {
+    source.replace("__crate__", &space.service.library_name)
 }
 
 /// `src/types/mod.rs`: one module per type, each re-exported.

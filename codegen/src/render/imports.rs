@@ -6,7 +6,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::mapping::{RustType, StdPaths};
+use super::rust_types::StdPaths;
+use crate::space::RustType;
 
 /// The items a file imports, by module path.
 #[derive(Default)]
@@ -46,7 +47,8 @@ impl Imports {
             if ty.uses_map() && !std.clashing.contains("HashMap") {
                 self.add("std::collections", "HashMap");
             }
-            for name in ty.named_types() {
+            for named in ty.named_types() {
+                let name = named.name.as_str();
                 if name != own_name && !std.clashing.contains(name) {
                     self.add("crate", name);
                 }

@@ -4,7 +4,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::docs_attr::{deprecated_attr, doc_attrs, value_doc_attrs};
-use crate::mapping::StdPaths;
+use super::rust_types::StdPaths;
 use crate::naming;
 use crate::space::{IntVariantDef, TypeDef};
 

@@ -5,23 +5,22 @@ use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
 use super::docs_attr::{doc_attrs, lines_to_attrs};
-use crate::mapping::RustType;
-use crate::operations::{Auth, ErrorRef, OperationDef, PageMember, Pagination};
-use crate::space::TypeSpace;
+use super::rust_types::qualified_type_tokens;
+use crate::space::{Auth, ErrorRef, OperationDef, PageMember, Pagination, RustType, TypeRef, TypeSpace};
 
 /// `src/operations/<name>.rs`.
-pub fn render(op: &OperationDef, space: &TypeSpace) -> TokenStream {
+pub fn render(op: &OperationDef) -> TokenStream {
     let name = format_ident!("{}", op.name);
     let error_name = format_ident!("{}", op.error_name);
-    let op_name = op.shape.name();
-    let target = format!("{}.{op_name}", space.service_info.target_prefix);
-    let input = body_type(op.input.as_deref());
-    let output = body_type(op.output.as_deref());
+    let op_name = &op.wire_name;
+    let target = &op.target;
+    let input = body_type(op.input.as_ref());
+    let output = body_type(op.output.as_ref());
     let auth = auth_tokens(op.auth);
     let summary = lines_to_attrs(&format!(
         "The `{op_name}` operation: input {}, output {}, errors [`{}`].",
-        type_link(op.input.as_deref()),
-        type_link(op.output.as_deref()),
+        type_link(op.input.as_ref()),
+        type_link(op.output.as_ref()),
         op.error_name,
     ));
     let docs = doc_attrs(op.docs.as_deref());
@@ -70,16 +69,16 @@ fn auth_tokens(auth: Auth) -> TokenStream {
 }
 
 /// A rustdoc link to an input or output type.
-fn type_link(name: Option<&str>) -> String {
-    match name {
-        Some(name) => format!("[`{name}`](crate::{name})"),
+fn type_link(ty: Option<&TypeRef>) -> String {
+    match ty {
+        Some(TypeRef { name, .. }) => format!("[`{name}`](crate::{name})"),
         None => "[`Empty`](crate::operation::Empty)".to_owned(),
     }
 }
 
-fn body_type(name: Option<&str>) -> TokenStream {
-    match name {
-        Some(name) => {
+fn body_type(ty: Option<&TypeRef>) -> TokenStream {
+    match ty {
+        Some(TypeRef { name, .. }) => {
             let ident = format_ident!("{name}");
             quote!(crate::#ident)
         }
@@ -124,8 +123,8 @@ fn imports(op: &OperationDef) -> TokenStream {
 /// `Paginated` (and `PaginatedItems` when the items member is a list).
 fn paginated(op: &OperationDef, p: &Pagination) -> TokenStream {
     let name = format_ident!("{}", op.name);
-    let input_ty = body_type(op.input.as_deref());
-    let output_ty = body_type(op.output.as_deref());
+    let input_ty = body_type(op.input.as_ref());
+    let output_ty = body_type(op.output.as_ref());
     let (input_token, output_token) = (&p.input_token.member, &p.output_token.member);
     let page_size = match &p.page_size {
         Some(member) => quote!(Some(#member)),
@@ -166,7 +165,7 @@ fn paginated(op: &OperationDef, p: &Pagination) -> TokenStream {
 fn items_impl(name: &Ident, output_ty: &TokenStream, member: &PageMember, item: &RustType) -> TokenStream {
     let items_member = &member.member;
     let field = field_ident(member);
-    let item_ty = item.qualified_tokens();
+    let item_ty = qualified_type_tokens(item);
     let items =
         if member.optional { quote!(output.#field.as_deref().unwrap_or_default()) } else { quote!(&output.#field) };
     quote! {
@@ -248,9 +247,10 @@ fn error_enum(name: &Ident, doc: &str, errors: &[ErrorRef]) -> TokenStream {
 /// `src/operations/mod.rs`: the modules, the service metadata, the list of operations, and the
 /// service-wide error enum.
 pub fn operations_mod(space: &TypeSpace) -> TokenStream {
-    let info = &space.service_info;
-    let (sdk_id, version, prefix, signing) = (&info.sdk_id, &info.version, &info.endpoint_prefix, &info.signing_name);
-    let (protocol, content_type) = (info.protocol.name(), info.protocol.content_type());
+    let service = &space.service;
+    let (sdk_id, version, prefix, signing) =
+        (&service.sdk_id, &service.version, &service.endpoint_prefix, &service.signing_name);
+    let (protocol, content_type) = (service.protocol.name(), service.protocol.content_type());
     let modules = space.operations.iter().map(|op| {
         let module = crate::naming::ident(&op.module);
         let (name, error) = (format_ident!("{}", op.name), format_ident!("{}", op.error_name));
@@ -260,10 +260,9 @@ pub fn operations_mod(space: &TypeSpace) -> TokenStream {
         }
     });
     let infos = space.operations.iter().map(|op| {
-        let name = op.shape.name();
-        let target = format!("{}.{name}", info.target_prefix);
-        let input = op.input.as_deref().unwrap_or("Empty");
-        let output = op.output.as_deref().unwrap_or("Empty");
+        let (name, target) = (&op.wire_name, &op.target);
+        let input = op.input.as_ref().map_or("Empty", |t| t.name.as_str());
+        let output = op.output.as_ref().map_or("Empty", |t| t.name.as_str());
         let errors = op.errors.iter().map(|e| e.name.as_str());
         let auth = auth_tokens(op.auth);
         let paginated = op.pagination.is_some();
@@ -295,7 +294,7 @@ pub fn operations_mod(space: &TypeSpace) -> TokenStream {
         use std::fmt;
 
         #error_imports
-        use crate::operation::{Auth, ServiceMetadata};
+        use crate::operation::{Auth, OperationInfo, ServiceMetadata};
 
         /// The service's metadata.
         pub const SERVICE: ServiceMetadata = ServiceMetadata {
@@ -306,25 +305,6 @@ pub fn operations_mod(space: &TypeSpace) -> TokenStream {
             protocol: #protocol,
             content_type: #content_type,
         };
-
-        /// An operation, described as data (for tools, tests and generic clients).
-        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-        pub struct OperationInfo {
-            /// The operation's name.
-            pub name: &'static str,
-            /// The `X-Amz-Target` header.
-            pub target: &'static str,
-            /// The input type's name (`Empty` for none).
-            pub input: &'static str,
-            /// The output type's name (`Empty` for none).
-            pub output: &'static str,
-            /// The names of the modeled errors.
-            pub errors: &'static [&'static str],
-            /// How requests are authenticated.
-            pub auth: Auth,
-            /// Whether the operation is paginated.
-            pub paginated: bool,
-        }
 
         /// Every operation of the service, ordered by name.
         pub const OPERATIONS: &[OperationInfo] = &[#(#infos)*];

@@ -3,27 +3,28 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::docs_attr::{deprecated_attr, doc_attrs, lines_to_attrs};
-use super::imports::Imports;
-use super::{builder, debug, validation};
-use crate::mapping::{RustType, StdPaths};
-use crate::naming;
-use crate::space::{Binding, ErrorInfo, FieldDef, StructDef, TypeDef, TypeSpace};
 use smithy_model::ErrorFault;
 
+use super::docs_attr::{deprecated_attr, doc_attrs, lines_to_attrs};
+use super::imports::Imports;
+use super::rust_types::{named_type, type_tokens, wire_format_tokens, StdPaths};
+use super::{builder, debug, validation};
+use crate::naming;
+use crate::space::{Binding, ErrorInfo, MemberDef, RustType, StructDef, TypeDef, TypeSpace};
+
 /// Renders the file of one structure.
-pub fn render(def: &TypeDef, s: &StructDef, space: &TypeSpace, checks: &validation::Context) -> TokenStream {
-    let std = &space.std;
+pub fn render(def: &TypeDef, s: &StructDef, space: &TypeSpace) -> TokenStream {
+    let std = &StdPaths::of(space);
     let name = naming::ident(&def.name);
     let docs = struct_docs(def);
     let deprecated = deprecated_attr(def.deprecated.as_ref());
-    let fields = s.fields.iter().map(|f| field(f, std, s.error.is_some()));
+    let fields = s.members.iter().map(|f| field(f, std, s.error.is_some()));
     let derive_default = s.derives_default().then(|| quote!(Default,));
     let manual_default = (!s.derives_default()).then(|| default_impl(&name, s, std));
     let mut imports = Imports::default();
     imports.add("serde", "Deserialize").add("serde", "Serialize");
-    imports.types(s.fields.iter().map(|f| &f.ty), &def.name, std);
-    if s.fields.iter().any(|f| f.ty.uses_wire()) {
+    imports.types(s.members.iter().map(|f| &f.ty), &def.name, std);
+    if s.members.iter().any(|f| f.ty.uses_wire()) {
         imports.add("crate", "wire");
     }
     let error_impls = s.error.as_ref().map(|e| error_impls(&name, e, s));
@@ -36,7 +37,7 @@ pub fn render(def: &TypeDef, s: &StructDef, space: &TypeSpace, checks: &validati
     imports.add("crate::validate", "Validate").add("crate::validate", "Validator").add("crate::validate", "Violations");
     let imports = imports.tokens();
     let builder = builder::struct_impl(def, s, std);
-    let validate = validation::struct_impl(def, &s.fields, checks);
+    let validate = validation::struct_impl(def, &s.members, space);
     let allow_case = (!naming::is_upper_camel(&def.name)).then(|| quote!(#[allow(non_camel_case_types)]));
     quote! {
         #imports
@@ -77,14 +78,13 @@ fn error_impls(name: &proc_macro2::Ident, e: &ErrorInfo, s: &StructDef) -> Token
         }
         None => quote!(None),
     };
-    let message_field = s.fields.iter().find(|f| f.member.eq_ignore_ascii_case("message") && f.ty == RustType::String);
-    let message = match message_field {
-        Some(f) if f.optional => {
-            let field = naming::ident(&f.name);
+    let message = match s.message_member() {
+        Some(f) if f.is_optional() => {
+            let field = naming::ident(&f.rust_name);
             quote!(self.#field.as_deref())
         }
         Some(f) => {
-            let field = naming::ident(&f.name);
+            let field = naming::ident(&f.rust_name);
             quote!(Some(&self.#field))
         }
         None => quote!(None),
@@ -160,10 +160,10 @@ fn join_words(words: &[String]) -> String {
     }
 }
 
-fn field(f: &FieldDef, std: &StdPaths, in_error: bool) -> TokenStream {
+fn field(f: &MemberDef, std: &StdPaths, in_error: bool) -> TokenStream {
     let docs = doc_attrs(f.docs.as_deref());
     let deprecated = deprecated_attr(f.deprecated.as_ref());
-    let name = naming::ident(&f.name);
+    let name = naming::ident(&f.rust_name);
     let ty = field_type(f, std);
     let mut serde = Vec::new();
     // serde names a field after its identifier, without `r#`.
@@ -175,12 +175,13 @@ fn field(f: &FieldDef, std: &StdPaths, in_error: bool) -> TokenStream {
     if let Some(alias) = message_alias(f, in_error) {
         serde.push(quote!(alias = #alias));
     }
-    if f.optional {
+    if f.is_optional() {
         let is_none = format!("{}::is_none", std.path_str("Option"));
         serde.push(quote!(skip_serializing_if = #is_none));
     }
     if let Some(format) = f.ty.wire_format() {
-        let format = if f.optional { quote!(Option<#format>) } else { format };
+        let format = wire_format_tokens(&format);
+        let format = if f.is_optional() { quote!(Option<#format>) } else { format };
         let with = format!("wire::As::<{}>", format.to_string().replace(' ', ""));
         serde.push(quote!(with = #with));
     }
@@ -195,7 +196,7 @@ fn field(f: &FieldDef, std: &StdPaths, in_error: bool) -> TokenStream {
 
 /// Errors of the AWS JSON protocols carry their message as `message` or `Message`, whichever
 /// the model names the member; the other spelling is read too.
-fn message_alias(f: &FieldDef, in_error: bool) -> Option<&'static str> {
+fn message_alias(f: &MemberDef, in_error: bool) -> Option<&'static str> {
     match f.wire_name.as_str() {
         "message" if in_error => Some("Message"),
         "Message" if in_error => Some("message"),
@@ -204,13 +205,13 @@ fn message_alias(f: &FieldDef, in_error: bool) -> Option<&'static str> {
 }
 
 /// The field's full type: `Option` when optional, `Box` when breaking a recursion.
-fn field_type(f: &FieldDef, std: &StdPaths) -> TokenStream {
-    let mut ty = f.ty.tokens(std);
+fn field_type(f: &MemberDef, std: &StdPaths) -> TokenStream {
+    let mut ty = type_tokens(&f.ty, std);
     if f.boxed {
         let boxed = std.path("Box");
         ty = quote!(#boxed<#ty>);
     }
-    if f.optional {
+    if f.is_optional() {
         let option = std.path("Option");
         ty = quote!(#option<#ty>);
     }
@@ -220,10 +221,10 @@ fn field_type(f: &FieldDef, std: &StdPaths) -> TokenStream {
 /// `Default` by hand: for structures with a required timestamp or a non-zero model default.
 fn default_impl(name: &proc_macro2::Ident, s: &StructDef, std: &StdPaths) -> TokenStream {
     let default = std.path("Default");
-    let fields = s.fields.iter().map(|f| {
-        let field = naming::ident(&f.name);
-        let value = match (&f.default, &f.ty) {
-            (_, _) if f.optional => quote!(None),
+    let fields = s.members.iter().map(|f| {
+        let field = naming::ident(&f.rust_name);
+        let value = match (f.default(), &f.ty) {
+            (_, _) if f.is_optional() => quote!(None),
             (Some(value), ty) => default_value(ty, value, std),
             (None, RustType::Timestamp(_)) => quote!(time::OffsetDateTime::UNIX_EPOCH),
             (None, _) => quote!(#default::default()),
@@ -256,7 +257,7 @@ fn default_value(ty: &RustType, value: &serde_json::Value, std: &StdPaths) -> To
         }
         (RustType::String, Value::String(s)) => quote!(#s.to_owned()),
         (RustType::Named(name), Value::String(s)) => {
-            let ty = crate::mapping::named(name, std);
+            let ty = named_type(&name.name, std);
             quote!(#ty::from(#s))
         }
         (RustType::Timestamp(_), Value::Number(n)) => {

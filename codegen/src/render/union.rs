@@ -7,19 +7,14 @@ use quote::{format_ident, quote};
 
 use super::docs_attr::{deprecated_attr, doc_attrs};
 use super::imports::Imports;
+use super::rust_types::{type_tokens, wire_format_tokens, StdPaths};
 use super::{debug, validation};
-use crate::mapping::StdPaths;
 use crate::naming;
-use crate::space::{TypeDef, TypeSpace, UnionMemberDef};
+use crate::space::{MemberDef, RustType, TypeDef, TypeSpace};
 
 /// Renders the file of one union.
-pub fn render(
-    def: &TypeDef,
-    members: &[UnionMemberDef],
-    space: &TypeSpace,
-    checks: &validation::Context,
-) -> TokenStream {
-    let std = &space.std;
+pub fn render(def: &TypeDef, members: &[MemberDef], space: &TypeSpace) -> TokenStream {
+    let std = &StdPaths::of(space);
     let name = naming::ident(&def.name);
     let docs = doc_attrs(def.docs.as_deref());
     let deprecated = deprecated_attr(def.deprecated.as_ref());
@@ -46,8 +41,8 @@ pub fn render(
         .add("serde", "Serializer")
         .add("crate::validate", "Validate")
         .add("crate::validate", "Validator");
-    imports.types(members.iter().filter_map(|m| m.ty.as_ref()), &def.name, std);
-    if members.iter().any(|m| m.ty.as_ref().is_none_or(|t| t.wire_format().is_some())) {
+    imports.types(members.iter().map(|m| &m.ty), &def.name, std);
+    if members.iter().any(|m| m.ty == RustType::Unit || m.ty.wire_format().is_some()) {
         imports.add("crate", "wire");
     }
     let allow_case = (!naming::is_upper_camel(&def.name)).then(|| quote!(#[allow(non_camel_case_types)]));
@@ -58,7 +53,7 @@ pub fn render(
         imports.add("crate::validate", "Redacted");
     }
     let imports = imports.tokens();
-    let validate = validation::union_impl(def, members, checks);
+    let validate = validation::union_impl(def, members, space);
     quote! {
         #imports
 
@@ -142,14 +137,14 @@ pub fn render(
     }
 }
 
-fn variant(m: &UnionMemberDef, std: &StdPaths) -> TokenStream {
+fn variant(m: &MemberDef, std: &StdPaths) -> TokenStream {
     let docs = doc_attrs(m.docs.as_deref());
     let deprecated = deprecated_attr(m.deprecated.as_ref());
-    let variant = format_ident!("{}", m.variant);
+    let variant = format_ident!("{}", m.rust_name);
     match &m.ty {
-        None => quote!(#docs #deprecated #variant,),
-        Some(ty) => {
-            let mut ty = ty.tokens(std);
+        RustType::Unit => quote!(#docs #deprecated #variant,),
+        ty => {
+            let mut ty = type_tokens(ty, std);
             if m.boxed {
                 let boxed = std.path("Box");
                 ty = quote!(#boxed<#ty>);
@@ -159,27 +154,27 @@ fn variant(m: &UnionMemberDef, std: &StdPaths) -> TokenStream {
     }
 }
 
-fn serialize_arm(m: &UnionMemberDef) -> TokenStream {
-    let variant = format_ident!("{}", m.variant);
+fn serialize_arm(m: &MemberDef) -> TokenStream {
+    let variant = format_ident!("{}", m.rust_name);
     let key = &m.wire_name;
-    match &m.ty {
-        None => quote!(Self::#variant => map.serialize_entry(#key, &wire::Empty)?,),
-        Some(ty) => match ty.wire_format() {
-            Some(format) => {
-                quote!(Self::#variant(value) => wire::serialize_entry_as::<#format, _, _>(&mut map, #key, value)?,)
-            }
-            None => quote!(Self::#variant(value) => map.serialize_entry(#key, value)?,),
-        },
+    match (&m.ty, m.ty.wire_format()) {
+        (RustType::Unit, _) => quote!(Self::#variant => map.serialize_entry(#key, &wire::Empty)?,),
+        (_, Some(format)) => {
+            let format = wire_format_tokens(&format);
+            quote!(Self::#variant(value) => wire::serialize_entry_as::<#format, _, _>(&mut map, #key, value)?,)
+        }
+        (_, None) => quote!(Self::#variant(value) => map.serialize_entry(#key, value)?,),
     }
 }
 
-fn deserialize_arm(name: &Ident, m: &UnionMemberDef, std: &StdPaths) -> TokenStream {
-    let variant = format_ident!("{}", m.variant);
+fn deserialize_arm(name: &Ident, m: &MemberDef, std: &StdPaths) -> TokenStream {
+    let variant = format_ident!("{}", m.rust_name);
     let key = &m.wire_name;
     let option = std.path("Option");
-    let Some(ty) = &m.ty else {
+    let ty = &m.ty;
+    if *ty == RustType::Unit {
         return quote!(#key => map.next_value::<#option<de::IgnoredAny>>()?.map(|_| #name::#variant),);
-    };
+    }
     let wrap = if m.boxed {
         let boxed = std.path("Box");
         quote!(|value| #name::#variant(#boxed::new(value)))
@@ -187,9 +182,12 @@ fn deserialize_arm(name: &Ident, m: &UnionMemberDef, std: &StdPaths) -> TokenStr
         quote!(#name::#variant)
     };
     match ty.wire_format() {
-        Some(format) => quote!(#key => wire::next_value_as::<#option<#format>, _, _>(&mut map)?.map(#wrap),),
+        Some(format) => {
+            let format = wire_format_tokens(&format);
+            quote!(#key => wire::next_value_as::<#option<#format>, _, _>(&mut map)?.map(#wrap),)
+        }
         None => {
-            let ty = ty.tokens(std);
+            let ty = type_tokens(ty, std);
             quote!(#key => map.next_value::<#option<#ty>>()?.map(#wrap),)
         }
     }

@@ -1,80 +1,22 @@
 //! `Validate` implementations: each member's constraints checked in place, nested types
 //! validated through their own implementation, and the `patterns` module they share.
 
-use std::collections::BTreeMap;
-
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use crate::constraints::Checks;
-use crate::mapping::RustType;
 use crate::naming;
 use crate::pattern::Translated;
-use crate::space::{FieldDef, TypeDef, TypeKind, TypeSpace, UnionMemberDef};
+use crate::space::constraints::Checks;
+use crate::space::{MemberDef, NamedKind, RustType, TypeDef, TypeSpace};
 
-/// What validation code needs to know about the whole crate.
-pub struct Context {
-    /// The kind of each generated type, by name.
-    kinds: BTreeMap<String, Kind>,
-    /// Every pattern, with the name of its `static`.
-    patterns: BTreeMap<Translated, String>,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    /// A structure or union: validated through `Validate`.
-    Nested,
-    /// A string enum.
-    Enum,
-    /// An `intEnum`.
-    IntEnum,
-}
-
-impl Context {
-    /// Collects the kinds and patterns of the type space.
-    pub fn new(space: &TypeSpace) -> Context {
-        let mut kinds = BTreeMap::new();
-        let mut patterns = BTreeMap::new();
-        for def in &space.types {
-            let kind = match &def.kind {
-                TypeKind::Struct(s) => {
-                    s.fields.iter().for_each(|f| collect_patterns(&f.checks, &mut patterns));
-                    Kind::Nested
-                }
-                TypeKind::Union(members) => {
-                    members.iter().for_each(|m| collect_patterns(&m.checks, &mut patterns));
-                    Kind::Nested
-                }
-                TypeKind::Enum(_) => Kind::Enum,
-                TypeKind::IntEnum(_) => Kind::IntEnum,
-            };
-            kinds.insert(def.name.clone(), kind);
-        }
-        // Each pattern is named after the first (sorted) shape or member that defines it.
-        let (translated, origins): (Vec<Translated>, Vec<String>) =
-            patterns.into_iter().map(|(p, origins)| (p, origins.into_iter().next().unwrap_or_default())).unzip();
-        let names =
-            naming::disambiguate(origins.iter().map(|o| heck::ToShoutySnakeCase::to_shouty_snake_case(o.as_str())));
-        Context { kinds, patterns: translated.into_iter().zip(names).collect() }
-    }
-
-    fn pattern_ident(&self, pattern: &Translated) -> proc_macro2::Ident {
-        format_ident!("{}", self.patterns[pattern])
-    }
-}
-
-fn collect_patterns(checks: &Checks, out: &mut BTreeMap<Translated, std::collections::BTreeSet<String>>) {
-    if let Some(p) = &checks.pattern {
-        out.entry(p.clone()).or_default().insert(checks.pattern_origin.clone());
-    }
-    if let Some(item) = &checks.item {
-        collect_patterns(item, out);
-    }
+/// The `static` of a pattern in the `patterns` module.
+fn pattern_ident(space: &TypeSpace, pattern: &Translated) -> proc_macro2::Ident {
+    format_ident!("{}", space.patterns[pattern])
 }
 
 /// `src/patterns.rs`: every `@pattern` of the crate, compiled on first use.
-pub fn patterns_module(cx: &Context) -> TokenStream {
-    let statics = cx.patterns.iter().map(|(p, name)| {
+pub fn patterns_module(space: &TypeSpace) -> TokenStream {
+    let statics = space.patterns.iter().map(|(p, name)| {
         let ident = format_ident!("{name}");
         let (source, accept) = (&p.source, &p.accept);
         let reject = match &p.reject {
@@ -87,7 +29,7 @@ pub fn patterns_module(cx: &Context) -> TokenStream {
             pub(crate) static #ident: Pattern = Pattern::new(#source, || Regex::new(#accept).expect(CHECKED), #reject);
         }
     });
-    let uses = (!cx.patterns.is_empty()).then(|| {
+    let uses = (!space.patterns.is_empty()).then(|| {
         quote! {
             use regex::Regex;
 
@@ -108,15 +50,15 @@ pub fn patterns_module(cx: &Context) -> TokenStream {
 }
 
 /// `impl Validate` for a structure.
-pub fn struct_impl(def: &TypeDef, fields: &[FieldDef], cx: &Context) -> TokenStream {
+pub fn struct_impl(def: &TypeDef, fields: &[MemberDef], space: &TypeSpace) -> TokenStream {
     let name = naming::ident(&def.name);
     let checks: Vec<TokenStream> = fields
         .iter()
         .filter_map(|f| {
-            let field = naming::ident(&f.name);
+            let field = naming::ident(&f.rust_name);
             let wire = &f.wire_name;
-            let body = value_checks(&quote!(value), &f.ty, &f.checks, cx)?;
-            Some(if f.optional {
+            let body = value_checks(&quote!(value), &f.ty, &f.checks, space)?;
+            Some(if f.is_optional() {
                 quote! {
                     if let Some(value) = &self.#field {
                         validator.member(#wire, |validator| { #body });
@@ -134,15 +76,14 @@ pub fn struct_impl(def: &TypeDef, fields: &[FieldDef], cx: &Context) -> TokenStr
 }
 
 /// `impl Validate` for a union: the member that is set is checked.
-pub fn union_impl(def: &TypeDef, members: &[UnionMemberDef], cx: &Context) -> TokenStream {
+pub fn union_impl(def: &TypeDef, members: &[MemberDef], space: &TypeSpace) -> TokenStream {
     let name = naming::ident(&def.name);
     let arms: Vec<(TokenStream, TokenStream)> = members
         .iter()
         .filter_map(|m| {
-            let ty = m.ty.as_ref()?;
-            let variant = format_ident!("{}", m.variant);
+            let variant = format_ident!("{}", m.rust_name);
             let wire = &m.wire_name;
-            let body = value_checks(&quote!(value), ty, &m.checks, cx)?;
+            let body = value_checks(&quote!(value), &m.ty, &m.checks, space)?;
             Some((quote!(Self::#variant(value)), quote!(validator.member(#wire, |validator| { #body });)))
         })
         .collect();
@@ -174,7 +115,7 @@ fn validate_impl(name: &proc_macro2::Ident, checks: Vec<TokenStream>) -> TokenSt
 }
 
 /// Checks on `value` (a reference to a value of type `ty`), or `None` when nothing is checked.
-fn value_checks(value: &TokenStream, ty: &RustType, checks: &Checks, cx: &Context) -> Option<TokenStream> {
+fn value_checks(value: &TokenStream, ty: &RustType, checks: &Checks, space: &TypeSpace) -> Option<TokenStream> {
     let sensitive = checks.sensitive;
     let mut out = Vec::new();
     if let Some(length) = &checks.length {
@@ -202,21 +143,20 @@ fn value_checks(value: &TokenStream, ty: &RustType, checks: &Checks, cx: &Contex
         }
     }
     if let (Some(pattern), RustType::String) = (&checks.pattern, ty) {
-        let ident = cx.pattern_ident(pattern);
+        let ident = pattern_ident(space, pattern);
         out.push(quote!(validator.pattern(#value, &crate::patterns::#ident, #sensitive);));
     }
     match ty {
-        RustType::Named(name) => match cx.kinds.get(name) {
-            Some(Kind::Nested) => out.push(quote!(#value.validate_into(validator);)),
-            Some(Kind::Enum) => out.push(quote!(validator.known(#value.as_str(), #value.is_known(), #sensitive);)),
-            Some(Kind::IntEnum) => {
+        RustType::Named(named) => match named.kind {
+            NamedKind::Structure | NamedKind::Union => out.push(quote!(#value.validate_into(validator);)),
+            NamedKind::Enum => out.push(quote!(validator.known(#value.as_str(), #value.is_known(), #sensitive);)),
+            NamedKind::IntEnum => {
                 out.push(quote!(validator.known(&#value.to_string(), #value.is_known(), #sensitive);));
             }
-            None => {}
         },
         RustType::List { item, sparse } => {
             let item_checks = checks.item.as_deref().cloned().unwrap_or_default();
-            if let Some(body) = value_checks(&quote!(item), item, &item_checks, cx) {
+            if let Some(body) = value_checks(&quote!(item), item, &item_checks, space) {
                 let body = if *sparse { quote!(if let Some(item) = item { #body }) } else { body };
                 out.push(quote! {
                     for (index, item) in #value.iter().enumerate() {
@@ -227,7 +167,7 @@ fn value_checks(value: &TokenStream, ty: &RustType, checks: &Checks, cx: &Contex
         }
         RustType::Map { value: item, sparse } => {
             let item_checks = checks.item.as_deref().cloned().unwrap_or_default();
-            if let Some(body) = value_checks(&quote!(item), item, &item_checks, cx) {
+            if let Some(body) = value_checks(&quote!(item), item, &item_checks, space) {
                 let body = if *sparse { quote!(if let Some(item) = item { #body }) } else { body };
                 out.push(quote! {
                     for (key, item) in #value {

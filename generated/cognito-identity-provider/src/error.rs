@@ -7,6 +7,7 @@
 //! `__type` or `code` field. The name may carry a namespace (`aws.cognito#UserNotFoundException`)
 //! or a suffix (`UserNotFoundException:http://internal.amazon.com/...`); [`sanitize_code`]
 //! reduces it to the shape name. The message is the body's `message` or `Message`.
+
 use std::fmt;
 
 /// Who caused an error.
@@ -35,6 +36,7 @@ pub trait ErrorShape: std::error::Error {
     const HTTP_STATUS: u16;
     /// `Some` when the model marks the error `@retryable`.
     const RETRY: Option<Retry>;
+
     /// The error's message, if it has one.
     fn message(&self) -> Option<&str>;
 }
@@ -44,6 +46,7 @@ pub trait OperationError: Sized + std::error::Error {
     /// Reads the body of the modeled error `code`; `None` when the code is not one of this
     /// operation's errors.
     fn from_code(code: &str, body: &[u8]) -> Option<Result<Self, serde_json::Error>>;
+
     /// An error that the model does not know (yet), or that could not be read.
     fn unhandled(error: UnhandledError) -> Self;
 }
@@ -63,10 +66,7 @@ pub struct UnhandledError {
 
 impl fmt::Display for UnhandledError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f, "{} (HTTP {})", self.code.as_deref().unwrap_or("unknown error"), self
-            .status
-        )?;
+        write!(f, "{} (HTTP {})", self.code.as_deref().unwrap_or("unknown error"), self.status)?;
         if let Some(message) = &self.message {
             write!(f, ": {message}")?;
         }
@@ -77,12 +77,8 @@ impl fmt::Display for UnhandledError {
 impl std::error::Error for UnhandledError {}
 
 /// Reads the body of a modeled error; an empty body reads as `{}` (the code came in a header).
-pub fn read_error_body<T: serde::de::DeserializeOwned>(
-    body: &[u8],
-) -> Result<T, serde_json::Error> {
-    serde_json::from_slice(
-        if body.iter().all(u8::is_ascii_whitespace) { b"{}" } else { body },
-    )
+pub fn read_error_body<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, serde_json::Error> {
+    serde_json::from_slice(if body.iter().all(u8::is_ascii_whitespace) { b"{}" } else { body })
 }
 
 /// Reduces a wire error code to a shape name: keeps what is before the first `:`, then what is
@@ -120,21 +116,14 @@ where
         Some(b) => (b.type_.or(b.code), b.message.or(b.message_upper)),
         None => (None, None),
     };
-    let code = header
-        .or(from_body)
-        .map(|c| sanitize_code(&c).to_owned())
-        .filter(|c| !c.is_empty());
+    let code = header.or(from_body).map(|c| sanitize_code(&c).to_owned()).filter(|c| !c.is_empty());
     (code, message)
 }
 
 /// Reads an error response (status, headers, body) into an operation's error type: a modeled
 /// error when the code is one of `E`'s and its body reads, [`OperationError::unhandled`]
 /// otherwise (unknown code, no code, empty or non-JSON body).
-pub fn parse_error<E, K, V>(
-    status: u16,
-    headers: impl IntoIterator<Item = (K, V)>,
-    body: &[u8],
-) -> E
+pub fn parse_error<E, K, V>(status: u16, headers: impl IntoIterator<Item = (K, V)>, body: &[u8]) -> E
 where
     E: OperationError,
     K: AsRef<str>,
@@ -146,10 +135,5 @@ where
             return error;
         }
     }
-    E::unhandled(UnhandledError {
-        status,
-        code,
-        message,
-        body: body.to_vec(),
-    })
+    E::unhandled(UnhandledError { status, code, message, body: body.to_vec() })
 }

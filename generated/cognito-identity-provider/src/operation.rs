@@ -6,8 +6,10 @@
 //!
 //! The generated operation types live in [`crate::operations`]; this module is the same for
 //! every service.
+
 use serde::de::DeserializeOwned;
 use serde::Serialize;
+
 use crate::error::OperationError;
 pub use crate::wire::Empty;
 
@@ -39,6 +41,26 @@ pub struct ServiceMetadata {
     pub content_type: &'static str,
 }
 
+/// An operation, described as data (for tools, tests and generic clients); the crate lists all
+/// of them in `operations::OPERATIONS`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct OperationInfo {
+    /// The operation's name.
+    pub name: &'static str,
+    /// The `X-Amz-Target` header.
+    pub target: &'static str,
+    /// The input type's name (`Empty` for none).
+    pub input: &'static str,
+    /// The output type's name (`Empty` for none).
+    pub output: &'static str,
+    /// The names of the modeled errors.
+    pub errors: &'static [&'static str],
+    /// How requests are authenticated.
+    pub auth: Auth,
+    /// Whether the operation is paginated.
+    pub paginated: bool,
+}
+
 /// One operation of the service: its name, types, and what the protocol needs to call it.
 ///
 /// A request is `POST /` with the headers `Content-Type: <SERVICE.content_type>` and
@@ -58,15 +80,19 @@ pub trait Operation {
     type Output: Serialize + DeserializeOwned;
     /// The errors the operation can return.
     type Error: OperationError;
+
     /// Writes the request body.
     fn write_input(input: &Self::Input) -> Result<Vec<u8>, serde_json::Error> {
         serde_json::to_vec(input)
     }
+
     /// Reads a successful response body; an empty body reads as `{}`.
     fn read_output(body: &[u8]) -> Result<Self::Output, serde_json::Error> {
         if body.iter().all(u8::is_ascii_whitespace) {
             return serde_json::from_str("{}");
         }
+        // Checking UTF-8 once up front is faster than string by string; a body that is not
+        // UTF-8 goes through `from_slice`, whose error says where.
         match std::str::from_utf8(body) {
             Ok(text) => serde_json::from_str(text),
             Err(_) => serde_json::from_slice(body),
@@ -82,6 +108,7 @@ pub trait Paginated: Operation {
     const OUTPUT_TOKEN: &'static str;
     /// The input member that limits the page size, if any.
     const PAGE_SIZE: Option<&'static str>;
+
     /// The input of the next page, or `None` after the last page (no token, an empty token, or
     /// the token that was just sent).
     fn next_input(input: &Self::Input, output: &Self::Output) -> Option<Self::Input>;
@@ -93,6 +120,7 @@ pub trait PaginatedItems: Paginated {
     type Item;
     /// The output member that holds the page's items.
     const ITEMS: &'static str;
+
     /// The items of one page.
     fn items(output: &Self::Output) -> &[Self::Item];
 }
@@ -116,10 +144,7 @@ pub fn paginate<O, E>(
 where
     O: Paginated,
 {
-    Pages::<O, _> {
-        next: Some(first),
-        send,
-    }
+    Pages::<O, _> { next: Some(first), send }
 }
 
 struct Pages<O: Operation, F> {
@@ -133,6 +158,7 @@ where
     F: FnMut(&O::Input) -> Result<O::Output, E>,
 {
     type Item = Result<O::Output, E>;
+
     fn next(&mut self) -> Option<Self::Item> {
         let input = self.next.take()?;
         let result = (self.send)(&input);

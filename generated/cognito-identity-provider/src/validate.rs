@@ -11,6 +11,7 @@
 //! Enum values that this version of the crate does not know are accepted by
 //! [`Validate::validate`] (the service may know them) and reported by
 //! [`Validate::validate_strict`].
+
 use std::fmt;
 
 /// A value that breaks one of the model's constraints.
@@ -63,11 +64,7 @@ impl fmt::Display for Violation {
         if !self.path.is_empty() {
             write!(f, "{}: ", self.path)?;
         }
-        let bounds = |
-            f: &mut fmt::Formatter<'_>,
-            min: Option<String>,
-            max: Option<String>|
-        match (min, max) {
+        let bounds = |f: &mut fmt::Formatter<'_>, min: Option<String>, max: Option<String>| match (min, max) {
             (Some(min), Some(max)) => write!(f, "between {min} and {max}"),
             (Some(min), None) => write!(f, "at least {min}"),
             (None, Some(max)) => write!(f, "at most {max}"),
@@ -85,25 +82,14 @@ impl fmt::Display for Violation {
                 }
                 bounds(f, min.map(|m| m.to_string()), max.map(|m| m.to_string()))
             }
-            ViolationKind::Pattern { pattern, value } => {
-                match value {
-                    Some(value) => {
-                        write!(f, "{value:?} does not match the pattern {pattern}")
-                    }
-                    None => {
-                        write!(
-                            f,
-                            "the (sensitive) value does not match the pattern {pattern}"
-                        )
-                    }
-                }
-            }
-            ViolationKind::UnknownEnumValue { value } => {
-                match value {
-                    Some(value) => write!(f, "{value:?} is not a known value"),
-                    None => write!(f, "the (sensitive) value is not a known value"),
-                }
-            }
+            ViolationKind::Pattern { pattern, value } => match value {
+                Some(value) => write!(f, "{value:?} does not match the pattern {pattern}"),
+                None => write!(f, "the (sensitive) value does not match the pattern {pattern}"),
+            },
+            ViolationKind::UnknownEnumValue { value } => match value {
+                Some(value) => write!(f, "{value:?} is not a known value"),
+                None => write!(f, "the (sensitive) value is not a known value"),
+            },
         }
     }
 }
@@ -128,10 +114,12 @@ impl std::error::Error for Violations {}
 pub trait Validate {
     /// Records every violation in `self` (and the values inside it) into `validator`.
     fn validate_into(&self, validator: &mut Validator);
+
     /// Checks every constraint; unknown enum values are accepted.
     fn validate(&self) -> Result<(), Violations> {
         Validator::run(self, false)
     }
+
     /// Checks every constraint, and reports enum values this crate does not know.
     fn validate_strict(&self) -> Result<(), Violations> {
         Validator::run(self, true)
@@ -154,11 +142,7 @@ pub struct Validator {
 
 impl Validator {
     fn run<T: Validate + ?Sized>(value: &T, strict: bool) -> Result<(), Violations> {
-        let mut validator = Validator {
-            path: String::new(),
-            strict,
-            violations: Vec::new(),
-        };
+        let mut validator = Validator { path: String::new(), strict, violations: Vec::new() };
         value.validate_into(&mut validator);
         if validator.violations.is_empty() {
             Ok(())
@@ -166,78 +150,63 @@ impl Validator {
             Err(Violations(validator.violations))
         }
     }
+
     fn within(&mut self, step: fmt::Arguments<'_>, check: impl FnOnce(&mut Validator)) {
         let length = self.path.len();
-        fmt::Write::write_fmt(&mut self.path, step)
-            .expect("writing to a String cannot fail");
+        fmt::Write::write_fmt(&mut self.path, step).expect("writing to a String cannot fail");
         check(self);
         self.path.truncate(length);
     }
+
     /// Checks inside the member `name`.
     pub fn member(&mut self, name: &str, check: impl FnOnce(&mut Validator)) {
         let dot = if self.path.is_empty() { "" } else { "." };
         self.within(format_args!("{dot}{name}"), check);
     }
+
     /// Checks inside the list item at `index`.
     pub fn index(&mut self, index: usize, check: impl FnOnce(&mut Validator)) {
         self.within(format_args!("[{index}]"), check);
     }
+
     /// Checks inside the map value at `key`.
     pub fn key(&mut self, key: &str, check: impl FnOnce(&mut Validator)) {
         self.within(format_args!("[{key:?}]"), check);
     }
+
     fn report(&mut self, kind: ViolationKind) {
-        self.violations
-            .push(Violation {
-                path: self.path.clone(),
-                kind,
-            });
+        self.violations.push(Violation { path: self.path.clone(), kind });
     }
+
     /// `@length`.
     pub fn length(&mut self, actual: usize, min: Option<u64>, max: Option<u64>) {
         let actual = actual as u64;
         if min.is_some_and(|min| actual < min) || max.is_some_and(|max| actual > max) {
-            self.report(ViolationKind::Length {
-                min,
-                max,
-                actual,
-            });
+            self.report(ViolationKind::Length { min, max, actual });
         }
     }
+
     /// `@range`.
-    pub fn range(
-        &mut self,
-        actual: f64,
-        min: Option<f64>,
-        max: Option<f64>,
-        sensitive: bool,
-    ) {
+    pub fn range(&mut self, actual: f64, min: Option<f64>, max: Option<f64>, sensitive: bool) {
         if min.is_some_and(|min| actual < min) || max.is_some_and(|max| actual > max) {
             let actual = (!sensitive).then_some(actual);
-            self.report(ViolationKind::Range {
-                min,
-                max,
-                actual,
-            });
+            self.report(ViolationKind::Range { min, max, actual });
         }
     }
+
     /// `@pattern`.
     pub fn pattern(&mut self, value: &str, pattern: &Pattern, sensitive: bool) {
         if !pattern.matches(value) {
             let value = (!sensitive).then(|| value.to_owned());
-            self.report(ViolationKind::Pattern {
-                pattern: pattern.source,
-                value,
-            });
+            self.report(ViolationKind::Pattern { pattern: pattern.source, value });
         }
     }
+
     /// An enum value, reported when it is unknown and validation is strict.
     pub fn known(&mut self, value: &str, known: bool, sensitive: bool) {
         if self.strict && !known {
             let value = (!sensitive).then(|| value.to_owned());
-            self.report(ViolationKind::UnknownEnumValue {
-                value,
-            });
+            self.report(ViolationKind::UnknownEnumValue { value });
         }
     }
 }
@@ -267,10 +236,10 @@ impl Pattern {
             },
         }
     }
+
     /// Whether `value` matches the pattern.
     pub fn matches(&self, value: &str) -> bool {
-        self.accept.is_match(value)
-            && !self.reject.as_ref().is_some_and(|r| r.is_match(value))
+        self.accept.is_match(value) && !self.reject.as_ref().is_some_and(|r| r.is_match(value))
     }
 }
 

@@ -20,9 +20,11 @@
 //! | [`SparseMap`] | `HashMap<String, Option<T>>` | object; `null` values kept |
 //! | `Option<F>` | `Option<T>` | `F`'s form, or `null`/absent for `None` |
 //! | [`Same`] | any serde type | the type's own form |
+
 use std::collections::HashMap;
 use std::fmt;
 use std::marker::PhantomData;
+
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{SerializeMap, SerializeSeq, Serializer};
 use serde::{Deserialize, Serialize};
@@ -45,19 +47,15 @@ pub struct As<F: ?Sized>(PhantomData<F>);
 
 impl<F: ?Sized> As<F> {
     /// Serializes `value` in the format `F`.
-    pub fn serialize<T: ?Sized, S: Serializer>(
-        value: &T,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error>
+    pub fn serialize<T: ?Sized, S: Serializer>(value: &T, serializer: S) -> Result<S::Ok, S::Error>
     where
         F: SerializeAs<T>,
     {
         F::serialize_as(value, serializer)
     }
+
     /// Deserializes a value in the format `F`.
-    pub fn deserialize<'de, T, D: Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<T, D::Error>
+    pub fn deserialize<'de, T, D: Deserializer<'de>>(deserializer: D) -> Result<T, D::Error>
     where
         F: DeserializeAs<'de, T>,
     {
@@ -84,11 +82,7 @@ impl<'de, T, F: DeserializeAs<'de, T> + ?Sized> Deserialize<'de> for FromFormat<
 }
 
 /// Writes one map entry whose value is in the format `F` (used by generated unions).
-pub fn serialize_entry_as<F, T, M>(
-    map: &mut M,
-    key: &str,
-    value: &T,
-) -> Result<(), M::Error>
+pub fn serialize_entry_as<F, T, M>(map: &mut M, key: &str, value: &T) -> Result<(), M::Error>
 where
     F: SerializeAs<T>,
     T: ?Sized,
@@ -122,23 +116,16 @@ impl<'de, T: Deserialize<'de>> DeserializeAs<'de, T> for Same {
 }
 
 impl<T, F: SerializeAs<T>> SerializeAs<Option<T>> for Option<F> {
-    fn serialize_as<S: Serializer>(
-        value: &Option<T>,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
+    fn serialize_as<S: Serializer>(value: &Option<T>, serializer: S) -> Result<S::Ok, S::Error> {
         match value {
-            Some(value) => {
-                serializer.serialize_some(&WithFormat::<T, F>(value, PhantomData))
-            }
+            Some(value) => serializer.serialize_some(&WithFormat::<T, F>(value, PhantomData)),
             None => serializer.serialize_none(),
         }
     }
 }
 
 impl<'de, T, F: DeserializeAs<'de, T>> DeserializeAs<'de, Option<T>> for Option<F> {
-    fn deserialize_as<D: Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Option<T>, D::Error> {
+    fn deserialize_as<D: Deserializer<'de>>(deserializer: D) -> Result<Option<T>, D::Error> {
         let value: Option<FromFormat<T, F>> = Deserialize::deserialize(deserializer)?;
         Ok(value.map(|v| v.0))
     }
@@ -150,10 +137,7 @@ pub struct List<F = Same>(PhantomData<F>);
 /// A list whose `null` items are kept (`@sparse`).
 pub struct SparseList<F = Same>(PhantomData<F>);
 
-fn serialize_seq<'a, T: 'a, F, S>(
-    items: impl ExactSizeIterator<Item = &'a T>,
-    serializer: S,
-) -> Result<S::Ok, S::Error>
+fn serialize_seq<'a, T: 'a, F, S>(items: impl ExactSizeIterator<Item = &'a T>, serializer: S) -> Result<S::Ok, S::Error>
 where
     F: SerializeAs<T>,
     S: Serializer,
@@ -166,19 +150,13 @@ where
 }
 
 impl<T, F: SerializeAs<T>> SerializeAs<Vec<T>> for List<F> {
-    fn serialize_as<S: Serializer>(
-        value: &Vec<T>,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
+    fn serialize_as<S: Serializer>(value: &Vec<T>, serializer: S) -> Result<S::Ok, S::Error> {
         serialize_seq::<T, F, S>(value.iter(), serializer)
     }
 }
 
 impl<T, F: SerializeAs<T>> SerializeAs<Vec<Option<T>>> for SparseList<F> {
-    fn serialize_as<S: Serializer>(
-        value: &Vec<Option<T>>,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
+    fn serialize_as<S: Serializer>(value: &Vec<Option<T>>, serializer: S) -> Result<S::Ok, S::Error> {
         serialize_seq::<Option<T>, Option<F>, S>(value.iter(), serializer)
     }
 }
@@ -187,6 +165,7 @@ impl<T, F: SerializeAs<T>> SerializeAs<Vec<Option<T>>> for SparseList<F> {
 trait Nulls {
     /// The element type for items of type `T`.
     type Element<T>;
+
     /// The element for an item that may be `null`, or `None` to skip it.
     fn element<T>(item: Option<T>) -> Option<Self::Element<T>>;
 }
@@ -196,6 +175,7 @@ struct SkipNulls;
 
 impl Nulls for SkipNulls {
     type Element<T> = T;
+
     fn element<T>(item: Option<T>) -> Option<T> {
         item
     }
@@ -206,6 +186,7 @@ struct KeepNulls;
 
 impl Nulls for KeepNulls {
     type Element<T> = Option<T>;
+
     fn element<T>(item: Option<T>) -> Option<Option<T>> {
         Some(item)
     }
@@ -220,9 +201,11 @@ where
     N: Nulls,
 {
     type Value = Vec<N::Element<T>>;
+
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("an array")
     }
+
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
         let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
         while let Some(item) = seq.next_element::<Option<FromFormat<T, F>>>()? {
@@ -235,18 +218,13 @@ where
 }
 
 impl<'de, T, F: DeserializeAs<'de, T>> DeserializeAs<'de, Vec<T>> for List<F> {
-    fn deserialize_as<D: Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Vec<T>, D::Error> {
+    fn deserialize_as<D: Deserializer<'de>>(deserializer: D) -> Result<Vec<T>, D::Error> {
         deserializer.deserialize_seq(SeqVisitor::<T, F, SkipNulls>(PhantomData))
     }
 }
 
-impl<'de, T, F: DeserializeAs<'de, T>> DeserializeAs<'de, Vec<Option<T>>>
-for SparseList<F> {
-    fn deserialize_as<D: Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Vec<Option<T>>, D::Error> {
+impl<'de, T, F: DeserializeAs<'de, T>> DeserializeAs<'de, Vec<Option<T>>> for SparseList<F> {
+    fn deserialize_as<D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Option<T>>, D::Error> {
         deserializer.deserialize_seq(SeqVisitor::<T, F, KeepNulls>(PhantomData))
     }
 }
@@ -274,19 +252,13 @@ where
 }
 
 impl<T, F: SerializeAs<T>> SerializeAs<HashMap<String, T>> for Map<F> {
-    fn serialize_as<S: Serializer>(
-        value: &HashMap<String, T>,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
+    fn serialize_as<S: Serializer>(value: &HashMap<String, T>, serializer: S) -> Result<S::Ok, S::Error> {
         serialize_map::<T, F, S>(value.len(), value.iter(), serializer)
     }
 }
 
 impl<T, F: SerializeAs<T>> SerializeAs<HashMap<String, Option<T>>> for SparseMap<F> {
-    fn serialize_as<S: Serializer>(
-        value: &HashMap<String, Option<T>>,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
+    fn serialize_as<S: Serializer>(value: &HashMap<String, Option<T>>, serializer: S) -> Result<S::Ok, S::Error> {
         serialize_map::<Option<T>, Option<F>, S>(value.len(), value.iter(), serializer)
     }
 }
@@ -300,14 +272,14 @@ where
     N: Nulls,
 {
     type Value = HashMap<String, N::Element<T>>;
+
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("an object")
     }
+
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let mut out = HashMap::with_capacity(map.size_hint().unwrap_or(0).min(4096));
-        while let Some((key, value)) = map
-            .next_entry::<String, Option<FromFormat<T, F>>>()?
-        {
+        while let Some((key, value)) = map.next_entry::<String, Option<FromFormat<T, F>>>()? {
             if let Some(element) = N::element(value.map(|v| v.0)) {
                 out.insert(key, element);
             }
@@ -316,20 +288,14 @@ where
     }
 }
 
-impl<'de, T, F: DeserializeAs<'de, T>> DeserializeAs<'de, HashMap<String, T>>
-for Map<F> {
-    fn deserialize_as<D: Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<HashMap<String, T>, D::Error> {
+impl<'de, T, F: DeserializeAs<'de, T>> DeserializeAs<'de, HashMap<String, T>> for Map<F> {
+    fn deserialize_as<D: Deserializer<'de>>(deserializer: D) -> Result<HashMap<String, T>, D::Error> {
         deserializer.deserialize_map(MapVisitor::<T, F, SkipNulls>(PhantomData))
     }
 }
 
-impl<'de, T, F: DeserializeAs<'de, T>> DeserializeAs<'de, HashMap<String, Option<T>>>
-for SparseMap<F> {
-    fn deserialize_as<D: Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<HashMap<String, Option<T>>, D::Error> {
+impl<'de, T, F: DeserializeAs<'de, T>> DeserializeAs<'de, HashMap<String, Option<T>>> for SparseMap<F> {
+    fn deserialize_as<D: Deserializer<'de>>(deserializer: D) -> Result<HashMap<String, Option<T>>, D::Error> {
         deserializer.deserialize_map(MapVisitor::<T, F, KeepNulls>(PhantomData))
     }
 }
@@ -343,10 +309,7 @@ for SparseMap<F> {
 pub struct EpochSeconds;
 
 impl SerializeAs<OffsetDateTime> for EpochSeconds {
-    fn serialize_as<S: Serializer>(
-        value: &OffsetDateTime,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
+    fn serialize_as<S: Serializer>(value: &OffsetDateTime, serializer: S) -> Result<S::Ok, S::Error> {
         let seconds = value.unix_timestamp();
         match value.nanosecond() {
             0 => serializer.serialize_i64(seconds),
@@ -356,9 +319,7 @@ impl SerializeAs<OffsetDateTime> for EpochSeconds {
 }
 
 impl<'de> DeserializeAs<'de, OffsetDateTime> for EpochSeconds {
-    fn deserialize_as<D: Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<OffsetDateTime, D::Error> {
+    fn deserialize_as<D: Deserializer<'de>>(deserializer: D) -> Result<OffsetDateTime, D::Error> {
         deserializer.deserialize_any(EpochSecondsVisitor)
     }
 }
@@ -367,18 +328,21 @@ struct EpochSecondsVisitor;
 
 impl Visitor<'_> for EpochSecondsVisitor {
     type Value = OffsetDateTime;
+
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a timestamp in seconds since 1970-01-01T00:00:00Z")
     }
+
     fn visit_i64<E: de::Error>(self, seconds: i64) -> Result<OffsetDateTime, E> {
         OffsetDateTime::from_unix_timestamp(seconds)
             .map_err(|_| E::custom(format!("timestamp {seconds} is out of range")))
     }
+
     fn visit_u64<E: de::Error>(self, seconds: u64) -> Result<OffsetDateTime, E> {
-        let seconds = i64::try_from(seconds)
-            .map_err(|_| E::custom(format!("timestamp {seconds} is out of range")))?;
+        let seconds = i64::try_from(seconds).map_err(|_| E::custom(format!("timestamp {seconds} is out of range")))?;
         self.visit_i64(seconds)
     }
+
     fn visit_f64<E: de::Error>(self, value: f64) -> Result<OffsetDateTime, E> {
         let out_of_range = || E::custom(format!("timestamp {value} is out of range"));
         if !value.is_finite() || value.abs() > 1e15 {
@@ -392,8 +356,7 @@ impl Visitor<'_> for EpochSecondsVisitor {
             micros -= 1_000_000;
         }
         let nanos = micros * 1_000;
-        let whole = OffsetDateTime::from_unix_timestamp(seconds)
-            .map_err(|_| out_of_range())?;
+        let whole = OffsetDateTime::from_unix_timestamp(seconds).map_err(|_| out_of_range())?;
         whole.replace_nanosecond(nanos as u32).map_err(|_| out_of_range())
     }
 }
@@ -402,10 +365,7 @@ impl Visitor<'_> for EpochSecondsVisitor {
 pub struct DateTime;
 
 impl SerializeAs<OffsetDateTime> for DateTime {
-    fn serialize_as<S: Serializer>(
-        value: &OffsetDateTime,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
+    fn serialize_as<S: Serializer>(value: &OffsetDateTime, serializer: S) -> Result<S::Ok, S::Error> {
         let text = value
             .to_offset(time::UtcOffset::UTC)
             .format(&time::format_description::well_known::Rfc3339)
@@ -415,12 +375,9 @@ impl SerializeAs<OffsetDateTime> for DateTime {
 }
 
 impl<'de> DeserializeAs<'de, OffsetDateTime> for DateTime {
-    fn deserialize_as<D: Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<OffsetDateTime, D::Error> {
+    fn deserialize_as<D: Deserializer<'de>>(deserializer: D) -> Result<OffsetDateTime, D::Error> {
         let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-        OffsetDateTime::parse(&text, &time::format_description::well_known::Rfc3339)
-            .map_err(de::Error::custom)
+        OffsetDateTime::parse(&text, &time::format_description::well_known::Rfc3339).map_err(de::Error::custom)
     }
 }
 
@@ -432,22 +389,14 @@ const HTTP_DATE: &[time::format_description::BorrowedFormatItem<'static>] = time
 );
 
 impl SerializeAs<OffsetDateTime> for HttpDate {
-    fn serialize_as<S: Serializer>(
-        value: &OffsetDateTime,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        let text = value
-            .to_offset(time::UtcOffset::UTC)
-            .format(HTTP_DATE)
-            .map_err(serde::ser::Error::custom)?;
+    fn serialize_as<S: Serializer>(value: &OffsetDateTime, serializer: S) -> Result<S::Ok, S::Error> {
+        let text = value.to_offset(time::UtcOffset::UTC).format(HTTP_DATE).map_err(serde::ser::Error::custom)?;
         serializer.serialize_str(&text)
     }
 }
 
 impl<'de> DeserializeAs<'de, OffsetDateTime> for HttpDate {
-    fn deserialize_as<D: Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<OffsetDateTime, D::Error> {
+    fn deserialize_as<D: Deserializer<'de>>(deserializer: D) -> Result<OffsetDateTime, D::Error> {
         let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
         time::PrimitiveDateTime::parse(&text, HTTP_DATE)
             .map(time::PrimitiveDateTime::assume_utc)
@@ -465,18 +414,13 @@ const BASE64: base64::engine::GeneralPurpose = base64::engine::GeneralPurpose::n
 );
 
 impl SerializeAs<Vec<u8>> for Base64 {
-    fn serialize_as<S: Serializer>(
-        value: &Vec<u8>,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
+    fn serialize_as<S: Serializer>(value: &Vec<u8>, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(&base64::Engine::encode(&BASE64, value))
     }
 }
 
 impl<'de> DeserializeAs<'de, Vec<u8>> for Base64 {
-    fn deserialize_as<D: Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Vec<u8>, D::Error> {
+    fn deserialize_as<D: Deserializer<'de>>(deserializer: D) -> Result<Vec<u8>, D::Error> {
         let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
         base64::Engine::decode(&BASE64, text.as_bytes()).map_err(de::Error::custom)
     }
@@ -488,37 +432,50 @@ pub struct Float;
 
 macro_rules! float_format {
     ($float:ty, $serialize:ident) => {
-        impl SerializeAs <$float > for Float { fn serialize_as < S : Serializer > (value
-        : &$float, serializer : S) -> Result < S::Ok, S::Error > { match * value { v if v
-        .is_nan() => serializer.serialize_str("NaN"), v if v == <$float >::INFINITY =>
-        serializer.serialize_str("Infinity"), v if v == <$float >::NEG_INFINITY =>
-        serializer.serialize_str("-Infinity"), v => serializer.$serialize (v), } } } impl
-        <'de > DeserializeAs <'de, $float > for Float { fn deserialize_as < D :
-        Deserializer <'de >> (deserializer : D) -> Result <$float, D::Error > {
-        deserializer.deserialize_any(FloatVisitor).map(| v | v as $float) } }
+        impl SerializeAs<$float> for Float {
+            fn serialize_as<S: Serializer>(value: &$float, serializer: S) -> Result<S::Ok, S::Error> {
+                match *value {
+                    v if v.is_nan() => serializer.serialize_str("NaN"),
+                    v if v == <$float>::INFINITY => serializer.serialize_str("Infinity"),
+                    v if v == <$float>::NEG_INFINITY => serializer.serialize_str("-Infinity"),
+                    v => serializer.$serialize(v),
+                }
+            }
+        }
+
+        impl<'de> DeserializeAs<'de, $float> for Float {
+            fn deserialize_as<D: Deserializer<'de>>(deserializer: D) -> Result<$float, D::Error> {
+                // Narrowing to f32 is the documented meaning of a Smithy `float`.
+                deserializer.deserialize_any(FloatVisitor).map(|v| v as $float)
+            }
+        }
     };
 }
 
 float_format!(f32, serialize_f32);
-
 float_format!(f64, serialize_f64);
 
 struct FloatVisitor;
 
 impl Visitor<'_> for FloatVisitor {
     type Value = f64;
+
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a number, or \"NaN\", \"Infinity\" or \"-Infinity\"")
     }
+
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<f64, E> {
         Ok(v)
     }
+
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<f64, E> {
         Ok(v as f64)
     }
+
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<f64, E> {
         Ok(v as f64)
     }
+
     fn visit_str<E: de::Error>(self, v: &str) -> Result<f64, E> {
         match v {
             "NaN" => Ok(f64::NAN),
@@ -536,18 +493,23 @@ where
     T: for<'a> From<&'a str> + From<String>,
 {
     struct EnumVisitor<T>(PhantomData<T>);
+
     impl<T: for<'a> From<&'a str> + From<String>> Visitor<'_> for EnumVisitor<T> {
         type Value = T;
+
         fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
             f.write_str("a string")
         }
+
         fn visit_str<E: de::Error>(self, v: &str) -> Result<T, E> {
             Ok(T::from(v))
         }
+
         fn visit_string<E: de::Error>(self, v: String) -> Result<T, E> {
             Ok(T::from(v))
         }
     }
+
     deserializer.deserialize_str(EnumVisitor(PhantomData))
 }
 
@@ -571,6 +533,7 @@ impl BigNumber {
         let digits = digits.into();
         is_json_number(&digits).then_some(BigNumber(digits))
     }
+
     /// The number's text, exactly as received.
     pub fn as_str(&self) -> &str {
         &self.0
@@ -618,8 +581,7 @@ impl fmt::Display for BigNumber {
 
 impl Serialize for BigNumber {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let raw = serde_json::value::RawValue::from_string(self.0.clone())
-            .map_err(serde::ser::Error::custom)?;
+        let raw = serde_json::value::RawValue::from_string(self.0.clone()).map_err(serde::ser::Error::custom)?;
         raw.serialize(serializer)
     }
 }
@@ -628,10 +590,7 @@ impl<'de> Deserialize<'de> for BigNumber {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let raw = <Box<serde_json::value::RawValue>>::deserialize(deserializer)?;
         BigNumber::new(raw.get().trim())
-            .ok_or_else(|| de::Error::invalid_value(
-                de::Unexpected::Other(raw.get()),
-                &"a JSON number",
-            ))
+            .ok_or_else(|| de::Error::invalid_value(de::Unexpected::Other(raw.get()), &"a JSON number"))
     }
 }
 

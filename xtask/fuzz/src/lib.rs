@@ -12,11 +12,7 @@ use serde_json::{Map, Value};
 /// admits a generator bug, an empty message, or output that differs between two runs is not.
 pub fn load_and_generate(text: &str, twice: bool) {
     let Ok(model) = smithy_model::Model::from_json(text) else { return };
-    let options = codegen::Options {
-        package_name: codegen::package_name(&model).unwrap_or_else(|_| "fuzz-types".to_owned()),
-        model_name: "fuzz.json".to_owned(),
-        standalone: true,
-    };
+    let options = codegen::Options { model_name: "fuzz.json".to_owned(), standalone: true };
     match codegen::generate(&model, &options) {
         Ok(files) => {
             assert!(files.iter().any(|f| f.path == "src/lib.rs"), "no src/lib.rs");
@@ -27,7 +23,7 @@ pub fn load_and_generate(text: &str, twice: bool) {
         }
         Err(e) => {
             assert!(!e.reason.is_empty(), "an error without a reason at {}", e.place);
-            assert!(!e.reason.contains("bug in the generator"), "{e}");
+            assert!(e.kind != codegen::ErrorKind::Bug, "{e}");
         }
     }
 }

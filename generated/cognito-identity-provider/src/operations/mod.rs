@@ -349,7 +349,7 @@ mod verify_user_attribute;
 pub use verify_user_attribute::{VerifyUserAttribute, VerifyUserAttributeError};
 use std::fmt;
 use crate::error::{read_error_body, OperationError, UnhandledError};
-use crate::operation::{Auth, ServiceMetadata};
+use crate::operation::{Auth, OperationInfo, ServiceMetadata};
 
 /// The service's metadata.
 pub const SERVICE: ServiceMetadata = ServiceMetadata {
@@ -360,25 +360,6 @@ pub const SERVICE: ServiceMetadata = ServiceMetadata {
     protocol: "awsJson1_1",
     content_type: "application/x-amz-json-1.1",
 };
-
-/// An operation, described as data (for tools, tests and generic clients).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct OperationInfo {
-    /// The operation's name.
-    pub name: &'static str,
-    /// The `X-Amz-Target` header.
-    pub target: &'static str,
-    /// The input type's name (`Empty` for none).
-    pub input: &'static str,
-    /// The output type's name (`Empty` for none).
-    pub output: &'static str,
-    /// The names of the modeled errors.
-    pub errors: &'static [&'static str],
-    /// How requests are authenticated.
-    pub auth: Auth,
-    /// Whether the operation is paginated.
-    pub paginated: bool,
-}
 
 /// Every operation of the service, ordered by name.
 pub const OPERATIONS: &[OperationInfo] = &[

@@ -1,31 +1,38 @@
 //! The tests written into every generated crate: each structure and enum round-trips samples
 //! built from the model, and each `smithy.api#examples` entry round-trips unchanged.
+//!
+//! Unlike `render`, this stage reads the model: the samples are built from the model alone
+//! ([`crate::samples`]), so that they check the type space's decisions instead of repeating them.
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 use serde_json::Value;
-use smithy_model::{Model, ShapeId, ShapeKind};
+use smithy_model::Model;
 
-use crate::error::Error;
-use crate::mapping::named;
+use crate::emit::Job;
 use crate::naming;
+use crate::render::allow_deprecated_uses;
+use crate::render::rust_types::{named_type, StdPaths};
 use crate::samples::{self, Fill, UNKNOWN_ENUM_VALUE, UNKNOWN_INT_ENUM_VALUE};
-use crate::space::{Protocol, TypeKind, TypeSpace};
+use crate::space::{TypeKind, TypeSpace};
 
-const SUPPORT_RS: &str = include_str!("../../templates/test_support.rs");
-
-/// `tests/support/mod.rs`.
-pub fn support(options: &crate::Options) -> Result<TokenStream, Error> {
-    super::crate_files::template("test_support.rs", SUPPORT_RS, options)
+/// The jobs that make the generated tests: shapes, redaction and the model's examples.
+pub fn jobs<'a>(model: &'a Model, space: &'a TypeSpace) -> Vec<Job<'a>> {
+    vec![
+        Job::tokens("tests/shapes.rs", move || Ok(allow_deprecated_uses(shapes(model, space), space, &[]))),
+        Job::tokens("tests/redaction.rs", move || Ok(allow_deprecated_uses(redaction(model, space), space, &[]))),
+        Job::tokens("tests/examples.rs", move || Ok(allow_deprecated_uses(examples(model, space), space, &[]))),
+    ]
 }
 
 /// `tests/shapes.rs`: every structure with all members and with required members only, and
 /// every enum with its known values and an unknown one.
-pub fn shapes(model: &Model, space: &TypeSpace, package: &str) -> Result<TokenStream, Error> {
-    let crate_name = crate_ident(package);
-    let json_names = space.protocol == Protocol::RestJson1;
+fn shapes(model: &Model, space: &TypeSpace) -> TokenStream {
+    let crate_name = format_ident!("{}", space.service.library_name);
+    let json_names = space.service.protocol.uses_json_name();
+    let std = StdPaths::of(space);
     let tests = space.types.iter().map(|def| {
-        let ty = named(&def.name, &space.std);
+        let ty = named_type(&def.name, &std);
         let test = format_ident!("{}", def.module);
         match &def.kind {
             TypeKind::Struct(_) => {
@@ -70,7 +77,7 @@ pub fn shapes(model: &Model, space: &TypeSpace, package: &str) -> Result<TokenSt
             }
         }
     });
-    Ok(quote! {
+    quote! {
         //! Every type reads a sample of its wire form and writes it back unchanged. Samples are
         //! built from the model: all members set (plus a member the model does not have, and
         //! `null` items in lists and maps, which are dropped), and required members only (with
@@ -82,15 +89,16 @@ pub fn shapes(model: &Model, space: &TypeSpace, package: &str) -> Result<TokenSt
         use support::*;
 
         #(#tests)*
-    })
+    }
 }
 
 /// `tests/redaction.rs`: every structure and union that holds a `@sensitive` string, read from a
 /// sample where those strings are `SECRET-<n>`, prints none of them with `Debug`, and prints the
 /// redaction marker instead.
-pub fn redaction(model: &Model, space: &TypeSpace, package: &str) -> Result<TokenStream, Error> {
-    let crate_name = crate_ident(package);
-    let json_names = space.protocol == Protocol::RestJson1;
+fn redaction(model: &Model, space: &TypeSpace) -> TokenStream {
+    let crate_name = format_ident!("{}", space.service.library_name);
+    let json_names = space.service.protocol.uses_json_name();
+    let std = StdPaths::of(space);
     let tests: Vec<TokenStream> = space
         .types
         .iter()
@@ -98,7 +106,7 @@ pub fn redaction(model: &Model, space: &TypeSpace, package: &str) -> Result<Toke
         .filter_map(|def| {
             let sample = samples::marked(model, &def.shape, json_names);
             (sample.secrets > 0).then(|| {
-                let ty = named(&def.name, &space.std);
+                let ty = named_type(&def.name, &std);
                 let test = format_ident!("{}", def.module);
                 let json = json_literal(&sample.json);
                 quote! {
@@ -129,7 +137,7 @@ pub fn redaction(model: &Model, space: &TypeSpace, package: &str) -> Result<Toke
             }
         }
     });
-    Ok(quote! {
+    quote! {
         //! `Debug` never prints a value the model marks `@sensitive`. Every structure and union
         //! that can hold one is read from a sample where each sensitive string is `SECRET-<n>`
         //! (and every other string `visible-<n>`), and its `Debug` output is searched for them.
@@ -137,42 +145,29 @@ pub fn redaction(model: &Model, space: &TypeSpace, package: &str) -> Result<Toke
         #uses
 
         #(#tests)*
-    })
+    }
 }
 
 /// `tests/examples.rs`: the model's `smithy.api#examples`, read and written back unchanged.
-pub fn examples(model: &Model, space: &TypeSpace, package: &str) -> Result<TokenStream, Error> {
-    let crate_name = crate_ident(package);
-    let json_names = space.protocol == Protocol::RestJson1;
+fn examples(model: &Model, space: &TypeSpace) -> TokenStream {
+    let crate_name = format_ident!("{}", space.service.library_name);
+    let json_names = space.service.protocol.uses_json_name();
+    let std = StdPaths::of(space);
     let mut tests = Vec::new();
-    for id in model.closure(&space.service) {
-        let shape = model.expect(&id);
-        let ShapeKind::Operation(op) = &shape.kind else { continue };
-        let Some(examples) = shape.traits.other.get("smithy.api#examples").and_then(Value::as_array) else {
-            continue;
-        };
-        for (index, example) in examples.iter().enumerate() {
-            let prefix = format!("{}_example_{}", naming::module_name(id.name()), index + 1);
-            let place = || format!("{id}: smithy.api#examples[{index}]");
+    for op in &space.operations {
+        for (index, example) in op.examples.iter().enumerate() {
+            let prefix = format!("{}_example_{}", naming::module_name(&op.wire_name), index + 1);
             let cases = [
-                ("input", example.get("input"), Some(&op.input)),
-                ("output", example.get("output"), Some(&op.output)),
-                ("error", example.pointer("/error/content"), None),
+                ("input", example.input.as_ref().zip(op.input.as_ref())),
+                ("output", example.output.as_ref().zip(op.output.as_ref())),
+                ("error", example.error.as_ref().map(|(ty, json)| (json, ty))),
             ];
-            for (part, json, target) in cases {
-                let Some(json) = json else { continue };
-                let target = match target {
-                    Some(target) => target.clone(),
-                    None => error_shape(example)
-                        .ok_or_else(|| Error::new(place(), "an error example needs `error.shapeId`"))?,
-                };
-                if target.is_unit() {
-                    continue;
-                }
-                let ty = named(space_name(space, &target, &place)?, &space.std);
+            for (part, case) in cases {
+                let Some((json, target)) = case else { continue };
+                let ty = named_type(&target.name, &std);
                 let test = format_ident!("{prefix}_{part}");
                 let input = json_literal(json);
-                let expected = samples::with_defaults(model, &target, json, json_names);
+                let expected = samples::with_defaults(model, &target.shape, json, json_names);
                 let check = if &expected == json {
                     quote! {
                         assert_round_trip::<#ty>(#input, #input);
@@ -203,7 +198,7 @@ pub fn examples(model: &Model, space: &TypeSpace, package: &str) -> Result<Token
             use support::{assert_round_trip, assert_valid};
         }
     });
-    Ok(quote! {
+    quote! {
         //! The examples of the model (`smithy.api#examples`): each input, output and error reads
         //! into its type and writes back to the same JSON. Members that an example leaves out
         //! are written with the model's default, when they have one.
@@ -211,25 +206,7 @@ pub fn examples(model: &Model, space: &TypeSpace, package: &str) -> Result<Token
         #uses
 
         #(#tests)*
-    })
-}
-
-fn error_shape(example: &Value) -> Option<ShapeId> {
-    example.pointer("/error/shapeId").and_then(Value::as_str).and_then(|s| ShapeId::parse(s).ok())
-}
-
-fn space_name<'a>(space: &'a TypeSpace, id: &ShapeId, place: &dyn Fn() -> String) -> Result<&'a str, Error> {
-    space
-        .types
-        .iter()
-        .find(|t| &t.shape == id)
-        .map(|t| t.name.as_str())
-        .ok_or_else(|| Error::new(place(), format!("`{id}` has no generated type")))
-}
-
-/// The library name of the generated crate (its package name with `_` for `-`).
-fn crate_ident(package: &str) -> proc_macro2::Ident {
-    format_ident!("{}", package.replace('-', "_"))
+    }
 }
 
 /// A raw string literal holding pretty-printed JSON, with enough `#`s to be unambiguous.

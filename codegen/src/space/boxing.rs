@@ -116,7 +116,7 @@ impl<'a> Walk<'a> {
         if edge.required && cycle.iter().all(|(_, _, required)| *required) {
             let steps: Vec<String> =
                 cycle.iter().map(|(s, m, _)| format!("{s}${m}")).chain([format!("{from}${}", edge.member)]).collect();
-            return Err(Error::new(
+            return Err(Error::invalid(
                 edge.target.to_string(),
                 format!("a cycle of required members has no finite value: {}", steps.join(" -> ")),
             ));
@@ -202,11 +202,11 @@ fn check_values(model: &Model, edges: &BTreeMap<&ShapeId, Vec<Edge>>) -> Result<
         } else {
             "the structure has no finite value: a required member leads to a type that contains it again"
         };
-        return Err(Error::new(ids[i].to_string(), reason));
+        return Err(Error::invalid(ids[i].to_string(), reason));
     }
     if let Some(i) = (0..ids.len()).find(|&i| depth[i].is_some_and(|d| d > MAX_VALUE_DEPTH)) {
         let d = depth[i].unwrap_or_default();
-        return Err(Error::new(
+        return Err(Error::unsupported(
             ids[i].to_string(),
             format!(
                 "every value of the type nests at least {d} objects deep (through required members and unions); \

@@ -4,7 +4,10 @@
 
 use smithy_model::{Bounds, Model, ShapeId, ShapeKind, Traits};
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use crate::error::Error;
+use crate::naming;
 use crate::pattern::{self, Translated};
 
 /// The checks on one value, and on the items (list) or values (map) inside it.
@@ -46,7 +49,7 @@ impl Checks {
             format!("P{pattern_origin}")
         };
         let pattern = match &traits.pattern {
-            Some(p) => Some(patterns.translate(p).map_err(|e| Error::new(place, e))?),
+            Some(p) => Some(patterns.translate(p).map_err(|e| Error::unsupported(place, e))?),
             None => None,
         };
         let item = match &shape.kind {
@@ -76,6 +79,27 @@ impl Checks {
     pub fn is_empty(&self) -> bool {
         self.length.is_none() && self.range.is_none() && self.pattern.is_none() && self.item.is_none()
     }
+}
+
+/// The name of each distinct pattern's `static` in the generated `patterns` module: the first
+/// (sorted) shape or member that defines it, in SHOUTY_SNAKE_CASE, made unique.
+pub fn pattern_names<'a>(all: impl IntoIterator<Item = &'a Checks>) -> BTreeMap<Translated, String> {
+    fn collect(checks: &Checks, out: &mut BTreeMap<Translated, BTreeSet<String>>) {
+        if let Some(p) = &checks.pattern {
+            out.entry(p.clone()).or_default().insert(checks.pattern_origin.clone());
+        }
+        if let Some(item) = &checks.item {
+            collect(item, out);
+        }
+    }
+    let mut origins = BTreeMap::new();
+    for checks in all {
+        collect(checks, &mut origins);
+    }
+    let (translated, first): (Vec<Translated>, Vec<String>) =
+        origins.into_iter().map(|(p, origins)| (p, origins.into_iter().next().unwrap_or_default())).unzip();
+    let names = naming::disambiguate(first.iter().map(|o| heck::ToShoutySnakeCase::to_shouty_snake_case(o.as_str())));
+    translated.into_iter().zip(names).collect()
 }
 
 /// Translated patterns by model text: a model repeats a few dozen patterns on hundreds of

@@ -1,0 +1,158 @@
+//! Members of structures and unions: one record per member, built the same way for both, with
+//! every fact the crate needs (names, type, optionality, boxing, constraints, docs, redaction).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde_json::Value;
+use smithy_model::{Deprecated, Member, Model, Shape, ShapeId};
+
+use super::constraints::{self, Checks, Patterns};
+use super::names::Names;
+use super::types::RustType;
+use crate::error::Error;
+use crate::naming;
+use smithy_model::Protocol;
+
+/// Whether a structure member always holds a value, and where it comes from when the wire has
+/// none. Decided here once; `Option` fields, `new` parameters and pagination all follow it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Presence {
+    /// `@required` without a default: a plain field, set by `new`; a missing one reads as the
+    /// zero value (client error correction).
+    Required,
+    /// A model default (never `null`): a plain field holding the default when absent.
+    Defaulted(Value),
+    /// Neither: an `Option`, left out when `None`. Union members are all optional.
+    Optional,
+}
+
+/// A member of a structure (a field) or of a union (a variant).
+#[derive(Debug)]
+pub struct MemberDef {
+    /// The member name in the model.
+    pub name: String,
+    /// The Rust name, before keyword escaping: a snake_case field or an UpperCamelCase variant.
+    pub rust_name: String,
+    /// The key on the wire (the member name, or `@jsonName` in restJson1).
+    pub wire_name: String,
+    /// The value's type, before `Option` and `Box` ([`RustType::Unit`] for union members
+    /// targeting `smithy.api#Unit`).
+    pub ty: RustType,
+    /// Whether the member always holds a value.
+    pub presence: Presence,
+    /// Whether the value is boxed to keep a recursive type finite.
+    pub boxed: bool,
+    /// What `validate()` checks.
+    pub checks: Checks,
+    /// Documentation of the member (HTML).
+    pub docs: Option<String>,
+    /// `@deprecated` on the member.
+    pub deprecated: Option<Deprecated>,
+    /// Whether `Debug` prints a redaction marker instead of the value.
+    pub redact: bool,
+}
+
+impl MemberDef {
+    /// Whether the field is an `Option`.
+    pub fn is_optional(&self) -> bool {
+        self.presence == Presence::Optional
+    }
+
+    /// Whether `new` takes the member (required, without a default).
+    pub fn is_required(&self) -> bool {
+        self.presence == Presence::Required
+    }
+
+    /// The model's default value.
+    pub fn default(&self) -> Option<&Value> {
+        match &self.presence {
+            Presence::Defaulted(value) => Some(value),
+            _ => None,
+        }
+    }
+}
+
+/// What building members needs from the rest of the type space.
+pub struct Context<'a> {
+    /// The model.
+    pub model: &'a Model,
+    /// The Rust names of the generated types.
+    pub names: &'a Names,
+    /// `(shape, member)` pairs that are boxed.
+    pub boxed: &'a BTreeSet<(ShapeId, String)>,
+    /// Translated patterns, shared by every member.
+    pub patterns: &'a mut Patterns,
+    /// The service's protocol (it decides wire names).
+    pub protocol: Protocol,
+}
+
+impl Context<'_> {
+    /// The fields of a structure. Two members whose field names fold together are an error
+    /// naming both.
+    pub fn structure(&mut self, shape: &Shape, members: &[Member]) -> Result<Vec<MemberDef>, Error> {
+        let mut out = Vec::new();
+        let mut seen: BTreeMap<String, &str> = BTreeMap::new();
+        for member in members {
+            let field = naming::field_name(&member.name);
+            if let Some(first) = seen.insert(field.clone(), &member.name) {
+                return Err(Error::invalid(
+                    shape.id.to_string(),
+                    format!(
+                        "members `{first}` and `{}` both become the Rust field `{field}`; rename one of them in the model",
+                        member.name
+                    ),
+                ));
+            }
+            // IDL 2.0 repeats a target's default on the member; `@default(null)` removes it.
+            let presence = match member.traits.default.clone().filter(|v| !v.is_null()) {
+                Some(default) => Presence::Defaulted(default),
+                None if member.traits.required => Presence::Required,
+                None => Presence::Optional,
+            };
+            out.push(self.member(shape, member, field, presence)?);
+        }
+        Ok(out)
+    }
+
+    /// The variants of a union, named after their members (names that fold together get `2`,
+    /// `3`, ...).
+    pub fn union(&mut self, shape: &Shape, members: &[Member]) -> Result<Vec<MemberDef>, Error> {
+        if members.is_empty() {
+            return Err(Error::invalid(shape.id.to_string(), "a union needs at least one member"));
+        }
+        let variants = naming::disambiguate_camel(members.iter().map(|m| naming::variant_name(&m.name)));
+        members
+            .iter()
+            .zip(variants)
+            .map(|(member, variant)| self.member(shape, member, variant, Presence::Optional))
+            .collect()
+    }
+
+    fn member(
+        &mut self,
+        shape: &Shape,
+        member: &Member,
+        rust_name: String,
+        presence: Presence,
+    ) -> Result<MemberDef, Error> {
+        let model = self.model;
+        let traits = model.effective_traits(member);
+        let place = format!("{}${}", shape.id, member.name);
+        let wire_name = match (&member.traits.json_name, self.protocol.uses_json_name()) {
+            (Some(json_name), true) => json_name.clone(),
+            _ => member.name.clone(),
+        };
+        Ok(MemberDef {
+            name: member.name.clone(),
+            rust_name,
+            wire_name,
+            ty: RustType::of_member(model, self.names, &member.target, &traits)?,
+            presence,
+            boxed: self.boxed.contains(&(shape.id.clone(), member.name.clone())),
+            checks: Checks::of_member(model, self.patterns, &place, &traits, &member.target)?,
+            docs: member.traits.documentation.clone(),
+            deprecated: member.traits.deprecated.clone(),
+            redact: shape.traits.sensitive || constraints::redacted(model, &traits, &member.target),
+        })
+    }
+}
