@@ -77,6 +77,11 @@ impl From<smithy_model::LoadError> for Error {
             smithy_model::LoadErrorKind::Invalid => ErrorKind::InvalidModel,
             smithy_model::LoadErrorKind::Unsupported => ErrorKind::Unsupported,
         };
-        Error::new(kind, e.place.clone(), e.to_string())
+        let place = match &e.file {
+            Some(file) if e.place.is_empty() => file.clone(),
+            Some(file) => format!("{file}: {}", e.place),
+            None => e.place.clone(),
+        };
+        Error::new(kind, place, e.reason)
     }
 }

@@ -34,12 +34,15 @@ pub struct Options {
     pub model_name: String,
     /// Whether the crate is built outside any workspace (adds an empty `[workspace]` table).
     pub standalone: bool,
+    /// The service to generate, for a model that defines several; `None` takes the model's only
+    /// service.
+    pub service: Option<smithy_model::ShapeId>,
 }
 
 impl Options {
     /// Options for the model named `model_name` in the file headers.
     pub fn new(model_name: impl Into<String>) -> Options {
-        Options { model_name: model_name.into(), standalone: false }
+        Options { model_name: model_name.into(), standalone: false, service: None }
     }
 }
 
@@ -54,14 +57,8 @@ pub struct GeneratedFile {
 
 /// Generates every file of the types crate for the model's service, ordered by path.
 pub fn generate(model: &smithy_model::Model, options: &Options) -> Result<Vec<GeneratedFile>, Error> {
-    let space = TypeSpace::build(model)?;
+    let space = TypeSpace::build(model, options.service.as_ref())?;
     let mut jobs = render::crate_jobs(&space, options);
     jobs.extend(test_files::jobs(model, &space));
     emit::run(jobs, options)
-}
-
-/// The Cargo package name of the model's service crate: `<sdk-id>-types` (see
-/// [`space::ServiceDef`]).
-pub fn package_name(model: &smithy_model::Model) -> Result<String, Error> {
-    Ok(space::ServiceDef::of(model.service()?)?.package_name)
 }

@@ -154,7 +154,7 @@ fn structure_members(cx: &Cx, members: &[Member], fill: Fill, depth: usize) -> S
             input.insert(cx.key(m), value.input);
             output.insert(cx.key(m), value.output);
         } else if let Some(default) = default {
-            output.insert(cx.key(m), default.clone());
+            output.insert(cx.key(m), wire_default(cx, m, default));
         }
     }
     Sample { input: Value::Object(input), output: Value::Object(output) }
@@ -239,7 +239,7 @@ fn defaults(cx: &Cx, id: &ShapeId, value: &Value) -> Value {
                     }
                     None => {
                         if let Some(default) = m.traits.default.as_ref().filter(|v| !v.is_null()) {
-                            out.insert(cx.key(m), default.clone());
+                            out.insert(cx.key(m), wire_default(cx, m, default));
                         }
                     }
                 }
@@ -268,6 +268,55 @@ fn defaults(cx: &Cx, id: &ShapeId, value: &Value) -> Value {
             Value::Object(entries.iter().map(|(k, v)| (k.clone(), defaults(cx, &member.target, v))).collect())
         }
         _ => value.clone(),
+    }
+}
+
+/// A member's default as the generated types write it: the model writes timestamps as epoch
+/// seconds or RFC 3339 text and blobs as base64 with or without padding, and a floating-point
+/// default may be a JSON integer.
+fn wire_default(cx: &Cx, m: &Member, default: &Value) -> Value {
+    use time::format_description::well_known::Rfc3339;
+    use time::OffsetDateTime;
+    let target = cx.model.expect(&m.target);
+    match (&target.kind, default) {
+        (ShapeKind::Simple(Simple::Float | Simple::Double), Value::Number(n)) => json!(n.as_f64()),
+        (ShapeKind::Simple(Simple::Blob), Value::String(text)) => {
+            use base64::Engine as _;
+            let engine = base64::engine::general_purpose::GeneralPurpose::new(
+                &base64::alphabet::STANDARD,
+                base64::engine::GeneralPurposeConfig::new()
+                    .with_decode_padding_mode(base64::engine::DecodePaddingMode::Indifferent),
+            );
+            engine.decode(text).map_or_else(|_| default.clone(), |bytes| json!(engine.encode(bytes)))
+        }
+        (ShapeKind::Simple(Simple::Timestamp), _) => {
+            let instant = match default {
+                Value::String(text) => OffsetDateTime::parse(text, &Rfc3339).ok(),
+                Value::Number(n) => n.as_f64().and_then(|secs| {
+                    let whole = secs.floor();
+                    let nanos = ((secs - whole) * 1e6).round() as i64 * 1000;
+                    let at = OffsetDateTime::from_unix_timestamp(whole as i64).ok()?;
+                    Some(at + time::Duration::nanoseconds(nanos))
+                }),
+                _ => None,
+            };
+            let Some(instant) = instant else { return default.clone() };
+            let format = m.traits.timestamp_format.or(target.traits.timestamp_format);
+            match format.unwrap_or(TimestampFormat::EpochSeconds) {
+                TimestampFormat::EpochSeconds => match instant.nanosecond() {
+                    0 => json!(instant.unix_timestamp()),
+                    nanos => json!(instant.unix_timestamp() as f64 + f64::from(nanos) / 1e9),
+                },
+                TimestampFormat::DateTime => json!(instant.format(&Rfc3339).ok()),
+                TimestampFormat::HttpDate => {
+                    let http_date = time::macros::format_description!(
+                        "[weekday repr:short], [day] [month repr:short] [year] [hour]:[minute]:[second] GMT"
+                    );
+                    json!(instant.format(&http_date).ok())
+                }
+            }
+        }
+        _ => default.clone(),
     }
 }
 

@@ -24,7 +24,7 @@ fn load(shapes: &str) -> Model {
 }
 
 fn options() -> Options {
-    Options { model_name: "limits.json".into(), standalone: true }
+    Options { standalone: true, ..Options::new("limits.json") }
 }
 
 /// `test#Input` → `test#S0` → `test#S1` → ... → `test#S{n-1}` → a string, each link a member
@@ -64,7 +64,7 @@ fn a_chain_of_100_000_optional_structures_is_walked_without_recursion() {
     let service = model.service().unwrap().id.clone();
     // The chain, `test#Input`, the service, the operation, its `Unit` output and `String`.
     assert_eq!(model.closure(&service).len(), 100_000 + 5);
-    let space = TypeSpace::build(&model).unwrap();
+    let space = TypeSpace::build(&model, None).unwrap();
     assert_eq!(space.types.len(), 100_000 + 1);
 }
 
@@ -213,7 +213,7 @@ fn many_shapes_with_the_same_name_are_named_in_linear_time() {
         shapes.push_str(&format!(r#", "n{i}.same#Item": {{"type": "structure", "members": {{}}}}"#));
     }
     let model = load(&shapes);
-    let space = TypeSpace::build(&model).unwrap();
+    let space = TypeSpace::build(&model, None).unwrap();
     let mut names: Vec<&str> = space.types.iter().map(|t| t.name.as_str()).collect();
     names.sort_unstable();
     names.dedup();

@@ -97,17 +97,28 @@ impl Model {
 
     /// The model's single service shape; an error when there is none or more than one.
     pub fn service(&self) -> Result<&Shape, LoadError> {
-        let services: Vec<&Shape> = self.shapes().filter(|s| matches!(s.kind, ShapeKind::Service(_))).collect();
-        match services.as_slice() {
-            [one] => Ok(one),
-            [] => Err(LoadError::new("$.shapes", "the model defines no service shape")),
-            many => Err(LoadError::new(
+        self.select_service(None)
+    }
+
+    /// Every service shape, ordered by shape ID.
+    pub fn services(&self) -> Vec<&Shape> {
+        self.shapes().filter(|s| matches!(s.kind, ShapeKind::Service(_))).collect()
+    }
+
+    /// The service `id`, or with `None` the model's single service. The error names the services
+    /// the model defines when `id` is not one of them, or when `None` leaves a choice.
+    pub fn select_service(&self, id: Option<&ShapeId>) -> Result<&Shape, LoadError> {
+        let services = self.services();
+        let list = || services.iter().map(|s| s.id.to_string()).collect::<Vec<_>>().join(", ");
+        match (id, services.as_slice()) {
+            (Some(id), _) => services.iter().copied().find(|s| &s.id == id).ok_or_else(|| {
+                LoadError::new(id.to_string(), format!("no such service in the model; it defines: {}", list()))
+            }),
+            (None, [one]) => Ok(one),
+            (None, []) => Err(LoadError::new("$.shapes", "the model defines no service shape")),
+            (None, many) => Err(LoadError::new(
                 "$.shapes",
-                format!(
-                    "the model defines {} services ({}); expected exactly one",
-                    many.len(),
-                    many.iter().map(|s| s.id.to_string()).collect::<Vec<_>>().join(", ")
-                ),
+                format!("the model defines {} services ({}); choose one of them", many.len(), list()),
             )),
         }
     }

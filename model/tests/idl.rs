@@ -743,5 +743,8 @@ fn service_errors_for_two_services() {
         "ns#A": { "type": "service" },
     }));
     let e = model.service().unwrap_err();
-    assert_eq!(e.to_string(), "$.shapes: the model defines 2 services (ns#A, ns#B); expected exactly one");
+    assert_eq!(e.to_string(), "$.shapes: the model defines 2 services (ns#A, ns#B); choose one of them");
+    assert_eq!(model.select_service(Some(&id("ns#B"))).unwrap().id, id("ns#B"));
+    let e = model.select_service(Some(&id("ns#C"))).unwrap_err();
+    assert_eq!(e.to_string(), "ns#C: no such service in the model; it defines: ns#A, ns#B");
 }

@@ -155,7 +155,7 @@ fn run_once(model: &Path, out: &Path) -> Timing {
     let mut options = Options::new(name.as_str());
     options.standalone = true;
     let start = Instant::now();
-    black_box(TypeSpace::build(&model).unwrap_or_else(|e| panic!("{name}: {e}")));
+    black_box(TypeSpace::build(&model, None).unwrap_or_else(|e| panic!("{name}: {e}")));
     let space = start.elapsed();
 
     let start = Instant::now();

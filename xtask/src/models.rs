@@ -10,7 +10,7 @@ use crate::step::Step;
 use crate::{generate_model, repo_root, write_crate, TaskError};
 
 /// The folders whose `*.json` files are models to check.
-const MODEL_DIRS: &[&str] = &["model/aws", "model/test"];
+const MODEL_DIRS: &[&str] = &["model/aws", "model/protocol-tests", "model/test"];
 
 /// What is run in each generated crate, in order. Clippy runs every rustc lint too, so its
 /// `-D warnings` makes any compiler warning fail.

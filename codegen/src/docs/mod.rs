@@ -125,7 +125,7 @@ mod tests {
             .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
             .collect();
         files.sort();
-        assert_eq!(files.len(), 8, "expected the 8 AWS models in {dir}");
+        assert_eq!(files.len(), 10, "expected the 10 AWS models in {dir}");
         let mut docs = Vec::new();
         for file in files {
             let text = std::fs::read_to_string(&file).expect("read model");

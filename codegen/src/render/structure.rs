@@ -1,16 +1,16 @@
 //! A structure: a `pub struct` with serde attributes that follow the wire rules.
 
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{quote, ToTokens};
 
 use smithy_model::ErrorFault;
 
 use super::docs_attr::{deprecated_attr, doc_attrs, lines_to_attrs};
 use super::imports::Imports;
-use super::rust_types::{named_type, type_tokens, wire_format_tokens, StdPaths};
+use super::rust_types::{type_tokens, wire_format_tokens, StdPaths};
 use super::{builder, debug, validation};
 use crate::naming;
-use crate::space::{Binding, ErrorInfo, MemberDef, RustType, StructDef, TypeDef, TypeSpace};
+use crate::space::{Binding, DefaultValue, ErrorInfo, MemberDef, RustType, StructDef, TypeDef, TypeSpace};
 
 /// Renders the file of one structure.
 pub fn render(def: &TypeDef, s: &StructDef, space: &TypeSpace) -> TokenStream {
@@ -242,28 +242,74 @@ fn default_impl(name: &proc_macro2::Ident, s: &StructDef, std: &StdPaths) -> Tok
 }
 
 /// A Rust expression for a model default value.
-fn default_value(ty: &RustType, value: &serde_json::Value, std: &StdPaths) -> TokenStream {
-    use serde_json::Value;
+fn default_value(ty: &RustType, value: &DefaultValue, std: &StdPaths) -> TokenStream {
     let default = std.path("Default");
-    match (ty, value) {
-        (RustType::Bool, Value::Bool(b)) => quote!(#b),
-        (RustType::I8 | RustType::I16 | RustType::I32 | RustType::I64, Value::Number(n)) => {
-            let literal = proc_macro2::Literal::i64_unsuffixed(n.as_i64().unwrap_or_default());
+    match value {
+        DefaultValue::Bool(b) => quote!(#b),
+        DefaultValue::Integer(n) => {
+            let literal = proc_macro2::Literal::i64_unsuffixed(*n);
             quote!(#literal)
         }
-        (RustType::F32 | RustType::F64, Value::Number(n)) => {
-            let literal = proc_macro2::Literal::f64_unsuffixed(n.as_f64().unwrap_or_default());
+        DefaultValue::Float(f) => {
+            let literal = proc_macro2::Literal::f64_unsuffixed(*f);
             quote!(#literal)
         }
-        (RustType::String, Value::String(s)) => quote!(#s.to_owned()),
-        (RustType::Named(name), Value::String(s)) => {
-            let ty = named_type(&name.name, std);
-            quote!(#ty::from(#s))
+        DefaultValue::BigNumber(digits) => quote!(wire::BigNumber::new(#digits).unwrap_or_default()),
+        DefaultValue::String(s) => quote!(#s.to_owned()),
+        DefaultValue::Blob(bytes) => {
+            let literal = proc_macro2::Literal::byte_string(bytes);
+            quote!(#literal.to_vec())
         }
-        (RustType::Timestamp(_), Value::Number(n)) => {
-            let seconds = n.as_i64().unwrap_or_default();
-            quote!(time::OffsetDateTime::from_unix_timestamp(#seconds).unwrap_or(time::OffsetDateTime::UNIX_EPOCH))
+        DefaultValue::Timestamp { seconds, nanos } => {
+            let seconds = proc_macro2::Literal::i64_unsuffixed(*seconds);
+            let nanos = proc_macro2::Literal::u32_unsuffixed(*nanos);
+            quote!(time::OffsetDateTime::UNIX_EPOCH + time::Duration::new(#seconds, #nanos))
         }
-        _ => quote!(#default::default()),
+        DefaultValue::Document(json) => {
+            let json = json_tokens(json);
+            quote!(serde_json::json!(#json))
+        }
+        DefaultValue::Enum(text) => {
+            let ty = type_tokens(ty, std);
+            quote!(#ty::from(#text))
+        }
+        DefaultValue::IntEnum(n) => {
+            let (ty, n) = (type_tokens(ty, std), proc_macro2::Literal::i32_unsuffixed(*n));
+            quote!(#ty::from(#n))
+        }
+        DefaultValue::EmptyList | DefaultValue::EmptyMap => quote!(#default::default()),
+    }
+}
+
+/// A JSON value in the syntax of `serde_json::json!`.
+fn json_tokens(value: &serde_json::Value) -> TokenStream {
+    use serde_json::Value;
+    match value {
+        Value::Null => quote!(null),
+        Value::Bool(b) => quote!(#b),
+        Value::Number(n) => match (n.as_u64(), n.as_i64(), n.as_f64()) {
+            (Some(u), _, _) => proc_macro2::Literal::u64_unsuffixed(u).into_token_stream(),
+            (_, Some(i), _) => {
+                let magnitude = proc_macro2::Literal::u64_unsuffixed(i.unsigned_abs());
+                quote!(-#magnitude)
+            }
+            (_, _, Some(f)) if f < 0.0 => {
+                let magnitude = proc_macro2::Literal::f64_unsuffixed(-f);
+                quote!(-#magnitude)
+            }
+            (_, _, f) => proc_macro2::Literal::f64_unsuffixed(f.unwrap_or_default()).into_token_stream(),
+        },
+        Value::String(s) => quote!(#s),
+        Value::Array(items) => {
+            let items = items.iter().map(json_tokens);
+            quote!([#(#items),*])
+        }
+        Value::Object(entries) => {
+            let entries = entries.iter().map(|(k, v)| {
+                let v = json_tokens(v);
+                quote!(#k: #v)
+            });
+            quote!({#(#entries),*})
+        }
     }
 }

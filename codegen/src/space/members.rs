@@ -3,10 +3,10 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use serde_json::Value;
 use smithy_model::{Deprecated, Member, Model, Shape, ShapeId};
 
 use super::constraints::{self, Checks, Patterns};
+use super::defaults::DefaultValue;
 use super::names::Names;
 use super::types::RustType;
 use crate::error::Error;
@@ -21,7 +21,7 @@ pub enum Presence {
     /// zero value (client error correction).
     Required,
     /// A model default (never `null`): a plain field holding the default when absent.
-    Defaulted(Value),
+    Defaulted(DefaultValue),
     /// Neither: an `Option`, left out when `None`. Union members are all optional.
     Optional,
 }
@@ -64,7 +64,7 @@ impl MemberDef {
     }
 
     /// The model's default value.
-    pub fn default(&self) -> Option<&Value> {
+    pub fn default(&self) -> Option<&DefaultValue> {
         match &self.presence {
             Presence::Defaulted(value) => Some(value),
             _ => None,
@@ -103,13 +103,17 @@ impl Context<'_> {
                     ),
                 ));
             }
+            let mut def = self.member(shape, member, field, Presence::Optional)?;
             // IDL 2.0 repeats a target's default on the member; `@default(null)` removes it.
-            let presence = match member.traits.default.clone().filter(|v| !v.is_null()) {
-                Some(default) => Presence::Defaulted(default),
+            def.presence = match member.traits.default.as_ref().filter(|v| !v.is_null()) {
+                Some(default) => {
+                    let place = format!("{}${}", shape.id, member.name);
+                    Presence::Defaulted(DefaultValue::of(default, &def.ty, &place)?)
+                }
                 None if member.traits.required => Presence::Required,
                 None => Presence::Optional,
             };
-            out.push(self.member(shape, member, field, presence)?);
+            out.push(def);
         }
         Ok(out)
     }

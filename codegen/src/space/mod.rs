@@ -13,6 +13,7 @@
 
 pub mod boxing;
 pub mod constraints;
+pub mod defaults;
 pub mod members;
 pub mod names;
 pub mod operations;
@@ -28,6 +29,7 @@ use crate::error::Error;
 use crate::naming;
 use crate::pattern::Translated;
 
+pub use self::defaults::DefaultValue;
 pub use self::members::{MemberDef, Presence};
 pub use self::names::{NamedKind, Names, TypeRef};
 pub use self::operations::{Auth, ErrorRef, Example, OperationDef, PageMember, Pagination};
@@ -57,9 +59,10 @@ pub struct TypeSpace {
 }
 
 impl TypeSpace {
-    /// Builds the type space of the model's service closure.
-    pub fn build(model: &Model) -> Result<TypeSpace, Error> {
-        let service_shape = model.service()?;
+    /// Builds the type space of the closure of the model's service `service` (with `None`, of
+    /// its only service).
+    pub fn build(model: &Model, service: Option<&ShapeId>) -> Result<TypeSpace, Error> {
+        let service_shape = model.select_service(service)?;
         let ShapeKind::Service(svc) = &service_shape.kind else {
             return Err(Error::bug(
                 service_shape.id.to_string(),

@@ -64,25 +64,12 @@ impl StructDef {
     /// Whether `Default` can be derived (every field type has a default and every model default
     /// is the type's own zero value).
     pub fn derives_default(&self) -> bool {
-        self.members.iter().all(|m| m.is_optional() || (m.ty.has_default() && m.default().is_none_or(is_zero)))
+        self.members.iter().all(|m| m.is_optional() || (m.ty.has_default() && m.default().is_none_or(|d| d.is_zero())))
     }
 
     /// The member that holds an error's message: `message` or `Message`, a string.
     pub fn message_member(&self) -> Option<&MemberDef> {
         self.members.iter().find(|m| m.name.eq_ignore_ascii_case("message") && m.ty == super::types::RustType::String)
-    }
-}
-
-/// Whether a model default equals the Rust type's `Default` value.
-fn is_zero(value: &serde_json::Value) -> bool {
-    use serde_json::Value;
-    match value {
-        Value::Bool(b) => !b,
-        Value::Number(n) => n.as_f64() == Some(0.0),
-        Value::String(s) => s.is_empty(),
-        Value::Array(a) => a.is_empty(),
-        Value::Object(o) => o.is_empty(),
-        Value::Null => true,
     }
 }
 

@@ -28,11 +28,7 @@ fn main() {
         let outcome = match smithy_model::Model::from_json(&text) {
             Err(e) => format!("load: {}", first_words(&e.reason)),
             Ok(model) => {
-                let options = codegen::Options {
-                    package_name: codegen::package_name(&model).unwrap_or_else(|_| "fuzz-types".into()),
-                    model_name: "fuzz.json".into(),
-                    standalone: true,
-                };
+                let options = codegen::Options { standalone: true, ..codegen::Options::new("fuzz.json") };
                 match std::panic::catch_unwind(|| codegen::generate(&model, &options)) {
                     Ok(Ok(_)) => "generated".to_owned(),
                     Ok(Err(e)) => {

@@ -12,7 +12,7 @@ use serde_json::{Map, Value};
 /// admits a generator bug, an empty message, or output that differs between two runs is not.
 pub fn load_and_generate(text: &str, twice: bool) {
     let Ok(model) = smithy_model::Model::from_json(text) else { return };
-    let options = codegen::Options { model_name: "fuzz.json".to_owned(), standalone: true };
+    let options = codegen::Options { standalone: true, ..codegen::Options::new("fuzz.json") };
     match codegen::generate(&model, &options) {
         Ok(files) => {
             assert!(files.iter().any(|f| f.path == "src/lib.rs"), "no src/lib.rs");
