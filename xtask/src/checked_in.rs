@@ -1,5 +1,12 @@
 //! The crates that are generated and checked in, and `cargo xtask codegen [--check]`, which
 //! writes or checks all of them.
+//!
+//! Besides the Cognito crate that users build on, the hand-written test models in `model/test/`
+//! have their output checked in as golden crates (`codegen/tests/golden/<model>/`), so that a
+//! change to naming or escaping shows up as a diff in review. The golden crates are standalone
+//! (their `Cargo.toml` declares its own `[workspace]`), so the repository's workspace neither
+//! builds them nor complains about them; `cargo xtask models` builds the same output from
+//! `target/models/`.
 
 use std::path::Path;
 
@@ -19,11 +26,15 @@ pub struct CheckedIn {
 }
 
 /// The crates that `cargo xtask codegen` writes and `cargo xtask codegen --check` checks.
-pub const CHECKED_IN: &[CheckedIn] = &[CheckedIn {
-    model: "model/aws/cognito-identity-provider-2016-04-18.json",
-    out: "generated/cognito-identity-provider",
-    standalone: false,
-}];
+pub const CHECKED_IN: &[CheckedIn] = &[
+    CheckedIn {
+        model: "model/aws/cognito-identity-provider-2016-04-18.json",
+        out: "generated/cognito-identity-provider",
+        standalone: false,
+    },
+    CheckedIn { model: "model/test/edge-cases.json", out: "codegen/tests/golden/edge-cases", standalone: true },
+    CheckedIn { model: "model/test/rest-json.json", out: "codegen/tests/golden/rest-json", standalone: true },
+];
 
 /// The Cognito crate, whose model the fuzz targets and benchmarks use too.
 pub const COGNITO: &CheckedIn = &CHECKED_IN[0];

@@ -1,4 +1,5 @@
-//! The drift check: the checked-in crates must be exactly what the generator writes. This runs with `cargo test`, so the check
+//! The drift check: the checked-in crates (the Cognito crate and the golden crates of the test
+//! models) must be exactly what the generator writes. This runs with `cargo test`, so the check
 //! cannot be skipped.
 
 mod support;
@@ -6,7 +7,7 @@ mod support;
 use std::path::Path;
 
 use support::{generated, Scratch};
-use xtask::checked_in::{check_all, COGNITO};
+use xtask::checked_in::{check_all, write_all, CheckedIn, COGNITO};
 use xtask::{check_crate, repo_root, write_crate, Drift, CHECKED_IN};
 
 #[test]
@@ -59,6 +60,42 @@ fn the_check_reports_edited_missing_and_extra_files() {
             "blocking operation.rs"
         ]
     );
+}
+
+#[test]
+fn a_stale_golden_file_fails_the_check_naming_the_command_that_fixes_it() {
+    let scratch = Scratch::new("stale-golden");
+    let root = &scratch.0;
+    std::fs::create_dir_all(root.join("model/test")).unwrap();
+    std::fs::copy(repo_root().join("model/test/edge-cases.json"), root.join("model/test/edge-cases.json")).unwrap();
+    let golden =
+        [CheckedIn { model: "model/test/edge-cases.json", out: "codegen/tests/golden/edge-cases", standalone: true }];
+    write_all(root, &golden).unwrap();
+    check_all(root, &golden).unwrap();
+
+    edit(&root.join("codegen/tests/golden/edge-cases/src/types/keywords.rs"), |t| t.replace("r#type", "kind"));
+    let error = check_all(root, &golden).unwrap_err().to_string();
+
+    assert!(
+        error.contains("stale:    ") && error.contains("codegen/tests/golden/edge-cases/src/types/keywords.rs"),
+        "{error}"
+    );
+    assert!(error.ends_with("run `cargo xtask codegen` to update them"), "{error}");
+    let written = write_all(root, &golden).unwrap();
+    assert_eq!(written[0].written, ["src/types/keywords.rs"]);
+    check_all(root, &golden).unwrap();
+}
+
+#[test]
+fn the_golden_crates_are_standalone_crates_of_the_test_models() {
+    let golden: Vec<&CheckedIn> = CHECKED_IN.iter().filter(|c| c.out.starts_with("codegen/tests/golden/")).collect();
+    let models: Vec<&str> = golden.iter().map(|c| c.model).collect();
+    assert_eq!(models, ["model/test/edge-cases.json", "model/test/rest-json.json"]);
+    for krate in golden {
+        let manifest = std::fs::read_to_string(repo_root().join(krate.out).join("Cargo.toml")).unwrap();
+        // Its own workspace: the repository's workspace neither builds it nor complains about it.
+        assert!(manifest.contains("\n[workspace]\n"), "{}: {manifest}", krate.out);
+    }
 }
 
 fn file_name(path: &str) -> &str {
