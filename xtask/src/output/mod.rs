@@ -168,9 +168,10 @@ const KEPT_SHOWN: usize = 10;
 
 impl fmt::Display for Written {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let files = if self.written.len() == 1 { "file" } else { "files" };
         write!(
             f,
-            "{}: {} files written, {} removed, {} unchanged",
+            "{}: {} {files} written, {} removed, {} unchanged",
             shown(&self.dir),
             self.written.len(),
             self.removed.len(),
