@@ -63,7 +63,7 @@ fn main() {
     print_row("all models (sum of medians)", &sum);
     // Removed only now: on ext4, creating files right after deleting many is several times
     // slower (the allocator skips recently deleted inodes), which is not what `cargo xtask
-    // codegen` meets (it writes the new crate before removing the old one).
+    // codegen` meets (it writes changed files beside the old ones and renames them over them).
     let _ = std::fs::remove_dir_all(&scratch);
 }
 

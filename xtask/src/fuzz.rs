@@ -12,7 +12,10 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
-use crate::{repo_root, TaskError};
+use codegen::GeneratedFile;
+
+use crate::checked_in::COGNITO;
+use crate::{repo_root, TaskError, Writer};
 
 /// The cargo-fuzz release that CI installs.
 pub const CARGO_FUZZ_VERSION: &str = "0.13.2";
@@ -122,12 +125,7 @@ const MODEL_TOKENS: &[&str] = &[
 ];
 
 /// `cargo xtask fuzz [SECONDS]`.
-pub fn run(args: &[String]) -> Result<(), TaskError> {
-    let seconds = match args {
-        [] => DEFAULT_SECONDS,
-        [s] => s.parse().map_err(|_| TaskError(format!("`{s}` is not a number of seconds")))?,
-        _ => return Err(TaskError("usage: cargo xtask fuzz [SECONDS]".into())),
-    };
+pub fn run(seconds: u64) -> Result<(), TaskError> {
     let root = repo_root();
     install_cargo_fuzz(&root)?;
     let started = Instant::now();
@@ -278,28 +276,27 @@ struct Seeds {
 
 /// Seeds each corpus: the test models for `model_bytes`; the Cognito model's example inputs and
 /// outputs for `cognito_outputs`, with a dictionary of its member names and enum values.
+///
+/// The seeds and dictionaries are written through [`Writer::write_files`], like every file a
+/// task writes: all or none, only those whose contents changed, and never over a folder. Their
+/// names (`seed-*`, `*.dict`) are the task's own; libFuzzer names what it adds to a corpus
+/// after its contents' hash, and nothing here removes a file.
 fn write_seeds(root: &Path) -> Result<Seeds, TaskError> {
     let io = |path: &Path, e: std::io::Error| TaskError(format!("{}: {e}", path.display()));
-    let write = |path: PathBuf, text: &str| -> Result<(), TaskError> {
-        if let Some(folder) = path.parent() {
-            std::fs::create_dir_all(folder).map_err(|e| io(folder, e))?;
-        }
-        std::fs::write(&path, text).map_err(|e| io(&path, e))
-    };
-    let fuzz = root.join(TARGET_DIR);
+    let mut files = Vec::new();
+    let mut add = |path: String, contents: String| files.push(GeneratedFile { path, contents });
     let tests = root.join("model/test");
     for entry in std::fs::read_dir(&tests).map_err(|e| io(&tests, e))? {
         let path = entry.map_err(|e| io(&tests, e))?.path();
         if path.extension().is_some_and(|e| e == "json") {
             let text = std::fs::read_to_string(&path).map_err(|e| io(&path, e))?;
             let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-            write(fuzz.join("corpus/model_bytes").join(format!("seed-{name}")), &text)?;
+            add(format!("corpus/model_bytes/seed-{name}"), text);
         }
     }
-    let model_dict = fuzz.join("model.dict");
-    write(model_dict.clone(), &dictionary(MODEL_TOKENS.iter().map(|t| t.to_string())))?;
+    add("model.dict".into(), dictionary(MODEL_TOKENS.iter().map(|t| t.to_string())));
 
-    let cognito = root.join(crate::CHECKED_IN[0].model);
+    let cognito = root.join(COGNITO.model);
     let model = smithy_model::Model::from_file(&cognito).map_err(|e| TaskError(e.to_string()))?;
     let mut n = 0;
     let mut tokens = std::collections::BTreeSet::new();
@@ -314,17 +311,17 @@ fn write_seeds(root: &Path) -> Result<Seeds, TaskError> {
             for value in [&example.output, &example.input].into_iter().flatten() {
                 {
                     n += 1;
-                    write(
-                        fuzz.join("corpus/cognito_outputs").join(format!("seed-example-{n}.json")),
-                        &value.to_string(),
-                    )?;
+                    add(format!("corpus/cognito_outputs/seed-example-{n}.json"), value.to_string());
                 }
             }
         }
     }
-    let cognito_dict = fuzz.join("cognito.dict");
-    write(cognito_dict.clone(), &dictionary(tokens.into_iter()))?;
-    Ok(Seeds { dictionaries: vec![("model_bytes", model_dict), ("cognito_outputs", cognito_dict)] })
+    add("cognito.dict".into(), dictionary(tokens.into_iter()));
+    let fuzz = root.join(TARGET_DIR);
+    Writer::default().write_files(&fuzz, &files)?;
+    Ok(Seeds {
+        dictionaries: vec![("model_bytes", fuzz.join("model.dict")), ("cognito_outputs", fuzz.join("cognito.dict"))],
+    })
 }
 
 /// A libFuzzer dictionary: one quoted token per line.

@@ -2,7 +2,8 @@
 //! then builds, tests, lints and documents each one with warnings denied.
 //!
 //! The crates share one build folder (`target/models/target`), so their common dependencies are
-//! compiled once.
+//! compiled once. Each crate is written like any other (`crate::output`): only changed files,
+//! so cargo rebuilds only what changed, and never over a folder the generator did not write.
 
 use std::path::{Path, PathBuf};
 
@@ -61,7 +62,7 @@ pub fn check_all(only: Option<&str>) -> Result<(), TaskError> {
         let dir = out.join(&stem);
         println!("==> {relative}: generating into {}", dir.strip_prefix(&root).unwrap_or(&dir).display());
         let files = generate_model(&model, &relative, true)?;
-        write_crate(&dir, &files)?;
+        println!("    {}", write_crate(&dir, &files)?);
         let target = out.join("target");
         for step in CHECKS {
             println!("==> {stem}: {}", step.command_line());

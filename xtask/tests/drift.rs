@@ -1,46 +1,22 @@
-//! The drift check: the checked-in crates must be exactly what the generator writes. This runs
-//! with `cargo test`, so the check cannot be skipped.
+//! The drift check: the checked-in crates (the Cognito crate and the golden crates of the test
+//! models) must be exactly what the generator writes. This runs with `cargo test`, so the check
+//! cannot be skipped.
 
-use std::path::{Path, PathBuf};
+mod support;
 
-use xtask::{check_crate, generate_model, repo_root, write_crate, Drift, CHECKED_IN};
+use std::path::Path;
+
+use support::{generated, Scratch};
+use xtask::checked_in::{check_all, write_all, CheckedIn, COGNITO};
+use xtask::{check_crate, repo_root, write_crate, Drift, CHECKED_IN};
 
 #[test]
 fn checked_in_crates_are_up_to_date() {
-    let root = repo_root();
-    for krate in CHECKED_IN {
-        let files = generate_model(&root.join(krate.model), krate.model, false).unwrap();
-        let drift = check_crate(&root.join(krate.out), &files).unwrap();
-        let list: Vec<String> = drift.iter().map(|d| format!("  {d}")).collect();
-        assert!(
-            drift.is_empty(),
-            "{} differs from what the generator writes:\n{}\nrun `cargo xtask codegen` to update it",
-            krate.out,
-            list.join("\n")
-        );
-    }
-}
-
-/// A scratch folder, removed when dropped.
-struct Scratch(PathBuf);
-
-impl Scratch {
-    fn new(name: &str) -> Scratch {
-        let dir = std::env::temp_dir().join(format!("xtask-drift-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        Scratch(dir)
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
+    check_all(&repo_root(), CHECKED_IN).unwrap_or_else(|e| panic!("{e}"));
 }
 
 fn cognito() -> Vec<codegen::GeneratedFile> {
-    let krate = &CHECKED_IN[0];
-    generate_model(&repo_root().join(krate.model), krate.model, false).unwrap()
+    COGNITO.generate(&repo_root()).unwrap()
 }
 
 fn edit(path: &Path, f: impl FnOnce(String) -> String) {
@@ -51,56 +27,75 @@ fn edit(path: &Path, f: impl FnOnce(String) -> String) {
 #[test]
 fn the_check_reports_edited_missing_and_extra_files() {
     let files = cognito();
-    let scratch = Scratch::new("edits");
-    write_crate(&scratch.0, &files).unwrap();
-    assert_eq!(check_crate(&scratch.0, &files).unwrap(), vec![]);
+    let scratch = Scratch::new("drift-edits");
+    let out = scratch.join("crate");
+    write_crate(&out, &files).unwrap();
+    assert_eq!(check_crate(&out, &files).unwrap(), vec![]);
 
-    edit(&scratch.0.join("src/types/user_type.rs"), |t| t.replace("pub username", "pub user_name"));
-    std::fs::remove_file(scratch.0.join("src/wire.rs")).unwrap();
-    std::fs::write(scratch.0.join("src/types/hand_written.rs"), "// not generated\n").unwrap();
+    edit(&out.join("src/types/user_type.rs"), |t| t.replace("pub username", "pub user_name"));
+    std::fs::remove_file(out.join("src/wire.rs")).unwrap();
+    let old = generated("src/types/no_longer_generated.rs", "");
+    std::fs::write(out.join(&old.path), &old.contents).unwrap();
+    std::fs::write(out.join("src/types/hand_written.rs"), "// not generated\n").unwrap();
+    std::fs::write(out.join("src/operation.rs"), "// taken over by hand\n").unwrap();
 
-    let drift = check_crate(&scratch.0, &files).unwrap();
+    let drift = check_crate(&out, &files).unwrap();
     let names: Vec<String> = drift
         .iter()
         .map(|d| match d {
             Drift::Missing(p) => format!("missing {}", file_name(p)),
             Drift::Stale(p) => format!("stale {}", file_name(p)),
             Drift::Extra(p) => format!("extra {}", file_name(p)),
+            Drift::Foreign(p) => format!("foreign {}", file_name(p)),
+            Drift::Blocking(p) => format!("blocking {}", file_name(p)),
         })
         .collect();
-    assert_eq!(names, ["missing wire.rs", "stale user_type.rs", "extra hand_written.rs"]);
+    assert_eq!(
+        names,
+        [
+            "missing wire.rs",
+            "stale user_type.rs",
+            "extra no_longer_generated.rs",
+            "foreign hand_written.rs",
+            "blocking operation.rs"
+        ]
+    );
 }
 
 #[test]
-fn writing_replaces_the_crate_exactly_and_keeps_its_build_folder() {
-    let files = cognito();
-    let scratch = Scratch::new("write");
-    std::fs::create_dir_all(scratch.0.join("src/types")).unwrap();
-    std::fs::write(scratch.0.join("src/types/stale.rs"), "// left over").unwrap();
-    std::fs::create_dir_all(scratch.0.join("target/debug")).unwrap();
-    std::fs::write(scratch.0.join("target/debug/marker"), "kept").unwrap();
+fn a_stale_golden_file_fails_the_check_naming_the_command_that_fixes_it() {
+    let scratch = Scratch::new("stale-golden");
+    let root = &scratch.0;
+    std::fs::create_dir_all(root.join("model/test")).unwrap();
+    std::fs::copy(repo_root().join("model/test/edge-cases.json"), root.join("model/test/edge-cases.json")).unwrap();
+    let golden =
+        [CheckedIn { model: "model/test/edge-cases.json", out: "codegen/tests/golden/edge-cases", standalone: true }];
+    write_all(root, &golden).unwrap();
+    check_all(root, &golden).unwrap();
 
-    write_crate(&scratch.0, &files).unwrap();
+    edit(&root.join("codegen/tests/golden/edge-cases/src/types/keywords.rs"), |t| t.replace("r#type", "kind"));
+    let error = check_all(root, &golden).unwrap_err().to_string();
 
-    assert_eq!(check_crate(&scratch.0, &files).unwrap(), vec![]);
-    assert!(!scratch.0.join("src/types/stale.rs").exists());
-    assert_eq!(std::fs::read_to_string(scratch.0.join("target/debug/marker")).unwrap(), "kept");
+    assert!(
+        error.contains("stale:    ") && error.contains("codegen/tests/golden/edge-cases/src/types/keywords.rs"),
+        "{error}"
+    );
+    assert!(error.ends_with("run `cargo xtask codegen` to update them"), "{error}");
+    let written = write_all(root, &golden).unwrap();
+    assert_eq!(written[0].written, ["src/types/keywords.rs"]);
+    check_all(root, &golden).unwrap();
 }
 
 #[test]
-fn a_failed_generation_leaves_the_output_untouched() {
-    let scratch = Scratch::new("failed");
-    std::fs::create_dir_all(&scratch.0).unwrap();
-    let bad_model = scratch.0.join("bad.json");
-    std::fs::write(
-        &bad_model,
-        r#"{"smithy": "2.0", "shapes": {"a#B": {"type": "structure", "members": {"X": {"target": "a#Missing"}}}}}"#,
-    )
-    .unwrap();
-    std::fs::write(scratch.0.join("keep.txt"), "precious").unwrap();
-    let error = generate_model(&bad_model, "bad.json", true).unwrap_err().to_string();
-    assert!(error.contains("a#B$X") && error.contains("a#Missing"), "{error}");
-    assert_eq!(std::fs::read_to_string(scratch.0.join("keep.txt")).unwrap(), "precious");
+fn the_golden_crates_are_standalone_crates_of_the_test_models() {
+    let golden: Vec<&CheckedIn> = CHECKED_IN.iter().filter(|c| c.out.starts_with("codegen/tests/golden/")).collect();
+    let models: Vec<&str> = golden.iter().map(|c| c.model).collect();
+    assert_eq!(models, ["model/test/edge-cases.json", "model/test/rest-json.json"]);
+    for krate in golden {
+        let manifest = std::fs::read_to_string(repo_root().join(krate.out).join("Cargo.toml")).unwrap();
+        // Its own workspace: the repository's workspace neither builds it nor complains about it.
+        assert!(manifest.contains("\n[workspace]\n"), "{}: {manifest}", krate.out);
+    }
 }
 
 fn file_name(path: &str) -> &str {
@@ -109,8 +104,7 @@ fn file_name(path: &str) -> &str {
 
 #[test]
 fn any_model_outside_the_repository_generates_a_standalone_crate() {
-    let scratch = Scratch::new("outside");
-    std::fs::create_dir_all(&scratch.0).unwrap();
+    let scratch = Scratch::new("drift-outside");
     let model = scratch.0.join("my-support-model.json");
     std::fs::copy(repo_root().join("model/aws/support-2013-04-15.json"), &model).unwrap();
     let out = scratch.0.join("support-crate");

@@ -1,0 +1,84 @@
+//! The crates that are generated and checked in, and `cargo xtask codegen [--check]`, which
+//! writes or checks all of them.
+//!
+//! Besides the Cognito crate that users build on, the hand-written test models in `model/test/`
+//! have their output checked in as golden crates (`codegen/tests/golden/<model>/`), so that a
+//! change to naming or escaping shows up as a diff in review. The golden crates are standalone
+//! (their `Cargo.toml` declares its own `[workspace]`), so the repository's workspace neither
+//! builds them nor complains about them; `cargo xtask models` builds the same output from
+//! `target/models/`.
+
+use std::path::Path;
+
+use codegen::GeneratedFile;
+
+use crate::output::{check_crate, Drift, Writer};
+use crate::{generate_model, TaskError};
+
+/// A crate that is generated and checked in.
+pub struct CheckedIn {
+    /// The model, relative to the repository root (and named so in every file's header).
+    pub model: &'static str,
+    /// The crate's folder, relative to the repository root.
+    pub out: &'static str,
+    /// Whether the crate is built on its own rather than as a member of the workspace.
+    pub standalone: bool,
+}
+
+/// The crates that `cargo xtask codegen` writes and `cargo xtask codegen --check` checks.
+pub const CHECKED_IN: &[CheckedIn] = &[
+    CheckedIn {
+        model: "model/aws/cognito-identity-provider-2016-04-18.json",
+        out: "generated/cognito-identity-provider",
+        standalone: false,
+    },
+    CheckedIn { model: "model/test/edge-cases.json", out: "codegen/tests/golden/edge-cases", standalone: true },
+    CheckedIn { model: "model/test/rest-json.json", out: "codegen/tests/golden/rest-json", standalone: true },
+];
+
+/// The Cognito crate, whose model the fuzz targets and benchmarks use too.
+pub const COGNITO: &CheckedIn = &CHECKED_IN[0];
+
+impl CheckedIn {
+    /// Generates the crate's files from the model under `root`.
+    pub fn generate(&self, root: &Path) -> Result<Vec<GeneratedFile>, TaskError> {
+        generate_model(&root.join(self.model), self.model, self.standalone)
+    }
+}
+
+/// `cargo xtask codegen`: writes every crate of `crates` under `root`, all or none, and says
+/// what each run changed.
+pub fn write_all(root: &Path, crates: &[CheckedIn]) -> Result<Vec<crate::Written>, TaskError> {
+    let files = crates.iter().map(|krate| krate.generate(root)).collect::<Result<Vec<_>, _>>()?;
+    let dirs: Vec<_> = crates.iter().map(|krate| root.join(krate.out)).collect();
+    let pairs: Vec<(&Path, &[GeneratedFile])> =
+        dirs.iter().map(|d| d.as_path()).zip(files.iter().map(|f| f.as_slice())).collect();
+    Writer::default().write_crates(&pairs)
+}
+
+/// `cargo xtask codegen --check`: fails naming every file that differs, and the command that
+/// puts it right.
+pub fn check_all(root: &Path, crates: &[CheckedIn]) -> Result<(), TaskError> {
+    let mut drift = Vec::new();
+    for krate in crates {
+        drift.extend(check_crate(&root.join(krate.out), &krate.generate(root)?)?);
+    }
+    drift_report("the checked-in crates differ from what the generator writes", "cargo xtask codegen", &drift)
+}
+
+/// Ok when there is no drift; otherwise an error saying `what`, listing the drift, and what to
+/// do: run `command`, or move files by hand.
+pub fn drift_report(what: &str, command: &str, drift: &[Drift]) -> Result<(), TaskError> {
+    if drift.is_empty() {
+        return Ok(());
+    }
+    let list: Vec<String> = drift.iter().map(|d| format!("  {d}")).collect();
+    let mut fix = Vec::new();
+    if drift.iter().any(Drift::fixed_by_codegen) {
+        fix.push(format!("run `{command}` to update them"));
+    }
+    if !drift.iter().all(Drift::fixed_by_codegen) {
+        fix.push("move the files the generator did not write out of the crate (it never removes them)".to_owned());
+    }
+    Err(TaskError(format!("{what}:\n{}\n{}", list.join("\n"), fix.join("; "))))
+}
