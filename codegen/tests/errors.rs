@@ -107,3 +107,23 @@ fn errors_say_whose_problem_they_are() {
     let load_error = Model::from_json(mixins).unwrap_err();
     assert_eq!(codegen::Error::from(load_error).kind, ErrorKind::Unsupported);
 }
+
+#[test]
+fn a_model_with_two_services_needs_a_choice() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../model/protocol-tests/awsJson1_0.json");
+    let m = Model::from_file(path).unwrap();
+    let error = codegen::generate(&m, &codegen::Options::new("awsJson1_0.json")).unwrap_err().to_string();
+    assert!(error.contains("the model defines 2 services"), "{error}");
+    assert!(error.contains("aws.protocoltests.json10#JsonRpc10, aws.protocoltests.json10#QueryCompatibleJsonRpc10"));
+    for (service, package) in
+        [("JsonRpc10", "json-rpc-10-types"), ("QueryCompatibleJsonRpc10", "query-compatible-json-rpc-10-types")]
+    {
+        let options = codegen::Options {
+            service: Some(smithy_model::ShapeId::parse(&format!("aws.protocoltests.json10#{service}")).unwrap()),
+            ..codegen::Options::new("awsJson1_0.json")
+        };
+        let files = codegen::generate(&m, &options).unwrap();
+        let cargo = &files.iter().find(|f| f.path == "Cargo.toml").unwrap().contents;
+        assert!(cargo.contains(&format!("name = \"{package}\"")), "{cargo}");
+    }
+}

@@ -42,7 +42,7 @@ pub const COGNITO: &CheckedIn = &CHECKED_IN[0];
 impl CheckedIn {
     /// Generates the crate's files from the model under `root`.
     pub fn generate(&self, root: &Path) -> Result<Vec<GeneratedFile>, TaskError> {
-        generate_model(&root.join(self.model), self.model, self.standalone)
+        generate_model(&root.join(self.model), self.model, self.standalone, None)
     }
 }
 

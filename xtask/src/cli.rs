@@ -6,6 +6,8 @@
 
 use std::path::PathBuf;
 
+use smithy_model::ShapeId;
+
 use crate::suggest::closest;
 use crate::CHECKED_IN;
 
@@ -24,8 +26,8 @@ pub enum Task {
     Fmt { check: bool },
     /// `cargo xtask codegen [--check]`: the checked-in crates.
     CodegenAll { check: bool },
-    /// `cargo xtask codegen --model FILE --out DIR [--force | --check]`.
-    CodegenOne { model: PathBuf, out: PathBuf, check: bool, force: bool },
+    /// `cargo xtask codegen --model FILE --out DIR [--service ID] [--force | --check]`.
+    CodegenOne { model: PathBuf, out: PathBuf, check: bool, force: bool, service: Option<ShapeId> },
 }
 
 /// A command line that does not say a task; the message says why and where help is.
@@ -39,7 +41,7 @@ impl std::fmt::Display for UsageError {
 }
 
 const TASKS: &[&str] = &["test", "models", "fuzz", "fmt", "codegen", "help"];
-const CODEGEN_FLAGS: &[&str] = &["--check", "--model", "--out", "--force", "--help"];
+const CODEGEN_FLAGS: &[&str] = &["--check", "--model", "--out", "--service", "--force", "--help"];
 const HELP_FLAGS: &[&str] = &["--help", "-h"];
 
 /// The usage of every task.
@@ -55,7 +57,7 @@ usage: cargo xtask <task> [arguments]
                           {seconds}); installs cargo-fuzz if needed
   fmt [--check]           format the hand-written code (or check that it is)
   codegen [--check]       regenerate the checked-in crates (or check that they are up to date)
-  codegen --model FILE --out DIR [--force | --check]
+  codegen --model FILE --out DIR [--service ID] [--force | --check]
                           generate one model's crate into DIR (see `cargo xtask codegen --help`
                           for what is touched there)
   help, --help, -h        print this (`cargo xtask <task> --help` for a task's own)",
@@ -74,6 +76,10 @@ usage:
   cargo xtask codegen --check                  write nothing; fail naming every file that differs
   cargo xtask codegen --model FILE --out DIR   generate FILE's crate into DIR, as a crate that
                                                builds on its own
+      --service ID                             the service to generate (a shape ID such as
+                                               `example.weather#Weather`), for a model that
+                                               defines several; without it such a model is an
+                                               error that lists them
       --force                                  also write into a DIR that holds other things
       --check                                  write nothing; fail naming every file of DIR that
                                                differs
@@ -135,7 +141,7 @@ pub fn parse(args: &[String]) -> Result<Task, UsageError> {
 
 fn parse_codegen(args: &[String]) -> Result<Task, UsageError> {
     let help = "cargo xtask codegen --help";
-    let (mut check, mut force, mut model, mut out) = (false, false, None, None);
+    let (mut check, mut force, mut model, mut out, mut service) = (false, false, None, None, None);
     let mut args = args.iter();
     while let Some(arg) = args.next() {
         let (flag, inline) = match arg.split_once('=') {
@@ -160,10 +166,19 @@ fn parse_codegen(args: &[String]) -> Result<Task, UsageError> {
                 out = Some(value("DIR")?);
                 continue;
             }
+            "--service" if service.is_none() => {
+                let id = value("shape ID")?.display().to_string();
+                service = Some(ShapeId::parse(&id).map_err(|e| {
+                    UsageError(format!(
+                        "`--service {id}` is not a shape ID like `example.weather#Weather` ({e})\nsee `{help}`"
+                    ))
+                })?);
+                continue;
+            }
             "--check" | "--force" if inline.is_some() => {
                 return Err(UsageError(format!("`{flag}` takes no value\nsee `{help}`")))
             }
-            "--check" | "--force" | "--model" | "--out" => {
+            "--check" | "--force" | "--model" | "--out" | "--service" => {
                 return Err(UsageError(format!("`{flag}` is given twice\nsee `{help}`")))
             }
             other => return Err(unknown("argument", other, CODEGEN_FLAGS, help)),
@@ -174,10 +189,13 @@ fn parse_codegen(args: &[String]) -> Result<Task, UsageError> {
         return Err(UsageError(format!("`--check` writes nothing, so `--force` does not go with it\nsee `{help}`")));
     }
     match (model, out) {
-        (Some(model), Some(out)) => Ok(Task::CodegenOne { model, out, check, force }),
+        (Some(model), Some(out)) => Ok(Task::CodegenOne { model, out, check, force, service }),
         (None, None) if force => Err(UsageError(format!(
             "`--force` applies to `--out DIR` only; the checked-in crates are always the generator's\nsee `{help}`"
         ))),
+        (None, None) if service.is_some() => {
+            Err(UsageError(format!("`--service` applies to `--model FILE --out DIR` only\nsee `{help}`")))
+        }
         (None, None) => Ok(Task::CodegenAll { check }),
         _ => Err(UsageError(format!("`--model FILE` and `--out DIR` go together\nsee `{help}`"))),
     }
@@ -211,7 +229,17 @@ mod tests {
         assert_eq!(parse(&["codegen", "--check"]), Ok(Task::CodegenAll { check: true }));
         assert_eq!(
             parse(&["codegen", "--out=o", "--model", "m.json", "--force"]),
-            Ok(Task::CodegenOne { model: "m.json".into(), out: "o".into(), check: false, force: true })
+            Ok(Task::CodegenOne { model: "m.json".into(), out: "o".into(), check: false, force: true, service: None })
+        );
+        assert_eq!(
+            parse(&["codegen", "--model", "m.json", "--out", "o", "--service", "ns#Svc"]),
+            Ok(Task::CodegenOne {
+                model: "m.json".into(),
+                out: "o".into(),
+                check: false,
+                force: false,
+                service: Some(ShapeId::parse("ns#Svc").unwrap()),
+            })
         );
     }
 
@@ -234,6 +262,12 @@ mod tests {
         assert!(error(&["codegen", "--model", "--out", "o"]).starts_with("`--model` needs a FILE"));
         assert!(error(&["codegen", "--out", "a", "--out", "b"]).starts_with("`--out` is given twice"));
         assert!(error(&["codegen", "--force"]).starts_with("`--force` applies to `--out DIR` only"));
+        assert!(error(&["codegen", "--servce", "a#B"])
+            .starts_with("unknown argument `--servce`; did you mean `--service`?"));
+        assert!(error(&["codegen", "--model", "m", "--out", "o", "--service", "Svc"]).contains("is not a shape ID"));
+        assert!(
+            error(&["codegen", "--service", "a#B"]).starts_with("`--service` applies to `--model FILE --out DIR` only")
+        );
         assert!(error(&["fuzz", "soon"]).starts_with("`soon` is not a number of seconds"));
         assert!(error(&["test", "now"]).starts_with("unexpected argument `now`"));
         assert!(error(&[]).starts_with("no task given"));

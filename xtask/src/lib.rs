@@ -21,7 +21,7 @@ pub use checked_in::{CheckedIn, CHECKED_IN};
 pub use output::{check_crate, write_crate, Drift, Writer, Written};
 
 use codegen::{ErrorKind, GeneratedFile, Options};
-use smithy_model::Model;
+use smithy_model::{Model, ShapeId};
 
 /// The repository root (the workspace directory).
 pub fn repo_root() -> PathBuf {
@@ -40,10 +40,16 @@ impl std::fmt::Display for TaskError {
 
 impl std::error::Error for TaskError {}
 
-/// Loads a model file and generates its crate's files in memory.
-pub fn generate_model(model_path: &Path, model_name: &str, standalone: bool) -> Result<Vec<GeneratedFile>, TaskError> {
+/// Loads a model file and generates the crate of its service (`service` picks one when the model
+/// defines several) in memory.
+pub fn generate_model(
+    model_path: &Path,
+    model_name: &str,
+    standalone: bool,
+    service: Option<&ShapeId>,
+) -> Result<Vec<GeneratedFile>, TaskError> {
     let model = Model::from_file(model_path).map_err(|e| TaskError(format!("cannot load the model: {e}")))?;
-    let options = Options { standalone, ..Options::new(model_name) };
+    let options = Options { standalone, service: service.cloned(), ..Options::new(model_name) };
     codegen::generate(&model, &options).map_err(|e| {
         let what = match e.kind {
             ErrorKind::InvalidModel => "the model is invalid",

@@ -46,8 +46,8 @@ fn run(task: Task) -> Result<(), TaskError> {
             }
             Ok(())
         }
-        Task::CodegenOne { model, out, check, force } => {
-            let files = generate_model(&model, &model.display().to_string(), true)?;
+        Task::CodegenOne { model, out, check, force, service } => {
+            let files = generate_model(&model, &model.display().to_string(), true, service.as_ref())?;
             if check {
                 let command = format!("cargo xtask codegen --model {} --out {}", model.display(), out.display());
                 drift_report(

@@ -7,6 +7,8 @@
 
 use std::path::{Path, PathBuf};
 
+use smithy_model::{Model, ShapeId};
+
 use crate::step::Step;
 use crate::{generate_model, repo_root, write_crate, TaskError};
 
@@ -48,6 +50,23 @@ pub fn model_files(root: &Path) -> Result<Vec<PathBuf>, TaskError> {
     Ok(files)
 }
 
+/// The crates of a model file: one in `dir` for a model with one service, else one per service
+/// in `dir-<service name>`.
+fn crates_of(model: &Path, dir: &Path) -> Result<Vec<(Option<ShapeId>, PathBuf)>, TaskError> {
+    let loaded = Model::from_file(model).map_err(|e| TaskError(format!("cannot load the model: {e}")))?;
+    let services = loaded.services();
+    if services.len() <= 1 {
+        return Ok(vec![(None, dir.to_path_buf())]);
+    }
+    Ok(services
+        .iter()
+        .map(|s| {
+            let name = format!("{}-{}", dir.display(), codegen::naming::module_name(s.id.name()).replace('_', "-"));
+            (Some(s.id.clone()), PathBuf::from(name))
+        })
+        .collect())
+}
+
 /// Generates and checks every model (or those whose file name contains `only`).
 pub fn check_all(only: Option<&str>) -> Result<(), TaskError> {
     let root = repo_root();
@@ -59,20 +78,21 @@ pub fn check_all(only: Option<&str>) -> Result<(), TaskError> {
             continue;
         }
         let relative = model.strip_prefix(&root).unwrap_or(&model).display().to_string();
-        let dir = out.join(&stem);
-        println!("==> {relative}: generating into {}", dir.strip_prefix(&root).unwrap_or(&dir).display());
-        let files = generate_model(&model, &relative, true)?;
-        println!("    {}", write_crate(&dir, &files)?);
-        let target = out.join("target");
-        for step in CHECKS {
-            println!("==> {stem}: {}", step.command_line());
-            // Line tables are enough for test failures, and full debug info doubles link time.
-            let env = [
-                ("CARGO_TARGET_DIR", target.as_os_str()),
-                ("CARGO_PROFILE_DEV_DEBUG", "line-tables-only".as_ref()),
-                ("CARGO_PROFILE_TEST_DEBUG", "line-tables-only".as_ref()),
-            ];
-            step.run(&dir, &env).map_err(|e| TaskError(format!("{relative}: {e} (in {})", dir.display())))?;
+        for (service, dir) in crates_of(&model, &out.join(&stem))? {
+            println!("==> {relative}: generating into {}", dir.strip_prefix(&root).unwrap_or(&dir).display());
+            let files = generate_model(&model, &relative, true, service.as_ref())?;
+            println!("    {}", write_crate(&dir, &files)?);
+            let target = out.join("target");
+            for step in CHECKS {
+                println!("==> {}: {}", dir.display(), step.command_line());
+                // Line tables are enough for test failures, and full debug info doubles link time.
+                let env = [
+                    ("CARGO_TARGET_DIR", target.as_os_str()),
+                    ("CARGO_PROFILE_DEV_DEBUG", "line-tables-only".as_ref()),
+                    ("CARGO_PROFILE_TEST_DEBUG", "line-tables-only".as_ref()),
+                ];
+                step.run(&dir, &env).map_err(|e| TaskError(format!("{relative}: {e} (in {})", dir.display())))?;
+            }
         }
         checked += 1;
     }

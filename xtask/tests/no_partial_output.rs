@@ -165,7 +165,7 @@ fn a_generation_that_fails_half_way_writes_nothing() {
     )
     .unwrap();
     let before = snapshot(&scratch.0);
-    let error = generate_model(&model, "model.json", true).unwrap_err().to_string();
+    let error = generate_model(&model, "model.json", true, None).unwrap_err().to_string();
     assert!(error.contains("t#U: the union has no finite value"), "{error}");
     let run = xtask(&scratch.0, &["codegen", "--model", "model.json", "--out", "out"]);
     assert_eq!(run.code, 1);
