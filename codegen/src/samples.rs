@@ -128,7 +128,7 @@ fn shape(cx: &Cx, shape: &Shape, fill: Fill, depth: usize) -> Sample {
                 Sample { input: json!({"key-1": value.input, "key-2": null}), output: json!({"key-1": value.output}) }
             }
         }
-        ShapeKind::Structure(members) => structure_members(cx, members, fill, depth),
+        ShapeKind::Structure(members) => structure_members(cx, shape, members, fill, depth),
         ShapeKind::Union(members) => {
             let Some(first) = union_member(cx, members, depth) else {
                 return Sample::same(json!({}));
@@ -143,12 +143,12 @@ fn shape(cx: &Cx, shape: &Shape, fill: Fill, depth: usize) -> Sample {
     }
 }
 
-fn structure_members(cx: &Cx, members: &[Member], fill: Fill, depth: usize) -> Sample {
+fn structure_members(cx: &Cx, shape: &Shape, members: &[Member], fill: Fill, depth: usize) -> Sample {
     let fill = if depth >= FULL_DEPTH { Fill::RequiredOnly } else { fill };
     let mut input = Map::new();
     let mut output = Map::new();
     for m in members {
-        let default = m.traits.default.as_ref().filter(|v| !v.is_null());
+        let default = written_default(shape, m);
         if fill == Fill::All || m.traits.required {
             let value = member(cx, m, fill, depth + 1);
             input.insert(cx.key(m), value.input);
@@ -238,7 +238,7 @@ fn defaults(cx: &Cx, id: &ShapeId, value: &Value) -> Value {
                         out.insert(cx.key(m), defaults(cx, &m.target, v));
                     }
                     None => {
-                        if let Some(default) = m.traits.default.as_ref().filter(|v| !v.is_null()) {
+                        if let Some(default) = written_default(shape, m) {
                             out.insert(cx.key(m), wire_default(cx, m, default));
                         }
                     }
@@ -269,6 +269,14 @@ fn defaults(cx: &Cx, id: &ShapeId, value: &Value) -> Value {
         }
         _ => value.clone(),
     }
+}
+
+/// The default that is written for a member left out on the wire: none for a member that a
+/// client may leave unset — `@clientOptional`, or a member of an operation's input, whose
+/// default the service applies (Smithy's client nullability rules).
+fn written_default<'m>(shape: &Shape, m: &'m Member) -> Option<&'m Value> {
+    let unset_by_client = shape.traits.input || m.traits.client_optional;
+    m.traits.default.as_ref().filter(|v| !v.is_null() && !unset_by_client)
 }
 
 /// A member's default as the generated types write it: the model writes timestamps as epoch

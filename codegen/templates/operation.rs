@@ -1,14 +1,11 @@
-//! What every operation of the service has in common: the [`Operation`] trait that describes
-//! how to call it over the AWS JSON protocol, pagination, and the empty body of operations
-//! without input or output.
+//! What every operation of the service has in common: the [`Operation`] trait that turns its
+//! input into an HTTP request and a response into its output or error, pagination, and the
+//! empty value of operations without input or output.
 //!
 //! The generated operation types live in [`crate::operations`]; this module is the same for
 //! every service.
 
-use serde::de::DeserializeOwned;
-use serde::Serialize;
-
-use crate::error::OperationError;
+use crate::error::{OperationError, RequestError};
 pub use crate::wire::Empty;
 
 /// How a request must be authenticated.
@@ -37,6 +34,10 @@ pub struct ServiceMetadata {
     pub protocol: &'static str,
     /// The `Content-Type` of requests and responses.
     pub content_type: &'static str,
+    /// Whether the service moved from the awsQuery protocol and keeps its old error codes
+    /// (`aws.protocols#awsQueryCompatible`): requests then carry `x-amzn-query-mode: true`, and
+    /// [`protocol::query_error`](crate::protocol::query_error) reads the old code of an error.
+    pub query_compatible: bool,
 }
 
 /// An operation, described as data (for tools, tests and generic clients); the crate lists all
@@ -59,42 +60,41 @@ pub struct OperationInfo {
     pub paginated: bool,
 }
 
-/// One operation of the service: its name, types, and what the protocol needs to call it.
+/// One operation of the service: its name, its types, and its HTTP messages.
 ///
-/// A request is `POST /` with the headers `Content-Type: <SERVICE.content_type>` and
-/// `X-Amz-Target: <TARGET>`, and the input serialized as JSON in the body. A response with a
-/// 2xx status reads with [`Operation::read_output`]; any other with
-/// [`crate::error::parse_error`].
+/// [`write_request`](Operation::write_request) builds the whole request a client sends, and
+/// [`read_response`](Operation::read_response) reads whatever comes back: the output for a
+/// 2xx status, else the operation's typed error. A client adds what only it knows — the
+/// endpoint's scheme and host (with [`host_prefix`](Operation::host_prefix) before it), a
+/// signature — and sends the message with any HTTP library that speaks the `http` crate's
+/// types.
 pub trait Operation {
     /// The operation's name, e.g. `InitiateAuth`.
     const NAME: &'static str;
-    /// The `X-Amz-Target` header, e.g. `AWSCognitoIdentityProviderService.InitiateAuth`.
-    const TARGET: &'static str;
     /// How the request is authenticated.
     const AUTH: Auth;
-    /// The request body.
-    type Input: Serialize + DeserializeOwned;
-    /// The response body.
-    type Output: Serialize + DeserializeOwned;
+    /// The input.
+    type Input;
+    /// The output.
+    type Output;
     /// The errors the operation can return.
     type Error: OperationError;
 
-    /// Writes the request body.
-    fn write_input(input: &Self::Input) -> Result<Vec<u8>, serde_json::Error> {
-        serde_json::to_vec(input)
-    }
+    /// The request for `input`: method, URI (path and query, relative to the endpoint), every
+    /// header the protocol requires (`Content-Length` included), and the body as it is sent.
+    fn write_request(input: &Self::Input) -> Result<http::Request<Vec<u8>>, RequestError>;
 
-    /// Reads a successful response body; an empty body reads as `{}`.
-    fn read_output(body: &[u8]) -> Result<Self::Output, serde_json::Error> {
-        if body.iter().all(u8::is_ascii_whitespace) {
-            return serde_json::from_str("{}");
-        }
-        // Checking UTF-8 once up front is faster than string by string; a body that is not
-        // UTF-8 goes through `from_slice`, whose error says where.
-        match std::str::from_utf8(body) {
-            Ok(text) => serde_json::from_str(text),
-            Err(_) => serde_json::from_slice(body),
-        }
+    /// Reads a response: a 2xx status gives the output, any other the operation's error (an
+    /// error the model does not know, or a body that cannot be read, is
+    /// [`Unhandled`](crate::error::UnhandledError)).
+    fn read_response<B: AsRef<[u8]>>(response: &http::Response<B>) -> Result<Self::Output, Self::Error>;
+
+    /// What goes before the endpoint's host for this request (`@endpoint`), with the input's
+    /// `@hostLabel` members filled in: `foo.example.com` for the prefix `foo.` and the host
+    /// `example.com`. `None` for most operations.
+    fn host_prefix(input: &Self::Input) -> Result<Option<String>, RequestError> {
+        let _ = input;
+        Ok(None)
     }
 }
 

@@ -48,7 +48,9 @@ fn every_operation_of_the_model_is_listed_with_its_target_types_errors_and_auth(
 macro_rules! check_types {
     ($($op:ident => $input:ident, $output:ident;)*) => {$(
         assert_eq!(ops::$op::NAME, stringify!($op));
-        assert_eq!(ops::$op::TARGET, concat!("AWSCognitoIdentityProviderService.", stringify!($op)));
+        let request = ops::$op::write_request(&Default::default()).unwrap();
+        let target = concat!("AWSCognitoIdentityProviderService.", stringify!($op));
+        assert_eq!(request.headers()["x-amz-target"], target);
         assert!(type_name::<<ops::$op as Operation>::Input>().ends_with(stringify!($input)));
         assert!(type_name::<<ops::$op as Operation>::Output>().ends_with(stringify!($output)));
     )*};
@@ -69,16 +71,57 @@ fn operation_types_are_bound_to_the_trait() {
 }
 
 #[test]
-fn empty_bodies_write_and_read_as_an_empty_object() {
-    let input = cognito::AdminAddUserToGroupRequest::default();
-    assert!(ops::AdminAddUserToGroup::write_input(&input).is_ok());
-    assert_eq!(serde_json::to_string(&cognito::operation::Empty).unwrap(), "{}");
-    assert_eq!(ops::AdminAddUserToGroup::read_output(b"").unwrap(), cognito::operation::Empty);
-    assert_eq!(ops::AdminAddUserToGroup::read_output(b"{}").unwrap(), cognito::operation::Empty);
-    assert_eq!(ops::AdminAddUserToGroup::read_output(b"  \n").unwrap(), cognito::operation::Empty);
+fn requests_are_whole_http_messages() {
+    let input = cognito::AdminAddUserToGroupRequest::new("us-east-1_EXAMPLE", "jane", "admins");
+    let request = ops::AdminAddUserToGroup::write_request(&input).unwrap();
+    assert_eq!(request.method(), "POST");
+    assert_eq!(request.uri(), "/");
+    let header = |name: &str| request.headers()[name].to_str().unwrap();
+    assert_eq!(header("content-type"), "application/x-amz-json-1.1");
+    assert_eq!(header("x-amz-target"), "AWSCognitoIdentityProviderService.AdminAddUserToGroup");
+    assert_eq!(header("content-length"), request.body().len().to_string());
+    assert!(request.headers().get("x-amzn-query-mode").is_none(), "Cognito is not query-compatible");
+    let body: serde_json::Value = serde_json::from_slice(request.body()).unwrap();
+    assert_eq!(body, serde_json::json!({"UserPoolId": "us-east-1_EXAMPLE", "Username": "jane", "GroupName": "admins"}));
+    assert_eq!(ops::AdminAddUserToGroup::host_prefix(&input).unwrap(), None);
 }
 
-const NO_HEADERS: [(&str, &str); 0] = [];
+#[test]
+fn empty_outputs_read_from_an_empty_object_or_an_empty_body() {
+    assert_eq!(serde_json::to_string(&cognito::operation::Empty).unwrap(), "{}");
+    for body in ["", "{}", "  \n", r#"{"unexpected": true}"#] {
+        let output = ops::AdminAddUserToGroup::read_response(&response(200, &[], body.as_bytes())).unwrap();
+        assert_eq!(output, cognito::operation::Empty, "{body:?}");
+    }
+}
+
+#[test]
+fn a_success_whose_body_cannot_be_read_is_unhandled_never_a_panic() {
+    for body in ["[1, 2]", "{\"Users\": 7}", "{", "\u{0}"] {
+        let error = ops::ListUsers::read_response(&response(200, &[], body.as_bytes())).unwrap_err();
+        let ops::ListUsersError::Unhandled(u) = &error else { panic!("{error:?}") };
+        assert_eq!(u.status, 200);
+        assert!(u.message.as_deref().unwrap().starts_with("the response body cannot be read"), "{error}");
+        assert_eq!(u.body, body.as_bytes());
+    }
+}
+
+/// A response as an HTTP client hands it over.
+fn response(status: u16, headers: &[(&str, &str)], body: &[u8]) -> http::Response<Vec<u8>> {
+    let mut response = http::Response::builder().status(status);
+    for (name, value) in headers {
+        response = response.header(*name, *value);
+    }
+    response.body(body.to_vec()).unwrap()
+}
+
+/// The error that a response with status 400 and this body reads as.
+fn error_of<O: Operation>(headers: &[(&str, &str)], body: &[u8]) -> O::Error
+where
+    O::Output: std::fmt::Debug,
+{
+    O::read_response(&response(400, headers, body)).unwrap_err()
+}
 
 #[test]
 fn error_codes_are_sanitized() {
@@ -95,7 +138,7 @@ fn error_codes_are_sanitized() {
 fn the_code_comes_from_the_header_first() {
     let headers = [("X-Amzn-Errortype", "UserNotFoundException:http://internal.amazon.com/")];
     let body = br#"{"__type": "InvalidParameterException", "message": "User does not exist."}"#;
-    let error: ops::AdminGetUserError = parse_error(400, headers, body);
+    let error = error_of::<ops::AdminGetUser>(&headers, body);
     let ops::AdminGetUserError::UserNotFoundException(e) = &error else { panic!("{error:?}") };
     assert_eq!(e.message(), Some("User does not exist."));
     assert_eq!(error.to_string(), "UserNotFoundException: User does not exist.");
@@ -104,7 +147,7 @@ fn the_code_comes_from_the_header_first() {
 #[test]
 fn the_code_comes_from_type_with_a_namespace() {
     let body = br#"{"__type": "com.amazonaws.cognitoidentityprovider#NotAuthorizedException", "message": "Incorrect username or password."}"#;
-    let error: ops::InitiateAuthError = parse_error(400, NO_HEADERS, body);
+    let error = error_of::<ops::InitiateAuth>(&[], body);
     let ops::InitiateAuthError::NotAuthorizedException(e) = &error else { panic!("{error:?}") };
     assert_eq!(e.message(), Some("Incorrect username or password."));
     assert_eq!(<cognito::NotAuthorizedException as ErrorShape>::FAULT, Fault::Client);
@@ -114,13 +157,13 @@ fn the_code_comes_from_type_with_a_namespace() {
 #[test]
 fn the_code_comes_from_code_and_the_message_from_capital_message() {
     let body = br#"{"code": "TooManyRequestsException", "Message": "Rate exceeded"}"#;
-    let error: ops::ListUsersError = parse_error(400, NO_HEADERS, body);
+    let error = error_of::<ops::ListUsers>(&[], body);
     let ops::ListUsersError::TooManyRequestsException(e) = &error else { panic!("{error:?}") };
     // The model names the member `message`; a message sent as `Message` is read too.
     assert_eq!(e.message(), Some("Rate exceeded"));
-    let unhandled: UnhandledError = match parse_error::<ServiceError, _, _>(
+    let unhandled: UnhandledError = match parse_error::<ServiceError>(
         429,
-        NO_HEADERS,
+        &http::HeaderMap::new(),
         br#"{"code": "Throttled", "Message": "Rate exceeded"}"#,
     ) {
         ServiceError::Unhandled(u) => u,
@@ -132,13 +175,13 @@ fn the_code_comes_from_code_and_the_message_from_capital_message() {
 #[test]
 fn an_empty_body_with_a_header_code_is_the_typed_error() {
     let headers = [("x-amzn-errortype", "UsernameExistsException")];
-    let error: ops::SignUpError = parse_error(400, headers, b"");
+    let error = error_of::<ops::SignUp>(&headers, b"");
     assert!(matches!(error, ops::SignUpError::UsernameExistsException(_)), "{error:?}");
 }
 
 #[test]
 fn a_body_that_is_not_json_is_unhandled_and_kept() {
-    let error: ops::CreateUserPoolError = parse_error(502, NO_HEADERS, b"<html>Bad Gateway</html>");
+    let error = ops::CreateUserPool::read_response(&response(502, &[], b"<html>Bad Gateway</html>")).unwrap_err();
     let ops::CreateUserPoolError::Unhandled(u) = &error else { panic!("{error:?}") };
     assert_eq!(u.status, 502);
     assert_eq!(u.code, None);
@@ -148,22 +191,22 @@ fn a_body_that_is_not_json_is_unhandled_and_kept() {
 
 #[test]
 fn an_empty_body_without_a_code_is_unhandled() {
-    let error: ops::GetUserError = parse_error(500, NO_HEADERS, b"");
+    let error = ops::GetUser::read_response(&response(500, &[], b"")).unwrap_err();
     assert!(matches!(&error, ops::GetUserError::Unhandled(u) if u.code.is_none() && u.body.is_empty()), "{error:?}");
 }
 
 #[test]
 fn a_code_the_operation_does_not_model_is_unhandled_with_code_and_message() {
     let body = br#"{"__type": "BrandNewException", "message": "from the future"}"#;
-    let error: ops::GetUserError = parse_error(400, NO_HEADERS, body);
+    let error = error_of::<ops::GetUser>(&[], body);
     let ops::GetUserError::Unhandled(u) = &error else { panic!("{error:?}") };
     assert_eq!(u.code.as_deref(), Some("BrandNewException"));
     assert_eq!(u.message.as_deref(), Some("from the future"));
     // A modeled error of the service that this operation does not list is unhandled for it too.
     let body = br#"{"__type": "UserPoolTaggingException"}"#;
-    assert!(matches!(parse_error::<ops::GetUserError, _, _>(400, NO_HEADERS, body), ops::GetUserError::Unhandled(_)));
+    assert!(matches!(error_of::<ops::GetUser>(&[], body), ops::GetUserError::Unhandled(_)));
     assert!(matches!(
-        parse_error::<ServiceError, _, _>(400, NO_HEADERS, body),
+        parse_error::<ServiceError>(400, &http::HeaderMap::new(), body),
         ServiceError::UserPoolTaggingException(_)
     ));
 }
@@ -171,7 +214,7 @@ fn a_code_the_operation_does_not_model_is_unhandled_with_code_and_message() {
 #[test]
 fn operation_errors_convert_into_the_service_error() {
     let body = br#"{"__type": "UserNotFoundException", "message": "gone"}"#;
-    let error: ops::AdminDeleteUserError = parse_error(400, NO_HEADERS, body);
+    let error = error_of::<ops::AdminDeleteUser>(&[], body);
     let service: ServiceError = error.into();
     assert!(matches!(&service, ServiceError::UserNotFoundException(e) if e.message.as_deref() == Some("gone")));
     assert!(ServiceError::from_code("UserNotFoundException", b"{}").is_some());
@@ -197,13 +240,13 @@ fn list_users_walks_three_pages() {
             return Err(format!("page {calls} asked with token {:?}", request.pagination_token));
         }
         assert_eq!(request.limit, Some(2), "the next input keeps the other members");
-        // The body goes through the wire, as it would from a server.
+        // The page goes through the wire, as it would from a server.
         let body = serde_json::to_vec(&cognito::ListUsersResponse {
             users: Some(users.clone()),
             pagination_token: next.map(str::to_owned),
         })
         .unwrap();
-        Ok(ops::ListUsers::read_output(&body).unwrap())
+        Ok(ops::ListUsers::read_response(&response(200, &[], &body)).unwrap())
     }) {
         let page = page.unwrap();
         seen.extend(ops::ListUsers::items(&page).iter().map(|u| u.username.clone().unwrap()));

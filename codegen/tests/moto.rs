@@ -124,7 +124,7 @@ fn create_user(client: &Client, pool_id: &str, username: &str, password: &str) {
         user_pool_id: pool_id.to_owned(),
         username: username.to_owned(),
         password: password.to_owned(),
-        permanent: true,
+        permanent: Some(true),
     };
     client.call::<ops::AdminSetUserPassword>(&request).unwrap();
 }
@@ -286,7 +286,7 @@ fn scenario_2_sign_in_get_user_refresh_and_global_sign_out() {
         user_pool_id: pool_id.clone(),
         username: "alice".to_owned(),
         password: PASSWORD.to_owned(),
-        permanent: true,
+        permanent: Some(true),
     };
     client.call::<ops::AdminSetUserPassword>(&request).unwrap();
 

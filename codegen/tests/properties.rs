@@ -606,8 +606,8 @@ fn the_operation_list_has_all_114_operations() {
 /// Model-driven values of one operation's input and output round-trip.
 fn check_operation<O: Operation>(name: &str, input: &str, output: &str) -> Result<(), String>
 where
-    O::Input: PartialEq + Debug,
-    O::Output: PartialEq + Debug,
+    O::Input: PartialEq + Debug + Serialize + DeserializeOwned,
+    O::Output: PartialEq + Debug + Serialize + DeserializeOwned,
 {
     let mut runner = TestRunner::new(Config { cases: 16, ..Config::default() });
     if input != "Empty" {

@@ -65,6 +65,18 @@ pub struct Traits {
     /// The JSON protocol traits on a service (`aws.protocols#awsJson1_0`, `#awsJson1_1`,
     /// `#restJson1`), in the order [`Protocol`] sorts them.
     pub protocols: Option<BTreeSet<Protocol>>,
+    /// `smithy.api#clientOptional`: clients treat the member as optional even when it is
+    /// required or has a default.
+    pub client_optional: bool,
+    /// `smithy.api#endpoint`: the operation's host prefix, e.g. `foo.{label}.`.
+    pub endpoint_host_prefix: Option<String>,
+    /// `smithy.api#hostLabel`: the member fills a label of the operation's host prefix.
+    pub host_label: bool,
+    /// `aws.protocols#awsQueryCompatible`: the service moved from the awsQuery protocol and
+    /// keeps its old error codes in the `x-amzn-query-error` header.
+    pub aws_query_compatible: bool,
+    /// `smithy.api#requestCompression`: the encodings the service accepts for request bodies.
+    pub request_compression: Option<Vec<String>>,
     /// `smithy.api#enum` (Smithy IDL 1.0): parsed by the loader into `ShapeKind::Enum`.
     pub(crate) legacy_enum: Option<Value>,
     /// Every other trait, by absolute shape ID, as JSON.
@@ -255,9 +267,23 @@ impl Traits {
             aws_service,
             sigv4,
             protocols,
+            endpoint_host_prefix,
+            request_compression,
             legacy_enum
         );
-        take_flag!(required, sensitive, sparse, streaming, input, output, boxed, optional_auth);
+        take_flag!(
+            required,
+            sensitive,
+            sparse,
+            streaming,
+            input,
+            output,
+            boxed,
+            optional_auth,
+            client_optional,
+            host_label,
+            aws_query_compatible
+        );
         for (key, value) in &other.other {
             self.other.entry(key.clone()).or_insert_with(|| value.clone());
         }
@@ -381,6 +407,21 @@ pub(crate) fn parse_traits(json: &serde_json::Map<String, Value>, at: &str) -> R
                 let obj = value.as_object().ok_or_else(|| bad("expected an object"))?;
                 let name = optional_string(obj, "name").map_err(|e| format!("{}: {e}", here()))?;
                 traits.sigv4 = Some(name.ok_or_else(|| bad("expected a `name`"))?);
+            }
+            "smithy.api#clientOptional" => traits.client_optional = true,
+            "smithy.api#hostLabel" => traits.host_label = true,
+            "aws.protocols#awsQueryCompatible" => traits.aws_query_compatible = true,
+            "smithy.api#endpoint" => {
+                let obj = value.as_object().ok_or_else(|| bad("expected an object"))?;
+                let prefix = optional_string(obj, "hostPrefix").map_err(|e| format!("{}: {e}", here()))?;
+                traits.endpoint_host_prefix = Some(prefix.ok_or_else(|| bad("expected a `hostPrefix`"))?);
+            }
+            "smithy.api#requestCompression" => {
+                let encodings =
+                    value.get("encodings").and_then(Value::as_array).ok_or_else(|| bad("expected `encodings`"))?;
+                let encodings = encodings.iter().map(|e| e.as_str().map(str::to_owned)).collect::<Option<Vec<_>>>();
+                traits.request_compression =
+                    Some(encodings.ok_or_else(|| bad("expected `encodings` to hold strings"))?);
             }
             protocol if Protocol::of_trait(protocol).is_some() => {
                 let protocol = Protocol::of_trait(protocol).expect("matched above");

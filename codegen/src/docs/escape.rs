@@ -129,7 +129,7 @@ pub(super) fn encode_url(url: &str) -> String {
 /// A code span whose fence is longer than any backtick run inside, so the
 /// content never needs escaping. Content starting or ending with a backtick
 /// is padded with spaces, which Markdown strips again.
-pub(super) fn code_span(content: &str) -> String {
+pub(crate) fn code_span(content: &str) -> String {
     if content.is_empty() {
         return String::new();
     }

@@ -54,6 +54,11 @@ mod parse;
 mod render;
 mod tree;
 
+/// Text as a Markdown code span, fenced with enough backticks for any it holds.
+pub fn code_span(text: &str) -> String {
+    escape::code_span(text)
+}
+
 /// Converts model HTML documentation to rustdoc Markdown. Returns one String; lines separated by '\n'; no trailing newline; never panics on any input.
 pub fn html_to_markdown(html: &str) -> String {
     let (html, cut) = cut_to_limit(html);

@@ -29,11 +29,12 @@ pub fn markdown(space: &TypeSpace) -> String {
     }
     doc.push_str(
         "\n## Calling the service\n\n\
-         Each operation type implements [`operation::Operation`]: its `TARGET` is the \
-         `X-Amz-Target` header, [`operations::SERVICE`] has the content type and signing name, \
-         `write_input` and `read_output` turn bodies into types, and [`error::parse_error`] turns \
-         an error response into the operation's error enum. [`operation::paginate`] walks the \
-         pages of a paginated operation with any transport.\n",
+         Each operation type implements [`operation::Operation`]: `write_request` turns an input \
+         into the whole HTTP request (an `http::Request`: method, URI, headers, body), and \
+         `read_response` turns any `http::Response` into the output or the operation's error \
+         enum. A client adds the endpoint and a signature ([`operations::SERVICE`] has the \
+         endpoint prefix and signing name) and sends the request with any HTTP library. \
+         [`operation::paginate`] walks the pages of a paginated operation with any transport.\n",
     );
     doc
 }
@@ -63,7 +64,7 @@ fn example(space: &TypeSpace, lib: &str) -> Option<String> {
     text.push_str("if let Err(violations) = input.validate() {\n    println!(\"{violations}\");\n}\n```\n");
     let name = op.name.clone();
     text.push_str(&format!(
-        "\n## Writing and reading bodies\n\n```\nuse {lib}::operation::Operation;\nuse {lib}::operations::{name};\nuse {lib}::{input_name};\n\n"
+        "\n## Requests and responses\n\n```\nuse {lib}::operation::Operation;\nuse {lib}::operations::{name};\nuse {lib}::{input_name};\n\n"
     ));
     match input_json {
         Some(json) => {
@@ -80,7 +81,16 @@ fn example(space: &TypeSpace, lib: &str) -> Option<String> {
         None => text.push_str(&format!("let input = {input_name}::default();\n")),
     }
     text.push_str(&format!(
-        "let body: Vec<u8> = {name}::write_input(&input)?;\nlet again: {input_name} = serde_json::from_slice(&body)?;\n// Compared as JSON, where a NaN equals itself.\nassert_eq!(serde_json::to_value(&again)?, serde_json::to_value(&input)?);\n# Ok::<(), serde_json::Error>(())\n```\n"
+        "let request: http::Request<Vec<u8>> = {name}::write_request(&input)?;\n\
+         assert_eq!(request.method(), \"POST\");\n\
+         // The body is the input as JSON (compared as JSON, where a NaN equals itself).\n\
+         let again: {input_name} = serde_json::from_slice(request.body())?;\n\
+         assert_eq!(serde_json::to_value(&again)?, serde_json::to_value(&input)?);\n\n\
+         // What the service answers, as any HTTP client hands it over.\n\
+         let response = http::Response::builder().status(200).body(b\"{{}}\".to_vec())?;\n\
+         let output = {name}::read_response(&response)?;\n\
+         # let _ = output;\n\
+         # Ok::<(), Box<dyn std::error::Error>>(())\n```\n"
     ));
     Some(text)
 }

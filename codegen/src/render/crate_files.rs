@@ -19,6 +19,10 @@ pub const WIRE_TESTS_RS: &str = include_str!("../../templates/wire_tests.rs");
 pub const VALIDATE_RS: &str = include_str!("../../templates/validate.rs");
 /// See [`WIRE_RS`].
 pub const OPERATION_RS: &str = include_str!("../../templates/operation.rs");
+/// See [`WIRE_RS`].
+pub const PROTOCOL_RS: &str = include_str!("../../templates/protocol.rs");
+/// See [`WIRE_RS`]: only in crates with an operation marked `@requestCompression`.
+pub const COMPRESSION_RS: &str = include_str!("../../templates/compression.rs");
 /// See [`WIRE_RS`]: the helpers of the tests written into every crate (`tests/support/mod.rs`).
 pub const TEST_SUPPORT_RS: &str = include_str!("../../templates/test_support.rs");
 
@@ -38,17 +42,24 @@ publish = false
 
 [dependencies]
 base64 = "0.22"
+{compression}http = "1"
 regex = "1"
 serde = {{ version = "1", features = ["derive"] }}
 serde_json = {{ version = "1", features = ["float_roundtrip", "raw_value"] }}
 time = {{ version = "0.3.36", features = ["formatting", "macros", "parsing"] }}
 {workspace}"#,
         package = service.package_name,
+        compression = if uses_compression(space) { "flate2 = \"1\"\n" } else { "" },
         description = toml_escape(&format!(
             "Serde types for {} (API version {}), generated from its Smithy model",
             service.title, service.version
         )),
     )
+}
+
+/// Whether an operation sends compressed bodies (the crate then has a `compression` module).
+pub fn uses_compression(space: &TypeSpace) -> bool {
+    space.operations.iter().any(|op| op.gzip)
 }
 
 /// Text for a TOML basic string: backslashes, quotes and control characters escaped.
@@ -67,6 +78,11 @@ fn toml_escape(text: &str) -> String {
 
 /// `src/lib.rs`: the crate documentation and the module tree.
 pub fn lib_rs(space: &TypeSpace) -> TokenStream {
+    let compression = uses_compression(space).then(|| {
+        quote!(
+            pub mod compression;
+        )
+    });
     let intro = inner_doc_attrs(&format!("{}\n## The service\n", super::crate_docs::markdown(space)));
     let service_docs =
         inner_doc_attrs(&space.service.docs.as_deref().map(crate::docs::html_to_markdown).unwrap_or_default());
@@ -75,9 +91,11 @@ pub fn lib_rs(space: &TypeSpace) -> TokenStream {
         #service_docs
         #![forbid(unsafe_code)]
 
+        #compression
         pub mod error;
         pub mod operation;
         pub mod operations;
+        pub mod protocol;
         pub mod validate;
         pub mod wire;
 

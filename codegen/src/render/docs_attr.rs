@@ -34,7 +34,7 @@ pub(crate) fn value_doc_attrs(
     html: Option<&str>,
     deprecated: Option<&smithy_model::Deprecated>,
 ) -> TokenStream {
-    let value_doc = format!(" `{value}`");
+    let value_doc = format!(" {}", crate::docs::code_span(value));
     let deprecated = deprecated_attr(deprecated);
     match html {
         Some(html) => {

@@ -20,7 +20,7 @@ pub fn render(def: &TypeDef, variants: &[VariantDef], std: &StdPaths) -> TokenSt
     let idents: Vec<_> = variants.iter().map(|v| naming::ident(&v.name)).collect();
     let values: Vec<&str> = variants.iter().map(|v| v.value.as_str()).collect();
     let variant_defs = variants.iter().zip(&idents).map(|(v, ident)| {
-        let docs = value_doc_attrs(&v.value.replace('`', "'"), v.docs.as_deref(), v.deprecated.as_ref());
+        let docs = value_doc_attrs(&v.value, v.docs.as_deref(), v.deprecated.as_ref());
         quote!(#docs #ident,)
     });
     let unknown_doc = " A value that this version of the crate does not know, kept exactly as received. \

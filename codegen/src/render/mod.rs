@@ -34,6 +34,7 @@ pub fn crate_jobs<'a>(space: &'a TypeSpace, options: &'a Options) -> Vec<Job<'a>
         template("src/error.rs", crate_files::ERROR_RS),
         template("src/operation.rs", crate_files::OPERATION_RS),
         template("src/validate.rs", crate_files::VALIDATE_RS),
+        template("src/protocol.rs", crate_files::PROTOCOL_RS),
         template("tests/wire.rs", crate_files::WIRE_TESTS_RS),
         template("tests/support/mod.rs", crate_files::TEST_SUPPORT_RS),
         Job::tokens("src/patterns.rs", || Ok(validation::patterns_module(space))),
@@ -42,6 +43,9 @@ pub fn crate_jobs<'a>(space: &'a TypeSpace, options: &'a Options) -> Vec<Job<'a>
         }),
         Job::tokens("src/types/mod.rs", || Ok(allow_deprecated_uses(crate_files::types_mod(space), space, &[]))),
     ];
+    if crate_files::uses_compression(space) {
+        jobs.push(template("src/compression.rs", crate_files::COMPRESSION_RS));
+    }
     for def in &space.types {
         jobs.push(Job::tokens(format!("src/types/{}.rs", def.module), move || {
             let tokens = match &def.kind {

@@ -6,7 +6,7 @@ use quote::{format_ident, quote};
 
 use super::docs_attr::{doc_attrs, lines_to_attrs};
 use super::rust_types::qualified_type_tokens;
-use crate::space::{Auth, ErrorRef, OperationDef, PageMember, Pagination, RustType, TypeRef, TypeSpace};
+use crate::space::{Auth, ErrorRef, HostPart, OperationDef, PageMember, Pagination, RustType, TypeRef, TypeSpace};
 
 /// `src/operations/<name>.rs`.
 pub fn render(op: &OperationDef) -> TokenStream {
@@ -29,6 +29,12 @@ pub fn render(op: &OperationDef) -> TokenStream {
     let errors = error_enum(&error_name, &format!(" The errors of [`{}`].", op.name), &op.errors);
     let variants: Vec<Ident> = op.errors.iter().map(|e| format_ident!("{}", e.name)).collect();
     let imports = imports(op);
+    let write_request = if op.gzip {
+        quote!(protocol::aws_json_request(#target, input).and_then(compression::gzip_large_body))
+    } else {
+        quote!(protocol::aws_json_request(#target, input))
+    };
+    let host_prefix = op.host_prefix.as_ref().map(|parts| host_prefix(parts));
     quote! {
         #imports
 
@@ -38,11 +44,20 @@ pub fn render(op: &OperationDef) -> TokenStream {
 
         impl Operation for #name {
             const NAME: &'static str = #op_name;
-            const TARGET: &'static str = #target;
             const AUTH: Auth = #auth;
             type Input = #input;
             type Output = #output;
             type Error = #error_name;
+
+            fn write_request(input: &Self::Input) -> Result<http::Request<Vec<u8>>, RequestError> {
+                #write_request
+            }
+
+            fn read_response<B: AsRef<[u8]>>(response: &http::Response<B>) -> Result<Self::Output, Self::Error> {
+                protocol::aws_json_response(response)
+            }
+
+            #host_prefix
         }
 
         #pagination
@@ -86,17 +101,18 @@ fn body_type(ty: Option<&TypeRef>) -> TokenStream {
     }
 }
 
-/// The error helpers an error enum's file uses.
-fn error_imports(errors: &[ErrorRef]) -> TokenStream {
-    if errors.is_empty() {
-        quote!(
-            use crate::error::{OperationError, UnhandledError};
-        )
-    } else {
-        quote!(
-            use crate::error::{read_error_body, OperationError, UnhandledError};
-        )
+/// The error helpers an error enum's file uses (and `RequestError` in an operation's file).
+fn error_imports(errors: &[ErrorRef], request_error: bool) -> TokenStream {
+    let mut items = Vec::new();
+    if !errors.is_empty() {
+        items.push(quote!(read_error_body));
     }
+    items.push(quote!(OperationError));
+    if request_error {
+        items.push(quote!(RequestError));
+    }
+    items.push(quote!(UnhandledError));
+    quote!(use crate::error::{#(#items),*};)
 }
 
 fn imports(op: &OperationDef) -> TokenStream {
@@ -110,13 +126,44 @@ fn imports(op: &OperationDef) -> TokenStream {
             operation_items.push(quote!(PaginatedItems));
         }
     }
-    let error_imports = error_imports(&op.errors);
+    let error_imports = error_imports(&op.errors, true);
+    let compression = op.gzip.then(|| {
+        quote!(
+            use crate::compression;
+        )
+    });
     quote! {
         use std::fmt;
 
+        #compression
         #error_imports
         use crate::operation::{#(#operation_items),*};
         use crate::operations::ServiceError;
+        use crate::protocol;
+    }
+}
+
+/// `Operation::host_prefix` of an operation with `@endpoint`: the prefix's text with the
+/// `@hostLabel` members' values in place of their labels.
+fn host_prefix(parts: &[HostPart]) -> TokenStream {
+    let mut format = String::new();
+    let mut labels = Vec::new();
+    for part in parts {
+        match part {
+            HostPart::Text(text) => format.push_str(&text.replace('{', "{{").replace('}', "}}")),
+            HostPart::Label { member, field, optional } => {
+                format.push_str("{}");
+                let field = crate::naming::ident(field);
+                let value =
+                    if *optional { quote!(input.#field.as_deref()) } else { quote!(Some(input.#field.as_str())) };
+                labels.push(quote!(protocol::host_label(#member, #value)?));
+            }
+        }
+    }
+    quote! {
+        fn host_prefix(input: &Self::Input) -> Result<Option<String>, RequestError> {
+            Ok(Some(format!(#format, #(#labels),*)))
+        }
     }
 }
 
@@ -251,6 +298,7 @@ pub fn operations_mod(space: &TypeSpace) -> TokenStream {
     let (sdk_id, version, prefix, signing) =
         (&service.sdk_id, &service.version, &service.endpoint_prefix, &service.signing_name);
     let (protocol, content_type) = (service.protocol.name(), service.protocol.content_type());
+    let query_compatible = service.query_compatible;
     let modules = space.operations.iter().map(|op| {
         let module = crate::naming::ident(&op.module);
         let (name, error) = (format_ident!("{}", op.name), format_ident!("{}", op.error_name));
@@ -278,7 +326,7 @@ pub fn operations_mod(space: &TypeSpace) -> TokenStream {
             },
         }
     });
-    let error_imports = error_imports(&space.errors);
+    let error_imports = error_imports(&space.errors, false);
     let service_error = error_enum(
         &format_ident!("ServiceError"),
         " Any error of the service: every operation's error converts into it.",
@@ -304,6 +352,7 @@ pub fn operations_mod(space: &TypeSpace) -> TokenStream {
             signing_name: #signing,
             protocol: #protocol,
             content_type: #content_type,
+            query_compatible: #query_compatible,
         };
 
         /// Every operation of the service, ordered by name.

@@ -162,6 +162,20 @@ fn join_words(words: &[String]) -> String {
 
 fn field(f: &MemberDef, std: &StdPaths, in_error: bool) -> TokenStream {
     let docs = doc_attrs(f.docs.as_deref());
+    let docs = match &f.service_default {
+        Some(default) => {
+            let note = format!(
+                " When it is not set, the service uses its default, {}.",
+                crate::docs::code_span(&default.to_string())
+            );
+            if docs.is_empty() {
+                quote!(#[doc = #note])
+            } else {
+                quote!(#docs #[doc = ""] #[doc = #note])
+            }
+        }
+        None => docs,
+    };
     let deprecated = deprecated_attr(f.deprecated.as_ref());
     let name = naming::ident(&f.rust_name);
     let ty = field_type(f, std);

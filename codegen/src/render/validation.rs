@@ -23,7 +23,7 @@ pub fn patterns_module(space: &TypeSpace) -> TokenStream {
             Some(reject) => quote!(Some(|| Regex::new(#reject).expect(CHECKED))),
             None => quote!(None),
         };
-        let doc = format!(" `{}`", source.replace('`', "'"));
+        let doc = format!(" {}", crate::docs::code_span(source));
         quote! {
             #[doc = #doc]
             pub(crate) static #ident: Pattern = Pattern::new(#source, || Regex::new(#accept).expect(CHECKED), #reject);

@@ -119,6 +119,32 @@ impl DefaultValue {
     }
 }
 
+impl std::fmt::Display for DefaultValue {
+    /// The value as the model writes it (a timestamp as RFC 3339 text, a blob as base64).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DefaultValue::Bool(b) => write!(f, "{b}"),
+            DefaultValue::Integer(n) => write!(f, "{n}"),
+            DefaultValue::Float(x) => write!(f, "{x:?}"),
+            DefaultValue::BigNumber(digits) => f.write_str(digits),
+            DefaultValue::String(text) | DefaultValue::Enum(text) => write!(f, "{}", Value::String(text.clone())),
+            DefaultValue::Blob(bytes) => write!(f, "\"{}\"", BASE64.encode(bytes)),
+            DefaultValue::Timestamp { seconds, nanos } => {
+                let at = time::OffsetDateTime::from_unix_timestamp(*seconds)
+                    .map(|t| t + time::Duration::nanoseconds(i64::from(*nanos)));
+                match at.ok().and_then(|t| t.format(&time::format_description::well_known::Rfc3339).ok()) {
+                    Some(text) => f.write_str(&text),
+                    None => write!(f, "{seconds}.{nanos:09} seconds after 1970"),
+                }
+            }
+            DefaultValue::Document(value) => write!(f, "{value}"),
+            DefaultValue::IntEnum(n) => write!(f, "{n}"),
+            DefaultValue::EmptyList => f.write_str("[]"),
+            DefaultValue::EmptyMap => f.write_str("{}"),
+        }
+    }
+}
+
 /// Epoch seconds, to the microsecond as the generated crates read them.
 fn timestamp_of_number(value: f64) -> Option<DefaultValue> {
     if !value.is_finite() || value < MIN_TIMESTAMP as f64 || value > MAX_TIMESTAMP as f64 {

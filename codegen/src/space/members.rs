@@ -40,6 +40,9 @@ pub struct MemberDef {
     pub ty: RustType,
     /// Whether the member always holds a value.
     pub presence: Presence,
+    /// For an optional member that has a model default (a member of an operation's input, or
+    /// `@clientOptional`): the value the service uses when the member is not sent.
+    pub service_default: Option<DefaultValue>,
     /// Whether the value is boxed to keep a recursive type finite.
     pub boxed: bool,
     /// What `validate()` checks.
@@ -105,11 +108,23 @@ impl Context<'_> {
             }
             let mut def = self.member(shape, member, field, Presence::Optional)?;
             // IDL 2.0 repeats a target's default on the member; `@default(null)` removes it.
-            def.presence = match member.traits.default.as_ref().filter(|v| !v.is_null()) {
+            let default = match member.traits.default.as_ref().filter(|v| !v.is_null()) {
                 Some(default) => {
                     let place = format!("{}${}", shape.id, member.name);
-                    Presence::Defaulted(DefaultValue::of(default, &def.ty, &place)?)
+                    Some(DefaultValue::of(default, &def.ty, &place)?)
                 }
+                None => None,
+            };
+            // A client leaves a member of an operation's input unset to let the service apply its
+            // default, and `@clientOptional` members are optional whatever else they are (the
+            // Smithy specification's client nullability rules).
+            let client_optional = member.traits.client_optional || (shape.traits.input && default.is_some());
+            def.presence = match default {
+                _ if client_optional => {
+                    def.service_default = default;
+                    Presence::Optional
+                }
+                Some(default) => Presence::Defaulted(default),
                 None if member.traits.required => Presence::Required,
                 None => Presence::Optional,
             };
@@ -152,6 +167,7 @@ impl Context<'_> {
             wire_name,
             ty: RustType::of_member(model, self.names, &member.target, &traits)?,
             presence,
+            service_default: None,
             boxed: self.boxed.contains(&(shape.id.clone(), member.name.clone())),
             checks: Checks::of_member(model, self.patterns, &place, &traits, &member.target)?,
             docs: member.traits.documentation.clone(),

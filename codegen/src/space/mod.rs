@@ -32,7 +32,7 @@ use crate::pattern::Translated;
 pub use self::defaults::DefaultValue;
 pub use self::members::{MemberDef, Presence};
 pub use self::names::{NamedKind, Names, TypeRef};
-pub use self::operations::{Auth, ErrorRef, Example, OperationDef, PageMember, Pagination};
+pub use self::operations::{Auth, ErrorRef, Example, HostPart, OperationDef, PageMember, Pagination};
 pub use self::service::ServiceDef;
 pub use self::type_defs::{Binding, ErrorInfo, IntVariantDef, StructDef, TypeDef, TypeKind, VariantDef};
 pub use self::types::{RustType, WireFormat};

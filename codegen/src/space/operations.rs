@@ -53,6 +53,26 @@ pub struct OperationDef {
     pub pagination: Option<Pagination>,
     /// The model's examples (`smithy.api#examples`).
     pub examples: Vec<Example>,
+    /// `@endpoint`: the prefix a client puts before the endpoint's host.
+    pub host_prefix: Option<Vec<HostPart>>,
+    /// `@requestCompression` with `gzip`: bodies large enough are sent gzip-compressed.
+    pub gzip: bool,
+}
+
+/// A piece of an `@endpoint` host prefix.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum HostPart {
+    /// Text as written, e.g. `foo.`.
+    Text(String),
+    /// The value of an input member marked `@hostLabel`.
+    Label {
+        /// The member's name in the model.
+        member: String,
+        /// The Rust field name.
+        field: String,
+        /// Whether the field is an `Option`.
+        optional: bool,
+    },
 }
 
 /// An error an operation can return.
@@ -136,6 +156,11 @@ pub fn operations(
         };
         let (input, output) = (type_of(&op.input)?, type_of(&op.output)?);
         let examples = examples(&id, shape.traits.examples.as_deref().unwrap_or_default(), &input, &output, names)?;
+        let host_prefix = match &shape.traits.endpoint_host_prefix {
+            Some(prefix) => Some(host_prefix(&id, prefix, op, types)?),
+            None => None,
+        };
+        let gzip = shape.traits.request_compression.iter().flatten().any(|e| e == "gzip");
         let name = naming::type_name(id.name());
         out.push(OperationDef {
             shape: id.clone(),
@@ -151,6 +176,8 @@ pub fn operations(
             docs: shape.traits.documentation.clone(),
             pagination,
             examples,
+            host_prefix,
+            gzip,
         });
     }
     out.sort_by(|a, b| a.name.cmp(&b.name));
@@ -201,6 +228,44 @@ fn examples(
             })
         })
         .collect()
+}
+
+/// The parts of an `@endpoint` host prefix such as `foo.{label}.`: each label names a string
+/// member of the input marked `@hostLabel`.
+fn host_prefix(
+    id: &ShapeId,
+    prefix: &str,
+    op: &smithy_model::Operation,
+    types: &BTreeMap<ShapeId, &TypeDef>,
+) -> Result<Vec<HostPart>, Error> {
+    let place = format!("{id}: smithy.api#endpoint");
+    let members = match types.get(&op.input).map(|def| &def.kind) {
+        Some(TypeKind::Struct(s)) => s.members.as_slice(),
+        _ => &[],
+    };
+    let mut parts = Vec::new();
+    let mut rest = prefix;
+    while let Some(open) = rest.find('{') {
+        let close =
+            rest[open..].find('}').ok_or_else(|| Error::invalid(&place, format!("`{prefix}` has an unclosed `{{`")))?;
+        let label = &rest[open + 1..open + close];
+        let member = members.iter().find(|m| m.name == label && m.ty == RustType::String).ok_or_else(|| {
+            Error::invalid(&place, format!("the label `{label}` of `{prefix}` names no string member of the input"))
+        })?;
+        if open > 0 {
+            parts.push(HostPart::Text(rest[..open].to_owned()));
+        }
+        parts.push(HostPart::Label {
+            member: member.name.clone(),
+            field: member.rust_name.clone(),
+            optional: member.is_optional(),
+        });
+        rest = &rest[open + close + 1..];
+    }
+    if !rest.is_empty() {
+        parts.push(HostPart::Text(rest.to_owned()));
+    }
+    Ok(parts)
 }
 
 /// The operation's `@paginated` over the service's (operation values win).

@@ -42,6 +42,9 @@ pub struct ServiceDef {
     pub library_name: String,
     /// The model's documentation of the service (HTML).
     pub docs: Option<String>,
+    /// `aws.protocols#awsQueryCompatible`: requests say `x-amzn-query-mode: true`, and error
+    /// responses carry the awsQuery error code in `x-amzn-query-error`.
+    pub query_compatible: bool,
 }
 
 impl ServiceDef {
@@ -70,6 +73,7 @@ impl ServiceDef {
             target_prefix: service.id.name().to_owned(),
             protocol,
             docs: service.traits.documentation.clone(),
+            query_compatible: service.traits.aws_query_compatible,
         })
     }
 

@@ -9,7 +9,6 @@ use aws_credential_types::Credentials;
 use aws_sigv4::http_request::{sign, SignableBody, SignableRequest, SigningSettings};
 use aws_sigv4::sign::v4;
 use aws_smithy_runtime_api::client::identity::Identity;
-use cognito_identity_provider_types::error::parse_error;
 use cognito_identity_provider_types::operation::{Auth, Operation};
 use cognito_identity_provider_types::operations::SERVICE;
 use serde_json::Value;
@@ -78,45 +77,50 @@ impl Client {
     }
 
     /// Calls operation `O`: the typed output, or the typed error.
-    pub fn call<O: Operation>(&self, input: &O::Input) -> Result<O::Output, O::Error> {
+    pub fn call<O: Operation>(&self, input: &O::Input) -> Result<O::Output, O::Error>
+    where
+        O::Output: serde::Serialize,
+    {
         self.send::<O>(input).result
     }
 
-    /// Calls operation `O` and keeps the HTTP status and headers.
+    /// Calls operation `O` and keeps the HTTP status and headers: the request is what
+    /// `write_request` builds, with the endpoint put in front of its URI and a SigV4 signature
+    /// added; it goes out through `ureq`, whose `http` types the response comes back in for
+    /// `read_response`.
     ///
     /// Panics when the server cannot be reached, or when a successful response does not read
     /// into `O::Output` or loses data when written back (see [`compare`]).
-    pub fn send<O: Operation>(&self, input: &O::Input) -> Reply<O> {
-        let body = O::write_input(input).expect("inputs serialize");
-        let mut headers =
-            vec![("content-type", SERVICE.content_type.to_owned()), ("x-amz-target", O::TARGET.to_owned())];
+    pub fn send<O: Operation>(&self, input: &O::Input) -> Reply<O>
+    where
+        O::Output: serde::Serialize,
+    {
+        let mut request = O::write_request(input).unwrap_or_else(|e| panic!("{}: no request: {e}", O::NAME));
+        let url = format!("{}{}", self.endpoint, request.uri());
+        *request.uri_mut() = url.parse().expect("the endpoint and the request's URI make a URL");
         // Like the SDKs, leave unsigned what the model marks `@auth([])` (it carries a token).
         if O::AUTH != Auth::None {
-            headers.extend(self.signature(&headers, &body));
+            for (name, value) in self.signature(&request) {
+                request.headers_mut().insert(name, value.parse().expect("signature headers are header values"));
+            }
         }
-        let mut request = self.agent.post(&self.endpoint);
-        for (name, value) in &headers {
-            request = request.header(*name, value);
-        }
-        let mut response = request.send(&body[..]).unwrap_or_else(|e| panic!("{}: no response: {e}", O::NAME));
+        let response = self.agent.run(request).unwrap_or_else(|e| panic!("{}: no response: {e}", O::NAME));
+        let (parts, mut body) = response.into_parts();
+        let bytes = body.read_to_vec().unwrap_or_else(|e| panic!("{}: cannot read the body: {e}", O::NAME));
+        let response = ureq::http::Response::from_parts(parts, bytes);
         let status = response.status().as_u16();
-        let response_headers: Vec<(String, String)> = response
+        let headers: Vec<(String, String)> = response
             .headers()
             .iter()
             .map(|(name, value)| (name.as_str().to_owned(), value.to_str().unwrap_or_default().to_owned()))
             .collect();
-        let bytes =
-            response.body_mut().read_to_vec().unwrap_or_else(|e| panic!("{}: cannot read the body: {e}", O::NAME));
-        let result = if (200..300).contains(&status) {
-            let output = O::read_output(&bytes).unwrap_or_else(|e| {
-                panic!("{}: the response does not read: {e}\n{}", O::NAME, String::from_utf8_lossy(&bytes))
-            });
-            self.check_no_data_loss::<O>(&bytes, &output);
-            Ok(output)
-        } else {
-            Err(parse_error::<O::Error, _, _>(status, response_headers.iter().map(|(n, v)| (n, v)), &bytes))
-        };
-        Reply { status, headers: response_headers, result }
+        let result = O::read_response(&response);
+        if let Ok(output) = &result {
+            self.check_no_data_loss::<O>(response.body(), output);
+        } else if response.status().is_success() {
+            panic!("{}: the response does not read\n{}", O::NAME, String::from_utf8_lossy(response.body()));
+        }
+        Reply { status, headers, result }
     }
 
     /// Every successful call so far.
@@ -124,8 +128,8 @@ impl Client {
         self.exchanges.lock().unwrap().clone()
     }
 
-    /// The SigV4 headers (`authorization`, `x-amz-date`) for a `POST /` with these headers.
-    fn signature(&self, headers: &[(&'static str, String)], body: &[u8]) -> Vec<(&'static str, String)> {
+    /// The SigV4 headers (`authorization`, `x-amz-date`) of a request.
+    fn signature(&self, request: &ureq::http::Request<Vec<u8>>) -> Vec<(&'static str, String)> {
         let params = v4::SigningParams::builder()
             .identity(&self.identity)
             .region(REGION)
@@ -135,19 +139,21 @@ impl Client {
             .build()
             .expect("complete signing parameters")
             .into();
-        let request = SignableRequest::new(
-            "POST",
-            format!("{}/", self.endpoint),
-            headers.iter().map(|(name, value)| (*name, value.as_str())),
-            SignableBody::Bytes(body),
-        )
-        .expect("a signable request");
-        let (instructions, _signature) = sign(request, &params).expect("signing").into_parts();
+        let headers = request.headers().iter().map(|(name, value)| (name.as_str(), value.to_str().unwrap_or_default()));
+        let uri = request.uri().to_string();
+        let signable =
+            SignableRequest::new(request.method().as_str(), uri, headers, SignableBody::Bytes(request.body()))
+                .expect("a signable request");
+        let (instructions, _signature) = sign(signable, &params).expect("signing").into_parts();
         let (signed, _params) = instructions.into_parts();
         signed.into_iter().map(|h| (h.name(), h.value().to_owned())).collect()
     }
 
-    fn check_no_data_loss<O: Operation>(&self, bytes: &[u8], output: &O::Output) {
+    fn check_no_data_loss<O>(&self, bytes: &[u8], output: &O::Output)
+    where
+        O: Operation,
+        O::Output: serde::Serialize,
+    {
         let raw: Value = if bytes.iter().all(u8::is_ascii_whitespace) {
             Value::Object(Default::default())
         } else {

@@ -38,6 +38,11 @@ fn admin_create_user_example_1_input() {
         r#"{
   "UserPoolId": "us-east-1_EXAMPLE",
   "Username": "testuser",
+  "DesiredDeliveryMediums": [
+    "SMS"
+  ],
+  "MessageAction": "SUPPRESS",
+  "TemporaryPassword": "This-is-my-test-99!",
   "UserAttributes": [
     {
       "Name": "name",
@@ -51,12 +56,6 @@ fn admin_create_user_example_1_input() {
       "Name": "email",
       "Value": "testuser@example.com"
     }
-  ],
-  "TemporaryPassword": "This-is-my-test-99!",
-  "ForceAliasCreation": false,
-  "MessageAction": "SUPPRESS",
-  "DesiredDeliveryMediums": [
-    "SMS"
   ]
 }"#,
     );

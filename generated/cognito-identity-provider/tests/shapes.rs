@@ -487,8 +487,7 @@ fn admin_create_user_request() {
 }"#,
         r#"{
   "UserPoolId": "",
-  "Username": "",
-  "ForceAliasCreation": false
+  "Username": ""
 }"#,
     );
 }
@@ -1797,8 +1796,7 @@ fn admin_set_user_password_request() {
         r#"{
   "UserPoolId": "",
   "Username": "",
-  "Password": "",
-  "Permanent": false
+  "Password": ""
 }"#,
     );
 }
@@ -3130,8 +3128,7 @@ fn confirm_sign_up_request() {
         r#"{
   "ClientId": "",
   "Username": "",
-  "ConfirmationCode": "",
-  "ForceAliasCreation": false
+  "ConfirmationCode": ""
 }"#,
     );
 }
@@ -3489,8 +3486,7 @@ fn create_managed_login_branding_request() {
 }"#,
         r#"{
   "UserPoolId": "",
-  "ClientId": "",
-  "UseCognitoProvidedValues": false
+  "ClientId": ""
 }"#,
     );
 }
@@ -3894,10 +3890,7 @@ fn create_user_pool_client_request() {
 }"#,
         r#"{
   "UserPoolId": "",
-  "ClientName": "",
-  "GenerateSecret": false,
-  "RefreshTokenValidity": 0,
-  "AllowedOAuthFlowsUserPoolClient": false
+  "ClientName": ""
 }"#,
     );
 }
@@ -5131,8 +5124,7 @@ fn describe_managed_login_branding_by_client_request() {
 }"#,
         r#"{
   "UserPoolId": "",
-  "ClientId": "",
-  "ReturnMergedResources": false
+  "ClientId": ""
 }"#,
     );
 }
@@ -5240,8 +5232,7 @@ fn describe_managed_login_branding_request() {
 }"#,
         r#"{
   "UserPoolId": "",
-  "ManagedLoginBrandingId": "",
-  "ReturnMergedResources": false
+  "ManagedLoginBrandingId": ""
 }"#,
     );
 }
@@ -12153,11 +12144,7 @@ fn update_managed_login_branding_request() {
   ]
 }"#,
     );
-    assert_round_trip::<
-        UpdateManagedLoginBrandingRequest,
-    >(r#"{}"#, r#"{
-  "UseCognitoProvidedValues": false
-}"#);
+    assert_round_trip::<UpdateManagedLoginBrandingRequest>(r#"{}"#, r#"{}"#);
 }
 
 #[test]
@@ -12557,9 +12544,7 @@ fn update_user_pool_client_request() {
 }"#,
         r#"{
   "UserPoolId": "",
-  "ClientId": "",
-  "RefreshTokenValidity": 0,
-  "AllowedOAuthFlowsUserPoolClient": false
+  "ClientId": ""
 }"#,
     );
 }

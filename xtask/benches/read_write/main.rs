@@ -4,7 +4,8 @@
 //! model-valid body (see `data.rs`):
 //!
 //! - `read`: `serde_json::from_slice::<ListUsersResponse>` (or `AdminGetUserResponse`), drop included;
-//! - `read_output`: the same through the crate's own entry point, `Operation::read_output`;
+//! - `read_response`: the same through the crate's own entry point, `Operation::read_response`
+//!   of a 200 response whose body is those bytes;
 //! - `write`: `serde_json::to_writer` of that value into a reused buffer;
 //! - `ignored-any`: `serde_json::from_slice::<IgnoredAny>`, the parse-and-skip floor;
 //! - `value`: `serde_json::from_slice::<serde_json::Value>`, drop included.
@@ -104,7 +105,8 @@ fn main() {
 /// users must be what the generator wrote.
 fn check<O: Operation>(body: &Body)
 where
-    O::Output: PartialEq,
+    O::Output: PartialEq + serde::Serialize + serde::de::DeserializeOwned,
+    O::Error: std::fmt::Display,
 {
     let value: O::Output =
         serde_json::from_slice(&body.bytes).unwrap_or_else(|e| panic!("{}: cannot read: {e}", body.name));
@@ -112,8 +114,9 @@ where
     let again: O::Output =
         serde_json::from_slice(&written).unwrap_or_else(|e| panic!("{}: cannot read back: {e}", body.name));
     assert!(value == again, "{}: the value read back differs", body.name);
-    let output = O::read_output(&body.bytes).unwrap_or_else(|e| panic!("{}: read_output: {e}", body.name));
-    assert!(value == output, "{}: read_output reads another value", body.name);
+    let output = O::read_response(&http::Response::new(&body.bytes[..]))
+        .unwrap_or_else(|e| panic!("{}: read_response: {e}", body.name));
+    assert!(value == output, "{}: read_response reads another value", body.name);
     let json: serde_json::Value = serde_json::from_slice(&body.bytes).expect("the body is JSON");
     let users = match body.kind {
         Kind::ListUsers => json["Users"].as_array().map_or(0, Vec::len),
@@ -122,7 +125,11 @@ where
     assert_eq!(users, body.users, "{}: wrong number of users", body.name);
 }
 
-fn measure_body<O: Operation>(body: &Body, config: &Config) {
+fn measure_body<O: Operation>(body: &Body, config: &Config)
+where
+    O::Output: serde::Serialize + serde::de::DeserializeOwned,
+    O::Error: std::fmt::Debug,
+{
     let bytes = &body.bytes[..];
     let value: O::Output = serde_json::from_slice(bytes).expect("checked");
     let mut out = Vec::with_capacity(bytes.len() * 2);
@@ -138,9 +145,9 @@ fn measure_body<O: Operation>(body: &Body, config: &Config) {
             }),
         ),
         (
-            "read_output",
-            time(config, &body.name, "read_output", || {
-                drop(black_box(O::read_output(black_box(bytes)).expect("checked")));
+            "read_response",
+            time(config, &body.name, "read_response", || {
+                drop(black_box(O::read_response(&http::Response::new(black_box(bytes))).expect("checked")));
             }),
         ),
         (

@@ -1,8 +1,10 @@
-//! Arbitrary bytes read as every output type (and input type) of the Cognito crate, and as an
-//! error response: never a panic; and whenever a read succeeds, write → read → write gives the
-//! same JSON.
+//! Arbitrary bytes read as every output type (and input type) of the Cognito crate, and as a
+//! whole HTTP response to every operation (any status, headers and body, through
+//! `read_response`): never a panic; and whenever a read succeeds, write → read → write gives
+//! the same JSON.
 #![no_main]
 
+use arbitrary::Unstructured;
 use cognito::operation::Operation;
 use cognito::operations as ops;
 use cognito_identity_provider_types as cognito;
@@ -13,7 +15,7 @@ use serde::Serialize;
 include!("../src/cognito_operations.rs");
 
 /// Reads `data` as a `T`; when that works, the value must write, read back, and write the same.
-fn round_trip<T: Serialize + DeserializeOwned>(data: &[u8], read: fn(&[u8]) -> Result<T, serde_json::Error>) {
+fn round_trip<T: Serialize + DeserializeOwned, E>(data: &[u8], read: impl Fn(&[u8]) -> Result<T, E>) {
     let Ok(first) = read(data) else { return };
     let written = serde_json::to_vec(&first)
         .unwrap_or_else(|e| panic!("{}: a value that was read does not write: {e}", std::any::type_name::<T>()));
@@ -30,12 +32,26 @@ fn round_trip<T: Serialize + DeserializeOwned>(data: &[u8], read: fn(&[u8]) -> R
     assert!(a == b, "{}: write → read → write changed the JSON\nfirst:  {a}\nsecond: {b}", std::any::type_name::<T>());
 }
 
+/// Reads `data` as the body of a 200 response to `O`.
+fn read_body<O: Operation>(data: &[u8]) -> Result<O::Output, O::Error> {
+    O::read_response(&http::Response::new(data))
+}
+
 macro_rules! every_operation {
     ($($op:ident)*) => {
         fn read_as_every_type(data: &[u8]) {
             $(
-                round_trip::<<ops::$op as Operation>::Output>(data, <ops::$op as Operation>::read_output);
-                round_trip::<<ops::$op as Operation>::Input>(data, |d| serde_json::from_slice(d));
+                round_trip::<<ops::$op as Operation>::Output, _>(data, read_body::<ops::$op>);
+                round_trip::<<ops::$op as Operation>::Input, _>(data, |d| serde_json::from_slice(d));
+            )*
+        }
+
+        fn read_as_every_response(response: &http::Response<&[u8]>) {
+            $(
+                if let Ok(output) = <ops::$op as Operation>::read_response(response) {
+                    let written = serde_json::to_vec(&output).expect("a value that was read writes");
+                    round_trip::<<ops::$op as Operation>::Output, _>(&written, |d| serde_json::from_slice(d));
+                }
             )*
         }
     };
@@ -43,7 +59,28 @@ macro_rules! every_operation {
 
 cognito_operations!(every_operation);
 
+/// The header names an error response uses, and one any other header stands for.
+const HEADER_NAMES: [&str; 6] =
+    ["x-amzn-errortype", "content-type", "x-amzn-query-error", "x-amzn-requestid", "content-length", "x-other"];
+
+/// A response made from the fuzzer's bytes: a status, up to four headers, and the rest as body.
+fn response(data: &[u8]) -> Option<http::Response<&[u8]>> {
+    let mut input = Unstructured::new(data);
+    let status = http::StatusCode::from_u16(input.int_in_range(100..=999).ok()?).ok()?;
+    let mut builder = http::Response::builder().status(status);
+    for _ in 0..input.int_in_range(0..=4u8).ok()? {
+        let name = HEADER_NAMES[input.choose_index(HEADER_NAMES.len()).ok()?];
+        let value: &[u8] = input.arbitrary().ok()?;
+        if let Ok(value) = http::HeaderValue::from_bytes(value) {
+            builder = builder.header(name, value);
+        }
+    }
+    builder.body(input.take_rest()).ok()
+}
+
 fuzz_target!(|data: &[u8]| {
     read_as_every_type(data);
-    let _: ops::ServiceError = cognito::error::parse_error(400, [] as [(&str, &str); 0], data);
+    if let Some(response) = response(data) {
+        read_as_every_response(&response);
+    }
 });

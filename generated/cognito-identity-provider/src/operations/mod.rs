@@ -359,6 +359,7 @@ pub const SERVICE: ServiceMetadata = ServiceMetadata {
     signing_name: "cognito-idp",
     protocol: "awsJson1_1",
     content_type: "application/x-amz-json-1.1",
+    query_compatible: false,
 };
 
 /// Every operation of the service, ordered by name.

@@ -72,8 +72,10 @@ pub struct AdminCreateUserRequest {
     /// If this parameter is set to `True` and the phone number or email address specified in the `UserAttributes` parameter already exists as an alias with a different user, this request migrates the alias from the previous user to the newly-created user. The previous user will no longer be able to log in using that alias.
     ///
     /// If this parameter is set to `False`, the API throws an `AliasExistsException` error if the alias already exists. The default value is `False`.
-    #[serde(rename = "ForceAliasCreation")]
-    pub force_alias_creation: bool,
+    ///
+    /// When it is not set, the service uses its default, `false`.
+    #[serde(rename = "ForceAliasCreation", skip_serializing_if = "Option::is_none")]
+    pub force_alias_creation: Option<bool>,
     /// Set to `RESEND` to resend the invitation message to a user that already exists, and to reset the temporary-password duration with a new temporary password. Set to `SUPPRESS` to suppress sending the message. You can specify only one value.
     #[serde(rename = "MessageAction", skip_serializing_if = "Option::is_none")]
     pub message_action: Option<MessageActionType>,
@@ -135,6 +137,14 @@ impl AdminCreateUserRequest {
         temporary_password: impl Into<String>,
     ) -> Self {
         self.temporary_password = Some(temporary_password.into());
+        self
+    }
+    /// Sets `ForceAliasCreation`.
+    pub fn with_force_alias_creation(
+        mut self,
+        force_alias_creation: impl Into<bool>,
+    ) -> Self {
+        self.force_alias_creation = Some(force_alias_creation.into());
         self
     }
     /// Sets `MessageAction`.

@@ -18,8 +18,10 @@ pub struct AdminSetUserPasswordRequest {
     #[serde(rename = "Password")]
     pub password: String,
     /// Set to `true` to set a password that the user can immediately sign in with. Set to `false` to set a temporary password that the user must change on their next sign-in.
-    #[serde(rename = "Permanent")]
-    pub permanent: bool,
+    ///
+    /// When it is not set, the service uses its default, `false`.
+    #[serde(rename = "Permanent", skip_serializing_if = "Option::is_none")]
+    pub permanent: Option<bool>,
 }
 
 impl AdminSetUserPasswordRequest {
@@ -36,6 +38,11 @@ impl AdminSetUserPasswordRequest {
             password: password.into(),
             ..Default::default()
         }
+    }
+    /// Sets `Permanent`.
+    pub fn with_permanent(mut self, permanent: impl Into<bool>) -> Self {
+        self.permanent = Some(permanent.into());
+        self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
     /// every value inside it, and returns all violations at once.

@@ -31,8 +31,10 @@ pub struct ConfirmSignUpRequest {
     /// If `false` and an attribute belongs to an existing alias, this request returns an **AliasExistsException** error.
     ///
     /// For more information about sign-in aliases, see [Customizing sign-in attributes](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-attributes.html#user-pool-settings-aliases).
-    #[serde(rename = "ForceAliasCreation")]
-    pub force_alias_creation: bool,
+    ///
+    /// When it is not set, the service uses its default, `false`.
+    #[serde(rename = "ForceAliasCreation", skip_serializing_if = "Option::is_none")]
+    pub force_alias_creation: Option<bool>,
     /// Information that supports analytics outcomes with Amazon Pinpoint, including the user's endpoint ID. The endpoint ID is a destination for Amazon Pinpoint push notifications, for example a device identifier, email address, or phone number.
     #[serde(rename = "AnalyticsMetadata", skip_serializing_if = "Option::is_none")]
     pub analytics_metadata: Option<AnalyticsMetadataType>,
@@ -81,6 +83,14 @@ impl ConfirmSignUpRequest {
     /// Sets `SecretHash`.
     pub fn with_secret_hash(mut self, secret_hash: impl Into<String>) -> Self {
         self.secret_hash = Some(secret_hash.into());
+        self
+    }
+    /// Sets `ForceAliasCreation`.
+    pub fn with_force_alias_creation(
+        mut self,
+        force_alias_creation: impl Into<bool>,
+    ) -> Self {
+        self.force_alias_creation = Some(force_alias_creation.into());
         self
     }
     /// Sets `AnalyticsMetadata`.

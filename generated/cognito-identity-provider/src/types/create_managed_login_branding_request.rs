@@ -18,8 +18,13 @@ pub struct CreateManagedLoginBrandingRequest {
     /// When true, applies the default branding style options. These default options are managed by Amazon Cognito. You can modify them later in the branding designer.
     ///
     /// When you specify `true` for this option, you must also omit values for `Settings` and `Assets` in the request.
-    #[serde(rename = "UseCognitoProvidedValues")]
-    pub use_cognito_provided_values: bool,
+    ///
+    /// When it is not set, the service uses its default, `false`.
+    #[serde(
+        rename = "UseCognitoProvidedValues",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub use_cognito_provided_values: Option<bool>,
     /// A JSON file, encoded as a `Document` type, with the the settings that you want to apply to your style.
     #[serde(rename = "Settings", skip_serializing_if = "Option::is_none")]
     pub settings: Option<serde_json::Value>,
@@ -41,6 +46,14 @@ impl CreateManagedLoginBrandingRequest {
             client_id: client_id.into(),
             ..Default::default()
         }
+    }
+    /// Sets `UseCognitoProvidedValues`.
+    pub fn with_use_cognito_provided_values(
+        mut self,
+        use_cognito_provided_values: impl Into<bool>,
+    ) -> Self {
+        self.use_cognito_provided_values = Some(use_cognito_provided_values.into());
+        self
     }
     /// Sets `Settings`.
     pub fn with_settings(mut self, settings: impl Into<serde_json::Value>) -> Self {

@@ -15,8 +15,10 @@ pub struct DescribeManagedLoginBrandingByClientRequest {
     #[serde(rename = "ClientId")]
     pub client_id: String,
     /// When `true`, returns values for branding options that are unchanged from Amazon Cognito defaults. When `false` or when you omit this parameter, returns only values that you customized in your branding style.
-    #[serde(rename = "ReturnMergedResources")]
-    pub return_merged_resources: bool,
+    ///
+    /// When it is not set, the service uses its default, `false`.
+    #[serde(rename = "ReturnMergedResources", skip_serializing_if = "Option::is_none")]
+    pub return_merged_resources: Option<bool>,
 }
 
 impl DescribeManagedLoginBrandingByClientRequest {
@@ -28,6 +30,14 @@ impl DescribeManagedLoginBrandingByClientRequest {
             client_id: client_id.into(),
             ..Default::default()
         }
+    }
+    /// Sets `ReturnMergedResources`.
+    pub fn with_return_merged_resources(
+        mut self,
+        return_merged_resources: impl Into<bool>,
+    ) -> Self {
+        self.return_merged_resources = Some(return_merged_resources.into());
+        self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
     /// every value inside it, and returns all violations at once.

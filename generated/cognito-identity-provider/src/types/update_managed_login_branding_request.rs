@@ -17,8 +17,13 @@ pub struct UpdateManagedLoginBrandingRequest {
     /// When `true`, applies the default branding style options. This option reverts to default style options that are managed by Amazon Cognito. You can modify them later in the branding designer.
     ///
     /// When you specify `true` for this option, you must also omit values for `Settings` and `Assets` in the request.
-    #[serde(rename = "UseCognitoProvidedValues")]
-    pub use_cognito_provided_values: bool,
+    ///
+    /// When it is not set, the service uses its default, `false`.
+    #[serde(
+        rename = "UseCognitoProvidedValues",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub use_cognito_provided_values: Option<bool>,
     /// A JSON file, encoded as a `Document` type, with the the settings that you want to apply to your style.
     #[serde(rename = "Settings", skip_serializing_if = "Option::is_none")]
     pub settings: Option<serde_json::Value>,
@@ -43,6 +48,14 @@ impl UpdateManagedLoginBrandingRequest {
         managed_login_branding_id: impl Into<String>,
     ) -> Self {
         self.managed_login_branding_id = Some(managed_login_branding_id.into());
+        self
+    }
+    /// Sets `UseCognitoProvidedValues`.
+    pub fn with_use_cognito_provided_values(
+        mut self,
+        use_cognito_provided_values: impl Into<bool>,
+    ) -> Self {
+        self.use_cognito_provided_values = Some(use_cognito_provided_values.into());
         self
     }
     /// Sets `Settings`.

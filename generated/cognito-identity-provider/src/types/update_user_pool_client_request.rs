@@ -33,8 +33,10 @@ pub struct UpdateUserPoolClientRequest {
     /// The default time unit for `RefreshTokenValidity` in an API request is days. You can't set `RefreshTokenValidity` to 0. If you do, Amazon Cognito overrides the value with the default value of 30 days. *Valid range* is displayed below in seconds.
     ///
     /// If you don't specify otherwise in the configuration of your app client, your refresh tokens are valid for 30 days.
-    #[serde(rename = "RefreshTokenValidity")]
-    pub refresh_token_validity: i32,
+    ///
+    /// When it is not set, the service uses its default, `0`.
+    #[serde(rename = "RefreshTokenValidity", skip_serializing_if = "Option::is_none")]
+    pub refresh_token_validity: Option<i32>,
     /// The access token time limit. After this limit expires, your user can't use their access token. To specify the time unit for `AccessTokenValidity` as `seconds`, `minutes`, `hours`, or `days`, set a `TokenValidityUnits` value in your API request.
     ///
     /// For example, when you set `AccessTokenValidity` to `10` and `TokenValidityUnits` to `hours`, your user can authorize access with their access token for 10 hours.
@@ -177,8 +179,13 @@ pub struct UpdateUserPoolClientRequest {
     /// - `AllowedOAuthFlows`: Support for authorization code, implicit, and client credentials OAuth 2.0 grants.
     ///
     /// To use authorization server features, configure one of these features in the Amazon Cognito console or set `AllowedOAuthFlowsUserPoolClient` to `true` in a `CreateUserPoolClient` or `UpdateUserPoolClient` API request. If you don't set a value for `AllowedOAuthFlowsUserPoolClient` in a request with the CLI or SDKs, it defaults to `false`. When `false`, only SDK-based API sign-in is permitted.
-    #[serde(rename = "AllowedOAuthFlowsUserPoolClient")]
-    pub allowed_o_auth_flows_user_pool_client: bool,
+    ///
+    /// When it is not set, the service uses its default, `false`.
+    #[serde(
+        rename = "AllowedOAuthFlowsUserPoolClient",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub allowed_o_auth_flows_user_pool_client: Option<bool>,
     /// The user pool analytics configuration for collecting metrics and sending them to your Amazon Pinpoint campaign.
     ///
     /// In Amazon Web Services Regions where Amazon Pinpoint isn't available, user pools might not have access to analytics or might be configurable with campaigns in the US East (N. Virginia) Region. For more information, see [Using Amazon Pinpoint analytics](https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-pinpoint-integration.html).
@@ -222,6 +229,14 @@ impl UpdateUserPoolClientRequest {
     /// Sets `ClientName`.
     pub fn with_client_name(mut self, client_name: impl Into<String>) -> Self {
         self.client_name = Some(client_name.into());
+        self
+    }
+    /// Sets `RefreshTokenValidity`.
+    pub fn with_refresh_token_validity(
+        mut self,
+        refresh_token_validity: impl Into<i32>,
+    ) -> Self {
+        self.refresh_token_validity = Some(refresh_token_validity.into());
         self
     }
     /// Sets `AccessTokenValidity`.
@@ -309,6 +324,16 @@ impl UpdateUserPoolClientRequest {
         allowed_o_auth_scopes: impl Into<Vec<String>>,
     ) -> Self {
         self.allowed_o_auth_scopes = Some(allowed_o_auth_scopes.into());
+        self
+    }
+    /// Sets `AllowedOAuthFlowsUserPoolClient`.
+    pub fn with_allowed_o_auth_flows_user_pool_client(
+        mut self,
+        allowed_o_auth_flows_user_pool_client: impl Into<bool>,
+    ) -> Self {
+        self.allowed_o_auth_flows_user_pool_client = Some(
+            allowed_o_auth_flows_user_pool_client.into(),
+        );
         self
     }
     /// Sets `AnalyticsConfiguration`.
@@ -435,15 +460,21 @@ impl Validate for UpdateUserPoolClientRequest {
                     },
                 );
         }
-        let value = &self.refresh_token_validity;
-        validator
-            .member(
-                "RefreshTokenValidity",
-                |validator| {
-                    validator
-                        .range(f64::from(*value), Some(0.0), Some(315360000.0), false);
-                },
-            );
+        if let Some(value) = &self.refresh_token_validity {
+            validator
+                .member(
+                    "RefreshTokenValidity",
+                    |validator| {
+                        validator
+                            .range(
+                                f64::from(*value),
+                                Some(0.0),
+                                Some(315360000.0),
+                                false,
+                            );
+                    },
+                );
+        }
         if let Some(value) = &self.access_token_validity {
             validator
                 .member(

@@ -90,14 +90,7 @@ pub fn sanitize_code(code: &str) -> &str {
 }
 
 /// The code and message of an error response, from its headers and body.
-pub fn error_code_and_message<K, V>(
-    headers: impl IntoIterator<Item = (K, V)>,
-    body: &[u8],
-) -> (Option<String>, Option<String>)
-where
-    K: AsRef<str>,
-    V: AsRef<str>,
-{
+pub fn error_code_and_message(headers: &http::HeaderMap, body: &[u8]) -> (Option<String>, Option<String>) {
     #[derive(serde::Deserialize)]
     struct Body {
         #[serde(rename = "__type")]
@@ -107,10 +100,7 @@ where
         #[serde(rename = "Message")]
         message_upper: Option<String>,
     }
-    let header = headers
-        .into_iter()
-        .find(|(name, _)| name.as_ref().eq_ignore_ascii_case("x-amzn-errortype"))
-        .map(|(_, value)| value.as_ref().to_owned());
+    let header = headers.get("x-amzn-errortype").and_then(|value| value.to_str().ok()).map(str::to_owned);
     let body: Option<Body> = serde_json::from_slice(body).ok();
     let (from_body, message) = match body {
         Some(b) => (b.type_.or(b.code), b.message.or(b.message_upper)),
@@ -123,12 +113,7 @@ where
 /// Reads an error response (status, headers, body) into an operation's error type: a modeled
 /// error when the code is one of `E`'s and its body reads, [`OperationError::unhandled`]
 /// otherwise (unknown code, no code, empty or non-JSON body).
-pub fn parse_error<E, K, V>(status: u16, headers: impl IntoIterator<Item = (K, V)>, body: &[u8]) -> E
-where
-    E: OperationError,
-    K: AsRef<str>,
-    V: AsRef<str>,
-{
+pub fn parse_error<E: OperationError>(status: u16, headers: &http::HeaderMap, body: &[u8]) -> E {
     let (code, message) = error_code_and_message(headers, body);
     if let Some(code) = &code {
         if let Some(Ok(error)) = E::from_code(code, body) {
@@ -136,4 +121,39 @@ where
         }
     }
     E::unhandled(UnhandledError { status, code, message, body: body.to_vec() })
+}
+
+/// A request that could not be built from its input.
+#[derive(Debug)]
+pub struct RequestError {
+    message: String,
+    source: Option<Box<dyn std::error::Error + Send + Sync>>,
+}
+
+impl RequestError {
+    /// An error with a message and the error that caused it.
+    pub fn new(message: impl Into<String>, source: impl Into<Box<dyn std::error::Error + Send + Sync>>) -> Self {
+        RequestError { message: message.into(), source: Some(source.into()) }
+    }
+
+    /// An error with a message only.
+    pub fn message(message: impl Into<String>) -> Self {
+        RequestError { message: message.into(), source: None }
+    }
+}
+
+impl fmt::Display for RequestError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)?;
+        if let Some(source) = &self.source {
+            write!(f, ": {source}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for RequestError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.source.as_deref().map(|e| e as &(dyn std::error::Error + 'static))
+    }
 }

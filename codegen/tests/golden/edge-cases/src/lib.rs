@@ -25,7 +25,7 @@
 //! }
 //! ```
 //!
-//! ## Writing and reading bodies
+//! ## Requests and responses
 //!
 //! ```
 //! use edge_cases_types::operation::Operation;
@@ -86,16 +86,22 @@
 //!     ]
 //!   }
 //! }"#)?;
-//! let body: Vec<u8> = Everything::write_input(&input)?;
-//! let again: EverythingInput = serde_json::from_slice(&body)?;
-//! // Compared as JSON, where a NaN equals itself.
+//! let request: http::Request<Vec<u8>> = Everything::write_request(&input)?;
+//! assert_eq!(request.method(), "POST");
+//! // The body is the input as JSON (compared as JSON, where a NaN equals itself).
+//! let again: EverythingInput = serde_json::from_slice(request.body())?;
 //! assert_eq!(serde_json::to_value(&again)?, serde_json::to_value(&input)?);
-//! # Ok::<(), serde_json::Error>(())
+//!
+//! // What the service answers, as any HTTP client hands it over.
+//! let response = http::Response::builder().status(200).body(b"{}".to_vec())?;
+//! let output = Everything::read_response(&response)?;
+//! # let _ = output;
+//! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
 //! ## Calling the service
 //!
-//! Each operation type implements [`operation::Operation`]: its `TARGET` is the `X-Amz-Target` header, [`operations::SERVICE`] has the content type and signing name, `write_input` and `read_output` turn bodies into types, and [`error::parse_error`] turns an error response into the operation's error enum. [`operation::paginate`] walks the pages of a paginated operation with any transport.
+//! Each operation type implements [`operation::Operation`]: `write_request` turns an input into the whole HTTP request (an `http::Request`: method, URI, headers, body), and `read_response` turns any `http::Response` into the output or the operation's error enum. A client adds the endpoint and a signature ([`operations::SERVICE`] has the endpoint prefix and signing name) and sends the request with any HTTP library. [`operation::paginate`] walks the pages of a paginated operation with any transport.
 //!
 //! ## The service
 //! A service that exists to exercise the generator: `[brackets]`, **bold** and a [link](https://smithy.io).
@@ -104,6 +110,7 @@
 pub mod error;
 pub mod operation;
 pub mod operations;
+pub mod protocol;
 pub mod validate;
 pub mod wire;
 mod patterns;

@@ -21,6 +21,7 @@ pub const SERVICE: ServiceMetadata = ServiceMetadata {
     signing_name: "edge",
     protocol: "awsJson1_0",
     content_type: "application/x-amz-json-1.0",
+    query_compatible: false,
 };
 
 /// Every operation of the service, ordered by name.

@@ -17,6 +17,7 @@ pub const SERVICE: ServiceMetadata = ServiceMetadata {
     signing_name: "notes",
     protocol: "restJson1",
     content_type: "application/json",
+    query_compatible: false,
 };
 
 /// Every operation of the service, ordered by name.
