@@ -19,6 +19,7 @@ mod emit;
 pub mod error;
 pub mod naming;
 mod pattern;
+mod protocol_tests;
 mod render;
 mod samples;
 pub mod space;
@@ -60,5 +61,6 @@ pub fn generate(model: &smithy_model::Model, options: &Options) -> Result<Vec<Ge
     let space = TypeSpace::build(model, options.service.as_ref())?;
     let mut jobs = render::crate_jobs(&space, options);
     jobs.extend(test_files::jobs(model, &space));
+    jobs.extend(protocol_tests::job(model, &space));
     emit::run(jobs, options)
 }

@@ -271,6 +271,73 @@ fn defaults(cx: &Cx, id: &ShapeId, value: &Value) -> Value {
     }
 }
 
+/// A protocol compliance case's `params` for the shape `id` (keyed by member name, blobs as their
+/// raw text, timestamps as epoch seconds) in the serde form of the generated types: keyed by
+/// wire name, blobs in base64, timestamps in their member's format.
+pub fn params_as_wire(model: &Model, id: &ShapeId, params: &Value, json_names: bool) -> Value {
+    params_value(&Cx { model, json_names }, model.expect(id), None, params)
+}
+
+fn params_value(cx: &Cx, shape: &Shape, member: Option<&Member>, value: &Value) -> Value {
+    let of_member = |m: &Member, v: &Value| params_value(cx, cx.model.expect(&m.target), Some(m), v);
+    match (&shape.kind, value) {
+        (ShapeKind::Structure(members) | ShapeKind::Union(members), Value::Object(object)) => Value::Object(
+            object
+                .iter()
+                .map(|(key, v)| match members.iter().find(|m| &m.name == key) {
+                    Some(m) => (cx.key(m), of_member(m, v)),
+                    None => (key.clone(), v.clone()),
+                })
+                .collect(),
+        ),
+        (ShapeKind::List { member: item, .. }, Value::Array(items)) => {
+            Value::Array(items.iter().map(|v| of_member(item, v)).collect())
+        }
+        (ShapeKind::Map { value: item, .. }, Value::Object(entries)) => {
+            Value::Object(entries.iter().map(|(k, v)| (k.clone(), of_member(item, v))).collect())
+        }
+        (ShapeKind::Simple(Simple::Blob), Value::String(text)) => {
+            use base64::Engine as _;
+            json!(base64::engine::general_purpose::STANDARD.encode(text))
+        }
+        (ShapeKind::Simple(Simple::Timestamp), Value::Number(_)) => {
+            let format = member.and_then(|m| m.traits.timestamp_format).or(shape.traits.timestamp_format);
+            timestamp_in_format(value, format).unwrap_or_else(|| value.clone())
+        }
+        _ => value.clone(),
+    }
+}
+
+/// Epoch seconds (a JSON number) or RFC 3339 text, written in a timestamp format as the
+/// generated types write it.
+fn timestamp_in_format(value: &Value, format: Option<TimestampFormat>) -> Option<Value> {
+    use time::format_description::well_known::Rfc3339;
+    use time::OffsetDateTime;
+    let instant = match value {
+        Value::String(text) => OffsetDateTime::parse(text, &Rfc3339).ok()?,
+        Value::Number(n) => {
+            let secs = n.as_f64()?;
+            let whole = secs.floor();
+            let nanos = ((secs - whole) * 1e6).round() as i64 * 1000;
+            OffsetDateTime::from_unix_timestamp(whole as i64).ok()? + time::Duration::nanoseconds(nanos)
+        }
+        _ => return None,
+    };
+    Some(match format.unwrap_or(TimestampFormat::EpochSeconds) {
+        TimestampFormat::EpochSeconds => match instant.nanosecond() {
+            0 => json!(instant.unix_timestamp()),
+            nanos => json!(instant.unix_timestamp() as f64 + f64::from(nanos) / 1e9),
+        },
+        TimestampFormat::DateTime => json!(instant.format(&Rfc3339).ok()?),
+        TimestampFormat::HttpDate => {
+            let http_date = time::macros::format_description!(
+                "[weekday repr:short], [day] [month repr:short] [year] [hour]:[minute]:[second] GMT"
+            );
+            json!(instant.format(&http_date).ok()?)
+        }
+    })
+}
+
 /// The default that is written for a member left out on the wire: none for a member that a
 /// client may leave unset — `@clientOptional`, or a member of an operation's input, whose
 /// default the service applies (Smithy's client nullability rules).
@@ -283,8 +350,6 @@ fn written_default<'m>(shape: &Shape, m: &'m Member) -> Option<&'m Value> {
 /// seconds or RFC 3339 text and blobs as base64 with or without padding, and a floating-point
 /// default may be a JSON integer.
 fn wire_default(cx: &Cx, m: &Member, default: &Value) -> Value {
-    use time::format_description::well_known::Rfc3339;
-    use time::OffsetDateTime;
     let target = cx.model.expect(&m.target);
     match (&target.kind, default) {
         (ShapeKind::Simple(Simple::Float | Simple::Double), Value::Number(n)) => json!(n.as_f64()),
@@ -298,31 +363,8 @@ fn wire_default(cx: &Cx, m: &Member, default: &Value) -> Value {
             engine.decode(text).map_or_else(|_| default.clone(), |bytes| json!(engine.encode(bytes)))
         }
         (ShapeKind::Simple(Simple::Timestamp), _) => {
-            let instant = match default {
-                Value::String(text) => OffsetDateTime::parse(text, &Rfc3339).ok(),
-                Value::Number(n) => n.as_f64().and_then(|secs| {
-                    let whole = secs.floor();
-                    let nanos = ((secs - whole) * 1e6).round() as i64 * 1000;
-                    let at = OffsetDateTime::from_unix_timestamp(whole as i64).ok()?;
-                    Some(at + time::Duration::nanoseconds(nanos))
-                }),
-                _ => None,
-            };
-            let Some(instant) = instant else { return default.clone() };
             let format = m.traits.timestamp_format.or(target.traits.timestamp_format);
-            match format.unwrap_or(TimestampFormat::EpochSeconds) {
-                TimestampFormat::EpochSeconds => match instant.nanosecond() {
-                    0 => json!(instant.unix_timestamp()),
-                    nanos => json!(instant.unix_timestamp() as f64 + f64::from(nanos) / 1e9),
-                },
-                TimestampFormat::DateTime => json!(instant.format(&Rfc3339).ok()),
-                TimestampFormat::HttpDate => {
-                    let http_date = time::macros::format_description!(
-                        "[weekday repr:short], [day] [month repr:short] [year] [hour]:[minute]:[second] GMT"
-                    );
-                    json!(instant.format(&http_date).ok())
-                }
-            }
+            timestamp_in_format(default, format).unwrap_or_else(|| default.clone())
         }
         _ => default.clone(),
     }

@@ -16,6 +16,7 @@ pub mod load;
 pub mod prelude;
 pub mod shape;
 pub mod shape_id;
+pub mod test_cases;
 pub mod traits;
 pub mod validate;
 
@@ -28,6 +29,7 @@ pub use error::{LoadError, LoadErrorKind};
 pub use load::IdlVersion;
 pub use shape::{EnumValue, IntEnumValue, Member, Operation, Resource, Service, Shape, ShapeKind, Simple};
 pub use shape_id::ShapeId;
+pub use test_cases::{HttpTestCase, HttpTestKind};
 pub use traits::{
     AwsService, Bounds, Deprecated, ErrorFault, Example, ExampleError, Paginated, Protocol, Retryable, TimestampFormat,
     Traits,

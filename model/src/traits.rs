@@ -4,6 +4,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::Value;
 
+use crate::test_cases::{parse_cases, HttpTestCase};
 use crate::ShapeId;
 
 /// The traits applied to a shape or member.
@@ -77,6 +78,10 @@ pub struct Traits {
     pub aws_query_compatible: bool,
     /// `smithy.api#requestCompression`: the encodings the service accepts for request bodies.
     pub request_compression: Option<Vec<String>>,
+    /// `smithy.test#httpRequestTests`: protocol compliance cases for requests.
+    pub http_request_tests: Option<Vec<HttpTestCase>>,
+    /// `smithy.test#httpResponseTests`: protocol compliance cases for responses.
+    pub http_response_tests: Option<Vec<HttpTestCase>>,
     /// `smithy.api#enum` (Smithy IDL 1.0): parsed by the loader into `ShapeKind::Enum`.
     pub(crate) legacy_enum: Option<Value>,
     /// Every other trait, by absolute shape ID, as JSON.
@@ -269,6 +274,8 @@ impl Traits {
             protocols,
             endpoint_host_prefix,
             request_compression,
+            http_request_tests,
+            http_response_tests,
             legacy_enum
         );
         take_flag!(
@@ -422,6 +429,12 @@ pub(crate) fn parse_traits(json: &serde_json::Map<String, Value>, at: &str) -> R
                 let encodings = encodings.iter().map(|e| e.as_str().map(str::to_owned)).collect::<Option<Vec<_>>>();
                 traits.request_compression =
                     Some(encodings.ok_or_else(|| bad("expected `encodings` to hold strings"))?);
+            }
+            "smithy.test#httpRequestTests" => {
+                traits.http_request_tests = Some(parse_cases(value, true).map_err(|e| format!("{}{e}", here()))?)
+            }
+            "smithy.test#httpResponseTests" => {
+                traits.http_response_tests = Some(parse_cases(value, false).map_err(|e| format!("{}{e}", here()))?)
             }
             protocol if Protocol::of_trait(protocol).is_some() => {
                 let protocol = Protocol::of_trait(protocol).expect("matched above");

@@ -18,13 +18,17 @@ pub fn struct_impl(def: &TypeDef, s: &StructDef, std: &StdPaths) -> TokenStream 
     let required: Vec<&MemberDef> = s.members.iter().filter(|f| f.is_required()).collect();
     let new = (!required.is_empty()).then(|| {
         let params = required.iter().map(|f| {
-            let ident = naming::ident(&f.rust_name);
+            let param = param_ident(f);
             let ty = field_type(f, std);
-            quote!(#ident: impl Into<#ty>)
+            quote!(#param: impl Into<#ty>)
         });
         let assigns = required.iter().map(|f| {
-            let ident = naming::ident(&f.rust_name);
-            quote!(#ident: #ident.into(),)
+            let (ident, param) = (naming::ident(&f.rust_name), param_ident(f));
+            if ident == param {
+                quote!(#ident: #ident.into(),)
+            } else {
+                quote!(#ident: #param.into(),)
+            }
         });
         let allow = (required.len() > MANY_ARGUMENTS).then(|| quote!(#[allow(clippy::too_many_arguments)]));
         let default = std.path("Default");
@@ -46,8 +50,8 @@ pub fn struct_impl(def: &TypeDef, s: &StructDef, std: &StdPaths) -> TokenStream 
         let doc = format!(" Sets `{}`.", f.name);
         quote! {
             #[doc = #doc]
-            pub fn #setter(mut self, #ident: impl Into<#ty>) -> Self {
-                self.#ident = Some(#ident.into());
+            pub fn #setter(mut self, value: impl Into<#ty>) -> Self {
+                self.#ident = Some(value.into());
                 self
             }
         }
@@ -65,6 +69,15 @@ pub fn struct_impl(def: &TypeDef, s: &StructDef, std: &StdPaths) -> TokenStream 
                 Validate::validate(self)
             }
         }
+    }
+}
+
+/// The parameter of `new` that sets a member: its field name, with a `_` after the names that
+/// Clippy reserves for placeholders (`foo`, `baz`, `quux`).
+fn param_ident(f: &MemberDef) -> proc_macro2::Ident {
+    match f.rust_name.as_str() {
+        "foo" | "baz" | "quux" => format_ident!("{}_", f.rust_name),
+        _ => naming::ident(&f.rust_name),
     }
 }
 

@@ -160,6 +160,13 @@ fn host_prefix(parts: &[HostPart]) -> TokenStream {
             }
         }
     }
+    if labels.is_empty() {
+        return quote! {
+            fn host_prefix(_input: &Self::Input) -> Result<Option<String>, RequestError> {
+                Ok(Some(#format.to_owned()))
+            }
+        };
+    }
     quote! {
         fn host_prefix(input: &Self::Input) -> Result<Option<String>, RequestError> {
             Ok(Some(format!(#format, #(#labels),*)))
@@ -247,7 +254,7 @@ fn error_enum(name: &Ident, doc: &str, errors: &[ErrorRef]) -> TokenStream {
         quote! {
             fn from_code(code: &str, body: &[u8]) -> Option<Result<Self, serde_json::Error>> {
                 Some(match code {
-                    #(#codes => read_error_body(body).map(Self::#variants),)*
+                    #(#codes => read_error_body(body).map(|e| Self::#variants(Box::new(e))),)*
                     _ => return None,
                 })
             }
@@ -255,10 +262,13 @@ fn error_enum(name: &Ident, doc: &str, errors: &[ErrorRef]) -> TokenStream {
     };
     quote! {
         #[doc = #doc]
+        ///
+        /// Each modeled error is boxed, so that the enum stays small however many members an
+        /// error has.
         #[derive(Clone, Debug, PartialEq)]
         #[non_exhaustive]
         pub enum #name {
-            #(#[doc = #variant_docs] #variants(#types),)*
+            #(#[doc = #variant_docs] #variants(Box<#types>),)*
             /// An error the model does not know, or whose body could not be read.
             Unhandled(UnhandledError),
         }

@@ -45,31 +45,34 @@ impl Operation for AdminConfirmSignUp {
 }
 
 /// The errors of [`AdminConfirmSignUp`].
+///
+/// Each modeled error is boxed, so that the enum stays small however many members an
+/// error has.
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum AdminConfirmSignUpError {
     /// [`InternalErrorException`](crate::InternalErrorException).
-    InternalErrorException(crate::InternalErrorException),
+    InternalErrorException(Box<crate::InternalErrorException>),
     /// [`InvalidLambdaResponseException`](crate::InvalidLambdaResponseException).
-    InvalidLambdaResponseException(crate::InvalidLambdaResponseException),
+    InvalidLambdaResponseException(Box<crate::InvalidLambdaResponseException>),
     /// [`InvalidParameterException`](crate::InvalidParameterException).
-    InvalidParameterException(crate::InvalidParameterException),
+    InvalidParameterException(Box<crate::InvalidParameterException>),
     /// [`LimitExceededException`](crate::LimitExceededException).
-    LimitExceededException(crate::LimitExceededException),
+    LimitExceededException(Box<crate::LimitExceededException>),
     /// [`NotAuthorizedException`](crate::NotAuthorizedException).
-    NotAuthorizedException(crate::NotAuthorizedException),
+    NotAuthorizedException(Box<crate::NotAuthorizedException>),
     /// [`ResourceNotFoundException`](crate::ResourceNotFoundException).
-    ResourceNotFoundException(crate::ResourceNotFoundException),
+    ResourceNotFoundException(Box<crate::ResourceNotFoundException>),
     /// [`TooManyFailedAttemptsException`](crate::TooManyFailedAttemptsException).
-    TooManyFailedAttemptsException(crate::TooManyFailedAttemptsException),
+    TooManyFailedAttemptsException(Box<crate::TooManyFailedAttemptsException>),
     /// [`TooManyRequestsException`](crate::TooManyRequestsException).
-    TooManyRequestsException(crate::TooManyRequestsException),
+    TooManyRequestsException(Box<crate::TooManyRequestsException>),
     /// [`UnexpectedLambdaException`](crate::UnexpectedLambdaException).
-    UnexpectedLambdaException(crate::UnexpectedLambdaException),
+    UnexpectedLambdaException(Box<crate::UnexpectedLambdaException>),
     /// [`UserLambdaValidationException`](crate::UserLambdaValidationException).
-    UserLambdaValidationException(crate::UserLambdaValidationException),
+    UserLambdaValidationException(Box<crate::UserLambdaValidationException>),
     /// [`UserNotFoundException`](crate::UserNotFoundException).
-    UserNotFoundException(crate::UserNotFoundException),
+    UserNotFoundException(Box<crate::UserNotFoundException>),
     /// An error the model does not know, or whose body could not be read.
     Unhandled(UnhandledError),
 }
@@ -117,37 +120,48 @@ impl OperationError for AdminConfirmSignUpError {
         Some(
             match code {
                 "InternalErrorException" => {
-                    read_error_body(body).map(Self::InternalErrorException)
+                    read_error_body(body)
+                        .map(|e| Self::InternalErrorException(Box::new(e)))
                 }
                 "InvalidLambdaResponseException" => {
-                    read_error_body(body).map(Self::InvalidLambdaResponseException)
+                    read_error_body(body)
+                        .map(|e| Self::InvalidLambdaResponseException(Box::new(e)))
                 }
                 "InvalidParameterException" => {
-                    read_error_body(body).map(Self::InvalidParameterException)
+                    read_error_body(body)
+                        .map(|e| Self::InvalidParameterException(Box::new(e)))
                 }
                 "LimitExceededException" => {
-                    read_error_body(body).map(Self::LimitExceededException)
+                    read_error_body(body)
+                        .map(|e| Self::LimitExceededException(Box::new(e)))
                 }
                 "NotAuthorizedException" => {
-                    read_error_body(body).map(Self::NotAuthorizedException)
+                    read_error_body(body)
+                        .map(|e| Self::NotAuthorizedException(Box::new(e)))
                 }
                 "ResourceNotFoundException" => {
-                    read_error_body(body).map(Self::ResourceNotFoundException)
+                    read_error_body(body)
+                        .map(|e| Self::ResourceNotFoundException(Box::new(e)))
                 }
                 "TooManyFailedAttemptsException" => {
-                    read_error_body(body).map(Self::TooManyFailedAttemptsException)
+                    read_error_body(body)
+                        .map(|e| Self::TooManyFailedAttemptsException(Box::new(e)))
                 }
                 "TooManyRequestsException" => {
-                    read_error_body(body).map(Self::TooManyRequestsException)
+                    read_error_body(body)
+                        .map(|e| Self::TooManyRequestsException(Box::new(e)))
                 }
                 "UnexpectedLambdaException" => {
-                    read_error_body(body).map(Self::UnexpectedLambdaException)
+                    read_error_body(body)
+                        .map(|e| Self::UnexpectedLambdaException(Box::new(e)))
                 }
                 "UserLambdaValidationException" => {
-                    read_error_body(body).map(Self::UserLambdaValidationException)
+                    read_error_body(body)
+                        .map(|e| Self::UserLambdaValidationException(Box::new(e)))
                 }
                 "UserNotFoundException" => {
-                    read_error_body(body).map(Self::UserNotFoundException)
+                    read_error_body(body)
+                        .map(|e| Self::UserNotFoundException(Box::new(e)))
                 }
                 _ => return None,
             },

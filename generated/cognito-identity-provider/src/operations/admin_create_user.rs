@@ -53,43 +53,46 @@ impl Operation for AdminCreateUser {
 }
 
 /// The errors of [`AdminCreateUser`].
+///
+/// Each modeled error is boxed, so that the enum stays small however many members an
+/// error has.
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum AdminCreateUserError {
     /// [`CodeDeliveryFailureException`](crate::CodeDeliveryFailureException).
-    CodeDeliveryFailureException(crate::CodeDeliveryFailureException),
+    CodeDeliveryFailureException(Box<crate::CodeDeliveryFailureException>),
     /// [`InternalErrorException`](crate::InternalErrorException).
-    InternalErrorException(crate::InternalErrorException),
+    InternalErrorException(Box<crate::InternalErrorException>),
     /// [`InvalidLambdaResponseException`](crate::InvalidLambdaResponseException).
-    InvalidLambdaResponseException(crate::InvalidLambdaResponseException),
+    InvalidLambdaResponseException(Box<crate::InvalidLambdaResponseException>),
     /// [`InvalidParameterException`](crate::InvalidParameterException).
-    InvalidParameterException(crate::InvalidParameterException),
+    InvalidParameterException(Box<crate::InvalidParameterException>),
     /// [`InvalidPasswordException`](crate::InvalidPasswordException).
-    InvalidPasswordException(crate::InvalidPasswordException),
+    InvalidPasswordException(Box<crate::InvalidPasswordException>),
     /// [`InvalidSmsRoleAccessPolicyException`](crate::InvalidSmsRoleAccessPolicyException).
-    InvalidSmsRoleAccessPolicyException(crate::InvalidSmsRoleAccessPolicyException),
+    InvalidSmsRoleAccessPolicyException(Box<crate::InvalidSmsRoleAccessPolicyException>),
     /// [`InvalidSmsRoleTrustRelationshipException`](crate::InvalidSmsRoleTrustRelationshipException).
     InvalidSmsRoleTrustRelationshipException(
-        crate::InvalidSmsRoleTrustRelationshipException,
+        Box<crate::InvalidSmsRoleTrustRelationshipException>,
     ),
     /// [`NotAuthorizedException`](crate::NotAuthorizedException).
-    NotAuthorizedException(crate::NotAuthorizedException),
+    NotAuthorizedException(Box<crate::NotAuthorizedException>),
     /// [`PreconditionNotMetException`](crate::PreconditionNotMetException).
-    PreconditionNotMetException(crate::PreconditionNotMetException),
+    PreconditionNotMetException(Box<crate::PreconditionNotMetException>),
     /// [`ResourceNotFoundException`](crate::ResourceNotFoundException).
-    ResourceNotFoundException(crate::ResourceNotFoundException),
+    ResourceNotFoundException(Box<crate::ResourceNotFoundException>),
     /// [`TooManyRequestsException`](crate::TooManyRequestsException).
-    TooManyRequestsException(crate::TooManyRequestsException),
+    TooManyRequestsException(Box<crate::TooManyRequestsException>),
     /// [`UnexpectedLambdaException`](crate::UnexpectedLambdaException).
-    UnexpectedLambdaException(crate::UnexpectedLambdaException),
+    UnexpectedLambdaException(Box<crate::UnexpectedLambdaException>),
     /// [`UnsupportedUserStateException`](crate::UnsupportedUserStateException).
-    UnsupportedUserStateException(crate::UnsupportedUserStateException),
+    UnsupportedUserStateException(Box<crate::UnsupportedUserStateException>),
     /// [`UserLambdaValidationException`](crate::UserLambdaValidationException).
-    UserLambdaValidationException(crate::UserLambdaValidationException),
+    UserLambdaValidationException(Box<crate::UserLambdaValidationException>),
     /// [`UsernameExistsException`](crate::UsernameExistsException).
-    UsernameExistsException(crate::UsernameExistsException),
+    UsernameExistsException(Box<crate::UsernameExistsException>),
     /// [`UserNotFoundException`](crate::UserNotFoundException).
-    UserNotFoundException(crate::UserNotFoundException),
+    UserNotFoundException(Box<crate::UserNotFoundException>),
     /// An error the model does not know, or whose body could not be read.
     Unhandled(UnhandledError),
 }
@@ -147,53 +150,70 @@ impl OperationError for AdminCreateUserError {
         Some(
             match code {
                 "CodeDeliveryFailureException" => {
-                    read_error_body(body).map(Self::CodeDeliveryFailureException)
+                    read_error_body(body)
+                        .map(|e| Self::CodeDeliveryFailureException(Box::new(e)))
                 }
                 "InternalErrorException" => {
-                    read_error_body(body).map(Self::InternalErrorException)
+                    read_error_body(body)
+                        .map(|e| Self::InternalErrorException(Box::new(e)))
                 }
                 "InvalidLambdaResponseException" => {
-                    read_error_body(body).map(Self::InvalidLambdaResponseException)
+                    read_error_body(body)
+                        .map(|e| Self::InvalidLambdaResponseException(Box::new(e)))
                 }
                 "InvalidParameterException" => {
-                    read_error_body(body).map(Self::InvalidParameterException)
+                    read_error_body(body)
+                        .map(|e| Self::InvalidParameterException(Box::new(e)))
                 }
                 "InvalidPasswordException" => {
-                    read_error_body(body).map(Self::InvalidPasswordException)
+                    read_error_body(body)
+                        .map(|e| Self::InvalidPasswordException(Box::new(e)))
                 }
                 "InvalidSmsRoleAccessPolicyException" => {
-                    read_error_body(body).map(Self::InvalidSmsRoleAccessPolicyException)
+                    read_error_body(body)
+                        .map(|e| Self::InvalidSmsRoleAccessPolicyException(Box::new(e)))
                 }
                 "InvalidSmsRoleTrustRelationshipException" => {
                     read_error_body(body)
-                        .map(Self::InvalidSmsRoleTrustRelationshipException)
+                        .map(|e| Self::InvalidSmsRoleTrustRelationshipException(
+                            Box::new(e),
+                        ))
                 }
                 "NotAuthorizedException" => {
-                    read_error_body(body).map(Self::NotAuthorizedException)
+                    read_error_body(body)
+                        .map(|e| Self::NotAuthorizedException(Box::new(e)))
                 }
                 "PreconditionNotMetException" => {
-                    read_error_body(body).map(Self::PreconditionNotMetException)
+                    read_error_body(body)
+                        .map(|e| Self::PreconditionNotMetException(Box::new(e)))
                 }
                 "ResourceNotFoundException" => {
-                    read_error_body(body).map(Self::ResourceNotFoundException)
+                    read_error_body(body)
+                        .map(|e| Self::ResourceNotFoundException(Box::new(e)))
                 }
                 "TooManyRequestsException" => {
-                    read_error_body(body).map(Self::TooManyRequestsException)
+                    read_error_body(body)
+                        .map(|e| Self::TooManyRequestsException(Box::new(e)))
                 }
                 "UnexpectedLambdaException" => {
-                    read_error_body(body).map(Self::UnexpectedLambdaException)
+                    read_error_body(body)
+                        .map(|e| Self::UnexpectedLambdaException(Box::new(e)))
                 }
                 "UnsupportedUserStateException" => {
-                    read_error_body(body).map(Self::UnsupportedUserStateException)
+                    read_error_body(body)
+                        .map(|e| Self::UnsupportedUserStateException(Box::new(e)))
                 }
                 "UserLambdaValidationException" => {
-                    read_error_body(body).map(Self::UserLambdaValidationException)
+                    read_error_body(body)
+                        .map(|e| Self::UserLambdaValidationException(Box::new(e)))
                 }
                 "UsernameExistsException" => {
-                    read_error_body(body).map(Self::UsernameExistsException)
+                    read_error_body(body)
+                        .map(|e| Self::UsernameExistsException(Box::new(e)))
                 }
                 "UserNotFoundException" => {
-                    read_error_body(body).map(Self::UserNotFoundException)
+                    read_error_body(body)
+                        .map(|e| Self::UserNotFoundException(Box::new(e)))
                 }
                 _ => return None,
             },

@@ -49,27 +49,30 @@ impl Operation for AdminSetUserPassword {
 }
 
 /// The errors of [`AdminSetUserPassword`].
+///
+/// Each modeled error is boxed, so that the enum stays small however many members an
+/// error has.
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum AdminSetUserPasswordError {
     /// [`InternalErrorException`](crate::InternalErrorException).
-    InternalErrorException(crate::InternalErrorException),
+    InternalErrorException(Box<crate::InternalErrorException>),
     /// [`InvalidParameterException`](crate::InvalidParameterException).
-    InvalidParameterException(crate::InvalidParameterException),
+    InvalidParameterException(Box<crate::InvalidParameterException>),
     /// [`InvalidPasswordException`](crate::InvalidPasswordException).
-    InvalidPasswordException(crate::InvalidPasswordException),
+    InvalidPasswordException(Box<crate::InvalidPasswordException>),
     /// [`NotAuthorizedException`](crate::NotAuthorizedException).
-    NotAuthorizedException(crate::NotAuthorizedException),
+    NotAuthorizedException(Box<crate::NotAuthorizedException>),
     /// [`PasswordHistoryPolicyViolationException`](crate::PasswordHistoryPolicyViolationException).
     PasswordHistoryPolicyViolationException(
-        crate::PasswordHistoryPolicyViolationException,
+        Box<crate::PasswordHistoryPolicyViolationException>,
     ),
     /// [`ResourceNotFoundException`](crate::ResourceNotFoundException).
-    ResourceNotFoundException(crate::ResourceNotFoundException),
+    ResourceNotFoundException(Box<crate::ResourceNotFoundException>),
     /// [`TooManyRequestsException`](crate::TooManyRequestsException).
-    TooManyRequestsException(crate::TooManyRequestsException),
+    TooManyRequestsException(Box<crate::TooManyRequestsException>),
     /// [`UserNotFoundException`](crate::UserNotFoundException).
-    UserNotFoundException(crate::UserNotFoundException),
+    UserNotFoundException(Box<crate::UserNotFoundException>),
     /// An error the model does not know, or whose body could not be read.
     Unhandled(UnhandledError),
 }
@@ -111,29 +114,38 @@ impl OperationError for AdminSetUserPasswordError {
         Some(
             match code {
                 "InternalErrorException" => {
-                    read_error_body(body).map(Self::InternalErrorException)
+                    read_error_body(body)
+                        .map(|e| Self::InternalErrorException(Box::new(e)))
                 }
                 "InvalidParameterException" => {
-                    read_error_body(body).map(Self::InvalidParameterException)
+                    read_error_body(body)
+                        .map(|e| Self::InvalidParameterException(Box::new(e)))
                 }
                 "InvalidPasswordException" => {
-                    read_error_body(body).map(Self::InvalidPasswordException)
+                    read_error_body(body)
+                        .map(|e| Self::InvalidPasswordException(Box::new(e)))
                 }
                 "NotAuthorizedException" => {
-                    read_error_body(body).map(Self::NotAuthorizedException)
+                    read_error_body(body)
+                        .map(|e| Self::NotAuthorizedException(Box::new(e)))
                 }
                 "PasswordHistoryPolicyViolationException" => {
                     read_error_body(body)
-                        .map(Self::PasswordHistoryPolicyViolationException)
+                        .map(|e| Self::PasswordHistoryPolicyViolationException(
+                            Box::new(e),
+                        ))
                 }
                 "ResourceNotFoundException" => {
-                    read_error_body(body).map(Self::ResourceNotFoundException)
+                    read_error_body(body)
+                        .map(|e| Self::ResourceNotFoundException(Box::new(e)))
                 }
                 "TooManyRequestsException" => {
-                    read_error_body(body).map(Self::TooManyRequestsException)
+                    read_error_body(body)
+                        .map(|e| Self::TooManyRequestsException(Box::new(e)))
                 }
                 "UserNotFoundException" => {
-                    read_error_body(body).map(Self::UserNotFoundException)
+                    read_error_body(body)
+                        .map(|e| Self::UserNotFoundException(Box::new(e)))
                 }
                 _ => return None,
             },

@@ -38,23 +38,26 @@ impl Operation for AssociateSoftwareToken {
 }
 
 /// The errors of [`AssociateSoftwareToken`].
+///
+/// Each modeled error is boxed, so that the enum stays small however many members an
+/// error has.
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum AssociateSoftwareTokenError {
     /// [`ConcurrentModificationException`](crate::ConcurrentModificationException).
-    ConcurrentModificationException(crate::ConcurrentModificationException),
+    ConcurrentModificationException(Box<crate::ConcurrentModificationException>),
     /// [`ForbiddenException`](crate::ForbiddenException).
-    ForbiddenException(crate::ForbiddenException),
+    ForbiddenException(Box<crate::ForbiddenException>),
     /// [`InternalErrorException`](crate::InternalErrorException).
-    InternalErrorException(crate::InternalErrorException),
+    InternalErrorException(Box<crate::InternalErrorException>),
     /// [`InvalidParameterException`](crate::InvalidParameterException).
-    InvalidParameterException(crate::InvalidParameterException),
+    InvalidParameterException(Box<crate::InvalidParameterException>),
     /// [`NotAuthorizedException`](crate::NotAuthorizedException).
-    NotAuthorizedException(crate::NotAuthorizedException),
+    NotAuthorizedException(Box<crate::NotAuthorizedException>),
     /// [`ResourceNotFoundException`](crate::ResourceNotFoundException).
-    ResourceNotFoundException(crate::ResourceNotFoundException),
+    ResourceNotFoundException(Box<crate::ResourceNotFoundException>),
     /// [`SoftwareTokenMFANotFoundException`](crate::SoftwareTokenMFANotFoundException).
-    SoftwareTokenMFANotFoundException(crate::SoftwareTokenMFANotFoundException),
+    SoftwareTokenMFANotFoundException(Box<crate::SoftwareTokenMFANotFoundException>),
     /// An error the model does not know, or whose body could not be read.
     Unhandled(UnhandledError),
 }
@@ -94,25 +97,31 @@ impl OperationError for AssociateSoftwareTokenError {
         Some(
             match code {
                 "ConcurrentModificationException" => {
-                    read_error_body(body).map(Self::ConcurrentModificationException)
+                    read_error_body(body)
+                        .map(|e| Self::ConcurrentModificationException(Box::new(e)))
                 }
                 "ForbiddenException" => {
-                    read_error_body(body).map(Self::ForbiddenException)
+                    read_error_body(body).map(|e| Self::ForbiddenException(Box::new(e)))
                 }
                 "InternalErrorException" => {
-                    read_error_body(body).map(Self::InternalErrorException)
+                    read_error_body(body)
+                        .map(|e| Self::InternalErrorException(Box::new(e)))
                 }
                 "InvalidParameterException" => {
-                    read_error_body(body).map(Self::InvalidParameterException)
+                    read_error_body(body)
+                        .map(|e| Self::InvalidParameterException(Box::new(e)))
                 }
                 "NotAuthorizedException" => {
-                    read_error_body(body).map(Self::NotAuthorizedException)
+                    read_error_body(body)
+                        .map(|e| Self::NotAuthorizedException(Box::new(e)))
                 }
                 "ResourceNotFoundException" => {
-                    read_error_body(body).map(Self::ResourceNotFoundException)
+                    read_error_body(body)
+                        .map(|e| Self::ResourceNotFoundException(Box::new(e)))
                 }
                 "SoftwareTokenMFANotFoundException" => {
-                    read_error_body(body).map(Self::SoftwareTokenMFANotFoundException)
+                    read_error_body(body)
+                        .map(|e| Self::SoftwareTokenMFANotFoundException(Box::new(e)))
                 }
                 _ => return None,
             },

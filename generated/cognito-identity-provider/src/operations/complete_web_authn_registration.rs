@@ -36,35 +36,40 @@ impl Operation for CompleteWebAuthnRegistration {
 }
 
 /// The errors of [`CompleteWebAuthnRegistration`].
+///
+/// Each modeled error is boxed, so that the enum stays small however many members an
+/// error has.
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum CompleteWebAuthnRegistrationError {
     /// [`ForbiddenException`](crate::ForbiddenException).
-    ForbiddenException(crate::ForbiddenException),
+    ForbiddenException(Box<crate::ForbiddenException>),
     /// [`InternalErrorException`](crate::InternalErrorException).
-    InternalErrorException(crate::InternalErrorException),
+    InternalErrorException(Box<crate::InternalErrorException>),
     /// [`InvalidParameterException`](crate::InvalidParameterException).
-    InvalidParameterException(crate::InvalidParameterException),
+    InvalidParameterException(Box<crate::InvalidParameterException>),
     /// [`LimitExceededException`](crate::LimitExceededException).
-    LimitExceededException(crate::LimitExceededException),
+    LimitExceededException(Box<crate::LimitExceededException>),
     /// [`NotAuthorizedException`](crate::NotAuthorizedException).
-    NotAuthorizedException(crate::NotAuthorizedException),
+    NotAuthorizedException(Box<crate::NotAuthorizedException>),
     /// [`TooManyRequestsException`](crate::TooManyRequestsException).
-    TooManyRequestsException(crate::TooManyRequestsException),
+    TooManyRequestsException(Box<crate::TooManyRequestsException>),
     /// [`WebAuthnChallengeNotFoundException`](crate::WebAuthnChallengeNotFoundException).
-    WebAuthnChallengeNotFoundException(crate::WebAuthnChallengeNotFoundException),
+    WebAuthnChallengeNotFoundException(Box<crate::WebAuthnChallengeNotFoundException>),
     /// [`WebAuthnClientMismatchException`](crate::WebAuthnClientMismatchException).
-    WebAuthnClientMismatchException(crate::WebAuthnClientMismatchException),
+    WebAuthnClientMismatchException(Box<crate::WebAuthnClientMismatchException>),
     /// [`WebAuthnCredentialNotSupportedException`](crate::WebAuthnCredentialNotSupportedException).
     WebAuthnCredentialNotSupportedException(
-        crate::WebAuthnCredentialNotSupportedException,
+        Box<crate::WebAuthnCredentialNotSupportedException>,
     ),
     /// [`WebAuthnNotEnabledException`](crate::WebAuthnNotEnabledException).
-    WebAuthnNotEnabledException(crate::WebAuthnNotEnabledException),
+    WebAuthnNotEnabledException(Box<crate::WebAuthnNotEnabledException>),
     /// [`WebAuthnOriginNotAllowedException`](crate::WebAuthnOriginNotAllowedException).
-    WebAuthnOriginNotAllowedException(crate::WebAuthnOriginNotAllowedException),
+    WebAuthnOriginNotAllowedException(Box<crate::WebAuthnOriginNotAllowedException>),
     /// [`WebAuthnRelyingPartyMismatchException`](crate::WebAuthnRelyingPartyMismatchException).
-    WebAuthnRelyingPartyMismatchException(crate::WebAuthnRelyingPartyMismatchException),
+    WebAuthnRelyingPartyMismatchException(
+        Box<crate::WebAuthnRelyingPartyMismatchException>,
+    ),
     /// An error the model does not know, or whose body could not be read.
     Unhandled(UnhandledError),
 }
@@ -114,42 +119,55 @@ impl OperationError for CompleteWebAuthnRegistrationError {
         Some(
             match code {
                 "ForbiddenException" => {
-                    read_error_body(body).map(Self::ForbiddenException)
+                    read_error_body(body).map(|e| Self::ForbiddenException(Box::new(e)))
                 }
                 "InternalErrorException" => {
-                    read_error_body(body).map(Self::InternalErrorException)
+                    read_error_body(body)
+                        .map(|e| Self::InternalErrorException(Box::new(e)))
                 }
                 "InvalidParameterException" => {
-                    read_error_body(body).map(Self::InvalidParameterException)
+                    read_error_body(body)
+                        .map(|e| Self::InvalidParameterException(Box::new(e)))
                 }
                 "LimitExceededException" => {
-                    read_error_body(body).map(Self::LimitExceededException)
+                    read_error_body(body)
+                        .map(|e| Self::LimitExceededException(Box::new(e)))
                 }
                 "NotAuthorizedException" => {
-                    read_error_body(body).map(Self::NotAuthorizedException)
+                    read_error_body(body)
+                        .map(|e| Self::NotAuthorizedException(Box::new(e)))
                 }
                 "TooManyRequestsException" => {
-                    read_error_body(body).map(Self::TooManyRequestsException)
+                    read_error_body(body)
+                        .map(|e| Self::TooManyRequestsException(Box::new(e)))
                 }
                 "WebAuthnChallengeNotFoundException" => {
-                    read_error_body(body).map(Self::WebAuthnChallengeNotFoundException)
+                    read_error_body(body)
+                        .map(|e| Self::WebAuthnChallengeNotFoundException(Box::new(e)))
                 }
                 "WebAuthnClientMismatchException" => {
-                    read_error_body(body).map(Self::WebAuthnClientMismatchException)
+                    read_error_body(body)
+                        .map(|e| Self::WebAuthnClientMismatchException(Box::new(e)))
                 }
                 "WebAuthnCredentialNotSupportedException" => {
                     read_error_body(body)
-                        .map(Self::WebAuthnCredentialNotSupportedException)
+                        .map(|e| Self::WebAuthnCredentialNotSupportedException(
+                            Box::new(e),
+                        ))
                 }
                 "WebAuthnNotEnabledException" => {
-                    read_error_body(body).map(Self::WebAuthnNotEnabledException)
+                    read_error_body(body)
+                        .map(|e| Self::WebAuthnNotEnabledException(Box::new(e)))
                 }
                 "WebAuthnOriginNotAllowedException" => {
-                    read_error_body(body).map(Self::WebAuthnOriginNotAllowedException)
+                    read_error_body(body)
+                        .map(|e| Self::WebAuthnOriginNotAllowedException(Box::new(e)))
                 }
                 "WebAuthnRelyingPartyMismatchException" => {
                     read_error_body(body)
-                        .map(Self::WebAuthnRelyingPartyMismatchException)
+                        .map(|e| Self::WebAuthnRelyingPartyMismatchException(
+                            Box::new(e),
+                        ))
                 }
                 _ => return None,
             },

@@ -45,23 +45,26 @@ impl Operation for CreateUserPoolDomain {
 }
 
 /// The errors of [`CreateUserPoolDomain`].
+///
+/// Each modeled error is boxed, so that the enum stays small however many members an
+/// error has.
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum CreateUserPoolDomainError {
     /// [`ConcurrentModificationException`](crate::ConcurrentModificationException).
-    ConcurrentModificationException(crate::ConcurrentModificationException),
+    ConcurrentModificationException(Box<crate::ConcurrentModificationException>),
     /// [`FeatureUnavailableInTierException`](crate::FeatureUnavailableInTierException).
-    FeatureUnavailableInTierException(crate::FeatureUnavailableInTierException),
+    FeatureUnavailableInTierException(Box<crate::FeatureUnavailableInTierException>),
     /// [`InternalErrorException`](crate::InternalErrorException).
-    InternalErrorException(crate::InternalErrorException),
+    InternalErrorException(Box<crate::InternalErrorException>),
     /// [`InvalidParameterException`](crate::InvalidParameterException).
-    InvalidParameterException(crate::InvalidParameterException),
+    InvalidParameterException(Box<crate::InvalidParameterException>),
     /// [`LimitExceededException`](crate::LimitExceededException).
-    LimitExceededException(crate::LimitExceededException),
+    LimitExceededException(Box<crate::LimitExceededException>),
     /// [`NotAuthorizedException`](crate::NotAuthorizedException).
-    NotAuthorizedException(crate::NotAuthorizedException),
+    NotAuthorizedException(Box<crate::NotAuthorizedException>),
     /// [`ResourceNotFoundException`](crate::ResourceNotFoundException).
-    ResourceNotFoundException(crate::ResourceNotFoundException),
+    ResourceNotFoundException(Box<crate::ResourceNotFoundException>),
     /// An error the model does not know, or whose body could not be read.
     Unhandled(UnhandledError),
 }
@@ -101,25 +104,32 @@ impl OperationError for CreateUserPoolDomainError {
         Some(
             match code {
                 "ConcurrentModificationException" => {
-                    read_error_body(body).map(Self::ConcurrentModificationException)
+                    read_error_body(body)
+                        .map(|e| Self::ConcurrentModificationException(Box::new(e)))
                 }
                 "FeatureUnavailableInTierException" => {
-                    read_error_body(body).map(Self::FeatureUnavailableInTierException)
+                    read_error_body(body)
+                        .map(|e| Self::FeatureUnavailableInTierException(Box::new(e)))
                 }
                 "InternalErrorException" => {
-                    read_error_body(body).map(Self::InternalErrorException)
+                    read_error_body(body)
+                        .map(|e| Self::InternalErrorException(Box::new(e)))
                 }
                 "InvalidParameterException" => {
-                    read_error_body(body).map(Self::InvalidParameterException)
+                    read_error_body(body)
+                        .map(|e| Self::InvalidParameterException(Box::new(e)))
                 }
                 "LimitExceededException" => {
-                    read_error_body(body).map(Self::LimitExceededException)
+                    read_error_body(body)
+                        .map(|e| Self::LimitExceededException(Box::new(e)))
                 }
                 "NotAuthorizedException" => {
-                    read_error_body(body).map(Self::NotAuthorizedException)
+                    read_error_body(body)
+                        .map(|e| Self::NotAuthorizedException(Box::new(e)))
                 }
                 "ResourceNotFoundException" => {
-                    read_error_body(body).map(Self::ResourceNotFoundException)
+                    read_error_body(body)
+                        .map(|e| Self::ResourceNotFoundException(Box::new(e)))
                 }
                 _ => return None,
             },

@@ -38,27 +38,30 @@ impl Operation for DeleteUserAttributes {
 }
 
 /// The errors of [`DeleteUserAttributes`].
+///
+/// Each modeled error is boxed, so that the enum stays small however many members an
+/// error has.
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum DeleteUserAttributesError {
     /// [`ForbiddenException`](crate::ForbiddenException).
-    ForbiddenException(crate::ForbiddenException),
+    ForbiddenException(Box<crate::ForbiddenException>),
     /// [`InternalErrorException`](crate::InternalErrorException).
-    InternalErrorException(crate::InternalErrorException),
+    InternalErrorException(Box<crate::InternalErrorException>),
     /// [`InvalidParameterException`](crate::InvalidParameterException).
-    InvalidParameterException(crate::InvalidParameterException),
+    InvalidParameterException(Box<crate::InvalidParameterException>),
     /// [`NotAuthorizedException`](crate::NotAuthorizedException).
-    NotAuthorizedException(crate::NotAuthorizedException),
+    NotAuthorizedException(Box<crate::NotAuthorizedException>),
     /// [`PasswordResetRequiredException`](crate::PasswordResetRequiredException).
-    PasswordResetRequiredException(crate::PasswordResetRequiredException),
+    PasswordResetRequiredException(Box<crate::PasswordResetRequiredException>),
     /// [`ResourceNotFoundException`](crate::ResourceNotFoundException).
-    ResourceNotFoundException(crate::ResourceNotFoundException),
+    ResourceNotFoundException(Box<crate::ResourceNotFoundException>),
     /// [`TooManyRequestsException`](crate::TooManyRequestsException).
-    TooManyRequestsException(crate::TooManyRequestsException),
+    TooManyRequestsException(Box<crate::TooManyRequestsException>),
     /// [`UserNotConfirmedException`](crate::UserNotConfirmedException).
-    UserNotConfirmedException(crate::UserNotConfirmedException),
+    UserNotConfirmedException(Box<crate::UserNotConfirmedException>),
     /// [`UserNotFoundException`](crate::UserNotFoundException).
-    UserNotFoundException(crate::UserNotFoundException),
+    UserNotFoundException(Box<crate::UserNotFoundException>),
     /// An error the model does not know, or whose body could not be read.
     Unhandled(UnhandledError),
 }
@@ -102,31 +105,39 @@ impl OperationError for DeleteUserAttributesError {
         Some(
             match code {
                 "ForbiddenException" => {
-                    read_error_body(body).map(Self::ForbiddenException)
+                    read_error_body(body).map(|e| Self::ForbiddenException(Box::new(e)))
                 }
                 "InternalErrorException" => {
-                    read_error_body(body).map(Self::InternalErrorException)
+                    read_error_body(body)
+                        .map(|e| Self::InternalErrorException(Box::new(e)))
                 }
                 "InvalidParameterException" => {
-                    read_error_body(body).map(Self::InvalidParameterException)
+                    read_error_body(body)
+                        .map(|e| Self::InvalidParameterException(Box::new(e)))
                 }
                 "NotAuthorizedException" => {
-                    read_error_body(body).map(Self::NotAuthorizedException)
+                    read_error_body(body)
+                        .map(|e| Self::NotAuthorizedException(Box::new(e)))
                 }
                 "PasswordResetRequiredException" => {
-                    read_error_body(body).map(Self::PasswordResetRequiredException)
+                    read_error_body(body)
+                        .map(|e| Self::PasswordResetRequiredException(Box::new(e)))
                 }
                 "ResourceNotFoundException" => {
-                    read_error_body(body).map(Self::ResourceNotFoundException)
+                    read_error_body(body)
+                        .map(|e| Self::ResourceNotFoundException(Box::new(e)))
                 }
                 "TooManyRequestsException" => {
-                    read_error_body(body).map(Self::TooManyRequestsException)
+                    read_error_body(body)
+                        .map(|e| Self::TooManyRequestsException(Box::new(e)))
                 }
                 "UserNotConfirmedException" => {
-                    read_error_body(body).map(Self::UserNotConfirmedException)
+                    read_error_body(body)
+                        .map(|e| Self::UserNotConfirmedException(Box::new(e)))
                 }
                 "UserNotFoundException" => {
-                    read_error_body(body).map(Self::UserNotFoundException)
+                    read_error_body(body)
+                        .map(|e| Self::UserNotFoundException(Box::new(e)))
                 }
                 _ => return None,
             },

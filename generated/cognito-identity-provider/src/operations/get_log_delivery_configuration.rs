@@ -41,19 +41,22 @@ impl Operation for GetLogDeliveryConfiguration {
 }
 
 /// The errors of [`GetLogDeliveryConfiguration`].
+///
+/// Each modeled error is boxed, so that the enum stays small however many members an
+/// error has.
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum GetLogDeliveryConfigurationError {
     /// [`InternalErrorException`](crate::InternalErrorException).
-    InternalErrorException(crate::InternalErrorException),
+    InternalErrorException(Box<crate::InternalErrorException>),
     /// [`InvalidParameterException`](crate::InvalidParameterException).
-    InvalidParameterException(crate::InvalidParameterException),
+    InvalidParameterException(Box<crate::InvalidParameterException>),
     /// [`NotAuthorizedException`](crate::NotAuthorizedException).
-    NotAuthorizedException(crate::NotAuthorizedException),
+    NotAuthorizedException(Box<crate::NotAuthorizedException>),
     /// [`ResourceNotFoundException`](crate::ResourceNotFoundException).
-    ResourceNotFoundException(crate::ResourceNotFoundException),
+    ResourceNotFoundException(Box<crate::ResourceNotFoundException>),
     /// [`TooManyRequestsException`](crate::TooManyRequestsException).
-    TooManyRequestsException(crate::TooManyRequestsException),
+    TooManyRequestsException(Box<crate::TooManyRequestsException>),
     /// An error the model does not know, or whose body could not be read.
     Unhandled(UnhandledError),
 }
@@ -89,19 +92,24 @@ impl OperationError for GetLogDeliveryConfigurationError {
         Some(
             match code {
                 "InternalErrorException" => {
-                    read_error_body(body).map(Self::InternalErrorException)
+                    read_error_body(body)
+                        .map(|e| Self::InternalErrorException(Box::new(e)))
                 }
                 "InvalidParameterException" => {
-                    read_error_body(body).map(Self::InvalidParameterException)
+                    read_error_body(body)
+                        .map(|e| Self::InvalidParameterException(Box::new(e)))
                 }
                 "NotAuthorizedException" => {
-                    read_error_body(body).map(Self::NotAuthorizedException)
+                    read_error_body(body)
+                        .map(|e| Self::NotAuthorizedException(Box::new(e)))
                 }
                 "ResourceNotFoundException" => {
-                    read_error_body(body).map(Self::ResourceNotFoundException)
+                    read_error_body(body)
+                        .map(|e| Self::ResourceNotFoundException(Box::new(e)))
                 }
                 "TooManyRequestsException" => {
-                    read_error_body(body).map(Self::TooManyRequestsException)
+                    read_error_body(body)
+                        .map(|e| Self::TooManyRequestsException(Box::new(e)))
                 }
                 _ => return None,
             },

@@ -45,15 +45,18 @@ impl Operation for GetSigningCertificate {
 }
 
 /// The errors of [`GetSigningCertificate`].
+///
+/// Each modeled error is boxed, so that the enum stays small however many members an
+/// error has.
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum GetSigningCertificateError {
     /// [`InternalErrorException`](crate::InternalErrorException).
-    InternalErrorException(crate::InternalErrorException),
+    InternalErrorException(Box<crate::InternalErrorException>),
     /// [`InvalidParameterException`](crate::InvalidParameterException).
-    InvalidParameterException(crate::InvalidParameterException),
+    InvalidParameterException(Box<crate::InvalidParameterException>),
     /// [`ResourceNotFoundException`](crate::ResourceNotFoundException).
-    ResourceNotFoundException(crate::ResourceNotFoundException),
+    ResourceNotFoundException(Box<crate::ResourceNotFoundException>),
     /// An error the model does not know, or whose body could not be read.
     Unhandled(UnhandledError),
 }
@@ -85,13 +88,16 @@ impl OperationError for GetSigningCertificateError {
         Some(
             match code {
                 "InternalErrorException" => {
-                    read_error_body(body).map(Self::InternalErrorException)
+                    read_error_body(body)
+                        .map(|e| Self::InternalErrorException(Box::new(e)))
                 }
                 "InvalidParameterException" => {
-                    read_error_body(body).map(Self::InvalidParameterException)
+                    read_error_body(body)
+                        .map(|e| Self::InvalidParameterException(Box::new(e)))
                 }
                 "ResourceNotFoundException" => {
-                    read_error_body(body).map(Self::ResourceNotFoundException)
+                    read_error_body(body)
+                        .map(|e| Self::ResourceNotFoundException(Box::new(e)))
                 }
                 _ => return None,
             },

@@ -2432,123 +2432,136 @@ pub const OPERATIONS: &[OperationInfo] = &[
 ];
 
 /// Any error of the service: every operation's error converts into it.
+///
+/// Each modeled error is boxed, so that the enum stays small however many members an
+/// error has.
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum ServiceError {
     /// [`AliasExistsException`](crate::AliasExistsException).
-    AliasExistsException(crate::AliasExistsException),
+    AliasExistsException(Box<crate::AliasExistsException>),
     /// [`CodeDeliveryFailureException`](crate::CodeDeliveryFailureException).
-    CodeDeliveryFailureException(crate::CodeDeliveryFailureException),
+    CodeDeliveryFailureException(Box<crate::CodeDeliveryFailureException>),
     /// [`CodeMismatchException`](crate::CodeMismatchException).
-    CodeMismatchException(crate::CodeMismatchException),
+    CodeMismatchException(Box<crate::CodeMismatchException>),
     /// [`ConcurrentModificationException`](crate::ConcurrentModificationException).
-    ConcurrentModificationException(crate::ConcurrentModificationException),
+    ConcurrentModificationException(Box<crate::ConcurrentModificationException>),
     /// [`DeviceKeyExistsException`](crate::DeviceKeyExistsException).
-    DeviceKeyExistsException(crate::DeviceKeyExistsException),
+    DeviceKeyExistsException(Box<crate::DeviceKeyExistsException>),
     /// [`DuplicateProviderException`](crate::DuplicateProviderException).
-    DuplicateProviderException(crate::DuplicateProviderException),
+    DuplicateProviderException(Box<crate::DuplicateProviderException>),
     /// [`EnableSoftwareTokenMFAException`](crate::EnableSoftwareTokenMFAException).
-    EnableSoftwareTokenMFAException(crate::EnableSoftwareTokenMFAException),
+    EnableSoftwareTokenMFAException(Box<crate::EnableSoftwareTokenMFAException>),
     /// [`ExpiredCodeException`](crate::ExpiredCodeException).
-    ExpiredCodeException(crate::ExpiredCodeException),
+    ExpiredCodeException(Box<crate::ExpiredCodeException>),
     /// [`FeatureUnavailableInTierException`](crate::FeatureUnavailableInTierException).
-    FeatureUnavailableInTierException(crate::FeatureUnavailableInTierException),
+    FeatureUnavailableInTierException(Box<crate::FeatureUnavailableInTierException>),
     /// [`ForbiddenException`](crate::ForbiddenException).
-    ForbiddenException(crate::ForbiddenException),
+    ForbiddenException(Box<crate::ForbiddenException>),
     /// [`GroupExistsException`](crate::GroupExistsException).
-    GroupExistsException(crate::GroupExistsException),
+    GroupExistsException(Box<crate::GroupExistsException>),
     /// [`InternalErrorException`](crate::InternalErrorException).
-    InternalErrorException(crate::InternalErrorException),
+    InternalErrorException(Box<crate::InternalErrorException>),
     /// [`InvalidEmailRoleAccessPolicyException`](crate::InvalidEmailRoleAccessPolicyException).
-    InvalidEmailRoleAccessPolicyException(crate::InvalidEmailRoleAccessPolicyException),
+    InvalidEmailRoleAccessPolicyException(
+        Box<crate::InvalidEmailRoleAccessPolicyException>,
+    ),
     /// [`InvalidLambdaResponseException`](crate::InvalidLambdaResponseException).
-    InvalidLambdaResponseException(crate::InvalidLambdaResponseException),
+    InvalidLambdaResponseException(Box<crate::InvalidLambdaResponseException>),
     /// [`InvalidOAuthFlowException`](crate::InvalidOAuthFlowException).
-    InvalidOAuthFlowException(crate::InvalidOAuthFlowException),
+    InvalidOAuthFlowException(Box<crate::InvalidOAuthFlowException>),
     /// [`InvalidParameterException`](crate::InvalidParameterException).
-    InvalidParameterException(crate::InvalidParameterException),
+    InvalidParameterException(Box<crate::InvalidParameterException>),
     /// [`InvalidPasswordException`](crate::InvalidPasswordException).
-    InvalidPasswordException(crate::InvalidPasswordException),
+    InvalidPasswordException(Box<crate::InvalidPasswordException>),
     /// [`InvalidSmsRoleAccessPolicyException`](crate::InvalidSmsRoleAccessPolicyException).
-    InvalidSmsRoleAccessPolicyException(crate::InvalidSmsRoleAccessPolicyException),
+    InvalidSmsRoleAccessPolicyException(Box<crate::InvalidSmsRoleAccessPolicyException>),
     /// [`InvalidSmsRoleTrustRelationshipException`](crate::InvalidSmsRoleTrustRelationshipException).
     InvalidSmsRoleTrustRelationshipException(
-        crate::InvalidSmsRoleTrustRelationshipException,
+        Box<crate::InvalidSmsRoleTrustRelationshipException>,
     ),
     /// [`InvalidUserPoolConfigurationException`](crate::InvalidUserPoolConfigurationException).
-    InvalidUserPoolConfigurationException(crate::InvalidUserPoolConfigurationException),
+    InvalidUserPoolConfigurationException(
+        Box<crate::InvalidUserPoolConfigurationException>,
+    ),
     /// [`LimitExceededException`](crate::LimitExceededException).
-    LimitExceededException(crate::LimitExceededException),
+    LimitExceededException(Box<crate::LimitExceededException>),
     /// [`MFAMethodNotFoundException`](crate::MFAMethodNotFoundException).
-    MFAMethodNotFoundException(crate::MFAMethodNotFoundException),
+    MFAMethodNotFoundException(Box<crate::MFAMethodNotFoundException>),
     /// [`ManagedLoginBrandingExistsException`](crate::ManagedLoginBrandingExistsException).
-    ManagedLoginBrandingExistsException(crate::ManagedLoginBrandingExistsException),
+    ManagedLoginBrandingExistsException(Box<crate::ManagedLoginBrandingExistsException>),
     /// [`NotAuthorizedException`](crate::NotAuthorizedException).
-    NotAuthorizedException(crate::NotAuthorizedException),
+    NotAuthorizedException(Box<crate::NotAuthorizedException>),
     /// [`PasswordHistoryPolicyViolationException`](crate::PasswordHistoryPolicyViolationException).
     PasswordHistoryPolicyViolationException(
-        crate::PasswordHistoryPolicyViolationException,
+        Box<crate::PasswordHistoryPolicyViolationException>,
     ),
     /// [`PasswordResetRequiredException`](crate::PasswordResetRequiredException).
-    PasswordResetRequiredException(crate::PasswordResetRequiredException),
+    PasswordResetRequiredException(Box<crate::PasswordResetRequiredException>),
     /// [`PreconditionNotMetException`](crate::PreconditionNotMetException).
-    PreconditionNotMetException(crate::PreconditionNotMetException),
+    PreconditionNotMetException(Box<crate::PreconditionNotMetException>),
     /// [`RefreshTokenReuseException`](crate::RefreshTokenReuseException).
-    RefreshTokenReuseException(crate::RefreshTokenReuseException),
+    RefreshTokenReuseException(Box<crate::RefreshTokenReuseException>),
     /// [`ResourceNotFoundException`](crate::ResourceNotFoundException).
-    ResourceNotFoundException(crate::ResourceNotFoundException),
+    ResourceNotFoundException(Box<crate::ResourceNotFoundException>),
     /// [`ScopeDoesNotExistException`](crate::ScopeDoesNotExistException).
-    ScopeDoesNotExistException(crate::ScopeDoesNotExistException),
+    ScopeDoesNotExistException(Box<crate::ScopeDoesNotExistException>),
     /// [`SoftwareTokenMFANotFoundException`](crate::SoftwareTokenMFANotFoundException).
-    SoftwareTokenMFANotFoundException(crate::SoftwareTokenMFANotFoundException),
+    SoftwareTokenMFANotFoundException(Box<crate::SoftwareTokenMFANotFoundException>),
     /// [`TierChangeNotAllowedException`](crate::TierChangeNotAllowedException).
-    TierChangeNotAllowedException(crate::TierChangeNotAllowedException),
+    TierChangeNotAllowedException(Box<crate::TierChangeNotAllowedException>),
     /// [`TooManyFailedAttemptsException`](crate::TooManyFailedAttemptsException).
-    TooManyFailedAttemptsException(crate::TooManyFailedAttemptsException),
+    TooManyFailedAttemptsException(Box<crate::TooManyFailedAttemptsException>),
     /// [`TooManyRequestsException`](crate::TooManyRequestsException).
-    TooManyRequestsException(crate::TooManyRequestsException),
+    TooManyRequestsException(Box<crate::TooManyRequestsException>),
     /// [`UnauthorizedException`](crate::UnauthorizedException).
-    UnauthorizedException(crate::UnauthorizedException),
+    UnauthorizedException(Box<crate::UnauthorizedException>),
     /// [`UnexpectedLambdaException`](crate::UnexpectedLambdaException).
-    UnexpectedLambdaException(crate::UnexpectedLambdaException),
+    UnexpectedLambdaException(Box<crate::UnexpectedLambdaException>),
     /// [`UnsupportedIdentityProviderException`](crate::UnsupportedIdentityProviderException).
-    UnsupportedIdentityProviderException(crate::UnsupportedIdentityProviderException),
+    UnsupportedIdentityProviderException(
+        Box<crate::UnsupportedIdentityProviderException>,
+    ),
     /// [`UnsupportedOperationException`](crate::UnsupportedOperationException).
-    UnsupportedOperationException(crate::UnsupportedOperationException),
+    UnsupportedOperationException(Box<crate::UnsupportedOperationException>),
     /// [`UnsupportedTokenTypeException`](crate::UnsupportedTokenTypeException).
-    UnsupportedTokenTypeException(crate::UnsupportedTokenTypeException),
+    UnsupportedTokenTypeException(Box<crate::UnsupportedTokenTypeException>),
     /// [`UnsupportedUserStateException`](crate::UnsupportedUserStateException).
-    UnsupportedUserStateException(crate::UnsupportedUserStateException),
+    UnsupportedUserStateException(Box<crate::UnsupportedUserStateException>),
     /// [`UserImportInProgressException`](crate::UserImportInProgressException).
-    UserImportInProgressException(crate::UserImportInProgressException),
+    UserImportInProgressException(Box<crate::UserImportInProgressException>),
     /// [`UserLambdaValidationException`](crate::UserLambdaValidationException).
-    UserLambdaValidationException(crate::UserLambdaValidationException),
+    UserLambdaValidationException(Box<crate::UserLambdaValidationException>),
     /// [`UserNotConfirmedException`](crate::UserNotConfirmedException).
-    UserNotConfirmedException(crate::UserNotConfirmedException),
+    UserNotConfirmedException(Box<crate::UserNotConfirmedException>),
     /// [`UserNotFoundException`](crate::UserNotFoundException).
-    UserNotFoundException(crate::UserNotFoundException),
+    UserNotFoundException(Box<crate::UserNotFoundException>),
     /// [`UserPoolAddOnNotEnabledException`](crate::UserPoolAddOnNotEnabledException).
-    UserPoolAddOnNotEnabledException(crate::UserPoolAddOnNotEnabledException),
+    UserPoolAddOnNotEnabledException(Box<crate::UserPoolAddOnNotEnabledException>),
     /// [`UserPoolTaggingException`](crate::UserPoolTaggingException).
-    UserPoolTaggingException(crate::UserPoolTaggingException),
+    UserPoolTaggingException(Box<crate::UserPoolTaggingException>),
     /// [`UsernameExistsException`](crate::UsernameExistsException).
-    UsernameExistsException(crate::UsernameExistsException),
+    UsernameExistsException(Box<crate::UsernameExistsException>),
     /// [`WebAuthnChallengeNotFoundException`](crate::WebAuthnChallengeNotFoundException).
-    WebAuthnChallengeNotFoundException(crate::WebAuthnChallengeNotFoundException),
+    WebAuthnChallengeNotFoundException(Box<crate::WebAuthnChallengeNotFoundException>),
     /// [`WebAuthnClientMismatchException`](crate::WebAuthnClientMismatchException).
-    WebAuthnClientMismatchException(crate::WebAuthnClientMismatchException),
+    WebAuthnClientMismatchException(Box<crate::WebAuthnClientMismatchException>),
     /// [`WebAuthnConfigurationMissingException`](crate::WebAuthnConfigurationMissingException).
-    WebAuthnConfigurationMissingException(crate::WebAuthnConfigurationMissingException),
+    WebAuthnConfigurationMissingException(
+        Box<crate::WebAuthnConfigurationMissingException>,
+    ),
     /// [`WebAuthnCredentialNotSupportedException`](crate::WebAuthnCredentialNotSupportedException).
     WebAuthnCredentialNotSupportedException(
-        crate::WebAuthnCredentialNotSupportedException,
+        Box<crate::WebAuthnCredentialNotSupportedException>,
     ),
     /// [`WebAuthnNotEnabledException`](crate::WebAuthnNotEnabledException).
-    WebAuthnNotEnabledException(crate::WebAuthnNotEnabledException),
+    WebAuthnNotEnabledException(Box<crate::WebAuthnNotEnabledException>),
     /// [`WebAuthnOriginNotAllowedException`](crate::WebAuthnOriginNotAllowedException).
-    WebAuthnOriginNotAllowedException(crate::WebAuthnOriginNotAllowedException),
+    WebAuthnOriginNotAllowedException(Box<crate::WebAuthnOriginNotAllowedException>),
     /// [`WebAuthnRelyingPartyMismatchException`](crate::WebAuthnRelyingPartyMismatchException).
-    WebAuthnRelyingPartyMismatchException(crate::WebAuthnRelyingPartyMismatchException),
+    WebAuthnRelyingPartyMismatchException(
+        Box<crate::WebAuthnRelyingPartyMismatchException>,
+    ),
     /// An error the model does not know, or whose body could not be read.
     Unhandled(UnhandledError),
 }
@@ -2682,173 +2695,233 @@ impl OperationError for ServiceError {
         Some(
             match code {
                 "AliasExistsException" => {
-                    read_error_body(body).map(Self::AliasExistsException)
+                    read_error_body(body)
+                        .map(|e| Self::AliasExistsException(Box::new(e)))
                 }
                 "CodeDeliveryFailureException" => {
-                    read_error_body(body).map(Self::CodeDeliveryFailureException)
+                    read_error_body(body)
+                        .map(|e| Self::CodeDeliveryFailureException(Box::new(e)))
                 }
                 "CodeMismatchException" => {
-                    read_error_body(body).map(Self::CodeMismatchException)
+                    read_error_body(body)
+                        .map(|e| Self::CodeMismatchException(Box::new(e)))
                 }
                 "ConcurrentModificationException" => {
-                    read_error_body(body).map(Self::ConcurrentModificationException)
+                    read_error_body(body)
+                        .map(|e| Self::ConcurrentModificationException(Box::new(e)))
                 }
                 "DeviceKeyExistsException" => {
-                    read_error_body(body).map(Self::DeviceKeyExistsException)
+                    read_error_body(body)
+                        .map(|e| Self::DeviceKeyExistsException(Box::new(e)))
                 }
                 "DuplicateProviderException" => {
-                    read_error_body(body).map(Self::DuplicateProviderException)
+                    read_error_body(body)
+                        .map(|e| Self::DuplicateProviderException(Box::new(e)))
                 }
                 "EnableSoftwareTokenMFAException" => {
-                    read_error_body(body).map(Self::EnableSoftwareTokenMFAException)
+                    read_error_body(body)
+                        .map(|e| Self::EnableSoftwareTokenMFAException(Box::new(e)))
                 }
                 "ExpiredCodeException" => {
-                    read_error_body(body).map(Self::ExpiredCodeException)
+                    read_error_body(body)
+                        .map(|e| Self::ExpiredCodeException(Box::new(e)))
                 }
                 "FeatureUnavailableInTierException" => {
-                    read_error_body(body).map(Self::FeatureUnavailableInTierException)
+                    read_error_body(body)
+                        .map(|e| Self::FeatureUnavailableInTierException(Box::new(e)))
                 }
                 "ForbiddenException" => {
-                    read_error_body(body).map(Self::ForbiddenException)
+                    read_error_body(body).map(|e| Self::ForbiddenException(Box::new(e)))
                 }
                 "GroupExistsException" => {
-                    read_error_body(body).map(Self::GroupExistsException)
+                    read_error_body(body)
+                        .map(|e| Self::GroupExistsException(Box::new(e)))
                 }
                 "InternalErrorException" => {
-                    read_error_body(body).map(Self::InternalErrorException)
+                    read_error_body(body)
+                        .map(|e| Self::InternalErrorException(Box::new(e)))
                 }
                 "InvalidEmailRoleAccessPolicyException" => {
                     read_error_body(body)
-                        .map(Self::InvalidEmailRoleAccessPolicyException)
+                        .map(|e| Self::InvalidEmailRoleAccessPolicyException(
+                            Box::new(e),
+                        ))
                 }
                 "InvalidLambdaResponseException" => {
-                    read_error_body(body).map(Self::InvalidLambdaResponseException)
+                    read_error_body(body)
+                        .map(|e| Self::InvalidLambdaResponseException(Box::new(e)))
                 }
                 "InvalidOAuthFlowException" => {
-                    read_error_body(body).map(Self::InvalidOAuthFlowException)
+                    read_error_body(body)
+                        .map(|e| Self::InvalidOAuthFlowException(Box::new(e)))
                 }
                 "InvalidParameterException" => {
-                    read_error_body(body).map(Self::InvalidParameterException)
+                    read_error_body(body)
+                        .map(|e| Self::InvalidParameterException(Box::new(e)))
                 }
                 "InvalidPasswordException" => {
-                    read_error_body(body).map(Self::InvalidPasswordException)
+                    read_error_body(body)
+                        .map(|e| Self::InvalidPasswordException(Box::new(e)))
                 }
                 "InvalidSmsRoleAccessPolicyException" => {
-                    read_error_body(body).map(Self::InvalidSmsRoleAccessPolicyException)
+                    read_error_body(body)
+                        .map(|e| Self::InvalidSmsRoleAccessPolicyException(Box::new(e)))
                 }
                 "InvalidSmsRoleTrustRelationshipException" => {
                     read_error_body(body)
-                        .map(Self::InvalidSmsRoleTrustRelationshipException)
+                        .map(|e| Self::InvalidSmsRoleTrustRelationshipException(
+                            Box::new(e),
+                        ))
                 }
                 "InvalidUserPoolConfigurationException" => {
                     read_error_body(body)
-                        .map(Self::InvalidUserPoolConfigurationException)
+                        .map(|e| Self::InvalidUserPoolConfigurationException(
+                            Box::new(e),
+                        ))
                 }
                 "LimitExceededException" => {
-                    read_error_body(body).map(Self::LimitExceededException)
+                    read_error_body(body)
+                        .map(|e| Self::LimitExceededException(Box::new(e)))
                 }
                 "MFAMethodNotFoundException" => {
-                    read_error_body(body).map(Self::MFAMethodNotFoundException)
+                    read_error_body(body)
+                        .map(|e| Self::MFAMethodNotFoundException(Box::new(e)))
                 }
                 "ManagedLoginBrandingExistsException" => {
-                    read_error_body(body).map(Self::ManagedLoginBrandingExistsException)
+                    read_error_body(body)
+                        .map(|e| Self::ManagedLoginBrandingExistsException(Box::new(e)))
                 }
                 "NotAuthorizedException" => {
-                    read_error_body(body).map(Self::NotAuthorizedException)
+                    read_error_body(body)
+                        .map(|e| Self::NotAuthorizedException(Box::new(e)))
                 }
                 "PasswordHistoryPolicyViolationException" => {
                     read_error_body(body)
-                        .map(Self::PasswordHistoryPolicyViolationException)
+                        .map(|e| Self::PasswordHistoryPolicyViolationException(
+                            Box::new(e),
+                        ))
                 }
                 "PasswordResetRequiredException" => {
-                    read_error_body(body).map(Self::PasswordResetRequiredException)
+                    read_error_body(body)
+                        .map(|e| Self::PasswordResetRequiredException(Box::new(e)))
                 }
                 "PreconditionNotMetException" => {
-                    read_error_body(body).map(Self::PreconditionNotMetException)
+                    read_error_body(body)
+                        .map(|e| Self::PreconditionNotMetException(Box::new(e)))
                 }
                 "RefreshTokenReuseException" => {
-                    read_error_body(body).map(Self::RefreshTokenReuseException)
+                    read_error_body(body)
+                        .map(|e| Self::RefreshTokenReuseException(Box::new(e)))
                 }
                 "ResourceNotFoundException" => {
-                    read_error_body(body).map(Self::ResourceNotFoundException)
+                    read_error_body(body)
+                        .map(|e| Self::ResourceNotFoundException(Box::new(e)))
                 }
                 "ScopeDoesNotExistException" => {
-                    read_error_body(body).map(Self::ScopeDoesNotExistException)
+                    read_error_body(body)
+                        .map(|e| Self::ScopeDoesNotExistException(Box::new(e)))
                 }
                 "SoftwareTokenMFANotFoundException" => {
-                    read_error_body(body).map(Self::SoftwareTokenMFANotFoundException)
+                    read_error_body(body)
+                        .map(|e| Self::SoftwareTokenMFANotFoundException(Box::new(e)))
                 }
                 "TierChangeNotAllowedException" => {
-                    read_error_body(body).map(Self::TierChangeNotAllowedException)
+                    read_error_body(body)
+                        .map(|e| Self::TierChangeNotAllowedException(Box::new(e)))
                 }
                 "TooManyFailedAttemptsException" => {
-                    read_error_body(body).map(Self::TooManyFailedAttemptsException)
+                    read_error_body(body)
+                        .map(|e| Self::TooManyFailedAttemptsException(Box::new(e)))
                 }
                 "TooManyRequestsException" => {
-                    read_error_body(body).map(Self::TooManyRequestsException)
+                    read_error_body(body)
+                        .map(|e| Self::TooManyRequestsException(Box::new(e)))
                 }
                 "UnauthorizedException" => {
-                    read_error_body(body).map(Self::UnauthorizedException)
+                    read_error_body(body)
+                        .map(|e| Self::UnauthorizedException(Box::new(e)))
                 }
                 "UnexpectedLambdaException" => {
-                    read_error_body(body).map(Self::UnexpectedLambdaException)
+                    read_error_body(body)
+                        .map(|e| Self::UnexpectedLambdaException(Box::new(e)))
                 }
                 "UnsupportedIdentityProviderException" => {
-                    read_error_body(body).map(Self::UnsupportedIdentityProviderException)
+                    read_error_body(body)
+                        .map(|e| Self::UnsupportedIdentityProviderException(Box::new(e)))
                 }
                 "UnsupportedOperationException" => {
-                    read_error_body(body).map(Self::UnsupportedOperationException)
+                    read_error_body(body)
+                        .map(|e| Self::UnsupportedOperationException(Box::new(e)))
                 }
                 "UnsupportedTokenTypeException" => {
-                    read_error_body(body).map(Self::UnsupportedTokenTypeException)
+                    read_error_body(body)
+                        .map(|e| Self::UnsupportedTokenTypeException(Box::new(e)))
                 }
                 "UnsupportedUserStateException" => {
-                    read_error_body(body).map(Self::UnsupportedUserStateException)
+                    read_error_body(body)
+                        .map(|e| Self::UnsupportedUserStateException(Box::new(e)))
                 }
                 "UserImportInProgressException" => {
-                    read_error_body(body).map(Self::UserImportInProgressException)
+                    read_error_body(body)
+                        .map(|e| Self::UserImportInProgressException(Box::new(e)))
                 }
                 "UserLambdaValidationException" => {
-                    read_error_body(body).map(Self::UserLambdaValidationException)
+                    read_error_body(body)
+                        .map(|e| Self::UserLambdaValidationException(Box::new(e)))
                 }
                 "UserNotConfirmedException" => {
-                    read_error_body(body).map(Self::UserNotConfirmedException)
+                    read_error_body(body)
+                        .map(|e| Self::UserNotConfirmedException(Box::new(e)))
                 }
                 "UserNotFoundException" => {
-                    read_error_body(body).map(Self::UserNotFoundException)
+                    read_error_body(body)
+                        .map(|e| Self::UserNotFoundException(Box::new(e)))
                 }
                 "UserPoolAddOnNotEnabledException" => {
-                    read_error_body(body).map(Self::UserPoolAddOnNotEnabledException)
+                    read_error_body(body)
+                        .map(|e| Self::UserPoolAddOnNotEnabledException(Box::new(e)))
                 }
                 "UserPoolTaggingException" => {
-                    read_error_body(body).map(Self::UserPoolTaggingException)
+                    read_error_body(body)
+                        .map(|e| Self::UserPoolTaggingException(Box::new(e)))
                 }
                 "UsernameExistsException" => {
-                    read_error_body(body).map(Self::UsernameExistsException)
+                    read_error_body(body)
+                        .map(|e| Self::UsernameExistsException(Box::new(e)))
                 }
                 "WebAuthnChallengeNotFoundException" => {
-                    read_error_body(body).map(Self::WebAuthnChallengeNotFoundException)
+                    read_error_body(body)
+                        .map(|e| Self::WebAuthnChallengeNotFoundException(Box::new(e)))
                 }
                 "WebAuthnClientMismatchException" => {
-                    read_error_body(body).map(Self::WebAuthnClientMismatchException)
+                    read_error_body(body)
+                        .map(|e| Self::WebAuthnClientMismatchException(Box::new(e)))
                 }
                 "WebAuthnConfigurationMissingException" => {
                     read_error_body(body)
-                        .map(Self::WebAuthnConfigurationMissingException)
+                        .map(|e| Self::WebAuthnConfigurationMissingException(
+                            Box::new(e),
+                        ))
                 }
                 "WebAuthnCredentialNotSupportedException" => {
                     read_error_body(body)
-                        .map(Self::WebAuthnCredentialNotSupportedException)
+                        .map(|e| Self::WebAuthnCredentialNotSupportedException(
+                            Box::new(e),
+                        ))
                 }
                 "WebAuthnNotEnabledException" => {
-                    read_error_body(body).map(Self::WebAuthnNotEnabledException)
+                    read_error_body(body)
+                        .map(|e| Self::WebAuthnNotEnabledException(Box::new(e)))
                 }
                 "WebAuthnOriginNotAllowedException" => {
-                    read_error_body(body).map(Self::WebAuthnOriginNotAllowedException)
+                    read_error_body(body)
+                        .map(|e| Self::WebAuthnOriginNotAllowedException(Box::new(e)))
                 }
                 "WebAuthnRelyingPartyMismatchException" => {
                     read_error_body(body)
-                        .map(Self::WebAuthnRelyingPartyMismatchException)
+                        .map(|e| Self::WebAuthnRelyingPartyMismatchException(
+                            Box::new(e),
+                        ))
                 }
                 _ => return None,
             },

@@ -42,59 +42,66 @@ impl Operation for RespondToAuthChallenge {
 }
 
 /// The errors of [`RespondToAuthChallenge`].
+///
+/// Each modeled error is boxed, so that the enum stays small however many members an
+/// error has.
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum RespondToAuthChallengeError {
     /// [`AliasExistsException`](crate::AliasExistsException).
-    AliasExistsException(crate::AliasExistsException),
+    AliasExistsException(Box<crate::AliasExistsException>),
     /// [`CodeMismatchException`](crate::CodeMismatchException).
-    CodeMismatchException(crate::CodeMismatchException),
+    CodeMismatchException(Box<crate::CodeMismatchException>),
     /// [`ExpiredCodeException`](crate::ExpiredCodeException).
-    ExpiredCodeException(crate::ExpiredCodeException),
+    ExpiredCodeException(Box<crate::ExpiredCodeException>),
     /// [`ForbiddenException`](crate::ForbiddenException).
-    ForbiddenException(crate::ForbiddenException),
+    ForbiddenException(Box<crate::ForbiddenException>),
     /// [`InternalErrorException`](crate::InternalErrorException).
-    InternalErrorException(crate::InternalErrorException),
+    InternalErrorException(Box<crate::InternalErrorException>),
     /// [`InvalidEmailRoleAccessPolicyException`](crate::InvalidEmailRoleAccessPolicyException).
-    InvalidEmailRoleAccessPolicyException(crate::InvalidEmailRoleAccessPolicyException),
+    InvalidEmailRoleAccessPolicyException(
+        Box<crate::InvalidEmailRoleAccessPolicyException>,
+    ),
     /// [`InvalidLambdaResponseException`](crate::InvalidLambdaResponseException).
-    InvalidLambdaResponseException(crate::InvalidLambdaResponseException),
+    InvalidLambdaResponseException(Box<crate::InvalidLambdaResponseException>),
     /// [`InvalidParameterException`](crate::InvalidParameterException).
-    InvalidParameterException(crate::InvalidParameterException),
+    InvalidParameterException(Box<crate::InvalidParameterException>),
     /// [`InvalidPasswordException`](crate::InvalidPasswordException).
-    InvalidPasswordException(crate::InvalidPasswordException),
+    InvalidPasswordException(Box<crate::InvalidPasswordException>),
     /// [`InvalidSmsRoleAccessPolicyException`](crate::InvalidSmsRoleAccessPolicyException).
-    InvalidSmsRoleAccessPolicyException(crate::InvalidSmsRoleAccessPolicyException),
+    InvalidSmsRoleAccessPolicyException(Box<crate::InvalidSmsRoleAccessPolicyException>),
     /// [`InvalidSmsRoleTrustRelationshipException`](crate::InvalidSmsRoleTrustRelationshipException).
     InvalidSmsRoleTrustRelationshipException(
-        crate::InvalidSmsRoleTrustRelationshipException,
+        Box<crate::InvalidSmsRoleTrustRelationshipException>,
     ),
     /// [`InvalidUserPoolConfigurationException`](crate::InvalidUserPoolConfigurationException).
-    InvalidUserPoolConfigurationException(crate::InvalidUserPoolConfigurationException),
+    InvalidUserPoolConfigurationException(
+        Box<crate::InvalidUserPoolConfigurationException>,
+    ),
     /// [`MFAMethodNotFoundException`](crate::MFAMethodNotFoundException).
-    MFAMethodNotFoundException(crate::MFAMethodNotFoundException),
+    MFAMethodNotFoundException(Box<crate::MFAMethodNotFoundException>),
     /// [`NotAuthorizedException`](crate::NotAuthorizedException).
-    NotAuthorizedException(crate::NotAuthorizedException),
+    NotAuthorizedException(Box<crate::NotAuthorizedException>),
     /// [`PasswordHistoryPolicyViolationException`](crate::PasswordHistoryPolicyViolationException).
     PasswordHistoryPolicyViolationException(
-        crate::PasswordHistoryPolicyViolationException,
+        Box<crate::PasswordHistoryPolicyViolationException>,
     ),
     /// [`PasswordResetRequiredException`](crate::PasswordResetRequiredException).
-    PasswordResetRequiredException(crate::PasswordResetRequiredException),
+    PasswordResetRequiredException(Box<crate::PasswordResetRequiredException>),
     /// [`ResourceNotFoundException`](crate::ResourceNotFoundException).
-    ResourceNotFoundException(crate::ResourceNotFoundException),
+    ResourceNotFoundException(Box<crate::ResourceNotFoundException>),
     /// [`SoftwareTokenMFANotFoundException`](crate::SoftwareTokenMFANotFoundException).
-    SoftwareTokenMFANotFoundException(crate::SoftwareTokenMFANotFoundException),
+    SoftwareTokenMFANotFoundException(Box<crate::SoftwareTokenMFANotFoundException>),
     /// [`TooManyRequestsException`](crate::TooManyRequestsException).
-    TooManyRequestsException(crate::TooManyRequestsException),
+    TooManyRequestsException(Box<crate::TooManyRequestsException>),
     /// [`UnexpectedLambdaException`](crate::UnexpectedLambdaException).
-    UnexpectedLambdaException(crate::UnexpectedLambdaException),
+    UnexpectedLambdaException(Box<crate::UnexpectedLambdaException>),
     /// [`UserLambdaValidationException`](crate::UserLambdaValidationException).
-    UserLambdaValidationException(crate::UserLambdaValidationException),
+    UserLambdaValidationException(Box<crate::UserLambdaValidationException>),
     /// [`UserNotConfirmedException`](crate::UserNotConfirmedException).
-    UserNotConfirmedException(crate::UserNotConfirmedException),
+    UserNotConfirmedException(Box<crate::UserNotConfirmedException>),
     /// [`UserNotFoundException`](crate::UserNotFoundException).
-    UserNotFoundException(crate::UserNotFoundException),
+    UserNotFoundException(Box<crate::UserNotFoundException>),
     /// An error the model does not know, or whose body could not be read.
     Unhandled(UnhandledError),
 }
@@ -166,77 +173,103 @@ impl OperationError for RespondToAuthChallengeError {
         Some(
             match code {
                 "AliasExistsException" => {
-                    read_error_body(body).map(Self::AliasExistsException)
+                    read_error_body(body)
+                        .map(|e| Self::AliasExistsException(Box::new(e)))
                 }
                 "CodeMismatchException" => {
-                    read_error_body(body).map(Self::CodeMismatchException)
+                    read_error_body(body)
+                        .map(|e| Self::CodeMismatchException(Box::new(e)))
                 }
                 "ExpiredCodeException" => {
-                    read_error_body(body).map(Self::ExpiredCodeException)
+                    read_error_body(body)
+                        .map(|e| Self::ExpiredCodeException(Box::new(e)))
                 }
                 "ForbiddenException" => {
-                    read_error_body(body).map(Self::ForbiddenException)
+                    read_error_body(body).map(|e| Self::ForbiddenException(Box::new(e)))
                 }
                 "InternalErrorException" => {
-                    read_error_body(body).map(Self::InternalErrorException)
+                    read_error_body(body)
+                        .map(|e| Self::InternalErrorException(Box::new(e)))
                 }
                 "InvalidEmailRoleAccessPolicyException" => {
                     read_error_body(body)
-                        .map(Self::InvalidEmailRoleAccessPolicyException)
+                        .map(|e| Self::InvalidEmailRoleAccessPolicyException(
+                            Box::new(e),
+                        ))
                 }
                 "InvalidLambdaResponseException" => {
-                    read_error_body(body).map(Self::InvalidLambdaResponseException)
+                    read_error_body(body)
+                        .map(|e| Self::InvalidLambdaResponseException(Box::new(e)))
                 }
                 "InvalidParameterException" => {
-                    read_error_body(body).map(Self::InvalidParameterException)
+                    read_error_body(body)
+                        .map(|e| Self::InvalidParameterException(Box::new(e)))
                 }
                 "InvalidPasswordException" => {
-                    read_error_body(body).map(Self::InvalidPasswordException)
+                    read_error_body(body)
+                        .map(|e| Self::InvalidPasswordException(Box::new(e)))
                 }
                 "InvalidSmsRoleAccessPolicyException" => {
-                    read_error_body(body).map(Self::InvalidSmsRoleAccessPolicyException)
+                    read_error_body(body)
+                        .map(|e| Self::InvalidSmsRoleAccessPolicyException(Box::new(e)))
                 }
                 "InvalidSmsRoleTrustRelationshipException" => {
                     read_error_body(body)
-                        .map(Self::InvalidSmsRoleTrustRelationshipException)
+                        .map(|e| Self::InvalidSmsRoleTrustRelationshipException(
+                            Box::new(e),
+                        ))
                 }
                 "InvalidUserPoolConfigurationException" => {
                     read_error_body(body)
-                        .map(Self::InvalidUserPoolConfigurationException)
+                        .map(|e| Self::InvalidUserPoolConfigurationException(
+                            Box::new(e),
+                        ))
                 }
                 "MFAMethodNotFoundException" => {
-                    read_error_body(body).map(Self::MFAMethodNotFoundException)
+                    read_error_body(body)
+                        .map(|e| Self::MFAMethodNotFoundException(Box::new(e)))
                 }
                 "NotAuthorizedException" => {
-                    read_error_body(body).map(Self::NotAuthorizedException)
+                    read_error_body(body)
+                        .map(|e| Self::NotAuthorizedException(Box::new(e)))
                 }
                 "PasswordHistoryPolicyViolationException" => {
                     read_error_body(body)
-                        .map(Self::PasswordHistoryPolicyViolationException)
+                        .map(|e| Self::PasswordHistoryPolicyViolationException(
+                            Box::new(e),
+                        ))
                 }
                 "PasswordResetRequiredException" => {
-                    read_error_body(body).map(Self::PasswordResetRequiredException)
+                    read_error_body(body)
+                        .map(|e| Self::PasswordResetRequiredException(Box::new(e)))
                 }
                 "ResourceNotFoundException" => {
-                    read_error_body(body).map(Self::ResourceNotFoundException)
+                    read_error_body(body)
+                        .map(|e| Self::ResourceNotFoundException(Box::new(e)))
                 }
                 "SoftwareTokenMFANotFoundException" => {
-                    read_error_body(body).map(Self::SoftwareTokenMFANotFoundException)
+                    read_error_body(body)
+                        .map(|e| Self::SoftwareTokenMFANotFoundException(Box::new(e)))
                 }
                 "TooManyRequestsException" => {
-                    read_error_body(body).map(Self::TooManyRequestsException)
+                    read_error_body(body)
+                        .map(|e| Self::TooManyRequestsException(Box::new(e)))
                 }
                 "UnexpectedLambdaException" => {
-                    read_error_body(body).map(Self::UnexpectedLambdaException)
+                    read_error_body(body)
+                        .map(|e| Self::UnexpectedLambdaException(Box::new(e)))
                 }
                 "UserLambdaValidationException" => {
-                    read_error_body(body).map(Self::UserLambdaValidationException)
+                    read_error_body(body)
+                        .map(|e| Self::UserLambdaValidationException(Box::new(e)))
                 }
                 "UserNotConfirmedException" => {
-                    read_error_body(body).map(Self::UserNotConfirmedException)
+                    read_error_body(body)
+                        .map(|e| Self::UserNotConfirmedException(Box::new(e)))
                 }
                 "UserNotFoundException" => {
-                    read_error_body(body).map(Self::UserNotFoundException)
+                    read_error_body(body)
+                        .map(|e| Self::UserNotFoundException(Box::new(e)))
                 }
                 _ => return None,
             },

@@ -36,23 +36,26 @@ impl Operation for RevokeToken {
 }
 
 /// The errors of [`RevokeToken`].
+///
+/// Each modeled error is boxed, so that the enum stays small however many members an
+/// error has.
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum RevokeTokenError {
     /// [`ForbiddenException`](crate::ForbiddenException).
-    ForbiddenException(crate::ForbiddenException),
+    ForbiddenException(Box<crate::ForbiddenException>),
     /// [`InternalErrorException`](crate::InternalErrorException).
-    InternalErrorException(crate::InternalErrorException),
+    InternalErrorException(Box<crate::InternalErrorException>),
     /// [`InvalidParameterException`](crate::InvalidParameterException).
-    InvalidParameterException(crate::InvalidParameterException),
+    InvalidParameterException(Box<crate::InvalidParameterException>),
     /// [`TooManyRequestsException`](crate::TooManyRequestsException).
-    TooManyRequestsException(crate::TooManyRequestsException),
+    TooManyRequestsException(Box<crate::TooManyRequestsException>),
     /// [`UnauthorizedException`](crate::UnauthorizedException).
-    UnauthorizedException(crate::UnauthorizedException),
+    UnauthorizedException(Box<crate::UnauthorizedException>),
     /// [`UnsupportedOperationException`](crate::UnsupportedOperationException).
-    UnsupportedOperationException(crate::UnsupportedOperationException),
+    UnsupportedOperationException(Box<crate::UnsupportedOperationException>),
     /// [`UnsupportedTokenTypeException`](crate::UnsupportedTokenTypeException).
-    UnsupportedTokenTypeException(crate::UnsupportedTokenTypeException),
+    UnsupportedTokenTypeException(Box<crate::UnsupportedTokenTypeException>),
     /// An error the model does not know, or whose body could not be read.
     Unhandled(UnhandledError),
 }
@@ -92,25 +95,31 @@ impl OperationError for RevokeTokenError {
         Some(
             match code {
                 "ForbiddenException" => {
-                    read_error_body(body).map(Self::ForbiddenException)
+                    read_error_body(body).map(|e| Self::ForbiddenException(Box::new(e)))
                 }
                 "InternalErrorException" => {
-                    read_error_body(body).map(Self::InternalErrorException)
+                    read_error_body(body)
+                        .map(|e| Self::InternalErrorException(Box::new(e)))
                 }
                 "InvalidParameterException" => {
-                    read_error_body(body).map(Self::InvalidParameterException)
+                    read_error_body(body)
+                        .map(|e| Self::InvalidParameterException(Box::new(e)))
                 }
                 "TooManyRequestsException" => {
-                    read_error_body(body).map(Self::TooManyRequestsException)
+                    read_error_body(body)
+                        .map(|e| Self::TooManyRequestsException(Box::new(e)))
                 }
                 "UnauthorizedException" => {
-                    read_error_body(body).map(Self::UnauthorizedException)
+                    read_error_body(body)
+                        .map(|e| Self::UnauthorizedException(Box::new(e)))
                 }
                 "UnsupportedOperationException" => {
-                    read_error_body(body).map(Self::UnsupportedOperationException)
+                    read_error_body(body)
+                        .map(|e| Self::UnsupportedOperationException(Box::new(e)))
                 }
                 "UnsupportedTokenTypeException" => {
-                    read_error_body(body).map(Self::UnsupportedTokenTypeException)
+                    read_error_body(body)
+                        .map(|e| Self::UnsupportedTokenTypeException(Box::new(e)))
                 }
                 _ => return None,
             },

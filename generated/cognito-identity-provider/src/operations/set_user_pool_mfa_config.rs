@@ -38,29 +38,32 @@ impl Operation for SetUserPoolMfaConfig {
 }
 
 /// The errors of [`SetUserPoolMfaConfig`].
+///
+/// Each modeled error is boxed, so that the enum stays small however many members an
+/// error has.
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum SetUserPoolMfaConfigError {
     /// [`ConcurrentModificationException`](crate::ConcurrentModificationException).
-    ConcurrentModificationException(crate::ConcurrentModificationException),
+    ConcurrentModificationException(Box<crate::ConcurrentModificationException>),
     /// [`FeatureUnavailableInTierException`](crate::FeatureUnavailableInTierException).
-    FeatureUnavailableInTierException(crate::FeatureUnavailableInTierException),
+    FeatureUnavailableInTierException(Box<crate::FeatureUnavailableInTierException>),
     /// [`InternalErrorException`](crate::InternalErrorException).
-    InternalErrorException(crate::InternalErrorException),
+    InternalErrorException(Box<crate::InternalErrorException>),
     /// [`InvalidParameterException`](crate::InvalidParameterException).
-    InvalidParameterException(crate::InvalidParameterException),
+    InvalidParameterException(Box<crate::InvalidParameterException>),
     /// [`InvalidSmsRoleAccessPolicyException`](crate::InvalidSmsRoleAccessPolicyException).
-    InvalidSmsRoleAccessPolicyException(crate::InvalidSmsRoleAccessPolicyException),
+    InvalidSmsRoleAccessPolicyException(Box<crate::InvalidSmsRoleAccessPolicyException>),
     /// [`InvalidSmsRoleTrustRelationshipException`](crate::InvalidSmsRoleTrustRelationshipException).
     InvalidSmsRoleTrustRelationshipException(
-        crate::InvalidSmsRoleTrustRelationshipException,
+        Box<crate::InvalidSmsRoleTrustRelationshipException>,
     ),
     /// [`NotAuthorizedException`](crate::NotAuthorizedException).
-    NotAuthorizedException(crate::NotAuthorizedException),
+    NotAuthorizedException(Box<crate::NotAuthorizedException>),
     /// [`ResourceNotFoundException`](crate::ResourceNotFoundException).
-    ResourceNotFoundException(crate::ResourceNotFoundException),
+    ResourceNotFoundException(Box<crate::ResourceNotFoundException>),
     /// [`TooManyRequestsException`](crate::TooManyRequestsException).
-    TooManyRequestsException(crate::TooManyRequestsException),
+    TooManyRequestsException(Box<crate::TooManyRequestsException>),
     /// An error the model does not know, or whose body could not be read.
     Unhandled(UnhandledError),
 }
@@ -104,32 +107,42 @@ impl OperationError for SetUserPoolMfaConfigError {
         Some(
             match code {
                 "ConcurrentModificationException" => {
-                    read_error_body(body).map(Self::ConcurrentModificationException)
+                    read_error_body(body)
+                        .map(|e| Self::ConcurrentModificationException(Box::new(e)))
                 }
                 "FeatureUnavailableInTierException" => {
-                    read_error_body(body).map(Self::FeatureUnavailableInTierException)
+                    read_error_body(body)
+                        .map(|e| Self::FeatureUnavailableInTierException(Box::new(e)))
                 }
                 "InternalErrorException" => {
-                    read_error_body(body).map(Self::InternalErrorException)
+                    read_error_body(body)
+                        .map(|e| Self::InternalErrorException(Box::new(e)))
                 }
                 "InvalidParameterException" => {
-                    read_error_body(body).map(Self::InvalidParameterException)
+                    read_error_body(body)
+                        .map(|e| Self::InvalidParameterException(Box::new(e)))
                 }
                 "InvalidSmsRoleAccessPolicyException" => {
-                    read_error_body(body).map(Self::InvalidSmsRoleAccessPolicyException)
+                    read_error_body(body)
+                        .map(|e| Self::InvalidSmsRoleAccessPolicyException(Box::new(e)))
                 }
                 "InvalidSmsRoleTrustRelationshipException" => {
                     read_error_body(body)
-                        .map(Self::InvalidSmsRoleTrustRelationshipException)
+                        .map(|e| Self::InvalidSmsRoleTrustRelationshipException(
+                            Box::new(e),
+                        ))
                 }
                 "NotAuthorizedException" => {
-                    read_error_body(body).map(Self::NotAuthorizedException)
+                    read_error_body(body)
+                        .map(|e| Self::NotAuthorizedException(Box::new(e)))
                 }
                 "ResourceNotFoundException" => {
-                    read_error_body(body).map(Self::ResourceNotFoundException)
+                    read_error_body(body)
+                        .map(|e| Self::ResourceNotFoundException(Box::new(e)))
                 }
                 "TooManyRequestsException" => {
-                    read_error_body(body).map(Self::TooManyRequestsException)
+                    read_error_body(body)
+                        .map(|e| Self::TooManyRequestsException(Box::new(e)))
                 }
                 _ => return None,
             },

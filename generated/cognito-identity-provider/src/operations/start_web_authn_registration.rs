@@ -36,25 +36,30 @@ impl Operation for StartWebAuthnRegistration {
 }
 
 /// The errors of [`StartWebAuthnRegistration`].
+///
+/// Each modeled error is boxed, so that the enum stays small however many members an
+/// error has.
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum StartWebAuthnRegistrationError {
     /// [`ForbiddenException`](crate::ForbiddenException).
-    ForbiddenException(crate::ForbiddenException),
+    ForbiddenException(Box<crate::ForbiddenException>),
     /// [`InternalErrorException`](crate::InternalErrorException).
-    InternalErrorException(crate::InternalErrorException),
+    InternalErrorException(Box<crate::InternalErrorException>),
     /// [`InvalidParameterException`](crate::InvalidParameterException).
-    InvalidParameterException(crate::InvalidParameterException),
+    InvalidParameterException(Box<crate::InvalidParameterException>),
     /// [`LimitExceededException`](crate::LimitExceededException).
-    LimitExceededException(crate::LimitExceededException),
+    LimitExceededException(Box<crate::LimitExceededException>),
     /// [`NotAuthorizedException`](crate::NotAuthorizedException).
-    NotAuthorizedException(crate::NotAuthorizedException),
+    NotAuthorizedException(Box<crate::NotAuthorizedException>),
     /// [`TooManyRequestsException`](crate::TooManyRequestsException).
-    TooManyRequestsException(crate::TooManyRequestsException),
+    TooManyRequestsException(Box<crate::TooManyRequestsException>),
     /// [`WebAuthnConfigurationMissingException`](crate::WebAuthnConfigurationMissingException).
-    WebAuthnConfigurationMissingException(crate::WebAuthnConfigurationMissingException),
+    WebAuthnConfigurationMissingException(
+        Box<crate::WebAuthnConfigurationMissingException>,
+    ),
     /// [`WebAuthnNotEnabledException`](crate::WebAuthnNotEnabledException).
-    WebAuthnNotEnabledException(crate::WebAuthnNotEnabledException),
+    WebAuthnNotEnabledException(Box<crate::WebAuthnNotEnabledException>),
     /// An error the model does not know, or whose body could not be read.
     Unhandled(UnhandledError),
 }
@@ -96,29 +101,37 @@ impl OperationError for StartWebAuthnRegistrationError {
         Some(
             match code {
                 "ForbiddenException" => {
-                    read_error_body(body).map(Self::ForbiddenException)
+                    read_error_body(body).map(|e| Self::ForbiddenException(Box::new(e)))
                 }
                 "InternalErrorException" => {
-                    read_error_body(body).map(Self::InternalErrorException)
+                    read_error_body(body)
+                        .map(|e| Self::InternalErrorException(Box::new(e)))
                 }
                 "InvalidParameterException" => {
-                    read_error_body(body).map(Self::InvalidParameterException)
+                    read_error_body(body)
+                        .map(|e| Self::InvalidParameterException(Box::new(e)))
                 }
                 "LimitExceededException" => {
-                    read_error_body(body).map(Self::LimitExceededException)
+                    read_error_body(body)
+                        .map(|e| Self::LimitExceededException(Box::new(e)))
                 }
                 "NotAuthorizedException" => {
-                    read_error_body(body).map(Self::NotAuthorizedException)
+                    read_error_body(body)
+                        .map(|e| Self::NotAuthorizedException(Box::new(e)))
                 }
                 "TooManyRequestsException" => {
-                    read_error_body(body).map(Self::TooManyRequestsException)
+                    read_error_body(body)
+                        .map(|e| Self::TooManyRequestsException(Box::new(e)))
                 }
                 "WebAuthnConfigurationMissingException" => {
                     read_error_body(body)
-                        .map(Self::WebAuthnConfigurationMissingException)
+                        .map(|e| Self::WebAuthnConfigurationMissingException(
+                            Box::new(e),
+                        ))
                 }
                 "WebAuthnNotEnabledException" => {
-                    read_error_body(body).map(Self::WebAuthnNotEnabledException)
+                    read_error_body(body)
+                        .map(|e| Self::WebAuthnNotEnabledException(Box::new(e)))
                 }
                 _ => return None,
             },

@@ -47,37 +47,42 @@ impl Operation for UpdateUserPool {
 }
 
 /// The errors of [`UpdateUserPool`].
+///
+/// Each modeled error is boxed, so that the enum stays small however many members an
+/// error has.
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum UpdateUserPoolError {
     /// [`ConcurrentModificationException`](crate::ConcurrentModificationException).
-    ConcurrentModificationException(crate::ConcurrentModificationException),
+    ConcurrentModificationException(Box<crate::ConcurrentModificationException>),
     /// [`FeatureUnavailableInTierException`](crate::FeatureUnavailableInTierException).
-    FeatureUnavailableInTierException(crate::FeatureUnavailableInTierException),
+    FeatureUnavailableInTierException(Box<crate::FeatureUnavailableInTierException>),
     /// [`InternalErrorException`](crate::InternalErrorException).
-    InternalErrorException(crate::InternalErrorException),
+    InternalErrorException(Box<crate::InternalErrorException>),
     /// [`InvalidEmailRoleAccessPolicyException`](crate::InvalidEmailRoleAccessPolicyException).
-    InvalidEmailRoleAccessPolicyException(crate::InvalidEmailRoleAccessPolicyException),
+    InvalidEmailRoleAccessPolicyException(
+        Box<crate::InvalidEmailRoleAccessPolicyException>,
+    ),
     /// [`InvalidParameterException`](crate::InvalidParameterException).
-    InvalidParameterException(crate::InvalidParameterException),
+    InvalidParameterException(Box<crate::InvalidParameterException>),
     /// [`InvalidSmsRoleAccessPolicyException`](crate::InvalidSmsRoleAccessPolicyException).
-    InvalidSmsRoleAccessPolicyException(crate::InvalidSmsRoleAccessPolicyException),
+    InvalidSmsRoleAccessPolicyException(Box<crate::InvalidSmsRoleAccessPolicyException>),
     /// [`InvalidSmsRoleTrustRelationshipException`](crate::InvalidSmsRoleTrustRelationshipException).
     InvalidSmsRoleTrustRelationshipException(
-        crate::InvalidSmsRoleTrustRelationshipException,
+        Box<crate::InvalidSmsRoleTrustRelationshipException>,
     ),
     /// [`NotAuthorizedException`](crate::NotAuthorizedException).
-    NotAuthorizedException(crate::NotAuthorizedException),
+    NotAuthorizedException(Box<crate::NotAuthorizedException>),
     /// [`ResourceNotFoundException`](crate::ResourceNotFoundException).
-    ResourceNotFoundException(crate::ResourceNotFoundException),
+    ResourceNotFoundException(Box<crate::ResourceNotFoundException>),
     /// [`TierChangeNotAllowedException`](crate::TierChangeNotAllowedException).
-    TierChangeNotAllowedException(crate::TierChangeNotAllowedException),
+    TierChangeNotAllowedException(Box<crate::TierChangeNotAllowedException>),
     /// [`TooManyRequestsException`](crate::TooManyRequestsException).
-    TooManyRequestsException(crate::TooManyRequestsException),
+    TooManyRequestsException(Box<crate::TooManyRequestsException>),
     /// [`UserImportInProgressException`](crate::UserImportInProgressException).
-    UserImportInProgressException(crate::UserImportInProgressException),
+    UserImportInProgressException(Box<crate::UserImportInProgressException>),
     /// [`UserPoolTaggingException`](crate::UserPoolTaggingException).
-    UserPoolTaggingException(crate::UserPoolTaggingException),
+    UserPoolTaggingException(Box<crate::UserPoolTaggingException>),
     /// An error the model does not know, or whose body could not be read.
     Unhandled(UnhandledError),
 }
@@ -129,45 +134,60 @@ impl OperationError for UpdateUserPoolError {
         Some(
             match code {
                 "ConcurrentModificationException" => {
-                    read_error_body(body).map(Self::ConcurrentModificationException)
+                    read_error_body(body)
+                        .map(|e| Self::ConcurrentModificationException(Box::new(e)))
                 }
                 "FeatureUnavailableInTierException" => {
-                    read_error_body(body).map(Self::FeatureUnavailableInTierException)
+                    read_error_body(body)
+                        .map(|e| Self::FeatureUnavailableInTierException(Box::new(e)))
                 }
                 "InternalErrorException" => {
-                    read_error_body(body).map(Self::InternalErrorException)
+                    read_error_body(body)
+                        .map(|e| Self::InternalErrorException(Box::new(e)))
                 }
                 "InvalidEmailRoleAccessPolicyException" => {
                     read_error_body(body)
-                        .map(Self::InvalidEmailRoleAccessPolicyException)
+                        .map(|e| Self::InvalidEmailRoleAccessPolicyException(
+                            Box::new(e),
+                        ))
                 }
                 "InvalidParameterException" => {
-                    read_error_body(body).map(Self::InvalidParameterException)
+                    read_error_body(body)
+                        .map(|e| Self::InvalidParameterException(Box::new(e)))
                 }
                 "InvalidSmsRoleAccessPolicyException" => {
-                    read_error_body(body).map(Self::InvalidSmsRoleAccessPolicyException)
+                    read_error_body(body)
+                        .map(|e| Self::InvalidSmsRoleAccessPolicyException(Box::new(e)))
                 }
                 "InvalidSmsRoleTrustRelationshipException" => {
                     read_error_body(body)
-                        .map(Self::InvalidSmsRoleTrustRelationshipException)
+                        .map(|e| Self::InvalidSmsRoleTrustRelationshipException(
+                            Box::new(e),
+                        ))
                 }
                 "NotAuthorizedException" => {
-                    read_error_body(body).map(Self::NotAuthorizedException)
+                    read_error_body(body)
+                        .map(|e| Self::NotAuthorizedException(Box::new(e)))
                 }
                 "ResourceNotFoundException" => {
-                    read_error_body(body).map(Self::ResourceNotFoundException)
+                    read_error_body(body)
+                        .map(|e| Self::ResourceNotFoundException(Box::new(e)))
                 }
                 "TierChangeNotAllowedException" => {
-                    read_error_body(body).map(Self::TierChangeNotAllowedException)
+                    read_error_body(body)
+                        .map(|e| Self::TierChangeNotAllowedException(Box::new(e)))
                 }
                 "TooManyRequestsException" => {
-                    read_error_body(body).map(Self::TooManyRequestsException)
+                    read_error_body(body)
+                        .map(|e| Self::TooManyRequestsException(Box::new(e)))
                 }
                 "UserImportInProgressException" => {
-                    read_error_body(body).map(Self::UserImportInProgressException)
+                    read_error_body(body)
+                        .map(|e| Self::UserImportInProgressException(Box::new(e)))
                 }
                 "UserPoolTaggingException" => {
-                    read_error_body(body).map(Self::UserPoolTaggingException)
+                    read_error_body(body)
+                        .map(|e| Self::UserPoolTaggingException(Box::new(e)))
                 }
                 _ => return None,
             },

@@ -21,9 +21,9 @@ impl AccountRecoverySettingType {
     /// Sets `RecoveryMechanisms`.
     pub fn with_recovery_mechanisms(
         mut self,
-        recovery_mechanisms: impl Into<Vec<RecoveryOptionType>>,
+        value: impl Into<Vec<RecoveryOptionType>>,
     ) -> Self {
-        self.recovery_mechanisms = Some(recovery_mechanisms.into());
+        self.recovery_mechanisms = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

@@ -23,25 +23,25 @@ impl AccountTakeoverActionsType {
     /// Sets `LowAction`.
     pub fn with_low_action(
         mut self,
-        low_action: impl Into<AccountTakeoverActionType>,
+        value: impl Into<AccountTakeoverActionType>,
     ) -> Self {
-        self.low_action = Some(low_action.into());
+        self.low_action = Some(value.into());
         self
     }
     /// Sets `MediumAction`.
     pub fn with_medium_action(
         mut self,
-        medium_action: impl Into<AccountTakeoverActionType>,
+        value: impl Into<AccountTakeoverActionType>,
     ) -> Self {
-        self.medium_action = Some(medium_action.into());
+        self.medium_action = Some(value.into());
         self
     }
     /// Sets `HighAction`.
     pub fn with_high_action(
         mut self,
-        high_action: impl Into<AccountTakeoverActionType>,
+        value: impl Into<AccountTakeoverActionType>,
     ) -> Self {
-        self.high_action = Some(high_action.into());
+        self.high_action = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

@@ -28,9 +28,9 @@ impl AccountTakeoverRiskConfigurationType {
     /// Sets `NotifyConfiguration`.
     pub fn with_notify_configuration(
         mut self,
-        notify_configuration: impl Into<NotifyConfigurationType>,
+        value: impl Into<NotifyConfigurationType>,
     ) -> Self {
-        self.notify_configuration = Some(notify_configuration.into());
+        self.notify_configuration = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

@@ -29,9 +29,9 @@ impl AdminCreateUserConfigType {
     /// Sets `InviteMessageTemplate`.
     pub fn with_invite_message_template(
         mut self,
-        invite_message_template: impl Into<MessageTemplateType>,
+        value: impl Into<MessageTemplateType>,
     ) -> Self {
-        self.invite_message_template = Some(invite_message_template.into());
+        self.invite_message_template = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

@@ -116,59 +116,44 @@ impl AdminCreateUserRequest {
         }
     }
     /// Sets `UserAttributes`.
-    pub fn with_user_attributes(
-        mut self,
-        user_attributes: impl Into<Vec<AttributeType>>,
-    ) -> Self {
-        self.user_attributes = Some(user_attributes.into());
+    pub fn with_user_attributes(mut self, value: impl Into<Vec<AttributeType>>) -> Self {
+        self.user_attributes = Some(value.into());
         self
     }
     /// Sets `ValidationData`.
-    pub fn with_validation_data(
-        mut self,
-        validation_data: impl Into<Vec<AttributeType>>,
-    ) -> Self {
-        self.validation_data = Some(validation_data.into());
+    pub fn with_validation_data(mut self, value: impl Into<Vec<AttributeType>>) -> Self {
+        self.validation_data = Some(value.into());
         self
     }
     /// Sets `TemporaryPassword`.
-    pub fn with_temporary_password(
-        mut self,
-        temporary_password: impl Into<String>,
-    ) -> Self {
-        self.temporary_password = Some(temporary_password.into());
+    pub fn with_temporary_password(mut self, value: impl Into<String>) -> Self {
+        self.temporary_password = Some(value.into());
         self
     }
     /// Sets `ForceAliasCreation`.
-    pub fn with_force_alias_creation(
-        mut self,
-        force_alias_creation: impl Into<bool>,
-    ) -> Self {
-        self.force_alias_creation = Some(force_alias_creation.into());
+    pub fn with_force_alias_creation(mut self, value: impl Into<bool>) -> Self {
+        self.force_alias_creation = Some(value.into());
         self
     }
     /// Sets `MessageAction`.
-    pub fn with_message_action(
-        mut self,
-        message_action: impl Into<MessageActionType>,
-    ) -> Self {
-        self.message_action = Some(message_action.into());
+    pub fn with_message_action(mut self, value: impl Into<MessageActionType>) -> Self {
+        self.message_action = Some(value.into());
         self
     }
     /// Sets `DesiredDeliveryMediums`.
     pub fn with_desired_delivery_mediums(
         mut self,
-        desired_delivery_mediums: impl Into<Vec<DeliveryMediumType>>,
+        value: impl Into<Vec<DeliveryMediumType>>,
     ) -> Self {
-        self.desired_delivery_mediums = Some(desired_delivery_mediums.into());
+        self.desired_delivery_mediums = Some(value.into());
         self
     }
     /// Sets `ClientMetadata`.
     pub fn with_client_metadata(
         mut self,
-        client_metadata: impl Into<HashMap<String, String>>,
+        value: impl Into<HashMap<String, String>>,
     ) -> Self {
-        self.client_metadata = Some(client_metadata.into());
+        self.client_metadata = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

@@ -17,8 +17,8 @@ pub struct AdminCreateUserResponse {
 
 impl AdminCreateUserResponse {
     /// Sets `User`.
-    pub fn with_user(mut self, user: impl Into<UserType>) -> Self {
-        self.user = Some(user.into());
+    pub fn with_user(mut self, value: impl Into<UserType>) -> Self {
+        self.user = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

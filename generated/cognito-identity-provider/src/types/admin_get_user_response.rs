@@ -77,56 +77,44 @@ impl AdminGetUserResponse {
         }
     }
     /// Sets `UserAttributes`.
-    pub fn with_user_attributes(
-        mut self,
-        user_attributes: impl Into<Vec<AttributeType>>,
-    ) -> Self {
-        self.user_attributes = Some(user_attributes.into());
+    pub fn with_user_attributes(mut self, value: impl Into<Vec<AttributeType>>) -> Self {
+        self.user_attributes = Some(value.into());
         self
     }
     /// Sets `UserCreateDate`.
     pub fn with_user_create_date(
         mut self,
-        user_create_date: impl Into<time::OffsetDateTime>,
+        value: impl Into<time::OffsetDateTime>,
     ) -> Self {
-        self.user_create_date = Some(user_create_date.into());
+        self.user_create_date = Some(value.into());
         self
     }
     /// Sets `UserLastModifiedDate`.
     pub fn with_user_last_modified_date(
         mut self,
-        user_last_modified_date: impl Into<time::OffsetDateTime>,
+        value: impl Into<time::OffsetDateTime>,
     ) -> Self {
-        self.user_last_modified_date = Some(user_last_modified_date.into());
+        self.user_last_modified_date = Some(value.into());
         self
     }
     /// Sets `UserStatus`.
-    pub fn with_user_status(mut self, user_status: impl Into<UserStatusType>) -> Self {
-        self.user_status = Some(user_status.into());
+    pub fn with_user_status(mut self, value: impl Into<UserStatusType>) -> Self {
+        self.user_status = Some(value.into());
         self
     }
     /// Sets `MFAOptions`.
-    pub fn with_mfa_options(
-        mut self,
-        mfa_options: impl Into<Vec<MFAOptionType>>,
-    ) -> Self {
-        self.mfa_options = Some(mfa_options.into());
+    pub fn with_mfa_options(mut self, value: impl Into<Vec<MFAOptionType>>) -> Self {
+        self.mfa_options = Some(value.into());
         self
     }
     /// Sets `PreferredMfaSetting`.
-    pub fn with_preferred_mfa_setting(
-        mut self,
-        preferred_mfa_setting: impl Into<String>,
-    ) -> Self {
-        self.preferred_mfa_setting = Some(preferred_mfa_setting.into());
+    pub fn with_preferred_mfa_setting(mut self, value: impl Into<String>) -> Self {
+        self.preferred_mfa_setting = Some(value.into());
         self
     }
     /// Sets `UserMFASettingList`.
-    pub fn with_user_mfa_setting_list(
-        mut self,
-        user_mfa_setting_list: impl Into<Vec<String>>,
-    ) -> Self {
-        self.user_mfa_setting_list = Some(user_mfa_setting_list.into());
+    pub fn with_user_mfa_setting_list(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.user_mfa_setting_list = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

@@ -120,38 +120,35 @@ impl AdminInitiateAuthRequest {
     /// Sets `AuthParameters`.
     pub fn with_auth_parameters(
         mut self,
-        auth_parameters: impl Into<HashMap<String, String>>,
+        value: impl Into<HashMap<String, String>>,
     ) -> Self {
-        self.auth_parameters = Some(auth_parameters.into());
+        self.auth_parameters = Some(value.into());
         self
     }
     /// Sets `ClientMetadata`.
     pub fn with_client_metadata(
         mut self,
-        client_metadata: impl Into<HashMap<String, String>>,
+        value: impl Into<HashMap<String, String>>,
     ) -> Self {
-        self.client_metadata = Some(client_metadata.into());
+        self.client_metadata = Some(value.into());
         self
     }
     /// Sets `AnalyticsMetadata`.
     pub fn with_analytics_metadata(
         mut self,
-        analytics_metadata: impl Into<AnalyticsMetadataType>,
+        value: impl Into<AnalyticsMetadataType>,
     ) -> Self {
-        self.analytics_metadata = Some(analytics_metadata.into());
+        self.analytics_metadata = Some(value.into());
         self
     }
     /// Sets `ContextData`.
-    pub fn with_context_data(
-        mut self,
-        context_data: impl Into<ContextDataType>,
-    ) -> Self {
-        self.context_data = Some(context_data.into());
+    pub fn with_context_data(mut self, value: impl Into<ContextDataType>) -> Self {
+        self.context_data = Some(value.into());
         self
     }
     /// Sets `Session`.
-    pub fn with_session(mut self, session: impl Into<String>) -> Self {
-        self.session = Some(session.into());
+    pub fn with_session(mut self, value: impl Into<String>) -> Self {
+        self.session = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

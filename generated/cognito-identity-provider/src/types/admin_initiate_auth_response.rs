@@ -79,40 +79,37 @@ pub struct AdminInitiateAuthResponse {
 
 impl AdminInitiateAuthResponse {
     /// Sets `ChallengeName`.
-    pub fn with_challenge_name(
-        mut self,
-        challenge_name: impl Into<ChallengeNameType>,
-    ) -> Self {
-        self.challenge_name = Some(challenge_name.into());
+    pub fn with_challenge_name(mut self, value: impl Into<ChallengeNameType>) -> Self {
+        self.challenge_name = Some(value.into());
         self
     }
     /// Sets `Session`.
-    pub fn with_session(mut self, session: impl Into<String>) -> Self {
-        self.session = Some(session.into());
+    pub fn with_session(mut self, value: impl Into<String>) -> Self {
+        self.session = Some(value.into());
         self
     }
     /// Sets `ChallengeParameters`.
     pub fn with_challenge_parameters(
         mut self,
-        challenge_parameters: impl Into<HashMap<String, String>>,
+        value: impl Into<HashMap<String, String>>,
     ) -> Self {
-        self.challenge_parameters = Some(challenge_parameters.into());
+        self.challenge_parameters = Some(value.into());
         self
     }
     /// Sets `AuthenticationResult`.
     pub fn with_authentication_result(
         mut self,
-        authentication_result: impl Into<AuthenticationResultType>,
+        value: impl Into<AuthenticationResultType>,
     ) -> Self {
-        self.authentication_result = Some(authentication_result.into());
+        self.authentication_result = Some(value.into());
         self
     }
     /// Sets `AvailableChallenges`.
     pub fn with_available_challenges(
         mut self,
-        available_challenges: impl Into<Vec<ChallengeNameType>>,
+        value: impl Into<Vec<ChallengeNameType>>,
     ) -> Self {
-        self.available_challenges = Some(available_challenges.into());
+        self.available_challenges = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

@@ -22,13 +22,13 @@ pub struct AdminListGroupsForUserResponse {
 
 impl AdminListGroupsForUserResponse {
     /// Sets `Groups`.
-    pub fn with_groups(mut self, groups: impl Into<Vec<GroupType>>) -> Self {
-        self.groups = Some(groups.into());
+    pub fn with_groups(mut self, value: impl Into<Vec<GroupType>>) -> Self {
+        self.groups = Some(value.into());
         self
     }
     /// Sets `NextToken`.
-    pub fn with_next_token(mut self, next_token: impl Into<String>) -> Self {
-        self.next_token = Some(next_token.into());
+    pub fn with_next_token(mut self, value: impl Into<String>) -> Self {
+        self.next_token = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

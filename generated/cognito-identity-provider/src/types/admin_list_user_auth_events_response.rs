@@ -22,16 +22,13 @@ pub struct AdminListUserAuthEventsResponse {
 
 impl AdminListUserAuthEventsResponse {
     /// Sets `AuthEvents`.
-    pub fn with_auth_events(
-        mut self,
-        auth_events: impl Into<Vec<AuthEventType>>,
-    ) -> Self {
-        self.auth_events = Some(auth_events.into());
+    pub fn with_auth_events(mut self, value: impl Into<Vec<AuthEventType>>) -> Self {
+        self.auth_events = Some(value.into());
         self
     }
     /// Sets `NextToken`.
-    pub fn with_next_token(mut self, next_token: impl Into<String>) -> Self {
-        self.next_token = Some(next_token.into());
+    pub fn with_next_token(mut self, value: impl Into<String>) -> Self {
+        self.next_token = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

@@ -42,25 +42,25 @@ impl AdminSetUserMFAPreferenceRequest {
     /// Sets `SMSMfaSettings`.
     pub fn with_sms_mfa_settings(
         mut self,
-        sms_mfa_settings: impl Into<SMSMfaSettingsType>,
+        value: impl Into<SMSMfaSettingsType>,
     ) -> Self {
-        self.sms_mfa_settings = Some(sms_mfa_settings.into());
+        self.sms_mfa_settings = Some(value.into());
         self
     }
     /// Sets `SoftwareTokenMfaSettings`.
     pub fn with_software_token_mfa_settings(
         mut self,
-        software_token_mfa_settings: impl Into<SoftwareTokenMfaSettingsType>,
+        value: impl Into<SoftwareTokenMfaSettingsType>,
     ) -> Self {
-        self.software_token_mfa_settings = Some(software_token_mfa_settings.into());
+        self.software_token_mfa_settings = Some(value.into());
         self
     }
     /// Sets `EmailMfaSettings`.
     pub fn with_email_mfa_settings(
         mut self,
-        email_mfa_settings: impl Into<EmailMfaSettingsType>,
+        value: impl Into<EmailMfaSettingsType>,
     ) -> Self {
-        self.email_mfa_settings = Some(email_mfa_settings.into());
+        self.email_mfa_settings = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

@@ -40,8 +40,8 @@ impl AdminSetUserPasswordRequest {
         }
     }
     /// Sets `Permanent`.
-    pub fn with_permanent(mut self, permanent: impl Into<bool>) -> Self {
-        self.permanent = Some(permanent.into());
+    pub fn with_permanent(mut self, value: impl Into<bool>) -> Self {
+        self.permanent = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

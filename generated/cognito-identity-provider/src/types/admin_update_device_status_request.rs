@@ -43,9 +43,9 @@ impl AdminUpdateDeviceStatusRequest {
     /// Sets `DeviceRememberedStatus`.
     pub fn with_device_remembered_status(
         mut self,
-        device_remembered_status: impl Into<DeviceRememberedStatusType>,
+        value: impl Into<DeviceRememberedStatusType>,
     ) -> Self {
-        self.device_remembered_status = Some(device_remembered_status.into());
+        self.device_remembered_status = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

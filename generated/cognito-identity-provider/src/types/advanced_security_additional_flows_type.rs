@@ -17,9 +17,9 @@ impl AdvancedSecurityAdditionalFlowsType {
     /// Sets `CustomAuthMode`.
     pub fn with_custom_auth_mode(
         mut self,
-        custom_auth_mode: impl Into<AdvancedSecurityEnabledModeType>,
+        value: impl Into<AdvancedSecurityEnabledModeType>,
     ) -> Self {
-        self.custom_auth_mode = Some(custom_auth_mode.into());
+        self.custom_auth_mode = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

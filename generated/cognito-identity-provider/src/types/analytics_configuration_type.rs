@@ -28,23 +28,23 @@ pub struct AnalyticsConfigurationType {
 
 impl AnalyticsConfigurationType {
     /// Sets `ApplicationId`.
-    pub fn with_application_id(mut self, application_id: impl Into<String>) -> Self {
-        self.application_id = Some(application_id.into());
+    pub fn with_application_id(mut self, value: impl Into<String>) -> Self {
+        self.application_id = Some(value.into());
         self
     }
     /// Sets `ApplicationArn`.
-    pub fn with_application_arn(mut self, application_arn: impl Into<String>) -> Self {
-        self.application_arn = Some(application_arn.into());
+    pub fn with_application_arn(mut self, value: impl Into<String>) -> Self {
+        self.application_arn = Some(value.into());
         self
     }
     /// Sets `RoleArn`.
-    pub fn with_role_arn(mut self, role_arn: impl Into<String>) -> Self {
-        self.role_arn = Some(role_arn.into());
+    pub fn with_role_arn(mut self, value: impl Into<String>) -> Self {
+        self.role_arn = Some(value.into());
         self
     }
     /// Sets `ExternalId`.
-    pub fn with_external_id(mut self, external_id: impl Into<String>) -> Self {
-        self.external_id = Some(external_id.into());
+    pub fn with_external_id(mut self, value: impl Into<String>) -> Self {
+        self.external_id = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

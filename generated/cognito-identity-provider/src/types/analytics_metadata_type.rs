@@ -16,11 +16,8 @@ pub struct AnalyticsMetadataType {
 
 impl AnalyticsMetadataType {
     /// Sets `AnalyticsEndpointId`.
-    pub fn with_analytics_endpoint_id(
-        mut self,
-        analytics_endpoint_id: impl Into<String>,
-    ) -> Self {
-        self.analytics_endpoint_id = Some(analytics_endpoint_id.into());
+    pub fn with_analytics_endpoint_id(mut self, value: impl Into<String>) -> Self {
+        self.analytics_endpoint_id = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

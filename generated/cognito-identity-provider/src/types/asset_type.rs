@@ -45,13 +45,13 @@ impl AssetType {
         }
     }
     /// Sets `Bytes`.
-    pub fn with_bytes(mut self, bytes: impl Into<Vec<u8>>) -> Self {
-        self.bytes = Some(bytes.into());
+    pub fn with_bytes(mut self, value: impl Into<Vec<u8>>) -> Self {
+        self.bytes = Some(value.into());
         self
     }
     /// Sets `ResourceId`.
-    pub fn with_resource_id(mut self, resource_id: impl Into<String>) -> Self {
-        self.resource_id = Some(resource_id.into());
+    pub fn with_resource_id(mut self, value: impl Into<String>) -> Self {
+        self.resource_id = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

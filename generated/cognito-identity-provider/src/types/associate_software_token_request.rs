@@ -20,13 +20,13 @@ pub struct AssociateSoftwareTokenRequest {
 
 impl AssociateSoftwareTokenRequest {
     /// Sets `AccessToken`.
-    pub fn with_access_token(mut self, access_token: impl Into<String>) -> Self {
-        self.access_token = Some(access_token.into());
+    pub fn with_access_token(mut self, value: impl Into<String>) -> Self {
+        self.access_token = Some(value.into());
         self
     }
     /// Sets `Session`.
-    pub fn with_session(mut self, session: impl Into<String>) -> Self {
-        self.session = Some(session.into());
+    pub fn with_session(mut self, value: impl Into<String>) -> Self {
+        self.session = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

@@ -18,13 +18,13 @@ pub struct AssociateSoftwareTokenResponse {
 
 impl AssociateSoftwareTokenResponse {
     /// Sets `SecretCode`.
-    pub fn with_secret_code(mut self, secret_code: impl Into<String>) -> Self {
-        self.secret_code = Some(secret_code.into());
+    pub fn with_secret_code(mut self, value: impl Into<String>) -> Self {
+        self.secret_code = Some(value.into());
         self
     }
     /// Sets `Session`.
-    pub fn with_session(mut self, session: impl Into<String>) -> Self {
-        self.session = Some(session.into());
+    pub fn with_session(mut self, value: impl Into<String>) -> Self {
+        self.session = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

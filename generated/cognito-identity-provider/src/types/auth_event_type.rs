@@ -49,58 +49,49 @@ pub struct AuthEventType {
 
 impl AuthEventType {
     /// Sets `EventId`.
-    pub fn with_event_id(mut self, event_id: impl Into<String>) -> Self {
-        self.event_id = Some(event_id.into());
+    pub fn with_event_id(mut self, value: impl Into<String>) -> Self {
+        self.event_id = Some(value.into());
         self
     }
     /// Sets `EventType`.
-    pub fn with_event_type(mut self, event_type: impl Into<EventType>) -> Self {
-        self.event_type = Some(event_type.into());
+    pub fn with_event_type(mut self, value: impl Into<EventType>) -> Self {
+        self.event_type = Some(value.into());
         self
     }
     /// Sets `CreationDate`.
-    pub fn with_creation_date(
-        mut self,
-        creation_date: impl Into<time::OffsetDateTime>,
-    ) -> Self {
-        self.creation_date = Some(creation_date.into());
+    pub fn with_creation_date(mut self, value: impl Into<time::OffsetDateTime>) -> Self {
+        self.creation_date = Some(value.into());
         self
     }
     /// Sets `EventResponse`.
-    pub fn with_event_response(
-        mut self,
-        event_response: impl Into<EventResponseType>,
-    ) -> Self {
-        self.event_response = Some(event_response.into());
+    pub fn with_event_response(mut self, value: impl Into<EventResponseType>) -> Self {
+        self.event_response = Some(value.into());
         self
     }
     /// Sets `EventRisk`.
-    pub fn with_event_risk(mut self, event_risk: impl Into<EventRiskType>) -> Self {
-        self.event_risk = Some(event_risk.into());
+    pub fn with_event_risk(mut self, value: impl Into<EventRiskType>) -> Self {
+        self.event_risk = Some(value.into());
         self
     }
     /// Sets `ChallengeResponses`.
     pub fn with_challenge_responses(
         mut self,
-        challenge_responses: impl Into<Vec<ChallengeResponseType>>,
+        value: impl Into<Vec<ChallengeResponseType>>,
     ) -> Self {
-        self.challenge_responses = Some(challenge_responses.into());
+        self.challenge_responses = Some(value.into());
         self
     }
     /// Sets `EventContextData`.
     pub fn with_event_context_data(
         mut self,
-        event_context_data: impl Into<EventContextDataType>,
+        value: impl Into<EventContextDataType>,
     ) -> Self {
-        self.event_context_data = Some(event_context_data.into());
+        self.event_context_data = Some(value.into());
         self
     }
     /// Sets `EventFeedback`.
-    pub fn with_event_feedback(
-        mut self,
-        event_feedback: impl Into<EventFeedbackType>,
-    ) -> Self {
-        self.event_feedback = Some(event_feedback.into());
+    pub fn with_event_feedback(mut self, value: impl Into<EventFeedbackType>) -> Self {
+        self.event_feedback = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

@@ -31,31 +31,31 @@ pub struct AuthenticationResultType {
 
 impl AuthenticationResultType {
     /// Sets `AccessToken`.
-    pub fn with_access_token(mut self, access_token: impl Into<String>) -> Self {
-        self.access_token = Some(access_token.into());
+    pub fn with_access_token(mut self, value: impl Into<String>) -> Self {
+        self.access_token = Some(value.into());
         self
     }
     /// Sets `TokenType`.
-    pub fn with_token_type(mut self, token_type: impl Into<String>) -> Self {
-        self.token_type = Some(token_type.into());
+    pub fn with_token_type(mut self, value: impl Into<String>) -> Self {
+        self.token_type = Some(value.into());
         self
     }
     /// Sets `RefreshToken`.
-    pub fn with_refresh_token(mut self, refresh_token: impl Into<String>) -> Self {
-        self.refresh_token = Some(refresh_token.into());
+    pub fn with_refresh_token(mut self, value: impl Into<String>) -> Self {
+        self.refresh_token = Some(value.into());
         self
     }
     /// Sets `IdToken`.
-    pub fn with_id_token(mut self, id_token: impl Into<String>) -> Self {
-        self.id_token = Some(id_token.into());
+    pub fn with_id_token(mut self, value: impl Into<String>) -> Self {
+        self.id_token = Some(value.into());
         self
     }
     /// Sets `NewDeviceMetadata`.
     pub fn with_new_device_metadata(
         mut self,
-        new_device_metadata: impl Into<NewDeviceMetadataType>,
+        value: impl Into<NewDeviceMetadataType>,
     ) -> Self {
-        self.new_device_metadata = Some(new_device_metadata.into());
+        self.new_device_metadata = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

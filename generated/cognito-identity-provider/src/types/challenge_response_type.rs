@@ -151,19 +151,16 @@ pub struct ChallengeResponseType {
 
 impl ChallengeResponseType {
     /// Sets `ChallengeName`.
-    pub fn with_challenge_name(
-        mut self,
-        challenge_name: impl Into<ChallengeName>,
-    ) -> Self {
-        self.challenge_name = Some(challenge_name.into());
+    pub fn with_challenge_name(mut self, value: impl Into<ChallengeName>) -> Self {
+        self.challenge_name = Some(value.into());
         self
     }
     /// Sets `ChallengeResponse`.
     pub fn with_challenge_response(
         mut self,
-        challenge_response: impl Into<ChallengeResponse>,
+        value: impl Into<ChallengeResponse>,
     ) -> Self {
-        self.challenge_response = Some(challenge_response.into());
+        self.challenge_response = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

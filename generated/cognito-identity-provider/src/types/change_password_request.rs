@@ -35,11 +35,8 @@ impl ChangePasswordRequest {
         }
     }
     /// Sets `PreviousPassword`.
-    pub fn with_previous_password(
-        mut self,
-        previous_password: impl Into<String>,
-    ) -> Self {
-        self.previous_password = Some(previous_password.into());
+    pub fn with_previous_password(mut self, value: impl Into<String>) -> Self {
+        self.previous_password = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

@@ -16,8 +16,8 @@ pub struct CloudWatchLogsConfigurationType {
 
 impl CloudWatchLogsConfigurationType {
     /// Sets `LogGroupArn`.
-    pub fn with_log_group_arn(mut self, log_group_arn: impl Into<String>) -> Self {
-        self.log_group_arn = Some(log_group_arn.into());
+    pub fn with_log_group_arn(mut self, value: impl Into<String>) -> Self {
+        self.log_group_arn = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

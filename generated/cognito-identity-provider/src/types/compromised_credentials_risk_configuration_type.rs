@@ -30,11 +30,8 @@ impl CompromisedCredentialsRiskConfigurationType {
         }
     }
     /// Sets `EventFilter`.
-    pub fn with_event_filter(
-        mut self,
-        event_filter: impl Into<Vec<EventFilterType>>,
-    ) -> Self {
-        self.event_filter = Some(event_filter.into());
+    pub fn with_event_filter(mut self, value: impl Into<Vec<EventFilterType>>) -> Self {
+        self.event_filter = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

@@ -41,14 +41,14 @@ impl ConfirmDeviceRequest {
     /// Sets `DeviceSecretVerifierConfig`.
     pub fn with_device_secret_verifier_config(
         mut self,
-        device_secret_verifier_config: impl Into<DeviceSecretVerifierConfigType>,
+        value: impl Into<DeviceSecretVerifierConfigType>,
     ) -> Self {
-        self.device_secret_verifier_config = Some(device_secret_verifier_config.into());
+        self.device_secret_verifier_config = Some(value.into());
         self
     }
     /// Sets `DeviceName`.
-    pub fn with_device_name(mut self, device_name: impl Into<String>) -> Self {
-        self.device_name = Some(device_name.into());
+    pub fn with_device_name(mut self, value: impl Into<String>) -> Self {
+        self.device_name = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

@@ -81,45 +81,42 @@ impl ConfirmSignUpRequest {
         }
     }
     /// Sets `SecretHash`.
-    pub fn with_secret_hash(mut self, secret_hash: impl Into<String>) -> Self {
-        self.secret_hash = Some(secret_hash.into());
+    pub fn with_secret_hash(mut self, value: impl Into<String>) -> Self {
+        self.secret_hash = Some(value.into());
         self
     }
     /// Sets `ForceAliasCreation`.
-    pub fn with_force_alias_creation(
-        mut self,
-        force_alias_creation: impl Into<bool>,
-    ) -> Self {
-        self.force_alias_creation = Some(force_alias_creation.into());
+    pub fn with_force_alias_creation(mut self, value: impl Into<bool>) -> Self {
+        self.force_alias_creation = Some(value.into());
         self
     }
     /// Sets `AnalyticsMetadata`.
     pub fn with_analytics_metadata(
         mut self,
-        analytics_metadata: impl Into<AnalyticsMetadataType>,
+        value: impl Into<AnalyticsMetadataType>,
     ) -> Self {
-        self.analytics_metadata = Some(analytics_metadata.into());
+        self.analytics_metadata = Some(value.into());
         self
     }
     /// Sets `UserContextData`.
     pub fn with_user_context_data(
         mut self,
-        user_context_data: impl Into<UserContextDataType>,
+        value: impl Into<UserContextDataType>,
     ) -> Self {
-        self.user_context_data = Some(user_context_data.into());
+        self.user_context_data = Some(value.into());
         self
     }
     /// Sets `ClientMetadata`.
     pub fn with_client_metadata(
         mut self,
-        client_metadata: impl Into<HashMap<String, String>>,
+        value: impl Into<HashMap<String, String>>,
     ) -> Self {
-        self.client_metadata = Some(client_metadata.into());
+        self.client_metadata = Some(value.into());
         self
     }
     /// Sets `Session`.
-    pub fn with_session(mut self, session: impl Into<String>) -> Self {
-        self.session = Some(session.into());
+    pub fn with_session(mut self, value: impl Into<String>) -> Self {
+        self.session = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

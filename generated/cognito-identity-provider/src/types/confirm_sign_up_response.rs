@@ -17,8 +17,8 @@ pub struct ConfirmSignUpResponse {
 
 impl ConfirmSignUpResponse {
     /// Sets `Session`.
-    pub fn with_session(mut self, session: impl Into<String>) -> Self {
-        self.session = Some(session.into());
+    pub fn with_session(mut self, value: impl Into<String>) -> Self {
+        self.session = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

@@ -43,8 +43,8 @@ impl ContextDataType {
         }
     }
     /// Sets `EncodedData`.
-    pub fn with_encoded_data(mut self, encoded_data: impl Into<String>) -> Self {
-        self.encoded_data = Some(encoded_data.into());
+    pub fn with_encoded_data(mut self, value: impl Into<String>) -> Self {
+        self.encoded_data = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

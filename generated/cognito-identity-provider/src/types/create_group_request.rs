@@ -39,18 +39,18 @@ impl CreateGroupRequest {
         }
     }
     /// Sets `Description`.
-    pub fn with_description(mut self, description: impl Into<String>) -> Self {
-        self.description = Some(description.into());
+    pub fn with_description(mut self, value: impl Into<String>) -> Self {
+        self.description = Some(value.into());
         self
     }
     /// Sets `RoleArn`.
-    pub fn with_role_arn(mut self, role_arn: impl Into<String>) -> Self {
-        self.role_arn = Some(role_arn.into());
+    pub fn with_role_arn(mut self, value: impl Into<String>) -> Self {
+        self.role_arn = Some(value.into());
         self
     }
     /// Sets `Precedence`.
-    pub fn with_precedence(mut self, precedence: impl Into<i32>) -> Self {
-        self.precedence = Some(precedence.into());
+    pub fn with_precedence(mut self, value: impl Into<i32>) -> Self {
+        self.precedence = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

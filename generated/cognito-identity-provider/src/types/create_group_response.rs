@@ -15,8 +15,8 @@ pub struct CreateGroupResponse {
 
 impl CreateGroupResponse {
     /// Sets `Group`.
-    pub fn with_group(mut self, group: impl Into<GroupType>) -> Self {
-        self.group = Some(group.into());
+    pub fn with_group(mut self, value: impl Into<GroupType>) -> Self {
+        self.group = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

@@ -48,21 +48,18 @@ impl CreateManagedLoginBrandingRequest {
         }
     }
     /// Sets `UseCognitoProvidedValues`.
-    pub fn with_use_cognito_provided_values(
-        mut self,
-        use_cognito_provided_values: impl Into<bool>,
-    ) -> Self {
-        self.use_cognito_provided_values = Some(use_cognito_provided_values.into());
+    pub fn with_use_cognito_provided_values(mut self, value: impl Into<bool>) -> Self {
+        self.use_cognito_provided_values = Some(value.into());
         self
     }
     /// Sets `Settings`.
-    pub fn with_settings(mut self, settings: impl Into<serde_json::Value>) -> Self {
-        self.settings = Some(settings.into());
+    pub fn with_settings(mut self, value: impl Into<serde_json::Value>) -> Self {
+        self.settings = Some(value.into());
         self
     }
     /// Sets `Assets`.
-    pub fn with_assets(mut self, assets: impl Into<Vec<AssetType>>) -> Self {
-        self.assets = Some(assets.into());
+    pub fn with_assets(mut self, value: impl Into<Vec<AssetType>>) -> Self {
+        self.assets = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

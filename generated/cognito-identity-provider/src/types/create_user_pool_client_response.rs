@@ -19,9 +19,9 @@ impl CreateUserPoolClientResponse {
     /// Sets `UserPoolClient`.
     pub fn with_user_pool_client(
         mut self,
-        user_pool_client: impl Into<UserPoolClientType>,
+        value: impl Into<UserPoolClientType>,
     ) -> Self {
-        self.user_pool_client = Some(user_pool_client.into());
+        self.user_pool_client = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

@@ -17,19 +17,13 @@ pub struct CreateUserPoolDomainResponse {
 
 impl CreateUserPoolDomainResponse {
     /// Sets `ManagedLoginVersion`.
-    pub fn with_managed_login_version(
-        mut self,
-        managed_login_version: impl Into<i32>,
-    ) -> Self {
-        self.managed_login_version = Some(managed_login_version.into());
+    pub fn with_managed_login_version(mut self, value: impl Into<i32>) -> Self {
+        self.managed_login_version = Some(value.into());
         self
     }
     /// Sets `CloudFrontDomain`.
-    pub fn with_cloud_front_domain(
-        mut self,
-        cloud_front_domain: impl Into<String>,
-    ) -> Self {
-        self.cloud_front_domain = Some(cloud_front_domain.into());
+    pub fn with_cloud_front_domain(mut self, value: impl Into<String>) -> Self {
+        self.cloud_front_domain = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

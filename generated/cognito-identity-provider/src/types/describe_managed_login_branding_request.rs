@@ -34,11 +34,8 @@ impl DescribeManagedLoginBrandingRequest {
         }
     }
     /// Sets `ReturnMergedResources`.
-    pub fn with_return_merged_resources(
-        mut self,
-        return_merged_resources: impl Into<bool>,
-    ) -> Self {
-        self.return_merged_resources = Some(return_merged_resources.into());
+    pub fn with_return_merged_resources(mut self, value: impl Into<bool>) -> Self {
+        self.return_merged_resources = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

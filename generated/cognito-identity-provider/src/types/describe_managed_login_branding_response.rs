@@ -17,9 +17,9 @@ impl DescribeManagedLoginBrandingResponse {
     /// Sets `ManagedLoginBranding`.
     pub fn with_managed_login_branding(
         mut self,
-        managed_login_branding: impl Into<ManagedLoginBrandingType>,
+        value: impl Into<ManagedLoginBrandingType>,
     ) -> Self {
-        self.managed_login_branding = Some(managed_login_branding.into());
+        self.managed_login_branding = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

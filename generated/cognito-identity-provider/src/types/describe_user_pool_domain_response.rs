@@ -17,9 +17,9 @@ impl DescribeUserPoolDomainResponse {
     /// Sets `DomainDescription`.
     pub fn with_domain_description(
         mut self,
-        domain_description: impl Into<DomainDescriptionType>,
+        value: impl Into<DomainDescriptionType>,
     ) -> Self {
-        self.domain_description = Some(domain_description.into());
+        self.domain_description = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

@@ -17,8 +17,8 @@ pub struct DescribeUserPoolResponse {
 
 impl DescribeUserPoolResponse {
     /// Sets `UserPool`.
-    pub fn with_user_pool(mut self, user_pool: impl Into<UserPoolType>) -> Self {
-        self.user_pool = Some(user_pool.into());
+    pub fn with_user_pool(mut self, value: impl Into<UserPoolType>) -> Self {
+        self.user_pool = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

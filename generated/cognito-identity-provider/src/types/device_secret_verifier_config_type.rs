@@ -17,16 +17,13 @@ pub struct DeviceSecretVerifierConfigType {
 
 impl DeviceSecretVerifierConfigType {
     /// Sets `PasswordVerifier`.
-    pub fn with_password_verifier(
-        mut self,
-        password_verifier: impl Into<String>,
-    ) -> Self {
-        self.password_verifier = Some(password_verifier.into());
+    pub fn with_password_verifier(mut self, value: impl Into<String>) -> Self {
+        self.password_verifier = Some(value.into());
         self
     }
     /// Sets `Salt`.
-    pub fn with_salt(mut self, salt: impl Into<String>) -> Self {
-        self.salt = Some(salt.into());
+    pub fn with_salt(mut self, value: impl Into<String>) -> Self {
+        self.salt = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

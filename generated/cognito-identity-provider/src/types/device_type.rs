@@ -43,42 +43,40 @@ pub struct DeviceType {
 
 impl DeviceType {
     /// Sets `DeviceKey`.
-    pub fn with_device_key(mut self, device_key: impl Into<String>) -> Self {
-        self.device_key = Some(device_key.into());
+    pub fn with_device_key(mut self, value: impl Into<String>) -> Self {
+        self.device_key = Some(value.into());
         self
     }
     /// Sets `DeviceAttributes`.
     pub fn with_device_attributes(
         mut self,
-        device_attributes: impl Into<Vec<AttributeType>>,
+        value: impl Into<Vec<AttributeType>>,
     ) -> Self {
-        self.device_attributes = Some(device_attributes.into());
+        self.device_attributes = Some(value.into());
         self
     }
     /// Sets `DeviceCreateDate`.
     pub fn with_device_create_date(
         mut self,
-        device_create_date: impl Into<time::OffsetDateTime>,
+        value: impl Into<time::OffsetDateTime>,
     ) -> Self {
-        self.device_create_date = Some(device_create_date.into());
+        self.device_create_date = Some(value.into());
         self
     }
     /// Sets `DeviceLastModifiedDate`.
     pub fn with_device_last_modified_date(
         mut self,
-        device_last_modified_date: impl Into<time::OffsetDateTime>,
+        value: impl Into<time::OffsetDateTime>,
     ) -> Self {
-        self.device_last_modified_date = Some(device_last_modified_date.into());
+        self.device_last_modified_date = Some(value.into());
         self
     }
     /// Sets `DeviceLastAuthenticatedDate`.
     pub fn with_device_last_authenticated_date(
         mut self,
-        device_last_authenticated_date: impl Into<time::OffsetDateTime>,
+        value: impl Into<time::OffsetDateTime>,
     ) -> Self {
-        self.device_last_authenticated_date = Some(
-            device_last_authenticated_date.into(),
-        );
+        self.device_last_authenticated_date = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

@@ -41,57 +41,51 @@ pub struct DomainDescriptionType {
 
 impl DomainDescriptionType {
     /// Sets `UserPoolId`.
-    pub fn with_user_pool_id(mut self, user_pool_id: impl Into<String>) -> Self {
-        self.user_pool_id = Some(user_pool_id.into());
+    pub fn with_user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.user_pool_id = Some(value.into());
         self
     }
     /// Sets `AWSAccountId`.
-    pub fn with_aws_account_id(mut self, aws_account_id: impl Into<String>) -> Self {
-        self.aws_account_id = Some(aws_account_id.into());
+    pub fn with_aws_account_id(mut self, value: impl Into<String>) -> Self {
+        self.aws_account_id = Some(value.into());
         self
     }
     /// Sets `Domain`.
-    pub fn with_domain(mut self, domain: impl Into<String>) -> Self {
-        self.domain = Some(domain.into());
+    pub fn with_domain(mut self, value: impl Into<String>) -> Self {
+        self.domain = Some(value.into());
         self
     }
     /// Sets `S3Bucket`.
-    pub fn with_s3_bucket(mut self, s3_bucket: impl Into<String>) -> Self {
-        self.s3_bucket = Some(s3_bucket.into());
+    pub fn with_s3_bucket(mut self, value: impl Into<String>) -> Self {
+        self.s3_bucket = Some(value.into());
         self
     }
     /// Sets `CloudFrontDistribution`.
-    pub fn with_cloud_front_distribution(
-        mut self,
-        cloud_front_distribution: impl Into<String>,
-    ) -> Self {
-        self.cloud_front_distribution = Some(cloud_front_distribution.into());
+    pub fn with_cloud_front_distribution(mut self, value: impl Into<String>) -> Self {
+        self.cloud_front_distribution = Some(value.into());
         self
     }
     /// Sets `Version`.
-    pub fn with_version(mut self, version: impl Into<String>) -> Self {
-        self.version = Some(version.into());
+    pub fn with_version(mut self, value: impl Into<String>) -> Self {
+        self.version = Some(value.into());
         self
     }
     /// Sets `Status`.
-    pub fn with_status(mut self, status: impl Into<DomainStatusType>) -> Self {
-        self.status = Some(status.into());
+    pub fn with_status(mut self, value: impl Into<DomainStatusType>) -> Self {
+        self.status = Some(value.into());
         self
     }
     /// Sets `CustomDomainConfig`.
     pub fn with_custom_domain_config(
         mut self,
-        custom_domain_config: impl Into<CustomDomainConfigType>,
+        value: impl Into<CustomDomainConfigType>,
     ) -> Self {
-        self.custom_domain_config = Some(custom_domain_config.into());
+        self.custom_domain_config = Some(value.into());
         self
     }
     /// Sets `ManagedLoginVersion`.
-    pub fn with_managed_login_version(
-        mut self,
-        managed_login_version: impl Into<i32>,
-    ) -> Self {
-        self.managed_login_version = Some(managed_login_version.into());
+    pub fn with_managed_login_version(mut self, value: impl Into<i32>) -> Self {
+        self.managed_login_version = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

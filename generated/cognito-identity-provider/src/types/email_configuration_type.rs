@@ -58,37 +58,31 @@ pub struct EmailConfigurationType {
 
 impl EmailConfigurationType {
     /// Sets `SourceArn`.
-    pub fn with_source_arn(mut self, source_arn: impl Into<String>) -> Self {
-        self.source_arn = Some(source_arn.into());
+    pub fn with_source_arn(mut self, value: impl Into<String>) -> Self {
+        self.source_arn = Some(value.into());
         self
     }
     /// Sets `ReplyToEmailAddress`.
-    pub fn with_reply_to_email_address(
-        mut self,
-        reply_to_email_address: impl Into<String>,
-    ) -> Self {
-        self.reply_to_email_address = Some(reply_to_email_address.into());
+    pub fn with_reply_to_email_address(mut self, value: impl Into<String>) -> Self {
+        self.reply_to_email_address = Some(value.into());
         self
     }
     /// Sets `EmailSendingAccount`.
     pub fn with_email_sending_account(
         mut self,
-        email_sending_account: impl Into<EmailSendingAccountType>,
+        value: impl Into<EmailSendingAccountType>,
     ) -> Self {
-        self.email_sending_account = Some(email_sending_account.into());
+        self.email_sending_account = Some(value.into());
         self
     }
     /// Sets `From`.
-    pub fn with_from(mut self, from: impl Into<String>) -> Self {
-        self.from = Some(from.into());
+    pub fn with_from(mut self, value: impl Into<String>) -> Self {
+        self.from = Some(value.into());
         self
     }
     /// Sets `ConfigurationSet`.
-    pub fn with_configuration_set(
-        mut self,
-        configuration_set: impl Into<String>,
-    ) -> Self {
-        self.configuration_set = Some(configuration_set.into());
+    pub fn with_configuration_set(mut self, value: impl Into<String>) -> Self {
+        self.configuration_set = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

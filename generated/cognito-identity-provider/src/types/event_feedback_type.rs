@@ -37,11 +37,8 @@ impl EventFeedbackType {
         }
     }
     /// Sets `FeedbackDate`.
-    pub fn with_feedback_date(
-        mut self,
-        feedback_date: impl Into<time::OffsetDateTime>,
-    ) -> Self {
-        self.feedback_date = Some(feedback_date.into());
+    pub fn with_feedback_date(mut self, value: impl Into<time::OffsetDateTime>) -> Self {
+        self.feedback_date = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

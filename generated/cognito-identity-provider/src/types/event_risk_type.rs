@@ -24,26 +24,21 @@ pub struct EventRiskType {
 
 impl EventRiskType {
     /// Sets `RiskDecision`.
-    pub fn with_risk_decision(
-        mut self,
-        risk_decision: impl Into<RiskDecisionType>,
-    ) -> Self {
-        self.risk_decision = Some(risk_decision.into());
+    pub fn with_risk_decision(mut self, value: impl Into<RiskDecisionType>) -> Self {
+        self.risk_decision = Some(value.into());
         self
     }
     /// Sets `RiskLevel`.
-    pub fn with_risk_level(mut self, risk_level: impl Into<RiskLevelType>) -> Self {
-        self.risk_level = Some(risk_level.into());
+    pub fn with_risk_level(mut self, value: impl Into<RiskLevelType>) -> Self {
+        self.risk_level = Some(value.into());
         self
     }
     /// Sets `CompromisedCredentialsDetected`.
     pub fn with_compromised_credentials_detected(
         mut self,
-        compromised_credentials_detected: impl Into<bool>,
+        value: impl Into<bool>,
     ) -> Self {
-        self.compromised_credentials_detected = Some(
-            compromised_credentials_detected.into(),
-        );
+        self.compromised_credentials_detected = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

@@ -14,8 +14,8 @@ pub struct FirehoseConfigurationType {
 
 impl FirehoseConfigurationType {
     /// Sets `StreamArn`.
-    pub fn with_stream_arn(mut self, stream_arn: impl Into<String>) -> Self {
-        self.stream_arn = Some(stream_arn.into());
+    pub fn with_stream_arn(mut self, value: impl Into<String>) -> Self {
+        self.stream_arn = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

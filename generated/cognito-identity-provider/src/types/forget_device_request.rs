@@ -28,8 +28,8 @@ impl ForgetDeviceRequest {
         }
     }
     /// Sets `AccessToken`.
-    pub fn with_access_token(mut self, access_token: impl Into<String>) -> Self {
-        self.access_token = Some(access_token.into());
+    pub fn with_access_token(mut self, value: impl Into<String>) -> Self {
+        self.access_token = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

@@ -24,13 +24,13 @@ pub struct GetCSVHeaderResponse {
 
 impl GetCSVHeaderResponse {
     /// Sets `UserPoolId`.
-    pub fn with_user_pool_id(mut self, user_pool_id: impl Into<String>) -> Self {
-        self.user_pool_id = Some(user_pool_id.into());
+    pub fn with_user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.user_pool_id = Some(value.into());
         self
     }
     /// Sets `CSVHeader`.
-    pub fn with_csv_header(mut self, csv_header: impl Into<Vec<String>>) -> Self {
-        self.csv_header = Some(csv_header.into());
+    pub fn with_csv_header(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.csv_header = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

@@ -16,8 +16,8 @@ pub struct GetSigningCertificateResponse {
 
 impl GetSigningCertificateResponse {
     /// Sets `Certificate`.
-    pub fn with_certificate(mut self, certificate: impl Into<String>) -> Self {
-        self.certificate = Some(certificate.into());
+    pub fn with_certificate(mut self, value: impl Into<String>) -> Self {
+        self.certificate = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

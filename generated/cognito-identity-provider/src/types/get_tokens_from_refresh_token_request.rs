@@ -54,21 +54,21 @@ impl GetTokensFromRefreshTokenRequest {
         }
     }
     /// Sets `ClientSecret`.
-    pub fn with_client_secret(mut self, client_secret: impl Into<String>) -> Self {
-        self.client_secret = Some(client_secret.into());
+    pub fn with_client_secret(mut self, value: impl Into<String>) -> Self {
+        self.client_secret = Some(value.into());
         self
     }
     /// Sets `DeviceKey`.
-    pub fn with_device_key(mut self, device_key: impl Into<String>) -> Self {
-        self.device_key = Some(device_key.into());
+    pub fn with_device_key(mut self, value: impl Into<String>) -> Self {
+        self.device_key = Some(value.into());
         self
     }
     /// Sets `ClientMetadata`.
     pub fn with_client_metadata(
         mut self,
-        client_metadata: impl Into<HashMap<String, String>>,
+        value: impl Into<HashMap<String, String>>,
     ) -> Self {
-        self.client_metadata = Some(client_metadata.into());
+        self.client_metadata = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

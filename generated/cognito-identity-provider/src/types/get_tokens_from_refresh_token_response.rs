@@ -16,9 +16,9 @@ impl GetTokensFromRefreshTokenResponse {
     /// Sets `AuthenticationResult`.
     pub fn with_authentication_result(
         mut self,
-        authentication_result: impl Into<AuthenticationResultType>,
+        value: impl Into<AuthenticationResultType>,
     ) -> Self {
-        self.authentication_result = Some(authentication_result.into());
+        self.authentication_result = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

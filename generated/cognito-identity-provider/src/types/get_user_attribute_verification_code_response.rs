@@ -19,9 +19,9 @@ impl GetUserAttributeVerificationCodeResponse {
     /// Sets `CodeDeliveryDetails`.
     pub fn with_code_delivery_details(
         mut self,
-        code_delivery_details: impl Into<CodeDeliveryDetailsType>,
+        value: impl Into<CodeDeliveryDetailsType>,
     ) -> Self {
-        self.code_delivery_details = Some(code_delivery_details.into());
+        self.code_delivery_details = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

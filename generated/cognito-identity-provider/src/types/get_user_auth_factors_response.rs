@@ -41,27 +41,21 @@ impl GetUserAuthFactorsResponse {
         }
     }
     /// Sets `PreferredMfaSetting`.
-    pub fn with_preferred_mfa_setting(
-        mut self,
-        preferred_mfa_setting: impl Into<String>,
-    ) -> Self {
-        self.preferred_mfa_setting = Some(preferred_mfa_setting.into());
+    pub fn with_preferred_mfa_setting(mut self, value: impl Into<String>) -> Self {
+        self.preferred_mfa_setting = Some(value.into());
         self
     }
     /// Sets `UserMFASettingList`.
-    pub fn with_user_mfa_setting_list(
-        mut self,
-        user_mfa_setting_list: impl Into<Vec<String>>,
-    ) -> Self {
-        self.user_mfa_setting_list = Some(user_mfa_setting_list.into());
+    pub fn with_user_mfa_setting_list(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.user_mfa_setting_list = Some(value.into());
         self
     }
     /// Sets `ConfiguredUserAuthFactors`.
     pub fn with_configured_user_auth_factors(
         mut self,
-        configured_user_auth_factors: impl Into<Vec<AuthFactorType>>,
+        value: impl Into<Vec<AuthFactorType>>,
     ) -> Self {
-        self.configured_user_auth_factors = Some(configured_user_auth_factors.into());
+        self.configured_user_auth_factors = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

@@ -39,43 +39,38 @@ impl GetUserPoolMfaConfigResponse {
     /// Sets `SmsMfaConfiguration`.
     pub fn with_sms_mfa_configuration(
         mut self,
-        sms_mfa_configuration: impl Into<SmsMfaConfigType>,
+        value: impl Into<SmsMfaConfigType>,
     ) -> Self {
-        self.sms_mfa_configuration = Some(sms_mfa_configuration.into());
+        self.sms_mfa_configuration = Some(value.into());
         self
     }
     /// Sets `SoftwareTokenMfaConfiguration`.
     pub fn with_software_token_mfa_configuration(
         mut self,
-        software_token_mfa_configuration: impl Into<SoftwareTokenMfaConfigType>,
+        value: impl Into<SoftwareTokenMfaConfigType>,
     ) -> Self {
-        self.software_token_mfa_configuration = Some(
-            software_token_mfa_configuration.into(),
-        );
+        self.software_token_mfa_configuration = Some(value.into());
         self
     }
     /// Sets `EmailMfaConfiguration`.
     pub fn with_email_mfa_configuration(
         mut self,
-        email_mfa_configuration: impl Into<EmailMfaConfigType>,
+        value: impl Into<EmailMfaConfigType>,
     ) -> Self {
-        self.email_mfa_configuration = Some(email_mfa_configuration.into());
+        self.email_mfa_configuration = Some(value.into());
         self
     }
     /// Sets `MfaConfiguration`.
-    pub fn with_mfa_configuration(
-        mut self,
-        mfa_configuration: impl Into<UserPoolMfaType>,
-    ) -> Self {
-        self.mfa_configuration = Some(mfa_configuration.into());
+    pub fn with_mfa_configuration(mut self, value: impl Into<UserPoolMfaType>) -> Self {
+        self.mfa_configuration = Some(value.into());
         self
     }
     /// Sets `WebAuthnConfiguration`.
     pub fn with_web_authn_configuration(
         mut self,
-        web_authn_configuration: impl Into<WebAuthnConfigurationType>,
+        value: impl Into<WebAuthnConfigurationType>,
     ) -> Self {
-        self.web_authn_configuration = Some(web_authn_configuration.into());
+        self.web_authn_configuration = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

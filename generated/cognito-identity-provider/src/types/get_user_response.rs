@@ -52,27 +52,18 @@ impl GetUserResponse {
         }
     }
     /// Sets `MFAOptions`.
-    pub fn with_mfa_options(
-        mut self,
-        mfa_options: impl Into<Vec<MFAOptionType>>,
-    ) -> Self {
-        self.mfa_options = Some(mfa_options.into());
+    pub fn with_mfa_options(mut self, value: impl Into<Vec<MFAOptionType>>) -> Self {
+        self.mfa_options = Some(value.into());
         self
     }
     /// Sets `PreferredMfaSetting`.
-    pub fn with_preferred_mfa_setting(
-        mut self,
-        preferred_mfa_setting: impl Into<String>,
-    ) -> Self {
-        self.preferred_mfa_setting = Some(preferred_mfa_setting.into());
+    pub fn with_preferred_mfa_setting(mut self, value: impl Into<String>) -> Self {
+        self.preferred_mfa_setting = Some(value.into());
         self
     }
     /// Sets `UserMFASettingList`.
-    pub fn with_user_mfa_setting_list(
-        mut self,
-        user_mfa_setting_list: impl Into<Vec<String>>,
-    ) -> Self {
-        self.user_mfa_setting_list = Some(user_mfa_setting_list.into());
+    pub fn with_user_mfa_setting_list(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.user_mfa_setting_list = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

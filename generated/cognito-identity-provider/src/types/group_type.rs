@@ -45,44 +45,41 @@ pub struct GroupType {
 
 impl GroupType {
     /// Sets `GroupName`.
-    pub fn with_group_name(mut self, group_name: impl Into<String>) -> Self {
-        self.group_name = Some(group_name.into());
+    pub fn with_group_name(mut self, value: impl Into<String>) -> Self {
+        self.group_name = Some(value.into());
         self
     }
     /// Sets `UserPoolId`.
-    pub fn with_user_pool_id(mut self, user_pool_id: impl Into<String>) -> Self {
-        self.user_pool_id = Some(user_pool_id.into());
+    pub fn with_user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.user_pool_id = Some(value.into());
         self
     }
     /// Sets `Description`.
-    pub fn with_description(mut self, description: impl Into<String>) -> Self {
-        self.description = Some(description.into());
+    pub fn with_description(mut self, value: impl Into<String>) -> Self {
+        self.description = Some(value.into());
         self
     }
     /// Sets `RoleArn`.
-    pub fn with_role_arn(mut self, role_arn: impl Into<String>) -> Self {
-        self.role_arn = Some(role_arn.into());
+    pub fn with_role_arn(mut self, value: impl Into<String>) -> Self {
+        self.role_arn = Some(value.into());
         self
     }
     /// Sets `Precedence`.
-    pub fn with_precedence(mut self, precedence: impl Into<i32>) -> Self {
-        self.precedence = Some(precedence.into());
+    pub fn with_precedence(mut self, value: impl Into<i32>) -> Self {
+        self.precedence = Some(value.into());
         self
     }
     /// Sets `LastModifiedDate`.
     pub fn with_last_modified_date(
         mut self,
-        last_modified_date: impl Into<time::OffsetDateTime>,
+        value: impl Into<time::OffsetDateTime>,
     ) -> Self {
-        self.last_modified_date = Some(last_modified_date.into());
+        self.last_modified_date = Some(value.into());
         self
     }
     /// Sets `CreationDate`.
-    pub fn with_creation_date(
-        mut self,
-        creation_date: impl Into<time::OffsetDateTime>,
-    ) -> Self {
-        self.creation_date = Some(creation_date.into());
+    pub fn with_creation_date(mut self, value: impl Into<time::OffsetDateTime>) -> Self {
+        self.creation_date = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

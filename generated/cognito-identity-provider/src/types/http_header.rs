@@ -17,13 +17,13 @@ pub struct HttpHeader {
 
 impl HttpHeader {
     /// Sets `headerName`.
-    pub fn with_header_name(mut self, header_name: impl Into<String>) -> Self {
-        self.header_name = Some(header_name.into());
+    pub fn with_header_name(mut self, value: impl Into<String>) -> Self {
+        self.header_name = Some(value.into());
         self
     }
     /// Sets `headerValue`.
-    pub fn with_header_value(mut self, header_value: impl Into<String>) -> Self {
-        self.header_value = Some(header_value.into());
+    pub fn with_header_value(mut self, value: impl Into<String>) -> Self {
+        self.header_value = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

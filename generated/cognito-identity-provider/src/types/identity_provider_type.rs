@@ -99,61 +99,55 @@ pub struct IdentityProviderType {
 
 impl IdentityProviderType {
     /// Sets `UserPoolId`.
-    pub fn with_user_pool_id(mut self, user_pool_id: impl Into<String>) -> Self {
-        self.user_pool_id = Some(user_pool_id.into());
+    pub fn with_user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.user_pool_id = Some(value.into());
         self
     }
     /// Sets `ProviderName`.
-    pub fn with_provider_name(mut self, provider_name: impl Into<String>) -> Self {
-        self.provider_name = Some(provider_name.into());
+    pub fn with_provider_name(mut self, value: impl Into<String>) -> Self {
+        self.provider_name = Some(value.into());
         self
     }
     /// Sets `ProviderType`.
     pub fn with_provider_type(
         mut self,
-        provider_type: impl Into<IdentityProviderTypeType>,
+        value: impl Into<IdentityProviderTypeType>,
     ) -> Self {
-        self.provider_type = Some(provider_type.into());
+        self.provider_type = Some(value.into());
         self
     }
     /// Sets `ProviderDetails`.
     pub fn with_provider_details(
         mut self,
-        provider_details: impl Into<HashMap<String, String>>,
+        value: impl Into<HashMap<String, String>>,
     ) -> Self {
-        self.provider_details = Some(provider_details.into());
+        self.provider_details = Some(value.into());
         self
     }
     /// Sets `AttributeMapping`.
     pub fn with_attribute_mapping(
         mut self,
-        attribute_mapping: impl Into<HashMap<String, String>>,
+        value: impl Into<HashMap<String, String>>,
     ) -> Self {
-        self.attribute_mapping = Some(attribute_mapping.into());
+        self.attribute_mapping = Some(value.into());
         self
     }
     /// Sets `IdpIdentifiers`.
-    pub fn with_idp_identifiers(
-        mut self,
-        idp_identifiers: impl Into<Vec<String>>,
-    ) -> Self {
-        self.idp_identifiers = Some(idp_identifiers.into());
+    pub fn with_idp_identifiers(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.idp_identifiers = Some(value.into());
         self
     }
     /// Sets `LastModifiedDate`.
     pub fn with_last_modified_date(
         mut self,
-        last_modified_date: impl Into<time::OffsetDateTime>,
+        value: impl Into<time::OffsetDateTime>,
     ) -> Self {
-        self.last_modified_date = Some(last_modified_date.into());
+        self.last_modified_date = Some(value.into());
         self
     }
     /// Sets `CreationDate`.
-    pub fn with_creation_date(
-        mut self,
-        creation_date: impl Into<time::OffsetDateTime>,
-    ) -> Self {
-        self.creation_date = Some(creation_date.into());
+    pub fn with_creation_date(mut self, value: impl Into<time::OffsetDateTime>) -> Self {
+        self.creation_date = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

@@ -19,13 +19,13 @@ pub struct InvalidParameterException {
 
 impl InvalidParameterException {
     /// Sets `message`.
-    pub fn with_message(mut self, message: impl Into<String>) -> Self {
-        self.message = Some(message.into());
+    pub fn with_message(mut self, value: impl Into<String>) -> Self {
+        self.message = Some(value.into());
         self
     }
     /// Sets `reasonCode`.
-    pub fn with_reason_code(mut self, reason_code: impl Into<String>) -> Self {
-        self.reason_code = Some(reason_code.into());
+    pub fn with_reason_code(mut self, value: impl Into<String>) -> Self {
+        self.reason_code = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

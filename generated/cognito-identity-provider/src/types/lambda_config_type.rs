@@ -67,105 +67,85 @@ pub struct LambdaConfigType {
 
 impl LambdaConfigType {
     /// Sets `PreSignUp`.
-    pub fn with_pre_sign_up(mut self, pre_sign_up: impl Into<String>) -> Self {
-        self.pre_sign_up = Some(pre_sign_up.into());
+    pub fn with_pre_sign_up(mut self, value: impl Into<String>) -> Self {
+        self.pre_sign_up = Some(value.into());
         self
     }
     /// Sets `CustomMessage`.
-    pub fn with_custom_message(mut self, custom_message: impl Into<String>) -> Self {
-        self.custom_message = Some(custom_message.into());
+    pub fn with_custom_message(mut self, value: impl Into<String>) -> Self {
+        self.custom_message = Some(value.into());
         self
     }
     /// Sets `PostConfirmation`.
-    pub fn with_post_confirmation(
-        mut self,
-        post_confirmation: impl Into<String>,
-    ) -> Self {
-        self.post_confirmation = Some(post_confirmation.into());
+    pub fn with_post_confirmation(mut self, value: impl Into<String>) -> Self {
+        self.post_confirmation = Some(value.into());
         self
     }
     /// Sets `PreAuthentication`.
-    pub fn with_pre_authentication(
-        mut self,
-        pre_authentication: impl Into<String>,
-    ) -> Self {
-        self.pre_authentication = Some(pre_authentication.into());
+    pub fn with_pre_authentication(mut self, value: impl Into<String>) -> Self {
+        self.pre_authentication = Some(value.into());
         self
     }
     /// Sets `PostAuthentication`.
-    pub fn with_post_authentication(
-        mut self,
-        post_authentication: impl Into<String>,
-    ) -> Self {
-        self.post_authentication = Some(post_authentication.into());
+    pub fn with_post_authentication(mut self, value: impl Into<String>) -> Self {
+        self.post_authentication = Some(value.into());
         self
     }
     /// Sets `DefineAuthChallenge`.
-    pub fn with_define_auth_challenge(
-        mut self,
-        define_auth_challenge: impl Into<String>,
-    ) -> Self {
-        self.define_auth_challenge = Some(define_auth_challenge.into());
+    pub fn with_define_auth_challenge(mut self, value: impl Into<String>) -> Self {
+        self.define_auth_challenge = Some(value.into());
         self
     }
     /// Sets `CreateAuthChallenge`.
-    pub fn with_create_auth_challenge(
-        mut self,
-        create_auth_challenge: impl Into<String>,
-    ) -> Self {
-        self.create_auth_challenge = Some(create_auth_challenge.into());
+    pub fn with_create_auth_challenge(mut self, value: impl Into<String>) -> Self {
+        self.create_auth_challenge = Some(value.into());
         self
     }
     /// Sets `VerifyAuthChallengeResponse`.
     pub fn with_verify_auth_challenge_response(
         mut self,
-        verify_auth_challenge_response: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
-        self.verify_auth_challenge_response = Some(
-            verify_auth_challenge_response.into(),
-        );
+        self.verify_auth_challenge_response = Some(value.into());
         self
     }
     /// Sets `PreTokenGeneration`.
-    pub fn with_pre_token_generation(
-        mut self,
-        pre_token_generation: impl Into<String>,
-    ) -> Self {
-        self.pre_token_generation = Some(pre_token_generation.into());
+    pub fn with_pre_token_generation(mut self, value: impl Into<String>) -> Self {
+        self.pre_token_generation = Some(value.into());
         self
     }
     /// Sets `UserMigration`.
-    pub fn with_user_migration(mut self, user_migration: impl Into<String>) -> Self {
-        self.user_migration = Some(user_migration.into());
+    pub fn with_user_migration(mut self, value: impl Into<String>) -> Self {
+        self.user_migration = Some(value.into());
         self
     }
     /// Sets `PreTokenGenerationConfig`.
     pub fn with_pre_token_generation_config(
         mut self,
-        pre_token_generation_config: impl Into<PreTokenGenerationVersionConfigType>,
+        value: impl Into<PreTokenGenerationVersionConfigType>,
     ) -> Self {
-        self.pre_token_generation_config = Some(pre_token_generation_config.into());
+        self.pre_token_generation_config = Some(value.into());
         self
     }
     /// Sets `CustomSMSSender`.
     pub fn with_custom_sms_sender(
         mut self,
-        custom_sms_sender: impl Into<CustomSMSLambdaVersionConfigType>,
+        value: impl Into<CustomSMSLambdaVersionConfigType>,
     ) -> Self {
-        self.custom_sms_sender = Some(custom_sms_sender.into());
+        self.custom_sms_sender = Some(value.into());
         self
     }
     /// Sets `CustomEmailSender`.
     pub fn with_custom_email_sender(
         mut self,
-        custom_email_sender: impl Into<CustomEmailLambdaVersionConfigType>,
+        value: impl Into<CustomEmailLambdaVersionConfigType>,
     ) -> Self {
-        self.custom_email_sender = Some(custom_email_sender.into());
+        self.custom_email_sender = Some(value.into());
         self
     }
     /// Sets `KMSKeyID`.
-    pub fn with_kms_key_id(mut self, kms_key_id: impl Into<String>) -> Self {
-        self.kms_key_id = Some(kms_key_id.into());
+    pub fn with_kms_key_id(mut self, value: impl Into<String>) -> Self {
+        self.kms_key_id = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

@@ -31,13 +31,13 @@ impl ListDevicesRequest {
         }
     }
     /// Sets `Limit`.
-    pub fn with_limit(mut self, limit: impl Into<i32>) -> Self {
-        self.limit = Some(limit.into());
+    pub fn with_limit(mut self, value: impl Into<i32>) -> Self {
+        self.limit = Some(value.into());
         self
     }
     /// Sets `PaginationToken`.
-    pub fn with_pagination_token(mut self, pagination_token: impl Into<String>) -> Self {
-        self.pagination_token = Some(pagination_token.into());
+    pub fn with_pagination_token(mut self, value: impl Into<String>) -> Self {
+        self.pagination_token = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

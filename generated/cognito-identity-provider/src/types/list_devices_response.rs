@@ -24,13 +24,13 @@ pub struct ListDevicesResponse {
 
 impl ListDevicesResponse {
     /// Sets `Devices`.
-    pub fn with_devices(mut self, devices: impl Into<Vec<DeviceType>>) -> Self {
-        self.devices = Some(devices.into());
+    pub fn with_devices(mut self, value: impl Into<Vec<DeviceType>>) -> Self {
+        self.devices = Some(value.into());
         self
     }
     /// Sets `PaginationToken`.
-    pub fn with_pagination_token(mut self, pagination_token: impl Into<String>) -> Self {
-        self.pagination_token = Some(pagination_token.into());
+    pub fn with_pagination_token(mut self, value: impl Into<String>) -> Self {
+        self.pagination_token = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

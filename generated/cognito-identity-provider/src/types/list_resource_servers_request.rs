@@ -28,13 +28,13 @@ impl ListResourceServersRequest {
         }
     }
     /// Sets `MaxResults`.
-    pub fn with_max_results(mut self, max_results: impl Into<i32>) -> Self {
-        self.max_results = Some(max_results.into());
+    pub fn with_max_results(mut self, value: impl Into<i32>) -> Self {
+        self.max_results = Some(value.into());
         self
     }
     /// Sets `NextToken`.
-    pub fn with_next_token(mut self, next_token: impl Into<String>) -> Self {
-        self.next_token = Some(next_token.into());
+    pub fn with_next_token(mut self, value: impl Into<String>) -> Self {
+        self.next_token = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

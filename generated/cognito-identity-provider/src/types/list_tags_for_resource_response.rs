@@ -20,8 +20,8 @@ pub struct ListTagsForResourceResponse {
 
 impl ListTagsForResourceResponse {
     /// Sets `Tags`.
-    pub fn with_tags(mut self, tags: impl Into<HashMap<String, String>>) -> Self {
-        self.tags = Some(tags.into());
+    pub fn with_tags(mut self, value: impl Into<HashMap<String, String>>) -> Self {
+        self.tags = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

@@ -31,8 +31,8 @@ impl ListUserImportJobsRequest {
         }
     }
     /// Sets `PaginationToken`.
-    pub fn with_pagination_token(mut self, pagination_token: impl Into<String>) -> Self {
-        self.pagination_token = Some(pagination_token.into());
+    pub fn with_pagination_token(mut self, value: impl Into<String>) -> Self {
+        self.pagination_token = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

@@ -26,14 +26,14 @@ impl ListUserImportJobsResponse {
     /// Sets `UserImportJobs`.
     pub fn with_user_import_jobs(
         mut self,
-        user_import_jobs: impl Into<Vec<UserImportJobType>>,
+        value: impl Into<Vec<UserImportJobType>>,
     ) -> Self {
-        self.user_import_jobs = Some(user_import_jobs.into());
+        self.user_import_jobs = Some(value.into());
         self
     }
     /// Sets `PaginationToken`.
-    pub fn with_pagination_token(mut self, pagination_token: impl Into<String>) -> Self {
-        self.pagination_token = Some(pagination_token.into());
+    pub fn with_pagination_token(mut self, value: impl Into<String>) -> Self {
+        self.pagination_token = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

@@ -26,14 +26,14 @@ impl ListUserPoolClientsResponse {
     /// Sets `UserPoolClients`.
     pub fn with_user_pool_clients(
         mut self,
-        user_pool_clients: impl Into<Vec<UserPoolClientDescription>>,
+        value: impl Into<Vec<UserPoolClientDescription>>,
     ) -> Self {
-        self.user_pool_clients = Some(user_pool_clients.into());
+        self.user_pool_clients = Some(value.into());
         self
     }
     /// Sets `NextToken`.
-    pub fn with_next_token(mut self, next_token: impl Into<String>) -> Self {
-        self.next_token = Some(next_token.into());
+    pub fn with_next_token(mut self, value: impl Into<String>) -> Self {
+        self.next_token = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

@@ -26,14 +26,14 @@ impl ListUserPoolsResponse {
     /// Sets `UserPools`.
     pub fn with_user_pools(
         mut self,
-        user_pools: impl Into<Vec<UserPoolDescriptionType>>,
+        value: impl Into<Vec<UserPoolDescriptionType>>,
     ) -> Self {
-        self.user_pools = Some(user_pools.into());
+        self.user_pools = Some(value.into());
         self
     }
     /// Sets `NextToken`.
-    pub fn with_next_token(mut self, next_token: impl Into<String>) -> Self {
-        self.next_token = Some(next_token.into());
+    pub fn with_next_token(mut self, value: impl Into<String>) -> Self {
+        self.next_token = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

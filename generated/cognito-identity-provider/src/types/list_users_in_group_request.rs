@@ -32,13 +32,13 @@ impl ListUsersInGroupRequest {
         }
     }
     /// Sets `Limit`.
-    pub fn with_limit(mut self, limit: impl Into<i32>) -> Self {
-        self.limit = Some(limit.into());
+    pub fn with_limit(mut self, value: impl Into<i32>) -> Self {
+        self.limit = Some(value.into());
         self
     }
     /// Sets `NextToken`.
-    pub fn with_next_token(mut self, next_token: impl Into<String>) -> Self {
-        self.next_token = Some(next_token.into());
+    pub fn with_next_token(mut self, value: impl Into<String>) -> Self {
+        self.next_token = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

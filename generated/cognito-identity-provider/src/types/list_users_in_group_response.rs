@@ -22,13 +22,13 @@ pub struct ListUsersInGroupResponse {
 
 impl ListUsersInGroupResponse {
     /// Sets `Users`.
-    pub fn with_users(mut self, users: impl Into<Vec<UserType>>) -> Self {
-        self.users = Some(users.into());
+    pub fn with_users(mut self, value: impl Into<Vec<UserType>>) -> Self {
+        self.users = Some(value.into());
         self
     }
     /// Sets `NextToken`.
-    pub fn with_next_token(mut self, next_token: impl Into<String>) -> Self {
-        self.next_token = Some(next_token.into());
+    pub fn with_next_token(mut self, value: impl Into<String>) -> Self {
+        self.next_token = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

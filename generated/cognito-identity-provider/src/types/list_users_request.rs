@@ -70,26 +70,23 @@ impl ListUsersRequest {
         }
     }
     /// Sets `AttributesToGet`.
-    pub fn with_attributes_to_get(
-        mut self,
-        attributes_to_get: impl Into<Vec<String>>,
-    ) -> Self {
-        self.attributes_to_get = Some(attributes_to_get.into());
+    pub fn with_attributes_to_get(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.attributes_to_get = Some(value.into());
         self
     }
     /// Sets `Limit`.
-    pub fn with_limit(mut self, limit: impl Into<i32>) -> Self {
-        self.limit = Some(limit.into());
+    pub fn with_limit(mut self, value: impl Into<i32>) -> Self {
+        self.limit = Some(value.into());
         self
     }
     /// Sets `PaginationToken`.
-    pub fn with_pagination_token(mut self, pagination_token: impl Into<String>) -> Self {
-        self.pagination_token = Some(pagination_token.into());
+    pub fn with_pagination_token(mut self, value: impl Into<String>) -> Self {
+        self.pagination_token = Some(value.into());
         self
     }
     /// Sets `Filter`.
-    pub fn with_filter(mut self, filter: impl Into<String>) -> Self {
-        self.filter = Some(filter.into());
+    pub fn with_filter(mut self, value: impl Into<String>) -> Self {
+        self.filter = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

@@ -24,13 +24,13 @@ pub struct ListUsersResponse {
 
 impl ListUsersResponse {
     /// Sets `Users`.
-    pub fn with_users(mut self, users: impl Into<Vec<UserType>>) -> Self {
-        self.users = Some(users.into());
+    pub fn with_users(mut self, value: impl Into<Vec<UserType>>) -> Self {
+        self.users = Some(value.into());
         self
     }
     /// Sets `PaginationToken`.
-    pub fn with_pagination_token(mut self, pagination_token: impl Into<String>) -> Self {
-        self.pagination_token = Some(pagination_token.into());
+    pub fn with_pagination_token(mut self, value: impl Into<String>) -> Self {
+        self.pagination_token = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

@@ -49,27 +49,25 @@ impl LogConfigurationType {
     /// Sets `CloudWatchLogsConfiguration`.
     pub fn with_cloud_watch_logs_configuration(
         mut self,
-        cloud_watch_logs_configuration: impl Into<CloudWatchLogsConfigurationType>,
+        value: impl Into<CloudWatchLogsConfigurationType>,
     ) -> Self {
-        self.cloud_watch_logs_configuration = Some(
-            cloud_watch_logs_configuration.into(),
-        );
+        self.cloud_watch_logs_configuration = Some(value.into());
         self
     }
     /// Sets `S3Configuration`.
     pub fn with_s3_configuration(
         mut self,
-        s3_configuration: impl Into<S3ConfigurationType>,
+        value: impl Into<S3ConfigurationType>,
     ) -> Self {
-        self.s3_configuration = Some(s3_configuration.into());
+        self.s3_configuration = Some(value.into());
         self
     }
     /// Sets `FirehoseConfiguration`.
     pub fn with_firehose_configuration(
         mut self,
-        firehose_configuration: impl Into<FirehoseConfigurationType>,
+        value: impl Into<FirehoseConfigurationType>,
     ) -> Self {
-        self.firehose_configuration = Some(firehose_configuration.into());
+        self.firehose_configuration = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

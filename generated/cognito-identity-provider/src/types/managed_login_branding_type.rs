@@ -47,42 +47,36 @@ pub struct ManagedLoginBrandingType {
 
 impl ManagedLoginBrandingType {
     /// Sets `ManagedLoginBrandingId`.
-    pub fn with_managed_login_branding_id(
-        mut self,
-        managed_login_branding_id: impl Into<String>,
-    ) -> Self {
-        self.managed_login_branding_id = Some(managed_login_branding_id.into());
+    pub fn with_managed_login_branding_id(mut self, value: impl Into<String>) -> Self {
+        self.managed_login_branding_id = Some(value.into());
         self
     }
     /// Sets `UserPoolId`.
-    pub fn with_user_pool_id(mut self, user_pool_id: impl Into<String>) -> Self {
-        self.user_pool_id = Some(user_pool_id.into());
+    pub fn with_user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.user_pool_id = Some(value.into());
         self
     }
     /// Sets `Settings`.
-    pub fn with_settings(mut self, settings: impl Into<serde_json::Value>) -> Self {
-        self.settings = Some(settings.into());
+    pub fn with_settings(mut self, value: impl Into<serde_json::Value>) -> Self {
+        self.settings = Some(value.into());
         self
     }
     /// Sets `Assets`.
-    pub fn with_assets(mut self, assets: impl Into<Vec<AssetType>>) -> Self {
-        self.assets = Some(assets.into());
+    pub fn with_assets(mut self, value: impl Into<Vec<AssetType>>) -> Self {
+        self.assets = Some(value.into());
         self
     }
     /// Sets `CreationDate`.
-    pub fn with_creation_date(
-        mut self,
-        creation_date: impl Into<time::OffsetDateTime>,
-    ) -> Self {
-        self.creation_date = Some(creation_date.into());
+    pub fn with_creation_date(mut self, value: impl Into<time::OffsetDateTime>) -> Self {
+        self.creation_date = Some(value.into());
         self
     }
     /// Sets `LastModifiedDate`.
     pub fn with_last_modified_date(
         mut self,
-        last_modified_date: impl Into<time::OffsetDateTime>,
+        value: impl Into<time::OffsetDateTime>,
     ) -> Self {
-        self.last_modified_date = Some(last_modified_date.into());
+        self.last_modified_date = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

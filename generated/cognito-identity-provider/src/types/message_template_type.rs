@@ -20,18 +20,18 @@ pub struct MessageTemplateType {
 
 impl MessageTemplateType {
     /// Sets `SMSMessage`.
-    pub fn with_sms_message(mut self, sms_message: impl Into<String>) -> Self {
-        self.sms_message = Some(sms_message.into());
+    pub fn with_sms_message(mut self, value: impl Into<String>) -> Self {
+        self.sms_message = Some(value.into());
         self
     }
     /// Sets `EmailMessage`.
-    pub fn with_email_message(mut self, email_message: impl Into<String>) -> Self {
-        self.email_message = Some(email_message.into());
+    pub fn with_email_message(mut self, value: impl Into<String>) -> Self {
+        self.email_message = Some(value.into());
         self
     }
     /// Sets `EmailSubject`.
-    pub fn with_email_subject(mut self, email_subject: impl Into<String>) -> Self {
-        self.email_subject = Some(email_subject.into());
+    pub fn with_email_subject(mut self, value: impl Into<String>) -> Self {
+        self.email_subject = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

@@ -18,16 +18,13 @@ pub struct MFAOptionType {
 
 impl MFAOptionType {
     /// Sets `DeliveryMedium`.
-    pub fn with_delivery_medium(
-        mut self,
-        delivery_medium: impl Into<DeliveryMediumType>,
-    ) -> Self {
-        self.delivery_medium = Some(delivery_medium.into());
+    pub fn with_delivery_medium(mut self, value: impl Into<DeliveryMediumType>) -> Self {
+        self.delivery_medium = Some(value.into());
         self
     }
     /// Sets `AttributeName`.
-    pub fn with_attribute_name(mut self, attribute_name: impl Into<String>) -> Self {
-        self.attribute_name = Some(attribute_name.into());
+    pub fn with_attribute_name(mut self, value: impl Into<String>) -> Self {
+        self.attribute_name = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

@@ -17,13 +17,13 @@ pub struct NewDeviceMetadataType {
 
 impl NewDeviceMetadataType {
     /// Sets `DeviceKey`.
-    pub fn with_device_key(mut self, device_key: impl Into<String>) -> Self {
-        self.device_key = Some(device_key.into());
+    pub fn with_device_key(mut self, value: impl Into<String>) -> Self {
+        self.device_key = Some(value.into());
         self
     }
     /// Sets `DeviceGroupKey`.
-    pub fn with_device_group_key(mut self, device_group_key: impl Into<String>) -> Self {
-        self.device_group_key = Some(device_group_key.into());
+    pub fn with_device_group_key(mut self, value: impl Into<String>) -> Self {
+        self.device_group_key = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

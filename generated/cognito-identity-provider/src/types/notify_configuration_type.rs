@@ -38,31 +38,28 @@ impl NotifyConfigurationType {
         }
     }
     /// Sets `From`.
-    pub fn with_from(mut self, from: impl Into<String>) -> Self {
-        self.from = Some(from.into());
+    pub fn with_from(mut self, value: impl Into<String>) -> Self {
+        self.from = Some(value.into());
         self
     }
     /// Sets `ReplyTo`.
-    pub fn with_reply_to(mut self, reply_to: impl Into<String>) -> Self {
-        self.reply_to = Some(reply_to.into());
+    pub fn with_reply_to(mut self, value: impl Into<String>) -> Self {
+        self.reply_to = Some(value.into());
         self
     }
     /// Sets `BlockEmail`.
-    pub fn with_block_email(mut self, block_email: impl Into<NotifyEmailType>) -> Self {
-        self.block_email = Some(block_email.into());
+    pub fn with_block_email(mut self, value: impl Into<NotifyEmailType>) -> Self {
+        self.block_email = Some(value.into());
         self
     }
     /// Sets `NoActionEmail`.
-    pub fn with_no_action_email(
-        mut self,
-        no_action_email: impl Into<NotifyEmailType>,
-    ) -> Self {
-        self.no_action_email = Some(no_action_email.into());
+    pub fn with_no_action_email(mut self, value: impl Into<NotifyEmailType>) -> Self {
+        self.no_action_email = Some(value.into());
         self
     }
     /// Sets `MfaEmail`.
-    pub fn with_mfa_email(mut self, mfa_email: impl Into<NotifyEmailType>) -> Self {
-        self.mfa_email = Some(mfa_email.into());
+    pub fn with_mfa_email(mut self, value: impl Into<NotifyEmailType>) -> Self {
+        self.mfa_email = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

@@ -28,13 +28,13 @@ impl NotifyEmailType {
         }
     }
     /// Sets `HtmlBody`.
-    pub fn with_html_body(mut self, html_body: impl Into<String>) -> Self {
-        self.html_body = Some(html_body.into());
+    pub fn with_html_body(mut self, value: impl Into<String>) -> Self {
+        self.html_body = Some(value.into());
         self
     }
     /// Sets `TextBody`.
-    pub fn with_text_body(mut self, text_body: impl Into<String>) -> Self {
-        self.text_body = Some(text_body.into());
+    pub fn with_text_body(mut self, value: impl Into<String>) -> Self {
+        self.text_body = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

@@ -17,13 +17,13 @@ pub struct NumberAttributeConstraintsType {
 
 impl NumberAttributeConstraintsType {
     /// Sets `MinValue`.
-    pub fn with_min_value(mut self, min_value: impl Into<String>) -> Self {
-        self.min_value = Some(min_value.into());
+    pub fn with_min_value(mut self, value: impl Into<String>) -> Self {
+        self.min_value = Some(value.into());
         self
     }
     /// Sets `MaxValue`.
-    pub fn with_max_value(mut self, max_value: impl Into<String>) -> Self {
-        self.max_value = Some(max_value.into());
+    pub fn with_max_value(mut self, value: impl Into<String>) -> Self {
+        self.max_value = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

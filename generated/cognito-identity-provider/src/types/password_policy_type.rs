@@ -34,16 +34,13 @@ pub struct PasswordPolicyType {
 
 impl PasswordPolicyType {
     /// Sets `MinimumLength`.
-    pub fn with_minimum_length(mut self, minimum_length: impl Into<i32>) -> Self {
-        self.minimum_length = Some(minimum_length.into());
+    pub fn with_minimum_length(mut self, value: impl Into<i32>) -> Self {
+        self.minimum_length = Some(value.into());
         self
     }
     /// Sets `PasswordHistorySize`.
-    pub fn with_password_history_size(
-        mut self,
-        password_history_size: impl Into<i32>,
-    ) -> Self {
-        self.password_history_size = Some(password_history_size.into());
+    pub fn with_password_history_size(mut self, value: impl Into<i32>) -> Self {
+        self.password_history_size = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

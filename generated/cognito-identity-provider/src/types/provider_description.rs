@@ -32,32 +32,29 @@ pub struct ProviderDescription {
 
 impl ProviderDescription {
     /// Sets `ProviderName`.
-    pub fn with_provider_name(mut self, provider_name: impl Into<String>) -> Self {
-        self.provider_name = Some(provider_name.into());
+    pub fn with_provider_name(mut self, value: impl Into<String>) -> Self {
+        self.provider_name = Some(value.into());
         self
     }
     /// Sets `ProviderType`.
     pub fn with_provider_type(
         mut self,
-        provider_type: impl Into<IdentityProviderTypeType>,
+        value: impl Into<IdentityProviderTypeType>,
     ) -> Self {
-        self.provider_type = Some(provider_type.into());
+        self.provider_type = Some(value.into());
         self
     }
     /// Sets `LastModifiedDate`.
     pub fn with_last_modified_date(
         mut self,
-        last_modified_date: impl Into<time::OffsetDateTime>,
+        value: impl Into<time::OffsetDateTime>,
     ) -> Self {
-        self.last_modified_date = Some(last_modified_date.into());
+        self.last_modified_date = Some(value.into());
         self
     }
     /// Sets `CreationDate`.
-    pub fn with_creation_date(
-        mut self,
-        creation_date: impl Into<time::OffsetDateTime>,
-    ) -> Self {
-        self.creation_date = Some(creation_date.into());
+    pub fn with_creation_date(mut self, value: impl Into<time::OffsetDateTime>) -> Self {
+        self.creation_date = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

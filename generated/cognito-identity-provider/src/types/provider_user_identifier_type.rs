@@ -20,24 +20,18 @@ pub struct ProviderUserIdentifierType {
 
 impl ProviderUserIdentifierType {
     /// Sets `ProviderName`.
-    pub fn with_provider_name(mut self, provider_name: impl Into<String>) -> Self {
-        self.provider_name = Some(provider_name.into());
+    pub fn with_provider_name(mut self, value: impl Into<String>) -> Self {
+        self.provider_name = Some(value.into());
         self
     }
     /// Sets `ProviderAttributeName`.
-    pub fn with_provider_attribute_name(
-        mut self,
-        provider_attribute_name: impl Into<String>,
-    ) -> Self {
-        self.provider_attribute_name = Some(provider_attribute_name.into());
+    pub fn with_provider_attribute_name(mut self, value: impl Into<String>) -> Self {
+        self.provider_attribute_name = Some(value.into());
         self
     }
     /// Sets `ProviderAttributeValue`.
-    pub fn with_provider_attribute_value(
-        mut self,
-        provider_attribute_value: impl Into<String>,
-    ) -> Self {
-        self.provider_attribute_value = Some(provider_attribute_value.into());
+    pub fn with_provider_attribute_value(mut self, value: impl Into<String>) -> Self {
+        self.provider_attribute_value = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

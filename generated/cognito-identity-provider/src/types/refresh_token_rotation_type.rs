@@ -26,11 +26,8 @@ impl RefreshTokenRotationType {
         }
     }
     /// Sets `RetryGracePeriodSeconds`.
-    pub fn with_retry_grace_period_seconds(
-        mut self,
-        retry_grace_period_seconds: impl Into<i32>,
-    ) -> Self {
-        self.retry_grace_period_seconds = Some(retry_grace_period_seconds.into());
+    pub fn with_retry_grace_period_seconds(mut self, value: impl Into<i32>) -> Self {
+        self.retry_grace_period_seconds = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

@@ -53,53 +53,45 @@ pub struct RiskConfigurationType {
 
 impl RiskConfigurationType {
     /// Sets `UserPoolId`.
-    pub fn with_user_pool_id(mut self, user_pool_id: impl Into<String>) -> Self {
-        self.user_pool_id = Some(user_pool_id.into());
+    pub fn with_user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.user_pool_id = Some(value.into());
         self
     }
     /// Sets `ClientId`.
-    pub fn with_client_id(mut self, client_id: impl Into<String>) -> Self {
-        self.client_id = Some(client_id.into());
+    pub fn with_client_id(mut self, value: impl Into<String>) -> Self {
+        self.client_id = Some(value.into());
         self
     }
     /// Sets `CompromisedCredentialsRiskConfiguration`.
     pub fn with_compromised_credentials_risk_configuration(
         mut self,
-        compromised_credentials_risk_configuration: impl Into<
-            CompromisedCredentialsRiskConfigurationType,
-        >,
+        value: impl Into<CompromisedCredentialsRiskConfigurationType>,
     ) -> Self {
-        self.compromised_credentials_risk_configuration = Some(
-            compromised_credentials_risk_configuration.into(),
-        );
+        self.compromised_credentials_risk_configuration = Some(value.into());
         self
     }
     /// Sets `AccountTakeoverRiskConfiguration`.
     pub fn with_account_takeover_risk_configuration(
         mut self,
-        account_takeover_risk_configuration: impl Into<
-            AccountTakeoverRiskConfigurationType,
-        >,
+        value: impl Into<AccountTakeoverRiskConfigurationType>,
     ) -> Self {
-        self.account_takeover_risk_configuration = Some(
-            account_takeover_risk_configuration.into(),
-        );
+        self.account_takeover_risk_configuration = Some(value.into());
         self
     }
     /// Sets `RiskExceptionConfiguration`.
     pub fn with_risk_exception_configuration(
         mut self,
-        risk_exception_configuration: impl Into<RiskExceptionConfigurationType>,
+        value: impl Into<RiskExceptionConfigurationType>,
     ) -> Self {
-        self.risk_exception_configuration = Some(risk_exception_configuration.into());
+        self.risk_exception_configuration = Some(value.into());
         self
     }
     /// Sets `LastModifiedDate`.
     pub fn with_last_modified_date(
         mut self,
-        last_modified_date: impl Into<time::OffsetDateTime>,
+        value: impl Into<time::OffsetDateTime>,
     ) -> Self {
-        self.last_modified_date = Some(last_modified_date.into());
+        self.last_modified_date = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

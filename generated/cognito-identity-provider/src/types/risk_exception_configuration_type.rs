@@ -26,19 +26,13 @@ pub struct RiskExceptionConfigurationType {
 
 impl RiskExceptionConfigurationType {
     /// Sets `BlockedIPRangeList`.
-    pub fn with_blocked_ip_range_list(
-        mut self,
-        blocked_ip_range_list: impl Into<Vec<String>>,
-    ) -> Self {
-        self.blocked_ip_range_list = Some(blocked_ip_range_list.into());
+    pub fn with_blocked_ip_range_list(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.blocked_ip_range_list = Some(value.into());
         self
     }
     /// Sets `SkippedIPRangeList`.
-    pub fn with_skipped_ip_range_list(
-        mut self,
-        skipped_ip_range_list: impl Into<Vec<String>>,
-    ) -> Self {
-        self.skipped_ip_range_list = Some(skipped_ip_range_list.into());
+    pub fn with_skipped_ip_range_list(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.skipped_ip_range_list = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

@@ -14,8 +14,8 @@ pub struct S3ConfigurationType {
 
 impl S3ConfigurationType {
     /// Sets `BucketArn`.
-    pub fn with_bucket_arn(mut self, bucket_arn: impl Into<String>) -> Self {
-        self.bucket_arn = Some(bucket_arn.into());
+    pub fn with_bucket_arn(mut self, value: impl Into<String>) -> Self {
+        self.bucket_arn = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

@@ -49,50 +49,47 @@ pub struct SchemaAttributeType {
 
 impl SchemaAttributeType {
     /// Sets `Name`.
-    pub fn with_name(mut self, name: impl Into<String>) -> Self {
-        self.name = Some(name.into());
+    pub fn with_name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(value.into());
         self
     }
     /// Sets `AttributeDataType`.
     pub fn with_attribute_data_type(
         mut self,
-        attribute_data_type: impl Into<AttributeDataType>,
+        value: impl Into<AttributeDataType>,
     ) -> Self {
-        self.attribute_data_type = Some(attribute_data_type.into());
+        self.attribute_data_type = Some(value.into());
         self
     }
     /// Sets `DeveloperOnlyAttribute`.
-    pub fn with_developer_only_attribute(
-        mut self,
-        developer_only_attribute: impl Into<bool>,
-    ) -> Self {
-        self.developer_only_attribute = Some(developer_only_attribute.into());
+    pub fn with_developer_only_attribute(mut self, value: impl Into<bool>) -> Self {
+        self.developer_only_attribute = Some(value.into());
         self
     }
     /// Sets `Mutable`.
-    pub fn with_mutable(mut self, mutable: impl Into<bool>) -> Self {
-        self.mutable = Some(mutable.into());
+    pub fn with_mutable(mut self, value: impl Into<bool>) -> Self {
+        self.mutable = Some(value.into());
         self
     }
     /// Sets `Required`.
-    pub fn with_required(mut self, required: impl Into<bool>) -> Self {
-        self.required = Some(required.into());
+    pub fn with_required(mut self, value: impl Into<bool>) -> Self {
+        self.required = Some(value.into());
         self
     }
     /// Sets `NumberAttributeConstraints`.
     pub fn with_number_attribute_constraints(
         mut self,
-        number_attribute_constraints: impl Into<NumberAttributeConstraintsType>,
+        value: impl Into<NumberAttributeConstraintsType>,
     ) -> Self {
-        self.number_attribute_constraints = Some(number_attribute_constraints.into());
+        self.number_attribute_constraints = Some(value.into());
         self
     }
     /// Sets `StringAttributeConstraints`.
     pub fn with_string_attribute_constraints(
         mut self,
-        string_attribute_constraints: impl Into<StringAttributeConstraintsType>,
+        value: impl Into<StringAttributeConstraintsType>,
     ) -> Self {
-        self.string_attribute_constraints = Some(string_attribute_constraints.into());
+        self.string_attribute_constraints = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

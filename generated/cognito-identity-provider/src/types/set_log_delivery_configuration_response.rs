@@ -20,9 +20,9 @@ impl SetLogDeliveryConfigurationResponse {
     /// Sets `LogDeliveryConfiguration`.
     pub fn with_log_delivery_configuration(
         mut self,
-        log_delivery_configuration: impl Into<LogDeliveryConfigurationType>,
+        value: impl Into<LogDeliveryConfigurationType>,
     ) -> Self {
-        self.log_delivery_configuration = Some(log_delivery_configuration.into());
+        self.log_delivery_configuration = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

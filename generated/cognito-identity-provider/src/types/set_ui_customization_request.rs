@@ -37,18 +37,18 @@ impl SetUICustomizationRequest {
         }
     }
     /// Sets `ClientId`.
-    pub fn with_client_id(mut self, client_id: impl Into<String>) -> Self {
-        self.client_id = Some(client_id.into());
+    pub fn with_client_id(mut self, value: impl Into<String>) -> Self {
+        self.client_id = Some(value.into());
         self
     }
     /// Sets `CSS`.
-    pub fn with_css(mut self, css: impl Into<String>) -> Self {
-        self.css = Some(css.into());
+    pub fn with_css(mut self, value: impl Into<String>) -> Self {
+        self.css = Some(value.into());
         self
     }
     /// Sets `ImageFile`.
-    pub fn with_image_file(mut self, image_file: impl Into<Vec<u8>>) -> Self {
-        self.image_file = Some(image_file.into());
+    pub fn with_image_file(mut self, value: impl Into<Vec<u8>>) -> Self {
+        self.image_file = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

@@ -21,9 +21,9 @@ impl SignInPolicyType {
     /// Sets `AllowedFirstAuthFactors`.
     pub fn with_allowed_first_auth_factors(
         mut self,
-        allowed_first_auth_factors: impl Into<Vec<AuthFactorType>>,
+        value: impl Into<Vec<AuthFactorType>>,
     ) -> Self {
-        self.allowed_first_auth_factors = Some(allowed_first_auth_factors.into());
+        self.allowed_first_auth_factors = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

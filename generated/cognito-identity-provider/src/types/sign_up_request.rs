@@ -84,53 +84,47 @@ impl SignUpRequest {
         }
     }
     /// Sets `SecretHash`.
-    pub fn with_secret_hash(mut self, secret_hash: impl Into<String>) -> Self {
-        self.secret_hash = Some(secret_hash.into());
+    pub fn with_secret_hash(mut self, value: impl Into<String>) -> Self {
+        self.secret_hash = Some(value.into());
         self
     }
     /// Sets `Password`.
-    pub fn with_password(mut self, password: impl Into<String>) -> Self {
-        self.password = Some(password.into());
+    pub fn with_password(mut self, value: impl Into<String>) -> Self {
+        self.password = Some(value.into());
         self
     }
     /// Sets `UserAttributes`.
-    pub fn with_user_attributes(
-        mut self,
-        user_attributes: impl Into<Vec<AttributeType>>,
-    ) -> Self {
-        self.user_attributes = Some(user_attributes.into());
+    pub fn with_user_attributes(mut self, value: impl Into<Vec<AttributeType>>) -> Self {
+        self.user_attributes = Some(value.into());
         self
     }
     /// Sets `ValidationData`.
-    pub fn with_validation_data(
-        mut self,
-        validation_data: impl Into<Vec<AttributeType>>,
-    ) -> Self {
-        self.validation_data = Some(validation_data.into());
+    pub fn with_validation_data(mut self, value: impl Into<Vec<AttributeType>>) -> Self {
+        self.validation_data = Some(value.into());
         self
     }
     /// Sets `AnalyticsMetadata`.
     pub fn with_analytics_metadata(
         mut self,
-        analytics_metadata: impl Into<AnalyticsMetadataType>,
+        value: impl Into<AnalyticsMetadataType>,
     ) -> Self {
-        self.analytics_metadata = Some(analytics_metadata.into());
+        self.analytics_metadata = Some(value.into());
         self
     }
     /// Sets `UserContextData`.
     pub fn with_user_context_data(
         mut self,
-        user_context_data: impl Into<UserContextDataType>,
+        value: impl Into<UserContextDataType>,
     ) -> Self {
-        self.user_context_data = Some(user_context_data.into());
+        self.user_context_data = Some(value.into());
         self
     }
     /// Sets `ClientMetadata`.
     pub fn with_client_metadata(
         mut self,
-        client_metadata: impl Into<HashMap<String, String>>,
+        value: impl Into<HashMap<String, String>>,
     ) -> Self {
-        self.client_metadata = Some(client_metadata.into());
+        self.client_metadata = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

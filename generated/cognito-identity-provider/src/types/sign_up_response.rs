@@ -37,14 +37,14 @@ impl SignUpResponse {
     /// Sets `CodeDeliveryDetails`.
     pub fn with_code_delivery_details(
         mut self,
-        code_delivery_details: impl Into<CodeDeliveryDetailsType>,
+        value: impl Into<CodeDeliveryDetailsType>,
     ) -> Self {
-        self.code_delivery_details = Some(code_delivery_details.into());
+        self.code_delivery_details = Some(value.into());
         self
     }
     /// Sets `Session`.
-    pub fn with_session(mut self, session: impl Into<String>) -> Self {
-        self.session = Some(session.into());
+    pub fn with_session(mut self, value: impl Into<String>) -> Self {
+        self.session = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

@@ -32,13 +32,13 @@ impl SmsConfigurationType {
         }
     }
     /// Sets `ExternalId`.
-    pub fn with_external_id(mut self, external_id: impl Into<String>) -> Self {
-        self.external_id = Some(external_id.into());
+    pub fn with_external_id(mut self, value: impl Into<String>) -> Self {
+        self.external_id = Some(value.into());
         self
     }
     /// Sets `SnsRegion`.
-    pub fn with_sns_region(mut self, sns_region: impl Into<String>) -> Self {
-        self.sns_region = Some(sns_region.into());
+    pub fn with_sns_region(mut self, value: impl Into<String>) -> Self {
+        self.sns_region = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

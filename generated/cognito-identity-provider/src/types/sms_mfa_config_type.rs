@@ -23,19 +23,16 @@ pub struct SmsMfaConfigType {
 
 impl SmsMfaConfigType {
     /// Sets `SmsAuthenticationMessage`.
-    pub fn with_sms_authentication_message(
-        mut self,
-        sms_authentication_message: impl Into<String>,
-    ) -> Self {
-        self.sms_authentication_message = Some(sms_authentication_message.into());
+    pub fn with_sms_authentication_message(mut self, value: impl Into<String>) -> Self {
+        self.sms_authentication_message = Some(value.into());
         self
     }
     /// Sets `SmsConfiguration`.
     pub fn with_sms_configuration(
         mut self,
-        sms_configuration: impl Into<SmsConfigurationType>,
+        value: impl Into<SmsConfigurationType>,
     ) -> Self {
-        self.sms_configuration = Some(sms_configuration.into());
+        self.sms_configuration = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

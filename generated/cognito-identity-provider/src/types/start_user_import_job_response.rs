@@ -17,11 +17,8 @@ pub struct StartUserImportJobResponse {
 
 impl StartUserImportJobResponse {
     /// Sets `UserImportJob`.
-    pub fn with_user_import_job(
-        mut self,
-        user_import_job: impl Into<UserImportJobType>,
-    ) -> Self {
-        self.user_import_job = Some(user_import_job.into());
+    pub fn with_user_import_job(mut self, value: impl Into<UserImportJobType>) -> Self {
+        self.user_import_job = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

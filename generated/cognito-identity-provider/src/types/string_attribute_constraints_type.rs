@@ -17,13 +17,13 @@ pub struct StringAttributeConstraintsType {
 
 impl StringAttributeConstraintsType {
     /// Sets `MinLength`.
-    pub fn with_min_length(mut self, min_length: impl Into<String>) -> Self {
-        self.min_length = Some(min_length.into());
+    pub fn with_min_length(mut self, value: impl Into<String>) -> Self {
+        self.min_length = Some(value.into());
         self
     }
     /// Sets `MaxLength`.
-    pub fn with_max_length(mut self, max_length: impl Into<String>) -> Self {
-        self.max_length = Some(max_length.into());
+    pub fn with_max_length(mut self, value: impl Into<String>) -> Self {
+        self.max_length = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

@@ -21,21 +21,18 @@ pub struct TokenValidityUnitsType {
 
 impl TokenValidityUnitsType {
     /// Sets `AccessToken`.
-    pub fn with_access_token(mut self, access_token: impl Into<TimeUnitsType>) -> Self {
-        self.access_token = Some(access_token.into());
+    pub fn with_access_token(mut self, value: impl Into<TimeUnitsType>) -> Self {
+        self.access_token = Some(value.into());
         self
     }
     /// Sets `IdToken`.
-    pub fn with_id_token(mut self, id_token: impl Into<TimeUnitsType>) -> Self {
-        self.id_token = Some(id_token.into());
+    pub fn with_id_token(mut self, value: impl Into<TimeUnitsType>) -> Self {
+        self.id_token = Some(value.into());
         self
     }
     /// Sets `RefreshToken`.
-    pub fn with_refresh_token(
-        mut self,
-        refresh_token: impl Into<TimeUnitsType>,
-    ) -> Self {
-        self.refresh_token = Some(refresh_token.into());
+    pub fn with_refresh_token(mut self, value: impl Into<TimeUnitsType>) -> Self {
+        self.refresh_token = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

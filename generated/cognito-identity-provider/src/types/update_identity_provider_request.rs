@@ -96,25 +96,22 @@ impl UpdateIdentityProviderRequest {
     /// Sets `ProviderDetails`.
     pub fn with_provider_details(
         mut self,
-        provider_details: impl Into<HashMap<String, String>>,
+        value: impl Into<HashMap<String, String>>,
     ) -> Self {
-        self.provider_details = Some(provider_details.into());
+        self.provider_details = Some(value.into());
         self
     }
     /// Sets `AttributeMapping`.
     pub fn with_attribute_mapping(
         mut self,
-        attribute_mapping: impl Into<HashMap<String, String>>,
+        value: impl Into<HashMap<String, String>>,
     ) -> Self {
-        self.attribute_mapping = Some(attribute_mapping.into());
+        self.attribute_mapping = Some(value.into());
         self
     }
     /// Sets `IdpIdentifiers`.
-    pub fn with_idp_identifiers(
-        mut self,
-        idp_identifiers: impl Into<Vec<String>>,
-    ) -> Self {
-        self.idp_identifiers = Some(idp_identifiers.into());
+    pub fn with_idp_identifiers(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.idp_identifiers = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

@@ -46,9 +46,9 @@ impl UpdateResourceServerRequest {
     /// Sets `Scopes`.
     pub fn with_scopes(
         mut self,
-        scopes: impl Into<Vec<ResourceServerScopeType>>,
+        value: impl Into<Vec<ResourceServerScopeType>>,
     ) -> Self {
-        self.scopes = Some(scopes.into());
+        self.scopes = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

@@ -57,9 +57,9 @@ impl UpdateUserAttributesRequest {
     /// Sets `ClientMetadata`.
     pub fn with_client_metadata(
         mut self,
-        client_metadata: impl Into<HashMap<String, String>>,
+        value: impl Into<HashMap<String, String>>,
     ) -> Self {
-        self.client_metadata = Some(client_metadata.into());
+        self.client_metadata = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

@@ -23,9 +23,9 @@ impl UpdateUserAttributesResponse {
     /// Sets `CodeDeliveryDetailsList`.
     pub fn with_code_delivery_details_list(
         mut self,
-        code_delivery_details_list: impl Into<Vec<CodeDeliveryDetailsType>>,
+        value: impl Into<Vec<CodeDeliveryDetailsType>>,
     ) -> Self {
-        self.code_delivery_details_list = Some(code_delivery_details_list.into());
+        self.code_delivery_details_list = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

@@ -227,163 +227,135 @@ impl UpdateUserPoolClientRequest {
         }
     }
     /// Sets `ClientName`.
-    pub fn with_client_name(mut self, client_name: impl Into<String>) -> Self {
-        self.client_name = Some(client_name.into());
+    pub fn with_client_name(mut self, value: impl Into<String>) -> Self {
+        self.client_name = Some(value.into());
         self
     }
     /// Sets `RefreshTokenValidity`.
-    pub fn with_refresh_token_validity(
-        mut self,
-        refresh_token_validity: impl Into<i32>,
-    ) -> Self {
-        self.refresh_token_validity = Some(refresh_token_validity.into());
+    pub fn with_refresh_token_validity(mut self, value: impl Into<i32>) -> Self {
+        self.refresh_token_validity = Some(value.into());
         self
     }
     /// Sets `AccessTokenValidity`.
-    pub fn with_access_token_validity(
-        mut self,
-        access_token_validity: impl Into<i32>,
-    ) -> Self {
-        self.access_token_validity = Some(access_token_validity.into());
+    pub fn with_access_token_validity(mut self, value: impl Into<i32>) -> Self {
+        self.access_token_validity = Some(value.into());
         self
     }
     /// Sets `IdTokenValidity`.
-    pub fn with_id_token_validity(mut self, id_token_validity: impl Into<i32>) -> Self {
-        self.id_token_validity = Some(id_token_validity.into());
+    pub fn with_id_token_validity(mut self, value: impl Into<i32>) -> Self {
+        self.id_token_validity = Some(value.into());
         self
     }
     /// Sets `TokenValidityUnits`.
     pub fn with_token_validity_units(
         mut self,
-        token_validity_units: impl Into<TokenValidityUnitsType>,
+        value: impl Into<TokenValidityUnitsType>,
     ) -> Self {
-        self.token_validity_units = Some(token_validity_units.into());
+        self.token_validity_units = Some(value.into());
         self
     }
     /// Sets `ReadAttributes`.
-    pub fn with_read_attributes(
-        mut self,
-        read_attributes: impl Into<Vec<String>>,
-    ) -> Self {
-        self.read_attributes = Some(read_attributes.into());
+    pub fn with_read_attributes(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.read_attributes = Some(value.into());
         self
     }
     /// Sets `WriteAttributes`.
-    pub fn with_write_attributes(
-        mut self,
-        write_attributes: impl Into<Vec<String>>,
-    ) -> Self {
-        self.write_attributes = Some(write_attributes.into());
+    pub fn with_write_attributes(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.write_attributes = Some(value.into());
         self
     }
     /// Sets `ExplicitAuthFlows`.
     pub fn with_explicit_auth_flows(
         mut self,
-        explicit_auth_flows: impl Into<Vec<ExplicitAuthFlowsType>>,
+        value: impl Into<Vec<ExplicitAuthFlowsType>>,
     ) -> Self {
-        self.explicit_auth_flows = Some(explicit_auth_flows.into());
+        self.explicit_auth_flows = Some(value.into());
         self
     }
     /// Sets `SupportedIdentityProviders`.
     pub fn with_supported_identity_providers(
         mut self,
-        supported_identity_providers: impl Into<Vec<String>>,
+        value: impl Into<Vec<String>>,
     ) -> Self {
-        self.supported_identity_providers = Some(supported_identity_providers.into());
+        self.supported_identity_providers = Some(value.into());
         self
     }
     /// Sets `CallbackURLs`.
-    pub fn with_callback_urls(mut self, callback_urls: impl Into<Vec<String>>) -> Self {
-        self.callback_urls = Some(callback_urls.into());
+    pub fn with_callback_urls(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.callback_urls = Some(value.into());
         self
     }
     /// Sets `LogoutURLs`.
-    pub fn with_logout_urls(mut self, logout_urls: impl Into<Vec<String>>) -> Self {
-        self.logout_urls = Some(logout_urls.into());
+    pub fn with_logout_urls(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.logout_urls = Some(value.into());
         self
     }
     /// Sets `DefaultRedirectURI`.
-    pub fn with_default_redirect_uri(
-        mut self,
-        default_redirect_uri: impl Into<String>,
-    ) -> Self {
-        self.default_redirect_uri = Some(default_redirect_uri.into());
+    pub fn with_default_redirect_uri(mut self, value: impl Into<String>) -> Self {
+        self.default_redirect_uri = Some(value.into());
         self
     }
     /// Sets `AllowedOAuthFlows`.
     pub fn with_allowed_o_auth_flows(
         mut self,
-        allowed_o_auth_flows: impl Into<Vec<OAuthFlowType>>,
+        value: impl Into<Vec<OAuthFlowType>>,
     ) -> Self {
-        self.allowed_o_auth_flows = Some(allowed_o_auth_flows.into());
+        self.allowed_o_auth_flows = Some(value.into());
         self
     }
     /// Sets `AllowedOAuthScopes`.
-    pub fn with_allowed_o_auth_scopes(
-        mut self,
-        allowed_o_auth_scopes: impl Into<Vec<String>>,
-    ) -> Self {
-        self.allowed_o_auth_scopes = Some(allowed_o_auth_scopes.into());
+    pub fn with_allowed_o_auth_scopes(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.allowed_o_auth_scopes = Some(value.into());
         self
     }
     /// Sets `AllowedOAuthFlowsUserPoolClient`.
     pub fn with_allowed_o_auth_flows_user_pool_client(
         mut self,
-        allowed_o_auth_flows_user_pool_client: impl Into<bool>,
+        value: impl Into<bool>,
     ) -> Self {
-        self.allowed_o_auth_flows_user_pool_client = Some(
-            allowed_o_auth_flows_user_pool_client.into(),
-        );
+        self.allowed_o_auth_flows_user_pool_client = Some(value.into());
         self
     }
     /// Sets `AnalyticsConfiguration`.
     pub fn with_analytics_configuration(
         mut self,
-        analytics_configuration: impl Into<AnalyticsConfigurationType>,
+        value: impl Into<AnalyticsConfigurationType>,
     ) -> Self {
-        self.analytics_configuration = Some(analytics_configuration.into());
+        self.analytics_configuration = Some(value.into());
         self
     }
     /// Sets `PreventUserExistenceErrors`.
     pub fn with_prevent_user_existence_errors(
         mut self,
-        prevent_user_existence_errors: impl Into<PreventUserExistenceErrorTypes>,
+        value: impl Into<PreventUserExistenceErrorTypes>,
     ) -> Self {
-        self.prevent_user_existence_errors = Some(prevent_user_existence_errors.into());
+        self.prevent_user_existence_errors = Some(value.into());
         self
     }
     /// Sets `EnableTokenRevocation`.
-    pub fn with_enable_token_revocation(
-        mut self,
-        enable_token_revocation: impl Into<bool>,
-    ) -> Self {
-        self.enable_token_revocation = Some(enable_token_revocation.into());
+    pub fn with_enable_token_revocation(mut self, value: impl Into<bool>) -> Self {
+        self.enable_token_revocation = Some(value.into());
         self
     }
     /// Sets `EnablePropagateAdditionalUserContextData`.
     pub fn with_enable_propagate_additional_user_context_data(
         mut self,
-        enable_propagate_additional_user_context_data: impl Into<bool>,
+        value: impl Into<bool>,
     ) -> Self {
-        self.enable_propagate_additional_user_context_data = Some(
-            enable_propagate_additional_user_context_data.into(),
-        );
+        self.enable_propagate_additional_user_context_data = Some(value.into());
         self
     }
     /// Sets `AuthSessionValidity`.
-    pub fn with_auth_session_validity(
-        mut self,
-        auth_session_validity: impl Into<i32>,
-    ) -> Self {
-        self.auth_session_validity = Some(auth_session_validity.into());
+    pub fn with_auth_session_validity(mut self, value: impl Into<i32>) -> Self {
+        self.auth_session_validity = Some(value.into());
         self
     }
     /// Sets `RefreshTokenRotation`.
     pub fn with_refresh_token_rotation(
         mut self,
-        refresh_token_rotation: impl Into<RefreshTokenRotationType>,
+        value: impl Into<RefreshTokenRotationType>,
     ) -> Self {
-        self.refresh_token_rotation = Some(refresh_token_rotation.into());
+        self.refresh_token_rotation = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

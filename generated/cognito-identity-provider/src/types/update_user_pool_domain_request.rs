@@ -37,19 +37,16 @@ impl UpdateUserPoolDomainRequest {
         }
     }
     /// Sets `ManagedLoginVersion`.
-    pub fn with_managed_login_version(
-        mut self,
-        managed_login_version: impl Into<i32>,
-    ) -> Self {
-        self.managed_login_version = Some(managed_login_version.into());
+    pub fn with_managed_login_version(mut self, value: impl Into<i32>) -> Self {
+        self.managed_login_version = Some(value.into());
         self
     }
     /// Sets `CustomDomainConfig`.
     pub fn with_custom_domain_config(
         mut self,
-        custom_domain_config: impl Into<CustomDomainConfigType>,
+        value: impl Into<CustomDomainConfigType>,
     ) -> Self {
-        self.custom_domain_config = Some(custom_domain_config.into());
+        self.custom_domain_config = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

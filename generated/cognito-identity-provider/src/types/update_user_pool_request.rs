@@ -127,159 +127,136 @@ impl UpdateUserPoolRequest {
         }
     }
     /// Sets `Policies`.
-    pub fn with_policies(mut self, policies: impl Into<UserPoolPolicyType>) -> Self {
-        self.policies = Some(policies.into());
+    pub fn with_policies(mut self, value: impl Into<UserPoolPolicyType>) -> Self {
+        self.policies = Some(value.into());
         self
     }
     /// Sets `DeletionProtection`.
     pub fn with_deletion_protection(
         mut self,
-        deletion_protection: impl Into<DeletionProtectionType>,
+        value: impl Into<DeletionProtectionType>,
     ) -> Self {
-        self.deletion_protection = Some(deletion_protection.into());
+        self.deletion_protection = Some(value.into());
         self
     }
     /// Sets `LambdaConfig`.
-    pub fn with_lambda_config(
-        mut self,
-        lambda_config: impl Into<LambdaConfigType>,
-    ) -> Self {
-        self.lambda_config = Some(lambda_config.into());
+    pub fn with_lambda_config(mut self, value: impl Into<LambdaConfigType>) -> Self {
+        self.lambda_config = Some(value.into());
         self
     }
     /// Sets `AutoVerifiedAttributes`.
     pub fn with_auto_verified_attributes(
         mut self,
-        auto_verified_attributes: impl Into<Vec<VerifiedAttributeType>>,
+        value: impl Into<Vec<VerifiedAttributeType>>,
     ) -> Self {
-        self.auto_verified_attributes = Some(auto_verified_attributes.into());
+        self.auto_verified_attributes = Some(value.into());
         self
     }
     /// Sets `SmsVerificationMessage`.
-    pub fn with_sms_verification_message(
-        mut self,
-        sms_verification_message: impl Into<String>,
-    ) -> Self {
-        self.sms_verification_message = Some(sms_verification_message.into());
+    pub fn with_sms_verification_message(mut self, value: impl Into<String>) -> Self {
+        self.sms_verification_message = Some(value.into());
         self
     }
     /// Sets `EmailVerificationMessage`.
-    pub fn with_email_verification_message(
-        mut self,
-        email_verification_message: impl Into<String>,
-    ) -> Self {
-        self.email_verification_message = Some(email_verification_message.into());
+    pub fn with_email_verification_message(mut self, value: impl Into<String>) -> Self {
+        self.email_verification_message = Some(value.into());
         self
     }
     /// Sets `EmailVerificationSubject`.
-    pub fn with_email_verification_subject(
-        mut self,
-        email_verification_subject: impl Into<String>,
-    ) -> Self {
-        self.email_verification_subject = Some(email_verification_subject.into());
+    pub fn with_email_verification_subject(mut self, value: impl Into<String>) -> Self {
+        self.email_verification_subject = Some(value.into());
         self
     }
     /// Sets `VerificationMessageTemplate`.
     pub fn with_verification_message_template(
         mut self,
-        verification_message_template: impl Into<VerificationMessageTemplateType>,
+        value: impl Into<VerificationMessageTemplateType>,
     ) -> Self {
-        self.verification_message_template = Some(verification_message_template.into());
+        self.verification_message_template = Some(value.into());
         self
     }
     /// Sets `SmsAuthenticationMessage`.
-    pub fn with_sms_authentication_message(
-        mut self,
-        sms_authentication_message: impl Into<String>,
-    ) -> Self {
-        self.sms_authentication_message = Some(sms_authentication_message.into());
+    pub fn with_sms_authentication_message(mut self, value: impl Into<String>) -> Self {
+        self.sms_authentication_message = Some(value.into());
         self
     }
     /// Sets `UserAttributeUpdateSettings`.
     pub fn with_user_attribute_update_settings(
         mut self,
-        user_attribute_update_settings: impl Into<UserAttributeUpdateSettingsType>,
+        value: impl Into<UserAttributeUpdateSettingsType>,
     ) -> Self {
-        self.user_attribute_update_settings = Some(
-            user_attribute_update_settings.into(),
-        );
+        self.user_attribute_update_settings = Some(value.into());
         self
     }
     /// Sets `MfaConfiguration`.
-    pub fn with_mfa_configuration(
-        mut self,
-        mfa_configuration: impl Into<UserPoolMfaType>,
-    ) -> Self {
-        self.mfa_configuration = Some(mfa_configuration.into());
+    pub fn with_mfa_configuration(mut self, value: impl Into<UserPoolMfaType>) -> Self {
+        self.mfa_configuration = Some(value.into());
         self
     }
     /// Sets `DeviceConfiguration`.
     pub fn with_device_configuration(
         mut self,
-        device_configuration: impl Into<DeviceConfigurationType>,
+        value: impl Into<DeviceConfigurationType>,
     ) -> Self {
-        self.device_configuration = Some(device_configuration.into());
+        self.device_configuration = Some(value.into());
         self
     }
     /// Sets `EmailConfiguration`.
     pub fn with_email_configuration(
         mut self,
-        email_configuration: impl Into<EmailConfigurationType>,
+        value: impl Into<EmailConfigurationType>,
     ) -> Self {
-        self.email_configuration = Some(email_configuration.into());
+        self.email_configuration = Some(value.into());
         self
     }
     /// Sets `SmsConfiguration`.
     pub fn with_sms_configuration(
         mut self,
-        sms_configuration: impl Into<SmsConfigurationType>,
+        value: impl Into<SmsConfigurationType>,
     ) -> Self {
-        self.sms_configuration = Some(sms_configuration.into());
+        self.sms_configuration = Some(value.into());
         self
     }
     /// Sets `UserPoolTags`.
     pub fn with_user_pool_tags(
         mut self,
-        user_pool_tags: impl Into<HashMap<String, String>>,
+        value: impl Into<HashMap<String, String>>,
     ) -> Self {
-        self.user_pool_tags = Some(user_pool_tags.into());
+        self.user_pool_tags = Some(value.into());
         self
     }
     /// Sets `AdminCreateUserConfig`.
     pub fn with_admin_create_user_config(
         mut self,
-        admin_create_user_config: impl Into<AdminCreateUserConfigType>,
+        value: impl Into<AdminCreateUserConfigType>,
     ) -> Self {
-        self.admin_create_user_config = Some(admin_create_user_config.into());
+        self.admin_create_user_config = Some(value.into());
         self
     }
     /// Sets `UserPoolAddOns`.
     pub fn with_user_pool_add_ons(
         mut self,
-        user_pool_add_ons: impl Into<UserPoolAddOnsType>,
+        value: impl Into<UserPoolAddOnsType>,
     ) -> Self {
-        self.user_pool_add_ons = Some(user_pool_add_ons.into());
+        self.user_pool_add_ons = Some(value.into());
         self
     }
     /// Sets `AccountRecoverySetting`.
     pub fn with_account_recovery_setting(
         mut self,
-        account_recovery_setting: impl Into<AccountRecoverySettingType>,
+        value: impl Into<AccountRecoverySettingType>,
     ) -> Self {
-        self.account_recovery_setting = Some(account_recovery_setting.into());
+        self.account_recovery_setting = Some(value.into());
         self
     }
     /// Sets `PoolName`.
-    pub fn with_pool_name(mut self, pool_name: impl Into<String>) -> Self {
-        self.pool_name = Some(pool_name.into());
+    pub fn with_pool_name(mut self, value: impl Into<String>) -> Self {
+        self.pool_name = Some(value.into());
         self
     }
     /// Sets `UserPoolTier`.
-    pub fn with_user_pool_tier(
-        mut self,
-        user_pool_tier: impl Into<UserPoolTierType>,
-    ) -> Self {
-        self.user_pool_tier = Some(user_pool_tier.into());
+    pub fn with_user_pool_tier(mut self, value: impl Into<UserPoolTierType>) -> Self {
+        self.user_pool_tier = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

@@ -25,13 +25,9 @@ impl UserAttributeUpdateSettingsType {
     /// Sets `AttributesRequireVerificationBeforeUpdate`.
     pub fn with_attributes_require_verification_before_update(
         mut self,
-        attributes_require_verification_before_update: impl Into<
-            Vec<VerifiedAttributeType>,
-        >,
+        value: impl Into<Vec<VerifiedAttributeType>>,
     ) -> Self {
-        self.attributes_require_verification_before_update = Some(
-            attributes_require_verification_before_update.into(),
-        );
+        self.attributes_require_verification_before_update = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

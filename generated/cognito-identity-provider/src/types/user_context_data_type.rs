@@ -18,13 +18,13 @@ pub struct UserContextDataType {
 
 impl UserContextDataType {
     /// Sets `IpAddress`.
-    pub fn with_ip_address(mut self, ip_address: impl Into<String>) -> Self {
-        self.ip_address = Some(ip_address.into());
+    pub fn with_ip_address(mut self, value: impl Into<String>) -> Self {
+        self.ip_address = Some(value.into());
         self
     }
     /// Sets `EncodedData`.
-    pub fn with_encoded_data(mut self, encoded_data: impl Into<String>) -> Self {
-        self.encoded_data = Some(encoded_data.into());
+    pub fn with_encoded_data(mut self, value: impl Into<String>) -> Self {
+        self.encoded_data = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

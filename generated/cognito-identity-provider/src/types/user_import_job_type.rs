@@ -72,68 +72,56 @@ pub struct UserImportJobType {
 
 impl UserImportJobType {
     /// Sets `JobName`.
-    pub fn with_job_name(mut self, job_name: impl Into<String>) -> Self {
-        self.job_name = Some(job_name.into());
+    pub fn with_job_name(mut self, value: impl Into<String>) -> Self {
+        self.job_name = Some(value.into());
         self
     }
     /// Sets `JobId`.
-    pub fn with_job_id(mut self, job_id: impl Into<String>) -> Self {
-        self.job_id = Some(job_id.into());
+    pub fn with_job_id(mut self, value: impl Into<String>) -> Self {
+        self.job_id = Some(value.into());
         self
     }
     /// Sets `UserPoolId`.
-    pub fn with_user_pool_id(mut self, user_pool_id: impl Into<String>) -> Self {
-        self.user_pool_id = Some(user_pool_id.into());
+    pub fn with_user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.user_pool_id = Some(value.into());
         self
     }
     /// Sets `PreSignedUrl`.
-    pub fn with_pre_signed_url(mut self, pre_signed_url: impl Into<String>) -> Self {
-        self.pre_signed_url = Some(pre_signed_url.into());
+    pub fn with_pre_signed_url(mut self, value: impl Into<String>) -> Self {
+        self.pre_signed_url = Some(value.into());
         self
     }
     /// Sets `CreationDate`.
-    pub fn with_creation_date(
-        mut self,
-        creation_date: impl Into<time::OffsetDateTime>,
-    ) -> Self {
-        self.creation_date = Some(creation_date.into());
+    pub fn with_creation_date(mut self, value: impl Into<time::OffsetDateTime>) -> Self {
+        self.creation_date = Some(value.into());
         self
     }
     /// Sets `StartDate`.
-    pub fn with_start_date(
-        mut self,
-        start_date: impl Into<time::OffsetDateTime>,
-    ) -> Self {
-        self.start_date = Some(start_date.into());
+    pub fn with_start_date(mut self, value: impl Into<time::OffsetDateTime>) -> Self {
+        self.start_date = Some(value.into());
         self
     }
     /// Sets `CompletionDate`.
     pub fn with_completion_date(
         mut self,
-        completion_date: impl Into<time::OffsetDateTime>,
+        value: impl Into<time::OffsetDateTime>,
     ) -> Self {
-        self.completion_date = Some(completion_date.into());
+        self.completion_date = Some(value.into());
         self
     }
     /// Sets `Status`.
-    pub fn with_status(mut self, status: impl Into<UserImportJobStatusType>) -> Self {
-        self.status = Some(status.into());
+    pub fn with_status(mut self, value: impl Into<UserImportJobStatusType>) -> Self {
+        self.status = Some(value.into());
         self
     }
     /// Sets `CloudWatchLogsRoleArn`.
-    pub fn with_cloud_watch_logs_role_arn(
-        mut self,
-        cloud_watch_logs_role_arn: impl Into<String>,
-    ) -> Self {
-        self.cloud_watch_logs_role_arn = Some(cloud_watch_logs_role_arn.into());
+    pub fn with_cloud_watch_logs_role_arn(mut self, value: impl Into<String>) -> Self {
+        self.cloud_watch_logs_role_arn = Some(value.into());
         self
     }
     /// Sets `CompletionMessage`.
-    pub fn with_completion_message(
-        mut self,
-        completion_message: impl Into<String>,
-    ) -> Self {
-        self.completion_message = Some(completion_message.into());
+    pub fn with_completion_message(mut self, value: impl Into<String>) -> Self {
+        self.completion_message = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

@@ -33,13 +33,9 @@ impl UserPoolAddOnsType {
     /// Sets `AdvancedSecurityAdditionalFlows`.
     pub fn with_advanced_security_additional_flows(
         mut self,
-        advanced_security_additional_flows: impl Into<
-            AdvancedSecurityAdditionalFlowsType,
-        >,
+        value: impl Into<AdvancedSecurityAdditionalFlowsType>,
     ) -> Self {
-        self.advanced_security_additional_flows = Some(
-            advanced_security_additional_flows.into(),
-        );
+        self.advanced_security_additional_flows = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

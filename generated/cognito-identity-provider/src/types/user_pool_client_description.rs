@@ -21,18 +21,18 @@ pub struct UserPoolClientDescription {
 
 impl UserPoolClientDescription {
     /// Sets `ClientId`.
-    pub fn with_client_id(mut self, client_id: impl Into<String>) -> Self {
-        self.client_id = Some(client_id.into());
+    pub fn with_client_id(mut self, value: impl Into<String>) -> Self {
+        self.client_id = Some(value.into());
         self
     }
     /// Sets `UserPoolId`.
-    pub fn with_user_pool_id(mut self, user_pool_id: impl Into<String>) -> Self {
-        self.user_pool_id = Some(user_pool_id.into());
+    pub fn with_user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.user_pool_id = Some(value.into());
         self
     }
     /// Sets `ClientName`.
-    pub fn with_client_name(mut self, client_name: impl Into<String>) -> Self {
-        self.client_name = Some(client_name.into());
+    pub fn with_client_name(mut self, value: impl Into<String>) -> Self {
+        self.client_name = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

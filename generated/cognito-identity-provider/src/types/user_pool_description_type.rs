@@ -41,42 +41,36 @@ pub struct UserPoolDescriptionType {
 
 impl UserPoolDescriptionType {
     /// Sets `Id`.
-    pub fn with_id(mut self, id: impl Into<String>) -> Self {
-        self.id = Some(id.into());
+    pub fn with_id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
         self
     }
     /// Sets `Name`.
-    pub fn with_name(mut self, name: impl Into<String>) -> Self {
-        self.name = Some(name.into());
+    pub fn with_name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(value.into());
         self
     }
     /// Sets `LambdaConfig`.
-    pub fn with_lambda_config(
-        mut self,
-        lambda_config: impl Into<LambdaConfigType>,
-    ) -> Self {
-        self.lambda_config = Some(lambda_config.into());
+    pub fn with_lambda_config(mut self, value: impl Into<LambdaConfigType>) -> Self {
+        self.lambda_config = Some(value.into());
         self
     }
     /// Sets `Status`.
-    pub fn with_status(mut self, status: impl Into<StatusType>) -> Self {
-        self.status = Some(status.into());
+    pub fn with_status(mut self, value: impl Into<StatusType>) -> Self {
+        self.status = Some(value.into());
         self
     }
     /// Sets `LastModifiedDate`.
     pub fn with_last_modified_date(
         mut self,
-        last_modified_date: impl Into<time::OffsetDateTime>,
+        value: impl Into<time::OffsetDateTime>,
     ) -> Self {
-        self.last_modified_date = Some(last_modified_date.into());
+        self.last_modified_date = Some(value.into());
         self
     }
     /// Sets `CreationDate`.
-    pub fn with_creation_date(
-        mut self,
-        creation_date: impl Into<time::OffsetDateTime>,
-    ) -> Self {
-        self.creation_date = Some(creation_date.into());
+    pub fn with_creation_date(mut self, value: impl Into<time::OffsetDateTime>) -> Self {
+        self.creation_date = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

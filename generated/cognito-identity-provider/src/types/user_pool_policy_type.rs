@@ -18,19 +18,13 @@ pub struct UserPoolPolicyType {
 
 impl UserPoolPolicyType {
     /// Sets `PasswordPolicy`.
-    pub fn with_password_policy(
-        mut self,
-        password_policy: impl Into<PasswordPolicyType>,
-    ) -> Self {
-        self.password_policy = Some(password_policy.into());
+    pub fn with_password_policy(mut self, value: impl Into<PasswordPolicyType>) -> Self {
+        self.password_policy = Some(value.into());
         self
     }
     /// Sets `SignInPolicy`.
-    pub fn with_sign_in_policy(
-        mut self,
-        sign_in_policy: impl Into<SignInPolicyType>,
-    ) -> Self {
-        self.sign_in_policy = Some(sign_in_policy.into());
+    pub fn with_sign_in_policy(mut self, value: impl Into<SignInPolicyType>) -> Self {
+        self.sign_in_policy = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

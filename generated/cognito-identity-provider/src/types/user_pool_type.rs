@@ -198,248 +198,216 @@ pub struct UserPoolType {
 
 impl UserPoolType {
     /// Sets `Id`.
-    pub fn with_id(mut self, id: impl Into<String>) -> Self {
-        self.id = Some(id.into());
+    pub fn with_id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
         self
     }
     /// Sets `Name`.
-    pub fn with_name(mut self, name: impl Into<String>) -> Self {
-        self.name = Some(name.into());
+    pub fn with_name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(value.into());
         self
     }
     /// Sets `Policies`.
-    pub fn with_policies(mut self, policies: impl Into<UserPoolPolicyType>) -> Self {
-        self.policies = Some(policies.into());
+    pub fn with_policies(mut self, value: impl Into<UserPoolPolicyType>) -> Self {
+        self.policies = Some(value.into());
         self
     }
     /// Sets `DeletionProtection`.
     pub fn with_deletion_protection(
         mut self,
-        deletion_protection: impl Into<DeletionProtectionType>,
+        value: impl Into<DeletionProtectionType>,
     ) -> Self {
-        self.deletion_protection = Some(deletion_protection.into());
+        self.deletion_protection = Some(value.into());
         self
     }
     /// Sets `LambdaConfig`.
-    pub fn with_lambda_config(
-        mut self,
-        lambda_config: impl Into<LambdaConfigType>,
-    ) -> Self {
-        self.lambda_config = Some(lambda_config.into());
+    pub fn with_lambda_config(mut self, value: impl Into<LambdaConfigType>) -> Self {
+        self.lambda_config = Some(value.into());
         self
     }
     /// Sets `Status`.
-    pub fn with_status(mut self, status: impl Into<StatusType>) -> Self {
-        self.status = Some(status.into());
+    pub fn with_status(mut self, value: impl Into<StatusType>) -> Self {
+        self.status = Some(value.into());
         self
     }
     /// Sets `LastModifiedDate`.
     pub fn with_last_modified_date(
         mut self,
-        last_modified_date: impl Into<time::OffsetDateTime>,
+        value: impl Into<time::OffsetDateTime>,
     ) -> Self {
-        self.last_modified_date = Some(last_modified_date.into());
+        self.last_modified_date = Some(value.into());
         self
     }
     /// Sets `CreationDate`.
-    pub fn with_creation_date(
-        mut self,
-        creation_date: impl Into<time::OffsetDateTime>,
-    ) -> Self {
-        self.creation_date = Some(creation_date.into());
+    pub fn with_creation_date(mut self, value: impl Into<time::OffsetDateTime>) -> Self {
+        self.creation_date = Some(value.into());
         self
     }
     /// Sets `SchemaAttributes`.
     pub fn with_schema_attributes(
         mut self,
-        schema_attributes: impl Into<Vec<SchemaAttributeType>>,
+        value: impl Into<Vec<SchemaAttributeType>>,
     ) -> Self {
-        self.schema_attributes = Some(schema_attributes.into());
+        self.schema_attributes = Some(value.into());
         self
     }
     /// Sets `AutoVerifiedAttributes`.
     pub fn with_auto_verified_attributes(
         mut self,
-        auto_verified_attributes: impl Into<Vec<VerifiedAttributeType>>,
+        value: impl Into<Vec<VerifiedAttributeType>>,
     ) -> Self {
-        self.auto_verified_attributes = Some(auto_verified_attributes.into());
+        self.auto_verified_attributes = Some(value.into());
         self
     }
     /// Sets `AliasAttributes`.
     pub fn with_alias_attributes(
         mut self,
-        alias_attributes: impl Into<Vec<AliasAttributeType>>,
+        value: impl Into<Vec<AliasAttributeType>>,
     ) -> Self {
-        self.alias_attributes = Some(alias_attributes.into());
+        self.alias_attributes = Some(value.into());
         self
     }
     /// Sets `UsernameAttributes`.
     pub fn with_username_attributes(
         mut self,
-        username_attributes: impl Into<Vec<UsernameAttributeType>>,
+        value: impl Into<Vec<UsernameAttributeType>>,
     ) -> Self {
-        self.username_attributes = Some(username_attributes.into());
+        self.username_attributes = Some(value.into());
         self
     }
     /// Sets `SmsVerificationMessage`.
-    pub fn with_sms_verification_message(
-        mut self,
-        sms_verification_message: impl Into<String>,
-    ) -> Self {
-        self.sms_verification_message = Some(sms_verification_message.into());
+    pub fn with_sms_verification_message(mut self, value: impl Into<String>) -> Self {
+        self.sms_verification_message = Some(value.into());
         self
     }
     /// Sets `EmailVerificationMessage`.
-    pub fn with_email_verification_message(
-        mut self,
-        email_verification_message: impl Into<String>,
-    ) -> Self {
-        self.email_verification_message = Some(email_verification_message.into());
+    pub fn with_email_verification_message(mut self, value: impl Into<String>) -> Self {
+        self.email_verification_message = Some(value.into());
         self
     }
     /// Sets `EmailVerificationSubject`.
-    pub fn with_email_verification_subject(
-        mut self,
-        email_verification_subject: impl Into<String>,
-    ) -> Self {
-        self.email_verification_subject = Some(email_verification_subject.into());
+    pub fn with_email_verification_subject(mut self, value: impl Into<String>) -> Self {
+        self.email_verification_subject = Some(value.into());
         self
     }
     /// Sets `VerificationMessageTemplate`.
     pub fn with_verification_message_template(
         mut self,
-        verification_message_template: impl Into<VerificationMessageTemplateType>,
+        value: impl Into<VerificationMessageTemplateType>,
     ) -> Self {
-        self.verification_message_template = Some(verification_message_template.into());
+        self.verification_message_template = Some(value.into());
         self
     }
     /// Sets `SmsAuthenticationMessage`.
-    pub fn with_sms_authentication_message(
-        mut self,
-        sms_authentication_message: impl Into<String>,
-    ) -> Self {
-        self.sms_authentication_message = Some(sms_authentication_message.into());
+    pub fn with_sms_authentication_message(mut self, value: impl Into<String>) -> Self {
+        self.sms_authentication_message = Some(value.into());
         self
     }
     /// Sets `UserAttributeUpdateSettings`.
     pub fn with_user_attribute_update_settings(
         mut self,
-        user_attribute_update_settings: impl Into<UserAttributeUpdateSettingsType>,
+        value: impl Into<UserAttributeUpdateSettingsType>,
     ) -> Self {
-        self.user_attribute_update_settings = Some(
-            user_attribute_update_settings.into(),
-        );
+        self.user_attribute_update_settings = Some(value.into());
         self
     }
     /// Sets `MfaConfiguration`.
-    pub fn with_mfa_configuration(
-        mut self,
-        mfa_configuration: impl Into<UserPoolMfaType>,
-    ) -> Self {
-        self.mfa_configuration = Some(mfa_configuration.into());
+    pub fn with_mfa_configuration(mut self, value: impl Into<UserPoolMfaType>) -> Self {
+        self.mfa_configuration = Some(value.into());
         self
     }
     /// Sets `DeviceConfiguration`.
     pub fn with_device_configuration(
         mut self,
-        device_configuration: impl Into<DeviceConfigurationType>,
+        value: impl Into<DeviceConfigurationType>,
     ) -> Self {
-        self.device_configuration = Some(device_configuration.into());
+        self.device_configuration = Some(value.into());
         self
     }
     /// Sets `EmailConfiguration`.
     pub fn with_email_configuration(
         mut self,
-        email_configuration: impl Into<EmailConfigurationType>,
+        value: impl Into<EmailConfigurationType>,
     ) -> Self {
-        self.email_configuration = Some(email_configuration.into());
+        self.email_configuration = Some(value.into());
         self
     }
     /// Sets `SmsConfiguration`.
     pub fn with_sms_configuration(
         mut self,
-        sms_configuration: impl Into<SmsConfigurationType>,
+        value: impl Into<SmsConfigurationType>,
     ) -> Self {
-        self.sms_configuration = Some(sms_configuration.into());
+        self.sms_configuration = Some(value.into());
         self
     }
     /// Sets `UserPoolTags`.
     pub fn with_user_pool_tags(
         mut self,
-        user_pool_tags: impl Into<HashMap<String, String>>,
+        value: impl Into<HashMap<String, String>>,
     ) -> Self {
-        self.user_pool_tags = Some(user_pool_tags.into());
+        self.user_pool_tags = Some(value.into());
         self
     }
     /// Sets `SmsConfigurationFailure`.
-    pub fn with_sms_configuration_failure(
-        mut self,
-        sms_configuration_failure: impl Into<String>,
-    ) -> Self {
-        self.sms_configuration_failure = Some(sms_configuration_failure.into());
+    pub fn with_sms_configuration_failure(mut self, value: impl Into<String>) -> Self {
+        self.sms_configuration_failure = Some(value.into());
         self
     }
     /// Sets `EmailConfigurationFailure`.
-    pub fn with_email_configuration_failure(
-        mut self,
-        email_configuration_failure: impl Into<String>,
-    ) -> Self {
-        self.email_configuration_failure = Some(email_configuration_failure.into());
+    pub fn with_email_configuration_failure(mut self, value: impl Into<String>) -> Self {
+        self.email_configuration_failure = Some(value.into());
         self
     }
     /// Sets `Domain`.
-    pub fn with_domain(mut self, domain: impl Into<String>) -> Self {
-        self.domain = Some(domain.into());
+    pub fn with_domain(mut self, value: impl Into<String>) -> Self {
+        self.domain = Some(value.into());
         self
     }
     /// Sets `CustomDomain`.
-    pub fn with_custom_domain(mut self, custom_domain: impl Into<String>) -> Self {
-        self.custom_domain = Some(custom_domain.into());
+    pub fn with_custom_domain(mut self, value: impl Into<String>) -> Self {
+        self.custom_domain = Some(value.into());
         self
     }
     /// Sets `AdminCreateUserConfig`.
     pub fn with_admin_create_user_config(
         mut self,
-        admin_create_user_config: impl Into<AdminCreateUserConfigType>,
+        value: impl Into<AdminCreateUserConfigType>,
     ) -> Self {
-        self.admin_create_user_config = Some(admin_create_user_config.into());
+        self.admin_create_user_config = Some(value.into());
         self
     }
     /// Sets `UserPoolAddOns`.
     pub fn with_user_pool_add_ons(
         mut self,
-        user_pool_add_ons: impl Into<UserPoolAddOnsType>,
+        value: impl Into<UserPoolAddOnsType>,
     ) -> Self {
-        self.user_pool_add_ons = Some(user_pool_add_ons.into());
+        self.user_pool_add_ons = Some(value.into());
         self
     }
     /// Sets `UsernameConfiguration`.
     pub fn with_username_configuration(
         mut self,
-        username_configuration: impl Into<UsernameConfigurationType>,
+        value: impl Into<UsernameConfigurationType>,
     ) -> Self {
-        self.username_configuration = Some(username_configuration.into());
+        self.username_configuration = Some(value.into());
         self
     }
     /// Sets `Arn`.
-    pub fn with_arn(mut self, arn: impl Into<String>) -> Self {
-        self.arn = Some(arn.into());
+    pub fn with_arn(mut self, value: impl Into<String>) -> Self {
+        self.arn = Some(value.into());
         self
     }
     /// Sets `AccountRecoverySetting`.
     pub fn with_account_recovery_setting(
         mut self,
-        account_recovery_setting: impl Into<AccountRecoverySettingType>,
+        value: impl Into<AccountRecoverySettingType>,
     ) -> Self {
-        self.account_recovery_setting = Some(account_recovery_setting.into());
+        self.account_recovery_setting = Some(value.into());
         self
     }
     /// Sets `UserPoolTier`.
-    pub fn with_user_pool_tier(
-        mut self,
-        user_pool_tier: impl Into<UserPoolTierType>,
-    ) -> Self {
-        self.user_pool_tier = Some(user_pool_tier.into());
+    pub fn with_user_pool_tier(mut self, value: impl Into<UserPoolTierType>) -> Self {
+        self.user_pool_tier = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

@@ -58,42 +58,39 @@ pub struct UserType {
 
 impl UserType {
     /// Sets `Username`.
-    pub fn with_username(mut self, username: impl Into<String>) -> Self {
-        self.username = Some(username.into());
+    pub fn with_username(mut self, value: impl Into<String>) -> Self {
+        self.username = Some(value.into());
         self
     }
     /// Sets `Attributes`.
-    pub fn with_attributes(mut self, attributes: impl Into<Vec<AttributeType>>) -> Self {
-        self.attributes = Some(attributes.into());
+    pub fn with_attributes(mut self, value: impl Into<Vec<AttributeType>>) -> Self {
+        self.attributes = Some(value.into());
         self
     }
     /// Sets `UserCreateDate`.
     pub fn with_user_create_date(
         mut self,
-        user_create_date: impl Into<time::OffsetDateTime>,
+        value: impl Into<time::OffsetDateTime>,
     ) -> Self {
-        self.user_create_date = Some(user_create_date.into());
+        self.user_create_date = Some(value.into());
         self
     }
     /// Sets `UserLastModifiedDate`.
     pub fn with_user_last_modified_date(
         mut self,
-        user_last_modified_date: impl Into<time::OffsetDateTime>,
+        value: impl Into<time::OffsetDateTime>,
     ) -> Self {
-        self.user_last_modified_date = Some(user_last_modified_date.into());
+        self.user_last_modified_date = Some(value.into());
         self
     }
     /// Sets `UserStatus`.
-    pub fn with_user_status(mut self, user_status: impl Into<UserStatusType>) -> Self {
-        self.user_status = Some(user_status.into());
+    pub fn with_user_status(mut self, value: impl Into<UserStatusType>) -> Self {
+        self.user_status = Some(value.into());
         self
     }
     /// Sets `MFAOptions`.
-    pub fn with_mfa_options(
-        mut self,
-        mfa_options: impl Into<Vec<MFAOptionType>>,
-    ) -> Self {
-        self.mfa_options = Some(mfa_options.into());
+    pub fn with_mfa_options(mut self, value: impl Into<Vec<MFAOptionType>>) -> Self {
+        self.mfa_options = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

@@ -32,42 +32,36 @@ pub struct VerificationMessageTemplateType {
 
 impl VerificationMessageTemplateType {
     /// Sets `SmsMessage`.
-    pub fn with_sms_message(mut self, sms_message: impl Into<String>) -> Self {
-        self.sms_message = Some(sms_message.into());
+    pub fn with_sms_message(mut self, value: impl Into<String>) -> Self {
+        self.sms_message = Some(value.into());
         self
     }
     /// Sets `EmailMessage`.
-    pub fn with_email_message(mut self, email_message: impl Into<String>) -> Self {
-        self.email_message = Some(email_message.into());
+    pub fn with_email_message(mut self, value: impl Into<String>) -> Self {
+        self.email_message = Some(value.into());
         self
     }
     /// Sets `EmailSubject`.
-    pub fn with_email_subject(mut self, email_subject: impl Into<String>) -> Self {
-        self.email_subject = Some(email_subject.into());
+    pub fn with_email_subject(mut self, value: impl Into<String>) -> Self {
+        self.email_subject = Some(value.into());
         self
     }
     /// Sets `EmailMessageByLink`.
-    pub fn with_email_message_by_link(
-        mut self,
-        email_message_by_link: impl Into<String>,
-    ) -> Self {
-        self.email_message_by_link = Some(email_message_by_link.into());
+    pub fn with_email_message_by_link(mut self, value: impl Into<String>) -> Self {
+        self.email_message_by_link = Some(value.into());
         self
     }
     /// Sets `EmailSubjectByLink`.
-    pub fn with_email_subject_by_link(
-        mut self,
-        email_subject_by_link: impl Into<String>,
-    ) -> Self {
-        self.email_subject_by_link = Some(email_subject_by_link.into());
+    pub fn with_email_subject_by_link(mut self, value: impl Into<String>) -> Self {
+        self.email_subject_by_link = Some(value.into());
         self
     }
     /// Sets `DefaultEmailOption`.
     pub fn with_default_email_option(
         mut self,
-        default_email_option: impl Into<DefaultEmailOptionType>,
+        value: impl Into<DefaultEmailOptionType>,
     ) -> Self {
-        self.default_email_option = Some(default_email_option.into());
+        self.default_email_option = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

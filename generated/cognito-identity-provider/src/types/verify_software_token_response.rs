@@ -21,14 +21,14 @@ impl VerifySoftwareTokenResponse {
     /// Sets `Status`.
     pub fn with_status(
         mut self,
-        status: impl Into<VerifySoftwareTokenResponseType>,
+        value: impl Into<VerifySoftwareTokenResponseType>,
     ) -> Self {
-        self.status = Some(status.into());
+        self.status = Some(value.into());
         self
     }
     /// Sets `Session`.
-    pub fn with_session(mut self, session: impl Into<String>) -> Self {
-        self.session = Some(session.into());
+    pub fn with_session(mut self, value: impl Into<String>) -> Self {
+        self.session = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

@@ -28,16 +28,16 @@ pub struct WebAuthnConfigurationType {
 
 impl WebAuthnConfigurationType {
     /// Sets `RelyingPartyId`.
-    pub fn with_relying_party_id(mut self, relying_party_id: impl Into<String>) -> Self {
-        self.relying_party_id = Some(relying_party_id.into());
+    pub fn with_relying_party_id(mut self, value: impl Into<String>) -> Self {
+        self.relying_party_id = Some(value.into());
         self
     }
     /// Sets `UserVerification`.
     pub fn with_user_verification(
         mut self,
-        user_verification: impl Into<UserVerificationType>,
+        value: impl Into<UserVerificationType>,
     ) -> Self {
-        self.user_verification = Some(user_verification.into());
+        self.user_verification = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

@@ -48,11 +48,8 @@ impl WebAuthnCredentialDescription {
         }
     }
     /// Sets `AuthenticatorAttachment`.
-    pub fn with_authenticator_attachment(
-        mut self,
-        authenticator_attachment: impl Into<String>,
-    ) -> Self {
-        self.authenticator_attachment = Some(authenticator_attachment.into());
+    pub fn with_authenticator_attachment(mut self, value: impl Into<String>) -> Self {
+        self.authenticator_attachment = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

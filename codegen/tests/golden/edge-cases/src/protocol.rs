@@ -68,12 +68,15 @@ pub fn read_json_body<T: DeserializeOwned>(body: &[u8]) -> Result<T, serde_json:
 /// The value of a `@hostLabel` member for a host prefix: it must be a non-empty run of ASCII
 /// letters, digits, `-` and `.`, so that the prefixed host is a host name.
 pub fn host_label<'a>(member: &str, value: Option<&'a str>) -> Result<&'a str, RequestError> {
-    let value = value.ok_or_else(|| RequestError::message(format!("`{member}` must be set: it is part of the host")))?;
+    let value =
+        value.ok_or_else(|| RequestError::message(format!("`{member}` must be set: it is part of the host")))?;
     let valid = !value.is_empty() && value.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.');
     if valid {
         Ok(value)
     } else {
-        Err(RequestError::message(format!("`{member}` is part of the host and may hold only letters, digits, `-` and `.`: {value:?}")))
+        Err(RequestError::message(format!(
+            "`{member}` is part of the host and may hold only letters, digits, `-` and `.`: {value:?}"
+        )))
     }
 }
 

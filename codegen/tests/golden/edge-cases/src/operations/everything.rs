@@ -29,15 +29,18 @@ impl Operation for Everything {
 }
 
 /// The errors of [`Everything`].
+///
+/// Each modeled error is boxed, so that the enum stays small however many members an
+/// error has.
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum EverythingError {
     /// [`Throttled`](crate::Throttled).
-    Throttled(crate::Throttled),
+    Throttled(Box<crate::Throttled>),
     /// [`Broken`](crate::Broken).
-    Broken(crate::Broken),
+    Broken(Box<crate::Broken>),
     /// [`Error`](crate::Error).
-    Error(crate::Error),
+    Error(Box<crate::Error>),
     /// An error the model does not know, or whose body could not be read.
     Unhandled(UnhandledError),
 }
@@ -68,9 +71,11 @@ impl OperationError for EverythingError {
     fn from_code(code: &str, body: &[u8]) -> Option<Result<Self, serde_json::Error>> {
         Some(
             match code {
-                "Throttled" => read_error_body(body).map(Self::Throttled),
-                "Broken" => read_error_body(body).map(Self::Broken),
-                "Error" => read_error_body(body).map(Self::Error),
+                "Throttled" => {
+                    read_error_body(body).map(|e| Self::Throttled(Box::new(e)))
+                }
+                "Broken" => read_error_body(body).map(|e| Self::Broken(Box::new(e))),
+                "Error" => read_error_body(body).map(|e| Self::Error(Box::new(e))),
                 _ => return None,
             },
         )

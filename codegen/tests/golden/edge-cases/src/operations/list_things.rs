@@ -56,11 +56,14 @@ impl PaginatedItems for ListThings {
 }
 
 /// The errors of [`ListThings`].
+///
+/// Each modeled error is boxed, so that the enum stays small however many members an
+/// error has.
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum ListThingsError {
     /// [`Error`](crate::Error).
-    Error(crate::Error),
+    Error(Box<crate::Error>),
     /// An error the model does not know, or whose body could not be read.
     Unhandled(UnhandledError),
 }
@@ -87,7 +90,7 @@ impl OperationError for ListThingsError {
     fn from_code(code: &str, body: &[u8]) -> Option<Result<Self, serde_json::Error>> {
         Some(
             match code {
-                "Error" => read_error_body(body).map(Self::Error),
+                "Error" => read_error_body(body).map(|e| Self::Error(Box::new(e))),
                 _ => return None,
             },
         )

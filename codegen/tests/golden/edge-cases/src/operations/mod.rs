@@ -56,15 +56,18 @@ pub const OPERATIONS: &[OperationInfo] = &[
 ];
 
 /// Any error of the service: every operation's error converts into it.
+///
+/// Each modeled error is boxed, so that the enum stays small however many members an
+/// error has.
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum ServiceError {
     /// [`Broken`](crate::Broken).
-    Broken(crate::Broken),
+    Broken(Box<crate::Broken>),
     /// [`Error`](crate::Error).
-    Error(crate::Error),
+    Error(Box<crate::Error>),
     /// [`Throttled`](crate::Throttled).
-    Throttled(crate::Throttled),
+    Throttled(Box<crate::Throttled>),
     /// An error the model does not know, or whose body could not be read.
     Unhandled(UnhandledError),
 }
@@ -95,9 +98,11 @@ impl OperationError for ServiceError {
     fn from_code(code: &str, body: &[u8]) -> Option<Result<Self, serde_json::Error>> {
         Some(
             match code {
-                "Broken" => read_error_body(body).map(Self::Broken),
-                "Error" => read_error_body(body).map(Self::Error),
-                "Throttled" => read_error_body(body).map(Self::Throttled),
+                "Broken" => read_error_body(body).map(|e| Self::Broken(Box::new(e))),
+                "Error" => read_error_body(body).map(|e| Self::Error(Box::new(e))),
+                "Throttled" => {
+                    read_error_body(body).map(|e| Self::Throttled(Box::new(e)))
+                }
                 _ => return None,
             },
         )

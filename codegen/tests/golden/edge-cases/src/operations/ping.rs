@@ -29,11 +29,14 @@ impl Operation for Ping {
 }
 
 /// The errors of [`Ping`].
+///
+/// Each modeled error is boxed, so that the enum stays small however many members an
+/// error has.
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum PingError {
     /// [`Error`](crate::Error).
-    Error(crate::Error),
+    Error(Box<crate::Error>),
     /// An error the model does not know, or whose body could not be read.
     Unhandled(UnhandledError),
 }
@@ -60,7 +63,7 @@ impl OperationError for PingError {
     fn from_code(code: &str, body: &[u8]) -> Option<Result<Self, serde_json::Error>> {
         Some(
             match code {
-                "Error" => read_error_body(body).map(Self::Error),
+                "Error" => read_error_body(body).map(|e| Self::Error(Box::new(e))),
                 _ => return None,
             },
         )

@@ -24,38 +24,38 @@ pub struct Clashes {
 
 impl Clashes {
     /// Sets `String`.
-    pub fn with_string(mut self, string: impl Into<crate::String>) -> Self {
-        self.string = Some(string.into());
+    pub fn with_string(mut self, value: impl Into<crate::String>) -> Self {
+        self.string = Some(value.into());
         self
     }
     /// Sets `Result`.
-    pub fn with_result(mut self, result: impl Into<crate::Result>) -> Self {
-        self.result = Some(result.into());
+    pub fn with_result(mut self, value: impl Into<crate::Result>) -> Self {
+        self.result = Some(value.into());
         self
     }
     /// Sets `Option`.
-    pub fn with_option(mut self, option: impl Into<crate::Option>) -> Self {
-        self.option = Some(option.into());
+    pub fn with_option(mut self, value: impl Into<crate::Option>) -> Self {
+        self.option = Some(value.into());
         self
     }
     /// Sets `Default`.
-    pub fn with_default(mut self, default: impl Into<crate::Default>) -> Self {
-        self.default = Some(default.into());
+    pub fn with_default(mut self, value: impl Into<crate::Default>) -> Self {
+        self.default = Some(value.into());
         self
     }
     /// Sets `Box`.
-    pub fn with_box(mut self, r#box: impl Into<crate::Box>) -> Self {
-        self.r#box = Some(r#box.into());
+    pub fn with_box(mut self, value: impl Into<crate::Box>) -> Self {
+        self.r#box = Some(value.into());
         self
     }
     /// Sets `Vec`.
-    pub fn with_vec(mut self, vec: impl Into<crate::Vec>) -> Self {
-        self.vec = Some(vec.into());
+    pub fn with_vec(mut self, value: impl Into<crate::Vec>) -> Self {
+        self.vec = Some(value.into());
         self
     }
     /// Sets `HashMap`.
-    pub fn with_hash_map(mut self, hash_map: impl Into<crate::HashMap>) -> Self {
-        self.hash_map = Some(hash_map.into());
+    pub fn with_hash_map(mut self, value: impl Into<crate::HashMap>) -> Self {
+        self.hash_map = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

@@ -70,70 +70,70 @@ impl Collections {
     /// Sets `Dense`.
     pub fn with_dense(
         mut self,
-        dense: impl Into<::std::vec::Vec<::std::string::String>>,
+        value: impl Into<::std::vec::Vec<::std::string::String>>,
     ) -> Self {
-        self.dense = Some(dense.into());
+        self.dense = Some(value.into());
         self
     }
     /// Sets `Sparse`.
     pub fn with_sparse(
         mut self,
-        sparse: impl Into<::std::vec::Vec<::std::option::Option<::std::string::String>>>,
+        value: impl Into<::std::vec::Vec<::std::option::Option<::std::string::String>>>,
     ) -> Self {
-        self.sparse = Some(sparse.into());
+        self.sparse = Some(value.into());
         self
     }
     /// Sets `Set`.
     pub fn with_set(
         mut self,
-        set: impl Into<::std::vec::Vec<::std::string::String>>,
+        value: impl Into<::std::vec::Vec<::std::string::String>>,
     ) -> Self {
-        self.set = Some(set.into());
+        self.set = Some(value.into());
         self
     }
     /// Sets `DenseMap`.
     pub fn with_dense_map(
         mut self,
-        dense_map: impl Into<
+        value: impl Into<
             ::std::collections::HashMap<::std::string::String, ::std::string::String>,
         >,
     ) -> Self {
-        self.dense_map = Some(dense_map.into());
+        self.dense_map = Some(value.into());
         self
     }
     /// Sets `SparseMap`.
     pub fn with_sparse_map(
         mut self,
-        sparse_map: impl Into<
+        value: impl Into<
             ::std::collections::HashMap<
                 ::std::string::String,
                 ::std::option::Option<::std::string::String>,
             >,
         >,
     ) -> Self {
-        self.sparse_map = Some(sparse_map.into());
+        self.sparse_map = Some(value.into());
         self
     }
     /// Sets `Nested`.
     pub fn with_nested(
         mut self,
-        nested: impl Into<
+        value: impl Into<
             ::std::vec::Vec<
                 ::std::collections::HashMap<::std::string::String, ::std::string::String>,
             >,
         >,
     ) -> Self {
-        self.nested = Some(nested.into());
+        self.nested = Some(value.into());
         self
     }
     /// Sets `Blobs`.
     pub fn with_blobs(
         mut self,
-        blobs: impl Into<
+        value: impl Into<
             ::std::collections::HashMap<::std::string::String, ::std::vec::Vec<u8>>,
         >,
     ) -> Self {
-        self.blobs = Some(blobs.into());
+        self.blobs = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

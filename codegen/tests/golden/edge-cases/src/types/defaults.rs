@@ -60,8 +60,8 @@ pub struct Defaults {
 
 impl Defaults {
     /// Sets `Removed`.
-    pub fn with_removed(mut self, removed: impl Into<i32>) -> Self {
-        self.removed = Some(removed.into());
+    pub fn with_removed(mut self, value: impl Into<i32>) -> Self {
+        self.removed = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

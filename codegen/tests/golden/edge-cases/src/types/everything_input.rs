@@ -60,78 +60,78 @@ pub struct EverythingInput {
 
 impl EverythingInput {
     /// Sets `Keywords`.
-    pub fn with_keywords(mut self, keywords: impl Into<Keywords>) -> Self {
-        self.keywords = Some(keywords.into());
+    pub fn with_keywords(mut self, value: impl Into<Keywords>) -> Self {
+        self.keywords = Some(value.into());
         self
     }
     /// Sets `Numbers`.
-    pub fn with_numbers(mut self, numbers: impl Into<Numbers>) -> Self {
-        self.numbers = Some(numbers.into());
+    pub fn with_numbers(mut self, value: impl Into<Numbers>) -> Self {
+        self.numbers = Some(value.into());
         self
     }
     /// Sets `Times`.
-    pub fn with_times(mut self, times: impl Into<Times>) -> Self {
-        self.times = Some(times.into());
+    pub fn with_times(mut self, value: impl Into<Times>) -> Self {
+        self.times = Some(value.into());
         self
     }
     /// Sets `Collections`.
-    pub fn with_collections(mut self, collections: impl Into<Collections>) -> Self {
-        self.collections = Some(collections.into());
+    pub fn with_collections(mut self, value: impl Into<Collections>) -> Self {
+        self.collections = Some(value.into());
         self
     }
     /// Sets `Tree`.
-    pub fn with_tree(mut self, tree: impl Into<Tree>) -> Self {
-        self.tree = Some(tree.into());
+    pub fn with_tree(mut self, value: impl Into<Tree>) -> Self {
+        self.tree = Some(value.into());
         self
     }
     /// Sets `Node`.
-    pub fn with_node(mut self, node: impl Into<Node>) -> Self {
-        self.node = Some(node.into());
+    pub fn with_node(mut self, value: impl Into<Node>) -> Self {
+        self.node = Some(value.into());
         self
     }
     /// Sets `Clashes`.
-    pub fn with_clashes(mut self, clashes: impl Into<Clashes>) -> Self {
-        self.clashes = Some(clashes.into());
+    pub fn with_clashes(mut self, value: impl Into<Clashes>) -> Self {
+        self.clashes = Some(value.into());
         self
     }
     /// Sets `Widget`.
-    pub fn with_widget(mut self, widget: impl Into<Widget>) -> Self {
-        self.widget = Some(widget.into());
+    pub fn with_widget(mut self, value: impl Into<Widget>) -> Self {
+        self.widget = Some(value.into());
         self
     }
     /// Sets `OtherWidget`.
-    pub fn with_other_widget(mut self, other_widget: impl Into<PlaceWidget>) -> Self {
-        self.other_widget = Some(other_widget.into());
+    pub fn with_other_widget(mut self, value: impl Into<PlaceWidget>) -> Self {
+        self.other_widget = Some(value.into());
         self
     }
     /// Sets `Level`.
-    pub fn with_level(mut self, level: impl Into<Level>) -> Self {
-        self.level = Some(level.into());
+    pub fn with_level(mut self, value: impl Into<Level>) -> Self {
+        self.level = Some(value.into());
         self
     }
     /// Sets `Defaults`.
-    pub fn with_defaults(mut self, defaults: impl Into<Defaults>) -> Self {
-        self.defaults = Some(defaults.into());
+    pub fn with_defaults(mut self, value: impl Into<Defaults>) -> Self {
+        self.defaults = Some(value.into());
         self
     }
     /// Sets `Blob`.
-    pub fn with_blob(mut self, blob: impl Into<::std::vec::Vec<u8>>) -> Self {
-        self.blob = Some(blob.into());
+    pub fn with_blob(mut self, value: impl Into<::std::vec::Vec<u8>>) -> Self {
+        self.blob = Some(value.into());
         self
     }
     /// Sets `Document`.
-    pub fn with_document(mut self, document: impl Into<serde_json::Value>) -> Self {
-        self.document = Some(document.into());
+    pub fn with_document(mut self, value: impl Into<serde_json::Value>) -> Self {
+        self.document = Some(value.into());
         self
     }
     /// Sets `lower`.
-    pub fn with_lower(mut self, lower: impl Into<lowerCaseShape>) -> Self {
-        self.lower = Some(lower.into());
+    pub fn with_lower(mut self, value: impl Into<lowerCaseShape>) -> Self {
+        self.lower = Some(value.into());
         self
     }
     /// Sets `Old`.
-    pub fn with_old(mut self, old: impl Into<OldShape>) -> Self {
-        self.old = Some(old.into());
+    pub fn with_old(mut self, value: impl Into<OldShape>) -> Self {
+        self.old = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

@@ -20,13 +20,13 @@ pub struct EverythingOutput {
 
 impl EverythingOutput {
     /// Sets `Odd`.
-    pub fn with_odd(mut self, odd: impl Into<OddValues>) -> Self {
-        self.odd = Some(odd.into());
+    pub fn with_odd(mut self, value: impl Into<OddValues>) -> Self {
+        self.odd = Some(value.into());
         self
     }
     /// Sets `Values`.
-    pub fn with_values(mut self, values: impl Into<::std::vec::Vec<OddValues>>) -> Self {
-        self.values = Some(values.into());
+    pub fn with_values(mut self, value: impl Into<::std::vec::Vec<OddValues>>) -> Self {
+        self.values = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

@@ -21,11 +21,11 @@ impl HashMap {
     /// Sets `Entries`.
     pub fn with_entries(
         mut self,
-        entries: impl Into<
+        value: impl Into<
             ::std::collections::HashMap<::std::string::String, ::std::string::String>,
         >,
     ) -> Self {
-        self.entries = Some(entries.into());
+        self.entries = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

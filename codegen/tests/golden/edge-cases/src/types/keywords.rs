@@ -35,43 +35,43 @@ impl Keywords {
         }
     }
     /// Sets `match`.
-    pub fn with_match(mut self, r#match: impl Into<::std::string::String>) -> Self {
-        self.r#match = Some(r#match.into());
+    pub fn with_match(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.r#match = Some(value.into());
         self
     }
     /// Sets `static`.
-    pub fn with_static(mut self, r#static: impl Into<::std::string::String>) -> Self {
-        self.r#static = Some(r#static.into());
+    pub fn with_static(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.r#static = Some(value.into());
         self
     }
     /// Sets `self`.
-    pub fn with_self_(mut self, self_: impl Into<::std::string::String>) -> Self {
-        self.self_ = Some(self_.into());
+    pub fn with_self_(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.self_ = Some(value.into());
         self
     }
     /// Sets `async`.
-    pub fn with_async(mut self, r#async: impl Into<bool>) -> Self {
-        self.r#async = Some(r#async.into());
+    pub fn with_async(mut self, value: impl Into<bool>) -> Self {
+        self.r#async = Some(value.into());
         self
     }
     /// Sets `where`.
-    pub fn with_where(mut self, r#where: impl Into<i32>) -> Self {
-        self.r#where = Some(r#where.into());
+    pub fn with_where(mut self, value: impl Into<i32>) -> Self {
+        self.r#where = Some(value.into());
         self
     }
     /// Sets `crate`.
-    pub fn with_crate_(mut self, crate_: impl Into<::std::string::String>) -> Self {
-        self.crate_ = Some(crate_.into());
+    pub fn with_crate_(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.crate_ = Some(value.into());
         self
     }
     /// Sets `super`.
-    pub fn with_super_(mut self, super_: impl Into<::std::string::String>) -> Self {
-        self.super_ = Some(super_.into());
+    pub fn with_super_(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.super_ = Some(value.into());
         self
     }
     /// Sets `fn`.
-    pub fn with_fn(mut self, r#fn: impl Into<::std::string::String>) -> Self {
-        self.r#fn = Some(r#fn.into());
+    pub fn with_fn(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.r#fn = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

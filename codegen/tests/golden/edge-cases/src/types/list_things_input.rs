@@ -24,14 +24,14 @@ impl ListThingsInput {
     /// Sets `StartKey`.
     pub fn with_start_key(
         mut self,
-        start_key: impl Into<::std::collections::HashMap<::std::string::String, Node>>,
+        value: impl Into<::std::collections::HashMap<::std::string::String, Node>>,
     ) -> Self {
-        self.start_key = Some(start_key.into());
+        self.start_key = Some(value.into());
         self
     }
     /// Sets `Limit`.
-    pub fn with_limit(mut self, limit: impl Into<i32>) -> Self {
-        self.limit = Some(limit.into());
+    pub fn with_limit(mut self, value: impl Into<i32>) -> Self {
+        self.limit = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

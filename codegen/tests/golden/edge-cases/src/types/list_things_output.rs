@@ -28,14 +28,14 @@ impl ListThingsOutput {
     /// Sets `LastKey`.
     pub fn with_last_key(
         mut self,
-        last_key: impl Into<::std::collections::HashMap<::std::string::String, Node>>,
+        value: impl Into<::std::collections::HashMap<::std::string::String, Node>>,
     ) -> Self {
-        self.last_key = Some(last_key.into());
+        self.last_key = Some(value.into());
         self
     }
     /// Sets `Things`.
-    pub fn with_things(mut self, things: impl Into<::std::vec::Vec<Widget>>) -> Self {
-        self.things = Some(things.into());
+    pub fn with_things(mut self, value: impl Into<::std::vec::Vec<Widget>>) -> Self {
+        self.things = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

@@ -51,23 +51,23 @@ impl Numbers {
         }
     }
     /// Sets `Integer`.
-    pub fn with_integer(mut self, integer: impl Into<i32>) -> Self {
-        self.integer = Some(integer.into());
+    pub fn with_integer(mut self, value: impl Into<i32>) -> Self {
+        self.integer = Some(value.into());
         self
     }
     /// Sets `Long`.
-    pub fn with_long(mut self, long: impl Into<i64>) -> Self {
-        self.long = Some(long.into());
+    pub fn with_long(mut self, value: impl Into<i64>) -> Self {
+        self.long = Some(value.into());
         self
     }
     /// Sets `BigDec`.
-    pub fn with_big_dec(mut self, big_dec: impl Into<wire::BigNumber>) -> Self {
-        self.big_dec = Some(big_dec.into());
+    pub fn with_big_dec(mut self, value: impl Into<wire::BigNumber>) -> Self {
+        self.big_dec = Some(value.into());
         self
     }
     /// Sets `Floats`.
-    pub fn with_floats(mut self, floats: impl Into<::std::vec::Vec<f64>>) -> Self {
-        self.floats = Some(floats.into());
+    pub fn with_floats(mut self, value: impl Into<::std::vec::Vec<f64>>) -> Self {
+        self.floats = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

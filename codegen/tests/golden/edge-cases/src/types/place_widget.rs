@@ -13,8 +13,8 @@ pub struct PlaceWidget {
 
 impl PlaceWidget {
     /// Sets `Size`.
-    pub fn with_size(mut self, size: impl Into<i32>) -> Self {
-        self.size = Some(size.into());
+    pub fn with_size(mut self, value: impl Into<i32>) -> Self {
+        self.size = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

@@ -12,8 +12,8 @@ pub struct Result {
 
 impl Result {
     /// Sets `Ok`.
-    pub fn with_ok(mut self, ok: impl Into<bool>) -> Self {
-        self.ok = Some(ok.into());
+    pub fn with_ok(mut self, value: impl Into<bool>) -> Self {
+        self.ok = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

@@ -12,8 +12,8 @@ pub struct String {
 
 impl String {
     /// Sets `Text`.
-    pub fn with_text(mut self, text: impl Into<::std::string::String>) -> Self {
-        self.text = Some(text.into());
+    pub fn with_text(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.text = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

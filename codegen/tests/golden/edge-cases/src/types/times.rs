@@ -51,34 +51,34 @@ impl Times {
         }
     }
     /// Sets `Epoch`.
-    pub fn with_epoch(mut self, epoch: impl Into<time::OffsetDateTime>) -> Self {
-        self.epoch = Some(epoch.into());
+    pub fn with_epoch(mut self, value: impl Into<time::OffsetDateTime>) -> Self {
+        self.epoch = Some(value.into());
         self
     }
     /// Sets `DateTime`.
-    pub fn with_date_time(mut self, date_time: impl Into<time::OffsetDateTime>) -> Self {
-        self.date_time = Some(date_time.into());
+    pub fn with_date_time(mut self, value: impl Into<time::OffsetDateTime>) -> Self {
+        self.date_time = Some(value.into());
         self
     }
     /// Sets `HttpDate`.
-    pub fn with_http_date(mut self, http_date: impl Into<time::OffsetDateTime>) -> Self {
-        self.http_date = Some(http_date.into());
+    pub fn with_http_date(mut self, value: impl Into<time::OffsetDateTime>) -> Self {
+        self.http_date = Some(value.into());
         self
     }
     /// Sets `ShapeFormatted`.
     pub fn with_shape_formatted(
         mut self,
-        shape_formatted: impl Into<time::OffsetDateTime>,
+        value: impl Into<time::OffsetDateTime>,
     ) -> Self {
-        self.shape_formatted = Some(shape_formatted.into());
+        self.shape_formatted = Some(value.into());
         self
     }
     /// Sets `List`.
     pub fn with_list(
         mut self,
-        list: impl Into<::std::vec::Vec<time::OffsetDateTime>>,
+        value: impl Into<::std::vec::Vec<time::OffsetDateTime>>,
     ) -> Self {
-        self.list = Some(list.into());
+        self.list = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

@@ -24,13 +24,13 @@ impl Tree {
         }
     }
     /// Sets `Left`.
-    pub fn with_left(mut self, left: impl Into<::std::boxed::Box<Tree>>) -> Self {
-        self.left = Some(left.into());
+    pub fn with_left(mut self, value: impl Into<::std::boxed::Box<Tree>>) -> Self {
+        self.left = Some(value.into());
         self
     }
     /// Sets `Right`.
-    pub fn with_right(mut self, right: impl Into<::std::boxed::Box<Tree>>) -> Self {
-        self.right = Some(right.into());
+    pub fn with_right(mut self, value: impl Into<::std::boxed::Box<Tree>>) -> Self {
+        self.right = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

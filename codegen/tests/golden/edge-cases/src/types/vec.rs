@@ -19,9 +19,9 @@ impl Vec {
     /// Sets `Items`.
     pub fn with_items(
         mut self,
-        items: impl Into<::std::vec::Vec<::std::string::String>>,
+        value: impl Into<::std::vec::Vec<::std::string::String>>,
     ) -> Self {
-        self.items = Some(items.into());
+        self.items = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

@@ -34,11 +34,14 @@ pub const OPERATIONS: &[OperationInfo] = &[
 ];
 
 /// Any error of the service: every operation's error converts into it.
+///
+/// Each modeled error is boxed, so that the enum stays small however many members an
+/// error has.
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum ServiceError {
     /// [`NoteConflict`](crate::NoteConflict).
-    NoteConflict(crate::NoteConflict),
+    NoteConflict(Box<crate::NoteConflict>),
     /// An error the model does not know, or whose body could not be read.
     Unhandled(UnhandledError),
 }
@@ -65,7 +68,9 @@ impl OperationError for ServiceError {
     fn from_code(code: &str, body: &[u8]) -> Option<Result<Self, serde_json::Error>> {
         Some(
             match code {
-                "NoteConflict" => read_error_body(body).map(Self::NoteConflict),
+                "NoteConflict" => {
+                    read_error_body(body).map(|e| Self::NoteConflict(Box::new(e)))
+                }
                 _ => return None,
             },
         )

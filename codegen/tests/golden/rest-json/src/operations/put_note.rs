@@ -29,11 +29,14 @@ impl Operation for PutNote {
 }
 
 /// The errors of [`PutNote`].
+///
+/// Each modeled error is boxed, so that the enum stays small however many members an
+/// error has.
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum PutNoteError {
     /// [`NoteConflict`](crate::NoteConflict).
-    NoteConflict(crate::NoteConflict),
+    NoteConflict(Box<crate::NoteConflict>),
     /// An error the model does not know, or whose body could not be read.
     Unhandled(UnhandledError),
 }
@@ -60,7 +63,9 @@ impl OperationError for PutNoteError {
     fn from_code(code: &str, body: &[u8]) -> Option<Result<Self, serde_json::Error>> {
         Some(
             match code {
-                "NoteConflict" => read_error_body(body).map(Self::NoteConflict),
+                "NoteConflict" => {
+                    read_error_body(body).map(|e| Self::NoteConflict(Box::new(e)))
+                }
                 _ => return None,
             },
         )

@@ -39,28 +39,28 @@ impl PutNoteInput {
         }
     }
     /// Sets `Version`.
-    pub fn with_version(mut self, version: impl Into<i32>) -> Self {
-        self.version = Some(version.into());
+    pub fn with_version(mut self, value: impl Into<i32>) -> Self {
+        self.version = Some(value.into());
         self
     }
     /// Sets `Token`.
-    pub fn with_token(mut self, token: impl Into<String>) -> Self {
-        self.token = Some(token.into());
+    pub fn with_token(mut self, value: impl Into<String>) -> Self {
+        self.token = Some(value.into());
         self
     }
     /// Sets `Text`.
-    pub fn with_text(mut self, text: impl Into<String>) -> Self {
-        self.text = Some(text.into());
+    pub fn with_text(mut self, value: impl Into<String>) -> Self {
+        self.text = Some(value.into());
         self
     }
     /// Sets `Tags`.
-    pub fn with_tags(mut self, tags: impl Into<Vec<String>>) -> Self {
-        self.tags = Some(tags.into());
+    pub fn with_tags(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.tags = Some(value.into());
         self
     }
     /// Sets `Created`.
-    pub fn with_created(mut self, created: impl Into<time::OffsetDateTime>) -> Self {
-        self.created = Some(created.into());
+    pub fn with_created(mut self, value: impl Into<time::OffsetDateTime>) -> Self {
+        self.created = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

@@ -16,13 +16,13 @@ pub struct PutNoteOutput {
 
 impl PutNoteOutput {
     /// Sets `ETag`.
-    pub fn with_e_tag(mut self, e_tag: impl Into<String>) -> Self {
-        self.e_tag = Some(e_tag.into());
+    pub fn with_e_tag(mut self, value: impl Into<String>) -> Self {
+        self.e_tag = Some(value.into());
         self
     }
     /// Sets `Note`.
-    pub fn with_note(mut self, note: impl Into<Note>) -> Self {
-        self.note = Some(note.into());
+    pub fn with_note(mut self, value: impl Into<Note>) -> Self {
+        self.note = Some(value.into());
         self
     }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and

@@ -100,3 +100,104 @@ pub fn difference(expected: &Value, actual: &Value, path: &str) -> Option<String
         _ => Some(format!("{path} is {actual} instead of {expected}")),
     }
 }
+
+/// Reads a protocol compliance case's values (already in the serde form) as a `T`.
+pub fn params<T: DeserializeOwned>(json: &str) -> T {
+    serde_json::from_str(json)
+        .unwrap_or_else(|e| panic!("the case's values do not read as {}: {e}\n{json}", std::any::type_name::<T>()))
+}
+
+/// Checks that two values have the same serde form (compared as JSON, where a NaN equals
+/// itself and numbers equal within a microsecond's worth).
+pub fn assert_same<T: Serialize>(actual: &T, expected: &T) {
+    let actual = serde_json::to_value(actual).expect("values write");
+    let expected = serde_json::to_value(expected).expect("values write");
+    if let Some(difference) = difference(&expected, &actual, "$") {
+        panic!("{difference}\nexpected: {expected}\nactual:   {actual}");
+    }
+}
+
+/// A response as an HTTP client hands it over.
+pub fn response(status: u16, headers: &[(&str, &str)], body: &str) -> http::Response<Vec<u8>> {
+    let mut response = http::Response::builder().status(status);
+    for (name, value) in headers {
+        response = response.header(*name, *value);
+    }
+    response.body(body.as_bytes().to_vec()).expect("the case's response is valid HTTP")
+}
+
+/// What a request must be, as a `smithy.test#httpRequestTests` case says.
+pub struct ExpectedRequest<'a> {
+    /// The method.
+    pub method: &'a str,
+    /// The path, as sent, after the path of `host` if it has one.
+    pub uri: &'a str,
+    /// The endpoint the client is given (`example.com/custom`); `example.com` when `None`.
+    pub host: Option<&'a str>,
+    /// The host the request goes to: the host prefix, then the endpoint's host.
+    pub resolved_host: Option<&'a str>,
+    /// `key=value` pairs (as sent) that the query holds.
+    pub query: &'a [&'a str],
+    /// Keys the query must not hold.
+    pub forbid_query: &'a [&'a str],
+    /// Keys the query must hold.
+    pub require_query: &'a [&'a str],
+    /// Headers with their exact values (several values of one header joined with `, `).
+    pub headers: &'a [(&'a str, &'a str)],
+    /// Headers the request must not carry.
+    pub forbid_headers: &'a [&'a str],
+    /// Headers the request must carry.
+    pub require_headers: &'a [&'a str],
+    /// The exact body (empty: no body); `None` checks nothing.
+    pub body: Option<&'a str>,
+    /// `application/json` (or another JSON type): the body is compared as JSON.
+    pub body_media_type: Option<&'a str>,
+}
+
+/// Checks a request from `write_request` (and the operation's host prefix) against a case.
+pub fn assert_request(request: &http::Request<Vec<u8>>, host_prefix: Option<&str>, expected: &ExpectedRequest<'_>) {
+    assert_eq!(request.method().as_str(), expected.method, "method");
+    let host = expected.host.unwrap_or("example.com");
+    let (authority, base_path) = host.split_once('/').map_or((host, ""), |(a, p)| (a, p));
+    let path = format!("{}{}", if base_path.is_empty() { String::new() } else { format!("/{}", base_path.trim_end_matches('/')) }, request.uri().path());
+    assert_eq!(path, expected.uri, "path");
+    if let Some(resolved) = expected.resolved_host {
+        assert_eq!(format!("{}{authority}", host_prefix.unwrap_or("")), resolved, "host");
+    }
+    let query: Vec<&str> = request.uri().query().map(|q| q.split('&').collect()).unwrap_or_default();
+    let key = |pair: &str| pair.split('=').next().unwrap_or("").to_owned();
+    for pair in expected.query {
+        assert!(query.contains(pair), "the query lacks `{pair}`: {query:?}");
+    }
+    for forbidden in expected.forbid_query {
+        assert!(!query.iter().any(|p| key(p) == *forbidden), "the query holds `{forbidden}`: {query:?}");
+    }
+    for required in expected.require_query {
+        assert!(query.iter().any(|p| key(p) == *required), "the query lacks `{required}`: {query:?}");
+    }
+    for (name, value) in expected.headers {
+        let values: Vec<&str> =
+            request.headers().get_all(*name).iter().map(|v| v.to_str().expect("header values are text")).collect();
+        assert_eq!(values.join(", "), *value, "header `{name}`");
+    }
+    for name in expected.forbid_headers {
+        assert!(request.headers().get(*name).is_none(), "header `{name}` is sent");
+    }
+    for name in expected.require_headers {
+        assert!(request.headers().get(*name).is_some(), "header `{name}` is missing");
+    }
+    let Some(body) = expected.body else { return };
+    let actual = request.body();
+    if body.is_empty() {
+        assert!(actual.is_empty(), "the body should be empty: {:?}", String::from_utf8_lossy(actual));
+    } else if expected.body_media_type.is_some_and(|t| t.contains("json")) {
+        let expected: Value = serde_json::from_str(body).expect("the case's body is JSON");
+        let actual: Value = serde_json::from_slice(actual)
+            .unwrap_or_else(|e| panic!("the body is not JSON: {e}\n{}", String::from_utf8_lossy(actual)));
+        if let Some(difference) = difference(&expected, &actual, "$") {
+            panic!("body: {difference}\nexpected: {expected}\nactual:   {actual}");
+        }
+    } else {
+        assert_eq!(String::from_utf8_lossy(actual), body, "body");
+    }
+}
