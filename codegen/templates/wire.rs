@@ -342,21 +342,25 @@ impl Visitor<'_> for EpochSecondsVisitor {
     }
 
     fn visit_f64<E: de::Error>(self, value: f64) -> Result<OffsetDateTime, E> {
-        let out_of_range = || E::custom(format!("timestamp {value} is out of range"));
-        if !value.is_finite() || value.abs() > 1e15 {
-            return Err(out_of_range());
-        }
-        let seconds = value.floor();
-        let mut micros = ((value - seconds) * 1e6).round() as i64;
-        let mut seconds = seconds as i64;
-        if micros >= 1_000_000 {
-            seconds += 1;
-            micros -= 1_000_000;
-        }
-        let nanos = micros * 1_000;
-        let whole = OffsetDateTime::from_unix_timestamp(seconds).map_err(|_| out_of_range())?;
-        whole.replace_nanosecond(nanos as u32).map_err(|_| out_of_range())
+        epoch_seconds(value).ok_or_else(|| E::custom(format!("timestamp {value} is out of range")))
     }
+}
+
+/// The instant `seconds` after 1970 (a fraction read to the nearest microsecond), or `None`
+/// outside the years 1 to 9999.
+pub fn epoch_seconds(value: f64) -> Option<OffsetDateTime> {
+    if !value.is_finite() || value.abs() > 1e15 {
+        return None;
+    }
+    let seconds = value.floor();
+    let mut micros = ((value - seconds) * 1e6).round() as i64;
+    let mut seconds = seconds as i64;
+    if micros >= 1_000_000 {
+        seconds += 1;
+        micros -= 1_000_000;
+    }
+    let whole = OffsetDateTime::from_unix_timestamp(seconds).ok()?;
+    whole.replace_nanosecond((micros * 1_000) as u32).ok()
 }
 
 /// RFC 3339 date-time text, e.g. `1985-04-12T23:20:50.52Z`. Written in UTC.
@@ -364,19 +368,26 @@ pub struct DateTime;
 
 impl SerializeAs<OffsetDateTime> for DateTime {
     fn serialize_as<S: Serializer>(value: &OffsetDateTime, serializer: S) -> Result<S::Ok, S::Error> {
-        let text = value
-            .to_offset(time::UtcOffset::UTC)
-            .format(&time::format_description::well_known::Rfc3339)
-            .map_err(serde::ser::Error::custom)?;
-        serializer.serialize_str(&text)
+        serializer.serialize_str(&date_time_text(value).map_err(serde::ser::Error::custom)?)
     }
 }
 
 impl<'de> DeserializeAs<'de, OffsetDateTime> for DateTime {
     fn deserialize_as<D: Deserializer<'de>>(deserializer: D) -> Result<OffsetDateTime, D::Error> {
         let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-        OffsetDateTime::parse(&text, &time::format_description::well_known::Rfc3339).map_err(de::Error::custom)
+        parse_date_time(&text).ok_or_else(|| de::Error::custom(format!("not an RFC 3339 date-time: {text:?}")))
     }
+}
+
+/// RFC 3339 text of an instant, in UTC; an error for years RFC 3339 cannot write (before 0 or
+/// after 9999).
+pub fn date_time_text(value: &OffsetDateTime) -> Result<String, time::error::Format> {
+    value.to_offset(time::UtcOffset::UTC).format(&time::format_description::well_known::Rfc3339)
+}
+
+/// Reads RFC 3339 text (any offset).
+pub fn parse_date_time(text: &str) -> Option<OffsetDateTime> {
+    OffsetDateTime::parse(text, &time::format_description::well_known::Rfc3339).ok()
 }
 
 /// IMF-fixdate text (RFC 7231), e.g. `Sun, 06 Nov 1994 08:49:37 GMT`. Written in UTC.
@@ -388,18 +399,25 @@ const HTTP_DATE: &[time::format_description::BorrowedFormatItem<'static>] = time
 
 impl SerializeAs<OffsetDateTime> for HttpDate {
     fn serialize_as<S: Serializer>(value: &OffsetDateTime, serializer: S) -> Result<S::Ok, S::Error> {
-        let text = value.to_offset(time::UtcOffset::UTC).format(HTTP_DATE).map_err(serde::ser::Error::custom)?;
-        serializer.serialize_str(&text)
+        serializer.serialize_str(&http_date_text(value).map_err(serde::ser::Error::custom)?)
     }
 }
 
 impl<'de> DeserializeAs<'de, OffsetDateTime> for HttpDate {
     fn deserialize_as<D: Deserializer<'de>>(deserializer: D) -> Result<OffsetDateTime, D::Error> {
         let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-        time::PrimitiveDateTime::parse(&text, HTTP_DATE)
-            .map(time::PrimitiveDateTime::assume_utc)
-            .map_err(de::Error::custom)
+        parse_http_date(&text).ok_or_else(|| de::Error::custom(format!("not an HTTP date: {text:?}")))
     }
+}
+
+/// IMF-fixdate text of an instant, in UTC; an error for years it cannot write.
+pub fn http_date_text(value: &OffsetDateTime) -> Result<String, time::error::Format> {
+    value.to_offset(time::UtcOffset::UTC).format(HTTP_DATE)
+}
+
+/// Reads IMF-fixdate text.
+pub fn parse_http_date(text: &str) -> Option<OffsetDateTime> {
+    time::PrimitiveDateTime::parse(text, HTTP_DATE).map(time::PrimitiveDateTime::assume_utc).ok()
 }
 
 /// Bytes as base64 text. Padding is written, and optional on read.

@@ -217,7 +217,7 @@ fn operation_errors_convert_into_the_service_error() {
     let error = error_of::<ops::AdminDeleteUser>(&[], body);
     let service: ServiceError = error.into();
     assert!(matches!(&service, ServiceError::UserNotFoundException(e) if e.message.as_deref() == Some("gone")));
-    assert!(ServiceError::from_code("UserNotFoundException", b"{}").is_some());
+    assert!(ServiceError::from_code("UserNotFoundException", &http::HeaderMap::new(), b"{}").is_some());
     assert!(std::error::Error::source(&service).is_some());
 }
 

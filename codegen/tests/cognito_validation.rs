@@ -68,9 +68,9 @@ fn a_good_request_is_valid_and_writes_the_wire_form() {
             "UserPoolId": "us-east-1_EXAMPLE",
             "Username": "testuser",
             "UserAttributes": [{"Name": "email", "Value": "testuser@example.com"}],
-            "DesiredDeliveryMediums": ["EMAIL"],
-            // A member with a model default is always written.
-            "ForceAliasCreation": false
+            // `ForceAliasCreation` (default `false`) is a member of an operation's input: left
+            // unset, it is not sent and the service applies its default.
+            "DesiredDeliveryMediums": ["EMAIL"]
         })
     );
     let back: AdminCreateUserRequest = serde_json::from_value(json).unwrap();

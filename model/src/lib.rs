@@ -31,8 +31,8 @@ pub use shape::{EnumValue, IntEnumValue, Member, Operation, Resource, Service, S
 pub use shape_id::ShapeId;
 pub use test_cases::{HttpTestCase, HttpTestKind};
 pub use traits::{
-    AwsService, Bounds, Deprecated, ErrorFault, Example, ExampleError, Paginated, Protocol, Retryable, TimestampFormat,
-    Traits,
+    AwsService, Bounds, Deprecated, ErrorFault, Example, ExampleError, HttpTrait, Paginated, Protocol, Retryable,
+    TimestampFormat, Traits,
 };
 
 /// A loaded and validated Smithy model, prelude included.

@@ -78,6 +78,28 @@ pub struct Traits {
     pub aws_query_compatible: bool,
     /// `smithy.api#requestCompression`: the encodings the service accepts for request bodies.
     pub request_compression: Option<Vec<String>>,
+    /// `smithy.api#http`: the operation's method, URI pattern and success status.
+    pub http: Option<HttpTrait>,
+    /// `smithy.api#httpLabel`: the member fills a label of the URI pattern.
+    pub http_label: bool,
+    /// `smithy.api#httpQuery`: the query parameter the member is sent as.
+    pub http_query: Option<String>,
+    /// `smithy.api#httpQueryParams`: the member (a map) holds further query parameters.
+    pub http_query_params: bool,
+    /// `smithy.api#httpHeader`: the header the member is sent as.
+    pub http_header: Option<String>,
+    /// `smithy.api#httpPrefixHeaders`: the member (a map) holds the headers with this prefix.
+    pub http_prefix_headers: Option<String>,
+    /// `smithy.api#httpPayload`: the member is the whole body.
+    pub http_payload: bool,
+    /// `smithy.api#httpResponseCode`: the member holds the response's status.
+    pub http_response_code: bool,
+    /// `smithy.api#idempotencyToken`: a client fills an unset member with a fresh token.
+    pub idempotency_token: bool,
+    /// `smithy.api#mediaType`: the media type of a blob or string.
+    pub media_type: Option<String>,
+    /// `smithy.api#httpChecksumRequired`: requests carry a `Content-MD5` of their body.
+    pub http_checksum_required: bool,
     /// `smithy.test#httpRequestTests`: protocol compliance cases for requests.
     pub http_request_tests: Option<Vec<HttpTestCase>>,
     /// `smithy.test#httpResponseTests`: protocol compliance cases for responses.
@@ -86,6 +108,17 @@ pub struct Traits {
     pub(crate) legacy_enum: Option<Value>,
     /// Every other trait, by absolute shape ID, as JSON.
     pub other: BTreeMap<String, Value>,
+}
+
+/// `smithy.api#http`: where and how an operation is called.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HttpTrait {
+    /// The method, e.g. `PUT`.
+    pub method: String,
+    /// The URI pattern, e.g. `/things/{thingId}?list`.
+    pub uri: String,
+    /// The status of a successful response (200 when the trait leaves it out).
+    pub code: u16,
 }
 
 /// `smithy.api#examples`: one example call of an operation.
@@ -276,6 +309,11 @@ impl Traits {
             request_compression,
             http_request_tests,
             http_response_tests,
+            http,
+            http_query,
+            http_header,
+            http_prefix_headers,
+            media_type,
             legacy_enum
         );
         take_flag!(
@@ -289,7 +327,13 @@ impl Traits {
             optional_auth,
             client_optional,
             host_label,
-            aws_query_compatible
+            aws_query_compatible,
+            http_label,
+            http_query_params,
+            http_payload,
+            http_response_code,
+            idempotency_token,
+            http_checksum_required
         );
         for (key, value) in &other.other {
             self.other.entry(key.clone()).or_insert_with(|| value.clone());
@@ -430,6 +474,42 @@ pub(crate) fn parse_traits(json: &serde_json::Map<String, Value>, at: &str) -> R
                 traits.request_compression =
                     Some(encodings.ok_or_else(|| bad("expected `encodings` to hold strings"))?);
             }
+            "smithy.api#http" => {
+                let obj = value.as_object().ok_or_else(|| bad("expected an object"))?;
+                let field = |key: &str| optional_string(obj, key).map_err(|e| format!("{}: {e}", here()));
+                let code = match obj.get("code") {
+                    None => 200,
+                    Some(code) => code
+                        .as_u64()
+                        .and_then(|c| u16::try_from(c).ok())
+                        .filter(|c| (100..=999).contains(c))
+                        .ok_or_else(|| bad("expected `code` to be an HTTP status"))?,
+                };
+                let (method, uri) = (field("method")?, field("uri")?);
+                traits.http = Some(HttpTrait {
+                    method: method.ok_or_else(|| bad("expected a `method`"))?,
+                    uri: uri.filter(|u| u.starts_with('/')).ok_or_else(|| bad("expected a `uri` starting with `/`"))?,
+                    code,
+                });
+            }
+            "smithy.api#httpLabel" => traits.http_label = true,
+            "smithy.api#httpQueryParams" => traits.http_query_params = true,
+            "smithy.api#httpPayload" => traits.http_payload = true,
+            "smithy.api#httpResponseCode" => traits.http_response_code = true,
+            "smithy.api#idempotencyToken" => traits.idempotency_token = true,
+            "smithy.api#httpChecksumRequired" => traits.http_checksum_required = true,
+            "smithy.api#httpQuery" => {
+                traits.http_query = Some(non_empty_string(value).ok_or_else(|| bad("expected a non-empty string"))?)
+            }
+            "smithy.api#httpHeader" => {
+                traits.http_header = Some(non_empty_string(value).ok_or_else(|| bad("expected a non-empty string"))?)
+            }
+            "smithy.api#httpPrefixHeaders" => {
+                traits.http_prefix_headers = Some(value.as_str().ok_or_else(|| bad("expected a string"))?.to_owned())
+            }
+            "smithy.api#mediaType" => {
+                traits.media_type = Some(value.as_str().ok_or_else(|| bad("expected a string"))?.to_owned())
+            }
             "smithy.test#httpRequestTests" => {
                 traits.http_request_tests = Some(parse_cases(value, true).map_err(|e| format!("{}{e}", here()))?)
             }
@@ -446,6 +526,10 @@ pub(crate) fn parse_traits(json: &serde_json::Map<String, Value>, at: &str) -> R
         }
     }
     Ok(traits)
+}
+
+fn non_empty_string(value: &Value) -> Option<String> {
+    value.as_str().filter(|s| !s.is_empty()).map(str::to_owned)
 }
 
 fn parse_example(value: &Value) -> Result<Example, String> {

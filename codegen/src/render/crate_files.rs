@@ -21,6 +21,12 @@ pub const VALIDATE_RS: &str = include_str!("../../templates/validate.rs");
 pub const OPERATION_RS: &str = include_str!("../../templates/operation.rs");
 /// See [`WIRE_RS`].
 pub const PROTOCOL_RS: &str = include_str!("../../templates/protocol.rs");
+/// See [`WIRE_RS`]: only in restJson1 crates.
+pub const REST_RS: &str = include_str!("../../templates/rest.rs");
+/// See [`WIRE_RS`]: only in crates with an operation marked `@httpChecksumRequired`.
+pub const CHECKSUM_RS: &str = include_str!("../../templates/checksum.rs");
+/// See [`WIRE_RS`]: only in crates with an `@idempotencyToken` member.
+pub const IDEMPOTENCY_RS: &str = include_str!("../../templates/idempotency.rs");
 /// See [`WIRE_RS`]: only in crates with an operation marked `@requestCompression`.
 pub const COMPRESSION_RS: &str = include_str!("../../templates/compression.rs");
 /// See [`WIRE_RS`]: the helpers of the tests written into every crate (`tests/support/mod.rs`).
@@ -29,6 +35,7 @@ pub const TEST_SUPPORT_RS: &str = include_str!("../../templates/test_support.rs"
 /// `Cargo.toml` of the generated crate (without the generated-file header).
 pub fn cargo_toml(space: &TypeSpace, options: &Options) -> String {
     let service = &space.service;
+    let optional = Optional::of(space);
     let workspace = if options.standalone { "\n# Built on its own, outside any workspace.\n[workspace]\n" } else { "" };
     format!(
         r#"[package]
@@ -43,13 +50,16 @@ publish = false
 [dependencies]
 base64 = "0.22"
 {compression}http = "1"
+{checksum}
 regex = "1"
 serde = {{ version = "1", features = ["derive"] }}
 serde_json = {{ version = "1", features = ["float_roundtrip", "raw_value"] }}
 time = {{ version = "0.3.36", features = ["formatting", "macros", "parsing"] }}
-{workspace}"#,
+{idempotency}{workspace}"#,
         package = service.package_name,
-        compression = if uses_compression(space) { "flate2 = \"1\"\n" } else { "" },
+        compression = if optional.compression { "flate2 = \"1\"\n" } else { "" },
+        idempotency = if optional.idempotency { "uuid = { version = \"1\", features = [\"v4\"] }\n" } else { "" },
+        checksum = if optional.checksum { "md-5 = \"0.10\"\n" } else { "" },
         description = toml_escape(&format!(
             "Serde types for {} (API version {}), generated from its Smithy model",
             service.title, service.version
@@ -57,9 +67,30 @@ time = {{ version = "0.3.36", features = ["formatting", "macros", "parsing"] }}
     )
 }
 
-/// Whether an operation sends compressed bodies (the crate then has a `compression` module).
-pub fn uses_compression(space: &TypeSpace) -> bool {
-    space.operations.iter().any(|op| op.gzip)
+/// The modules that only some crates have (and the dependencies they bring).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Optional {
+    /// `compression`: an operation sends compressed bodies (`flate2`).
+    pub compression: bool,
+    /// `checksum`: an operation sends `Content-MD5` (`md-5`).
+    pub checksum: bool,
+    /// `idempotency`: a member is an idempotency token (`uuid`).
+    pub idempotency: bool,
+    /// `rest`: the service speaks restJson1.
+    pub rest: bool,
+}
+
+impl Optional {
+    /// What the crate of `space` needs.
+    pub fn of(space: &TypeSpace) -> Optional {
+        let members = space.types.iter().flat_map(|t| t.members());
+        Optional {
+            compression: space.operations.iter().any(|op| op.gzip),
+            checksum: space.operations.iter().any(|op| op.checksum_required),
+            idempotency: members.into_iter().any(|m| m.http.idempotency_token),
+            rest: space.service.protocol == smithy_model::Protocol::RestJson1,
+        }
+    }
 }
 
 /// Text for a TOML basic string: backslashes, quotes and control characters escaped.
@@ -78,9 +109,25 @@ fn toml_escape(text: &str) -> String {
 
 /// `src/lib.rs`: the crate documentation and the module tree.
 pub fn lib_rs(space: &TypeSpace) -> TokenStream {
-    let compression = uses_compression(space).then(|| {
+    let optional = Optional::of(space);
+    let checksum = optional.checksum.then(|| {
+        quote!(
+            pub mod checksum;
+        )
+    });
+    let compression = optional.compression.then(|| {
         quote!(
             pub mod compression;
+        )
+    });
+    let idempotency = optional.idempotency.then(|| {
+        quote!(
+            pub mod idempotency;
+        )
+    });
+    let rest = optional.rest.then(|| {
+        quote!(
+            pub mod rest;
         )
     });
     let intro = inner_doc_attrs(&format!("{}\n## The service\n", super::crate_docs::markdown(space)));
@@ -91,11 +138,14 @@ pub fn lib_rs(space: &TypeSpace) -> TokenStream {
         #service_docs
         #![forbid(unsafe_code)]
 
+        #checksum
         #compression
         pub mod error;
+        #idempotency
         pub mod operation;
         pub mod operations;
         pub mod protocol;
+        #rest
         pub mod validate;
         pub mod wire;
 

@@ -11,6 +11,7 @@ mod enumeration;
 mod imports;
 mod int_enum;
 mod operation;
+mod rest;
 pub(crate) mod rust_types;
 mod structure;
 mod union;
@@ -43,8 +44,16 @@ pub fn crate_jobs<'a>(space: &'a TypeSpace, options: &'a Options) -> Vec<Job<'a>
         }),
         Job::tokens("src/types/mod.rs", || Ok(allow_deprecated_uses(crate_files::types_mod(space), space, &[]))),
     ];
-    if crate_files::uses_compression(space) {
-        jobs.push(template("src/compression.rs", crate_files::COMPRESSION_RS));
+    let optional = crate_files::Optional::of(space);
+    for (present, path, source) in [
+        (optional.compression, "src/compression.rs", crate_files::COMPRESSION_RS),
+        (optional.checksum, "src/checksum.rs", crate_files::CHECKSUM_RS),
+        (optional.idempotency, "src/idempotency.rs", crate_files::IDEMPOTENCY_RS),
+        (optional.rest, "src/rest.rs", crate_files::REST_RS),
+    ] {
+        if present {
+            jobs.push(template(path, source));
+        }
     }
     for def in &space.types {
         jobs.push(Job::tokens(format!("src/types/{}.rs", def.module), move || {
@@ -59,7 +68,7 @@ pub fn crate_jobs<'a>(space: &'a TypeSpace, options: &'a Options) -> Vec<Job<'a>
     }
     for op in &space.operations {
         jobs.push(Job::tokens(format!("src/operations/{}.rs", op.module), move || {
-            Ok(allow_deprecated_uses(operation::render(op), space, &[]))
+            Ok(allow_deprecated_uses(operation::render(op, space), space, &[]))
         }));
     }
     jobs

@@ -9,7 +9,7 @@ use super::rust_types::qualified_type_tokens;
 use crate::space::{Auth, ErrorRef, HostPart, OperationDef, PageMember, Pagination, RustType, TypeRef, TypeSpace};
 
 /// `src/operations/<name>.rs`.
-pub fn render(op: &OperationDef) -> TokenStream {
+pub fn render(op: &OperationDef, space: &TypeSpace) -> TokenStream {
     let name = format_ident!("{}", op.name);
     let error_name = format_ident!("{}", op.error_name);
     let op_name = &op.wire_name;
@@ -28,13 +28,31 @@ pub fn render(op: &OperationDef) -> TokenStream {
     let pagination = op.pagination.as_ref().map(|p| paginated(op, p));
     let errors = error_enum(&error_name, &format!(" The errors of [`{}`].", op.name), &op.errors);
     let variants: Vec<Ident> = op.errors.iter().map(|e| format_ident!("{}", e.name)).collect();
-    let imports = imports(op);
-    let write_request = if op.gzip {
-        quote!(protocol::aws_json_request(#target, input).and_then(compression::gzip_large_body))
-    } else {
-        quote!(protocol::aws_json_request(#target, input))
+    let imports = imports(op, space);
+    let (write_request, read_response) = match &op.route {
+        Some(_) => (super::rest::write_request(op, space), super::rest::read_response(op, space)),
+        None => {
+            let token = super::rest::idempotency_token(&input_members(op, space));
+            (quote!(#token protocol::aws_json_request(#target, input)), quote!(protocol::aws_json_response(response)))
+        }
+    };
+    let write_request = match (op.gzip, op.checksum_required) {
+        (false, false) => write_request,
+        (gzip, md5) => {
+            let gzip = gzip.then(|| quote!(let request = compression::gzip_large_body(request)?;));
+            let md5 = md5.then(|| quote!(let request = checksum::content_md5(request)?;));
+            quote! {
+                let request = { #write_request }?;
+                #gzip
+                #md5
+                Ok(request)
+            }
+        }
     };
     let host_prefix = op.host_prefix.as_ref().map(|parts| host_prefix(parts));
+    // A restJson1 input without members leaves `input` unused.
+    let input_param =
+        if op.route.is_some() && input_members(op, space).is_empty() { quote!(_input) } else { quote!(input) };
     quote! {
         #imports
 
@@ -49,12 +67,12 @@ pub fn render(op: &OperationDef) -> TokenStream {
             type Output = #output;
             type Error = #error_name;
 
-            fn write_request(input: &Self::Input) -> Result<http::Request<Vec<u8>>, RequestError> {
+            fn write_request(#input_param: &Self::Input) -> Result<http::Request<Vec<u8>>, RequestError> {
                 #write_request
             }
 
             fn read_response<B: AsRef<[u8]>>(response: &http::Response<B>) -> Result<Self::Output, Self::Error> {
-                protocol::aws_json_response(response)
+                #read_response
             }
 
             #host_prefix
@@ -105,9 +123,10 @@ fn body_type(ty: Option<&TypeRef>) -> TokenStream {
 fn error_imports(errors: &[ErrorRef], request_error: bool) -> TokenStream {
     let mut items = Vec::new();
     if !errors.is_empty() {
-        items.push(quote!(read_error_body));
+        items.push(quote!(ErrorShape));
     }
     items.push(quote!(OperationError));
+    items.push(quote!(ReadError));
     if request_error {
         items.push(quote!(RequestError));
     }
@@ -115,7 +134,7 @@ fn error_imports(errors: &[ErrorRef], request_error: bool) -> TokenStream {
     quote!(use crate::error::{#(#items),*};)
 }
 
-fn imports(op: &OperationDef) -> TokenStream {
+fn imports(op: &OperationDef, space: &TypeSpace) -> TokenStream {
     let mut operation_items = vec![quote!(Auth), quote!(Operation)];
     if op.input.is_none() || op.output.is_none() {
         operation_items.push(quote!(Empty));
@@ -132,15 +151,71 @@ fn imports(op: &OperationDef) -> TokenStream {
             use crate::compression;
         )
     });
+    let checksum = op.checksum_required.then(|| {
+        quote!(
+            use crate::checksum;
+        )
+    });
+    let rest = op.route.is_some();
+    let protocol_module = if rest {
+        quote!(
+            use crate::rest;
+        )
+    } else {
+        quote!(
+            use crate::protocol;
+        )
+    };
+    let wire = (rest && uses_wire(op, space)).then(|| {
+        quote!(
+            use crate::wire;
+        )
+    });
+    let token = input_members(op, space).iter().any(|m| m.http.idempotency_token && m.is_optional());
+    let token = token.then(|| {
+        quote!(
+            use crate::idempotency;
+        )
+    });
+    let labels = op.host_prefix.iter().flatten().any(|part| matches!(part, HostPart::Label { .. }));
+    let host_labels = (rest && labels).then(|| {
+        quote!(
+            use crate::protocol;
+        )
+    });
     quote! {
         use std::fmt;
 
+        #checksum
         #compression
         #error_imports
+        #token
         use crate::operation::{#(#operation_items),*};
         use crate::operations::ServiceError;
-        use crate::protocol;
+        #host_labels
+        #protocol_module
+        #wire
     }
+}
+
+/// The members of the operation's input (none for `Unit`).
+fn input_members<'a>(op: &OperationDef, space: &'a TypeSpace) -> Vec<&'a crate::space::MemberDef> {
+    match op.input.as_ref().and_then(|t| space.get(&t.shape)).map(|def| &def.kind) {
+        Some(crate::space::TypeKind::Struct(s)) => s.members.iter().collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Whether a restJson1 operation's generated code names the `wire` module (to read a big
+/// number from a header).
+fn uses_wire(op: &OperationDef, space: &TypeSpace) -> bool {
+    let output = match op.output.as_ref().and_then(|t| space.get(&t.shape)).map(|def| &def.kind) {
+        Some(crate::space::TypeKind::Struct(s)) => s.members.as_slice(),
+        _ => &[],
+    };
+    output.iter().any(|m| {
+        matches!(m.http.in_response(), Some(crate::space::HttpBinding::Header(_))) && m.ty == RustType::BigNumber
+    })
 }
 
 /// `Operation::host_prefix` of an operation with `@endpoint`: the prefix's text with the
@@ -246,15 +321,15 @@ fn error_enum(name: &Ident, doc: &str, errors: &[ErrorRef]) -> TokenStream {
     let variant_docs = errors.iter().map(|e| format!(" [`{}`](crate::{}).", e.name, e.name));
     let from_code = if errors.is_empty() {
         quote! {
-            fn from_code(_code: &str, _body: &[u8]) -> Option<Result<Self, serde_json::Error>> {
+            fn from_code(_code: &str, _headers: &http::HeaderMap, _body: &[u8]) -> Option<Result<Self, ReadError>> {
                 None
             }
         }
     } else {
         quote! {
-            fn from_code(code: &str, body: &[u8]) -> Option<Result<Self, serde_json::Error>> {
+            fn from_code(code: &str, headers: &http::HeaderMap, body: &[u8]) -> Option<Result<Self, ReadError>> {
                 Some(match code {
-                    #(#codes => read_error_body(body).map(|e| Self::#variants(Box::new(e))),)*
+                    #(#codes => #types::read(headers, body).map(|e| Self::#variants(Box::new(e))),)*
                     _ => return None,
                 })
             }

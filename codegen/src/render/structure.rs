@@ -28,6 +28,9 @@ pub fn render(def: &TypeDef, s: &StructDef, space: &TypeSpace) -> TokenStream {
         imports.add("crate", "wire");
     }
     let error_impls = s.error.as_ref().map(|e| error_impls(&name, e, s));
+    if s.error.is_some() && s.members.iter().any(|m| m.http.in_response().is_some()) {
+        imports.add("crate::error", "ReadError").add("crate", "rest");
+    }
     let redacts = debug::struct_redacts(def, s);
     let derive_debug = (!redacts).then(|| quote!(Debug,));
     let debug_impl = redacts.then(|| debug::struct_impl(def, s));
@@ -65,6 +68,7 @@ pub fn render(def: &TypeDef, s: &StructDef, space: &TypeSpace) -> TokenStream {
 
 /// `Display`, `std::error::Error` and `error::ErrorShape` for an `@error` structure.
 fn error_impls(name: &proc_macro2::Ident, e: &ErrorInfo, s: &StructDef) -> TokenStream {
+    let read = super::rest::error_read(&s.members);
     let code = &e.code;
     let status = e.http_status;
     let fault = match e.fault {
@@ -111,6 +115,8 @@ fn error_impls(name: &proc_macro2::Ident, e: &ErrorInfo, s: &StructDef) -> Token
             fn message(&self) -> Option<&str> {
                 #message
             }
+
+            #read
         }
     }
 }

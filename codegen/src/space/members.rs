@@ -7,6 +7,7 @@ use smithy_model::{Deprecated, Member, Model, Shape, ShapeId};
 
 use super::constraints::{self, Checks, Patterns};
 use super::defaults::DefaultValue;
+use super::http::HttpMember;
 use super::names::Names;
 use super::types::RustType;
 use crate::error::Error;
@@ -53,6 +54,8 @@ pub struct MemberDef {
     pub deprecated: Option<Deprecated>,
     /// Whether `Debug` prints a redaction marker instead of the value.
     pub redact: bool,
+    /// Where the member goes in an HTTP message (restJson1), its media type and timestamp text.
+    pub http: HttpMember,
 }
 
 impl MemberDef {
@@ -173,6 +176,7 @@ impl Context<'_> {
             docs: member.traits.documentation.clone(),
             deprecated: member.traits.deprecated.clone(),
             redact: shape.traits.sensitive || constraints::redacted(model, &traits, &member.target),
+            http: HttpMember::of(member, &traits, self.protocol == Protocol::RestJson1),
         })
     }
 }

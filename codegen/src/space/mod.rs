@@ -14,6 +14,7 @@
 pub mod boxing;
 pub mod constraints;
 pub mod defaults;
+pub mod http;
 pub mod members;
 pub mod names;
 pub mod operations;
@@ -30,6 +31,7 @@ use crate::naming;
 use crate::pattern::Translated;
 
 pub use self::defaults::DefaultValue;
+pub use self::http::{HttpBinding, HttpMember, HttpRoute, PathPart};
 pub use self::members::{MemberDef, Presence};
 pub use self::names::{NamedKind, Names, TypeRef};
 pub use self::operations::{Auth, ErrorRef, Example, HostPart, OperationDef, PageMember, Pagination};

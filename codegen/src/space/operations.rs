@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use serde_json::Value;
 use smithy_model::{Model, Paginated, ShapeId, ShapeKind};
 
+use super::http::{self, HttpRoute};
 use super::names::{Names, TypeRef};
 use super::service::ServiceDef;
 use super::type_defs::{TypeDef, TypeKind};
@@ -57,6 +58,10 @@ pub struct OperationDef {
     pub host_prefix: Option<Vec<HostPart>>,
     /// `@requestCompression` with `gzip`: bodies large enough are sent gzip-compressed.
     pub gzip: bool,
+    /// restJson1: the `@http` route.
+    pub route: Option<HttpRoute>,
+    /// `@httpChecksumRequired`: requests carry the `Content-MD5` of their body.
+    pub checksum_required: bool,
 }
 
 /// A piece of an `@endpoint` host prefix.
@@ -161,6 +166,16 @@ pub fn operations(
             None => None,
         };
         let gzip = shape.traits.request_compression.iter().flatten().any(|e| e == "gzip");
+        let route = if service.protocol == smithy_model::Protocol::RestJson1 {
+            let input_members = match types.get(&op.input).map(|def| &def.kind) {
+                Some(TypeKind::Struct(s)) => s.members.as_slice(),
+                _ => &[],
+            };
+            let route = http::route(model, &id, input_members)?;
+            Some(route.ok_or_else(|| Error::invalid(id.to_string(), "a restJson1 operation needs `smithy.api#http`"))?)
+        } else {
+            None
+        };
         let name = naming::type_name(id.name());
         out.push(OperationDef {
             shape: id.clone(),
@@ -178,6 +193,8 @@ pub fn operations(
             examples,
             host_prefix,
             gzip,
+            route,
+            checksum_required: shape.traits.http_checksum_required,
         });
     }
     out.sort_by(|a, b| a.name.cmp(&b.name));

@@ -4,7 +4,7 @@
 //! of the AWS JSON protocols is read.
 //!
 //! An error response names its error in the `X-Amzn-Errortype` header, or in the body's
-//! `__type` or `code` field. The name may carry a namespace (`aws.cognito#UserNotFoundException`)
+//! `code` or `__type` field (in that order). The name may carry a namespace (`aws.cognito#UserNotFoundException`)
 //! or a suffix (`UserNotFoundException:http://internal.amazon.com/...`); [`sanitize_code`]
 //! reduces it to the shape name. The message is the body's `message` or `Message`.
 
@@ -39,13 +39,23 @@ pub trait ErrorShape: std::error::Error {
 
     /// The error's message, if it has one.
     fn message(&self) -> Option<&str>;
+
+    /// Reads the error from a response's headers and body: the body is its JSON (an empty body
+    /// reads as `{}`); an error with members bound to headers reads those too.
+    fn read(headers: &http::HeaderMap, body: &[u8]) -> Result<Self, ReadError>
+    where
+        Self: serde::de::DeserializeOwned,
+    {
+        let _ = headers;
+        read_error_body(body).map_err(ReadError::from)
+    }
 }
 
 /// The errors of one operation (or of the whole service): modeled errors plus a fallback.
 pub trait OperationError: Sized + std::error::Error {
-    /// Reads the body of the modeled error `code`; `None` when the code is not one of this
-    /// operation's errors.
-    fn from_code(code: &str, body: &[u8]) -> Option<Result<Self, serde_json::Error>>;
+    /// Reads the modeled error `code` from a response's headers and body; `None` when the code
+    /// is not one of this operation's errors.
+    fn from_code(code: &str, headers: &http::HeaderMap, body: &[u8]) -> Option<Result<Self, ReadError>>;
 
     /// An error that the model does not know (yet), or that could not be read.
     fn unhandled(error: UnhandledError) -> Self;
@@ -103,7 +113,7 @@ pub fn error_code_and_message(headers: &http::HeaderMap, body: &[u8]) -> (Option
     let header = headers.get("x-amzn-errortype").and_then(|value| value.to_str().ok()).map(str::to_owned);
     let body: Option<Body> = serde_json::from_slice(body).ok();
     let (from_body, message) = match body {
-        Some(b) => (b.type_.or(b.code), b.message.or(b.message_upper)),
+        Some(b) => (b.code.or(b.type_), b.message.or(b.message_upper)),
         None => (None, None),
     };
     let code = header.or(from_body).map(|c| sanitize_code(&c).to_owned()).filter(|c| !c.is_empty());
@@ -116,12 +126,40 @@ pub fn error_code_and_message(headers: &http::HeaderMap, body: &[u8]) -> (Option
 pub fn parse_error<E: OperationError>(status: u16, headers: &http::HeaderMap, body: &[u8]) -> E {
     let (code, message) = error_code_and_message(headers, body);
     if let Some(code) = &code {
-        if let Some(Ok(error)) = E::from_code(code, body) {
+        if let Some(Ok(error)) = E::from_code(code, headers, body) {
             return error;
         }
     }
     E::unhandled(UnhandledError { status, code, message, body: body.to_vec() })
 }
+
+/// A response that could not be read: a body that is not what the model says, or a header
+/// that does not hold a value of its member's type.
+#[derive(Debug)]
+pub struct ReadError {
+    message: String,
+}
+
+impl ReadError {
+    /// An error with a message.
+    pub fn new(message: impl Into<String>) -> Self {
+        ReadError { message: message.into() }
+    }
+}
+
+impl From<serde_json::Error> for ReadError {
+    fn from(error: serde_json::Error) -> Self {
+        ReadError::new(error.to_string())
+    }
+}
+
+impl fmt::Display for ReadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for ReadError {}
 
 /// A request that could not be built from its input.
 #[derive(Debug)]

@@ -348,7 +348,7 @@ pub use verify_software_token::{VerifySoftwareToken, VerifySoftwareTokenError};
 mod verify_user_attribute;
 pub use verify_user_attribute::{VerifyUserAttribute, VerifyUserAttributeError};
 use std::fmt;
-use crate::error::{read_error_body, OperationError, UnhandledError};
+use crate::error::{ErrorShape, OperationError, ReadError, UnhandledError};
 use crate::operation::{Auth, OperationInfo, ServiceMetadata};
 
 /// The service's metadata.
@@ -2691,234 +2691,239 @@ impl std::error::Error for ServiceError {
 }
 
 impl OperationError for ServiceError {
-    fn from_code(code: &str, body: &[u8]) -> Option<Result<Self, serde_json::Error>> {
+    fn from_code(
+        code: &str,
+        headers: &http::HeaderMap,
+        body: &[u8],
+    ) -> Option<Result<Self, ReadError>> {
         Some(
             match code {
                 "AliasExistsException" => {
-                    read_error_body(body)
+                    crate::AliasExistsException::read(headers, body)
                         .map(|e| Self::AliasExistsException(Box::new(e)))
                 }
                 "CodeDeliveryFailureException" => {
-                    read_error_body(body)
+                    crate::CodeDeliveryFailureException::read(headers, body)
                         .map(|e| Self::CodeDeliveryFailureException(Box::new(e)))
                 }
                 "CodeMismatchException" => {
-                    read_error_body(body)
+                    crate::CodeMismatchException::read(headers, body)
                         .map(|e| Self::CodeMismatchException(Box::new(e)))
                 }
                 "ConcurrentModificationException" => {
-                    read_error_body(body)
+                    crate::ConcurrentModificationException::read(headers, body)
                         .map(|e| Self::ConcurrentModificationException(Box::new(e)))
                 }
                 "DeviceKeyExistsException" => {
-                    read_error_body(body)
+                    crate::DeviceKeyExistsException::read(headers, body)
                         .map(|e| Self::DeviceKeyExistsException(Box::new(e)))
                 }
                 "DuplicateProviderException" => {
-                    read_error_body(body)
+                    crate::DuplicateProviderException::read(headers, body)
                         .map(|e| Self::DuplicateProviderException(Box::new(e)))
                 }
                 "EnableSoftwareTokenMFAException" => {
-                    read_error_body(body)
+                    crate::EnableSoftwareTokenMFAException::read(headers, body)
                         .map(|e| Self::EnableSoftwareTokenMFAException(Box::new(e)))
                 }
                 "ExpiredCodeException" => {
-                    read_error_body(body)
+                    crate::ExpiredCodeException::read(headers, body)
                         .map(|e| Self::ExpiredCodeException(Box::new(e)))
                 }
                 "FeatureUnavailableInTierException" => {
-                    read_error_body(body)
+                    crate::FeatureUnavailableInTierException::read(headers, body)
                         .map(|e| Self::FeatureUnavailableInTierException(Box::new(e)))
                 }
                 "ForbiddenException" => {
-                    read_error_body(body).map(|e| Self::ForbiddenException(Box::new(e)))
+                    crate::ForbiddenException::read(headers, body)
+                        .map(|e| Self::ForbiddenException(Box::new(e)))
                 }
                 "GroupExistsException" => {
-                    read_error_body(body)
+                    crate::GroupExistsException::read(headers, body)
                         .map(|e| Self::GroupExistsException(Box::new(e)))
                 }
                 "InternalErrorException" => {
-                    read_error_body(body)
+                    crate::InternalErrorException::read(headers, body)
                         .map(|e| Self::InternalErrorException(Box::new(e)))
                 }
                 "InvalidEmailRoleAccessPolicyException" => {
-                    read_error_body(body)
+                    crate::InvalidEmailRoleAccessPolicyException::read(headers, body)
                         .map(|e| Self::InvalidEmailRoleAccessPolicyException(
                             Box::new(e),
                         ))
                 }
                 "InvalidLambdaResponseException" => {
-                    read_error_body(body)
+                    crate::InvalidLambdaResponseException::read(headers, body)
                         .map(|e| Self::InvalidLambdaResponseException(Box::new(e)))
                 }
                 "InvalidOAuthFlowException" => {
-                    read_error_body(body)
+                    crate::InvalidOAuthFlowException::read(headers, body)
                         .map(|e| Self::InvalidOAuthFlowException(Box::new(e)))
                 }
                 "InvalidParameterException" => {
-                    read_error_body(body)
+                    crate::InvalidParameterException::read(headers, body)
                         .map(|e| Self::InvalidParameterException(Box::new(e)))
                 }
                 "InvalidPasswordException" => {
-                    read_error_body(body)
+                    crate::InvalidPasswordException::read(headers, body)
                         .map(|e| Self::InvalidPasswordException(Box::new(e)))
                 }
                 "InvalidSmsRoleAccessPolicyException" => {
-                    read_error_body(body)
+                    crate::InvalidSmsRoleAccessPolicyException::read(headers, body)
                         .map(|e| Self::InvalidSmsRoleAccessPolicyException(Box::new(e)))
                 }
                 "InvalidSmsRoleTrustRelationshipException" => {
-                    read_error_body(body)
+                    crate::InvalidSmsRoleTrustRelationshipException::read(headers, body)
                         .map(|e| Self::InvalidSmsRoleTrustRelationshipException(
                             Box::new(e),
                         ))
                 }
                 "InvalidUserPoolConfigurationException" => {
-                    read_error_body(body)
+                    crate::InvalidUserPoolConfigurationException::read(headers, body)
                         .map(|e| Self::InvalidUserPoolConfigurationException(
                             Box::new(e),
                         ))
                 }
                 "LimitExceededException" => {
-                    read_error_body(body)
+                    crate::LimitExceededException::read(headers, body)
                         .map(|e| Self::LimitExceededException(Box::new(e)))
                 }
                 "MFAMethodNotFoundException" => {
-                    read_error_body(body)
+                    crate::MFAMethodNotFoundException::read(headers, body)
                         .map(|e| Self::MFAMethodNotFoundException(Box::new(e)))
                 }
                 "ManagedLoginBrandingExistsException" => {
-                    read_error_body(body)
+                    crate::ManagedLoginBrandingExistsException::read(headers, body)
                         .map(|e| Self::ManagedLoginBrandingExistsException(Box::new(e)))
                 }
                 "NotAuthorizedException" => {
-                    read_error_body(body)
+                    crate::NotAuthorizedException::read(headers, body)
                         .map(|e| Self::NotAuthorizedException(Box::new(e)))
                 }
                 "PasswordHistoryPolicyViolationException" => {
-                    read_error_body(body)
+                    crate::PasswordHistoryPolicyViolationException::read(headers, body)
                         .map(|e| Self::PasswordHistoryPolicyViolationException(
                             Box::new(e),
                         ))
                 }
                 "PasswordResetRequiredException" => {
-                    read_error_body(body)
+                    crate::PasswordResetRequiredException::read(headers, body)
                         .map(|e| Self::PasswordResetRequiredException(Box::new(e)))
                 }
                 "PreconditionNotMetException" => {
-                    read_error_body(body)
+                    crate::PreconditionNotMetException::read(headers, body)
                         .map(|e| Self::PreconditionNotMetException(Box::new(e)))
                 }
                 "RefreshTokenReuseException" => {
-                    read_error_body(body)
+                    crate::RefreshTokenReuseException::read(headers, body)
                         .map(|e| Self::RefreshTokenReuseException(Box::new(e)))
                 }
                 "ResourceNotFoundException" => {
-                    read_error_body(body)
+                    crate::ResourceNotFoundException::read(headers, body)
                         .map(|e| Self::ResourceNotFoundException(Box::new(e)))
                 }
                 "ScopeDoesNotExistException" => {
-                    read_error_body(body)
+                    crate::ScopeDoesNotExistException::read(headers, body)
                         .map(|e| Self::ScopeDoesNotExistException(Box::new(e)))
                 }
                 "SoftwareTokenMFANotFoundException" => {
-                    read_error_body(body)
+                    crate::SoftwareTokenMFANotFoundException::read(headers, body)
                         .map(|e| Self::SoftwareTokenMFANotFoundException(Box::new(e)))
                 }
                 "TierChangeNotAllowedException" => {
-                    read_error_body(body)
+                    crate::TierChangeNotAllowedException::read(headers, body)
                         .map(|e| Self::TierChangeNotAllowedException(Box::new(e)))
                 }
                 "TooManyFailedAttemptsException" => {
-                    read_error_body(body)
+                    crate::TooManyFailedAttemptsException::read(headers, body)
                         .map(|e| Self::TooManyFailedAttemptsException(Box::new(e)))
                 }
                 "TooManyRequestsException" => {
-                    read_error_body(body)
+                    crate::TooManyRequestsException::read(headers, body)
                         .map(|e| Self::TooManyRequestsException(Box::new(e)))
                 }
                 "UnauthorizedException" => {
-                    read_error_body(body)
+                    crate::UnauthorizedException::read(headers, body)
                         .map(|e| Self::UnauthorizedException(Box::new(e)))
                 }
                 "UnexpectedLambdaException" => {
-                    read_error_body(body)
+                    crate::UnexpectedLambdaException::read(headers, body)
                         .map(|e| Self::UnexpectedLambdaException(Box::new(e)))
                 }
                 "UnsupportedIdentityProviderException" => {
-                    read_error_body(body)
+                    crate::UnsupportedIdentityProviderException::read(headers, body)
                         .map(|e| Self::UnsupportedIdentityProviderException(Box::new(e)))
                 }
                 "UnsupportedOperationException" => {
-                    read_error_body(body)
+                    crate::UnsupportedOperationException::read(headers, body)
                         .map(|e| Self::UnsupportedOperationException(Box::new(e)))
                 }
                 "UnsupportedTokenTypeException" => {
-                    read_error_body(body)
+                    crate::UnsupportedTokenTypeException::read(headers, body)
                         .map(|e| Self::UnsupportedTokenTypeException(Box::new(e)))
                 }
                 "UnsupportedUserStateException" => {
-                    read_error_body(body)
+                    crate::UnsupportedUserStateException::read(headers, body)
                         .map(|e| Self::UnsupportedUserStateException(Box::new(e)))
                 }
                 "UserImportInProgressException" => {
-                    read_error_body(body)
+                    crate::UserImportInProgressException::read(headers, body)
                         .map(|e| Self::UserImportInProgressException(Box::new(e)))
                 }
                 "UserLambdaValidationException" => {
-                    read_error_body(body)
+                    crate::UserLambdaValidationException::read(headers, body)
                         .map(|e| Self::UserLambdaValidationException(Box::new(e)))
                 }
                 "UserNotConfirmedException" => {
-                    read_error_body(body)
+                    crate::UserNotConfirmedException::read(headers, body)
                         .map(|e| Self::UserNotConfirmedException(Box::new(e)))
                 }
                 "UserNotFoundException" => {
-                    read_error_body(body)
+                    crate::UserNotFoundException::read(headers, body)
                         .map(|e| Self::UserNotFoundException(Box::new(e)))
                 }
                 "UserPoolAddOnNotEnabledException" => {
-                    read_error_body(body)
+                    crate::UserPoolAddOnNotEnabledException::read(headers, body)
                         .map(|e| Self::UserPoolAddOnNotEnabledException(Box::new(e)))
                 }
                 "UserPoolTaggingException" => {
-                    read_error_body(body)
+                    crate::UserPoolTaggingException::read(headers, body)
                         .map(|e| Self::UserPoolTaggingException(Box::new(e)))
                 }
                 "UsernameExistsException" => {
-                    read_error_body(body)
+                    crate::UsernameExistsException::read(headers, body)
                         .map(|e| Self::UsernameExistsException(Box::new(e)))
                 }
                 "WebAuthnChallengeNotFoundException" => {
-                    read_error_body(body)
+                    crate::WebAuthnChallengeNotFoundException::read(headers, body)
                         .map(|e| Self::WebAuthnChallengeNotFoundException(Box::new(e)))
                 }
                 "WebAuthnClientMismatchException" => {
-                    read_error_body(body)
+                    crate::WebAuthnClientMismatchException::read(headers, body)
                         .map(|e| Self::WebAuthnClientMismatchException(Box::new(e)))
                 }
                 "WebAuthnConfigurationMissingException" => {
-                    read_error_body(body)
+                    crate::WebAuthnConfigurationMissingException::read(headers, body)
                         .map(|e| Self::WebAuthnConfigurationMissingException(
                             Box::new(e),
                         ))
                 }
                 "WebAuthnCredentialNotSupportedException" => {
-                    read_error_body(body)
+                    crate::WebAuthnCredentialNotSupportedException::read(headers, body)
                         .map(|e| Self::WebAuthnCredentialNotSupportedException(
                             Box::new(e),
                         ))
                 }
                 "WebAuthnNotEnabledException" => {
-                    read_error_body(body)
+                    crate::WebAuthnNotEnabledException::read(headers, body)
                         .map(|e| Self::WebAuthnNotEnabledException(Box::new(e)))
                 }
                 "WebAuthnOriginNotAllowedException" => {
-                    read_error_body(body)
+                    crate::WebAuthnOriginNotAllowedException::read(headers, body)
                         .map(|e| Self::WebAuthnOriginNotAllowedException(Box::new(e)))
                 }
                 "WebAuthnRelyingPartyMismatchException" => {
-                    read_error_body(body)
+                    crate::WebAuthnRelyingPartyMismatchException::read(headers, body)
                         .map(|e| Self::WebAuthnRelyingPartyMismatchException(
                             Box::new(e),
                         ))

@@ -68,6 +68,7 @@ pub mod error;
 pub mod operation;
 pub mod operations;
 pub mod protocol;
+pub mod rest;
 pub mod validate;
 pub mod wire;
 mod patterns;

@@ -10,7 +10,7 @@ pub use list_things::{ListThings, ListThingsError};
 mod ping;
 pub use ping::{Ping, PingError};
 use std::fmt;
-use crate::error::{read_error_body, OperationError, UnhandledError};
+use crate::error::{ErrorShape, OperationError, ReadError, UnhandledError};
 use crate::operation::{Auth, OperationInfo, ServiceMetadata};
 
 /// The service's metadata.
@@ -95,13 +95,22 @@ impl std::error::Error for ServiceError {
 }
 
 impl OperationError for ServiceError {
-    fn from_code(code: &str, body: &[u8]) -> Option<Result<Self, serde_json::Error>> {
+    fn from_code(
+        code: &str,
+        headers: &http::HeaderMap,
+        body: &[u8],
+    ) -> Option<Result<Self, ReadError>> {
         Some(
             match code {
-                "Broken" => read_error_body(body).map(|e| Self::Broken(Box::new(e))),
-                "Error" => read_error_body(body).map(|e| Self::Error(Box::new(e))),
+                "Broken" => {
+                    crate::Broken::read(headers, body).map(|e| Self::Broken(Box::new(e)))
+                }
+                "Error" => {
+                    crate::Error::read(headers, body).map(|e| Self::Error(Box::new(e)))
+                }
                 "Throttled" => {
-                    read_error_body(body).map(|e| Self::Throttled(Box::new(e)))
+                    crate::Throttled::read(headers, body)
+                        .map(|e| Self::Throttled(Box::new(e)))
                 }
                 _ => return None,
             },

@@ -6,7 +6,7 @@
 mod put_note;
 pub use put_note::{PutNote, PutNoteError};
 use std::fmt;
-use crate::error::{read_error_body, OperationError, UnhandledError};
+use crate::error::{ErrorShape, OperationError, ReadError, UnhandledError};
 use crate::operation::{Auth, OperationInfo, ServiceMetadata};
 
 /// The service's metadata.
@@ -65,11 +65,16 @@ impl std::error::Error for ServiceError {
 }
 
 impl OperationError for ServiceError {
-    fn from_code(code: &str, body: &[u8]) -> Option<Result<Self, serde_json::Error>> {
+    fn from_code(
+        code: &str,
+        headers: &http::HeaderMap,
+        body: &[u8],
+    ) -> Option<Result<Self, ReadError>> {
         Some(
             match code {
                 "NoteConflict" => {
-                    read_error_body(body).map(|e| Self::NoteConflict(Box::new(e)))
+                    crate::NoteConflict::read(headers, body)
+                        .map(|e| Self::NoteConflict(Box::new(e)))
                 }
                 _ => return None,
             },
