@@ -15,7 +15,7 @@
 //! - member names are matched speculatively: [`Reader::next_field`] first compares the input
 //!   with the *next* member of the model in order, `"Name"`, byte for byte, and only when that
 //!   fails reads the name (escapes included) and looks it up. Services write members in model
-//!   order, so nearly every name costs one `memcmp`;
+//!   order, so nearly every name costs one comparison of a few bytes;
 //! - numbers are read with an exact fast path (integers, and decimals whose digits and
 //!   exponent fit an `f64` exactly), falling back to `str::parse`, which rounds correctly;
 //! - epoch-second timestamps are read from the number's digits, exactly to the microsecond,
@@ -23,12 +23,14 @@
 //!
 //! # What it accepts
 //!
-//! Exactly JSON (RFC 8259), as serde_json does: for any bytes, reading one whole value
-//! ([`Reader::skip`] then [`Reader::finish`]) succeeds exactly when
+//! Exactly JSON (RFC 8259), as serde_json does: for any bytes, reading one whole value through
+//! the typed readers (then [`Reader::finish`]) succeeds exactly when
 //! `serde_json::from_slice::<serde_json::Value>` does, and the values it reads are the ones
-//! serde_json reads. Checked by JSONTestSuite (`codegen/tests/json_reader.rs`), property tests
-//! and a fuzz target (`xtask/fuzz/fuzz_targets/json_reader.rs`) that compare it with serde_json.
-//! In particular, like serde_json:
+//! serde_json reads; [`Reader::skip`] accepts the same, except numbers beyond an `f64`, which it
+//! skips by their grammar (as serde_json's `IgnoredAny` does). Checked by JSONTestSuite
+//! (`codegen/tests/json_reader.rs`), property tests and a fuzz target
+//! (`xtask/fuzz/fuzz_targets/json_reader.rs`) that compare it with serde_json. In particular,
+//! like serde_json:
 //!
 //! - the input must be UTF-8 (no byte order mark, no UTF-16), checked once by [`Reader::new`];
 //! - strings may not hold control characters (U+0000 to U+001F) unescaped, and `\u` escapes
@@ -37,13 +39,16 @@
 //!   recursion limit), so hostile input cannot overflow the stack;
 //! - numbers whose magnitude is too large for an `f64` (`1e400`) are errors when read as
 //!   numbers; tiny ones (`1e-400`) read as zero. Any number can be skipped or read as text
-//!   ([`Reader::number`]) exactly.
+//!   ([`Reader::number`]) exactly;
+//! - integers have no fraction and no exponent (`1.0` and `1e2` are not an `i32`), and `-0` is
+//!   the float `-0.0`, not an integer.
 //!
 //! Where it differs from serde_json, it is stricter or more exact: [`Reader::f32`] rounds the
 //! decimal text once, to the nearest `f32` (serde_json rounds to `f64`, then to `f32`), and
 //! refuses numbers beyond `f32::MAX` (serde_json gives infinity); [`Reader::skip`] checks
 //! escapes as strictly as reading a string does (serde_json's `IgnoredAny` lets an unpaired
-//! surrogate through); objects may repeat a name (the generated code keeps the last value).
+//! surrogate through). An object may repeat a name: [`Reader::next_field`] answers each
+//! occurrence, and the generated code keeps the last value, as serde_json's `Value` does.
 //!
 //! # Reading
 //!
