@@ -40,10 +40,52 @@ pub const TARGETS: &[Target] = &[
     Target { name: "model_bytes", max_len: 32 * 1024, all_lengths: false },
     Target { name: "model_mutations", max_len: 512, all_lengths: true },
     Target { name: "cognito_outputs", max_len: 16 * 1024, all_lengths: false },
+    Target { name: "json_reader", max_len: 4 * 1024, all_lengths: false },
 ];
 
 const FUZZ_DIR: &str = "xtask/fuzz";
 const TARGET_DIR: &str = "target/fuzz";
+
+/// JSON's tokens and the escapes and numbers that are hard to get right, for `json_reader`.
+const JSON_TOKENS: &[&str] = &[
+    "{",
+    "}",
+    "[",
+    "]",
+    ",",
+    ":",
+    "\"",
+    "true",
+    "false",
+    "null",
+    "-",
+    "0",
+    ".",
+    "e",
+    "E+",
+    "E-",
+    "1e400",
+    "-0",
+    "18446744073709551616",
+    "9223372036854775808",
+    "\\u",
+    "\\ud83d\\ude00",
+    "\\ud800",
+    "\\udc00",
+    "\\n",
+    "\\\"",
+    "\\\\",
+    "\\/",
+    "\"a\"",
+    "\"ab\"",
+    "\"Name\"",
+    "\"Value\"",
+    "\"\"",
+    "\"a\\\"b\"",
+    "1.700000000123E9",
+    "[[[[[[[[",
+    "]]]]]]]]",
+];
 
 /// Tokens of Smithy's JSON AST, for `model_bytes`.
 const MODEL_TOKENS: &[&str] = &[
@@ -317,10 +359,27 @@ fn write_seeds(root: &Path) -> Result<Seeds, TaskError> {
         }
     }
     add("cognito.dict".into(), dictionary(tokens.into_iter()));
+    add("json.dict".into(), dictionary(JSON_TOKENS.iter().map(|t| t.to_string())));
     let fuzz = root.join(TARGET_DIR);
     Writer::default().write_files(&fuzz, &files)?;
+
+    // json_reader: JSONTestSuite's cases. They are bytes, not all UTF-8, so they are copied
+    // (only `seed-*` files into the task's own corpus folder) rather than written as text.
+    let suite = root.join("codegen/tests/json-test-suite/test_parsing");
+    let json_corpus = fuzz.join("corpus/json_reader");
+    std::fs::create_dir_all(&json_corpus).map_err(|e| io(&json_corpus, e))?;
+    for entry in std::fs::read_dir(&suite).map_err(|e| io(&suite, e))? {
+        let path = entry.map_err(|e| io(&suite, e))?.path();
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let to = json_corpus.join(format!("seed-{name}"));
+        std::fs::copy(&path, &to).map_err(|e| io(&to, e))?;
+    }
     Ok(Seeds {
-        dictionaries: vec![("model_bytes", fuzz.join("model.dict")), ("cognito_outputs", fuzz.join("cognito.dict"))],
+        dictionaries: vec![
+            ("model_bytes", fuzz.join("model.dict")),
+            ("cognito_outputs", fuzz.join("cognito.dict")),
+            ("json_reader", fuzz.join("json.dict")),
+        ],
     })
 }
 
