@@ -11,11 +11,12 @@
 
 use std::fmt::Write as _;
 
-use serde::de::DeserializeOwned;
-use serde::Serialize;
 use time::OffsetDateTime;
 
 use crate::error::{parse_error, OperationError, ReadError, RequestError, UnhandledError};
+use crate::json::{Reader, Writer};
+use crate::shape::{self, Structure};
+use crate::wire::{self, Json};
 
 /// A request being built: the method, path and query, headers and body.
 #[derive(Debug)]
@@ -348,26 +349,22 @@ where
     })
 }
 
-/// Reads the members of a JSON body except those the HTTP bindings take (`bound`, by wire
-/// name); an empty body reads as `{}`.
-pub fn read_json_without<T: DeserializeOwned>(body: &[u8], bound: &[&str]) -> Result<T, ReadError> {
-    if body.iter().all(u8::is_ascii_whitespace) {
-        return serde_json::from_str("{}").map_err(ReadError::from);
-    }
-    if bound.is_empty() {
-        return serde_json::from_slice(body).map_err(ReadError::from);
-    }
-    let members: Vec<(String, &serde_json::value::RawValue)> = members(body)?;
-    let kept = members.into_iter().filter(|(key, _)| !bound.contains(&key.as_str()));
-    serde_json::from_str(&object_text(kept)).map_err(ReadError::from)
+/// Reads the members of a JSON body except those the HTTP bindings take (`bound`, their
+/// indexes); an empty body reads as `{}`.
+pub fn read_json_without<T: Structure>(body: &[u8], bound: &[usize]) -> Result<T, ReadError> {
+    let body = if body.iter().all(u8::is_ascii_whitespace) { b"{}" } else { body };
+    let mut r = Reader::new(body)?;
+    let value = shape::read_structure_skipping(&mut r, bound)?;
+    r.finish()?;
+    Ok(value)
 }
 
 /// Reads a JSON payload (structure, union or document); an empty body is `None`.
-pub fn read_json_payload<T: DeserializeOwned>(body: &[u8]) -> Result<Option<T>, ReadError> {
+pub fn read_json_payload<T: Json>(body: &[u8]) -> Result<Option<T>, ReadError> {
     if body.iter().all(u8::is_ascii_whitespace) {
         return Ok(None);
     }
-    serde_json::from_slice(body).map(Some).map_err(ReadError::from)
+    wire::from_json(body).map(Some).map_err(ReadError::from)
 }
 
 /// Reads a text payload (a string or enum); an empty body is `None`.
@@ -376,61 +373,4 @@ pub fn read_text_payload(body: &[u8]) -> Result<Option<String>, ReadError> {
         return Ok(None);
     }
     String::from_utf8(body.to_vec()).map(Some).map_err(|_| ReadError::new("the body is not UTF-8 text"))
-}
-
-/// The members of a JSON object body, each as its exact text.
-fn members(body: &[u8]) -> Result<Vec<(String, &serde_json::value::RawValue)>, ReadError> {
-    serde_json::from_slice::<RawMembers<'_>>(body).map(|m| m.0).map_err(ReadError::from)
-}
-
-/// `{"key": value, ...}` from members.
-fn object_text<'a>(members: impl IntoIterator<Item = (String, &'a serde_json::value::RawValue)>) -> String {
-    let mut out = String::from("{");
-    for (i, (key, value)) in members.into_iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        out.push_str(&serde_json::Value::String(key).to_string());
-        out.push(':');
-        out.push_str(value.get());
-    }
-    out.push('}');
-    out
-}
-
-/// Writes `value` as a JSON object without the members named in `bound`.
-fn json_without<T: Serialize>(value: &T, bound: &[&str]) -> Result<Vec<u8>, serde_json::Error> {
-    let full = serde_json::to_vec(value)?;
-    if bound.is_empty() {
-        return Ok(full);
-    }
-    let members = serde_json::from_slice::<RawMembers<'_>>(&full)?.0;
-    Ok(object_text(members.into_iter().filter(|(key, _)| !bound.contains(&key.as_str()))).into_bytes())
-}
-
-/// The members of a JSON object in order, values kept as their text.
-struct RawMembers<'a>(Vec<(String, &'a serde_json::value::RawValue)>);
-
-impl<'de: 'a, 'a> serde::Deserialize<'de> for RawMembers<'a> {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Members<'a>(std::marker::PhantomData<&'a ()>);
-
-        impl<'de: 'a, 'a> serde::de::Visitor<'de> for Members<'a> {
-            type Value = RawMembers<'a>;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a JSON object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-                let mut members = Vec::new();
-                while let Some((key, value)) = map.next_entry::<String, &'de serde_json::value::RawValue>()? {
-                    members.push((key, value));
-                }
-                Ok(RawMembers(members))
-            }
-        }
-
-        deserializer.deserialize_map(Members(std::marker::PhantomData))
-    }
 }

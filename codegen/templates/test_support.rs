@@ -7,14 +7,24 @@ use serde::Serialize;
 use serde_json::Value;
 
 use __crate__::validate::Validate;
+use __crate__::wire::{self, Json};
 
 /// Reads `input` as a `T`, writes it back, and checks the result equals `expected` (as JSON
 /// values; numbers that are not integers may differ by less than a millisecond's worth).
 /// Then reads the written JSON again and checks that writing it once more changes nothing.
-pub fn assert_round_trip<T: Serialize + DeserializeOwned>(input: &str, expected: &str) {
+///
+/// Both ways of reading and writing are checked, and must agree: the wire form (the crate's
+/// JSON reader and writer, what `read_response` and `write_request` use) and the serde form.
+pub fn assert_round_trip<T: Serialize + DeserializeOwned + Json>(input: &str, expected: &str) {
     let type_name = std::any::type_name::<T>();
     let value: T = serde_json::from_str(input).unwrap_or_else(|e| panic!("reading {type_name}: {e}\n{input}"));
     let written = serde_json::to_value(&value).unwrap_or_else(|e| panic!("writing {type_name}: {e}"));
+    let wire: T =
+        wire::from_json(input.as_bytes()).unwrap_or_else(|e| panic!("reading {type_name} from the wire: {e}\n{input}"));
+    let wire_written: Value = serde_json::from_slice(&wire::to_json(&wire)).expect("the wire form is JSON");
+    if let Some(difference) = difference(&written, &wire_written, "$") {
+        panic!("{type_name}: the wire form and the serde form differ: {difference}\nserde: {written}\nwire:  {wire_written}");
+    }
     let expected: Value = serde_json::from_str(expected).expect("the expected JSON is valid");
     if let Some(difference) = difference(&expected, &written, "$") {
         panic!("{type_name} did not round-trip: {difference}\nexpected: {expected}\nwritten:  {written}");
@@ -38,7 +48,7 @@ pub fn assert_valid<T: DeserializeOwned + Validate>(input: &str) {
 /// and a value the crate does not know is kept and written back unchanged.
 pub fn assert_enum_round_trips<T>(known: &[&str], unknown: &str)
 where
-    T: Serialize + DeserializeOwned + AsRef<str> + for<'a> From<&'a str> + PartialEq + std::fmt::Debug,
+    T: Serialize + DeserializeOwned + Json + AsRef<str> + for<'a> From<&'a str> + PartialEq + std::fmt::Debug,
 {
     let type_name = std::any::type_name::<T>();
     for value in known.iter().copied().chain([unknown]) {
@@ -47,6 +57,10 @@ where
         assert_eq!(read.as_ref(), value, "{type_name}");
         assert_eq!(read, T::from(value), "{type_name}");
         assert_eq!(serde_json::to_value(&read).unwrap(), json, "{type_name}");
+        let text = json.to_string();
+        let wire: T = wire::from_json(text.as_bytes()).unwrap_or_else(|e| panic!("reading {type_name}: {e}"));
+        assert_eq!(wire, read, "{type_name}: the wire form reads another value");
+        assert_eq!(wire::to_json(&wire), text.as_bytes(), "{type_name}: the wire form writes another value");
     }
     assert!(!known.contains(&unknown));
 }
@@ -55,7 +69,7 @@ where
 /// and a number the crate does not know is kept and written back unchanged.
 pub fn assert_int_enum_round_trips<T>(known: &[i32], unknown: i32)
 where
-    T: Serialize + DeserializeOwned + Into<i32> + From<i32> + PartialEq + Copy + std::fmt::Debug,
+    T: Serialize + DeserializeOwned + Json + Into<i32> + From<i32> + PartialEq + Copy + std::fmt::Debug,
 {
     let type_name = std::any::type_name::<T>();
     for value in known.iter().copied().chain([unknown]) {
@@ -63,6 +77,9 @@ where
         assert_eq!(read.into(), value, "{type_name}");
         assert_eq!(read, T::from(value), "{type_name}");
         assert_eq!(serde_json::to_value(read).unwrap(), Value::from(value), "{type_name}");
+        let wire: T = wire::from_json(value.to_string().as_bytes()).unwrap_or_else(|e| panic!("reading {type_name}: {e}"));
+        assert_eq!(wire, read, "{type_name}: the wire form reads another value");
+        assert_eq!(wire::to_json(&wire), value.to_string().as_bytes(), "{type_name}: the wire form writes another value");
     }
     assert!(!known.contains(&unknown));
 }

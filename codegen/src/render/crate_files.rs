@@ -11,6 +11,10 @@ use crate::Options;
 /// The modules that are the same for every service, kept as real Rust files in
 /// `codegen/templates/`.
 pub const WIRE_RS: &str = include_str!("../../templates/wire.rs");
+/// See [`WIRE_RS`]: the JSON reader and writer.
+pub const JSON_RS: &str = include_str!("../../templates/json.rs");
+/// See [`WIRE_RS`]: what generated structures, unions and enums share.
+pub const SHAPE_RS: &str = include_str!("../../templates/shape.rs");
 /// See [`WIRE_RS`].
 pub const ERROR_RS: &str = include_str!("../../templates/error.rs");
 /// See [`WIRE_RS`]: the tests of the `wire` module, written into every crate.
@@ -52,10 +56,14 @@ base64 = "0.22"
 {compression}http = "1"
 {checksum}
 regex = "1"
-serde = {{ version = "1", features = ["derive"] }}
+serde = "1"
 serde_json = {{ version = "1", features = ["float_roundtrip", "raw_value"] }}
 time = {{ version = "0.3.36", features = ["formatting", "macros", "parsing"] }}
-{idempotency}{workspace}"#,
+{idempotency}
+[dev-dependencies]
+# The tests of the `wire` formats use them in types of their own, through `#[serde(with)]`.
+serde = {{ version = "1", features = ["derive"] }}
+{workspace}"#,
         package = service.package_name,
         compression = if optional.compression { "flate2 = \"1\"\n" } else { "" },
         idempotency = if optional.idempotency { "uuid = { version = \"1\", features = [\"v4\"] }\n" } else { "" },
@@ -142,10 +150,12 @@ pub fn lib_rs(space: &TypeSpace) -> TokenStream {
         #compression
         pub mod error;
         #idempotency
+        pub mod json;
         pub mod operation;
         pub mod operations;
         pub mod protocol;
         #rest
+        pub mod shape;
         pub mod validate;
         pub mod wire;
 

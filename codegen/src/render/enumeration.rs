@@ -11,7 +11,7 @@ use crate::space::{TypeDef, VariantDef};
 /// Renders the file of one enum.
 pub fn render(def: &TypeDef, variants: &[VariantDef], std: &StdPaths) -> TokenStream {
     let name = naming::ident(&def.name);
-    let (string, result, default) = (std.path("String"), std.path("Result"), std.path("Default"));
+    let string = std.path("String");
     let allow_case = (!naming::is_upper_camel(&def.name)).then(|| quote!(#[allow(non_camel_case_types)]));
     let derive_debug = (!def.sensitive).then(|| quote!(Debug,));
     let debug_impl = def.sensitive.then(|| super::debug::enum_impl(def));
@@ -25,12 +25,11 @@ pub fn render(def: &TypeDef, variants: &[VariantDef], std: &StdPaths) -> TokenSt
     });
     let unknown_doc = " A value that this version of the crate does not know, kept exactly as received. \
          Do not match on it: a later version may add the value as a variant of its own.";
+    let debug = def.sensitive.then(|| quote!(use std::fmt;));
     quote! {
-        use std::fmt;
+        #debug
 
-        use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
-        use crate::wire;
+        use crate::shape;
 
         #docs
         #deprecated
@@ -47,11 +46,6 @@ pub fn render(def: &TypeDef, variants: &[VariantDef], std: &StdPaths) -> TokenSt
             /// Every value this version of the crate knows, in model order.
             pub const VALUES: &'static [&'static str] = &[#(#values),*];
 
-            /// Whether the value is one this version of the crate knows (not `Unknown`).
-            pub fn is_known(&self) -> bool {
-                !matches!(self, Self::Unknown(_))
-            }
-
             /// The value as it is written on the wire.
             pub fn as_str(&self) -> &str {
                 match self {
@@ -61,16 +55,8 @@ pub fn render(def: &TypeDef, variants: &[VariantDef], std: &StdPaths) -> TokenSt
             }
         }
 
-        /// The empty [`Unknown`](Self::Unknown) value: what a required member that is missing
-        /// on the wire reads as (Smithy's client error correction).
-        impl #default for #name {
-            fn default() -> Self {
-                Self::Unknown(#string::new())
-            }
-        }
-
-        impl From<&str> for #name {
-            fn from(value: &str) -> Self {
+        impl shape::StringEnum for #name {
+            fn of(value: &str) -> Self {
                 match value {
                     #(#values => Self::#idents,)*
                     other => Self::Unknown(other.to_owned()),
@@ -78,46 +64,7 @@ pub fn render(def: &TypeDef, variants: &[VariantDef], std: &StdPaths) -> TokenSt
             }
         }
 
-        impl From<#string> for #name {
-            fn from(value: #string) -> Self {
-                match value.as_str() {
-                    #(#values => Self::#idents,)*
-                    _ => Self::Unknown(value),
-                }
-            }
-        }
-
-        impl std::str::FromStr for #name {
-            type Err = std::convert::Infallible;
-
-            fn from_str(value: &str) -> #result<Self, Self::Err> {
-                Ok(Self::from(value))
-            }
-        }
-
-        impl AsRef<str> for #name {
-            fn as_ref(&self) -> &str {
-                self.as_str()
-            }
-        }
-
-        impl fmt::Display for #name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-
-        impl Serialize for #name {
-            fn serialize<S: Serializer>(&self, serializer: S) -> #result<S::Ok, S::Error> {
-                serializer.serialize_str(self.as_str())
-            }
-        }
-
-        impl<'de> Deserialize<'de> for #name {
-            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> #result<Self, D::Error> {
-                wire::deserialize_enum(deserializer)
-            }
-        }
+        crate::string_enum!(#name);
 
         #debug_impl
     }

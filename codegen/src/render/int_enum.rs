@@ -4,14 +4,12 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::docs_attr::{deprecated_attr, doc_attrs, value_doc_attrs};
-use super::rust_types::StdPaths;
 use crate::naming;
 use crate::space::{IntVariantDef, TypeDef};
 
 /// Renders the file of one `intEnum`.
-pub fn render(def: &TypeDef, variants: &[IntVariantDef], std: &StdPaths) -> TokenStream {
+pub fn render(def: &TypeDef, variants: &[IntVariantDef]) -> TokenStream {
     let name = naming::ident(&def.name);
-    let (result, default) = (std.path("Result"), std.path("Default"));
     let docs = doc_attrs(def.docs.as_deref());
     let deprecated = deprecated_attr(def.deprecated.as_ref());
     let idents: Vec<_> = variants.iter().map(|v| naming::ident(&v.name)).collect();
@@ -22,9 +20,6 @@ pub fn render(def: &TypeDef, variants: &[IntVariantDef], std: &StdPaths) -> Toke
     });
     let allow_case = (!naming::is_upper_camel(&def.name)).then(|| quote!(#[allow(non_camel_case_types)]));
     quote! {
-        use std::fmt;
-
-        use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
         #docs
         #deprecated
@@ -42,25 +37,12 @@ pub fn render(def: &TypeDef, variants: &[IntVariantDef], std: &StdPaths) -> Toke
             /// Every number this version of the crate knows, in model order.
             pub const VALUES: &'static [i32] = &[#(#values),*];
 
-            /// Whether the value is one this version of the crate knows (not `Unknown`).
-            pub fn is_known(&self) -> bool {
-                !matches!(self, Self::Unknown(_))
-            }
-
             /// The number as it is written on the wire.
             pub fn as_i32(self) -> i32 {
                 match self {
                     #(Self::#idents => #values,)*
                     Self::Unknown(value) => value,
                 }
-            }
-        }
-
-        /// [`Unknown(0)`](Self::Unknown): what a required member that is missing on the wire
-        /// reads as (Smithy's client error correction), unless 0 is a known value.
-        impl #default for #name {
-            fn default() -> Self {
-                Self::from(0)
             }
         }
 
@@ -79,22 +61,6 @@ pub fn render(def: &TypeDef, variants: &[IntVariantDef], std: &StdPaths) -> Toke
             }
         }
 
-        impl fmt::Display for #name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                write!(f, "{}", self.as_i32())
-            }
-        }
-
-        impl Serialize for #name {
-            fn serialize<S: Serializer>(&self, serializer: S) -> #result<S::Ok, S::Error> {
-                serializer.serialize_i32(self.as_i32())
-            }
-        }
-
-        impl<'de> Deserialize<'de> for #name {
-            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> #result<Self, D::Error> {
-                i32::deserialize(deserializer).map(Self::from)
-            }
-        }
+        crate::int_enum!(#name);
     }
 }

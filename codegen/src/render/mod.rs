@@ -32,6 +32,8 @@ pub fn crate_jobs<'a>(space: &'a TypeSpace, options: &'a Options) -> Vec<Job<'a>
         Job::text("Cargo.toml", crate_files::cargo_toml(space, options)),
         Job::tokens("src/lib.rs", || Ok(crate_files::lib_rs(space))),
         template("src/wire.rs", crate_files::WIRE_RS),
+        template("src/json.rs", crate_files::JSON_RS),
+        template("src/shape.rs", crate_files::SHAPE_RS),
         template("src/error.rs", crate_files::ERROR_RS),
         template("src/operation.rs", crate_files::OPERATION_RS),
         template("src/validate.rs", crate_files::VALIDATE_RS),
@@ -60,7 +62,7 @@ pub fn crate_jobs<'a>(space: &'a TypeSpace, options: &'a Options) -> Vec<Job<'a>
             let tokens = match &def.kind {
                 TypeKind::Struct(s) => structure::render(def, s, space),
                 TypeKind::Enum(variants) => enumeration::render(def, variants, &rust_types::StdPaths::of(space)),
-                TypeKind::IntEnum(variants) => int_enum::render(def, variants, &rust_types::StdPaths::of(space)),
+                TypeKind::IntEnum(variants) => int_enum::render(def, variants),
                 TypeKind::Union(members) => union::render(def, members, space),
             };
             Ok(allow_deprecated_uses(tokens, space, &deprecated_members(def)))

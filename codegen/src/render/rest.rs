@@ -134,10 +134,7 @@ fn request_body(members: &[&MemberDef]) -> TokenStream {
         let field = naming::ident(&payload.rust_name);
         let (content_type, bytes) = payload_kind(payload);
         let write = |value: TokenStream| match bytes {
-            PayloadKind::Json => quote! {
-                let body = serde_json::to_vec(#value).map_err(|e| RequestError::new("the payload cannot be written as JSON", e))?;
-                request.body(#content_type, body)?;
-            },
+            PayloadKind::Json => quote!(request.json_payload(#value)?;),
             PayloadKind::Bytes => quote!(request.body(#content_type, (#value).clone())?;),
             PayloadKind::Text => quote!(request.body(#content_type, (#value).as_bytes().to_vec())?;),
             PayloadKind::Enum => quote!(request.body(#content_type, (#value).as_str().as_bytes().to_vec())?;),
@@ -158,8 +155,13 @@ fn request_body(members: &[&MemberDef]) -> TokenStream {
     if !members.iter().any(|m| m.http.in_request().is_none()) {
         return TokenStream::new();
     }
-    let bound = members.iter().filter(|m| m.http.in_request().is_some()).map(|m| &m.wire_name);
+    let bound = bound_indexes(members, |m| m.http.in_request().is_some());
     quote!(request.json_body(input, &[#(#bound),*])?;)
+}
+
+/// The indexes (in the structure's `FIELDS`) of the members that an HTTP binding takes.
+fn bound_indexes(members: &[&MemberDef], bound: impl Fn(&MemberDef) -> bool) -> Vec<proc_macro2::Literal> {
+    members.iter().enumerate().filter(|(_, m)| bound(m)).map(|(i, _)| proc_macro2::Literal::usize_unsuffixed(i)).collect()
 }
 
 /// How a payload is written and read.
@@ -363,7 +365,7 @@ fn read_members(ty: &TokenStream, members: &[&MemberDef], output: bool) -> Token
     });
     let binding = if bound.is_empty() && payload_set.is_none() { quote!(value) } else { quote!(mut value) };
     let start = if payload.is_none() && members.iter().any(|m| m.http.in_response().is_none()) {
-        let bound = members.iter().filter(|m| m.http.in_response().is_some()).map(|m| &m.wire_name);
+        let bound = bound_indexes(members, |m| m.http.in_response().is_some());
         quote!(let #binding: #ty = rest::read_json_without(body, &[#(#bound),*])?;)
     } else {
         quote!(let #binding = #ty::default();)

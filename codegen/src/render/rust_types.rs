@@ -40,10 +40,6 @@ impl StdPaths {
         }
     }
 
-    /// The path as a string, for serde attributes.
-    pub fn path_str(&self, name: &str) -> String {
-        self.path(name).to_string().replace(' ', "")
-    }
 }
 
 /// The Rust type as tokens.
@@ -117,8 +113,30 @@ pub fn named_type(name: &str, std: &StdPaths) -> TokenStream {
     }
 }
 
-/// The `wire` adapter of a format, e.g. `wire::List<wire::EpochSeconds>`.
-pub fn wire_format_tokens(format: &WireFormat) -> TokenStream {
+/// The format value that reads and writes a member (see the generated `wire` module), e.g.
+/// `wire::Opt(wire::List(wire::EpochSeconds))`: the type's format, boxed and optional as the
+/// member is.
+pub fn member_format(ty: &RustType, boxed: bool, optional: bool) -> TokenStream {
+    let mut format = value_format(ty);
+    if boxed {
+        format = quote!(wire::Boxed(#format));
+    }
+    if optional {
+        format = quote!(wire::Opt(#format));
+    }
+    format
+}
+
+/// The format value of a type.
+pub fn value_format(ty: &RustType) -> TokenStream {
+    match ty.wire_format() {
+        None => quote!(wire::Same),
+        Some(format) => format_value(&format),
+    }
+}
+
+fn format_value(format: &WireFormat) -> TokenStream {
+    let inner = |inner: Option<&WireFormat>| inner.map_or_else(|| quote!(wire::Same), format_value);
     match format {
         WireFormat::Float => quote!(wire::Float),
         WireFormat::EpochSeconds => quote!(wire::EpochSeconds),
@@ -126,23 +144,20 @@ pub fn wire_format_tokens(format: &WireFormat) -> TokenStream {
         WireFormat::HttpDate => quote!(wire::HttpDate),
         WireFormat::Base64 => quote!(wire::Base64),
         WireFormat::List { item, sparse } => {
-            let name = if *sparse { quote!(wire::SparseList) } else { quote!(wire::List) };
-            with_inner(name, item.as_deref())
+            let item = inner(item.as_deref());
+            if *sparse {
+                quote!(wire::SparseList(#item))
+            } else {
+                quote!(wire::List(#item))
+            }
         }
         WireFormat::Map { value, sparse } => {
-            let name = if *sparse { quote!(wire::SparseMap) } else { quote!(wire::Map) };
-            with_inner(name, value.as_deref())
+            let value = inner(value.as_deref());
+            if *sparse {
+                quote!(wire::SparseMap(#value))
+            } else {
+                quote!(wire::Map(#value))
+            }
         }
-    }
-}
-
-/// The collection format with its item format; `Same` is the default and left out.
-fn with_inner(name: TokenStream, inner: Option<&WireFormat>) -> TokenStream {
-    match inner {
-        Some(inner) => {
-            let inner = wire_format_tokens(inner);
-            quote!(#name<#inner>)
-        }
-        None => name,
     }
 }

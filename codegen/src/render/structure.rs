@@ -1,4 +1,6 @@
-//! A structure: a `pub struct` with serde attributes that follow the wire rules.
+//! A structure: a `pub struct`, and its `shape::Structure` description (each member's wire name
+//! and format) from which the crate's `shape` module reads and writes it, on the wire and
+//! through serde.
 
 use proc_macro2::TokenStream;
 use quote::{quote, ToTokens};
@@ -7,7 +9,7 @@ use smithy_model::ErrorFault;
 
 use super::docs_attr::{deprecated_attr, doc_attrs, lines_to_attrs};
 use super::imports::Imports;
-use super::rust_types::{type_tokens, wire_format_tokens, StdPaths};
+use super::rust_types::{member_format, type_tokens, StdPaths};
 use super::{builder, debug, validation};
 use crate::naming;
 use crate::space::{Binding, DefaultValue, ErrorInfo, MemberDef, RustType, StructDef, TypeDef, TypeSpace};
@@ -18,13 +20,13 @@ pub fn render(def: &TypeDef, s: &StructDef, space: &TypeSpace) -> TokenStream {
     let name = naming::ident(&def.name);
     let docs = struct_docs(def);
     let deprecated = deprecated_attr(def.deprecated.as_ref());
-    let fields = s.members.iter().map(|f| field(f, std, s.error.is_some()));
+    let fields = s.members.iter().map(|f| field(f, std));
     let derive_default = s.derives_default().then(|| quote!(Default,));
     let manual_default = (!s.derives_default()).then(|| default_impl(&name, s, std));
     let mut imports = Imports::default();
-    imports.add("serde", "Deserialize").add("serde", "Serialize");
     imports.types(s.members.iter().map(|f| &f.ty), &def.name, std);
-    if s.members.iter().any(|f| f.ty.uses_wire()) {
+    imports.add("crate", "json").add("crate", "shape");
+    if !s.members.is_empty() {
         imports.add("crate", "wire");
     }
     let error_impls = s.error.as_ref().map(|e| error_impls(&name, e, s));
@@ -40,6 +42,7 @@ pub fn render(def: &TypeDef, s: &StructDef, space: &TypeSpace) -> TokenStream {
     imports.add("crate::validate", "Validate").add("crate::validate", "Validator").add("crate::validate", "Violations");
     let imports = imports.tokens();
     let builder = builder::struct_impl(def, s, std);
+    let structure = structure_impl(&name, def, s, std);
     let validate = validation::struct_impl(def, &s.members, space);
     let allow_case = (!naming::is_upper_camel(&def.name)).then(|| quote!(#[allow(non_camel_case_types)]));
     quote! {
@@ -48,13 +51,16 @@ pub fn render(def: &TypeDef, s: &StructDef, space: &TypeSpace) -> TokenStream {
         #docs
         #deprecated
         #allow_case
-        #[derive(Clone, #derive_debug #derive_default PartialEq, Serialize, Deserialize)]
-        #[serde(default)]
+        #[derive(Clone, #derive_debug #derive_default PartialEq)]
         pub struct #name {
             #(#fields)*
         }
 
         #builder
+
+        #structure
+
+        crate::structure!(#name);
 
         #manual_default
 
@@ -166,7 +172,7 @@ fn join_words(words: &[String]) -> String {
     }
 }
 
-fn field(f: &MemberDef, std: &StdPaths, in_error: bool) -> TokenStream {
+fn field(f: &MemberDef, std: &StdPaths) -> TokenStream {
     let docs = doc_attrs(f.docs.as_deref());
     let docs = match &f.service_default {
         Some(default) => {
@@ -185,43 +191,71 @@ fn field(f: &MemberDef, std: &StdPaths, in_error: bool) -> TokenStream {
     let deprecated = deprecated_attr(f.deprecated.as_ref());
     let name = naming::ident(&f.rust_name);
     let ty = field_type(f, std);
-    let mut serde = Vec::new();
-    // serde names a field after its identifier, without `r#`.
-    let serde_name = name.to_string();
-    if f.wire_name != serde_name.trim_start_matches("r#") {
-        let wire = &f.wire_name;
-        serde.push(quote!(rename = #wire));
-    }
-    if let Some(alias) = message_alias(f, in_error) {
-        serde.push(quote!(alias = #alias));
-    }
-    if f.is_optional() {
-        let is_none = format!("{}::is_none", std.path_str("Option"));
-        serde.push(quote!(skip_serializing_if = #is_none));
-    }
-    if let Some(format) = f.ty.wire_format() {
-        let format = wire_format_tokens(&format);
-        let format = if f.is_optional() { quote!(Option<#format>) } else { format };
-        let with = format!("wire::As::<{}>", format.to_string().replace(' ', ""));
-        serde.push(quote!(with = #with));
-    }
-    let serde = (!serde.is_empty()).then(|| quote!(#[serde(#(#serde),*)]));
     quote! {
         #docs
         #deprecated
-        #serde
         pub #name: #ty,
     }
 }
 
-/// Errors of the AWS JSON protocols carry their message as `message` or `Message`, whichever
-/// the model names the member; the other spelling is read too.
-fn message_alias(f: &MemberDef, in_error: bool) -> Option<&'static str> {
-    match f.wire_name.as_str() {
-        "message" if in_error => Some("Message"),
-        "Message" if in_error => Some("message"),
-        _ => None,
+/// `impl Structure`: the members' wire names, and each member's format for reading and writing.
+fn structure_impl(name: &proc_macro2::Ident, def: &TypeDef, s: &StructDef, std: &StdPaths) -> TokenStream {
+    let result = std.path("Result");
+    let type_name = &def.name;
+    let names = s.members.iter().map(|m| &m.wire_name);
+    let formats: Vec<TokenStream> = s.members.iter().map(|m| member_format(&m.ty, m.boxed, m.is_optional())).collect();
+    let fields: Vec<proc_macro2::Ident> = s.members.iter().map(|m| naming::ident(&m.rust_name)).collect();
+    let indexes = (0..s.members.len()).map(proc_macro2::Literal::usize_unsuffixed);
+    let aliases = message_alias(s).map(|(alias, index)| {
+        let index = proc_macro2::Literal::usize_unsuffixed(index);
+        quote!(const ALIASES: &'static [(&'static str, usize)] = &[(#alias, #index)];)
+    });
+    let write_indexes = (0..s.members.len()).map(proc_macro2::Literal::usize_unsuffixed);
+    let methods = if s.members.is_empty() {
+        quote! {
+            fn read_field<R: shape::FieldReader>(&mut self, _index: usize, _r: R) -> #result<(), R::Error> {
+                Ok(())
+            }
+
+            fn write_fields<W: shape::FieldWriter>(&self, _w: &mut W) -> #result<(), W::Error> {
+                Ok(())
+            }
+        }
+    } else {
+        quote! {
+            fn read_field<R: shape::FieldReader>(&mut self, index: usize, r: R) -> #result<(), R::Error> {
+                match index {
+                    #(#indexes => r.set(&mut self.#fields, #formats),)*
+                    _ => Ok(()),
+                }
+            }
+
+            fn write_fields<W: shape::FieldWriter>(&self, w: &mut W) -> #result<(), W::Error> {
+                #(w.field(#write_indexes, &self.#fields, #formats)?;)*
+                Ok(())
+            }
+        }
+    };
+    quote! {
+        impl shape::Structure for #name {
+            const NAME: &'static str = #type_name;
+            const FIELDS: json::Fields<'static> = json::Fields::new(&[#(#names),*]);
+            #aliases
+
+            #methods
+        }
     }
+}
+
+/// Errors of the AWS JSON protocols carry their message as `message` or `Message`, whichever
+/// the model names the member; the other spelling is read too. The alias and the member's index.
+fn message_alias(s: &StructDef) -> Option<(&'static str, usize)> {
+    s.error.as_ref()?;
+    s.members.iter().enumerate().find_map(|(index, m)| match m.wire_name.as_str() {
+        "message" => Some(("Message", index)),
+        "Message" => Some(("message", index)),
+        _ => None,
+    })
 }
 
 /// The field's full type: `Option` when optional, `Box` when breaking a recursion.

@@ -10,15 +10,13 @@
 //! an error, named by the `X-Amzn-Errortype` header or the body's `__type` or `code`
 //! ([`crate::error::parse_error`]).
 
-use serde::de::DeserializeOwned;
-use serde::Serialize;
-
 use crate::error::{parse_error, OperationError, RequestError, UnhandledError};
 use crate::operations::SERVICE;
+use crate::wire::{self, Json};
 
 /// The awsJson request of an operation whose `X-Amz-Target` is `target`.
-pub fn aws_json_request<T: Serialize>(target: &str, input: &T) -> Result<http::Request<Vec<u8>>, RequestError> {
-    let body = serde_json::to_vec(input).map_err(|e| RequestError::new("the input cannot be written as JSON", e))?;
+pub fn aws_json_request<T: Json>(target: &str, input: &T) -> Result<http::Request<Vec<u8>>, RequestError> {
+    let body = wire::to_json(input);
     let mut request = http::Request::builder()
         .method(http::Method::POST)
         .uri("/")
@@ -34,7 +32,7 @@ pub fn aws_json_request<T: Serialize>(target: &str, input: &T) -> Result<http::R
 /// Reads an awsJson response: the output for a 2xx status, else the operation's error.
 pub fn aws_json_response<O, E, B>(response: &http::Response<B>) -> Result<O, E>
 where
-    O: DeserializeOwned,
+    O: Json,
     E: OperationError,
     B: AsRef<[u8]>,
 {
@@ -42,7 +40,7 @@ where
     if !response.status().is_success() {
         return Err(parse_error(status, response.headers(), body));
     }
-    read_json_body(body).map_err(|e| {
+    wire::from_json(body).map_err(|e| {
         E::unhandled(UnhandledError {
             status,
             code: None,
@@ -50,19 +48,6 @@ where
             body: body.to_vec(),
         })
     })
-}
-
-/// Reads a JSON body; an empty body (or only white space) reads as `{}`.
-pub fn read_json_body<T: DeserializeOwned>(body: &[u8]) -> Result<T, serde_json::Error> {
-    if body.iter().all(u8::is_ascii_whitespace) {
-        return serde_json::from_str("{}");
-    }
-    // Checking UTF-8 once up front is faster than string by string; a body that is not UTF-8
-    // goes through `from_slice`, whose error says where.
-    match std::str::from_utf8(body) {
-        Ok(text) => serde_json::from_str(text),
-        Err(_) => serde_json::from_slice(body),
-    }
 }
 
 /// The value of a `@hostLabel` member for a host prefix: it must be a non-empty run of ASCII

@@ -2,25 +2,21 @@
 
 use std::fmt;
 use std::collections::HashMap;
-use serde::{Deserialize, Serialize};
-use crate::{AttributeType, DeliveryMediumType, MessageActionType, wire};
+use crate::{AttributeType, DeliveryMediumType, MessageActionType, json, shape, wire};
 use crate::validate::{Redacted, Validate, Validator, Violations};
 
 /// This structure is the input of `AdminCreateUser`.
 ///
 /// Creates a new user in the specified user pool.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Default, PartialEq)]
 pub struct AdminCreateUserRequest {
     /// The ID of the user pool where you want to create a user.
-    #[serde(rename = "UserPoolId")]
     pub user_pool_id: String,
     /// The value that you want to set as the username sign-in attribute. The following conditions apply to the username parameter.
     ///
     /// - The username can't be a duplicate of another username in the same user pool.
     /// - You can't change the value of a username after you create it.
     /// - You can only provide a value if usernames are a valid sign-in attribute for your user pool. If your user pool only supports phone numbers or email addresses as sign-in attributes, Amazon Cognito automatically generates a username value. For more information, see [Customizing sign-in attributes](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-attributes.html#user-pool-settings-aliases).
-    #[serde(rename = "Username")]
     pub username: String,
     /// An array of name-value pairs that contain user attributes and attribute values to be set for the user to be created. You can create a user without specifying any attributes other than `Username`. However, any attributes that you specify as required (when creating a user pool or in the **Attributes** tab of the console) either you should supply (in your call to `AdminCreateUser`) or the user should supply (when they sign up in response to your welcome message).
     ///
@@ -39,22 +35,12 @@ pub struct AdminCreateUserRequest {
     /// - **phone_number**
     ///
     ///   The phone number where you want the user to receive their confirmation code and username. You must provide a value for `phone_number` when you want to set `phone_number_verified` to `true`, or if you set `SMS` in the `DesiredDeliveryMediums` parameter.
-    #[serde(
-        rename = "UserAttributes",
-        skip_serializing_if = "Option::is_none",
-        with = "wire::As::<Option<wire::List>>"
-    )]
     pub user_attributes: Option<Vec<AttributeType>>,
     /// Temporary user attributes that contribute to the outcomes of your pre sign-up Lambda trigger. This set of key-value pairs are for custom validation of information that you collect from your users but don't need to retain.
     ///
     /// Your Lambda function can analyze this additional data and act on it. Your function can automatically confirm and verify select users or perform external API operations like logging user attributes and validation data to Amazon CloudWatch Logs.
     ///
     /// For more information about the pre sign-up Lambda trigger, see [Pre sign-up Lambda trigger](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-pre-sign-up.html).
-    #[serde(
-        rename = "ValidationData",
-        skip_serializing_if = "Option::is_none",
-        with = "wire::As::<Option<wire::List>>"
-    )]
     pub validation_data: Option<Vec<AttributeType>>,
     /// The user's temporary password. This password must conform to the password policy that you specified when you created the user pool.
     ///
@@ -65,7 +51,6 @@ pub struct AdminCreateUserRequest {
     /// If you don't specify a value, Amazon Cognito generates one for you unless you have passwordless options active for your user pool.
     ///
     /// The temporary password can only be used until the user account expiration limit that you set for your user pool. To reset the account after that time limit, you must call `AdminCreateUser` again and specify `RESEND` for the `MessageAction` parameter.
-    #[serde(rename = "TemporaryPassword", skip_serializing_if = "Option::is_none")]
     pub temporary_password: Option<String>,
     /// This parameter is used only if the `phone_number_verified` or `email_verified` attribute is set to `True`. Otherwise, it is ignored.
     ///
@@ -74,17 +59,10 @@ pub struct AdminCreateUserRequest {
     /// If this parameter is set to `False`, the API throws an `AliasExistsException` error if the alias already exists. The default value is `False`.
     ///
     /// When it is not set, the service uses its default, `false`.
-    #[serde(rename = "ForceAliasCreation", skip_serializing_if = "Option::is_none")]
     pub force_alias_creation: Option<bool>,
     /// Set to `RESEND` to resend the invitation message to a user that already exists, and to reset the temporary-password duration with a new temporary password. Set to `SUPPRESS` to suppress sending the message. You can specify only one value.
-    #[serde(rename = "MessageAction", skip_serializing_if = "Option::is_none")]
     pub message_action: Option<MessageActionType>,
     /// Specify `EMAIL` if email will be used to send the welcome message. Specify `SMS` if the phone number will be used. The default value is `SMS`. You can specify more than one value.
-    #[serde(
-        rename = "DesiredDeliveryMediums",
-        skip_serializing_if = "Option::is_none",
-        with = "wire::As::<Option<wire::List>>"
-    )]
     pub desired_delivery_mediums: Option<Vec<DeliveryMediumType>>,
     /// A map of custom key-value pairs that you can provide as input for any custom workflows that this action triggers.
     ///
@@ -97,11 +75,6 @@ pub struct AdminCreateUserRequest {
     /// > - Store the `ClientMetadata` value. This data is available only to Lambda triggers that are assigned to a user pool to support custom workflows. If your user pool configuration doesn't include triggers, the `ClientMetadata` parameter serves no purpose.
     /// > - Validate the `ClientMetadata` value.
     /// > - Encrypt the `ClientMetadata` value. Don't send sensitive information in this parameter.
-    #[serde(
-        rename = "ClientMetadata",
-        skip_serializing_if = "Option::is_none",
-        with = "wire::As::<Option<wire::Map>>"
-    )]
     pub client_metadata: Option<HashMap<String, String>>,
 }
 
@@ -162,6 +135,60 @@ impl AdminCreateUserRequest {
         Validate::validate(self)
     }
 }
+
+impl shape::Structure for AdminCreateUserRequest {
+    const NAME: &'static str = "AdminCreateUserRequest";
+    const FIELDS: json::Fields<'static> = json::Fields::new(
+        &[
+            "UserPoolId",
+            "Username",
+            "UserAttributes",
+            "ValidationData",
+            "TemporaryPassword",
+            "ForceAliasCreation",
+            "MessageAction",
+            "DesiredDeliveryMediums",
+            "ClientMetadata",
+        ],
+    );
+    fn read_field<R: shape::FieldReader>(
+        &mut self,
+        index: usize,
+        r: R,
+    ) -> Result<(), R::Error> {
+        match index {
+            0 => r.set(&mut self.user_pool_id, wire::Same),
+            1 => r.set(&mut self.username, wire::Same),
+            2 => r.set(&mut self.user_attributes, wire::Opt(wire::List(wire::Same))),
+            3 => r.set(&mut self.validation_data, wire::Opt(wire::List(wire::Same))),
+            4 => r.set(&mut self.temporary_password, wire::Opt(wire::Same)),
+            5 => r.set(&mut self.force_alias_creation, wire::Opt(wire::Same)),
+            6 => r.set(&mut self.message_action, wire::Opt(wire::Same)),
+            7 => {
+                r.set(
+                    &mut self.desired_delivery_mediums,
+                    wire::Opt(wire::List(wire::Same)),
+                )
+            }
+            8 => r.set(&mut self.client_metadata, wire::Opt(wire::Map(wire::Same))),
+            _ => Ok(()),
+        }
+    }
+    fn write_fields<W: shape::FieldWriter>(&self, w: &mut W) -> Result<(), W::Error> {
+        w.field(0, &self.user_pool_id, wire::Same)?;
+        w.field(1, &self.username, wire::Same)?;
+        w.field(2, &self.user_attributes, wire::Opt(wire::List(wire::Same)))?;
+        w.field(3, &self.validation_data, wire::Opt(wire::List(wire::Same)))?;
+        w.field(4, &self.temporary_password, wire::Opt(wire::Same))?;
+        w.field(5, &self.force_alias_creation, wire::Opt(wire::Same))?;
+        w.field(6, &self.message_action, wire::Opt(wire::Same))?;
+        w.field(7, &self.desired_delivery_mediums, wire::Opt(wire::List(wire::Same)))?;
+        w.field(8, &self.client_metadata, wire::Opt(wire::Map(wire::Same)))?;
+        Ok(())
+    }
+}
+
+crate::structure!(AdminCreateUserRequest);
 
 impl fmt::Debug for AdminCreateUserRequest {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -2,15 +2,13 @@
 
 use std::fmt;
 use std::collections::HashMap;
-use serde::{Deserialize, Serialize};
-use crate::{AuthenticationResultType, ChallengeNameType, wire};
+use crate::{AuthenticationResultType, ChallengeNameType, json, shape, wire};
 use crate::validate::{Redacted, Validate, Validator, Violations};
 
 /// This structure is the output of `AdminInitiateAuth`.
 ///
 /// Initiates the authentication response, as an administrator.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Default, PartialEq)]
 pub struct AdminInitiateAuthResponse {
     /// The name of the challenge that you're responding to with this call. This is returned in the `AdminInitiateAuth` response if you must pass another challenge.
     ///
@@ -49,31 +47,18 @@ pub struct AdminInitiateAuthResponse {
     ///   To set up time-based one-time password (TOTP) MFA, use the session returned in this challenge from `InitiateAuth` or `AdminInitiateAuth` as an input to `AssociateSoftwareToken`. Then, use the session returned by `VerifySoftwareToken` as an input to `RespondToAuthChallenge` or `AdminRespondToAuthChallenge` with challenge name `MFA_SETUP` to complete sign-in.
     ///
     ///   To set up SMS or email MFA, collect a `phone_number` or `email` attribute for the user. Then restart the authentication flow with an `InitiateAuth` or `AdminInitiateAuth` request.
-    #[serde(rename = "ChallengeName", skip_serializing_if = "Option::is_none")]
     pub challenge_name: Option<ChallengeNameType>,
     /// The session that must be passed to challenge-response requests. If an `AdminInitiateAuth` or `AdminRespondToAuthChallenge` API request results in another authentication challenge, Amazon Cognito returns a session ID and the parameters of the next challenge. Pass this session ID in the `Session` parameter of `AdminRespondToAuthChallenge`.
-    #[serde(rename = "Session", skip_serializing_if = "Option::is_none")]
     pub session: Option<String>,
     /// The parameters of an authentication challenge. Amazon Cognito returns challenge parameters as a guide to the responses your user or application must provide for the returned `ChallengeName`. Calculate responses to the challenge parameters and pass them in the `ChallengeParameters` of `AdminRespondToAuthChallenge`.
     ///
     /// All challenges require `USERNAME` and, when the app client has a client secret, `SECRET_HASH`.
     ///
     /// In SRP challenges, Amazon Cognito returns the `username` attribute in `USER_ID_FOR_SRP` instead of any email address, preferred username, or phone number alias that you might have specified in your `AdminInitiateAuth` request. You must use the username and not an alias in the `ChallengeResponses` of your challenge response.
-    #[serde(
-        rename = "ChallengeParameters",
-        skip_serializing_if = "Option::is_none",
-        with = "wire::As::<Option<wire::Map>>"
-    )]
     pub challenge_parameters: Option<HashMap<String, String>>,
     /// The outcome of successful authentication. This is only returned if the user pool has no additional challenges to return. If Amazon Cognito returns another challenge, the response includes `ChallengeName`, `ChallengeParameters`, and `Session` so that your user can answer the challenge.
-    #[serde(rename = "AuthenticationResult", skip_serializing_if = "Option::is_none")]
     pub authentication_result: Option<AuthenticationResultType>,
     /// This response parameter lists the available authentication challenges that users can select from in [choice-based authentication](https://docs.aws.amazon.com/cognito/latest/developerguide/authentication-flows-selection-sdk.html#authentication-flows-selection-choice). For example, they might be able to choose between passkey authentication, a one-time password from an SMS message, and a traditional password.
-    #[serde(
-        rename = "AvailableChallenges",
-        skip_serializing_if = "Option::is_none",
-        with = "wire::As::<Option<wire::List>>"
-    )]
     pub available_challenges: Option<Vec<ChallengeNameType>>,
 }
 
@@ -118,6 +103,43 @@ impl AdminInitiateAuthResponse {
         Validate::validate(self)
     }
 }
+
+impl shape::Structure for AdminInitiateAuthResponse {
+    const NAME: &'static str = "AdminInitiateAuthResponse";
+    const FIELDS: json::Fields<'static> = json::Fields::new(
+        &[
+            "ChallengeName",
+            "Session",
+            "ChallengeParameters",
+            "AuthenticationResult",
+            "AvailableChallenges",
+        ],
+    );
+    fn read_field<R: shape::FieldReader>(
+        &mut self,
+        index: usize,
+        r: R,
+    ) -> Result<(), R::Error> {
+        match index {
+            0 => r.set(&mut self.challenge_name, wire::Opt(wire::Same)),
+            1 => r.set(&mut self.session, wire::Opt(wire::Same)),
+            2 => r.set(&mut self.challenge_parameters, wire::Opt(wire::Map(wire::Same))),
+            3 => r.set(&mut self.authentication_result, wire::Opt(wire::Same)),
+            4 => r.set(&mut self.available_challenges, wire::Opt(wire::List(wire::Same))),
+            _ => Ok(()),
+        }
+    }
+    fn write_fields<W: shape::FieldWriter>(&self, w: &mut W) -> Result<(), W::Error> {
+        w.field(0, &self.challenge_name, wire::Opt(wire::Same))?;
+        w.field(1, &self.session, wire::Opt(wire::Same))?;
+        w.field(2, &self.challenge_parameters, wire::Opt(wire::Map(wire::Same)))?;
+        w.field(3, &self.authentication_result, wire::Opt(wire::Same))?;
+        w.field(4, &self.available_challenges, wire::Opt(wire::List(wire::Same)))?;
+        Ok(())
+    }
+}
+
+crate::structure!(AdminInitiateAuthResponse);
 
 impl fmt::Debug for AdminInitiateAuthResponse {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

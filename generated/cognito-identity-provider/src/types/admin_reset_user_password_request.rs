@@ -2,21 +2,17 @@
 
 use std::fmt;
 use std::collections::HashMap;
-use serde::{Deserialize, Serialize};
-use crate::wire;
+use crate::{json, shape, wire};
 use crate::validate::{Redacted, Validate, Validator, Violations};
 
 /// This structure is the input of `AdminResetUserPassword`.
 ///
 /// Represents the request to reset a user's password as an administrator.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Default, PartialEq)]
 pub struct AdminResetUserPasswordRequest {
     /// The ID of the user pool where you want to reset the user's password.
-    #[serde(rename = "UserPoolId")]
     pub user_pool_id: String,
     /// The name of the user that you want to query or modify. The value of this parameter is typically your user's username, but it can be any of their alias attributes. If `username` isn't an alias attribute in your user pool, this value must be the `sub` of a local user or the username of a user from a third-party IdP.
-    #[serde(rename = "Username")]
     pub username: String,
     /// A map of custom key-value pairs that you can provide as input for any custom workflows that this action triggers.
     ///
@@ -29,11 +25,6 @@ pub struct AdminResetUserPasswordRequest {
     /// > - Store the `ClientMetadata` value. This data is available only to Lambda triggers that are assigned to a user pool to support custom workflows. If your user pool configuration doesn't include triggers, the `ClientMetadata` parameter serves no purpose.
     /// > - Validate the `ClientMetadata` value.
     /// > - Encrypt the `ClientMetadata` value. Don't send sensitive information in this parameter.
-    #[serde(
-        rename = "ClientMetadata",
-        skip_serializing_if = "Option::is_none",
-        with = "wire::As::<Option<wire::Map>>"
-    )]
     pub client_metadata: Option<HashMap<String, String>>,
 }
 
@@ -61,6 +52,33 @@ impl AdminResetUserPasswordRequest {
         Validate::validate(self)
     }
 }
+
+impl shape::Structure for AdminResetUserPasswordRequest {
+    const NAME: &'static str = "AdminResetUserPasswordRequest";
+    const FIELDS: json::Fields<'static> = json::Fields::new(
+        &["UserPoolId", "Username", "ClientMetadata"],
+    );
+    fn read_field<R: shape::FieldReader>(
+        &mut self,
+        index: usize,
+        r: R,
+    ) -> Result<(), R::Error> {
+        match index {
+            0 => r.set(&mut self.user_pool_id, wire::Same),
+            1 => r.set(&mut self.username, wire::Same),
+            2 => r.set(&mut self.client_metadata, wire::Opt(wire::Map(wire::Same))),
+            _ => Ok(()),
+        }
+    }
+    fn write_fields<W: shape::FieldWriter>(&self, w: &mut W) -> Result<(), W::Error> {
+        w.field(0, &self.user_pool_id, wire::Same)?;
+        w.field(1, &self.username, wire::Same)?;
+        w.field(2, &self.client_metadata, wire::Opt(wire::Map(wire::Same)))?;
+        Ok(())
+    }
+}
+
+crate::structure!(AdminResetUserPasswordRequest);
 
 impl fmt::Debug for AdminResetUserPasswordRequest {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -2,21 +2,17 @@
 
 use std::fmt;
 use std::collections::HashMap;
-use serde::{Deserialize, Serialize};
-use crate::{AttributeType, wire};
+use crate::{AttributeType, json, shape, wire};
 use crate::validate::{Redacted, Validate, Validator, Violations};
 
 /// This structure is the input of `AdminUpdateUserAttributes`.
 ///
 /// Represents the request to update the user's attributes as an administrator.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Default, PartialEq)]
 pub struct AdminUpdateUserAttributesRequest {
     /// The ID of the user pool where you want to update user attributes.
-    #[serde(rename = "UserPoolId")]
     pub user_pool_id: String,
     /// The name of the user that you want to query or modify. The value of this parameter is typically your user's username, but it can be any of their alias attributes. If `username` isn't an alias attribute in your user pool, this value must be the `sub` of a local user or the username of a user from a third-party IdP.
-    #[serde(rename = "Username")]
     pub username: String,
     /// An array of name-value pairs representing user attributes.
     ///
@@ -25,7 +21,6 @@ pub struct AdminUpdateUserAttributesRequest {
     /// If your user pool requires verification before Amazon Cognito updates an attribute value that you specify in this request, Amazon Cognito doesn’t immediately update the value of that attribute. After your user receives and responds to a verification message to verify the new value, Amazon Cognito updates the attribute value. Your user can sign in and receive messages with the original attribute value until they verify the new value.
     ///
     /// To skip the verification message and update the value of an attribute that requires verification in the same API request, include the `email_verified` or `phone_number_verified` attribute, with a value of `true`. If you set the `email_verified` or `phone_number_verified` value for an `email` or `phone_number` attribute that requires verification to `true`, Amazon Cognito doesn’t send a verification message to your user.
-    #[serde(rename = "UserAttributes", with = "wire::As::<wire::List>")]
     pub user_attributes: Vec<AttributeType>,
     /// A map of custom key-value pairs that you can provide as input for any custom workflows that this action triggers.
     ///
@@ -38,11 +33,6 @@ pub struct AdminUpdateUserAttributesRequest {
     /// > - Store the `ClientMetadata` value. This data is available only to Lambda triggers that are assigned to a user pool to support custom workflows. If your user pool configuration doesn't include triggers, the `ClientMetadata` parameter serves no purpose.
     /// > - Validate the `ClientMetadata` value.
     /// > - Encrypt the `ClientMetadata` value. Don't send sensitive information in this parameter.
-    #[serde(
-        rename = "ClientMetadata",
-        skip_serializing_if = "Option::is_none",
-        with = "wire::As::<Option<wire::Map>>"
-    )]
     pub client_metadata: Option<HashMap<String, String>>,
 }
 
@@ -75,6 +65,35 @@ impl AdminUpdateUserAttributesRequest {
         Validate::validate(self)
     }
 }
+
+impl shape::Structure for AdminUpdateUserAttributesRequest {
+    const NAME: &'static str = "AdminUpdateUserAttributesRequest";
+    const FIELDS: json::Fields<'static> = json::Fields::new(
+        &["UserPoolId", "Username", "UserAttributes", "ClientMetadata"],
+    );
+    fn read_field<R: shape::FieldReader>(
+        &mut self,
+        index: usize,
+        r: R,
+    ) -> Result<(), R::Error> {
+        match index {
+            0 => r.set(&mut self.user_pool_id, wire::Same),
+            1 => r.set(&mut self.username, wire::Same),
+            2 => r.set(&mut self.user_attributes, wire::List(wire::Same)),
+            3 => r.set(&mut self.client_metadata, wire::Opt(wire::Map(wire::Same))),
+            _ => Ok(()),
+        }
+    }
+    fn write_fields<W: shape::FieldWriter>(&self, w: &mut W) -> Result<(), W::Error> {
+        w.field(0, &self.user_pool_id, wire::Same)?;
+        w.field(1, &self.username, wire::Same)?;
+        w.field(2, &self.user_attributes, wire::List(wire::Same))?;
+        w.field(3, &self.client_metadata, wire::Opt(wire::Map(wire::Same)))?;
+        Ok(())
+    }
+}
+
+crate::structure!(AdminUpdateUserAttributesRequest);
 
 impl fmt::Debug for AdminUpdateUserAttributesRequest {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -2,27 +2,21 @@
 
 use std::fmt;
 use std::collections::HashMap;
-use serde::{Deserialize, Serialize};
-use crate::wire;
+use crate::{json, shape, wire};
 use crate::validate::{Redacted, Validate, Validator, Violations};
 
 /// This structure is the input of `GetTokensFromRefreshToken`.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Default, PartialEq)]
 pub struct GetTokensFromRefreshTokenRequest {
     /// A valid refresh token that can authorize the request for new tokens. When refresh token rotation is active in the requested app client, this token is invalidated after the request is complete.
-    #[serde(rename = "RefreshToken")]
     pub refresh_token: String,
     /// The app client that issued the refresh token to the user who wants to request new tokens.
-    #[serde(rename = "ClientId")]
     pub client_id: String,
     /// The client secret of the requested app client, if the client has a secret.
-    #[serde(rename = "ClientSecret", skip_serializing_if = "Option::is_none")]
     pub client_secret: Option<String>,
     /// When you enable device remembering, Amazon Cognito issues a device key that you can use for device authentication that bypasses multi-factor authentication (MFA). To implement `GetTokensFromRefreshToken` in a user pool with device remembering, you must capture the device key from the initial authentication request. If your application doesn't provide the key of a registered device, Amazon Cognito issues a new one. You must provide the confirmed device key in this request if device remembering is enabled in your user pool.
     ///
     /// For more information about device remembering, see [Working with devices](https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-device-tracking.html).
-    #[serde(rename = "DeviceKey", skip_serializing_if = "Option::is_none")]
     pub device_key: Option<String>,
     /// A map of custom key-value pairs that you can provide as input for certain custom workflows that this action triggers.
     ///
@@ -35,11 +29,6 @@ pub struct GetTokensFromRefreshTokenRequest {
     /// > - Store the `ClientMetadata` value. This data is available only to Lambda triggers that are assigned to a user pool to support custom workflows. If your user pool configuration doesn't include triggers, the `ClientMetadata` parameter serves no purpose.
     /// > - Validate the `ClientMetadata` value.
     /// > - Encrypt the `ClientMetadata` value. Don't send sensitive information in this parameter.
-    #[serde(
-        rename = "ClientMetadata",
-        skip_serializing_if = "Option::is_none",
-        with = "wire::As::<Option<wire::Map>>"
-    )]
     pub client_metadata: Option<HashMap<String, String>>,
 }
 
@@ -77,6 +66,37 @@ impl GetTokensFromRefreshTokenRequest {
         Validate::validate(self)
     }
 }
+
+impl shape::Structure for GetTokensFromRefreshTokenRequest {
+    const NAME: &'static str = "GetTokensFromRefreshTokenRequest";
+    const FIELDS: json::Fields<'static> = json::Fields::new(
+        &["RefreshToken", "ClientId", "ClientSecret", "DeviceKey", "ClientMetadata"],
+    );
+    fn read_field<R: shape::FieldReader>(
+        &mut self,
+        index: usize,
+        r: R,
+    ) -> Result<(), R::Error> {
+        match index {
+            0 => r.set(&mut self.refresh_token, wire::Same),
+            1 => r.set(&mut self.client_id, wire::Same),
+            2 => r.set(&mut self.client_secret, wire::Opt(wire::Same)),
+            3 => r.set(&mut self.device_key, wire::Opt(wire::Same)),
+            4 => r.set(&mut self.client_metadata, wire::Opt(wire::Map(wire::Same))),
+            _ => Ok(()),
+        }
+    }
+    fn write_fields<W: shape::FieldWriter>(&self, w: &mut W) -> Result<(), W::Error> {
+        w.field(0, &self.refresh_token, wire::Same)?;
+        w.field(1, &self.client_id, wire::Same)?;
+        w.field(2, &self.client_secret, wire::Opt(wire::Same))?;
+        w.field(3, &self.device_key, wire::Opt(wire::Same))?;
+        w.field(4, &self.client_metadata, wire::Opt(wire::Map(wire::Same)))?;
+        Ok(())
+    }
+}
+
+crate::structure!(GetTokensFromRefreshTokenRequest);
 
 impl fmt::Debug for GetTokensFromRefreshTokenRequest {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -2,21 +2,17 @@
 
 use std::fmt;
 use std::collections::HashMap;
-use serde::{Deserialize, Serialize};
-use crate::wire;
+use crate::{json, shape, wire};
 use crate::validate::{Redacted, Validate, Validator, Violations};
 
 /// This structure is the input of `GetUserAttributeVerificationCode`.
 ///
 /// Represents the request to get user attribute verification.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Default, PartialEq)]
 pub struct GetUserAttributeVerificationCodeRequest {
     /// A valid access token that Amazon Cognito issued to the currently signed-in user. Must include a scope claim for `aws.cognito.signin.user.admin`.
-    #[serde(rename = "AccessToken")]
     pub access_token: String,
     /// The name of the attribute that the user wants to verify, for example `email`.
-    #[serde(rename = "AttributeName")]
     pub attribute_name: String,
     /// A map of custom key-value pairs that you can provide as input for any custom workflows that this action triggers.
     ///
@@ -29,11 +25,6 @@ pub struct GetUserAttributeVerificationCodeRequest {
     /// > - Store the `ClientMetadata` value. This data is available only to Lambda triggers that are assigned to a user pool to support custom workflows. If your user pool configuration doesn't include triggers, the `ClientMetadata` parameter serves no purpose.
     /// > - Validate the `ClientMetadata` value.
     /// > - Encrypt the `ClientMetadata` value. Don't send sensitive information in this parameter.
-    #[serde(
-        rename = "ClientMetadata",
-        skip_serializing_if = "Option::is_none",
-        with = "wire::As::<Option<wire::Map>>"
-    )]
     pub client_metadata: Option<HashMap<String, String>>,
 }
 
@@ -64,6 +55,33 @@ impl GetUserAttributeVerificationCodeRequest {
         Validate::validate(self)
     }
 }
+
+impl shape::Structure for GetUserAttributeVerificationCodeRequest {
+    const NAME: &'static str = "GetUserAttributeVerificationCodeRequest";
+    const FIELDS: json::Fields<'static> = json::Fields::new(
+        &["AccessToken", "AttributeName", "ClientMetadata"],
+    );
+    fn read_field<R: shape::FieldReader>(
+        &mut self,
+        index: usize,
+        r: R,
+    ) -> Result<(), R::Error> {
+        match index {
+            0 => r.set(&mut self.access_token, wire::Same),
+            1 => r.set(&mut self.attribute_name, wire::Same),
+            2 => r.set(&mut self.client_metadata, wire::Opt(wire::Map(wire::Same))),
+            _ => Ok(()),
+        }
+    }
+    fn write_fields<W: shape::FieldWriter>(&self, w: &mut W) -> Result<(), W::Error> {
+        w.field(0, &self.access_token, wire::Same)?;
+        w.field(1, &self.attribute_name, wire::Same)?;
+        w.field(2, &self.client_metadata, wire::Opt(wire::Map(wire::Same)))?;
+        Ok(())
+    }
+}
+
+crate::structure!(GetUserAttributeVerificationCodeRequest);
 
 impl fmt::Debug for GetUserAttributeVerificationCodeRequest {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

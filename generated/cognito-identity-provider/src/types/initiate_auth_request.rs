@@ -2,15 +2,13 @@
 
 use std::fmt;
 use std::collections::HashMap;
-use serde::{Deserialize, Serialize};
-use crate::{AnalyticsMetadataType, AuthFlowType, UserContextDataType, wire};
+use crate::{AnalyticsMetadataType, AuthFlowType, UserContextDataType, json, shape, wire};
 use crate::validate::{Redacted, Validate, Validator, Violations};
 
 /// This structure is the input of `InitiateAuth`.
 ///
 /// Initiates the authentication request.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Default, PartialEq)]
 pub struct InitiateAuthRequest {
     /// The authentication flow that you want to initiate. Each `AuthFlow` has linked `AuthParameters` that you must submit. The following are some example flows.
     ///
@@ -35,7 +33,6 @@ pub struct InitiateAuthRequest {
     ///   Client-side username-password authentication with the password sent directly in the request. For more information about client-side and server-side authentication, see [SDK authorization models](https://docs.aws.amazon.com/cognito/latest/developerguide/authentication-flows-public-server-side.html).
     ///
     /// `ADMIN_USER_PASSWORD_AUTH` is a flow type of `AdminInitiateAuth` and isn't valid for InitiateAuth. `ADMIN_NO_SRP_AUTH` is a legacy server-side username-password flow and isn't valid for InitiateAuth.
-    #[serde(rename = "AuthFlow")]
     pub auth_flow: AuthFlowType,
     /// The authentication parameters. These are inputs corresponding to the `AuthFlow` that you're invoking.
     ///
@@ -50,11 +47,6 @@ pub struct InitiateAuthRequest {
     /// - `CUSTOM_AUTH`: `USERNAME` (required), `SECRET_HASH` (if app client is configured with client secret), `DEVICE_KEY`. To start the authentication flow with password verification, include `ChallengeName: SRP_A` and `SRP_A: (The SRP_A Value)`.
     ///
     /// For more information about `SECRET_HASH`, see [Computing secret hash values](https://docs.aws.amazon.com/cognito/latest/developerguide/signing-up-users-in-your-app.html#cognito-user-pools-computing-secret-hash). For information about `DEVICE_KEY`, see [Working with user devices in your user pool](https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-device-tracking.html).
-    #[serde(
-        rename = "AuthParameters",
-        skip_serializing_if = "Option::is_none",
-        with = "wire::As::<Option<wire::Map>>"
-    )]
     pub auth_parameters: Option<HashMap<String, String>>,
     /// A map of custom key-value pairs that you can provide as input for certain custom workflows that this action triggers.
     ///
@@ -83,25 +75,16 @@ pub struct InitiateAuthRequest {
     /// > - Store the `ClientMetadata` value. This data is available only to Lambda triggers that are assigned to a user pool to support custom workflows. If your user pool configuration doesn't include triggers, the `ClientMetadata` parameter serves no purpose.
     /// > - Validate the `ClientMetadata` value.
     /// > - Encrypt the `ClientMetadata` value. Don't send sensitive information in this parameter.
-    #[serde(
-        rename = "ClientMetadata",
-        skip_serializing_if = "Option::is_none",
-        with = "wire::As::<Option<wire::Map>>"
-    )]
     pub client_metadata: Option<HashMap<String, String>>,
     /// The ID of the app client that your user wants to sign in to.
-    #[serde(rename = "ClientId")]
     pub client_id: String,
     /// Information that supports analytics outcomes with Amazon Pinpoint, including the user's endpoint ID. The endpoint ID is a destination for Amazon Pinpoint push notifications, for example a device identifier, email address, or phone number.
-    #[serde(rename = "AnalyticsMetadata", skip_serializing_if = "Option::is_none")]
     pub analytics_metadata: Option<AnalyticsMetadataType>,
     /// Contextual data about your user session like the device fingerprint, IP address, or location. Amazon Cognito threat protection evaluates the risk of an authentication event based on the context that your app generates and passes to Amazon Cognito when it makes API requests.
     ///
     /// For more information, see [Collecting data for threat protection in applications](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-viewing-threat-protection-app.html).
-    #[serde(rename = "UserContextData", skip_serializing_if = "Option::is_none")]
     pub user_context_data: Option<UserContextDataType>,
     /// The optional session ID from a `ConfirmSignUp` API request. You can sign in a user directly from the sign-up process with the `USER_AUTH` authentication flow. When you pass the session ID to `InitiateAuth`, Amazon Cognito assumes the SMS or email message one-time verification password from `ConfirmSignUp` as the primary authentication factor. You're not required to submit this code a second time. This option is only valid for users who have confirmed their sign-up and are signing in for the first time within the authentication flow session duration of the session ID.
-    #[serde(rename = "Session", skip_serializing_if = "Option::is_none")]
     pub session: Option<String>,
 }
 
@@ -161,6 +144,49 @@ impl InitiateAuthRequest {
         Validate::validate(self)
     }
 }
+
+impl shape::Structure for InitiateAuthRequest {
+    const NAME: &'static str = "InitiateAuthRequest";
+    const FIELDS: json::Fields<'static> = json::Fields::new(
+        &[
+            "AuthFlow",
+            "AuthParameters",
+            "ClientMetadata",
+            "ClientId",
+            "AnalyticsMetadata",
+            "UserContextData",
+            "Session",
+        ],
+    );
+    fn read_field<R: shape::FieldReader>(
+        &mut self,
+        index: usize,
+        r: R,
+    ) -> Result<(), R::Error> {
+        match index {
+            0 => r.set(&mut self.auth_flow, wire::Same),
+            1 => r.set(&mut self.auth_parameters, wire::Opt(wire::Map(wire::Same))),
+            2 => r.set(&mut self.client_metadata, wire::Opt(wire::Map(wire::Same))),
+            3 => r.set(&mut self.client_id, wire::Same),
+            4 => r.set(&mut self.analytics_metadata, wire::Opt(wire::Same)),
+            5 => r.set(&mut self.user_context_data, wire::Opt(wire::Same)),
+            6 => r.set(&mut self.session, wire::Opt(wire::Same)),
+            _ => Ok(()),
+        }
+    }
+    fn write_fields<W: shape::FieldWriter>(&self, w: &mut W) -> Result<(), W::Error> {
+        w.field(0, &self.auth_flow, wire::Same)?;
+        w.field(1, &self.auth_parameters, wire::Opt(wire::Map(wire::Same)))?;
+        w.field(2, &self.client_metadata, wire::Opt(wire::Map(wire::Same)))?;
+        w.field(3, &self.client_id, wire::Same)?;
+        w.field(4, &self.analytics_metadata, wire::Opt(wire::Same))?;
+        w.field(5, &self.user_context_data, wire::Opt(wire::Same))?;
+        w.field(6, &self.session, wire::Opt(wire::Same))?;
+        Ok(())
+    }
+}
+
+crate::structure!(InitiateAuthRequest);
 
 impl fmt::Debug for InitiateAuthRequest {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -2,15 +2,13 @@
 
 use std::fmt;
 use std::collections::HashMap;
-use serde::{Deserialize, Serialize};
-use crate::{AuthenticationResultType, ChallengeNameType, wire};
+use crate::{AuthenticationResultType, ChallengeNameType, json, shape, wire};
 use crate::validate::{Redacted, Validate, Validator, Violations};
 
 /// This structure is the output of `InitiateAuth`.
 ///
 /// Initiates the authentication response.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Default, PartialEq)]
 pub struct InitiateAuthResponse {
     /// The name of an additional authentication challenge that you must respond to.
     ///
@@ -49,29 +47,16 @@ pub struct InitiateAuthResponse {
     ///   To set up time-based one-time password (TOTP) MFA, use the session returned in this challenge from `InitiateAuth` or `AdminInitiateAuth` as an input to `AssociateSoftwareToken`. Then, use the session returned by `VerifySoftwareToken` as an input to `RespondToAuthChallenge` or `AdminRespondToAuthChallenge` with challenge name `MFA_SETUP` to complete sign-in.
     ///
     ///   To set up SMS or email MFA, collect a `phone_number` or `email` attribute for the user. Then restart the authentication flow with an `InitiateAuth` or `AdminInitiateAuth` request.
-    #[serde(rename = "ChallengeName", skip_serializing_if = "Option::is_none")]
     pub challenge_name: Option<ChallengeNameType>,
     /// The session identifier that links a challenge response to the initial authentication request. If the user must pass another challenge, Amazon Cognito returns a session ID and challenge parameters.
-    #[serde(rename = "Session", skip_serializing_if = "Option::is_none")]
     pub session: Option<String>,
     /// The required parameters of the `ChallengeName` challenge.
     ///
     /// All challenges require `USERNAME`. They also require `SECRET_HASH` if your app client has a client secret.
-    #[serde(
-        rename = "ChallengeParameters",
-        skip_serializing_if = "Option::is_none",
-        with = "wire::As::<Option<wire::Map>>"
-    )]
     pub challenge_parameters: Option<HashMap<String, String>>,
     /// The result of a successful and complete authentication request. This result is only returned if the user doesn't need to pass another challenge. If they must pass another challenge before they get tokens, Amazon Cognito returns a challenge in `ChallengeName`, `ChallengeParameters`, and `Session` response parameters.
-    #[serde(rename = "AuthenticationResult", skip_serializing_if = "Option::is_none")]
     pub authentication_result: Option<AuthenticationResultType>,
     /// This response parameter lists the available authentication challenges that users can select from in [choice-based authentication](https://docs.aws.amazon.com/cognito/latest/developerguide/authentication-flows-selection-sdk.html#authentication-flows-selection-choice). For example, they might be able to choose between passkey authentication, a one-time password from an SMS message, and a traditional password.
-    #[serde(
-        rename = "AvailableChallenges",
-        skip_serializing_if = "Option::is_none",
-        with = "wire::As::<Option<wire::List>>"
-    )]
     pub available_challenges: Option<Vec<ChallengeNameType>>,
 }
 
@@ -116,6 +101,43 @@ impl InitiateAuthResponse {
         Validate::validate(self)
     }
 }
+
+impl shape::Structure for InitiateAuthResponse {
+    const NAME: &'static str = "InitiateAuthResponse";
+    const FIELDS: json::Fields<'static> = json::Fields::new(
+        &[
+            "ChallengeName",
+            "Session",
+            "ChallengeParameters",
+            "AuthenticationResult",
+            "AvailableChallenges",
+        ],
+    );
+    fn read_field<R: shape::FieldReader>(
+        &mut self,
+        index: usize,
+        r: R,
+    ) -> Result<(), R::Error> {
+        match index {
+            0 => r.set(&mut self.challenge_name, wire::Opt(wire::Same)),
+            1 => r.set(&mut self.session, wire::Opt(wire::Same)),
+            2 => r.set(&mut self.challenge_parameters, wire::Opt(wire::Map(wire::Same))),
+            3 => r.set(&mut self.authentication_result, wire::Opt(wire::Same)),
+            4 => r.set(&mut self.available_challenges, wire::Opt(wire::List(wire::Same))),
+            _ => Ok(()),
+        }
+    }
+    fn write_fields<W: shape::FieldWriter>(&self, w: &mut W) -> Result<(), W::Error> {
+        w.field(0, &self.challenge_name, wire::Opt(wire::Same))?;
+        w.field(1, &self.session, wire::Opt(wire::Same))?;
+        w.field(2, &self.challenge_parameters, wire::Opt(wire::Map(wire::Same)))?;
+        w.field(3, &self.authentication_result, wire::Opt(wire::Same))?;
+        w.field(4, &self.available_challenges, wire::Opt(wire::List(wire::Same)))?;
+        Ok(())
+    }
+}
+
+crate::structure!(InitiateAuthResponse);
 
 impl fmt::Debug for InitiateAuthResponse {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -2,32 +2,25 @@
 
 use std::fmt;
 use std::collections::HashMap;
-use serde::{Deserialize, Serialize};
-use crate::{AnalyticsMetadataType, UserContextDataType, wire};
+use crate::{AnalyticsMetadataType, UserContextDataType, json, shape, wire};
 use crate::validate::{Redacted, Validate, Validator, Violations};
 
 /// This structure is the input of `ResendConfirmationCode`.
 ///
 /// Represents the request to resend the confirmation code.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Default, PartialEq)]
 pub struct ResendConfirmationCodeRequest {
     /// The ID of the user pool app client where the user signed up.
-    #[serde(rename = "ClientId")]
     pub client_id: String,
     /// A keyed-hash message authentication code (HMAC) calculated using the secret key of a user pool client and username plus the client ID in the message. For more information about `SecretHash`, see [Computing secret hash values](https://docs.aws.amazon.com/cognito/latest/developerguide/signing-up-users-in-your-app.html#cognito-user-pools-computing-secret-hash).
-    #[serde(rename = "SecretHash", skip_serializing_if = "Option::is_none")]
     pub secret_hash: Option<String>,
     /// Contextual data about your user session like the device fingerprint, IP address, or location. Amazon Cognito threat protection evaluates the risk of an authentication event based on the context that your app generates and passes to Amazon Cognito when it makes API requests.
     ///
     /// For more information, see [Collecting data for threat protection in applications](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-viewing-threat-protection-app.html).
-    #[serde(rename = "UserContextData", skip_serializing_if = "Option::is_none")]
     pub user_context_data: Option<UserContextDataType>,
     /// The name of the user that you want to query or modify. The value of this parameter is typically your user's username, but it can be any of their alias attributes. If `username` isn't an alias attribute in your user pool, this value must be the `sub` of a local user or the username of a user from a third-party IdP.
-    #[serde(rename = "Username")]
     pub username: String,
     /// Information that supports analytics outcomes with Amazon Pinpoint, including the user's endpoint ID. The endpoint ID is a destination for Amazon Pinpoint push notifications, for example a device identifier, email address, or phone number.
-    #[serde(rename = "AnalyticsMetadata", skip_serializing_if = "Option::is_none")]
     pub analytics_metadata: Option<AnalyticsMetadataType>,
     /// A map of custom key-value pairs that you can provide as input for any custom workflows that this action triggers.
     ///
@@ -40,11 +33,6 @@ pub struct ResendConfirmationCodeRequest {
     /// > - Store the `ClientMetadata` value. This data is available only to Lambda triggers that are assigned to a user pool to support custom workflows. If your user pool configuration doesn't include triggers, the `ClientMetadata` parameter serves no purpose.
     /// > - Validate the `ClientMetadata` value.
     /// > - Encrypt the `ClientMetadata` value. Don't send sensitive information in this parameter.
-    #[serde(
-        rename = "ClientMetadata",
-        skip_serializing_if = "Option::is_none",
-        with = "wire::As::<Option<wire::Map>>"
-    )]
     pub client_metadata: Option<HashMap<String, String>>,
 }
 
@@ -93,6 +81,46 @@ impl ResendConfirmationCodeRequest {
         Validate::validate(self)
     }
 }
+
+impl shape::Structure for ResendConfirmationCodeRequest {
+    const NAME: &'static str = "ResendConfirmationCodeRequest";
+    const FIELDS: json::Fields<'static> = json::Fields::new(
+        &[
+            "ClientId",
+            "SecretHash",
+            "UserContextData",
+            "Username",
+            "AnalyticsMetadata",
+            "ClientMetadata",
+        ],
+    );
+    fn read_field<R: shape::FieldReader>(
+        &mut self,
+        index: usize,
+        r: R,
+    ) -> Result<(), R::Error> {
+        match index {
+            0 => r.set(&mut self.client_id, wire::Same),
+            1 => r.set(&mut self.secret_hash, wire::Opt(wire::Same)),
+            2 => r.set(&mut self.user_context_data, wire::Opt(wire::Same)),
+            3 => r.set(&mut self.username, wire::Same),
+            4 => r.set(&mut self.analytics_metadata, wire::Opt(wire::Same)),
+            5 => r.set(&mut self.client_metadata, wire::Opt(wire::Map(wire::Same))),
+            _ => Ok(()),
+        }
+    }
+    fn write_fields<W: shape::FieldWriter>(&self, w: &mut W) -> Result<(), W::Error> {
+        w.field(0, &self.client_id, wire::Same)?;
+        w.field(1, &self.secret_hash, wire::Opt(wire::Same))?;
+        w.field(2, &self.user_context_data, wire::Opt(wire::Same))?;
+        w.field(3, &self.username, wire::Same)?;
+        w.field(4, &self.analytics_metadata, wire::Opt(wire::Same))?;
+        w.field(5, &self.client_metadata, wire::Opt(wire::Map(wire::Same)))?;
+        Ok(())
+    }
+}
+
+crate::structure!(ResendConfirmationCodeRequest);
 
 impl fmt::Debug for ResendConfirmationCodeRequest {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

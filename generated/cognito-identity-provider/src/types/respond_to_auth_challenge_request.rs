@@ -2,18 +2,19 @@
 
 use std::fmt;
 use std::collections::HashMap;
-use serde::{Deserialize, Serialize};
-use crate::{AnalyticsMetadataType, ChallengeNameType, UserContextDataType, wire};
+
+use crate::{
+    AnalyticsMetadataType, ChallengeNameType, UserContextDataType, json, shape, wire,
+};
+
 use crate::validate::{Redacted, Validate, Validator, Violations};
 
 /// This structure is the input of `RespondToAuthChallenge`.
 ///
 /// The request to respond to an authentication challenge.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Default, PartialEq)]
 pub struct RespondToAuthChallengeRequest {
     /// The ID of the app client where the user is signing in.
-    #[serde(rename = "ClientId")]
     pub client_id: String,
     /// The name of the challenge that you are responding to.
     ///
@@ -54,10 +55,8 @@ pub struct RespondToAuthChallengeRequest {
     ///   To set up time-based one-time password (TOTP) MFA, use the session returned in this challenge from `InitiateAuth` or `AdminInitiateAuth` as an input to `AssociateSoftwareToken`. Then, use the session returned by `VerifySoftwareToken` as an input to `RespondToAuthChallenge` or `AdminRespondToAuthChallenge` with challenge name `MFA_SETUP` to complete sign-in.
     ///
     ///   To set up SMS or email MFA, collect a `phone_number` or `email` attribute for the user. Then restart the authentication flow with an `InitiateAuth` or `AdminInitiateAuth` request.
-    #[serde(rename = "ChallengeName")]
     pub challenge_name: ChallengeNameType,
     /// The session identifier that maintains the state of authentication requests and challenge responses. If an `AdminInitiateAuth` or `AdminRespondToAuthChallenge` API request results in a determination that your application must pass another challenge, Amazon Cognito returns a session with other challenge parameters. Send this session identifier, unmodified, to the next `AdminRespondToAuthChallenge` request.
-    #[serde(rename = "Session", skip_serializing_if = "Option::is_none")]
     pub session: Option<String>,
     /// The responses to the challenge that you received in the previous request. Each challenge has its own required response parameters. The following examples are partial JSON request bodies that highlight challenge-response parameters.
     ///
@@ -193,19 +192,12 @@ pub struct RespondToAuthChallengeRequest {
     ///   `"ChallengeName": "SELECT_MFA_TYPE", "ChallengeResponses": {"USERNAME": "[username]", "ANSWER": "[SMS_MFA or SOFTWARE_TOKEN_MFA]"}`
     ///
     /// For more information about `SECRET_HASH`, see [Computing secret hash values](https://docs.aws.amazon.com/cognito/latest/developerguide/signing-up-users-in-your-app.html#cognito-user-pools-computing-secret-hash). For information about `DEVICE_KEY`, see [Working with user devices in your user pool](https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-device-tracking.html).
-    #[serde(
-        rename = "ChallengeResponses",
-        skip_serializing_if = "Option::is_none",
-        with = "wire::As::<Option<wire::Map>>"
-    )]
     pub challenge_responses: Option<HashMap<String, String>>,
     /// Information that supports analytics outcomes with Amazon Pinpoint, including the user's endpoint ID. The endpoint ID is a destination for Amazon Pinpoint push notifications, for example a device identifier, email address, or phone number.
-    #[serde(rename = "AnalyticsMetadata", skip_serializing_if = "Option::is_none")]
     pub analytics_metadata: Option<AnalyticsMetadataType>,
     /// Contextual data about your user session like the device fingerprint, IP address, or location. Amazon Cognito threat protection evaluates the risk of an authentication event based on the context that your app generates and passes to Amazon Cognito when it makes API requests.
     ///
     /// For more information, see [Collecting data for threat protection in applications](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-viewing-threat-protection-app.html).
-    #[serde(rename = "UserContextData", skip_serializing_if = "Option::is_none")]
     pub user_context_data: Option<UserContextDataType>,
     /// A map of custom key-value pairs that you can provide as input for any custom workflows that this action triggers.
     ///
@@ -218,11 +210,6 @@ pub struct RespondToAuthChallengeRequest {
     /// > - Store the `ClientMetadata` value. This data is available only to Lambda triggers that are assigned to a user pool to support custom workflows. If your user pool configuration doesn't include triggers, the `ClientMetadata` parameter serves no purpose.
     /// > - Validate the `ClientMetadata` value.
     /// > - Encrypt the `ClientMetadata` value. Don't send sensitive information in this parameter.
-    #[serde(
-        rename = "ClientMetadata",
-        skip_serializing_if = "Option::is_none",
-        with = "wire::As::<Option<wire::Map>>"
-    )]
     pub client_metadata: Option<HashMap<String, String>>,
 }
 
@@ -282,6 +269,49 @@ impl RespondToAuthChallengeRequest {
         Validate::validate(self)
     }
 }
+
+impl shape::Structure for RespondToAuthChallengeRequest {
+    const NAME: &'static str = "RespondToAuthChallengeRequest";
+    const FIELDS: json::Fields<'static> = json::Fields::new(
+        &[
+            "ClientId",
+            "ChallengeName",
+            "Session",
+            "ChallengeResponses",
+            "AnalyticsMetadata",
+            "UserContextData",
+            "ClientMetadata",
+        ],
+    );
+    fn read_field<R: shape::FieldReader>(
+        &mut self,
+        index: usize,
+        r: R,
+    ) -> Result<(), R::Error> {
+        match index {
+            0 => r.set(&mut self.client_id, wire::Same),
+            1 => r.set(&mut self.challenge_name, wire::Same),
+            2 => r.set(&mut self.session, wire::Opt(wire::Same)),
+            3 => r.set(&mut self.challenge_responses, wire::Opt(wire::Map(wire::Same))),
+            4 => r.set(&mut self.analytics_metadata, wire::Opt(wire::Same)),
+            5 => r.set(&mut self.user_context_data, wire::Opt(wire::Same)),
+            6 => r.set(&mut self.client_metadata, wire::Opt(wire::Map(wire::Same))),
+            _ => Ok(()),
+        }
+    }
+    fn write_fields<W: shape::FieldWriter>(&self, w: &mut W) -> Result<(), W::Error> {
+        w.field(0, &self.client_id, wire::Same)?;
+        w.field(1, &self.challenge_name, wire::Same)?;
+        w.field(2, &self.session, wire::Opt(wire::Same))?;
+        w.field(3, &self.challenge_responses, wire::Opt(wire::Map(wire::Same)))?;
+        w.field(4, &self.analytics_metadata, wire::Opt(wire::Same))?;
+        w.field(5, &self.user_context_data, wire::Opt(wire::Same))?;
+        w.field(6, &self.client_metadata, wire::Opt(wire::Map(wire::Same)))?;
+        Ok(())
+    }
+}
+
+crate::structure!(RespondToAuthChallengeRequest);
 
 impl fmt::Debug for RespondToAuthChallengeRequest {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

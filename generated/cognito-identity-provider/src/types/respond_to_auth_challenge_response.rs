@@ -2,15 +2,13 @@
 
 use std::fmt;
 use std::collections::HashMap;
-use serde::{Deserialize, Serialize};
-use crate::{AuthenticationResultType, ChallengeNameType, wire};
+use crate::{AuthenticationResultType, ChallengeNameType, json, shape, wire};
 use crate::validate::{Redacted, Validate, Validator, Violations};
 
 /// This structure is the output of `RespondToAuthChallenge`.
 ///
 /// The response to respond to the authentication challenge.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Default, PartialEq)]
 pub struct RespondToAuthChallengeResponse {
     /// The name of the next challenge that you must respond to.
     ///
@@ -49,20 +47,12 @@ pub struct RespondToAuthChallengeResponse {
     ///   To set up time-based one-time password (TOTP) MFA, use the session returned in this challenge from `InitiateAuth` or `AdminInitiateAuth` as an input to `AssociateSoftwareToken`. Then, use the session returned by `VerifySoftwareToken` as an input to `RespondToAuthChallenge` or `AdminRespondToAuthChallenge` with challenge name `MFA_SETUP` to complete sign-in.
     ///
     ///   To set up SMS or email MFA, collect a `phone_number` or `email` attribute for the user. Then restart the authentication flow with an `InitiateAuth` or `AdminInitiateAuth` request.
-    #[serde(rename = "ChallengeName", skip_serializing_if = "Option::is_none")]
     pub challenge_name: Option<ChallengeNameType>,
     /// The session identifier that maintains the state of authentication requests and challenge responses. If an `InitiateAuth` or `RespondToAuthChallenge` API request results in a determination that your application must pass another challenge, Amazon Cognito returns a session with other challenge parameters. Send this session identifier, unmodified, to the next `RespondToAuthChallenge` request.
-    #[serde(rename = "Session", skip_serializing_if = "Option::is_none")]
     pub session: Option<String>,
     /// The parameters that define your response to the next challenge.
-    #[serde(
-        rename = "ChallengeParameters",
-        skip_serializing_if = "Option::is_none",
-        with = "wire::As::<Option<wire::Map>>"
-    )]
     pub challenge_parameters: Option<HashMap<String, String>>,
     /// The outcome of a successful authentication process. After your application has passed all challenges, Amazon Cognito returns an `AuthenticationResult` with the JSON web tokens (JWTs) that indicate successful sign-in.
-    #[serde(rename = "AuthenticationResult", skip_serializing_if = "Option::is_none")]
     pub authentication_result: Option<AuthenticationResultType>,
 }
 
@@ -99,6 +89,35 @@ impl RespondToAuthChallengeResponse {
         Validate::validate(self)
     }
 }
+
+impl shape::Structure for RespondToAuthChallengeResponse {
+    const NAME: &'static str = "RespondToAuthChallengeResponse";
+    const FIELDS: json::Fields<'static> = json::Fields::new(
+        &["ChallengeName", "Session", "ChallengeParameters", "AuthenticationResult"],
+    );
+    fn read_field<R: shape::FieldReader>(
+        &mut self,
+        index: usize,
+        r: R,
+    ) -> Result<(), R::Error> {
+        match index {
+            0 => r.set(&mut self.challenge_name, wire::Opt(wire::Same)),
+            1 => r.set(&mut self.session, wire::Opt(wire::Same)),
+            2 => r.set(&mut self.challenge_parameters, wire::Opt(wire::Map(wire::Same))),
+            3 => r.set(&mut self.authentication_result, wire::Opt(wire::Same)),
+            _ => Ok(()),
+        }
+    }
+    fn write_fields<W: shape::FieldWriter>(&self, w: &mut W) -> Result<(), W::Error> {
+        w.field(0, &self.challenge_name, wire::Opt(wire::Same))?;
+        w.field(1, &self.session, wire::Opt(wire::Same))?;
+        w.field(2, &self.challenge_parameters, wire::Opt(wire::Map(wire::Same)))?;
+        w.field(3, &self.authentication_result, wire::Opt(wire::Same))?;
+        Ok(())
+    }
+}
+
+crate::structure!(RespondToAuthChallengeResponse);
 
 impl fmt::Debug for RespondToAuthChallengeResponse {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

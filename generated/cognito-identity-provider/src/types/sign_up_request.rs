@@ -2,57 +2,43 @@
 
 use std::fmt;
 use std::collections::HashMap;
-use serde::{Deserialize, Serialize};
-use crate::{AnalyticsMetadataType, AttributeType, UserContextDataType, wire};
+
+use crate::{
+    AnalyticsMetadataType, AttributeType, UserContextDataType, json, shape, wire,
+};
+
 use crate::validate::{Redacted, Validate, Validator, Violations};
 
 /// This structure is the input of `SignUp`.
 ///
 /// Represents the request to register a user.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Default, PartialEq)]
 pub struct SignUpRequest {
     /// The ID of the app client where the user wants to sign up.
-    #[serde(rename = "ClientId")]
     pub client_id: String,
     /// A keyed-hash message authentication code (HMAC) calculated using the secret key of a user pool client and username plus the client ID in the message. For more information about `SecretHash`, see [Computing secret hash values](https://docs.aws.amazon.com/cognito/latest/developerguide/signing-up-users-in-your-app.html#cognito-user-pools-computing-secret-hash).
-    #[serde(rename = "SecretHash", skip_serializing_if = "Option::is_none")]
     pub secret_hash: Option<String>,
     /// The username of the user that you want to sign up. The value of this parameter is typically a username, but can be any alias attribute in your user pool.
-    #[serde(rename = "Username")]
     pub username: String,
     /// The user's proposed password. The password must comply with the [password requirements](https://docs.aws.amazon.com/cognito/latest/developerguide/managing-users-passwords.html) of your user pool.
     ///
     /// Users can sign up without a password when your user pool supports passwordless sign-in with email or SMS OTPs. To create a user with no password, omit this parameter or submit a blank value. You can only create a passwordless user when passwordless sign-in is available.
-    #[serde(rename = "Password", skip_serializing_if = "Option::is_none")]
     pub password: Option<String>,
     /// An array of name-value pairs representing user attributes.
     ///
     /// For custom attributes, include a `custom:` prefix in the attribute name, for example `custom:department`.
-    #[serde(
-        rename = "UserAttributes",
-        skip_serializing_if = "Option::is_none",
-        with = "wire::As::<Option<wire::List>>"
-    )]
     pub user_attributes: Option<Vec<AttributeType>>,
     /// Temporary user attributes that contribute to the outcomes of your pre sign-up Lambda trigger. This set of key-value pairs are for custom validation of information that you collect from your users but don't need to retain.
     ///
     /// Your Lambda function can analyze this additional data and act on it. Your function can automatically confirm and verify select users or perform external API operations like logging user attributes and validation data to Amazon CloudWatch Logs.
     ///
     /// For more information about the pre sign-up Lambda trigger, see [Pre sign-up Lambda trigger](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-pre-sign-up.html).
-    #[serde(
-        rename = "ValidationData",
-        skip_serializing_if = "Option::is_none",
-        with = "wire::As::<Option<wire::List>>"
-    )]
     pub validation_data: Option<Vec<AttributeType>>,
     /// Information that supports analytics outcomes with Amazon Pinpoint, including the user's endpoint ID. The endpoint ID is a destination for Amazon Pinpoint push notifications, for example a device identifier, email address, or phone number.
-    #[serde(rename = "AnalyticsMetadata", skip_serializing_if = "Option::is_none")]
     pub analytics_metadata: Option<AnalyticsMetadataType>,
     /// Contextual data about your user session like the device fingerprint, IP address, or location. Amazon Cognito threat protection evaluates the risk of an authentication event based on the context that your app generates and passes to Amazon Cognito when it makes API requests.
     ///
     /// For more information, see [Collecting data for threat protection in applications](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-viewing-threat-protection-app.html).
-    #[serde(rename = "UserContextData", skip_serializing_if = "Option::is_none")]
     pub user_context_data: Option<UserContextDataType>,
     /// A map of custom key-value pairs that you can provide as input for any custom workflows that this action triggers.
     ///
@@ -65,11 +51,6 @@ pub struct SignUpRequest {
     /// > - Store the `ClientMetadata` value. This data is available only to Lambda triggers that are assigned to a user pool to support custom workflows. If your user pool configuration doesn't include triggers, the `ClientMetadata` parameter serves no purpose.
     /// > - Validate the `ClientMetadata` value.
     /// > - Encrypt the `ClientMetadata` value. Don't send sensitive information in this parameter.
-    #[serde(
-        rename = "ClientMetadata",
-        skip_serializing_if = "Option::is_none",
-        with = "wire::As::<Option<wire::Map>>"
-    )]
     pub client_metadata: Option<HashMap<String, String>>,
 }
 
@@ -133,6 +114,55 @@ impl SignUpRequest {
         Validate::validate(self)
     }
 }
+
+impl shape::Structure for SignUpRequest {
+    const NAME: &'static str = "SignUpRequest";
+    const FIELDS: json::Fields<'static> = json::Fields::new(
+        &[
+            "ClientId",
+            "SecretHash",
+            "Username",
+            "Password",
+            "UserAttributes",
+            "ValidationData",
+            "AnalyticsMetadata",
+            "UserContextData",
+            "ClientMetadata",
+        ],
+    );
+    fn read_field<R: shape::FieldReader>(
+        &mut self,
+        index: usize,
+        r: R,
+    ) -> Result<(), R::Error> {
+        match index {
+            0 => r.set(&mut self.client_id, wire::Same),
+            1 => r.set(&mut self.secret_hash, wire::Opt(wire::Same)),
+            2 => r.set(&mut self.username, wire::Same),
+            3 => r.set(&mut self.password, wire::Opt(wire::Same)),
+            4 => r.set(&mut self.user_attributes, wire::Opt(wire::List(wire::Same))),
+            5 => r.set(&mut self.validation_data, wire::Opt(wire::List(wire::Same))),
+            6 => r.set(&mut self.analytics_metadata, wire::Opt(wire::Same)),
+            7 => r.set(&mut self.user_context_data, wire::Opt(wire::Same)),
+            8 => r.set(&mut self.client_metadata, wire::Opt(wire::Map(wire::Same))),
+            _ => Ok(()),
+        }
+    }
+    fn write_fields<W: shape::FieldWriter>(&self, w: &mut W) -> Result<(), W::Error> {
+        w.field(0, &self.client_id, wire::Same)?;
+        w.field(1, &self.secret_hash, wire::Opt(wire::Same))?;
+        w.field(2, &self.username, wire::Same)?;
+        w.field(3, &self.password, wire::Opt(wire::Same))?;
+        w.field(4, &self.user_attributes, wire::Opt(wire::List(wire::Same)))?;
+        w.field(5, &self.validation_data, wire::Opt(wire::List(wire::Same)))?;
+        w.field(6, &self.analytics_metadata, wire::Opt(wire::Same))?;
+        w.field(7, &self.user_context_data, wire::Opt(wire::Same))?;
+        w.field(8, &self.client_metadata, wire::Opt(wire::Map(wire::Same)))?;
+        Ok(())
+    }
+}
+
+crate::structure!(SignUpRequest);
 
 impl fmt::Debug for SignUpRequest {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

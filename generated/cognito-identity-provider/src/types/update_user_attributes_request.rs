@@ -2,25 +2,21 @@
 
 use std::fmt;
 use std::collections::HashMap;
-use serde::{Deserialize, Serialize};
-use crate::{AttributeType, wire};
+use crate::{AttributeType, json, shape, wire};
 use crate::validate::{Redacted, Validate, Validator, Violations};
 
 /// This structure is the input of `UpdateUserAttributes`.
 ///
 /// Represents the request to update user attributes.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Default, PartialEq)]
 pub struct UpdateUserAttributesRequest {
     /// An array of name-value pairs representing user attributes.
     ///
     /// For custom attributes, you must add a `custom:` prefix to the attribute name.
     ///
     /// If you have set an attribute to require verification before Amazon Cognito updates its value, this request doesn’t immediately update the value of that attribute. After your user receives and responds to a verification message to verify the new value, Amazon Cognito updates the attribute value. Your user can sign in and receive messages with the original attribute value until they verify the new value.
-    #[serde(rename = "UserAttributes", with = "wire::As::<wire::List>")]
     pub user_attributes: Vec<AttributeType>,
     /// A valid access token that Amazon Cognito issued to the currently signed-in user. Must include a scope claim for `aws.cognito.signin.user.admin`.
-    #[serde(rename = "AccessToken")]
     pub access_token: String,
     /// A map of custom key-value pairs that you can provide as input for any custom workflows that this action initiates.
     ///
@@ -33,11 +29,6 @@ pub struct UpdateUserAttributesRequest {
     /// > - Store the `ClientMetadata` value. This data is available only to Lambda triggers that are assigned to a user pool to support custom workflows. If your user pool configuration doesn't include triggers, the `ClientMetadata` parameter serves no purpose.
     /// > - Validate the `ClientMetadata` value.
     /// > - Encrypt the `ClientMetadata` value. Don't send sensitive information in this parameter.
-    #[serde(
-        rename = "ClientMetadata",
-        skip_serializing_if = "Option::is_none",
-        with = "wire::As::<Option<wire::Map>>"
-    )]
     pub client_metadata: Option<HashMap<String, String>>,
 }
 
@@ -68,6 +59,33 @@ impl UpdateUserAttributesRequest {
         Validate::validate(self)
     }
 }
+
+impl shape::Structure for UpdateUserAttributesRequest {
+    const NAME: &'static str = "UpdateUserAttributesRequest";
+    const FIELDS: json::Fields<'static> = json::Fields::new(
+        &["UserAttributes", "AccessToken", "ClientMetadata"],
+    );
+    fn read_field<R: shape::FieldReader>(
+        &mut self,
+        index: usize,
+        r: R,
+    ) -> Result<(), R::Error> {
+        match index {
+            0 => r.set(&mut self.user_attributes, wire::List(wire::Same)),
+            1 => r.set(&mut self.access_token, wire::Same),
+            2 => r.set(&mut self.client_metadata, wire::Opt(wire::Map(wire::Same))),
+            _ => Ok(()),
+        }
+    }
+    fn write_fields<W: shape::FieldWriter>(&self, w: &mut W) -> Result<(), W::Error> {
+        w.field(0, &self.user_attributes, wire::List(wire::Same))?;
+        w.field(1, &self.access_token, wire::Same)?;
+        w.field(2, &self.client_metadata, wire::Opt(wire::Map(wire::Same)))?;
+        Ok(())
+    }
+}
+
+crate::structure!(UpdateUserAttributesRequest);
 
 impl fmt::Debug for UpdateUserAttributesRequest {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

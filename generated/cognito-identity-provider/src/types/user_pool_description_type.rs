@@ -2,40 +2,24 @@
 
 #![allow(deprecated)]
 
-use serde::{Deserialize, Serialize};
-use crate::{LambdaConfigType, StatusType, wire};
+use crate::{LambdaConfigType, StatusType, json, shape, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// A short description of a user pool.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct UserPoolDescriptionType {
     /// The user pool ID.
-    #[serde(rename = "Id", skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The user pool name.
-    #[serde(rename = "Name", skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// A collection of user pool Lambda triggers. Amazon Cognito invokes triggers at several possible stages of user pool operations. Triggers can modify the outcome of the operations that invoked them.
-    #[serde(rename = "LambdaConfig", skip_serializing_if = "Option::is_none")]
     pub lambda_config: Option<LambdaConfigType>,
     /// The user pool status.
     #[deprecated(note = "This property is no longer available.")]
-    #[serde(rename = "Status", skip_serializing_if = "Option::is_none")]
     pub status: Option<StatusType>,
     /// The date and time when the item was modified. Amazon Cognito returns this timestamp in UNIX epoch time format. Your SDK might render the output in a human-readable format like ISO 8601 or a Java `Date` object.
-    #[serde(
-        rename = "LastModifiedDate",
-        skip_serializing_if = "Option::is_none",
-        with = "wire::As::<Option<wire::EpochSeconds>>"
-    )]
     pub last_modified_date: Option<time::OffsetDateTime>,
     /// The date and time when the item was created. Amazon Cognito returns this timestamp in UNIX epoch time format. Your SDK might render the output in a human-readable format like ISO 8601 or a Java `Date` object.
-    #[serde(
-        rename = "CreationDate",
-        skip_serializing_if = "Option::is_none",
-        with = "wire::As::<Option<wire::EpochSeconds>>"
-    )]
     pub creation_date: Option<time::OffsetDateTime>,
 }
 
@@ -79,6 +63,39 @@ impl UserPoolDescriptionType {
         Validate::validate(self)
     }
 }
+
+impl shape::Structure for UserPoolDescriptionType {
+    const NAME: &'static str = "UserPoolDescriptionType";
+    const FIELDS: json::Fields<'static> = json::Fields::new(
+        &["Id", "Name", "LambdaConfig", "Status", "LastModifiedDate", "CreationDate"],
+    );
+    fn read_field<R: shape::FieldReader>(
+        &mut self,
+        index: usize,
+        r: R,
+    ) -> Result<(), R::Error> {
+        match index {
+            0 => r.set(&mut self.id, wire::Opt(wire::Same)),
+            1 => r.set(&mut self.name, wire::Opt(wire::Same)),
+            2 => r.set(&mut self.lambda_config, wire::Opt(wire::Same)),
+            3 => r.set(&mut self.status, wire::Opt(wire::Same)),
+            4 => r.set(&mut self.last_modified_date, wire::Opt(wire::EpochSeconds)),
+            5 => r.set(&mut self.creation_date, wire::Opt(wire::EpochSeconds)),
+            _ => Ok(()),
+        }
+    }
+    fn write_fields<W: shape::FieldWriter>(&self, w: &mut W) -> Result<(), W::Error> {
+        w.field(0, &self.id, wire::Opt(wire::Same))?;
+        w.field(1, &self.name, wire::Opt(wire::Same))?;
+        w.field(2, &self.lambda_config, wire::Opt(wire::Same))?;
+        w.field(3, &self.status, wire::Opt(wire::Same))?;
+        w.field(4, &self.last_modified_date, wire::Opt(wire::EpochSeconds))?;
+        w.field(5, &self.creation_date, wire::Opt(wire::EpochSeconds))?;
+        Ok(())
+    }
+}
+
+crate::structure!(UserPoolDescriptionType);
 
 impl Validate for UserPoolDescriptionType {
     fn validate_into(&self, validator: &mut Validator) {

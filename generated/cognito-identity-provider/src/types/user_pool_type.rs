@@ -3,7 +3,6 @@
 #![allow(deprecated)]
 
 use std::collections::HashMap;
-use serde::{Deserialize, Serialize};
 
 use crate::{
     AccountRecoverySettingType, AdminCreateUserConfigType, AliasAttributeType,
@@ -12,140 +11,72 @@ use crate::{
     UserAttributeUpdateSettingsType, UserPoolAddOnsType, UserPoolMfaType,
     UserPoolPolicyType, UserPoolTierType, UsernameAttributeType,
     UsernameConfigurationType, VerificationMessageTemplateType, VerifiedAttributeType,
-    wire,
+    json, shape, wire,
 };
 
 use crate::validate::{Validate, Validator, Violations};
 
 /// The configuration of a user pool.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct UserPoolType {
     /// The ID of the user pool.
-    #[serde(rename = "Id", skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The name of the user pool.
-    #[serde(rename = "Name", skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// A list of user pool policies. Contains the policy that sets password-complexity requirements.
-    #[serde(rename = "Policies", skip_serializing_if = "Option::is_none")]
     pub policies: Option<UserPoolPolicyType>,
     /// When active, `DeletionProtection` prevents accidental deletion of your user pool. Before you can delete a user pool that you have protected against deletion, you must deactivate this feature.
     ///
     /// When you try to delete a protected user pool in a `DeleteUserPool` API request, Amazon Cognito returns an `InvalidParameterException` error. To delete a protected user pool, send a new `DeleteUserPool` request after you deactivate deletion protection in an `UpdateUserPool` API request.
-    #[serde(rename = "DeletionProtection", skip_serializing_if = "Option::is_none")]
     pub deletion_protection: Option<DeletionProtectionType>,
     /// A collection of user pool Lambda triggers. Amazon Cognito invokes triggers at several possible stages of user pool operations. Triggers can modify the outcome of the operations that invoked them.
-    #[serde(rename = "LambdaConfig", skip_serializing_if = "Option::is_none")]
     pub lambda_config: Option<LambdaConfigType>,
     /// This parameter is no longer used.
     #[deprecated(note = "This property is no longer available.")]
-    #[serde(rename = "Status", skip_serializing_if = "Option::is_none")]
     pub status: Option<StatusType>,
     /// The date and time when the item was modified. Amazon Cognito returns this timestamp in UNIX epoch time format. Your SDK might render the output in a human-readable format like ISO 8601 or a Java `Date` object.
-    #[serde(
-        rename = "LastModifiedDate",
-        skip_serializing_if = "Option::is_none",
-        with = "wire::As::<Option<wire::EpochSeconds>>"
-    )]
     pub last_modified_date: Option<time::OffsetDateTime>,
     /// The date and time when the item was created. Amazon Cognito returns this timestamp in UNIX epoch time format. Your SDK might render the output in a human-readable format like ISO 8601 or a Java `Date` object.
-    #[serde(
-        rename = "CreationDate",
-        skip_serializing_if = "Option::is_none",
-        with = "wire::As::<Option<wire::EpochSeconds>>"
-    )]
     pub creation_date: Option<time::OffsetDateTime>,
     /// A list of the user attributes and their properties in your user pool. The attribute schema contains standard attributes, custom attributes with a `custom:` prefix, and developer attributes with a `dev:` prefix. For more information, see [User pool attributes](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-attributes.html).
     ///
     /// Developer-only attributes are a legacy feature of user pools, and are read-only to all app clients. You can create and update developer-only attributes only with IAM-authenticated API operations. Use app client read/write permissions instead.
-    #[serde(
-        rename = "SchemaAttributes",
-        skip_serializing_if = "Option::is_none",
-        with = "wire::As::<Option<wire::List>>"
-    )]
     pub schema_attributes: Option<Vec<SchemaAttributeType>>,
     /// The attributes that are auto-verified in a user pool.
-    #[serde(
-        rename = "AutoVerifiedAttributes",
-        skip_serializing_if = "Option::is_none",
-        with = "wire::As::<Option<wire::List>>"
-    )]
     pub auto_verified_attributes: Option<Vec<VerifiedAttributeType>>,
     /// Attributes supported as an alias for this user pool. An alias is an attribute that users can enter as an alternative username. Possible values: **phone_number**, **email**, or **preferred_username**.
-    #[serde(
-        rename = "AliasAttributes",
-        skip_serializing_if = "Option::is_none",
-        with = "wire::As::<Option<wire::List>>"
-    )]
     pub alias_attributes: Option<Vec<AliasAttributeType>>,
     /// Specifies whether a user can use an email address or phone number as a username when they sign up.
-    #[serde(
-        rename = "UsernameAttributes",
-        skip_serializing_if = "Option::is_none",
-        with = "wire::As::<Option<wire::List>>"
-    )]
     pub username_attributes: Option<Vec<UsernameAttributeType>>,
     /// This parameter is no longer used.
-    #[serde(rename = "SmsVerificationMessage", skip_serializing_if = "Option::is_none")]
     pub sms_verification_message: Option<String>,
     /// This parameter is no longer used.
-    #[serde(
-        rename = "EmailVerificationMessage",
-        skip_serializing_if = "Option::is_none"
-    )]
     pub email_verification_message: Option<String>,
     /// This parameter is no longer used.
-    #[serde(
-        rename = "EmailVerificationSubject",
-        skip_serializing_if = "Option::is_none"
-    )]
     pub email_verification_subject: Option<String>,
     /// The template for the verification message that your user pool delivers to users who set an email address or phone number attribute.
-    #[serde(
-        rename = "VerificationMessageTemplate",
-        skip_serializing_if = "Option::is_none"
-    )]
     pub verification_message_template: Option<VerificationMessageTemplateType>,
     /// The contents of the SMS authentication message.
-    #[serde(
-        rename = "SmsAuthenticationMessage",
-        skip_serializing_if = "Option::is_none"
-    )]
     pub sms_authentication_message: Option<String>,
     /// The settings for updates to user attributes. These settings include the property `AttributesRequireVerificationBeforeUpdate`, a user-pool setting that tells Amazon Cognito how to handle changes to the value of your users' email address and phone number attributes. For more information, see [Verifying updates to email addresses and phone numbers](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-email-phone-verification.html#user-pool-settings-verifications-verify-attribute-updates).
-    #[serde(
-        rename = "UserAttributeUpdateSettings",
-        skip_serializing_if = "Option::is_none"
-    )]
     pub user_attribute_update_settings: Option<UserAttributeUpdateSettingsType>,
     /// Can be one of the following values:
     ///
     /// - `OFF` - MFA tokens aren't required and can't be specified during user registration.
     /// - `ON` - MFA tokens are required for all user registrations. You can only specify required when you're initially creating a user pool.
     /// - `OPTIONAL` - Users have the option when registering to create an MFA token.
-    #[serde(rename = "MfaConfiguration", skip_serializing_if = "Option::is_none")]
     pub mfa_configuration: Option<UserPoolMfaType>,
     /// The device-remembering configuration for a user pool. A null value indicates that you have deactivated device remembering in your user pool.
     ///
     /// > **Note:** When you provide a value for any `DeviceConfiguration` field, you activate the Amazon Cognito device-remembering feature.
-    #[serde(rename = "DeviceConfiguration", skip_serializing_if = "Option::is_none")]
     pub device_configuration: Option<DeviceConfigurationType>,
     /// A number estimating the size of the user pool.
-    #[serde(rename = "EstimatedNumberOfUsers")]
     pub estimated_number_of_users: i32,
     /// The email configuration of your user pool. The email configuration type sets your preferred sending method, Amazon Web Services Region, and sender for messages from your user pool.
-    #[serde(rename = "EmailConfiguration", skip_serializing_if = "Option::is_none")]
     pub email_configuration: Option<EmailConfigurationType>,
     /// User pool configuration for delivery of SMS messages with Amazon Simple Notification Service. To send SMS messages with Amazon SNS in the Amazon Web Services Region that you want, the Amazon Cognito user pool uses an Identity and Access Management (IAM) role in your Amazon Web Services account.
-    #[serde(rename = "SmsConfiguration", skip_serializing_if = "Option::is_none")]
     pub sms_configuration: Option<SmsConfigurationType>,
     /// The tags that are assigned to the user pool. A tag is a label that you can apply to user pools to categorize and manage them in different ways, such as by purpose, owner, environment, or other criteria.
-    #[serde(
-        rename = "UserPoolTags",
-        skip_serializing_if = "Option::is_none",
-        with = "wire::As::<Option<wire::Map>>"
-    )]
     pub user_pool_tags: Option<HashMap<String, String>>,
     /// The reason why the SMS configuration can't send the messages to your users.
     ///
@@ -158,41 +89,28 @@ pub struct UserPoolType {
     /// - **SNSSandbox**
     ///
     ///   The Amazon Web Services account is in the SNS SMS Sandbox and messages will only reach verified end users. This parameter won’t get populated with SNSSandbox if the user creating the user pool doesn’t have SNS permissions. To learn how to move your Amazon Web Services account out of the sandbox, see [Moving out of the SMS sandbox](https://docs.aws.amazon.com/sns/latest/dg/sns-sms-sandbox-moving-to-production.html).
-    #[serde(rename = "SmsConfigurationFailure", skip_serializing_if = "Option::is_none")]
     pub sms_configuration_failure: Option<String>,
     /// Deprecated. Review error codes from API requests with `EventSource:cognito-idp.amazonaws.com` in CloudTrail for information about problems with user pool email configuration.
-    #[serde(
-        rename = "EmailConfigurationFailure",
-        skip_serializing_if = "Option::is_none"
-    )]
     pub email_configuration_failure: Option<String>,
     /// The domain prefix, if the user pool has a domain associated with it.
-    #[serde(rename = "Domain", skip_serializing_if = "Option::is_none")]
     pub domain: Option<String>,
     /// A custom domain name that you provide to Amazon Cognito. This parameter applies only if you use a custom domain to host the sign-up and sign-in pages for your application. An example of a custom domain name might be `auth.example.com`.
     ///
     /// For more information about adding a custom domain to your user pool, see [Using Your Own Domain for the Hosted UI](https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-add-custom-domain.html).
-    #[serde(rename = "CustomDomain", skip_serializing_if = "Option::is_none")]
     pub custom_domain: Option<String>,
     /// The configuration for `AdminCreateUser` requests.
-    #[serde(rename = "AdminCreateUserConfig", skip_serializing_if = "Option::is_none")]
     pub admin_create_user_config: Option<AdminCreateUserConfigType>,
     /// Contains settings for activation of threat protection, including the operating mode and additional authentication types. To log user security information but take no action, set to `AUDIT`. To configure automatic security responses to potentially unwanted traffic to your user pool, set to `ENFORCED`.
     ///
     /// For more information, see [Adding advanced security to a user pool](https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-settings-advanced-security.html). To activate this setting, your user pool must be on the [Plus tier](https://docs.aws.amazon.com/cognito/latest/developerguide/feature-plans-features-plus.html).
-    #[serde(rename = "UserPoolAddOns", skip_serializing_if = "Option::is_none")]
     pub user_pool_add_ons: Option<UserPoolAddOnsType>,
     /// Case sensitivity of the username input for the selected sign-in option. When case sensitivity is set to `False` (case insensitive), users can sign in with any combination of capital and lowercase letters. For example, `username`, `USERNAME`, or `UserName`, or for email, `email@example.com` or `EMaiL@eXamplE.Com`. For most use cases, set case sensitivity to `False` (case insensitive) as a best practice. When usernames and email addresses are case insensitive, Amazon Cognito treats any variation in case as the same user, and prevents a case variation from being assigned to the same attribute for a different user.
-    #[serde(rename = "UsernameConfiguration", skip_serializing_if = "Option::is_none")]
     pub username_configuration: Option<UsernameConfigurationType>,
     /// The Amazon Resource Name (ARN) of the user pool.
-    #[serde(rename = "Arn", skip_serializing_if = "Option::is_none")]
     pub arn: Option<String>,
     /// The available verified method a user can use to recover their password when they call `ForgotPassword`. You can use this setting to define a preferred method when a user has more than one method available. With this setting, SMS doesn't qualify for a valid password recovery mechanism if the user also has SMS multi-factor authentication (MFA) activated. In the absence of this setting, Amazon Cognito uses the legacy behavior to determine the recovery method where SMS is preferred through email.
-    #[serde(rename = "AccountRecoverySetting", skip_serializing_if = "Option::is_none")]
     pub account_recovery_setting: Option<AccountRecoverySettingType>,
     /// The user pool [feature plan](https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-sign-in-feature-plans.html), or tier. This parameter determines the eligibility of the user pool for features like managed login, access-token customization, and threat protection. Defaults to `ESSENTIALS`.
-    #[serde(rename = "UserPoolTier", skip_serializing_if = "Option::is_none")]
     pub user_pool_tier: Option<UserPoolTierType>,
 }
 
@@ -416,6 +334,135 @@ impl UserPoolType {
         Validate::validate(self)
     }
 }
+
+impl shape::Structure for UserPoolType {
+    const NAME: &'static str = "UserPoolType";
+    const FIELDS: json::Fields<'static> = json::Fields::new(
+        &[
+            "Id",
+            "Name",
+            "Policies",
+            "DeletionProtection",
+            "LambdaConfig",
+            "Status",
+            "LastModifiedDate",
+            "CreationDate",
+            "SchemaAttributes",
+            "AutoVerifiedAttributes",
+            "AliasAttributes",
+            "UsernameAttributes",
+            "SmsVerificationMessage",
+            "EmailVerificationMessage",
+            "EmailVerificationSubject",
+            "VerificationMessageTemplate",
+            "SmsAuthenticationMessage",
+            "UserAttributeUpdateSettings",
+            "MfaConfiguration",
+            "DeviceConfiguration",
+            "EstimatedNumberOfUsers",
+            "EmailConfiguration",
+            "SmsConfiguration",
+            "UserPoolTags",
+            "SmsConfigurationFailure",
+            "EmailConfigurationFailure",
+            "Domain",
+            "CustomDomain",
+            "AdminCreateUserConfig",
+            "UserPoolAddOns",
+            "UsernameConfiguration",
+            "Arn",
+            "AccountRecoverySetting",
+            "UserPoolTier",
+        ],
+    );
+    fn read_field<R: shape::FieldReader>(
+        &mut self,
+        index: usize,
+        r: R,
+    ) -> Result<(), R::Error> {
+        match index {
+            0 => r.set(&mut self.id, wire::Opt(wire::Same)),
+            1 => r.set(&mut self.name, wire::Opt(wire::Same)),
+            2 => r.set(&mut self.policies, wire::Opt(wire::Same)),
+            3 => r.set(&mut self.deletion_protection, wire::Opt(wire::Same)),
+            4 => r.set(&mut self.lambda_config, wire::Opt(wire::Same)),
+            5 => r.set(&mut self.status, wire::Opt(wire::Same)),
+            6 => r.set(&mut self.last_modified_date, wire::Opt(wire::EpochSeconds)),
+            7 => r.set(&mut self.creation_date, wire::Opt(wire::EpochSeconds)),
+            8 => r.set(&mut self.schema_attributes, wire::Opt(wire::List(wire::Same))),
+            9 => {
+                r.set(
+                    &mut self.auto_verified_attributes,
+                    wire::Opt(wire::List(wire::Same)),
+                )
+            }
+            10 => r.set(&mut self.alias_attributes, wire::Opt(wire::List(wire::Same))),
+            11 => r.set(&mut self.username_attributes, wire::Opt(wire::List(wire::Same))),
+            12 => r.set(&mut self.sms_verification_message, wire::Opt(wire::Same)),
+            13 => r.set(&mut self.email_verification_message, wire::Opt(wire::Same)),
+            14 => r.set(&mut self.email_verification_subject, wire::Opt(wire::Same)),
+            15 => r.set(&mut self.verification_message_template, wire::Opt(wire::Same)),
+            16 => r.set(&mut self.sms_authentication_message, wire::Opt(wire::Same)),
+            17 => r.set(&mut self.user_attribute_update_settings, wire::Opt(wire::Same)),
+            18 => r.set(&mut self.mfa_configuration, wire::Opt(wire::Same)),
+            19 => r.set(&mut self.device_configuration, wire::Opt(wire::Same)),
+            20 => r.set(&mut self.estimated_number_of_users, wire::Same),
+            21 => r.set(&mut self.email_configuration, wire::Opt(wire::Same)),
+            22 => r.set(&mut self.sms_configuration, wire::Opt(wire::Same)),
+            23 => r.set(&mut self.user_pool_tags, wire::Opt(wire::Map(wire::Same))),
+            24 => r.set(&mut self.sms_configuration_failure, wire::Opt(wire::Same)),
+            25 => r.set(&mut self.email_configuration_failure, wire::Opt(wire::Same)),
+            26 => r.set(&mut self.domain, wire::Opt(wire::Same)),
+            27 => r.set(&mut self.custom_domain, wire::Opt(wire::Same)),
+            28 => r.set(&mut self.admin_create_user_config, wire::Opt(wire::Same)),
+            29 => r.set(&mut self.user_pool_add_ons, wire::Opt(wire::Same)),
+            30 => r.set(&mut self.username_configuration, wire::Opt(wire::Same)),
+            31 => r.set(&mut self.arn, wire::Opt(wire::Same)),
+            32 => r.set(&mut self.account_recovery_setting, wire::Opt(wire::Same)),
+            33 => r.set(&mut self.user_pool_tier, wire::Opt(wire::Same)),
+            _ => Ok(()),
+        }
+    }
+    fn write_fields<W: shape::FieldWriter>(&self, w: &mut W) -> Result<(), W::Error> {
+        w.field(0, &self.id, wire::Opt(wire::Same))?;
+        w.field(1, &self.name, wire::Opt(wire::Same))?;
+        w.field(2, &self.policies, wire::Opt(wire::Same))?;
+        w.field(3, &self.deletion_protection, wire::Opt(wire::Same))?;
+        w.field(4, &self.lambda_config, wire::Opt(wire::Same))?;
+        w.field(5, &self.status, wire::Opt(wire::Same))?;
+        w.field(6, &self.last_modified_date, wire::Opt(wire::EpochSeconds))?;
+        w.field(7, &self.creation_date, wire::Opt(wire::EpochSeconds))?;
+        w.field(8, &self.schema_attributes, wire::Opt(wire::List(wire::Same)))?;
+        w.field(9, &self.auto_verified_attributes, wire::Opt(wire::List(wire::Same)))?;
+        w.field(10, &self.alias_attributes, wire::Opt(wire::List(wire::Same)))?;
+        w.field(11, &self.username_attributes, wire::Opt(wire::List(wire::Same)))?;
+        w.field(12, &self.sms_verification_message, wire::Opt(wire::Same))?;
+        w.field(13, &self.email_verification_message, wire::Opt(wire::Same))?;
+        w.field(14, &self.email_verification_subject, wire::Opt(wire::Same))?;
+        w.field(15, &self.verification_message_template, wire::Opt(wire::Same))?;
+        w.field(16, &self.sms_authentication_message, wire::Opt(wire::Same))?;
+        w.field(17, &self.user_attribute_update_settings, wire::Opt(wire::Same))?;
+        w.field(18, &self.mfa_configuration, wire::Opt(wire::Same))?;
+        w.field(19, &self.device_configuration, wire::Opt(wire::Same))?;
+        w.field(20, &self.estimated_number_of_users, wire::Same)?;
+        w.field(21, &self.email_configuration, wire::Opt(wire::Same))?;
+        w.field(22, &self.sms_configuration, wire::Opt(wire::Same))?;
+        w.field(23, &self.user_pool_tags, wire::Opt(wire::Map(wire::Same)))?;
+        w.field(24, &self.sms_configuration_failure, wire::Opt(wire::Same))?;
+        w.field(25, &self.email_configuration_failure, wire::Opt(wire::Same))?;
+        w.field(26, &self.domain, wire::Opt(wire::Same))?;
+        w.field(27, &self.custom_domain, wire::Opt(wire::Same))?;
+        w.field(28, &self.admin_create_user_config, wire::Opt(wire::Same))?;
+        w.field(29, &self.user_pool_add_ons, wire::Opt(wire::Same))?;
+        w.field(30, &self.username_configuration, wire::Opt(wire::Same))?;
+        w.field(31, &self.arn, wire::Opt(wire::Same))?;
+        w.field(32, &self.account_recovery_setting, wire::Opt(wire::Same))?;
+        w.field(33, &self.user_pool_tier, wire::Opt(wire::Same))?;
+        Ok(())
+    }
+}
+
+crate::structure!(UserPoolType);
 
 impl Validate for UserPoolType {
     fn validate_into(&self, validator: &mut Validator) {

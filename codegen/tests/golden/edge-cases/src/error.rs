@@ -10,6 +10,8 @@
 
 use std::fmt;
 
+use crate::json;
+
 /// Who caused an error.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Fault {
@@ -44,10 +46,10 @@ pub trait ErrorShape: std::error::Error {
     /// reads as `{}`); an error with members bound to headers reads those too.
     fn read(headers: &http::HeaderMap, body: &[u8]) -> Result<Self, ReadError>
     where
-        Self: serde::de::DeserializeOwned,
+        Self: crate::wire::Json,
     {
         let _ = headers;
-        read_error_body(body).map_err(ReadError::from)
+        crate::wire::from_json(body).map_err(ReadError::from)
     }
 }
 
@@ -86,11 +88,6 @@ impl fmt::Display for UnhandledError {
 
 impl std::error::Error for UnhandledError {}
 
-/// Reads the body of a modeled error; an empty body reads as `{}` (the code came in a header).
-pub fn read_error_body<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, serde_json::Error> {
-    serde_json::from_slice(if body.iter().all(u8::is_ascii_whitespace) { b"{}" } else { body })
-}
-
 /// Reduces a wire error code to a shape name: keeps what is before the first `:`, then what is
 /// after the first `#`.
 pub fn sanitize_code(code: &str) -> &str {
@@ -101,23 +98,46 @@ pub fn sanitize_code(code: &str) -> &str {
 
 /// The code and message of an error response, from its headers and body.
 pub fn error_code_and_message(headers: &http::HeaderMap, body: &[u8]) -> (Option<String>, Option<String>) {
-    #[derive(serde::Deserialize)]
-    struct Body {
-        #[serde(rename = "__type")]
-        type_: Option<String>,
-        code: Option<String>,
-        message: Option<String>,
-        #[serde(rename = "Message")]
-        message_upper: Option<String>,
-    }
     let header = headers.get("x-amzn-errortype").and_then(|value| value.to_str().ok()).map(str::to_owned);
-    let body: Option<Body> = serde_json::from_slice(body).ok();
-    let (from_body, message) = match body {
-        Some(b) => (b.code.or(b.type_), b.message.or(b.message_upper)),
-        None => (None, None),
-    };
-    let code = header.or(from_body).map(|c| sanitize_code(&c).to_owned()).filter(|c| !c.is_empty());
-    (code, message)
+    let body = ErrorBody::read(body).unwrap_or_default();
+    let code = header.or(body.code).or(body.type_).map(|c| sanitize_code(&c).to_owned()).filter(|c| !c.is_empty());
+    (code, body.message.or(body.message_upper))
+}
+
+/// What an error body says about the error, besides its members.
+#[derive(Default)]
+struct ErrorBody {
+    type_: Option<String>,
+    code: Option<String>,
+    message: Option<String>,
+    message_upper: Option<String>,
+}
+
+impl ErrorBody {
+    const FIELDS: json::Fields<'static> = json::Fields::new(&["__type", "code", "message", "Message"]);
+
+    /// Reads the body's string members `__type`, `code`, `message` and `Message`; a body that is
+    /// not a JSON object is an error.
+    fn read(body: &[u8]) -> Result<ErrorBody, json::Error> {
+        let mut out = ErrorBody::default();
+        let mut r = json::Reader::new(body)?;
+        let mut object = r.object()?;
+        while let Some(field) = r.next_field(&mut object, &Self::FIELDS)? {
+            let slot = match field {
+                json::Field::Known(0) => &mut out.type_,
+                json::Field::Known(1) => &mut out.code,
+                json::Field::Known(2) => &mut out.message,
+                json::Field::Known(3) => &mut out.message_upper,
+                _ => {
+                    r.skip()?;
+                    continue;
+                }
+            };
+            *slot = if r.peek()? == json::Kind::String { Some(r.string()?) } else { r.skip().map(|()| None)? };
+        }
+        r.finish()?;
+        Ok(out)
+    }
 }
 
 /// Reads an error response (status, headers, body) into an operation's error type: a modeled
@@ -147,8 +167,8 @@ impl ReadError {
     }
 }
 
-impl From<serde_json::Error> for ReadError {
-    fn from(error: serde_json::Error) -> Self {
+impl From<json::Error> for ReadError {
+    fn from(error: json::Error) -> Self {
         ReadError::new(error.to_string())
     }
 }

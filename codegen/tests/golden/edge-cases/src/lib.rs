@@ -108,9 +108,11 @@
 #![forbid(unsafe_code)]
 
 pub mod error;
+pub mod json;
 pub mod operation;
 pub mod operations;
 pub mod protocol;
+pub mod shape;
 pub mod validate;
 pub mod wire;
 mod patterns;

@@ -65,10 +65,12 @@
 #![forbid(unsafe_code)]
 
 pub mod error;
+pub mod json;
 pub mod operation;
 pub mod operations;
 pub mod protocol;
 pub mod rest;
+pub mod shape;
 pub mod validate;
 pub mod wire;
 mod patterns;

@@ -2,59 +2,31 @@
 
 #![allow(deprecated)]
 
-use serde::{Deserialize, Serialize};
-
 use crate::{
     Clashes, Collections, Defaults, Keywords, Level, Node, Numbers, OldShape,
-    PlaceWidget, Times, Tree, Widget, lowerCaseShape, wire,
+    PlaceWidget, Times, Tree, Widget, json, lowerCaseShape, shape, wire,
 };
 
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `Everything`.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct EverythingInput {
-    #[serde(rename = "Keywords", skip_serializing_if = "::std::option::Option::is_none")]
     pub keywords: ::std::option::Option<Keywords>,
-    #[serde(rename = "Numbers", skip_serializing_if = "::std::option::Option::is_none")]
     pub numbers: ::std::option::Option<Numbers>,
-    #[serde(rename = "Times", skip_serializing_if = "::std::option::Option::is_none")]
     pub times: ::std::option::Option<Times>,
-    #[serde(
-        rename = "Collections",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub collections: ::std::option::Option<Collections>,
-    #[serde(rename = "Tree", skip_serializing_if = "::std::option::Option::is_none")]
     pub tree: ::std::option::Option<Tree>,
-    #[serde(rename = "Node", skip_serializing_if = "::std::option::Option::is_none")]
     pub node: ::std::option::Option<Node>,
-    #[serde(rename = "Clashes", skip_serializing_if = "::std::option::Option::is_none")]
     pub clashes: ::std::option::Option<Clashes>,
-    #[serde(rename = "Widget", skip_serializing_if = "::std::option::Option::is_none")]
     pub widget: ::std::option::Option<Widget>,
-    #[serde(
-        rename = "OtherWidget",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub other_widget: ::std::option::Option<PlaceWidget>,
-    #[serde(rename = "Level", skip_serializing_if = "::std::option::Option::is_none")]
     pub level: ::std::option::Option<Level>,
-    #[serde(rename = "Defaults", skip_serializing_if = "::std::option::Option::is_none")]
     pub defaults: ::std::option::Option<Defaults>,
-    #[serde(
-        rename = "Blob",
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "wire::As::<Option<wire::Base64>>"
-    )]
     pub blob: ::std::option::Option<::std::vec::Vec<u8>>,
-    #[serde(rename = "Document", skip_serializing_if = "::std::option::Option::is_none")]
     pub document: ::std::option::Option<serde_json::Value>,
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub lower: ::std::option::Option<lowerCaseShape>,
     #[deprecated(note = "since 2024-01-01: use Widget")]
-    #[serde(rename = "Old", skip_serializing_if = "::std::option::Option::is_none")]
     pub old: ::std::option::Option<OldShape>,
 }
 
@@ -140,6 +112,76 @@ impl EverythingInput {
         Validate::validate(self)
     }
 }
+
+impl shape::Structure for EverythingInput {
+    const NAME: &'static str = "EverythingInput";
+    const FIELDS: json::Fields<'static> = json::Fields::new(
+        &[
+            "Keywords",
+            "Numbers",
+            "Times",
+            "Collections",
+            "Tree",
+            "Node",
+            "Clashes",
+            "Widget",
+            "OtherWidget",
+            "Level",
+            "Defaults",
+            "Blob",
+            "Document",
+            "lower",
+            "Old",
+        ],
+    );
+    fn read_field<R: shape::FieldReader>(
+        &mut self,
+        index: usize,
+        r: R,
+    ) -> ::std::result::Result<(), R::Error> {
+        match index {
+            0 => r.set(&mut self.keywords, wire::Opt(wire::Same)),
+            1 => r.set(&mut self.numbers, wire::Opt(wire::Same)),
+            2 => r.set(&mut self.times, wire::Opt(wire::Same)),
+            3 => r.set(&mut self.collections, wire::Opt(wire::Same)),
+            4 => r.set(&mut self.tree, wire::Opt(wire::Same)),
+            5 => r.set(&mut self.node, wire::Opt(wire::Same)),
+            6 => r.set(&mut self.clashes, wire::Opt(wire::Same)),
+            7 => r.set(&mut self.widget, wire::Opt(wire::Same)),
+            8 => r.set(&mut self.other_widget, wire::Opt(wire::Same)),
+            9 => r.set(&mut self.level, wire::Opt(wire::Same)),
+            10 => r.set(&mut self.defaults, wire::Opt(wire::Same)),
+            11 => r.set(&mut self.blob, wire::Opt(wire::Base64)),
+            12 => r.set(&mut self.document, wire::Opt(wire::Same)),
+            13 => r.set(&mut self.lower, wire::Opt(wire::Same)),
+            14 => r.set(&mut self.old, wire::Opt(wire::Same)),
+            _ => Ok(()),
+        }
+    }
+    fn write_fields<W: shape::FieldWriter>(
+        &self,
+        w: &mut W,
+    ) -> ::std::result::Result<(), W::Error> {
+        w.field(0, &self.keywords, wire::Opt(wire::Same))?;
+        w.field(1, &self.numbers, wire::Opt(wire::Same))?;
+        w.field(2, &self.times, wire::Opt(wire::Same))?;
+        w.field(3, &self.collections, wire::Opt(wire::Same))?;
+        w.field(4, &self.tree, wire::Opt(wire::Same))?;
+        w.field(5, &self.node, wire::Opt(wire::Same))?;
+        w.field(6, &self.clashes, wire::Opt(wire::Same))?;
+        w.field(7, &self.widget, wire::Opt(wire::Same))?;
+        w.field(8, &self.other_widget, wire::Opt(wire::Same))?;
+        w.field(9, &self.level, wire::Opt(wire::Same))?;
+        w.field(10, &self.defaults, wire::Opt(wire::Same))?;
+        w.field(11, &self.blob, wire::Opt(wire::Base64))?;
+        w.field(12, &self.document, wire::Opt(wire::Same))?;
+        w.field(13, &self.lower, wire::Opt(wire::Same))?;
+        w.field(14, &self.old, wire::Opt(wire::Same))?;
+        Ok(())
+    }
+}
+
+crate::structure!(EverythingInput);
 
 impl Validate for EverythingInput {
     fn validate_into(&self, validator: &mut Validator) {

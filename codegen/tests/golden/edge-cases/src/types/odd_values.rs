@@ -2,9 +2,7 @@
 
 #![allow(deprecated)]
 
-use std::fmt;
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use crate::wire;
+use crate::shape;
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
@@ -45,10 +43,6 @@ impl OddValues {
         "UNKNOWN",
         "old",
     ];
-    /// Whether the value is one this version of the crate knows (not `Unknown`).
-    pub fn is_known(&self) -> bool {
-        !matches!(self, Self::Unknown(_))
-    }
     /// The value as it is written on the wire.
     pub fn as_str(&self) -> &str {
         match self {
@@ -66,16 +60,8 @@ impl OddValues {
     }
 }
 
-/// The empty [`Unknown`](Self::Unknown) value: what a required member that is missing
-/// on the wire reads as (Smithy's client error correction).
-impl ::std::default::Default for OddValues {
-    fn default() -> Self {
-        Self::Unknown(::std::string::String::new())
-    }
-}
-
-impl From<&str> for OddValues {
-    fn from(value: &str) -> Self {
+impl shape::StringEnum for OddValues {
+    fn of(value: &str) -> Self {
         match value {
             "2021-01-01" => Self::Digits,
             "with space" => Self::Space,
@@ -91,55 +77,4 @@ impl From<&str> for OddValues {
     }
 }
 
-impl From<::std::string::String> for OddValues {
-    fn from(value: ::std::string::String) -> Self {
-        match value.as_str() {
-            "2021-01-01" => Self::Digits,
-            "with space" => Self::Space,
-            "dots.in.value" => Self::Dots,
-            "a/b" => Self::Slash,
-            "Case" => Self::Case,
-            "case" => Self::Case2,
-            "CASE" => Self::Case3,
-            "UNKNOWN" => Self::UnknownValue,
-            "old" => Self::Old,
-            _ => Self::Unknown(value),
-        }
-    }
-}
-
-impl std::str::FromStr for OddValues {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-
-impl AsRef<str> for OddValues {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl fmt::Display for OddValues {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl Serialize for OddValues {
-    fn serialize<S: Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> Deserialize<'de> for OddValues {
-    fn deserialize<D: Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        wire::deserialize_enum(deserializer)
-    }
-}
+crate::string_enum!(OddValues);

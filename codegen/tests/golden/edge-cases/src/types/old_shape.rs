@@ -2,14 +2,12 @@
 
 #![allow(deprecated)]
 
-use serde::{Deserialize, Serialize};
+use crate::{json, shape, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 #[deprecated(note = "replaced by Widget")]
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct OldShape {
-    #[serde(rename = "Value", skip_serializing_if = "::std::option::Option::is_none")]
     pub value: ::std::option::Option<::std::string::String>,
 }
 
@@ -25,6 +23,30 @@ impl OldShape {
         Validate::validate(self)
     }
 }
+
+impl shape::Structure for OldShape {
+    const NAME: &'static str = "OldShape";
+    const FIELDS: json::Fields<'static> = json::Fields::new(&["Value"]);
+    fn read_field<R: shape::FieldReader>(
+        &mut self,
+        index: usize,
+        r: R,
+    ) -> ::std::result::Result<(), R::Error> {
+        match index {
+            0 => r.set(&mut self.value, wire::Opt(wire::Same)),
+            _ => Ok(()),
+        }
+    }
+    fn write_fields<W: shape::FieldWriter>(
+        &self,
+        w: &mut W,
+    ) -> ::std::result::Result<(), W::Error> {
+        w.field(0, &self.value, wire::Opt(wire::Same))?;
+        Ok(())
+    }
+}
+
+crate::structure!(OldShape);
 
 impl Validate for OldShape {
     fn validate_into(&self, _validator: &mut Validator) {}

@@ -31,7 +31,7 @@ impl Operation for PutNote {
             let value = value;
             request.header("X-Token", &value.clone())?;
         }
-        request.json_body(input, &["NoteId", "Version", "Token"])?;
+        request.json_body(input, &[0, 1, 2])?;
         request.build()
     }
     fn read_response<B: AsRef<[u8]>>(

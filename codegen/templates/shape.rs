@@ -1,0 +1,639 @@
+//! What every generated structure, union and enum shares, written once: each generated type
+//! describes its members (names on the wire, and how each is read and written, see
+//! [`wire`](crate::wire)), and the functions here read and write it — in JSON on the wire and
+//! through serde — from that description.
+//!
+//! A structure implements [`Structure`], a union [`Union`] and a string enum [`StringEnum`]; an
+//! `intEnum` has its conversions from and to `i32`; one macro line per type
+//! (`crate::structure!(Name)`, ...) adds the implementations of [`Json`], `Serialize` and
+//! `Deserialize` (and, for enums, the other conversions) that call the functions below. The
+//! macros are exported (hidden from the docs), so that a crate that has no union does not warn
+//! about the union macro. Reading is lenient as the protocols say: unknown members are
+//! skipped, and a `null` member is an absent one.
+
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
+use serde::ser::{SerializeMap, SerializeStruct, Serializer};
+
+use crate::json::{self, Field, Fields, Reader, Writer};
+use crate::wire::{Format, FormatSeed, Json, OptionSeed, WithFormat};
+
+/// A generated structure.
+pub trait Structure: Default {
+    /// The structure's name.
+    const NAME: &'static str;
+    /// The members' names on the wire, in model order.
+    const FIELDS: Fields<'static>;
+    /// Other names a member is read from, with its index (an error's `Message` for `message`).
+    const ALIASES: &'static [(&'static str, usize)] = &[];
+
+    /// Reads the member at `index` of `FIELDS` from `r`.
+    fn read_field<R: FieldReader>(&mut self, index: usize, r: R) -> Result<(), R::Error>;
+
+    /// Writes every member through `w`, by its index in `FIELDS`.
+    fn write_fields<W: FieldWriter>(&self, w: &mut W) -> Result<(), W::Error>;
+}
+
+/// Where a member's value is read from.
+pub trait FieldReader {
+    /// What can go wrong.
+    type Error;
+
+    /// Reads a structure member's value in `format` into `slot`; `null` leaves it as it is.
+    fn set<T, F: Format<T>>(self, slot: &mut T, format: F) -> Result<(), Self::Error>;
+
+    /// Reads a union member's value in `format`.
+    fn value<T, F: Format<T>>(self, format: F) -> Result<T, Self::Error>;
+}
+
+/// Where members are written to.
+pub trait FieldWriter {
+    /// What can go wrong.
+    type Error;
+
+    /// Writes the member at `index` in `format` (nothing when the format says it is absent).
+    fn field<T, F: Format<T>>(&mut self, index: usize, value: &T, format: F) -> Result<(), Self::Error>;
+}
+
+/// A generated union.
+pub trait Union: Sized {
+    /// The union's name.
+    const NAME: &'static str;
+    /// The members' names on the wire, in model order.
+    const VARIANTS: Fields<'static>;
+
+    /// Reads the member at `index` of `VARIANTS` from `r`.
+    fn read_variant<R: FieldReader>(index: usize, r: R) -> Result<Self, R::Error>;
+
+    /// A member this version of the crate does not know, kept as it was received.
+    fn unknown(member: String, value: serde_json::Value) -> Self;
+
+    /// Writes the member that is set.
+    fn write_variant<W: VariantWriter>(&self, w: &mut W) -> Result<(), W::Error>;
+}
+
+/// Where a union's member is written to.
+pub trait VariantWriter: FieldWriter {
+    /// Writes a member this version of the crate does not know (nothing for an empty name).
+    fn unknown(&mut self, member: &str, value: &serde_json::Value) -> Result<(), Self::Error>;
+}
+
+/// A generated string enum: the variant of a value on the wire.
+pub trait StringEnum {
+    /// The variant of `value` (`Unknown` for a value the crate does not know).
+    fn of(value: &str) -> Self;
+}
+
+/// Reads a structure from JSON.
+pub fn read_structure<T: Structure>(r: &mut Reader<'_>) -> Result<T, json::Error> {
+    read_structure_skipping(r, &[])
+}
+
+/// Reads a structure from JSON, leaving the members whose indexes are in `skip` at their
+/// defaults (a restJson1 body, whose members bound to headers come from elsewhere).
+pub fn read_structure_skipping<T: Structure>(r: &mut Reader<'_>, skip: &[usize]) -> Result<T, json::Error> {
+    let mut out = T::default();
+    let mut object = r.object()?;
+    while let Some(field) = r.next_field(&mut object, &T::FIELDS)? {
+        let index = match field {
+            Field::Known(index) => Some(index),
+            Field::Unknown(name) => T::ALIASES.iter().find(|(alias, _)| *alias == name).map(|(_, index)| *index),
+        };
+        match index {
+            Some(index) if !skip.contains(&index) => out.read_field(index, JsonValue(r))?,
+            _ => r.skip()?,
+        }
+    }
+    Ok(out)
+}
+
+/// Writes a structure as JSON.
+pub fn write_structure<T: Structure>(value: &T, w: &mut Writer) {
+    write_structure_skipping(value, w, &[]);
+}
+
+/// Writes a structure as JSON without the members whose indexes are in `skip`.
+pub fn write_structure_skipping<T: Structure>(value: &T, w: &mut Writer, skip: &[usize]) {
+    w.begin_object();
+    let Ok(()) = value.write_fields(&mut JsonFields { w, names: T::FIELDS.names(), skip });
+    w.end_object();
+}
+
+/// A value read from JSON.
+struct JsonValue<'r, 'a>(&'r mut Reader<'a>);
+
+impl FieldReader for JsonValue<'_, '_> {
+    type Error = json::Error;
+
+    fn set<T, F: Format<T>>(self, slot: &mut T, format: F) -> Result<(), json::Error> {
+        if !self.0.null()? {
+            *slot = format.read(self.0)?;
+        }
+        Ok(())
+    }
+
+    fn value<T, F: Format<T>>(self, format: F) -> Result<T, json::Error> {
+        format.read(self.0)
+    }
+}
+
+/// Members written as JSON.
+struct JsonFields<'w, 'n> {
+    w: &'w mut Writer,
+    names: &'n [&'n str],
+    skip: &'n [usize],
+}
+
+impl FieldWriter for JsonFields<'_, '_> {
+    type Error = std::convert::Infallible;
+
+    fn field<T, F: Format<T>>(&mut self, index: usize, value: &T, format: F) -> Result<(), Self::Error> {
+        if !format.is_absent(value) && !self.skip.contains(&index) {
+            self.w.key(self.names[index]);
+            format.write(value, self.w);
+        }
+        Ok(())
+    }
+}
+
+impl VariantWriter for JsonFields<'_, '_> {
+    fn unknown(&mut self, member: &str, value: &serde_json::Value) -> Result<(), Self::Error> {
+        if !member.is_empty() {
+            self.w.key(member);
+            self.w.raw(&value.to_string());
+        }
+        Ok(())
+    }
+}
+
+/// Writes a structure through serde, as a struct of its present members.
+pub fn serialize_structure<T: Structure, S: Serializer>(value: &T, serializer: S) -> Result<S::Ok, S::Error> {
+    let mut count = Count(0);
+    let Ok(()) = value.write_fields(&mut count);
+    let mut out = SerdeFields { out: serializer.serialize_struct(T::NAME, count.0)?, names: T::FIELDS.names() };
+    value.write_fields(&mut out)?;
+    out.out.end()
+}
+
+/// Counts the members that are present.
+struct Count(usize);
+
+impl FieldWriter for Count {
+    type Error = std::convert::Infallible;
+
+    fn field<T, F: Format<T>>(&mut self, _index: usize, value: &T, format: F) -> Result<(), Self::Error> {
+        self.0 += usize::from(!format.is_absent(value));
+        Ok(())
+    }
+}
+
+/// Members written through serde.
+struct SerdeFields<S> {
+    out: S,
+    names: &'static [&'static str],
+}
+
+impl<S: SerializeStruct> FieldWriter for SerdeFields<S> {
+    type Error = S::Error;
+
+    fn field<T, F: Format<T>>(&mut self, index: usize, value: &T, format: F) -> Result<(), S::Error> {
+        if format.is_absent(value) {
+            self.out.skip_field(self.names[index])
+        } else {
+            self.out.serialize_field(self.names[index], &WithFormat(value, format))
+        }
+    }
+}
+
+/// Reads a structure through serde.
+pub fn deserialize_structure<'de, T: Structure, D: Deserializer<'de>>(deserializer: D) -> Result<T, D::Error> {
+    deserializer.deserialize_map(StructureVisitor(PhantomData))
+}
+
+struct StructureVisitor<T>(PhantomData<T>);
+
+impl<'de, T: Structure> Visitor<'de> for StructureVisitor<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "the structure `{}`", T::NAME)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
+        let mut out = T::default();
+        while let Some(index) = map.next_key_seed(FieldIndex(T::FIELDS.names(), T::ALIASES))? {
+            match index {
+                Some(index) => out.read_field(index, SerdeValue(&mut map, PhantomData))?,
+                None => {
+                    map.next_value::<de::IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// A member's index from its name (`None` for a name the type does not know).
+struct FieldIndex<'n>(&'n [&'n str], &'n [(&'n str, usize)]);
+
+impl<'de> DeserializeSeed<'de> for FieldIndex<'_> {
+    type Value = Option<usize>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Option<usize>, D::Error> {
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl Visitor<'_> for FieldIndex<'_> {
+    type Value = Option<usize>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a member name")
+    }
+
+    fn visit_str<E: de::Error>(self, name: &str) -> Result<Option<usize>, E> {
+        let known = self.0.iter().position(|n| *n == name);
+        Ok(known.or_else(|| self.1.iter().find(|(alias, _)| *alias == name).map(|(_, index)| *index)))
+    }
+}
+
+/// A member's value read through serde; `null` leaves the member as it is.
+struct SerdeValue<'m, 'de, A>(&'m mut A, PhantomData<&'de ()>);
+
+impl<'de, A: MapAccess<'de>> FieldReader for SerdeValue<'_, 'de, A> {
+    type Error = A::Error;
+
+    fn set<T, F: Format<T>>(self, slot: &mut T, format: F) -> Result<(), A::Error> {
+        if let Some(value) = self.0.next_value_seed(OptionSeed(format, PhantomData))? {
+            *slot = value;
+        }
+        Ok(())
+    }
+
+    fn value<T, F: Format<T>>(self, format: F) -> Result<T, A::Error> {
+        self.0.next_value_seed(FormatSeed(format, PhantomData))
+    }
+}
+
+/// Reads a union from JSON: an object with exactly one member (`__type` is ignored, and a
+/// `null` member is unset); a member this version does not know is kept.
+pub fn read_union<T: Union>(r: &mut Reader<'_>) -> Result<T, json::Error> {
+    let start = r.offset();
+    let mut found: Option<T> = None;
+    let mut object = r.object()?;
+    while let Some(field) = r.next_field(&mut object, &T::VARIANTS)? {
+        let at = r.offset();
+        if r.null()? {
+            continue;
+        }
+        let value = match field {
+            Field::Known(index) => T::read_variant(index, JsonValue(r))?,
+            Field::Unknown(name) if name == "__type" => {
+                r.skip()?;
+                continue;
+            }
+            Field::Unknown(name) => {
+                let name = name.into_owned();
+                let value = <serde_json::Value as Json>::read_json(r)?;
+                T::unknown(name, value)
+            }
+        };
+        if found.is_some() {
+            return Err(r.error(at, format!("more than one member of the union `{}` is set", T::NAME)));
+        }
+        found = Some(value);
+    }
+    found.ok_or_else(|| r.error(start, format!("no member of the union `{}` is set", T::NAME)))
+}
+
+/// Writes a union as JSON.
+pub fn write_union<T: Union>(value: &T, w: &mut Writer) {
+    w.begin_object();
+    let Ok(()) = value.write_variant(&mut JsonFields { w, names: T::VARIANTS.names(), skip: &[] });
+    w.end_object();
+}
+
+/// Writes a union through serde, as a map with its one member.
+pub fn serialize_union<T: Union, S: Serializer>(value: &T, serializer: S) -> Result<S::Ok, S::Error> {
+    let mut out = SerdeMap { out: serializer.serialize_map(None)?, names: T::VARIANTS.names() };
+    value.write_variant(&mut out)?;
+    out.out.end()
+}
+
+/// Members written through serde as map entries.
+struct SerdeMap<S> {
+    out: S,
+    names: &'static [&'static str],
+}
+
+impl<S: SerializeMap> FieldWriter for SerdeMap<S> {
+    type Error = S::Error;
+
+    fn field<T, F: Format<T>>(&mut self, index: usize, value: &T, format: F) -> Result<(), S::Error> {
+        self.out.serialize_entry(self.names[index], &WithFormat(value, format))
+    }
+}
+
+impl<S: SerializeMap> VariantWriter for SerdeMap<S> {
+    fn unknown(&mut self, member: &str, value: &serde_json::Value) -> Result<(), S::Error> {
+        if member.is_empty() {
+            return Ok(());
+        }
+        self.out.serialize_entry(member, value)
+    }
+}
+
+/// Reads a union through serde.
+pub fn deserialize_union<'de, T: Union, D: Deserializer<'de>>(deserializer: D) -> Result<T, D::Error> {
+    deserializer.deserialize_map(UnionVisitor(PhantomData))
+}
+
+struct UnionVisitor<T>(PhantomData<T>);
+
+impl<'de, T: Union> Visitor<'de> for UnionVisitor<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "the union `{}`: an object with exactly one member", T::NAME)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
+        let mut found: Option<T> = None;
+        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            let value = match T::VARIANTS.names().iter().position(|n| *n == key) {
+                Some(index) => map.next_value_seed(OptionSeed(VariantFormat::<T>(index, PhantomData), PhantomData))?,
+                None if key == "__type" => {
+                    map.next_value::<de::IgnoredAny>()?;
+                    continue;
+                }
+                None => map.next_value::<Option<serde_json::Value>>()?.map(|value| T::unknown(key.into_owned(), value)),
+            };
+            if value.is_some() && found.is_some() {
+                return Err(de::Error::custom(format!("more than one member of the union `{}` is set", T::NAME)));
+            }
+            found = found.or(value);
+        }
+        found.ok_or_else(|| de::Error::custom(format!("no member of the union `{}` is set", T::NAME)))
+    }
+}
+
+/// Reads the union member at an index through serde (as the format of a map value).
+struct VariantFormat<T>(usize, PhantomData<T>);
+
+impl<T> Clone for VariantFormat<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for VariantFormat<T> {}
+
+impl<T: Union> Format<T> for VariantFormat<T> {
+    fn read(self, r: &mut Reader<'_>) -> Result<T, json::Error> {
+        T::read_variant(self.0, JsonValue(r))
+    }
+
+    fn write(self, _value: &T, _w: &mut Writer) {}
+
+    fn serialize<S: Serializer>(self, _value: &T, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_unit()
+    }
+
+    fn deserialize<'de, D: Deserializer<'de>>(self, deserializer: D) -> Result<T, D::Error> {
+        T::read_variant(self.0, SerdeDeserializer(deserializer, PhantomData))
+    }
+}
+
+/// A value read through a serde deserializer.
+struct SerdeDeserializer<'de, D>(D, PhantomData<&'de ()>);
+
+impl<'de, D: Deserializer<'de>> FieldReader for SerdeDeserializer<'de, D> {
+    type Error = D::Error;
+
+    fn set<T, F: Format<T>>(self, slot: &mut T, format: F) -> Result<(), D::Error> {
+        *slot = format.deserialize(self.0)?;
+        Ok(())
+    }
+
+    fn value<T, F: Format<T>>(self, format: F) -> Result<T, D::Error> {
+        format.deserialize(self.0)
+    }
+}
+
+/// Reads a string enum from JSON without allocating for known values.
+pub fn read_string_enum<T: StringEnum>(r: &mut Reader<'_>) -> Result<T, json::Error> {
+    r.str().map(|value| T::of(&value))
+}
+
+/// Reads a string enum through serde.
+pub fn deserialize_string_enum<'de, T: StringEnum, D: Deserializer<'de>>(deserializer: D) -> Result<T, D::Error> {
+    struct EnumVisitor<T>(PhantomData<T>);
+
+    impl<T: StringEnum> Visitor<'_> for EnumVisitor<T> {
+        type Value = T;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a string")
+        }
+
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<T, E> {
+            Ok(T::of(v))
+        }
+    }
+
+    deserializer.deserialize_str(EnumVisitor(PhantomData))
+}
+
+/// The implementations every generated structure shares: `Json`, `Serialize`, `Deserialize`.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! structure {
+    ($name:ident) => {
+        impl $crate::wire::Json for $name {
+            fn read_json(r: &mut $crate::json::Reader<'_>) -> ::core::result::Result<Self, $crate::json::Error> {
+                $crate::shape::read_structure(r)
+            }
+
+            fn write_json(&self, w: &mut $crate::json::Writer) {
+                $crate::shape::write_structure(self, w)
+            }
+        }
+
+        impl ::serde::Serialize for $name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
+                $crate::shape::serialize_structure(self, serializer)
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
+                $crate::shape::deserialize_structure(deserializer)
+            }
+        }
+    };
+}
+
+/// The implementations every generated union shares: `Json`, `Serialize`, `Deserialize`, and
+/// `Default` (the empty `Unknown` value, written as `{}`: what a required member that is missing
+/// reads as).
+#[doc(hidden)]
+#[macro_export]
+macro_rules! union {
+    ($name:ident) => {
+        impl $crate::wire::Json for $name {
+            fn read_json(r: &mut $crate::json::Reader<'_>) -> ::core::result::Result<Self, $crate::json::Error> {
+                $crate::shape::read_union(r)
+            }
+
+            fn write_json(&self, w: &mut $crate::json::Writer) {
+                $crate::shape::write_union(self, w)
+            }
+        }
+
+        impl ::serde::Serialize for $name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
+                $crate::shape::serialize_union(self, serializer)
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
+                $crate::shape::deserialize_union(deserializer)
+            }
+        }
+
+        impl ::core::default::Default for $name {
+            fn default() -> Self {
+                <Self as $crate::shape::Union>::unknown(::std::string::String::new(), ::serde_json::Value::Null)
+            }
+        }
+    };
+}
+
+/// The implementations every generated string enum shares: its conversions from and to text,
+/// `Default` (the empty `Unknown` value), `Display`, `Json`, `Serialize` and `Deserialize`.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! string_enum {
+    ($name:ident) => {
+        impl $name {
+            /// Whether the value is one this version of the crate knows (not `Unknown`).
+            pub fn is_known(&self) -> bool {
+                !matches!(self, Self::Unknown(_))
+            }
+        }
+
+        impl ::core::default::Default for $name {
+            fn default() -> Self {
+                Self::Unknown(::std::string::String::new())
+            }
+        }
+
+        impl ::core::convert::From<&str> for $name {
+            fn from(value: &str) -> Self {
+                <Self as $crate::shape::StringEnum>::of(value)
+            }
+        }
+
+        impl ::core::convert::From<::std::string::String> for $name {
+            fn from(value: ::std::string::String) -> Self {
+                <Self as $crate::shape::StringEnum>::of(&value)
+            }
+        }
+
+        impl ::core::str::FromStr for $name {
+            type Err = ::core::convert::Infallible;
+
+            fn from_str(value: &str) -> ::core::result::Result<Self, Self::Err> {
+                ::core::result::Result::Ok(<Self as $crate::shape::StringEnum>::of(value))
+            }
+        }
+
+        impl ::core::convert::AsRef<str> for $name {
+            fn as_ref(&self) -> &str {
+                self.as_str()
+            }
+        }
+
+        impl ::core::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl $crate::wire::Json for $name {
+            fn read_json(r: &mut $crate::json::Reader<'_>) -> ::core::result::Result<Self, $crate::json::Error> {
+                $crate::shape::read_string_enum(r)
+            }
+
+            fn write_json(&self, w: &mut $crate::json::Writer) {
+                w.string(self.as_str())
+            }
+        }
+
+        impl ::serde::Serialize for $name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
+                $crate::shape::deserialize_string_enum(deserializer)
+            }
+        }
+    };
+}
+
+/// The implementations every generated `intEnum` shares: `Default` (the value 0, `Unknown(0)`
+/// unless 0 is known: what a required member that is missing reads as), `Display`, `Json`,
+/// `Serialize` and `Deserialize`.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! int_enum {
+    ($name:ident) => {
+        impl $name {
+            /// Whether the value is one this version of the crate knows (not `Unknown`).
+            pub fn is_known(&self) -> bool {
+                !matches!(self, Self::Unknown(_))
+            }
+        }
+
+        impl ::core::default::Default for $name {
+            fn default() -> Self {
+                Self::from(0)
+            }
+        }
+
+        impl ::core::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                ::core::fmt::Display::fmt(&self.as_i32(), f)
+            }
+        }
+
+        impl $crate::wire::Json for $name {
+            fn read_json(r: &mut $crate::json::Reader<'_>) -> ::core::result::Result<Self, $crate::json::Error> {
+                r.i32().map(Self::from)
+            }
+
+            fn write_json(&self, w: &mut $crate::json::Writer) {
+                w.i64(::core::primitive::i64::from(self.as_i32()))
+            }
+        }
+
+        impl ::serde::Serialize for $name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
+                serializer.serialize_i32(self.as_i32())
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
+                <::core::primitive::i32 as ::serde::Deserialize>::deserialize(deserializer).map(Self::from)
+            }
+        }
+    };
+}
+
