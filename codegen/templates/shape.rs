@@ -636,4 +636,3 @@ macro_rules! int_enum {
         }
     };
 }
-

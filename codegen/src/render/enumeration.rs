@@ -25,7 +25,11 @@ pub fn render(def: &TypeDef, variants: &[VariantDef], std: &StdPaths) -> TokenSt
     });
     let unknown_doc = " A value that this version of the crate does not know, kept exactly as received. \
          Do not match on it: a later version may add the value as a variant of its own.";
-    let debug = def.sensitive.then(|| quote!(use std::fmt;));
+    let debug = def.sensitive.then(|| {
+        quote!(
+            use std::fmt;
+        )
+    });
     quote! {
         #debug
 

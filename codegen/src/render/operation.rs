@@ -5,6 +5,7 @@ use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
 use super::docs_attr::{doc_attrs, lines_to_attrs};
+use super::imports::Imports;
 use super::rust_types::qualified_type_tokens;
 use crate::space::{Auth, ErrorRef, HostPart, OperationDef, PageMember, Pagination, RustType, TypeRef, TypeSpace};
 
@@ -26,8 +27,8 @@ pub fn render(op: &OperationDef, space: &TypeSpace) -> TokenStream {
     let docs = doc_attrs(op.docs.as_deref());
     let docs = if docs.is_empty() { summary } else { quote!(#summary #[doc = ""] #docs) };
     let pagination = op.pagination.as_ref().map(|p| paginated(op, p));
-    let errors = error_enum(&error_name, &format!(" The errors of [`{}`].", op.name), &op.errors);
-    let variants: Vec<Ident> = op.errors.iter().map(|e| format_ident!("{}", e.name)).collect();
+    let service_error = format_ident!("ServiceError");
+    let errors = operation_errors(&error_name, &name, &op.errors, &service_error);
     let imports = imports(op, space);
     let (write_request, read_response) = match &op.route {
         Some(_) => (super::rest::write_request(op, space), super::rest::read_response(op, space)),
@@ -81,15 +82,6 @@ pub fn render(op: &OperationDef, space: &TypeSpace) -> TokenStream {
         #pagination
 
         #errors
-
-        impl From<#error_name> for ServiceError {
-            fn from(error: #error_name) -> Self {
-                match error {
-                    #(#error_name::#variants(e) => ServiceError::#variants(e),)*
-                    #error_name::Unhandled(e) => ServiceError::Unhandled(e),
-                }
-            }
-        }
     }
 }
 
@@ -119,83 +111,38 @@ fn body_type(ty: Option<&TypeRef>) -> TokenStream {
     }
 }
 
-/// The error helpers an error enum's file uses (and `RequestError` in an operation's file).
-fn error_imports(errors: &[ErrorRef], request_error: bool) -> TokenStream {
-    let mut items = Vec::new();
-    if !errors.is_empty() {
-        items.push(quote!(ErrorShape));
-    }
-    items.push(quote!(OperationError));
-    items.push(quote!(ReadError));
-    if request_error {
-        items.push(quote!(RequestError));
-    }
-    items.push(quote!(UnhandledError));
-    quote!(use crate::error::{#(#items),*};)
-}
-
+/// The `use` lines of an operation's file.
 fn imports(op: &OperationDef, space: &TypeSpace) -> TokenStream {
-    let mut operation_items = vec![quote!(Auth), quote!(Operation)];
+    let mut imports = Imports::default();
+    imports.add("crate::error", "RequestError").add("crate::operation", "Auth").add("crate::operation", "Operation");
     if op.input.is_none() || op.output.is_none() {
-        operation_items.push(quote!(Empty));
+        imports.add("crate::operation", "Empty");
     }
     if let Some(p) = &op.pagination {
-        operation_items.push(quote!(Paginated));
+        imports.add("crate::operation", "Paginated");
         if p.items.is_some() {
-            operation_items.push(quote!(PaginatedItems));
+            imports.add("crate::operation", "PaginatedItems");
         }
     }
-    let error_imports = error_imports(&op.errors, true);
-    let compression = op.gzip.then(|| {
-        quote!(
-            use crate::compression;
-        )
-    });
-    let checksum = op.checksum_required.then(|| {
-        quote!(
-            use crate::checksum;
-        )
-    });
     let rest = op.route.is_some();
-    let protocol_module = if rest {
-        quote!(
-            use crate::rest;
-        )
-    } else {
-        quote!(
-            use crate::protocol;
-        )
-    };
-    let wire = (rest && uses_wire(op, space)).then(|| {
-        quote!(
-            use crate::wire;
-        )
-    });
-    let token = input_members(op, space).iter().any(|m| m.http.idempotency_token && m.is_optional());
-    let token = token.then(|| {
-        quote!(
-            use crate::idempotency;
-        )
-    });
-    let labels = op.host_prefix.iter().flatten().any(|part| matches!(part, HostPart::Label { .. }));
-    let host_labels = (rest && labels).then(|| {
-        quote!(
-            use crate::protocol;
-        )
-    });
-    quote! {
-        use std::fmt;
-
-        #checksum
-        #compression
-        #error_imports
-        #token
-        use crate::operation::{#(#operation_items),*};
-        use crate::operations::ServiceError;
-        #host_labels
-        #protocol_module
-        #wire
+    let has_token = input_members(op, space).iter().any(|m| m.http.idempotency_token && m.is_optional());
+    let host_labels = op.host_prefix.iter().flatten().any(|part| matches!(part, HostPart::Label { .. }));
+    for (used, module) in [
+        (op.gzip, "compression"),
+        (op.checksum_required, "checksum"),
+        (has_token, "idempotency"),
+        (rest, "rest"),
+        (!rest || host_labels, "protocol"),
+        (rest && uses_wire(op, space), "wire"),
+    ] {
+        if used {
+            imports.add("crate", module);
+        }
     }
+    if rest {
+        imports.add("crate::error", "ReadError");
+    }
+    imports.tokens()
 }
 
 /// The members of the operation's input (none for `Unit`).
@@ -313,67 +260,11 @@ fn field_ident(member: &PageMember) -> Ident {
     crate::naming::ident(&member.field)
 }
 
-/// An error enum: one variant per modeled error, plus `Unhandled`.
-fn error_enum(name: &Ident, doc: &str, errors: &[ErrorRef]) -> TokenStream {
-    let variants: Vec<Ident> = errors.iter().map(|e| format_ident!("{}", e.name)).collect();
-    let types: Vec<TokenStream> = variants.iter().map(|v| quote!(crate::#v)).collect();
-    let codes: Vec<&str> = errors.iter().map(|e| e.code.as_str()).collect();
-    let variant_docs = errors.iter().map(|e| format!(" [`{}`](crate::{}).", e.name, e.name));
-    let from_code = if errors.is_empty() {
-        quote! {
-            fn from_code(_code: &str, _headers: &http::HeaderMap, _body: &[u8]) -> Option<Result<Self, ReadError>> {
-                None
-            }
-        }
-    } else {
-        quote! {
-            fn from_code(code: &str, headers: &http::HeaderMap, body: &[u8]) -> Option<Result<Self, ReadError>> {
-                Some(match code {
-                    #(#codes => #types::read(headers, body).map(|e| Self::#variants(Box::new(e))),)*
-                    _ => return None,
-                })
-            }
-        }
-    };
-    quote! {
-        #[doc = #doc]
-        ///
-        /// Each modeled error is boxed, so that the enum stays small however many members an
-        /// error has.
-        #[derive(Clone, Debug, PartialEq)]
-        #[non_exhaustive]
-        pub enum #name {
-            #(#[doc = #variant_docs] #variants(Box<#types>),)*
-            /// An error the model does not know, or whose body could not be read.
-            Unhandled(UnhandledError),
-        }
-
-        impl fmt::Display for #name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                match self {
-                    #(Self::#variants(e) => e.fmt(f),)*
-                    Self::Unhandled(e) => e.fmt(f),
-                }
-            }
-        }
-
-        impl std::error::Error for #name {
-            fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-                match self {
-                    #(Self::#variants(e) => Some(e),)*
-                    Self::Unhandled(e) => Some(e),
-                }
-            }
-        }
-
-        impl OperationError for #name {
-            #from_code
-
-            fn unhandled(error: UnhandledError) -> Self {
-                Self::Unhandled(error)
-            }
-        }
-    }
+/// An operation's error enum (see the `operation_errors!` macro of the crate's `error` module):
+/// one variant per modeled error, plus `Unhandled`, converting into the service's error enum.
+fn operation_errors(name: &Ident, operation: &Ident, errors: &[ErrorRef], service: &Ident) -> TokenStream {
+    let variants = errors.iter().map(|e| format_ident!("{}", e.name));
+    quote!(crate::operation_errors!(#name of #operation { #(#variants),* } => #service);)
 }
 
 /// `src/operations/mod.rs`: the modules, the service metadata, the list of operations, and the
@@ -411,12 +302,13 @@ pub fn operations_mod(space: &TypeSpace) -> TokenStream {
             },
         }
     });
-    let error_imports = error_imports(&space.errors, false);
-    let service_error = error_enum(
-        &format_ident!("ServiceError"),
-        " Any error of the service: every operation's error converts into it.",
-        &space.errors,
-    );
+    let service_variants = space.errors.iter().map(|e| format_ident!("{}", e.name));
+    let service_error = quote! {
+        crate::operation_errors! {
+            /// Any error of the service: every operation's error converts into it.
+            ServiceError { #(#service_variants),* }
+        }
+    };
     quote! {
         //! Every operation of the service: a unit struct implementing
         //! [`Operation`](crate::operation::Operation) and an error enum for each, the
@@ -424,9 +316,6 @@ pub fn operations_mod(space: &TypeSpace) -> TokenStream {
 
         #(#modules)*
 
-        use std::fmt;
-
-        #error_imports
         use crate::operation::{Auth, OperationInfo, ServiceMetadata};
 
         /// The service's metadata.

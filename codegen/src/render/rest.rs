@@ -161,7 +161,12 @@ fn request_body(members: &[&MemberDef]) -> TokenStream {
 
 /// The indexes (in the structure's `FIELDS`) of the members that an HTTP binding takes.
 fn bound_indexes(members: &[&MemberDef], bound: impl Fn(&MemberDef) -> bool) -> Vec<proc_macro2::Literal> {
-    members.iter().enumerate().filter(|(_, m)| bound(m)).map(|(i, _)| proc_macro2::Literal::usize_unsuffixed(i)).collect()
+    members
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| bound(m))
+        .map(|(i, _)| proc_macro2::Literal::usize_unsuffixed(i))
+        .collect()
 }
 
 /// How a payload is written and read.

@@ -39,7 +39,6 @@ impl StdPaths {
             _ => quote!(#short),
         }
     }
-
 }
 
 /// The Rust type as tokens.

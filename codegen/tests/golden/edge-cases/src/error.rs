@@ -215,3 +215,81 @@ impl std::error::Error for RequestError {
         self.source.as_deref().map(|e| e as &(dyn std::error::Error + 'static))
     }
 }
+
+/// The error enum of an operation (`ListUsersError of ListUsers { ... } => ServiceError`) or of
+/// the whole service (`#[doc = ...] ServiceError { ... }`): one variant per modeled error, boxed
+/// so that the enum stays small however many members an error has, and `Unhandled`; with
+/// `Display`, `std::error::Error`, [`OperationError`], and for an operation the conversion into
+/// the service's error enum. Generated code names its errors with it; the macro is exported
+/// (and hidden from the docs) so that it can be used from any module.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! operation_errors {
+    ($name:ident of $operation:ident { $($variant:ident),* $(,)? } => $service:ident) => {
+        $crate::operation_errors!(
+            #[doc = concat!("The errors of [`", stringify!($operation), "`].")]
+            $name { $($variant),* }
+        );
+
+        impl ::core::convert::From<$name> for $crate::operations::$service {
+            fn from(error: $name) -> Self {
+                match error {
+                    $($name::$variant(e) => Self::$variant(e),)*
+                    $name::Unhandled(e) => Self::Unhandled(e),
+                }
+            }
+        }
+    };
+    ($(#[$doc:meta])* $name:ident { $($variant:ident),* $(,)? }) => {
+        $(#[$doc])*
+        #[derive(Clone, Debug, PartialEq)]
+        #[non_exhaustive]
+        pub enum $name {
+            $(
+                #[doc = concat!("[`", stringify!($variant), "`](crate::", stringify!($variant), ").")]
+                $variant(::std::boxed::Box<$crate::$variant>),
+            )*
+            /// An error the model does not know, or whose body could not be read.
+            Unhandled($crate::error::UnhandledError),
+        }
+
+        impl ::core::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                match self {
+                    $(Self::$variant(e) => ::core::fmt::Display::fmt(e, f),)*
+                    Self::Unhandled(e) => ::core::fmt::Display::fmt(e, f),
+                }
+            }
+        }
+
+        impl ::std::error::Error for $name {
+            fn source(&self) -> ::core::option::Option<&(dyn ::std::error::Error + 'static)> {
+                match self {
+                    $(Self::$variant(e) => ::core::option::Option::Some(&**e),)*
+                    Self::Unhandled(e) => ::core::option::Option::Some(e),
+                }
+            }
+        }
+
+        impl $crate::error::OperationError for $name {
+            fn from_code(
+                code: &str,
+                headers: &::http::HeaderMap,
+                body: &[u8],
+            ) -> ::core::option::Option<::core::result::Result<Self, $crate::error::ReadError>> {
+                $(
+                    if code == <$crate::$variant as $crate::error::ErrorShape>::CODE {
+                        let error = <$crate::$variant as $crate::error::ErrorShape>::read(headers, body);
+                        return ::core::option::Option::Some(error.map(|e| Self::$variant(::std::boxed::Box::new(e))));
+                    }
+                )*
+                let _ = (code, headers, body);
+                ::core::option::Option::None
+            }
+
+            fn unhandled(error: $crate::error::UnhandledError) -> Self {
+                Self::Unhandled(error)
+            }
+        }
+    };
+}

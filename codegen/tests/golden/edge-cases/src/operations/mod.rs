@@ -9,8 +9,6 @@ mod list_things;
 pub use list_things::{ListThings, ListThingsError};
 mod ping;
 pub use ping::{Ping, PingError};
-use std::fmt;
-use crate::error::{ErrorShape, OperationError, ReadError, UnhandledError};
 use crate::operation::{Auth, OperationInfo, ServiceMetadata};
 
 /// The service's metadata.
@@ -55,68 +53,7 @@ pub const OPERATIONS: &[OperationInfo] = &[
     },
 ];
 
-/// Any error of the service: every operation's error converts into it.
-///
-/// Each modeled error is boxed, so that the enum stays small however many members an
-/// error has.
-#[derive(Clone, Debug, PartialEq)]
-#[non_exhaustive]
-pub enum ServiceError {
-    /// [`Broken`](crate::Broken).
-    Broken(Box<crate::Broken>),
-    /// [`Error`](crate::Error).
-    Error(Box<crate::Error>),
-    /// [`Throttled`](crate::Throttled).
-    Throttled(Box<crate::Throttled>),
-    /// An error the model does not know, or whose body could not be read.
-    Unhandled(UnhandledError),
-}
-
-impl fmt::Display for ServiceError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Broken(e) => e.fmt(f),
-            Self::Error(e) => e.fmt(f),
-            Self::Throttled(e) => e.fmt(f),
-            Self::Unhandled(e) => e.fmt(f),
-        }
-    }
-}
-
-impl std::error::Error for ServiceError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::Broken(e) => Some(e),
-            Self::Error(e) => Some(e),
-            Self::Throttled(e) => Some(e),
-            Self::Unhandled(e) => Some(e),
-        }
-    }
-}
-
-impl OperationError for ServiceError {
-    fn from_code(
-        code: &str,
-        headers: &http::HeaderMap,
-        body: &[u8],
-    ) -> Option<Result<Self, ReadError>> {
-        Some(
-            match code {
-                "Broken" => {
-                    crate::Broken::read(headers, body).map(|e| Self::Broken(Box::new(e)))
-                }
-                "Error" => {
-                    crate::Error::read(headers, body).map(|e| Self::Error(Box::new(e)))
-                }
-                "Throttled" => {
-                    crate::Throttled::read(headers, body)
-                        .map(|e| Self::Throttled(Box::new(e)))
-                }
-                _ => return None,
-            },
-        )
-    }
-    fn unhandled(error: UnhandledError) -> Self {
-        Self::Unhandled(error)
-    }
+crate::operation_errors! {
+    #[doc = r" Any error of the service: every operation's error converts into it."]
+    ServiceError { Broken, Error, Throttled }
 }

@@ -5,8 +5,6 @@
 //! [`ServiceError`] they all convert into, and [`OPERATIONS`], the list of all of them.
 mod put_note;
 pub use put_note::{PutNote, PutNoteError};
-use std::fmt;
-use crate::error::{ErrorShape, OperationError, ReadError, UnhandledError};
 use crate::operation::{Auth, OperationInfo, ServiceMetadata};
 
 /// The service's metadata.
@@ -33,54 +31,7 @@ pub const OPERATIONS: &[OperationInfo] = &[
     },
 ];
 
-/// Any error of the service: every operation's error converts into it.
-///
-/// Each modeled error is boxed, so that the enum stays small however many members an
-/// error has.
-#[derive(Clone, Debug, PartialEq)]
-#[non_exhaustive]
-pub enum ServiceError {
-    /// [`NoteConflict`](crate::NoteConflict).
-    NoteConflict(Box<crate::NoteConflict>),
-    /// An error the model does not know, or whose body could not be read.
-    Unhandled(UnhandledError),
-}
-
-impl fmt::Display for ServiceError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::NoteConflict(e) => e.fmt(f),
-            Self::Unhandled(e) => e.fmt(f),
-        }
-    }
-}
-
-impl std::error::Error for ServiceError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::NoteConflict(e) => Some(e),
-            Self::Unhandled(e) => Some(e),
-        }
-    }
-}
-
-impl OperationError for ServiceError {
-    fn from_code(
-        code: &str,
-        headers: &http::HeaderMap,
-        body: &[u8],
-    ) -> Option<Result<Self, ReadError>> {
-        Some(
-            match code {
-                "NoteConflict" => {
-                    crate::NoteConflict::read(headers, body)
-                        .map(|e| Self::NoteConflict(Box::new(e)))
-                }
-                _ => return None,
-            },
-        )
-    }
-    fn unhandled(error: UnhandledError) -> Self {
-        Self::Unhandled(error)
-    }
+crate::operation_errors! {
+    #[doc = r" Any error of the service: every operation's error converts into it."]
+    ServiceError { NoteConflict }
 }
