@@ -17,16 +17,53 @@ pub struct Job<'a> {
 
 /// The contents of a file, before the header.
 pub enum Source<'a> {
-    /// Rust tokens, formatted by prettyplease.
-    Tokens(Box<dyn Fn() -> Result<TokenStream, Error> + Sync + 'a>),
+    /// A Rust file, formatted by prettyplease.
+    Rust(Box<dyn Fn() -> Result<RustFile, Error> + Sync + 'a>),
     /// Text written as it is (templates, `Cargo.toml`).
     Text(String),
+}
+
+/// A Rust file, in parts: items as tokens, which prettyplease formats, and items the generator
+/// formats itself (macro invocations, whose bodies prettyplease does not lay out: it runs their
+/// tokens together). The first part holds the file's inner attributes and `use` lines.
+pub struct RustFile {
+    /// The parts, in order.
+    pub parts: Vec<Part>,
+}
+
+/// A part of a [`RustFile`].
+pub enum Part {
+    /// Items, formatted by prettyplease.
+    Tokens(TokenStream),
+    /// Items already formatted, ending in a newline.
+    Text(String),
+}
+
+impl From<TokenStream> for RustFile {
+    fn from(tokens: TokenStream) -> RustFile {
+        RustFile { parts: vec![Part::Tokens(tokens)] }
+    }
+}
+
+impl RustFile {
+    /// The tokens of the first part (where the inner attributes go).
+    pub fn first_tokens(&mut self) -> Option<&mut TokenStream> {
+        match self.parts.first_mut() {
+            Some(Part::Tokens(tokens)) => Some(tokens),
+            _ => None,
+        }
+    }
 }
 
 impl<'a> Job<'a> {
     /// A Rust file made from tokens.
     pub fn tokens(path: impl Into<String>, make: impl Fn() -> Result<TokenStream, Error> + Sync + 'a) -> Job<'a> {
-        Job { path: path.into(), source: Source::Tokens(Box::new(make)) }
+        Job::rust(path, move || make().map(RustFile::from))
+    }
+
+    /// A Rust file made from tokens and formatted items.
+    pub fn rust(path: impl Into<String>, make: impl Fn() -> Result<RustFile, Error> + Sync + 'a) -> Job<'a> {
+        Job { path: path.into(), source: Source::Rust(Box::new(make)) }
     }
 
     /// A file written as it is.
@@ -40,7 +77,20 @@ pub fn run(jobs: Vec<Job<'_>>, options: &Options) -> Result<Vec<GeneratedFile>, 
     let mut files = parallel_map(&jobs, |job| {
         let header = header(if job.path.ends_with(".toml") { "#" } else { "//" }, options);
         let text = match &job.source {
-            Source::Tokens(make) => format_rust(&job.path, make()?)?,
+            Source::Rust(make) => {
+                let mut text = String::new();
+                for part in make()?.parts {
+                    let part = match part {
+                        Part::Tokens(tokens) => format_rust(&job.path, tokens)?,
+                        Part::Text(text) => text,
+                    };
+                    if !text.is_empty() && !part.is_empty() {
+                        text.push('\n');
+                    }
+                    text.push_str(&part);
+                }
+                text
+            }
             Source::Text(text) => text.clone(),
         };
         Ok(GeneratedFile { path: job.path.clone(), contents: format!("{header}\n{text}") })

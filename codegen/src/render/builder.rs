@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::rust_types::{type_tokens, StdPaths};
+use super::rust_types::{type_text, type_tokens, StdPaths};
 use crate::naming;
 use crate::space::{MemberDef, StructDef, TypeDef};
 
@@ -42,26 +42,10 @@ pub fn struct_impl(def: &TypeDef, s: &StructDef, std: &StdPaths) -> TokenStream 
             }
         }
     });
-    let setters = s.members.iter().filter(|f| f.is_optional()).map(|f| {
-        let ident = naming::ident(&f.rust_name);
-        let bare = ident.to_string().trim_start_matches("r#").to_owned();
-        let setter = format_ident!("with_{bare}");
-        let ty = field_type(f, std);
-        let doc = format!(" Sets `{}`.", f.name);
-        quote! {
-            #[doc = #doc]
-            pub fn #setter(mut self, value: impl Into<#ty>) -> Self {
-                self.#ident = Some(value.into());
-                self
-            }
-        }
-    });
     let result = std.path("Result");
     quote! {
         impl #name {
             #new
-
-            #(#setters)*
 
             /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
             /// every value inside it, and returns all violations at once.
@@ -79,6 +63,25 @@ fn param_ident(f: &MemberDef) -> proc_macro2::Ident {
         "foo" | "baz" | "quux" => format_ident!("{}_", f.rust_name),
         _ => naming::ident(&f.rust_name),
     }
+}
+
+/// The `with_*` setters of the optional members (see the `setters!` macro of the crate's `shape`
+/// module), one a line; `None` when there are none.
+pub fn setters_macro(def: &TypeDef, s: &StructDef, std: &StdPaths) -> Option<String> {
+    let optional: Vec<&MemberDef> = s.members.iter().filter(|f| f.is_optional()).collect();
+    if optional.is_empty() {
+        return None;
+    }
+    let mut out = format!("crate::setters!({} {{\n", def.name);
+    for f in optional {
+        let field = naming::ident(&f.rust_name).to_string();
+        let setter = format!("with_{}", field.trim_start_matches("r#"));
+        let ty = type_text(&f.ty, std);
+        let ty = if f.boxed { format!("{}<{ty}>", std.path("Box").to_string().replace(' ', "")) } else { ty };
+        out.push_str(&format!("    {setter}({field}: {ty}),\n"));
+    }
+    out.push_str("});\n");
+    Some(out)
 }
 
 /// The type a member is set with (without `Option`).

@@ -41,8 +41,12 @@ pub fn crate_jobs<'a>(space: &'a TypeSpace, options: &'a Options) -> Vec<Job<'a>
         template("tests/wire.rs", crate_files::WIRE_TESTS_RS),
         template("tests/support/mod.rs", crate_files::TEST_SUPPORT_RS),
         Job::tokens("src/patterns.rs", || Ok(validation::patterns_module(space))),
-        Job::tokens("src/operations/mod.rs", || {
-            Ok(allow_deprecated_uses(operation::operations_mod(space), space, &[]))
+        Job::rust("src/operations/mod.rs", || {
+            let mut file = operation::operations_mod(space);
+            if let Some(tokens) = file.first_tokens() {
+                *tokens = allow_deprecated_uses(std::mem::take(tokens), space, &[]);
+            }
+            Ok(file)
         }),
         Job::tokens("src/types/mod.rs", || Ok(allow_deprecated_uses(crate_files::types_mod(space), space, &[]))),
     ];
@@ -58,19 +62,26 @@ pub fn crate_jobs<'a>(space: &'a TypeSpace, options: &'a Options) -> Vec<Job<'a>
         }
     }
     for def in &space.types {
-        jobs.push(Job::tokens(format!("src/types/{}.rs", def.module), move || {
-            let tokens = match &def.kind {
+        jobs.push(Job::rust(format!("src/types/{}.rs", def.module), move || {
+            let mut file = match &def.kind {
                 TypeKind::Struct(s) => structure::render(def, s, space),
-                TypeKind::Enum(variants) => enumeration::render(def, variants, &rust_types::StdPaths::of(space)),
-                TypeKind::IntEnum(variants) => int_enum::render(def, variants),
-                TypeKind::Union(members) => union::render(def, members, space),
+                TypeKind::Enum(variants) => enumeration::render(def, variants, &rust_types::StdPaths::of(space)).into(),
+                TypeKind::IntEnum(variants) => int_enum::render(def, variants).into(),
+                TypeKind::Union(members) => union::render(def, members, space).into(),
             };
-            Ok(allow_deprecated_uses(tokens, space, &deprecated_members(def)))
+            if let Some(tokens) = file.first_tokens() {
+                *tokens = allow_deprecated_uses(std::mem::take(tokens), space, &deprecated_members(def));
+            }
+            Ok(file)
         }));
     }
     for op in &space.operations {
-        jobs.push(Job::tokens(format!("src/operations/{}.rs", op.module), move || {
-            Ok(allow_deprecated_uses(operation::render(op, space), space, &[]))
+        jobs.push(Job::rust(format!("src/operations/{}.rs", op.module), move || {
+            let mut file = operation::render(op, space);
+            if let Some(tokens) = file.first_tokens() {
+                *tokens = allow_deprecated_uses(std::mem::take(tokens), space, &[]);
+            }
+            Ok(file)
         }));
     }
     jobs

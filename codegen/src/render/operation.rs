@@ -7,10 +7,11 @@ use quote::{format_ident, quote};
 use super::docs_attr::{doc_attrs, lines_to_attrs};
 use super::imports::Imports;
 use super::rust_types::qualified_type_tokens;
+use crate::emit::{Part, RustFile};
 use crate::space::{Auth, ErrorRef, HostPart, OperationDef, PageMember, Pagination, RustType, TypeRef, TypeSpace};
 
 /// `src/operations/<name>.rs`.
-pub fn render(op: &OperationDef, space: &TypeSpace) -> TokenStream {
+pub fn render(op: &OperationDef, space: &TypeSpace) -> RustFile {
     let name = format_ident!("{}", op.name);
     let error_name = format_ident!("{}", op.error_name);
     let op_name = &op.wire_name;
@@ -27,8 +28,7 @@ pub fn render(op: &OperationDef, space: &TypeSpace) -> TokenStream {
     let docs = doc_attrs(op.docs.as_deref());
     let docs = if docs.is_empty() { summary } else { quote!(#summary #[doc = ""] #docs) };
     let pagination = op.pagination.as_ref().map(|p| paginated(op, p));
-    let service_error = format_ident!("ServiceError");
-    let errors = operation_errors(&error_name, &name, &op.errors, &service_error);
+    let errors = operation_errors(&format!("{} of {}", op.error_name, op.name), &op.errors, Some("ServiceError"));
     let imports = imports(op, space);
     let (write_request, read_response) = match &op.route {
         Some(_) => (super::rest::write_request(op, space), super::rest::read_response(op, space)),
@@ -54,7 +54,7 @@ pub fn render(op: &OperationDef, space: &TypeSpace) -> TokenStream {
     // A restJson1 input without members leaves `input` unused.
     let input_param =
         if op.route.is_some() && input_members(op, space).is_empty() { quote!(_input) } else { quote!(input) };
-    quote! {
+    let tokens = quote! {
         #imports
 
         #docs
@@ -80,9 +80,8 @@ pub fn render(op: &OperationDef, space: &TypeSpace) -> TokenStream {
         }
 
         #pagination
-
-        #errors
-    }
+    };
+    RustFile { parts: vec![Part::Tokens(tokens), Part::Text(errors)] }
 }
 
 fn auth_tokens(auth: Auth) -> TokenStream {
@@ -260,16 +259,25 @@ fn field_ident(member: &PageMember) -> Ident {
     crate::naming::ident(&member.field)
 }
 
-/// An operation's error enum (see the `operation_errors!` macro of the crate's `error` module):
-/// one variant per modeled error, plus `Unhandled`, converting into the service's error enum.
-fn operation_errors(name: &Ident, operation: &Ident, errors: &[ErrorRef], service: &Ident) -> TokenStream {
-    let variants = errors.iter().map(|e| format_ident!("{}", e.name));
-    quote!(crate::operation_errors!(#name of #operation { #(#variants),* } => #service);)
+/// An error enum (see the `operation_errors!` macro of the crate's `error` module), one variant a
+/// line: an operation's (`head` is `ListUsersError of ListUsers`, converting into the service's
+/// error enum) or the service's.
+fn operation_errors(head: &str, errors: &[ErrorRef], into: Option<&str>) -> String {
+    let mut out = format!("crate::operation_errors!({head} {{\n");
+    for error in errors {
+        out.push_str(&format!("    {},\n", error.name));
+    }
+    out.push('}');
+    if let Some(service) = into {
+        out.push_str(&format!(" => {service}"));
+    }
+    out.push_str(");\n");
+    out
 }
 
 /// `src/operations/mod.rs`: the modules, the service metadata, the list of operations, and the
 /// service-wide error enum.
-pub fn operations_mod(space: &TypeSpace) -> TokenStream {
+pub fn operations_mod(space: &TypeSpace) -> RustFile {
     let service = &space.service;
     let (sdk_id, version, prefix, signing) =
         (&service.sdk_id, &service.version, &service.endpoint_prefix, &service.signing_name);
@@ -302,14 +310,8 @@ pub fn operations_mod(space: &TypeSpace) -> TokenStream {
             },
         }
     });
-    let service_variants = space.errors.iter().map(|e| format_ident!("{}", e.name));
-    let service_error = quote! {
-        crate::operation_errors! {
-            /// Any error of the service: every operation's error converts into it.
-            ServiceError { #(#service_variants),* }
-        }
-    };
-    quote! {
+    let service_error = operation_errors("service ServiceError", &space.errors, None);
+    let tokens = quote! {
         //! Every operation of the service: a unit struct implementing
         //! [`Operation`](crate::operation::Operation) and an error enum for each, the
         //! [`ServiceError`] they all convert into, and [`OPERATIONS`], the list of all of them.
@@ -331,7 +333,6 @@ pub fn operations_mod(space: &TypeSpace) -> TokenStream {
 
         /// Every operation of the service, ordered by name.
         pub const OPERATIONS: &[OperationInfo] = &[#(#infos)*];
-
-        #service_error
-    }
+    };
+    RustFile { parts: vec![Part::Tokens(tokens), Part::Text(service_error)] }
 }

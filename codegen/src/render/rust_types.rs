@@ -43,45 +43,38 @@ impl StdPaths {
 
 /// The Rust type as tokens.
 pub fn type_tokens(ty: &RustType, std: &StdPaths) -> TokenStream {
+    type_text(ty, std).parse().expect("a Rust type tokenizes")
+}
+
+/// The Rust type as text, e.g. `Vec<AttributeType>` (for macro invocations the generator lays
+/// out itself; [`type_tokens`] parses the same text).
+pub fn type_text(ty: &RustType, std: &StdPaths) -> String {
+    let path = |name: &str| std.path(name).to_string().replace(' ', "");
     match ty {
-        RustType::String => std.path("String"),
-        RustType::Bool => quote!(bool),
-        RustType::I8 => quote!(i8),
-        RustType::I16 => quote!(i16),
-        RustType::I32 => quote!(i32),
-        RustType::I64 => quote!(i64),
-        RustType::F32 => quote!(f32),
-        RustType::F64 => quote!(f64),
-        RustType::BigNumber => quote!(wire::BigNumber),
-        RustType::Timestamp(_) => quote!(time::OffsetDateTime),
-        RustType::Blob => {
-            let vec = std.path("Vec");
-            quote!(#vec<u8>)
+        RustType::String => path("String"),
+        RustType::Bool => "bool".to_owned(),
+        RustType::I8 => "i8".to_owned(),
+        RustType::I16 => "i16".to_owned(),
+        RustType::I32 => "i32".to_owned(),
+        RustType::I64 => "i64".to_owned(),
+        RustType::F32 => "f32".to_owned(),
+        RustType::F64 => "f64".to_owned(),
+        RustType::BigNumber => "wire::BigNumber".to_owned(),
+        RustType::Timestamp(_) => "time::OffsetDateTime".to_owned(),
+        RustType::Blob => format!("{}<u8>", path("Vec")),
+        RustType::Document => "serde_json::Value".to_owned(),
+        RustType::Named(named) => named_tokens(named, std).to_string().replace(' ', ""),
+        RustType::List { item, sparse: false } => format!("{}<{}>", path("Vec"), type_text(item, std)),
+        RustType::List { item, sparse: true } => {
+            format!("{}<{}<{}>>", path("Vec"), path("Option"), type_text(item, std))
         }
-        RustType::Document => quote!(serde_json::Value),
-        RustType::Named(named) => named_tokens(named, std),
-        RustType::List { item, sparse } => {
-            let vec = std.path("Vec");
-            let item = type_tokens(item, std);
-            if *sparse {
-                let option = std.path("Option");
-                quote!(#vec<#option<#item>>)
-            } else {
-                quote!(#vec<#item>)
-            }
+        RustType::Map { value, sparse: false } => {
+            format!("{}<{}, {}>", path("HashMap"), path("String"), type_text(value, std))
         }
-        RustType::Map { value, sparse } => {
-            let map = std.path("HashMap");
-            let string = std.path("String");
-            let value = type_tokens(value, std);
-            if *sparse {
-                let option = std.path("Option");
-                quote!(#map<#string, #option<#value>>)
-            } else {
-                quote!(#map<#string, #value>)
-            }
+        RustType::Map { value, sparse: true } => {
+            format!("{}<{}, {}<{}>>", path("HashMap"), path("String"), path("Option"), type_text(value, std))
         }
-        RustType::Unit => quote!(()),
+        RustType::Unit => "()".to_owned(),
     }
 }
 
@@ -114,49 +107,42 @@ pub fn named_type(name: &str, std: &StdPaths) -> TokenStream {
 
 /// The format value that reads and writes a member (see the generated `wire` module), e.g.
 /// `wire::Opt(wire::List(wire::EpochSeconds))`: the type's format, boxed and optional as the
-/// member is.
-pub fn member_format(ty: &RustType, boxed: bool, optional: bool) -> TokenStream {
+/// member is. As text, formatted: it goes into macro invocations the generator lays out itself.
+pub fn member_format(ty: &RustType, boxed: bool, optional: bool) -> String {
     let mut format = value_format(ty);
     if boxed {
-        format = quote!(wire::Boxed(#format));
+        format = format!("wire::Boxed({format})");
     }
     if optional {
-        format = quote!(wire::Opt(#format));
+        format = format!("wire::Opt({format})");
     }
     format
 }
 
+/// [`member_format`] as tokens.
+pub fn member_format_tokens(ty: &RustType, boxed: bool, optional: bool) -> TokenStream {
+    member_format(ty, boxed, optional).parse().expect("a format value tokenizes")
+}
+
 /// The format value of a type.
-pub fn value_format(ty: &RustType) -> TokenStream {
+fn value_format(ty: &RustType) -> String {
     match ty.wire_format() {
-        None => quote!(wire::Same),
+        None => "wire::Same".to_owned(),
         Some(format) => format_value(&format),
     }
 }
 
-fn format_value(format: &WireFormat) -> TokenStream {
-    let inner = |inner: Option<&WireFormat>| inner.map_or_else(|| quote!(wire::Same), format_value);
+fn format_value(format: &WireFormat) -> String {
+    let inner = |inner: Option<&WireFormat>| inner.map_or_else(|| "wire::Same".to_owned(), format_value);
     match format {
-        WireFormat::Float => quote!(wire::Float),
-        WireFormat::EpochSeconds => quote!(wire::EpochSeconds),
-        WireFormat::DateTime => quote!(wire::DateTime),
-        WireFormat::HttpDate => quote!(wire::HttpDate),
-        WireFormat::Base64 => quote!(wire::Base64),
-        WireFormat::List { item, sparse } => {
-            let item = inner(item.as_deref());
-            if *sparse {
-                quote!(wire::SparseList(#item))
-            } else {
-                quote!(wire::List(#item))
-            }
-        }
-        WireFormat::Map { value, sparse } => {
-            let value = inner(value.as_deref());
-            if *sparse {
-                quote!(wire::SparseMap(#value))
-            } else {
-                quote!(wire::Map(#value))
-            }
-        }
+        WireFormat::Float => "wire::Float".to_owned(),
+        WireFormat::EpochSeconds => "wire::EpochSeconds".to_owned(),
+        WireFormat::DateTime => "wire::DateTime".to_owned(),
+        WireFormat::HttpDate => "wire::HttpDate".to_owned(),
+        WireFormat::Base64 => "wire::Base64".to_owned(),
+        WireFormat::List { item, sparse: false } => format!("wire::List({})", inner(item.as_deref())),
+        WireFormat::List { item, sparse: true } => format!("wire::SparseList({})", inner(item.as_deref())),
+        WireFormat::Map { value, sparse: false } => format!("wire::Map({})", inner(value.as_deref())),
+        WireFormat::Map { value, sparse: true } => format!("wire::SparseMap({})", inner(value.as_deref())),
     }
 }

@@ -11,11 +11,12 @@ use super::docs_attr::{deprecated_attr, doc_attrs, lines_to_attrs};
 use super::imports::Imports;
 use super::rust_types::{member_format, type_tokens, StdPaths};
 use super::{builder, debug, validation};
+use crate::emit::{Part, RustFile};
 use crate::naming;
 use crate::space::{Binding, DefaultValue, ErrorInfo, MemberDef, RustType, StructDef, TypeDef, TypeSpace};
 
 /// Renders the file of one structure.
-pub fn render(def: &TypeDef, s: &StructDef, space: &TypeSpace) -> TokenStream {
+pub fn render(def: &TypeDef, s: &StructDef, space: &TypeSpace) -> RustFile {
     let std = &StdPaths::of(space);
     let name = naming::ident(&def.name);
     let docs = struct_docs(def);
@@ -25,7 +26,6 @@ pub fn render(def: &TypeDef, s: &StructDef, space: &TypeSpace) -> TokenStream {
     let manual_default = (!s.derives_default()).then(|| default_impl(&name, s, std));
     let mut imports = Imports::default();
     imports.types(s.members.iter().map(|f| &f.ty), &def.name, std);
-    imports.add("crate", "json").add("crate", "shape");
     if !s.members.is_empty() {
         imports.add("crate", "wire");
     }
@@ -42,10 +42,9 @@ pub fn render(def: &TypeDef, s: &StructDef, space: &TypeSpace) -> TokenStream {
     imports.add("crate::validate", "Validate").add("crate::validate", "Validator").add("crate::validate", "Violations");
     let imports = imports.tokens();
     let builder = builder::struct_impl(def, s, std);
-    let structure = structure_impl(&name, def, s, std);
     let validate = validation::struct_impl(def, &s.members, space);
     let allow_case = (!naming::is_upper_camel(&def.name)).then(|| quote!(#[allow(non_camel_case_types)]));
-    quote! {
+    let definition = quote! {
         #imports
 
         #docs
@@ -57,11 +56,11 @@ pub fn render(def: &TypeDef, s: &StructDef, space: &TypeSpace) -> TokenStream {
         }
 
         #builder
-
-        #structure
-
-        crate::structure!(#name);
-
+    };
+    let mut parts = vec![Part::Tokens(definition)];
+    parts.extend(builder::setters_macro(def, s, std).map(Part::Text));
+    parts.push(Part::Text(structure_macro(&def.name, s)));
+    let rest = quote! {
         #manual_default
 
         #debug_impl
@@ -69,7 +68,11 @@ pub fn render(def: &TypeDef, s: &StructDef, space: &TypeSpace) -> TokenStream {
         #validate
 
         #error_impls
+    };
+    if !rest.is_empty() {
+        parts.push(Part::Tokens(rest));
     }
+    RustFile { parts }
 }
 
 /// `Display`, `std::error::Error` and `error::ErrorShape` for an `@error` structure.
@@ -198,53 +201,26 @@ fn field(f: &MemberDef, std: &StdPaths) -> TokenStream {
     }
 }
 
-/// `impl Structure`: the members' wire names, and each member's format for reading and writing.
-fn structure_impl(name: &proc_macro2::Ident, def: &TypeDef, s: &StructDef, std: &StdPaths) -> TokenStream {
-    let result = std.path("Result");
-    let type_name = &def.name;
-    let names = s.members.iter().map(|m| &m.wire_name);
-    let formats: Vec<TokenStream> = s.members.iter().map(|m| member_format(&m.ty, m.boxed, m.is_optional())).collect();
-    let fields: Vec<proc_macro2::Ident> = s.members.iter().map(|m| naming::ident(&m.rust_name)).collect();
-    let indexes = (0..s.members.len()).map(proc_macro2::Literal::usize_unsuffixed);
-    let aliases = message_alias(s).map(|(alias, index)| {
-        let index = proc_macro2::Literal::usize_unsuffixed(index);
-        quote!(const ALIASES: &'static [(&'static str, usize)] = &[(#alias, #index)];)
-    });
-    let write_indexes = (0..s.members.len()).map(proc_macro2::Literal::usize_unsuffixed);
-    let methods = if s.members.is_empty() {
-        quote! {
-            fn read_field<R: shape::FieldReader>(&mut self, _index: usize, _r: R) -> #result<(), R::Error> {
-                Ok(())
-            }
-
-            fn write_fields<W: shape::FieldWriter>(&self, _w: &mut W) -> #result<(), W::Error> {
-                Ok(())
-            }
-        }
-    } else {
-        quote! {
-            fn read_field<R: shape::FieldReader>(&mut self, index: usize, r: R) -> #result<(), R::Error> {
-                match index {
-                    #(#indexes => r.set(&mut self.#fields, #formats),)*
-                    _ => Ok(()),
-                }
-            }
-
-            fn write_fields<W: shape::FieldWriter>(&self, w: &mut W) -> #result<(), W::Error> {
-                #(w.field(#write_indexes, &self.#fields, #formats)?;)*
-                Ok(())
-            }
-        }
-    };
-    quote! {
-        impl shape::Structure for #name {
-            const NAME: &'static str = #type_name;
-            const FIELDS: json::Fields<'static> = json::Fields::new(&[#(#names),*]);
-            #aliases
-
-            #methods
-        }
+/// The structure's description (see the `structure!` macro of the crate's `shape` module), one
+/// member a line: its field, wire name (and alias) and format.
+fn structure_macro(name: &str, s: &StructDef) -> String {
+    if s.members.is_empty() {
+        return format!("crate::structure!({name} {{}});\n");
     }
+    let alias = message_alias(s);
+    let mut out = format!("crate::structure!({name} {{\n");
+    for (index, m) in s.members.iter().enumerate() {
+        let field = naming::ident(&m.rust_name);
+        let wire = proc_macro2::Literal::string(&m.wire_name);
+        let alias = match alias {
+            Some((alias, at)) if at == index => format!(" | {}", proc_macro2::Literal::string(alias)),
+            _ => String::new(),
+        };
+        let format = member_format(&m.ty, m.boxed, m.is_optional());
+        out.push_str(&format!("    {field}: {wire}{alias} => {format},\n"));
+    }
+    out.push_str("});\n");
+    out
 }
 
 /// Errors of the AWS JSON protocols carry their message as `message` or `Message`, whichever

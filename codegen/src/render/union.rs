@@ -7,7 +7,7 @@ use quote::{format_ident, quote};
 
 use super::docs_attr::{deprecated_attr, doc_attrs};
 use super::imports::Imports;
-use super::rust_types::{member_format, type_tokens, StdPaths};
+use super::rust_types::{member_format_tokens, type_tokens, StdPaths};
 use super::{debug, validation};
 use crate::naming;
 use crate::space::{MemberDef, RustType, TypeDef, TypeSpace};
@@ -78,7 +78,7 @@ fn union_impl(name: &proc_macro2::Ident, def: &TypeDef, members: &[MemberDef], s
         if m.ty == RustType::Unit {
             quote!(#index => r.value(wire::Same).map(|wire::Empty| Self::#variant),)
         } else {
-            let format = member_format(&m.ty, m.boxed, false);
+            let format = member_format_tokens(&m.ty, m.boxed, false);
             quote!(#index => r.value(#format).map(Self::#variant),)
         }
     });
@@ -88,7 +88,7 @@ fn union_impl(name: &proc_macro2::Ident, def: &TypeDef, members: &[MemberDef], s
         if m.ty == RustType::Unit {
             quote!(Self::#variant => w.field(#index, &wire::Empty, wire::Same),)
         } else {
-            let format = member_format(&m.ty, m.boxed, false);
+            let format = member_format_tokens(&m.ty, m.boxed, false);
             quote!(Self::#variant(value) => w.field(#index, value, #format),)
         }
     });

@@ -217,7 +217,7 @@ impl std::error::Error for RequestError {
 }
 
 /// The error enum of an operation (`ListUsersError of ListUsers { ... } => ServiceError`) or of
-/// the whole service (`#[doc = ...] ServiceError { ... }`): one variant per modeled error, boxed
+/// the whole service (`service ServiceError { ... }`): one variant per modeled error, boxed
 /// so that the enum stays small however many members an error has, and `Unhandled`; with
 /// `Display`, `std::error::Error`, [`OperationError`], and for an operation the conversion into
 /// the service's error enum. Generated code names its errors with it; the macro is exported
@@ -239,6 +239,12 @@ macro_rules! operation_errors {
                 }
             }
         }
+    };
+    (service $name:ident { $($variant:ident),* $(,)? }) => {
+        $crate::operation_errors!(
+            /// Any error of the service: every operation's error converts into it.
+            $name { $($variant),* }
+        );
     };
     ($(#[$doc:meta])* $name:ident { $($variant:ident),* $(,)? }) => {
         $(#[$doc])*

@@ -28,8 +28,12 @@ pub trait Structure: Default {
     const NAME: &'static str;
     /// The members' names on the wire, in model order.
     const FIELDS: Fields<'static>;
-    /// Other names a member is read from, with its index (an error's `Message` for `message`).
-    const ALIASES: &'static [(&'static str, usize)] = &[];
+    /// The index of the member that `name` is another name of (an error's `Message` for
+    /// `message`).
+    fn alias(name: &str) -> Option<usize> {
+        let _ = name;
+        None
+    }
 
     /// Reads the member at `index` of `FIELDS` from `r`.
     fn read_field<R: FieldReader>(&mut self, index: usize, r: R) -> Result<(), R::Error>;
@@ -101,7 +105,7 @@ pub fn read_structure_skipping<T: Structure>(r: &mut Reader<'_>, skip: &[usize])
     while let Some(field) = r.next_field(&mut object, &T::FIELDS)? {
         let index = match field {
             Field::Known(index) => Some(index),
-            Field::Unknown(name) => T::ALIASES.iter().find(|(alias, _)| *alias == name).map(|(_, index)| *index),
+            Field::Unknown(name) => T::alias(&name),
         };
         match index {
             Some(index) if !skip.contains(&index) => out.read_field(index, JsonValue(r))?,
@@ -225,7 +229,7 @@ impl<'de, T: Structure> Visitor<'de> for StructureVisitor<T> {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
         let mut out = T::default();
-        while let Some(index) = map.next_key_seed(FieldIndex(T::FIELDS.names(), T::ALIASES))? {
+        while let Some(index) = map.next_key_seed(FieldIndex(T::FIELDS.names(), T::alias))? {
             match index {
                 Some(index) => out.read_field(index, SerdeValue(&mut map, PhantomData))?,
                 None => {
@@ -237,8 +241,8 @@ impl<'de, T: Structure> Visitor<'de> for StructureVisitor<T> {
     }
 }
 
-/// A member's index from its name (`None` for a name the type does not know).
-struct FieldIndex<'n>(&'n [&'n str], &'n [(&'n str, usize)]);
+/// A member's index from its name or alias (`None` for a name the type does not know).
+struct FieldIndex<'n>(&'n [&'n str], fn(&str) -> Option<usize>);
 
 impl<'de> DeserializeSeed<'de> for FieldIndex<'_> {
     type Value = Option<usize>;
@@ -256,8 +260,7 @@ impl Visitor<'_> for FieldIndex<'_> {
     }
 
     fn visit_str<E: de::Error>(self, name: &str) -> Result<Option<usize>, E> {
-        let known = self.0.iter().position(|n| *n == name);
-        Ok(known.or_else(|| self.1.iter().find(|(alias, _)| *alias == name).map(|(_, index)| *index)))
+        Ok(self.0.iter().position(|n| *n == name).or_else(|| (self.1)(name)))
     }
 }
 
@@ -448,11 +451,14 @@ pub fn deserialize_string_enum<'de, T: StringEnum, D: Deserializer<'de>>(deseria
     deserializer.deserialize_str(EnumVisitor(PhantomData))
 }
 
-/// The implementations every generated structure shares: `Json`, `Serialize`, `Deserialize`.
+/// A structure's description and the implementations every generated structure shares: each
+/// member as `field: "WireName" => format` (`| "Alias"` after the wire name for another name it
+/// is read from), in model order; this implements [`Structure`], and `Json`, `Serialize` and
+/// `Deserialize` through it.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! structure {
-    ($name:ident) => {
+    (@serde $name:ident) => {
         impl $crate::wire::Json for $name {
             fn read_json(r: &mut $crate::json::Reader<'_>) -> ::core::result::Result<Self, $crate::json::Error> {
                 $crate::shape::read_structure(r)
@@ -473,6 +479,87 @@ macro_rules! structure {
             fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
                 $crate::shape::deserialize_structure(deserializer)
             }
+        }
+    };
+    ($name:ident {}) => {
+        impl $crate::shape::Structure for $name {
+            const NAME: &'static str = stringify!($name);
+            const FIELDS: $crate::json::Fields<'static> = $crate::json::Fields::new(&[]);
+
+            fn read_field<R: $crate::shape::FieldReader>(&mut self, _: usize, _: R) -> ::core::result::Result<(), R::Error> {
+                ::core::result::Result::Ok(())
+            }
+
+            fn write_fields<W: $crate::shape::FieldWriter>(&self, _: &mut W) -> ::core::result::Result<(), W::Error> {
+                ::core::result::Result::Ok(())
+            }
+        }
+
+        $crate::structure!(@serde $name);
+    };
+    ($name:ident { $($field:ident: $wire:literal $(| $alias:literal)? => $format:expr),* $(,)? }) => {
+        impl $crate::shape::Structure for $name {
+            const NAME: &'static str = stringify!($name);
+            const FIELDS: $crate::json::Fields<'static> = $crate::json::Fields::new(&[$($wire),*]);
+
+            fn alias(name: &str) -> ::core::option::Option<usize> {
+                let mut index = 0;
+                $(
+                    $(if name == $alias {
+                        return ::core::option::Option::Some(index);
+                    })?
+                    index += 1;
+                )*
+                let _ = (name, index);
+                ::core::option::Option::None
+            }
+
+            fn read_field<R: $crate::shape::FieldReader>(
+                &mut self,
+                index: usize,
+                r: R,
+            ) -> ::core::result::Result<(), R::Error> {
+                let mut at = 0;
+                $(
+                    if index == at {
+                        return r.set(&mut self.$field, $format);
+                    }
+                    at += 1;
+                )*
+                let _ = (at, r);
+                ::core::result::Result::Ok(())
+            }
+
+            fn write_fields<W: $crate::shape::FieldWriter>(&self, w: &mut W) -> ::core::result::Result<(), W::Error> {
+                let mut at = 0;
+                $(
+                    w.field(at, &self.$field, $format)?;
+                    at += 1;
+                )*
+                let _ = (at, w);
+                ::core::result::Result::Ok(())
+            }
+        }
+
+        $crate::structure!(@serde $name);
+    };
+}
+
+/// The `with_*` setters of a structure's optional members: `with_field(field: Type)` sets `field`
+/// to `Some(value.into())` and returns the structure, so that a value is built in one
+/// expression.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! setters {
+    ($name:ident { $($setter:ident($field:ident: $ty:ty)),* $(,)? }) => {
+        impl $name {
+            $(
+                #[doc = concat!("Sets `", stringify!($field), "`.")]
+                pub fn $setter(mut self, value: impl ::core::convert::Into<$ty>) -> Self {
+                    self.$field = ::core::option::Option::Some(value.into());
+                    self
+                }
+            )*
         }
     };
 }
@@ -638,4 +725,3 @@ macro_rules! int_enum {
         }
     };
 }
-

@@ -490,7 +490,9 @@ fn read_float<'a, T>(
         "NaN" => Ok(nan),
         "Infinity" => Ok(infinity),
         "-Infinity" => Ok(minus),
-        other => Err(r.error(at, format!("expected a number, or \"NaN\", \"Infinity\" or \"-Infinity\", found {other:?}"))),
+        other => {
+            Err(r.error(at, format!("expected a number, or \"NaN\", \"Infinity\" or \"-Infinity\", found {other:?}")))
+        }
     }
 }
 

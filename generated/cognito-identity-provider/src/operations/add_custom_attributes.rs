@@ -38,8 +38,11 @@ impl Operation for AddCustomAttributes {
     }
 }
 
-crate::operation_errors!(
-    AddCustomAttributesError of AddCustomAttributes { InternalErrorException,
-    InvalidParameterException, NotAuthorizedException, ResourceNotFoundException,
-    TooManyRequestsException, UserImportInProgressException } => ServiceError
-);
+crate::operation_errors!(AddCustomAttributesError of AddCustomAttributes {
+    InternalErrorException,
+    InvalidParameterException,
+    NotAuthorizedException,
+    ResourceNotFoundException,
+    TooManyRequestsException,
+    UserImportInProgressException,
+} => ServiceError);

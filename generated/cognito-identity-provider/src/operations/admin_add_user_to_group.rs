@@ -38,8 +38,11 @@ impl Operation for AdminAddUserToGroup {
     }
 }
 
-crate::operation_errors!(
-    AdminAddUserToGroupError of AdminAddUserToGroup { InternalErrorException,
-    InvalidParameterException, NotAuthorizedException, ResourceNotFoundException,
-    TooManyRequestsException, UserNotFoundException } => ServiceError
-);
+crate::operation_errors!(AdminAddUserToGroupError of AdminAddUserToGroup {
+    InternalErrorException,
+    InvalidParameterException,
+    NotAuthorizedException,
+    ResourceNotFoundException,
+    TooManyRequestsException,
+    UserNotFoundException,
+} => ServiceError);

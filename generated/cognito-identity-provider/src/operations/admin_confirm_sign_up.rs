@@ -42,10 +42,16 @@ impl Operation for AdminConfirmSignUp {
     }
 }
 
-crate::operation_errors!(
-    AdminConfirmSignUpError of AdminConfirmSignUp { InternalErrorException,
-    InvalidLambdaResponseException, InvalidParameterException, LimitExceededException,
-    NotAuthorizedException, ResourceNotFoundException, TooManyFailedAttemptsException,
-    TooManyRequestsException, UnexpectedLambdaException, UserLambdaValidationException,
-    UserNotFoundException } => ServiceError
-);
+crate::operation_errors!(AdminConfirmSignUpError of AdminConfirmSignUp {
+    InternalErrorException,
+    InvalidLambdaResponseException,
+    InvalidParameterException,
+    LimitExceededException,
+    NotAuthorizedException,
+    ResourceNotFoundException,
+    TooManyFailedAttemptsException,
+    TooManyRequestsException,
+    UnexpectedLambdaException,
+    UserLambdaValidationException,
+    UserNotFoundException,
+} => ServiceError);

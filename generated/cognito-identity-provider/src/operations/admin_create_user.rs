@@ -50,13 +50,21 @@ impl Operation for AdminCreateUser {
     }
 }
 
-crate::operation_errors!(
-    AdminCreateUserError of AdminCreateUser { CodeDeliveryFailureException,
-    InternalErrorException, InvalidLambdaResponseException, InvalidParameterException,
-    InvalidPasswordException, InvalidSmsRoleAccessPolicyException,
-    InvalidSmsRoleTrustRelationshipException, NotAuthorizedException,
-    PreconditionNotMetException, ResourceNotFoundException, TooManyRequestsException,
-    UnexpectedLambdaException, UnsupportedUserStateException,
-    UserLambdaValidationException, UsernameExistsException, UserNotFoundException } =>
-    ServiceError
-);
+crate::operation_errors!(AdminCreateUserError of AdminCreateUser {
+    CodeDeliveryFailureException,
+    InternalErrorException,
+    InvalidLambdaResponseException,
+    InvalidParameterException,
+    InvalidPasswordException,
+    InvalidSmsRoleAccessPolicyException,
+    InvalidSmsRoleTrustRelationshipException,
+    NotAuthorizedException,
+    PreconditionNotMetException,
+    ResourceNotFoundException,
+    TooManyRequestsException,
+    UnexpectedLambdaException,
+    UnsupportedUserStateException,
+    UserLambdaValidationException,
+    UsernameExistsException,
+    UserNotFoundException,
+} => ServiceError);

@@ -38,8 +38,11 @@ impl Operation for AdminDeleteUser {
     }
 }
 
-crate::operation_errors!(
-    AdminDeleteUserError of AdminDeleteUser { InternalErrorException,
-    InvalidParameterException, NotAuthorizedException, ResourceNotFoundException,
-    TooManyRequestsException, UserNotFoundException } => ServiceError
-);
+crate::operation_errors!(AdminDeleteUserError of AdminDeleteUser {
+    InternalErrorException,
+    InvalidParameterException,
+    NotAuthorizedException,
+    ResourceNotFoundException,
+    TooManyRequestsException,
+    UserNotFoundException,
+} => ServiceError);

@@ -38,8 +38,11 @@ impl Operation for AdminDeleteUserAttributes {
     }
 }
 
-crate::operation_errors!(
-    AdminDeleteUserAttributesError of AdminDeleteUserAttributes { InternalErrorException,
-    InvalidParameterException, NotAuthorizedException, ResourceNotFoundException,
-    TooManyRequestsException, UserNotFoundException } => ServiceError
-);
+crate::operation_errors!(AdminDeleteUserAttributesError of AdminDeleteUserAttributes {
+    InternalErrorException,
+    InvalidParameterException,
+    NotAuthorizedException,
+    ResourceNotFoundException,
+    TooManyRequestsException,
+    UserNotFoundException,
+} => ServiceError);

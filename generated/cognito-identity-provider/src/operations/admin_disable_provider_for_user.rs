@@ -46,9 +46,12 @@ impl Operation for AdminDisableProviderForUser {
     }
 }
 
-crate::operation_errors!(
-    AdminDisableProviderForUserError of AdminDisableProviderForUser {
-    AliasExistsException, InternalErrorException, InvalidParameterException,
-    NotAuthorizedException, ResourceNotFoundException, TooManyRequestsException,
-    UserNotFoundException } => ServiceError
-);
+crate::operation_errors!(AdminDisableProviderForUserError of AdminDisableProviderForUser {
+    AliasExistsException,
+    InternalErrorException,
+    InvalidParameterException,
+    NotAuthorizedException,
+    ResourceNotFoundException,
+    TooManyRequestsException,
+    UserNotFoundException,
+} => ServiceError);

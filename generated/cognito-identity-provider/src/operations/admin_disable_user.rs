@@ -38,8 +38,11 @@ impl Operation for AdminDisableUser {
     }
 }
 
-crate::operation_errors!(
-    AdminDisableUserError of AdminDisableUser { InternalErrorException,
-    InvalidParameterException, NotAuthorizedException, ResourceNotFoundException,
-    TooManyRequestsException, UserNotFoundException } => ServiceError
-);
+crate::operation_errors!(AdminDisableUserError of AdminDisableUser {
+    InternalErrorException,
+    InvalidParameterException,
+    NotAuthorizedException,
+    ResourceNotFoundException,
+    TooManyRequestsException,
+    UserNotFoundException,
+} => ServiceError);

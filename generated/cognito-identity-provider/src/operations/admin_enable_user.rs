@@ -38,8 +38,11 @@ impl Operation for AdminEnableUser {
     }
 }
 
-crate::operation_errors!(
-    AdminEnableUserError of AdminEnableUser { InternalErrorException,
-    InvalidParameterException, NotAuthorizedException, ResourceNotFoundException,
-    TooManyRequestsException, UserNotFoundException } => ServiceError
-);
+crate::operation_errors!(AdminEnableUserError of AdminEnableUser {
+    InternalErrorException,
+    InvalidParameterException,
+    NotAuthorizedException,
+    ResourceNotFoundException,
+    TooManyRequestsException,
+    UserNotFoundException,
+} => ServiceError);

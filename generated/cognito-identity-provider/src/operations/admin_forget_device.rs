@@ -38,9 +38,12 @@ impl Operation for AdminForgetDevice {
     }
 }
 
-crate::operation_errors!(
-    AdminForgetDeviceError of AdminForgetDevice { InternalErrorException,
-    InvalidParameterException, InvalidUserPoolConfigurationException,
-    NotAuthorizedException, ResourceNotFoundException, TooManyRequestsException,
-    UserNotFoundException } => ServiceError
-);
+crate::operation_errors!(AdminForgetDeviceError of AdminForgetDevice {
+    InternalErrorException,
+    InvalidParameterException,
+    InvalidUserPoolConfigurationException,
+    NotAuthorizedException,
+    ResourceNotFoundException,
+    TooManyRequestsException,
+    UserNotFoundException,
+} => ServiceError);

@@ -38,9 +38,11 @@ impl Operation for AdminGetDevice {
     }
 }
 
-crate::operation_errors!(
-    AdminGetDeviceError of AdminGetDevice { InternalErrorException,
-    InvalidParameterException, InvalidUserPoolConfigurationException,
-    NotAuthorizedException, ResourceNotFoundException, TooManyRequestsException } =>
-    ServiceError
-);
+crate::operation_errors!(AdminGetDeviceError of AdminGetDevice {
+    InternalErrorException,
+    InvalidParameterException,
+    InvalidUserPoolConfigurationException,
+    NotAuthorizedException,
+    ResourceNotFoundException,
+    TooManyRequestsException,
+} => ServiceError);

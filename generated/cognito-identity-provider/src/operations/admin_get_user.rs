@@ -40,8 +40,11 @@ impl Operation for AdminGetUser {
     }
 }
 
-crate::operation_errors!(
-    AdminGetUserError of AdminGetUser { InternalErrorException,
-    InvalidParameterException, NotAuthorizedException, ResourceNotFoundException,
-    TooManyRequestsException, UserNotFoundException } => ServiceError
-);
+crate::operation_errors!(AdminGetUserError of AdminGetUser {
+    InternalErrorException,
+    InvalidParameterException,
+    NotAuthorizedException,
+    ResourceNotFoundException,
+    TooManyRequestsException,
+    UserNotFoundException,
+} => ServiceError);

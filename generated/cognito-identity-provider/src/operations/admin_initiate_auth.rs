@@ -42,13 +42,22 @@ impl Operation for AdminInitiateAuth {
     }
 }
 
-crate::operation_errors!(
-    AdminInitiateAuthError of AdminInitiateAuth { InternalErrorException,
-    InvalidEmailRoleAccessPolicyException, InvalidLambdaResponseException,
-    InvalidParameterException, InvalidSmsRoleAccessPolicyException,
-    InvalidSmsRoleTrustRelationshipException, InvalidUserPoolConfigurationException,
-    MFAMethodNotFoundException, NotAuthorizedException, PasswordResetRequiredException,
-    ResourceNotFoundException, TooManyRequestsException, UnexpectedLambdaException,
-    UnsupportedOperationException, UserLambdaValidationException,
-    UserNotConfirmedException, UserNotFoundException } => ServiceError
-);
+crate::operation_errors!(AdminInitiateAuthError of AdminInitiateAuth {
+    InternalErrorException,
+    InvalidEmailRoleAccessPolicyException,
+    InvalidLambdaResponseException,
+    InvalidParameterException,
+    InvalidSmsRoleAccessPolicyException,
+    InvalidSmsRoleTrustRelationshipException,
+    InvalidUserPoolConfigurationException,
+    MFAMethodNotFoundException,
+    NotAuthorizedException,
+    PasswordResetRequiredException,
+    ResourceNotFoundException,
+    TooManyRequestsException,
+    UnexpectedLambdaException,
+    UnsupportedOperationException,
+    UserLambdaValidationException,
+    UserNotConfirmedException,
+    UserNotFoundException,
+} => ServiceError);

@@ -44,9 +44,13 @@ impl Operation for AdminLinkProviderForUser {
     }
 }
 
-crate::operation_errors!(
-    AdminLinkProviderForUserError of AdminLinkProviderForUser { AliasExistsException,
-    InternalErrorException, InvalidParameterException, LimitExceededException,
-    NotAuthorizedException, ResourceNotFoundException, TooManyRequestsException,
-    UserNotFoundException } => ServiceError
-);
+crate::operation_errors!(AdminLinkProviderForUserError of AdminLinkProviderForUser {
+    AliasExistsException,
+    InternalErrorException,
+    InvalidParameterException,
+    LimitExceededException,
+    NotAuthorizedException,
+    ResourceNotFoundException,
+    TooManyRequestsException,
+    UserNotFoundException,
+} => ServiceError);

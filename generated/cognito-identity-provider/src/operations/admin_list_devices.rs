@@ -38,9 +38,11 @@ impl Operation for AdminListDevices {
     }
 }
 
-crate::operation_errors!(
-    AdminListDevicesError of AdminListDevices { InternalErrorException,
-    InvalidParameterException, InvalidUserPoolConfigurationException,
-    NotAuthorizedException, ResourceNotFoundException, TooManyRequestsException } =>
-    ServiceError
-);
+crate::operation_errors!(AdminListDevicesError of AdminListDevices {
+    InternalErrorException,
+    InvalidParameterException,
+    InvalidUserPoolConfigurationException,
+    NotAuthorizedException,
+    ResourceNotFoundException,
+    TooManyRequestsException,
+} => ServiceError);

@@ -65,8 +65,11 @@ impl PaginatedItems for AdminListGroupsForUser {
     }
 }
 
-crate::operation_errors!(
-    AdminListGroupsForUserError of AdminListGroupsForUser { InternalErrorException,
-    InvalidParameterException, NotAuthorizedException, ResourceNotFoundException,
-    TooManyRequestsException, UserNotFoundException } => ServiceError
-);
+crate::operation_errors!(AdminListGroupsForUserError of AdminListGroupsForUser {
+    InternalErrorException,
+    InvalidParameterException,
+    NotAuthorizedException,
+    ResourceNotFoundException,
+    TooManyRequestsException,
+    UserNotFoundException,
+} => ServiceError);

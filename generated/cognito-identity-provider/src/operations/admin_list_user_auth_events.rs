@@ -67,9 +67,12 @@ impl PaginatedItems for AdminListUserAuthEvents {
     }
 }
 
-crate::operation_errors!(
-    AdminListUserAuthEventsError of AdminListUserAuthEvents { InternalErrorException,
-    InvalidParameterException, NotAuthorizedException, ResourceNotFoundException,
-    TooManyRequestsException, UserNotFoundException, UserPoolAddOnNotEnabledException }
-    => ServiceError
-);
+crate::operation_errors!(AdminListUserAuthEventsError of AdminListUserAuthEvents {
+    InternalErrorException,
+    InvalidParameterException,
+    NotAuthorizedException,
+    ResourceNotFoundException,
+    TooManyRequestsException,
+    UserNotFoundException,
+    UserPoolAddOnNotEnabledException,
+} => ServiceError);

@@ -38,8 +38,11 @@ impl Operation for AdminRemoveUserFromGroup {
     }
 }
 
-crate::operation_errors!(
-    AdminRemoveUserFromGroupError of AdminRemoveUserFromGroup { InternalErrorException,
-    InvalidParameterException, NotAuthorizedException, ResourceNotFoundException,
-    TooManyRequestsException, UserNotFoundException } => ServiceError
-);
+crate::operation_errors!(AdminRemoveUserFromGroupError of AdminRemoveUserFromGroup {
+    InternalErrorException,
+    InvalidParameterException,
+    NotAuthorizedException,
+    ResourceNotFoundException,
+    TooManyRequestsException,
+    UserNotFoundException,
+} => ServiceError);

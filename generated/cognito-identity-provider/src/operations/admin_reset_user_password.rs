@@ -44,12 +44,18 @@ impl Operation for AdminResetUserPassword {
     }
 }
 
-crate::operation_errors!(
-    AdminResetUserPasswordError of AdminResetUserPassword { InternalErrorException,
-    InvalidEmailRoleAccessPolicyException, InvalidLambdaResponseException,
-    InvalidParameterException, InvalidSmsRoleAccessPolicyException,
-    InvalidSmsRoleTrustRelationshipException, LimitExceededException,
-    NotAuthorizedException, ResourceNotFoundException, TooManyRequestsException,
-    UnexpectedLambdaException, UserLambdaValidationException, UserNotFoundException } =>
-    ServiceError
-);
+crate::operation_errors!(AdminResetUserPasswordError of AdminResetUserPassword {
+    InternalErrorException,
+    InvalidEmailRoleAccessPolicyException,
+    InvalidLambdaResponseException,
+    InvalidParameterException,
+    InvalidSmsRoleAccessPolicyException,
+    InvalidSmsRoleTrustRelationshipException,
+    LimitExceededException,
+    NotAuthorizedException,
+    ResourceNotFoundException,
+    TooManyRequestsException,
+    UnexpectedLambdaException,
+    UserLambdaValidationException,
+    UserNotFoundException,
+} => ServiceError);

@@ -44,16 +44,27 @@ impl Operation for AdminRespondToAuthChallenge {
     }
 }
 
-crate::operation_errors!(
-    AdminRespondToAuthChallengeError of AdminRespondToAuthChallenge {
-    AliasExistsException, CodeMismatchException, ExpiredCodeException,
-    InternalErrorException, InvalidEmailRoleAccessPolicyException,
-    InvalidLambdaResponseException, InvalidParameterException, InvalidPasswordException,
-    InvalidSmsRoleAccessPolicyException, InvalidSmsRoleTrustRelationshipException,
-    InvalidUserPoolConfigurationException, MFAMethodNotFoundException,
-    NotAuthorizedException, PasswordHistoryPolicyViolationException,
-    PasswordResetRequiredException, ResourceNotFoundException,
-    SoftwareTokenMFANotFoundException, TooManyRequestsException,
-    UnexpectedLambdaException, UserLambdaValidationException, UserNotConfirmedException,
-    UserNotFoundException } => ServiceError
-);
+crate::operation_errors!(AdminRespondToAuthChallengeError of AdminRespondToAuthChallenge {
+    AliasExistsException,
+    CodeMismatchException,
+    ExpiredCodeException,
+    InternalErrorException,
+    InvalidEmailRoleAccessPolicyException,
+    InvalidLambdaResponseException,
+    InvalidParameterException,
+    InvalidPasswordException,
+    InvalidSmsRoleAccessPolicyException,
+    InvalidSmsRoleTrustRelationshipException,
+    InvalidUserPoolConfigurationException,
+    MFAMethodNotFoundException,
+    NotAuthorizedException,
+    PasswordHistoryPolicyViolationException,
+    PasswordResetRequiredException,
+    ResourceNotFoundException,
+    SoftwareTokenMFANotFoundException,
+    TooManyRequestsException,
+    UnexpectedLambdaException,
+    UserLambdaValidationException,
+    UserNotConfirmedException,
+    UserNotFoundException,
+} => ServiceError);

@@ -38,9 +38,12 @@ impl Operation for AdminSetUserMFAPreference {
     }
 }
 
-crate::operation_errors!(
-    AdminSetUserMFAPreferenceError of AdminSetUserMFAPreference { InternalErrorException,
-    InvalidParameterException, NotAuthorizedException, PasswordResetRequiredException,
-    ResourceNotFoundException, UserNotConfirmedException, UserNotFoundException } =>
-    ServiceError
-);
+crate::operation_errors!(AdminSetUserMFAPreferenceError of AdminSetUserMFAPreference {
+    InternalErrorException,
+    InvalidParameterException,
+    NotAuthorizedException,
+    PasswordResetRequiredException,
+    ResourceNotFoundException,
+    UserNotConfirmedException,
+    UserNotFoundException,
+} => ServiceError);

@@ -46,9 +46,13 @@ impl Operation for AdminSetUserPassword {
     }
 }
 
-crate::operation_errors!(
-    AdminSetUserPasswordError of AdminSetUserPassword { InternalErrorException,
-    InvalidParameterException, InvalidPasswordException, NotAuthorizedException,
-    PasswordHistoryPolicyViolationException, ResourceNotFoundException,
-    TooManyRequestsException, UserNotFoundException } => ServiceError
-);
+crate::operation_errors!(AdminSetUserPasswordError of AdminSetUserPassword {
+    InternalErrorException,
+    InvalidParameterException,
+    InvalidPasswordException,
+    NotAuthorizedException,
+    PasswordHistoryPolicyViolationException,
+    ResourceNotFoundException,
+    TooManyRequestsException,
+    UserNotFoundException,
+} => ServiceError);

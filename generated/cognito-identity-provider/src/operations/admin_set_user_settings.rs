@@ -38,8 +38,10 @@ impl Operation for AdminSetUserSettings {
     }
 }
 
-crate::operation_errors!(
-    AdminSetUserSettingsError of AdminSetUserSettings { InternalErrorException,
-    InvalidParameterException, NotAuthorizedException, ResourceNotFoundException,
-    UserNotFoundException } => ServiceError
-);
+crate::operation_errors!(AdminSetUserSettingsError of AdminSetUserSettings {
+    InternalErrorException,
+    InvalidParameterException,
+    NotAuthorizedException,
+    ResourceNotFoundException,
+    UserNotFoundException,
+} => ServiceError);

@@ -40,9 +40,12 @@ impl Operation for AdminUpdateAuthEventFeedback {
     }
 }
 
-crate::operation_errors!(
-    AdminUpdateAuthEventFeedbackError of AdminUpdateAuthEventFeedback {
-    InternalErrorException, InvalidParameterException, NotAuthorizedException,
-    ResourceNotFoundException, TooManyRequestsException, UserNotFoundException,
-    UserPoolAddOnNotEnabledException } => ServiceError
-);
+crate::operation_errors!(AdminUpdateAuthEventFeedbackError of AdminUpdateAuthEventFeedback {
+    InternalErrorException,
+    InvalidParameterException,
+    NotAuthorizedException,
+    ResourceNotFoundException,
+    TooManyRequestsException,
+    UserNotFoundException,
+    UserPoolAddOnNotEnabledException,
+} => ServiceError);

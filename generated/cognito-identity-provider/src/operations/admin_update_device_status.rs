@@ -38,9 +38,12 @@ impl Operation for AdminUpdateDeviceStatus {
     }
 }
 
-crate::operation_errors!(
-    AdminUpdateDeviceStatusError of AdminUpdateDeviceStatus { InternalErrorException,
-    InvalidParameterException, InvalidUserPoolConfigurationException,
-    NotAuthorizedException, ResourceNotFoundException, TooManyRequestsException,
-    UserNotFoundException } => ServiceError
-);
+crate::operation_errors!(AdminUpdateDeviceStatusError of AdminUpdateDeviceStatus {
+    InternalErrorException,
+    InvalidParameterException,
+    InvalidUserPoolConfigurationException,
+    NotAuthorizedException,
+    ResourceNotFoundException,
+    TooManyRequestsException,
+    UserNotFoundException,
+} => ServiceError);

@@ -46,12 +46,18 @@ impl Operation for AdminUpdateUserAttributes {
     }
 }
 
-crate::operation_errors!(
-    AdminUpdateUserAttributesError of AdminUpdateUserAttributes { AliasExistsException,
-    InternalErrorException, InvalidEmailRoleAccessPolicyException,
-    InvalidLambdaResponseException, InvalidParameterException,
-    InvalidSmsRoleAccessPolicyException, InvalidSmsRoleTrustRelationshipException,
-    NotAuthorizedException, ResourceNotFoundException, TooManyRequestsException,
-    UnexpectedLambdaException, UserLambdaValidationException, UserNotFoundException } =>
-    ServiceError
-);
+crate::operation_errors!(AdminUpdateUserAttributesError of AdminUpdateUserAttributes {
+    AliasExistsException,
+    InternalErrorException,
+    InvalidEmailRoleAccessPolicyException,
+    InvalidLambdaResponseException,
+    InvalidParameterException,
+    InvalidSmsRoleAccessPolicyException,
+    InvalidSmsRoleTrustRelationshipException,
+    NotAuthorizedException,
+    ResourceNotFoundException,
+    TooManyRequestsException,
+    UnexpectedLambdaException,
+    UserLambdaValidationException,
+    UserNotFoundException,
+} => ServiceError);

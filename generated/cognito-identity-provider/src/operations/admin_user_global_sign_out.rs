@@ -48,8 +48,11 @@ impl Operation for AdminUserGlobalSignOut {
     }
 }
 
-crate::operation_errors!(
-    AdminUserGlobalSignOutError of AdminUserGlobalSignOut { InternalErrorException,
-    InvalidParameterException, NotAuthorizedException, ResourceNotFoundException,
-    TooManyRequestsException, UserNotFoundException } => ServiceError
-);
+crate::operation_errors!(AdminUserGlobalSignOutError of AdminUserGlobalSignOut {
+    InternalErrorException,
+    InvalidParameterException,
+    NotAuthorizedException,
+    ResourceNotFoundException,
+    TooManyRequestsException,
+    UserNotFoundException,
+} => ServiceError);

@@ -35,9 +35,12 @@ impl Operation for AssociateSoftwareToken {
     }
 }
 
-crate::operation_errors!(
-    AssociateSoftwareTokenError of AssociateSoftwareToken {
-    ConcurrentModificationException, ForbiddenException, InternalErrorException,
-    InvalidParameterException, NotAuthorizedException, ResourceNotFoundException,
-    SoftwareTokenMFANotFoundException } => ServiceError
-);
+crate::operation_errors!(AssociateSoftwareTokenError of AssociateSoftwareToken {
+    ConcurrentModificationException,
+    ForbiddenException,
+    InternalErrorException,
+    InvalidParameterException,
+    NotAuthorizedException,
+    ResourceNotFoundException,
+    SoftwareTokenMFANotFoundException,
+} => ServiceError);

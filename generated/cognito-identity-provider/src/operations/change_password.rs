@@ -35,10 +35,17 @@ impl Operation for ChangePassword {
     }
 }
 
-crate::operation_errors!(
-    ChangePasswordError of ChangePassword { ForbiddenException, InternalErrorException,
-    InvalidParameterException, InvalidPasswordException, LimitExceededException,
-    NotAuthorizedException, PasswordHistoryPolicyViolationException,
-    PasswordResetRequiredException, ResourceNotFoundException, TooManyRequestsException,
-    UserNotConfirmedException, UserNotFoundException } => ServiceError
-);
+crate::operation_errors!(ChangePasswordError of ChangePassword {
+    ForbiddenException,
+    InternalErrorException,
+    InvalidParameterException,
+    InvalidPasswordException,
+    LimitExceededException,
+    NotAuthorizedException,
+    PasswordHistoryPolicyViolationException,
+    PasswordResetRequiredException,
+    ResourceNotFoundException,
+    TooManyRequestsException,
+    UserNotConfirmedException,
+    UserNotFoundException,
+} => ServiceError);

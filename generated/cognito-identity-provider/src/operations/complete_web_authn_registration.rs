@@ -33,12 +33,17 @@ impl Operation for CompleteWebAuthnRegistration {
     }
 }
 
-crate::operation_errors!(
-    CompleteWebAuthnRegistrationError of CompleteWebAuthnRegistration {
-    ForbiddenException, InternalErrorException, InvalidParameterException,
-    LimitExceededException, NotAuthorizedException, TooManyRequestsException,
-    WebAuthnChallengeNotFoundException, WebAuthnClientMismatchException,
-    WebAuthnCredentialNotSupportedException, WebAuthnNotEnabledException,
-    WebAuthnOriginNotAllowedException, WebAuthnRelyingPartyMismatchException } =>
-    ServiceError
-);
+crate::operation_errors!(CompleteWebAuthnRegistrationError of CompleteWebAuthnRegistration {
+    ForbiddenException,
+    InternalErrorException,
+    InvalidParameterException,
+    LimitExceededException,
+    NotAuthorizedException,
+    TooManyRequestsException,
+    WebAuthnChallengeNotFoundException,
+    WebAuthnClientMismatchException,
+    WebAuthnCredentialNotSupportedException,
+    WebAuthnNotEnabledException,
+    WebAuthnOriginNotAllowedException,
+    WebAuthnRelyingPartyMismatchException,
+} => ServiceError);

@@ -35,11 +35,19 @@ impl Operation for ConfirmDevice {
     }
 }
 
-crate::operation_errors!(
-    ConfirmDeviceError of ConfirmDevice { DeviceKeyExistsException, ForbiddenException,
-    InternalErrorException, InvalidLambdaResponseException, InvalidParameterException,
-    InvalidPasswordException, InvalidUserPoolConfigurationException,
-    NotAuthorizedException, PasswordResetRequiredException, ResourceNotFoundException,
-    TooManyRequestsException, UsernameExistsException, UserNotConfirmedException,
-    UserNotFoundException } => ServiceError
-);
+crate::operation_errors!(ConfirmDeviceError of ConfirmDevice {
+    DeviceKeyExistsException,
+    ForbiddenException,
+    InternalErrorException,
+    InvalidLambdaResponseException,
+    InvalidParameterException,
+    InvalidPasswordException,
+    InvalidUserPoolConfigurationException,
+    NotAuthorizedException,
+    PasswordResetRequiredException,
+    ResourceNotFoundException,
+    TooManyRequestsException,
+    UsernameExistsException,
+    UserNotConfirmedException,
+    UserNotFoundException,
+} => ServiceError);

@@ -33,13 +33,22 @@ impl Operation for ConfirmForgotPassword {
     }
 }
 
-crate::operation_errors!(
-    ConfirmForgotPasswordError of ConfirmForgotPassword { CodeMismatchException,
-    ExpiredCodeException, ForbiddenException, InternalErrorException,
-    InvalidLambdaResponseException, InvalidParameterException, InvalidPasswordException,
-    LimitExceededException, NotAuthorizedException,
-    PasswordHistoryPolicyViolationException, ResourceNotFoundException,
-    TooManyFailedAttemptsException, TooManyRequestsException, UnexpectedLambdaException,
-    UserLambdaValidationException, UserNotConfirmedException, UserNotFoundException } =>
-    ServiceError
-);
+crate::operation_errors!(ConfirmForgotPasswordError of ConfirmForgotPassword {
+    CodeMismatchException,
+    ExpiredCodeException,
+    ForbiddenException,
+    InternalErrorException,
+    InvalidLambdaResponseException,
+    InvalidParameterException,
+    InvalidPasswordException,
+    LimitExceededException,
+    NotAuthorizedException,
+    PasswordHistoryPolicyViolationException,
+    ResourceNotFoundException,
+    TooManyFailedAttemptsException,
+    TooManyRequestsException,
+    UnexpectedLambdaException,
+    UserLambdaValidationException,
+    UserNotConfirmedException,
+    UserNotFoundException,
+} => ServiceError);

@@ -35,11 +35,20 @@ impl Operation for ConfirmSignUp {
     }
 }
 
-crate::operation_errors!(
-    ConfirmSignUpError of ConfirmSignUp { AliasExistsException, CodeMismatchException,
-    ExpiredCodeException, ForbiddenException, InternalErrorException,
-    InvalidLambdaResponseException, InvalidParameterException, LimitExceededException,
-    NotAuthorizedException, ResourceNotFoundException, TooManyFailedAttemptsException,
-    TooManyRequestsException, UnexpectedLambdaException, UserLambdaValidationException,
-    UserNotFoundException } => ServiceError
-);
+crate::operation_errors!(ConfirmSignUpError of ConfirmSignUp {
+    AliasExistsException,
+    CodeMismatchException,
+    ExpiredCodeException,
+    ForbiddenException,
+    InternalErrorException,
+    InvalidLambdaResponseException,
+    InvalidParameterException,
+    LimitExceededException,
+    NotAuthorizedException,
+    ResourceNotFoundException,
+    TooManyFailedAttemptsException,
+    TooManyRequestsException,
+    UnexpectedLambdaException,
+    UserLambdaValidationException,
+    UserNotFoundException,
+} => ServiceError);

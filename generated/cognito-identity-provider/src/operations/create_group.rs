@@ -38,8 +38,12 @@ impl Operation for CreateGroup {
     }
 }
 
-crate::operation_errors!(
-    CreateGroupError of CreateGroup { GroupExistsException, InternalErrorException,
-    InvalidParameterException, LimitExceededException, NotAuthorizedException,
-    ResourceNotFoundException, TooManyRequestsException } => ServiceError
-);
+crate::operation_errors!(CreateGroupError of CreateGroup {
+    GroupExistsException,
+    InternalErrorException,
+    InvalidParameterException,
+    LimitExceededException,
+    NotAuthorizedException,
+    ResourceNotFoundException,
+    TooManyRequestsException,
+} => ServiceError);

@@ -38,9 +38,12 @@ impl Operation for CreateIdentityProvider {
     }
 }
 
-crate::operation_errors!(
-    CreateIdentityProviderError of CreateIdentityProvider { DuplicateProviderException,
-    InternalErrorException, InvalidParameterException, LimitExceededException,
-    NotAuthorizedException, ResourceNotFoundException, TooManyRequestsException } =>
-    ServiceError
-);
+crate::operation_errors!(CreateIdentityProviderError of CreateIdentityProvider {
+    DuplicateProviderException,
+    InternalErrorException,
+    InvalidParameterException,
+    LimitExceededException,
+    NotAuthorizedException,
+    ResourceNotFoundException,
+    TooManyRequestsException,
+} => ServiceError);

@@ -42,9 +42,13 @@ impl Operation for CreateManagedLoginBranding {
     }
 }
 
-crate::operation_errors!(
-    CreateManagedLoginBrandingError of CreateManagedLoginBranding {
-    ConcurrentModificationException, InternalErrorException, InvalidParameterException,
-    LimitExceededException, ManagedLoginBrandingExistsException, NotAuthorizedException,
-    ResourceNotFoundException, TooManyRequestsException } => ServiceError
-);
+crate::operation_errors!(CreateManagedLoginBrandingError of CreateManagedLoginBranding {
+    ConcurrentModificationException,
+    InternalErrorException,
+    InvalidParameterException,
+    LimitExceededException,
+    ManagedLoginBrandingExistsException,
+    NotAuthorizedException,
+    ResourceNotFoundException,
+    TooManyRequestsException,
+} => ServiceError);

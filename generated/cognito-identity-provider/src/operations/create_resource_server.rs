@@ -38,8 +38,11 @@ impl Operation for CreateResourceServer {
     }
 }
 
-crate::operation_errors!(
-    CreateResourceServerError of CreateResourceServer { InternalErrorException,
-    InvalidParameterException, LimitExceededException, NotAuthorizedException,
-    ResourceNotFoundException, TooManyRequestsException } => ServiceError
-);
+crate::operation_errors!(CreateResourceServerError of CreateResourceServer {
+    InternalErrorException,
+    InvalidParameterException,
+    LimitExceededException,
+    NotAuthorizedException,
+    ResourceNotFoundException,
+    TooManyRequestsException,
+} => ServiceError);

@@ -38,9 +38,12 @@ impl Operation for CreateUserImportJob {
     }
 }
 
-crate::operation_errors!(
-    CreateUserImportJobError of CreateUserImportJob { InternalErrorException,
-    InvalidParameterException, LimitExceededException, NotAuthorizedException,
-    PreconditionNotMetException, ResourceNotFoundException, TooManyRequestsException } =>
-    ServiceError
-);
+crate::operation_errors!(CreateUserImportJobError of CreateUserImportJob {
+    InternalErrorException,
+    InvalidParameterException,
+    LimitExceededException,
+    NotAuthorizedException,
+    PreconditionNotMetException,
+    ResourceNotFoundException,
+    TooManyRequestsException,
+} => ServiceError);

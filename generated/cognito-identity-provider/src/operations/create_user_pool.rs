@@ -44,11 +44,16 @@ impl Operation for CreateUserPool {
     }
 }
 
-crate::operation_errors!(
-    CreateUserPoolError of CreateUserPool { FeatureUnavailableInTierException,
-    InternalErrorException, InvalidEmailRoleAccessPolicyException,
-    InvalidParameterException, InvalidSmsRoleAccessPolicyException,
-    InvalidSmsRoleTrustRelationshipException, LimitExceededException,
-    NotAuthorizedException, TierChangeNotAllowedException, TooManyRequestsException,
-    UserPoolTaggingException } => ServiceError
-);
+crate::operation_errors!(CreateUserPoolError of CreateUserPool {
+    FeatureUnavailableInTierException,
+    InternalErrorException,
+    InvalidEmailRoleAccessPolicyException,
+    InvalidParameterException,
+    InvalidSmsRoleAccessPolicyException,
+    InvalidSmsRoleTrustRelationshipException,
+    LimitExceededException,
+    NotAuthorizedException,
+    TierChangeNotAllowedException,
+    TooManyRequestsException,
+    UserPoolTaggingException,
+} => ServiceError);

@@ -42,10 +42,14 @@ impl Operation for CreateUserPoolClient {
     }
 }
 
-crate::operation_errors!(
-    CreateUserPoolClientError of CreateUserPoolClient {
-    FeatureUnavailableInTierException, InternalErrorException, InvalidOAuthFlowException,
-    InvalidParameterException, LimitExceededException, NotAuthorizedException,
-    ResourceNotFoundException, ScopeDoesNotExistException, TooManyRequestsException } =>
-    ServiceError
-);
+crate::operation_errors!(CreateUserPoolClientError of CreateUserPoolClient {
+    FeatureUnavailableInTierException,
+    InternalErrorException,
+    InvalidOAuthFlowException,
+    InvalidParameterException,
+    LimitExceededException,
+    NotAuthorizedException,
+    ResourceNotFoundException,
+    ScopeDoesNotExistException,
+    TooManyRequestsException,
+} => ServiceError);

@@ -42,9 +42,12 @@ impl Operation for CreateUserPoolDomain {
     }
 }
 
-crate::operation_errors!(
-    CreateUserPoolDomainError of CreateUserPoolDomain { ConcurrentModificationException,
-    FeatureUnavailableInTierException, InternalErrorException, InvalidParameterException,
-    LimitExceededException, NotAuthorizedException, ResourceNotFoundException } =>
-    ServiceError
-);
+crate::operation_errors!(CreateUserPoolDomainError of CreateUserPoolDomain {
+    ConcurrentModificationException,
+    FeatureUnavailableInTierException,
+    InternalErrorException,
+    InvalidParameterException,
+    LimitExceededException,
+    NotAuthorizedException,
+    ResourceNotFoundException,
+} => ServiceError);

@@ -38,8 +38,10 @@ impl Operation for DeleteGroup {
     }
 }
 
-crate::operation_errors!(
-    DeleteGroupError of DeleteGroup { InternalErrorException, InvalidParameterException,
-    NotAuthorizedException, ResourceNotFoundException, TooManyRequestsException } =>
-    ServiceError
-);
+crate::operation_errors!(DeleteGroupError of DeleteGroup {
+    InternalErrorException,
+    InvalidParameterException,
+    NotAuthorizedException,
+    ResourceNotFoundException,
+    TooManyRequestsException,
+} => ServiceError);

@@ -38,9 +38,12 @@ impl Operation for DeleteIdentityProvider {
     }
 }
 
-crate::operation_errors!(
-    DeleteIdentityProviderError of DeleteIdentityProvider {
-    ConcurrentModificationException, InternalErrorException, InvalidParameterException,
-    NotAuthorizedException, ResourceNotFoundException, TooManyRequestsException,
-    UnsupportedIdentityProviderException } => ServiceError
-);
+crate::operation_errors!(DeleteIdentityProviderError of DeleteIdentityProvider {
+    ConcurrentModificationException,
+    InternalErrorException,
+    InvalidParameterException,
+    NotAuthorizedException,
+    ResourceNotFoundException,
+    TooManyRequestsException,
+    UnsupportedIdentityProviderException,
+} => ServiceError);

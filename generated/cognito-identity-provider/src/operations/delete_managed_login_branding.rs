@@ -38,9 +38,11 @@ impl Operation for DeleteManagedLoginBranding {
     }
 }
 
-crate::operation_errors!(
-    DeleteManagedLoginBrandingError of DeleteManagedLoginBranding {
-    ConcurrentModificationException, InternalErrorException, InvalidParameterException,
-    NotAuthorizedException, ResourceNotFoundException, TooManyRequestsException } =>
-    ServiceError
-);
+crate::operation_errors!(DeleteManagedLoginBrandingError of DeleteManagedLoginBranding {
+    ConcurrentModificationException,
+    InternalErrorException,
+    InvalidParameterException,
+    NotAuthorizedException,
+    ResourceNotFoundException,
+    TooManyRequestsException,
+} => ServiceError);

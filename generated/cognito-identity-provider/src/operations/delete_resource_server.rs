@@ -40,8 +40,10 @@ impl Operation for DeleteResourceServer {
     }
 }
 
-crate::operation_errors!(
-    DeleteResourceServerError of DeleteResourceServer { InternalErrorException,
-    InvalidParameterException, NotAuthorizedException, ResourceNotFoundException,
-    TooManyRequestsException } => ServiceError
-);
+crate::operation_errors!(DeleteResourceServerError of DeleteResourceServer {
+    InternalErrorException,
+    InvalidParameterException,
+    NotAuthorizedException,
+    ResourceNotFoundException,
+    TooManyRequestsException,
+} => ServiceError);

@@ -32,9 +32,14 @@ impl Operation for DeleteUser {
     }
 }
 
-crate::operation_errors!(
-    DeleteUserError of DeleteUser { ForbiddenException, InternalErrorException,
-    InvalidParameterException, NotAuthorizedException, PasswordResetRequiredException,
-    ResourceNotFoundException, TooManyRequestsException, UserNotConfirmedException,
-    UserNotFoundException } => ServiceError
-);
+crate::operation_errors!(DeleteUserError of DeleteUser {
+    ForbiddenException,
+    InternalErrorException,
+    InvalidParameterException,
+    NotAuthorizedException,
+    PasswordResetRequiredException,
+    ResourceNotFoundException,
+    TooManyRequestsException,
+    UserNotConfirmedException,
+    UserNotFoundException,
+} => ServiceError);

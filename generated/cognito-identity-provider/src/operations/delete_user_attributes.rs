@@ -35,9 +35,14 @@ impl Operation for DeleteUserAttributes {
     }
 }
 
-crate::operation_errors!(
-    DeleteUserAttributesError of DeleteUserAttributes { ForbiddenException,
-    InternalErrorException, InvalidParameterException, NotAuthorizedException,
-    PasswordResetRequiredException, ResourceNotFoundException, TooManyRequestsException,
-    UserNotConfirmedException, UserNotFoundException } => ServiceError
-);
+crate::operation_errors!(DeleteUserAttributesError of DeleteUserAttributes {
+    ForbiddenException,
+    InternalErrorException,
+    InvalidParameterException,
+    NotAuthorizedException,
+    PasswordResetRequiredException,
+    ResourceNotFoundException,
+    TooManyRequestsException,
+    UserNotConfirmedException,
+    UserNotFoundException,
+} => ServiceError);

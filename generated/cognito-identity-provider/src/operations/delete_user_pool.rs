@@ -35,8 +35,11 @@ impl Operation for DeleteUserPool {
     }
 }
 
-crate::operation_errors!(
-    DeleteUserPoolError of DeleteUserPool { InternalErrorException,
-    InvalidParameterException, NotAuthorizedException, ResourceNotFoundException,
-    TooManyRequestsException, UserImportInProgressException } => ServiceError
-);
+crate::operation_errors!(DeleteUserPoolError of DeleteUserPool {
+    InternalErrorException,
+    InvalidParameterException,
+    NotAuthorizedException,
+    ResourceNotFoundException,
+    TooManyRequestsException,
+    UserImportInProgressException,
+} => ServiceError);

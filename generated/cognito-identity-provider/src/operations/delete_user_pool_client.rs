@@ -31,8 +31,11 @@ impl Operation for DeleteUserPoolClient {
     }
 }
 
-crate::operation_errors!(
-    DeleteUserPoolClientError of DeleteUserPoolClient { ConcurrentModificationException,
-    InternalErrorException, InvalidParameterException, NotAuthorizedException,
-    ResourceNotFoundException, TooManyRequestsException } => ServiceError
-);
+crate::operation_errors!(DeleteUserPoolClientError of DeleteUserPoolClient {
+    ConcurrentModificationException,
+    InternalErrorException,
+    InvalidParameterException,
+    NotAuthorizedException,
+    ResourceNotFoundException,
+    TooManyRequestsException,
+} => ServiceError);

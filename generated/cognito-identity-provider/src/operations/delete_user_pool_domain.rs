@@ -31,8 +31,10 @@ impl Operation for DeleteUserPoolDomain {
     }
 }
 
-crate::operation_errors!(
-    DeleteUserPoolDomainError of DeleteUserPoolDomain { ConcurrentModificationException,
-    InternalErrorException, InvalidParameterException, NotAuthorizedException,
-    ResourceNotFoundException } => ServiceError
-);
+crate::operation_errors!(DeleteUserPoolDomainError of DeleteUserPoolDomain {
+    ConcurrentModificationException,
+    InternalErrorException,
+    InvalidParameterException,
+    NotAuthorizedException,
+    ResourceNotFoundException,
+} => ServiceError);

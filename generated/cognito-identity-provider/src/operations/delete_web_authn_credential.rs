@@ -35,9 +35,12 @@ impl Operation for DeleteWebAuthnCredential {
     }
 }
 
-crate::operation_errors!(
-    DeleteWebAuthnCredentialError of DeleteWebAuthnCredential { ForbiddenException,
-    InternalErrorException, InvalidParameterException, LimitExceededException,
-    NotAuthorizedException, ResourceNotFoundException, TooManyRequestsException } =>
-    ServiceError
-);
+crate::operation_errors!(DeleteWebAuthnCredentialError of DeleteWebAuthnCredential {
+    ForbiddenException,
+    InternalErrorException,
+    InvalidParameterException,
+    LimitExceededException,
+    NotAuthorizedException,
+    ResourceNotFoundException,
+    TooManyRequestsException,
+} => ServiceError);

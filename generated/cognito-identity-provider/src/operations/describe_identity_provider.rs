@@ -31,8 +31,10 @@ impl Operation for DescribeIdentityProvider {
     }
 }
 
-crate::operation_errors!(
-    DescribeIdentityProviderError of DescribeIdentityProvider { InternalErrorException,
-    InvalidParameterException, NotAuthorizedException, ResourceNotFoundException,
-    TooManyRequestsException } => ServiceError
-);
+crate::operation_errors!(DescribeIdentityProviderError of DescribeIdentityProvider {
+    InternalErrorException,
+    InvalidParameterException,
+    NotAuthorizedException,
+    ResourceNotFoundException,
+    TooManyRequestsException,
+} => ServiceError);

@@ -31,8 +31,10 @@ impl Operation for DescribeManagedLoginBranding {
     }
 }
 
-crate::operation_errors!(
-    DescribeManagedLoginBrandingError of DescribeManagedLoginBranding {
-    InternalErrorException, InvalidParameterException, NotAuthorizedException,
-    ResourceNotFoundException, TooManyRequestsException } => ServiceError
-);
+crate::operation_errors!(DescribeManagedLoginBrandingError of DescribeManagedLoginBranding {
+    InternalErrorException,
+    InvalidParameterException,
+    NotAuthorizedException,
+    ResourceNotFoundException,
+    TooManyRequestsException,
+} => ServiceError);

@@ -31,8 +31,10 @@ impl Operation for DescribeManagedLoginBrandingByClient {
     }
 }
 
-crate::operation_errors!(
-    DescribeManagedLoginBrandingByClientError of DescribeManagedLoginBrandingByClient {
-    InternalErrorException, InvalidParameterException, NotAuthorizedException,
-    ResourceNotFoundException, TooManyRequestsException } => ServiceError
-);
+crate::operation_errors!(DescribeManagedLoginBrandingByClientError of DescribeManagedLoginBrandingByClient {
+    InternalErrorException,
+    InvalidParameterException,
+    NotAuthorizedException,
+    ResourceNotFoundException,
+    TooManyRequestsException,
+} => ServiceError);

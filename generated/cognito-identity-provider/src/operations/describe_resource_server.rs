@@ -31,8 +31,10 @@ impl Operation for DescribeResourceServer {
     }
 }
 
-crate::operation_errors!(
-    DescribeResourceServerError of DescribeResourceServer { InternalErrorException,
-    InvalidParameterException, NotAuthorizedException, ResourceNotFoundException,
-    TooManyRequestsException } => ServiceError
-);
+crate::operation_errors!(DescribeResourceServerError of DescribeResourceServer {
+    InternalErrorException,
+    InvalidParameterException,
+    NotAuthorizedException,
+    ResourceNotFoundException,
+    TooManyRequestsException,
+} => ServiceError);

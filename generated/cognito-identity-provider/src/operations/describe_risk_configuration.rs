@@ -31,8 +31,11 @@ impl Operation for DescribeRiskConfiguration {
     }
 }
 
-crate::operation_errors!(
-    DescribeRiskConfigurationError of DescribeRiskConfiguration { InternalErrorException,
-    InvalidParameterException, NotAuthorizedException, ResourceNotFoundException,
-    TooManyRequestsException, UserPoolAddOnNotEnabledException } => ServiceError
-);
+crate::operation_errors!(DescribeRiskConfigurationError of DescribeRiskConfiguration {
+    InternalErrorException,
+    InvalidParameterException,
+    NotAuthorizedException,
+    ResourceNotFoundException,
+    TooManyRequestsException,
+    UserPoolAddOnNotEnabledException,
+} => ServiceError);

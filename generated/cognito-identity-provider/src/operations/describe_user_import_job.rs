@@ -31,8 +31,10 @@ impl Operation for DescribeUserImportJob {
     }
 }
 
-crate::operation_errors!(
-    DescribeUserImportJobError of DescribeUserImportJob { InternalErrorException,
-    InvalidParameterException, NotAuthorizedException, ResourceNotFoundException,
-    TooManyRequestsException } => ServiceError
-);
+crate::operation_errors!(DescribeUserImportJobError of DescribeUserImportJob {
+    InternalErrorException,
+    InvalidParameterException,
+    NotAuthorizedException,
+    ResourceNotFoundException,
+    TooManyRequestsException,
+} => ServiceError);

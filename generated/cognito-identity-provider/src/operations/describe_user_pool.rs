@@ -38,8 +38,11 @@ impl Operation for DescribeUserPool {
     }
 }
 
-crate::operation_errors!(
-    DescribeUserPoolError of DescribeUserPool { InternalErrorException,
-    InvalidParameterException, NotAuthorizedException, ResourceNotFoundException,
-    TooManyRequestsException, UserPoolTaggingException } => ServiceError
-);
+crate::operation_errors!(DescribeUserPoolError of DescribeUserPool {
+    InternalErrorException,
+    InvalidParameterException,
+    NotAuthorizedException,
+    ResourceNotFoundException,
+    TooManyRequestsException,
+    UserPoolTaggingException,
+} => ServiceError);

@@ -38,8 +38,10 @@ impl Operation for DescribeUserPoolClient {
     }
 }
 
-crate::operation_errors!(
-    DescribeUserPoolClientError of DescribeUserPoolClient { InternalErrorException,
-    InvalidParameterException, NotAuthorizedException, ResourceNotFoundException,
-    TooManyRequestsException } => ServiceError
-);
+crate::operation_errors!(DescribeUserPoolClientError of DescribeUserPoolClient {
+    InternalErrorException,
+    InvalidParameterException,
+    NotAuthorizedException,
+    ResourceNotFoundException,
+    TooManyRequestsException,
+} => ServiceError);

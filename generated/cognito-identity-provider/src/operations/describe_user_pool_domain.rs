@@ -38,8 +38,9 @@ impl Operation for DescribeUserPoolDomain {
     }
 }
 
-crate::operation_errors!(
-    DescribeUserPoolDomainError of DescribeUserPoolDomain { InternalErrorException,
-    InvalidParameterException, NotAuthorizedException, ResourceNotFoundException } =>
-    ServiceError
-);
+crate::operation_errors!(DescribeUserPoolDomainError of DescribeUserPoolDomain {
+    InternalErrorException,
+    InvalidParameterException,
+    NotAuthorizedException,
+    ResourceNotFoundException,
+} => ServiceError);

@@ -35,10 +35,15 @@ impl Operation for ForgetDevice {
     }
 }
 
-crate::operation_errors!(
-    ForgetDeviceError of ForgetDevice { ForbiddenException, InternalErrorException,
-    InvalidParameterException, InvalidUserPoolConfigurationException,
-    NotAuthorizedException, PasswordResetRequiredException, ResourceNotFoundException,
-    TooManyRequestsException, UserNotConfirmedException, UserNotFoundException } =>
-    ServiceError
-);
+crate::operation_errors!(ForgetDeviceError of ForgetDevice {
+    ForbiddenException,
+    InternalErrorException,
+    InvalidParameterException,
+    InvalidUserPoolConfigurationException,
+    NotAuthorizedException,
+    PasswordResetRequiredException,
+    ResourceNotFoundException,
+    TooManyRequestsException,
+    UserNotConfirmedException,
+    UserNotFoundException,
+} => ServiceError);

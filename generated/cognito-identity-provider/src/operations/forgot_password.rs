@@ -41,12 +41,20 @@ impl Operation for ForgotPassword {
     }
 }
 
-crate::operation_errors!(
-    ForgotPasswordError of ForgotPassword { CodeDeliveryFailureException,
-    ForbiddenException, InternalErrorException, InvalidEmailRoleAccessPolicyException,
-    InvalidLambdaResponseException, InvalidParameterException,
-    InvalidSmsRoleAccessPolicyException, InvalidSmsRoleTrustRelationshipException,
-    LimitExceededException, NotAuthorizedException, ResourceNotFoundException,
-    TooManyRequestsException, UnexpectedLambdaException, UserLambdaValidationException,
-    UserNotFoundException } => ServiceError
-);
+crate::operation_errors!(ForgotPasswordError of ForgotPassword {
+    CodeDeliveryFailureException,
+    ForbiddenException,
+    InternalErrorException,
+    InvalidEmailRoleAccessPolicyException,
+    InvalidLambdaResponseException,
+    InvalidParameterException,
+    InvalidSmsRoleAccessPolicyException,
+    InvalidSmsRoleTrustRelationshipException,
+    LimitExceededException,
+    NotAuthorizedException,
+    ResourceNotFoundException,
+    TooManyRequestsException,
+    UnexpectedLambdaException,
+    UserLambdaValidationException,
+    UserNotFoundException,
+} => ServiceError);

@@ -38,8 +38,10 @@ impl Operation for GetCSVHeader {
     }
 }
 
-crate::operation_errors!(
-    GetCSVHeaderError of GetCSVHeader { InternalErrorException,
-    InvalidParameterException, NotAuthorizedException, ResourceNotFoundException,
-    TooManyRequestsException } => ServiceError
-);
+crate::operation_errors!(GetCSVHeaderError of GetCSVHeader {
+    InternalErrorException,
+    InvalidParameterException,
+    NotAuthorizedException,
+    ResourceNotFoundException,
+    TooManyRequestsException,
+} => ServiceError);

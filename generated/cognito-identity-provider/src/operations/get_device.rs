@@ -32,10 +32,15 @@ impl Operation for GetDevice {
     }
 }
 
-crate::operation_errors!(
-    GetDeviceError of GetDevice { ForbiddenException, InternalErrorException,
-    InvalidParameterException, InvalidUserPoolConfigurationException,
-    NotAuthorizedException, PasswordResetRequiredException, ResourceNotFoundException,
-    TooManyRequestsException, UserNotConfirmedException, UserNotFoundException } =>
-    ServiceError
-);
+crate::operation_errors!(GetDeviceError of GetDevice {
+    ForbiddenException,
+    InternalErrorException,
+    InvalidParameterException,
+    InvalidUserPoolConfigurationException,
+    NotAuthorizedException,
+    PasswordResetRequiredException,
+    ResourceNotFoundException,
+    TooManyRequestsException,
+    UserNotConfirmedException,
+    UserNotFoundException,
+} => ServiceError);

@@ -37,8 +37,10 @@ impl Operation for GetGroup {
     }
 }
 
-crate::operation_errors!(
-    GetGroupError of GetGroup { InternalErrorException, InvalidParameterException,
-    NotAuthorizedException, ResourceNotFoundException, TooManyRequestsException } =>
-    ServiceError
-);
+crate::operation_errors!(GetGroupError of GetGroup {
+    InternalErrorException,
+    InvalidParameterException,
+    NotAuthorizedException,
+    ResourceNotFoundException,
+    TooManyRequestsException,
+} => ServiceError);

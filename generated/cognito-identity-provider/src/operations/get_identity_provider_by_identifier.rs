@@ -31,8 +31,10 @@ impl Operation for GetIdentityProviderByIdentifier {
     }
 }
 
-crate::operation_errors!(
-    GetIdentityProviderByIdentifierError of GetIdentityProviderByIdentifier {
-    InternalErrorException, InvalidParameterException, NotAuthorizedException,
-    ResourceNotFoundException, TooManyRequestsException } => ServiceError
-);
+crate::operation_errors!(GetIdentityProviderByIdentifierError of GetIdentityProviderByIdentifier {
+    InternalErrorException,
+    InvalidParameterException,
+    NotAuthorizedException,
+    ResourceNotFoundException,
+    TooManyRequestsException,
+} => ServiceError);

@@ -38,8 +38,10 @@ impl Operation for GetLogDeliveryConfiguration {
     }
 }
 
-crate::operation_errors!(
-    GetLogDeliveryConfigurationError of GetLogDeliveryConfiguration {
-    InternalErrorException, InvalidParameterException, NotAuthorizedException,
-    ResourceNotFoundException, TooManyRequestsException } => ServiceError
-);
+crate::operation_errors!(GetLogDeliveryConfigurationError of GetLogDeliveryConfiguration {
+    InternalErrorException,
+    InvalidParameterException,
+    NotAuthorizedException,
+    ResourceNotFoundException,
+    TooManyRequestsException,
+} => ServiceError);

@@ -42,7 +42,8 @@ impl Operation for GetSigningCertificate {
     }
 }
 
-crate::operation_errors!(
-    GetSigningCertificateError of GetSigningCertificate { InternalErrorException,
-    InvalidParameterException, ResourceNotFoundException } => ServiceError
-);
+crate::operation_errors!(GetSigningCertificateError of GetSigningCertificate {
+    InternalErrorException,
+    InvalidParameterException,
+    ResourceNotFoundException,
+} => ServiceError);

@@ -31,10 +31,16 @@ impl Operation for GetTokensFromRefreshToken {
     }
 }
 
-crate::operation_errors!(
-    GetTokensFromRefreshTokenError of GetTokensFromRefreshToken { ForbiddenException,
-    InternalErrorException, InvalidLambdaResponseException, InvalidParameterException,
-    NotAuthorizedException, RefreshTokenReuseException, ResourceNotFoundException,
-    TooManyRequestsException, UnexpectedLambdaException, UserLambdaValidationException,
-    UserNotFoundException } => ServiceError
-);
+crate::operation_errors!(GetTokensFromRefreshTokenError of GetTokensFromRefreshToken {
+    ForbiddenException,
+    InternalErrorException,
+    InvalidLambdaResponseException,
+    InvalidParameterException,
+    NotAuthorizedException,
+    RefreshTokenReuseException,
+    ResourceNotFoundException,
+    TooManyRequestsException,
+    UnexpectedLambdaException,
+    UserLambdaValidationException,
+    UserNotFoundException,
+} => ServiceError);

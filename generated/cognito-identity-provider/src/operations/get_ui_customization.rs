@@ -31,8 +31,10 @@ impl Operation for GetUICustomization {
     }
 }
 
-crate::operation_errors!(
-    GetUICustomizationError of GetUICustomization { InternalErrorException,
-    InvalidParameterException, NotAuthorizedException, ResourceNotFoundException,
-    TooManyRequestsException } => ServiceError
-);
+crate::operation_errors!(GetUICustomizationError of GetUICustomization {
+    InternalErrorException,
+    InvalidParameterException,
+    NotAuthorizedException,
+    ResourceNotFoundException,
+    TooManyRequestsException,
+} => ServiceError);

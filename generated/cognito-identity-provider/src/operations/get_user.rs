@@ -32,9 +32,14 @@ impl Operation for GetUser {
     }
 }
 
-crate::operation_errors!(
-    GetUserError of GetUser { ForbiddenException, InternalErrorException,
-    InvalidParameterException, NotAuthorizedException, PasswordResetRequiredException,
-    ResourceNotFoundException, TooManyRequestsException, UserNotConfirmedException,
-    UserNotFoundException } => ServiceError
-);
+crate::operation_errors!(GetUserError of GetUser {
+    ForbiddenException,
+    InternalErrorException,
+    InvalidParameterException,
+    NotAuthorizedException,
+    PasswordResetRequiredException,
+    ResourceNotFoundException,
+    TooManyRequestsException,
+    UserNotConfirmedException,
+    UserNotFoundException,
+} => ServiceError);

@@ -39,13 +39,22 @@ impl Operation for GetUserAttributeVerificationCode {
     }
 }
 
-crate::operation_errors!(
-    GetUserAttributeVerificationCodeError of GetUserAttributeVerificationCode {
-    CodeDeliveryFailureException, ForbiddenException, InternalErrorException,
-    InvalidEmailRoleAccessPolicyException, InvalidLambdaResponseException,
-    InvalidParameterException, InvalidSmsRoleAccessPolicyException,
-    InvalidSmsRoleTrustRelationshipException, LimitExceededException,
-    NotAuthorizedException, PasswordResetRequiredException, ResourceNotFoundException,
-    TooManyRequestsException, UnexpectedLambdaException, UserLambdaValidationException,
-    UserNotConfirmedException, UserNotFoundException } => ServiceError
-);
+crate::operation_errors!(GetUserAttributeVerificationCodeError of GetUserAttributeVerificationCode {
+    CodeDeliveryFailureException,
+    ForbiddenException,
+    InternalErrorException,
+    InvalidEmailRoleAccessPolicyException,
+    InvalidLambdaResponseException,
+    InvalidParameterException,
+    InvalidSmsRoleAccessPolicyException,
+    InvalidSmsRoleTrustRelationshipException,
+    LimitExceededException,
+    NotAuthorizedException,
+    PasswordResetRequiredException,
+    ResourceNotFoundException,
+    TooManyRequestsException,
+    UnexpectedLambdaException,
+    UserLambdaValidationException,
+    UserNotConfirmedException,
+    UserNotFoundException,
+} => ServiceError);

@@ -38,9 +38,14 @@ impl Operation for GetUserAuthFactors {
     }
 }
 
-crate::operation_errors!(
-    GetUserAuthFactorsError of GetUserAuthFactors { ForbiddenException,
-    InternalErrorException, InvalidParameterException, NotAuthorizedException,
-    PasswordResetRequiredException, ResourceNotFoundException, TooManyRequestsException,
-    UserNotConfirmedException, UserNotFoundException } => ServiceError
-);
+crate::operation_errors!(GetUserAuthFactorsError of GetUserAuthFactors {
+    ForbiddenException,
+    InternalErrorException,
+    InvalidParameterException,
+    NotAuthorizedException,
+    PasswordResetRequiredException,
+    ResourceNotFoundException,
+    TooManyRequestsException,
+    UserNotConfirmedException,
+    UserNotFoundException,
+} => ServiceError);

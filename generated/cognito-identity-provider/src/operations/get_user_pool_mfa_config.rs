@@ -43,8 +43,10 @@ impl Operation for GetUserPoolMfaConfig {
     }
 }
 
-crate::operation_errors!(
-    GetUserPoolMfaConfigError of GetUserPoolMfaConfig { InternalErrorException,
-    InvalidParameterException, NotAuthorizedException, ResourceNotFoundException,
-    TooManyRequestsException } => ServiceError
-);
+crate::operation_errors!(GetUserPoolMfaConfigError of GetUserPoolMfaConfig {
+    InternalErrorException,
+    InvalidParameterException,
+    NotAuthorizedException,
+    ResourceNotFoundException,
+    TooManyRequestsException,
+} => ServiceError);

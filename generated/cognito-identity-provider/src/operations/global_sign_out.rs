@@ -45,9 +45,13 @@ impl Operation for GlobalSignOut {
     }
 }
 
-crate::operation_errors!(
-    GlobalSignOutError of GlobalSignOut { ForbiddenException, InternalErrorException,
-    InvalidParameterException, NotAuthorizedException, PasswordResetRequiredException,
-    ResourceNotFoundException, TooManyRequestsException, UserNotConfirmedException } =>
-    ServiceError
-);
+crate::operation_errors!(GlobalSignOutError of GlobalSignOut {
+    ForbiddenException,
+    InternalErrorException,
+    InvalidParameterException,
+    NotAuthorizedException,
+    PasswordResetRequiredException,
+    ResourceNotFoundException,
+    TooManyRequestsException,
+    UserNotConfirmedException,
+} => ServiceError);

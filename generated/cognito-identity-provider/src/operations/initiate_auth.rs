@@ -37,13 +37,22 @@ impl Operation for InitiateAuth {
     }
 }
 
-crate::operation_errors!(
-    InitiateAuthError of InitiateAuth { ForbiddenException, InternalErrorException,
-    InvalidEmailRoleAccessPolicyException, InvalidLambdaResponseException,
-    InvalidParameterException, InvalidSmsRoleAccessPolicyException,
-    InvalidSmsRoleTrustRelationshipException, InvalidUserPoolConfigurationException,
-    NotAuthorizedException, PasswordResetRequiredException, ResourceNotFoundException,
-    TooManyRequestsException, UnexpectedLambdaException, UnsupportedOperationException,
-    UserLambdaValidationException, UserNotConfirmedException, UserNotFoundException } =>
-    ServiceError
-);
+crate::operation_errors!(InitiateAuthError of InitiateAuth {
+    ForbiddenException,
+    InternalErrorException,
+    InvalidEmailRoleAccessPolicyException,
+    InvalidLambdaResponseException,
+    InvalidParameterException,
+    InvalidSmsRoleAccessPolicyException,
+    InvalidSmsRoleTrustRelationshipException,
+    InvalidUserPoolConfigurationException,
+    NotAuthorizedException,
+    PasswordResetRequiredException,
+    ResourceNotFoundException,
+    TooManyRequestsException,
+    UnexpectedLambdaException,
+    UnsupportedOperationException,
+    UserLambdaValidationException,
+    UserNotConfirmedException,
+    UserNotFoundException,
+} => ServiceError);

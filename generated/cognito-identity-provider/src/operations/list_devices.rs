@@ -35,10 +35,15 @@ impl Operation for ListDevices {
     }
 }
 
-crate::operation_errors!(
-    ListDevicesError of ListDevices { ForbiddenException, InternalErrorException,
-    InvalidParameterException, InvalidUserPoolConfigurationException,
-    NotAuthorizedException, PasswordResetRequiredException, ResourceNotFoundException,
-    TooManyRequestsException, UserNotConfirmedException, UserNotFoundException } =>
-    ServiceError
-);
+crate::operation_errors!(ListDevicesError of ListDevices {
+    ForbiddenException,
+    InternalErrorException,
+    InvalidParameterException,
+    InvalidUserPoolConfigurationException,
+    NotAuthorizedException,
+    PasswordResetRequiredException,
+    ResourceNotFoundException,
+    TooManyRequestsException,
+    UserNotConfirmedException,
+    UserNotFoundException,
+} => ServiceError);

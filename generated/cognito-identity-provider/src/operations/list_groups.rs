@@ -62,8 +62,10 @@ impl PaginatedItems for ListGroups {
     }
 }
 
-crate::operation_errors!(
-    ListGroupsError of ListGroups { InternalErrorException, InvalidParameterException,
-    NotAuthorizedException, ResourceNotFoundException, TooManyRequestsException } =>
-    ServiceError
-);
+crate::operation_errors!(ListGroupsError of ListGroups {
+    InternalErrorException,
+    InvalidParameterException,
+    NotAuthorizedException,
+    ResourceNotFoundException,
+    TooManyRequestsException,
+} => ServiceError);

@@ -67,8 +67,10 @@ impl PaginatedItems for ListIdentityProviders {
     }
 }
 
-crate::operation_errors!(
-    ListIdentityProvidersError of ListIdentityProviders { InternalErrorException,
-    InvalidParameterException, NotAuthorizedException, ResourceNotFoundException,
-    TooManyRequestsException } => ServiceError
-);
+crate::operation_errors!(ListIdentityProvidersError of ListIdentityProviders {
+    InternalErrorException,
+    InvalidParameterException,
+    NotAuthorizedException,
+    ResourceNotFoundException,
+    TooManyRequestsException,
+} => ServiceError);

@@ -67,8 +67,10 @@ impl PaginatedItems for ListResourceServers {
     }
 }
 
-crate::operation_errors!(
-    ListResourceServersError of ListResourceServers { InternalErrorException,
-    InvalidParameterException, NotAuthorizedException, ResourceNotFoundException,
-    TooManyRequestsException } => ServiceError
-);
+crate::operation_errors!(ListResourceServersError of ListResourceServers {
+    InternalErrorException,
+    InvalidParameterException,
+    NotAuthorizedException,
+    ResourceNotFoundException,
+    TooManyRequestsException,
+} => ServiceError);

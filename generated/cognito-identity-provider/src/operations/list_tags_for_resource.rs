@@ -31,8 +31,10 @@ impl Operation for ListTagsForResource {
     }
 }
 
-crate::operation_errors!(
-    ListTagsForResourceError of ListTagsForResource { InternalErrorException,
-    InvalidParameterException, NotAuthorizedException, ResourceNotFoundException,
-    TooManyRequestsException } => ServiceError
-);
+crate::operation_errors!(ListTagsForResourceError of ListTagsForResource {
+    InternalErrorException,
+    InvalidParameterException,
+    NotAuthorizedException,
+    ResourceNotFoundException,
+    TooManyRequestsException,
+} => ServiceError);

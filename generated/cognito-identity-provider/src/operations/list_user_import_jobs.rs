@@ -38,8 +38,10 @@ impl Operation for ListUserImportJobs {
     }
 }
 
-crate::operation_errors!(
-    ListUserImportJobsError of ListUserImportJobs { InternalErrorException,
-    InvalidParameterException, NotAuthorizedException, ResourceNotFoundException,
-    TooManyRequestsException } => ServiceError
-);
+crate::operation_errors!(ListUserImportJobsError of ListUserImportJobs {
+    InternalErrorException,
+    InvalidParameterException,
+    NotAuthorizedException,
+    ResourceNotFoundException,
+    TooManyRequestsException,
+} => ServiceError);

@@ -67,8 +67,10 @@ impl PaginatedItems for ListUserPoolClients {
     }
 }
 
-crate::operation_errors!(
-    ListUserPoolClientsError of ListUserPoolClients { InternalErrorException,
-    InvalidParameterException, NotAuthorizedException, ResourceNotFoundException,
-    TooManyRequestsException } => ServiceError
-);
+crate::operation_errors!(ListUserPoolClientsError of ListUserPoolClients {
+    InternalErrorException,
+    InvalidParameterException,
+    NotAuthorizedException,
+    ResourceNotFoundException,
+    TooManyRequestsException,
+} => ServiceError);

@@ -67,8 +67,9 @@ impl PaginatedItems for ListUserPools {
     }
 }
 
-crate::operation_errors!(
-    ListUserPoolsError of ListUserPools { InternalErrorException,
-    InvalidParameterException, NotAuthorizedException, TooManyRequestsException } =>
-    ServiceError
-);
+crate::operation_errors!(ListUserPoolsError of ListUserPools {
+    InternalErrorException,
+    InvalidParameterException,
+    NotAuthorizedException,
+    TooManyRequestsException,
+} => ServiceError);

@@ -62,8 +62,10 @@ impl PaginatedItems for ListUsers {
     }
 }
 
-crate::operation_errors!(
-    ListUsersError of ListUsers { InternalErrorException, InvalidParameterException,
-    NotAuthorizedException, ResourceNotFoundException, TooManyRequestsException } =>
-    ServiceError
-);
+crate::operation_errors!(ListUsersError of ListUsers {
+    InternalErrorException,
+    InvalidParameterException,
+    NotAuthorizedException,
+    ResourceNotFoundException,
+    TooManyRequestsException,
+} => ServiceError);

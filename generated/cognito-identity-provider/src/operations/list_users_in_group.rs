@@ -65,8 +65,10 @@ impl PaginatedItems for ListUsersInGroup {
     }
 }
 
-crate::operation_errors!(
-    ListUsersInGroupError of ListUsersInGroup { InternalErrorException,
-    InvalidParameterException, NotAuthorizedException, ResourceNotFoundException,
-    TooManyRequestsException } => ServiceError
-);
+crate::operation_errors!(ListUsersInGroupError of ListUsersInGroup {
+    InternalErrorException,
+    InvalidParameterException,
+    NotAuthorizedException,
+    ResourceNotFoundException,
+    TooManyRequestsException,
+} => ServiceError);

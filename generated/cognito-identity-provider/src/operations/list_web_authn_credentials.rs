@@ -35,8 +35,11 @@ impl Operation for ListWebAuthnCredentials {
     }
 }
 
-crate::operation_errors!(
-    ListWebAuthnCredentialsError of ListWebAuthnCredentials { ForbiddenException,
-    InternalErrorException, InvalidParameterException, LimitExceededException,
-    NotAuthorizedException, TooManyRequestsException } => ServiceError
-);
+crate::operation_errors!(ListWebAuthnCredentialsError of ListWebAuthnCredentials {
+    ForbiddenException,
+    InternalErrorException,
+    InvalidParameterException,
+    LimitExceededException,
+    NotAuthorizedException,
+    TooManyRequestsException,
+} => ServiceError);

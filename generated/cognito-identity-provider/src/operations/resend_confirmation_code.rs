@@ -37,12 +37,20 @@ impl Operation for ResendConfirmationCode {
     }
 }
 
-crate::operation_errors!(
-    ResendConfirmationCodeError of ResendConfirmationCode { CodeDeliveryFailureException,
-    ForbiddenException, InternalErrorException, InvalidEmailRoleAccessPolicyException,
-    InvalidLambdaResponseException, InvalidParameterException,
-    InvalidSmsRoleAccessPolicyException, InvalidSmsRoleTrustRelationshipException,
-    LimitExceededException, NotAuthorizedException, ResourceNotFoundException,
-    TooManyRequestsException, UnexpectedLambdaException, UserLambdaValidationException,
-    UserNotFoundException } => ServiceError
-);
+crate::operation_errors!(ResendConfirmationCodeError of ResendConfirmationCode {
+    CodeDeliveryFailureException,
+    ForbiddenException,
+    InternalErrorException,
+    InvalidEmailRoleAccessPolicyException,
+    InvalidLambdaResponseException,
+    InvalidParameterException,
+    InvalidSmsRoleAccessPolicyException,
+    InvalidSmsRoleTrustRelationshipException,
+    LimitExceededException,
+    NotAuthorizedException,
+    ResourceNotFoundException,
+    TooManyRequestsException,
+    UnexpectedLambdaException,
+    UserLambdaValidationException,
+    UserNotFoundException,
+} => ServiceError);

@@ -39,16 +39,28 @@ impl Operation for RespondToAuthChallenge {
     }
 }
 
-crate::operation_errors!(
-    RespondToAuthChallengeError of RespondToAuthChallenge { AliasExistsException,
-    CodeMismatchException, ExpiredCodeException, ForbiddenException,
-    InternalErrorException, InvalidEmailRoleAccessPolicyException,
-    InvalidLambdaResponseException, InvalidParameterException, InvalidPasswordException,
-    InvalidSmsRoleAccessPolicyException, InvalidSmsRoleTrustRelationshipException,
-    InvalidUserPoolConfigurationException, MFAMethodNotFoundException,
-    NotAuthorizedException, PasswordHistoryPolicyViolationException,
-    PasswordResetRequiredException, ResourceNotFoundException,
-    SoftwareTokenMFANotFoundException, TooManyRequestsException,
-    UnexpectedLambdaException, UserLambdaValidationException, UserNotConfirmedException,
-    UserNotFoundException } => ServiceError
-);
+crate::operation_errors!(RespondToAuthChallengeError of RespondToAuthChallenge {
+    AliasExistsException,
+    CodeMismatchException,
+    ExpiredCodeException,
+    ForbiddenException,
+    InternalErrorException,
+    InvalidEmailRoleAccessPolicyException,
+    InvalidLambdaResponseException,
+    InvalidParameterException,
+    InvalidPasswordException,
+    InvalidSmsRoleAccessPolicyException,
+    InvalidSmsRoleTrustRelationshipException,
+    InvalidUserPoolConfigurationException,
+    MFAMethodNotFoundException,
+    NotAuthorizedException,
+    PasswordHistoryPolicyViolationException,
+    PasswordResetRequiredException,
+    ResourceNotFoundException,
+    SoftwareTokenMFANotFoundException,
+    TooManyRequestsException,
+    UnexpectedLambdaException,
+    UserLambdaValidationException,
+    UserNotConfirmedException,
+    UserNotFoundException,
+} => ServiceError);

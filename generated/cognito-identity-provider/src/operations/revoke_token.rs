@@ -33,8 +33,12 @@ impl Operation for RevokeToken {
     }
 }
 
-crate::operation_errors!(
-    RevokeTokenError of RevokeToken { ForbiddenException, InternalErrorException,
-    InvalidParameterException, TooManyRequestsException, UnauthorizedException,
-    UnsupportedOperationException, UnsupportedTokenTypeException } => ServiceError
-);
+crate::operation_errors!(RevokeTokenError of RevokeToken {
+    ForbiddenException,
+    InternalErrorException,
+    InvalidParameterException,
+    TooManyRequestsException,
+    UnauthorizedException,
+    UnsupportedOperationException,
+    UnsupportedTokenTypeException,
+} => ServiceError);

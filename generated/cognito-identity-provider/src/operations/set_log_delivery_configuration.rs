@@ -31,9 +31,11 @@ impl Operation for SetLogDeliveryConfiguration {
     }
 }
 
-crate::operation_errors!(
-    SetLogDeliveryConfigurationError of SetLogDeliveryConfiguration {
-    FeatureUnavailableInTierException, InternalErrorException, InvalidParameterException,
-    NotAuthorizedException, ResourceNotFoundException, TooManyRequestsException } =>
-    ServiceError
-);
+crate::operation_errors!(SetLogDeliveryConfigurationError of SetLogDeliveryConfiguration {
+    FeatureUnavailableInTierException,
+    InternalErrorException,
+    InvalidParameterException,
+    NotAuthorizedException,
+    ResourceNotFoundException,
+    TooManyRequestsException,
+} => ServiceError);

@@ -38,9 +38,13 @@ impl Operation for SetRiskConfiguration {
     }
 }
 
-crate::operation_errors!(
-    SetRiskConfigurationError of SetRiskConfiguration { CodeDeliveryFailureException,
-    InternalErrorException, InvalidEmailRoleAccessPolicyException,
-    InvalidParameterException, NotAuthorizedException, ResourceNotFoundException,
-    TooManyRequestsException, UserPoolAddOnNotEnabledException } => ServiceError
-);
+crate::operation_errors!(SetRiskConfigurationError of SetRiskConfiguration {
+    CodeDeliveryFailureException,
+    InternalErrorException,
+    InvalidEmailRoleAccessPolicyException,
+    InvalidParameterException,
+    NotAuthorizedException,
+    ResourceNotFoundException,
+    TooManyRequestsException,
+    UserPoolAddOnNotEnabledException,
+} => ServiceError);

@@ -40,8 +40,10 @@ impl Operation for SetUICustomization {
     }
 }
 
-crate::operation_errors!(
-    SetUICustomizationError of SetUICustomization { InternalErrorException,
-    InvalidParameterException, NotAuthorizedException, ResourceNotFoundException,
-    TooManyRequestsException } => ServiceError
-);
+crate::operation_errors!(SetUICustomizationError of SetUICustomization {
+    InternalErrorException,
+    InvalidParameterException,
+    NotAuthorizedException,
+    ResourceNotFoundException,
+    TooManyRequestsException,
+} => ServiceError);

@@ -35,9 +35,13 @@ impl Operation for SetUserMFAPreference {
     }
 }
 
-crate::operation_errors!(
-    SetUserMFAPreferenceError of SetUserMFAPreference { ForbiddenException,
-    InternalErrorException, InvalidParameterException, NotAuthorizedException,
-    PasswordResetRequiredException, ResourceNotFoundException, UserNotConfirmedException,
-    UserNotFoundException } => ServiceError
-);
+crate::operation_errors!(SetUserMFAPreferenceError of SetUserMFAPreference {
+    ForbiddenException,
+    InternalErrorException,
+    InvalidParameterException,
+    NotAuthorizedException,
+    PasswordResetRequiredException,
+    ResourceNotFoundException,
+    UserNotConfirmedException,
+    UserNotFoundException,
+} => ServiceError);

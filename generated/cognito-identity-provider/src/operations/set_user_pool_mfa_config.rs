@@ -35,10 +35,14 @@ impl Operation for SetUserPoolMfaConfig {
     }
 }
 
-crate::operation_errors!(
-    SetUserPoolMfaConfigError of SetUserPoolMfaConfig { ConcurrentModificationException,
-    FeatureUnavailableInTierException, InternalErrorException, InvalidParameterException,
-    InvalidSmsRoleAccessPolicyException, InvalidSmsRoleTrustRelationshipException,
-    NotAuthorizedException, ResourceNotFoundException, TooManyRequestsException } =>
-    ServiceError
-);
+crate::operation_errors!(SetUserPoolMfaConfigError of SetUserPoolMfaConfig {
+    ConcurrentModificationException,
+    FeatureUnavailableInTierException,
+    InternalErrorException,
+    InvalidParameterException,
+    InvalidSmsRoleAccessPolicyException,
+    InvalidSmsRoleTrustRelationshipException,
+    NotAuthorizedException,
+    ResourceNotFoundException,
+    TooManyRequestsException,
+} => ServiceError);

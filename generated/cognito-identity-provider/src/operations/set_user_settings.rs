@@ -35,9 +35,13 @@ impl Operation for SetUserSettings {
     }
 }
 
-crate::operation_errors!(
-    SetUserSettingsError of SetUserSettings { ForbiddenException, InternalErrorException,
-    InvalidParameterException, NotAuthorizedException, PasswordResetRequiredException,
-    ResourceNotFoundException, UserNotConfirmedException, UserNotFoundException } =>
-    ServiceError
-);
+crate::operation_errors!(SetUserSettingsError of SetUserSettings {
+    ForbiddenException,
+    InternalErrorException,
+    InvalidParameterException,
+    NotAuthorizedException,
+    PasswordResetRequiredException,
+    ResourceNotFoundException,
+    UserNotConfirmedException,
+    UserNotFoundException,
+} => ServiceError);

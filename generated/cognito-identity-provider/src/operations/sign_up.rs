@@ -36,12 +36,21 @@ impl Operation for SignUp {
     }
 }
 
-crate::operation_errors!(
-    SignUpError of SignUp { CodeDeliveryFailureException, ForbiddenException,
-    InternalErrorException, InvalidEmailRoleAccessPolicyException,
-    InvalidLambdaResponseException, InvalidParameterException, InvalidPasswordException,
-    InvalidSmsRoleAccessPolicyException, InvalidSmsRoleTrustRelationshipException,
-    LimitExceededException, NotAuthorizedException, ResourceNotFoundException,
-    TooManyRequestsException, UnexpectedLambdaException, UserLambdaValidationException,
-    UsernameExistsException } => ServiceError
-);
+crate::operation_errors!(SignUpError of SignUp {
+    CodeDeliveryFailureException,
+    ForbiddenException,
+    InternalErrorException,
+    InvalidEmailRoleAccessPolicyException,
+    InvalidLambdaResponseException,
+    InvalidParameterException,
+    InvalidPasswordException,
+    InvalidSmsRoleAccessPolicyException,
+    InvalidSmsRoleTrustRelationshipException,
+    LimitExceededException,
+    NotAuthorizedException,
+    ResourceNotFoundException,
+    TooManyRequestsException,
+    UnexpectedLambdaException,
+    UserLambdaValidationException,
+    UsernameExistsException,
+} => ServiceError);

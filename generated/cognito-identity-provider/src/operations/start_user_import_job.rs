@@ -31,8 +31,11 @@ impl Operation for StartUserImportJob {
     }
 }
 
-crate::operation_errors!(
-    StartUserImportJobError of StartUserImportJob { InternalErrorException,
-    InvalidParameterException, NotAuthorizedException, PreconditionNotMetException,
-    ResourceNotFoundException, TooManyRequestsException } => ServiceError
-);
+crate::operation_errors!(StartUserImportJobError of StartUserImportJob {
+    InternalErrorException,
+    InvalidParameterException,
+    NotAuthorizedException,
+    PreconditionNotMetException,
+    ResourceNotFoundException,
+    TooManyRequestsException,
+} => ServiceError);

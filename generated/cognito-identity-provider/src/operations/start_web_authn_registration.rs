@@ -33,9 +33,13 @@ impl Operation for StartWebAuthnRegistration {
     }
 }
 
-crate::operation_errors!(
-    StartWebAuthnRegistrationError of StartWebAuthnRegistration { ForbiddenException,
-    InternalErrorException, InvalidParameterException, LimitExceededException,
-    NotAuthorizedException, TooManyRequestsException,
-    WebAuthnConfigurationMissingException, WebAuthnNotEnabledException } => ServiceError
-);
+crate::operation_errors!(StartWebAuthnRegistrationError of StartWebAuthnRegistration {
+    ForbiddenException,
+    InternalErrorException,
+    InvalidParameterException,
+    LimitExceededException,
+    NotAuthorizedException,
+    TooManyRequestsException,
+    WebAuthnConfigurationMissingException,
+    WebAuthnNotEnabledException,
+} => ServiceError);

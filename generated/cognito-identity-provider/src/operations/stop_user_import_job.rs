@@ -31,8 +31,11 @@ impl Operation for StopUserImportJob {
     }
 }
 
-crate::operation_errors!(
-    StopUserImportJobError of StopUserImportJob { InternalErrorException,
-    InvalidParameterException, NotAuthorizedException, PreconditionNotMetException,
-    ResourceNotFoundException, TooManyRequestsException } => ServiceError
-);
+crate::operation_errors!(StopUserImportJobError of StopUserImportJob {
+    InternalErrorException,
+    InvalidParameterException,
+    NotAuthorizedException,
+    PreconditionNotMetException,
+    ResourceNotFoundException,
+    TooManyRequestsException,
+} => ServiceError);

@@ -37,8 +37,10 @@ impl Operation for TagResource {
     }
 }
 
-crate::operation_errors!(
-    TagResourceError of TagResource { InternalErrorException, InvalidParameterException,
-    NotAuthorizedException, ResourceNotFoundException, TooManyRequestsException } =>
-    ServiceError
-);
+crate::operation_errors!(TagResourceError of TagResource {
+    InternalErrorException,
+    InvalidParameterException,
+    NotAuthorizedException,
+    ResourceNotFoundException,
+    TooManyRequestsException,
+} => ServiceError);

@@ -31,8 +31,10 @@ impl Operation for UntagResource {
     }
 }
 
-crate::operation_errors!(
-    UntagResourceError of UntagResource { InternalErrorException,
-    InvalidParameterException, NotAuthorizedException, ResourceNotFoundException,
-    TooManyRequestsException } => ServiceError
-);
+crate::operation_errors!(UntagResourceError of UntagResource {
+    InternalErrorException,
+    InvalidParameterException,
+    NotAuthorizedException,
+    ResourceNotFoundException,
+    TooManyRequestsException,
+} => ServiceError);

@@ -35,9 +35,12 @@ impl Operation for UpdateAuthEventFeedback {
     }
 }
 
-crate::operation_errors!(
-    UpdateAuthEventFeedbackError of UpdateAuthEventFeedback { InternalErrorException,
-    InvalidParameterException, NotAuthorizedException, ResourceNotFoundException,
-    TooManyRequestsException, UserNotFoundException, UserPoolAddOnNotEnabledException }
-    => ServiceError
-);
+crate::operation_errors!(UpdateAuthEventFeedbackError of UpdateAuthEventFeedback {
+    InternalErrorException,
+    InvalidParameterException,
+    NotAuthorizedException,
+    ResourceNotFoundException,
+    TooManyRequestsException,
+    UserNotFoundException,
+    UserPoolAddOnNotEnabledException,
+} => ServiceError);

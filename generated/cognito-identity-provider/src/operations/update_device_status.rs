@@ -35,10 +35,15 @@ impl Operation for UpdateDeviceStatus {
     }
 }
 
-crate::operation_errors!(
-    UpdateDeviceStatusError of UpdateDeviceStatus { ForbiddenException,
-    InternalErrorException, InvalidParameterException,
-    InvalidUserPoolConfigurationException, NotAuthorizedException,
-    PasswordResetRequiredException, ResourceNotFoundException, TooManyRequestsException,
-    UserNotConfirmedException, UserNotFoundException } => ServiceError
-);
+crate::operation_errors!(UpdateDeviceStatusError of UpdateDeviceStatus {
+    ForbiddenException,
+    InternalErrorException,
+    InvalidParameterException,
+    InvalidUserPoolConfigurationException,
+    NotAuthorizedException,
+    PasswordResetRequiredException,
+    ResourceNotFoundException,
+    TooManyRequestsException,
+    UserNotConfirmedException,
+    UserNotFoundException,
+} => ServiceError);

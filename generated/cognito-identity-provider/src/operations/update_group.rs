@@ -38,8 +38,10 @@ impl Operation for UpdateGroup {
     }
 }
 
-crate::operation_errors!(
-    UpdateGroupError of UpdateGroup { InternalErrorException, InvalidParameterException,
-    NotAuthorizedException, ResourceNotFoundException, TooManyRequestsException } =>
-    ServiceError
-);
+crate::operation_errors!(UpdateGroupError of UpdateGroup {
+    InternalErrorException,
+    InvalidParameterException,
+    NotAuthorizedException,
+    ResourceNotFoundException,
+    TooManyRequestsException,
+} => ServiceError);

@@ -38,9 +38,12 @@ impl Operation for UpdateIdentityProvider {
     }
 }
 
-crate::operation_errors!(
-    UpdateIdentityProviderError of UpdateIdentityProvider {
-    ConcurrentModificationException, InternalErrorException, InvalidParameterException,
-    NotAuthorizedException, ResourceNotFoundException, TooManyRequestsException,
-    UnsupportedIdentityProviderException } => ServiceError
-);
+crate::operation_errors!(UpdateIdentityProviderError of UpdateIdentityProvider {
+    ConcurrentModificationException,
+    InternalErrorException,
+    InvalidParameterException,
+    NotAuthorizedException,
+    ResourceNotFoundException,
+    TooManyRequestsException,
+    UnsupportedIdentityProviderException,
+} => ServiceError);

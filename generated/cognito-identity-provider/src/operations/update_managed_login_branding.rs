@@ -42,9 +42,11 @@ impl Operation for UpdateManagedLoginBranding {
     }
 }
 
-crate::operation_errors!(
-    UpdateManagedLoginBrandingError of UpdateManagedLoginBranding {
-    ConcurrentModificationException, InternalErrorException, InvalidParameterException,
-    NotAuthorizedException, ResourceNotFoundException, TooManyRequestsException } =>
-    ServiceError
-);
+crate::operation_errors!(UpdateManagedLoginBrandingError of UpdateManagedLoginBranding {
+    ConcurrentModificationException,
+    InternalErrorException,
+    InvalidParameterException,
+    NotAuthorizedException,
+    ResourceNotFoundException,
+    TooManyRequestsException,
+} => ServiceError);

@@ -40,8 +40,10 @@ impl Operation for UpdateResourceServer {
     }
 }
 
-crate::operation_errors!(
-    UpdateResourceServerError of UpdateResourceServer { InternalErrorException,
-    InvalidParameterException, NotAuthorizedException, ResourceNotFoundException,
-    TooManyRequestsException } => ServiceError
-);
+crate::operation_errors!(UpdateResourceServerError of UpdateResourceServer {
+    InternalErrorException,
+    InvalidParameterException,
+    NotAuthorizedException,
+    ResourceNotFoundException,
+    TooManyRequestsException,
+} => ServiceError);

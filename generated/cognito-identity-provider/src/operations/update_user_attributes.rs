@@ -41,13 +41,24 @@ impl Operation for UpdateUserAttributes {
     }
 }
 
-crate::operation_errors!(
-    UpdateUserAttributesError of UpdateUserAttributes { AliasExistsException,
-    CodeDeliveryFailureException, CodeMismatchException, ExpiredCodeException,
-    ForbiddenException, InternalErrorException, InvalidEmailRoleAccessPolicyException,
-    InvalidLambdaResponseException, InvalidParameterException,
-    InvalidSmsRoleAccessPolicyException, InvalidSmsRoleTrustRelationshipException,
-    NotAuthorizedException, PasswordResetRequiredException, ResourceNotFoundException,
-    TooManyRequestsException, UnexpectedLambdaException, UserLambdaValidationException,
-    UserNotConfirmedException, UserNotFoundException } => ServiceError
-);
+crate::operation_errors!(UpdateUserAttributesError of UpdateUserAttributes {
+    AliasExistsException,
+    CodeDeliveryFailureException,
+    CodeMismatchException,
+    ExpiredCodeException,
+    ForbiddenException,
+    InternalErrorException,
+    InvalidEmailRoleAccessPolicyException,
+    InvalidLambdaResponseException,
+    InvalidParameterException,
+    InvalidSmsRoleAccessPolicyException,
+    InvalidSmsRoleTrustRelationshipException,
+    NotAuthorizedException,
+    PasswordResetRequiredException,
+    ResourceNotFoundException,
+    TooManyRequestsException,
+    UnexpectedLambdaException,
+    UserLambdaValidationException,
+    UserNotConfirmedException,
+    UserNotFoundException,
+} => ServiceError);

@@ -44,12 +44,18 @@ impl Operation for UpdateUserPool {
     }
 }
 
-crate::operation_errors!(
-    UpdateUserPoolError of UpdateUserPool { ConcurrentModificationException,
-    FeatureUnavailableInTierException, InternalErrorException,
-    InvalidEmailRoleAccessPolicyException, InvalidParameterException,
-    InvalidSmsRoleAccessPolicyException, InvalidSmsRoleTrustRelationshipException,
-    NotAuthorizedException, ResourceNotFoundException, TierChangeNotAllowedException,
-    TooManyRequestsException, UserImportInProgressException, UserPoolTaggingException }
-    => ServiceError
-);
+crate::operation_errors!(UpdateUserPoolError of UpdateUserPool {
+    ConcurrentModificationException,
+    FeatureUnavailableInTierException,
+    InternalErrorException,
+    InvalidEmailRoleAccessPolicyException,
+    InvalidParameterException,
+    InvalidSmsRoleAccessPolicyException,
+    InvalidSmsRoleTrustRelationshipException,
+    NotAuthorizedException,
+    ResourceNotFoundException,
+    TierChangeNotAllowedException,
+    TooManyRequestsException,
+    UserImportInProgressException,
+    UserPoolTaggingException,
+} => ServiceError);

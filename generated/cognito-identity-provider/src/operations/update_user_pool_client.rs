@@ -42,9 +42,14 @@ impl Operation for UpdateUserPoolClient {
     }
 }
 
-crate::operation_errors!(
-    UpdateUserPoolClientError of UpdateUserPoolClient { ConcurrentModificationException,
-    FeatureUnavailableInTierException, InternalErrorException, InvalidOAuthFlowException,
-    InvalidParameterException, NotAuthorizedException, ResourceNotFoundException,
-    ScopeDoesNotExistException, TooManyRequestsException } => ServiceError
-);
+crate::operation_errors!(UpdateUserPoolClientError of UpdateUserPoolClient {
+    ConcurrentModificationException,
+    FeatureUnavailableInTierException,
+    InternalErrorException,
+    InvalidOAuthFlowException,
+    InvalidParameterException,
+    NotAuthorizedException,
+    ResourceNotFoundException,
+    ScopeDoesNotExistException,
+    TooManyRequestsException,
+} => ServiceError);

@@ -48,9 +48,12 @@ impl Operation for UpdateUserPoolDomain {
     }
 }
 
-crate::operation_errors!(
-    UpdateUserPoolDomainError of UpdateUserPoolDomain { ConcurrentModificationException,
-    FeatureUnavailableInTierException, InternalErrorException, InvalidParameterException,
-    NotAuthorizedException, ResourceNotFoundException, TooManyRequestsException } =>
-    ServiceError
-);
+crate::operation_errors!(UpdateUserPoolDomainError of UpdateUserPoolDomain {
+    ConcurrentModificationException,
+    FeatureUnavailableInTierException,
+    InternalErrorException,
+    InvalidParameterException,
+    NotAuthorizedException,
+    ResourceNotFoundException,
+    TooManyRequestsException,
+} => ServiceError);

@@ -33,11 +33,18 @@ impl Operation for VerifySoftwareToken {
     }
 }
 
-crate::operation_errors!(
-    VerifySoftwareTokenError of VerifySoftwareToken { CodeMismatchException,
-    EnableSoftwareTokenMFAException, ForbiddenException, InternalErrorException,
-    InvalidParameterException, InvalidUserPoolConfigurationException,
-    NotAuthorizedException, PasswordResetRequiredException, ResourceNotFoundException,
-    SoftwareTokenMFANotFoundException, TooManyRequestsException,
-    UserNotConfirmedException, UserNotFoundException } => ServiceError
-);
+crate::operation_errors!(VerifySoftwareTokenError of VerifySoftwareToken {
+    CodeMismatchException,
+    EnableSoftwareTokenMFAException,
+    ForbiddenException,
+    InternalErrorException,
+    InvalidParameterException,
+    InvalidUserPoolConfigurationException,
+    NotAuthorizedException,
+    PasswordResetRequiredException,
+    ResourceNotFoundException,
+    SoftwareTokenMFANotFoundException,
+    TooManyRequestsException,
+    UserNotConfirmedException,
+    UserNotFoundException,
+} => ServiceError);

@@ -37,11 +37,18 @@ impl Operation for VerifyUserAttribute {
     }
 }
 
-crate::operation_errors!(
-    VerifyUserAttributeError of VerifyUserAttribute { AliasExistsException,
-    CodeMismatchException, ExpiredCodeException, ForbiddenException,
-    InternalErrorException, InvalidParameterException, LimitExceededException,
-    NotAuthorizedException, PasswordResetRequiredException, ResourceNotFoundException,
-    TooManyRequestsException, UserNotConfirmedException, UserNotFoundException } =>
-    ServiceError
-);
+crate::operation_errors!(VerifyUserAttributeError of VerifyUserAttribute {
+    AliasExistsException,
+    CodeMismatchException,
+    ExpiredCodeException,
+    ForbiddenException,
+    InternalErrorException,
+    InvalidParameterException,
+    LimitExceededException,
+    NotAuthorizedException,
+    PasswordResetRequiredException,
+    ResourceNotFoundException,
+    TooManyRequestsException,
+    UserNotConfirmedException,
+    UserNotFoundException,
+} => ServiceError);

@@ -2,7 +2,7 @@
 
 use std::fmt;
 use std::collections::HashMap;
-use crate::{AttributeType, DeliveryMediumType, MessageActionType, json, shape, wire};
+use crate::{AttributeType, DeliveryMediumType, MessageActionType, wire};
 use crate::validate::{Redacted, Validate, Validator, Violations};
 
 /// This structure is the input of `AdminCreateUser`.
@@ -88,47 +88,6 @@ impl AdminCreateUserRequest {
             ..Default::default()
         }
     }
-    /// Sets `UserAttributes`.
-    pub fn with_user_attributes(mut self, value: impl Into<Vec<AttributeType>>) -> Self {
-        self.user_attributes = Some(value.into());
-        self
-    }
-    /// Sets `ValidationData`.
-    pub fn with_validation_data(mut self, value: impl Into<Vec<AttributeType>>) -> Self {
-        self.validation_data = Some(value.into());
-        self
-    }
-    /// Sets `TemporaryPassword`.
-    pub fn with_temporary_password(mut self, value: impl Into<String>) -> Self {
-        self.temporary_password = Some(value.into());
-        self
-    }
-    /// Sets `ForceAliasCreation`.
-    pub fn with_force_alias_creation(mut self, value: impl Into<bool>) -> Self {
-        self.force_alias_creation = Some(value.into());
-        self
-    }
-    /// Sets `MessageAction`.
-    pub fn with_message_action(mut self, value: impl Into<MessageActionType>) -> Self {
-        self.message_action = Some(value.into());
-        self
-    }
-    /// Sets `DesiredDeliveryMediums`.
-    pub fn with_desired_delivery_mediums(
-        mut self,
-        value: impl Into<Vec<DeliveryMediumType>>,
-    ) -> Self {
-        self.desired_delivery_mediums = Some(value.into());
-        self
-    }
-    /// Sets `ClientMetadata`.
-    pub fn with_client_metadata(
-        mut self,
-        value: impl Into<HashMap<String, String>>,
-    ) -> Self {
-        self.client_metadata = Some(value.into());
-        self
-    }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
     /// every value inside it, and returns all violations at once.
     pub fn validate(&self) -> Result<(), Violations> {
@@ -136,59 +95,27 @@ impl AdminCreateUserRequest {
     }
 }
 
-impl shape::Structure for AdminCreateUserRequest {
-    const NAME: &'static str = "AdminCreateUserRequest";
-    const FIELDS: json::Fields<'static> = json::Fields::new(
-        &[
-            "UserPoolId",
-            "Username",
-            "UserAttributes",
-            "ValidationData",
-            "TemporaryPassword",
-            "ForceAliasCreation",
-            "MessageAction",
-            "DesiredDeliveryMediums",
-            "ClientMetadata",
-        ],
-    );
-    fn read_field<R: shape::FieldReader>(
-        &mut self,
-        index: usize,
-        r: R,
-    ) -> Result<(), R::Error> {
-        match index {
-            0 => r.set(&mut self.user_pool_id, wire::Same),
-            1 => r.set(&mut self.username, wire::Same),
-            2 => r.set(&mut self.user_attributes, wire::Opt(wire::List(wire::Same))),
-            3 => r.set(&mut self.validation_data, wire::Opt(wire::List(wire::Same))),
-            4 => r.set(&mut self.temporary_password, wire::Opt(wire::Same)),
-            5 => r.set(&mut self.force_alias_creation, wire::Opt(wire::Same)),
-            6 => r.set(&mut self.message_action, wire::Opt(wire::Same)),
-            7 => {
-                r.set(
-                    &mut self.desired_delivery_mediums,
-                    wire::Opt(wire::List(wire::Same)),
-                )
-            }
-            8 => r.set(&mut self.client_metadata, wire::Opt(wire::Map(wire::Same))),
-            _ => Ok(()),
-        }
-    }
-    fn write_fields<W: shape::FieldWriter>(&self, w: &mut W) -> Result<(), W::Error> {
-        w.field(0, &self.user_pool_id, wire::Same)?;
-        w.field(1, &self.username, wire::Same)?;
-        w.field(2, &self.user_attributes, wire::Opt(wire::List(wire::Same)))?;
-        w.field(3, &self.validation_data, wire::Opt(wire::List(wire::Same)))?;
-        w.field(4, &self.temporary_password, wire::Opt(wire::Same))?;
-        w.field(5, &self.force_alias_creation, wire::Opt(wire::Same))?;
-        w.field(6, &self.message_action, wire::Opt(wire::Same))?;
-        w.field(7, &self.desired_delivery_mediums, wire::Opt(wire::List(wire::Same)))?;
-        w.field(8, &self.client_metadata, wire::Opt(wire::Map(wire::Same)))?;
-        Ok(())
-    }
-}
+crate::setters!(AdminCreateUserRequest {
+    with_user_attributes(user_attributes: Vec<AttributeType>),
+    with_validation_data(validation_data: Vec<AttributeType>),
+    with_temporary_password(temporary_password: String),
+    with_force_alias_creation(force_alias_creation: bool),
+    with_message_action(message_action: MessageActionType),
+    with_desired_delivery_mediums(desired_delivery_mediums: Vec<DeliveryMediumType>),
+    with_client_metadata(client_metadata: HashMap<String, String>),
+});
 
-crate::structure!(AdminCreateUserRequest);
+crate::structure!(AdminCreateUserRequest {
+    user_pool_id: "UserPoolId" => wire::Same,
+    username: "Username" => wire::Same,
+    user_attributes: "UserAttributes" => wire::Opt(wire::List(wire::Same)),
+    validation_data: "ValidationData" => wire::Opt(wire::List(wire::Same)),
+    temporary_password: "TemporaryPassword" => wire::Opt(wire::Same),
+    force_alias_creation: "ForceAliasCreation" => wire::Opt(wire::Same),
+    message_action: "MessageAction" => wire::Opt(wire::Same),
+    desired_delivery_mediums: "DesiredDeliveryMediums" => wire::Opt(wire::List(wire::Same)),
+    client_metadata: "ClientMetadata" => wire::Opt(wire::Map(wire::Same)),
+});
 
 impl fmt::Debug for AdminCreateUserRequest {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -2,7 +2,7 @@
 
 use std::fmt;
 use std::collections::HashMap;
-use crate::{AnalyticsMetadataType, AuthFlowType, ContextDataType, json, shape, wire};
+use crate::{AnalyticsMetadataType, AuthFlowType, ContextDataType, wire};
 use crate::validate::{Redacted, Validate, Validator, Violations};
 
 /// This structure is the input of `AdminInitiateAuth`.
@@ -99,40 +99,6 @@ impl AdminInitiateAuthRequest {
             ..Default::default()
         }
     }
-    /// Sets `AuthParameters`.
-    pub fn with_auth_parameters(
-        mut self,
-        value: impl Into<HashMap<String, String>>,
-    ) -> Self {
-        self.auth_parameters = Some(value.into());
-        self
-    }
-    /// Sets `ClientMetadata`.
-    pub fn with_client_metadata(
-        mut self,
-        value: impl Into<HashMap<String, String>>,
-    ) -> Self {
-        self.client_metadata = Some(value.into());
-        self
-    }
-    /// Sets `AnalyticsMetadata`.
-    pub fn with_analytics_metadata(
-        mut self,
-        value: impl Into<AnalyticsMetadataType>,
-    ) -> Self {
-        self.analytics_metadata = Some(value.into());
-        self
-    }
-    /// Sets `ContextData`.
-    pub fn with_context_data(mut self, value: impl Into<ContextDataType>) -> Self {
-        self.context_data = Some(value.into());
-        self
-    }
-    /// Sets `Session`.
-    pub fn with_session(mut self, value: impl Into<String>) -> Self {
-        self.session = Some(value.into());
-        self
-    }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
     /// every value inside it, and returns all violations at once.
     pub fn validate(&self) -> Result<(), Violations> {
@@ -140,51 +106,24 @@ impl AdminInitiateAuthRequest {
     }
 }
 
-impl shape::Structure for AdminInitiateAuthRequest {
-    const NAME: &'static str = "AdminInitiateAuthRequest";
-    const FIELDS: json::Fields<'static> = json::Fields::new(
-        &[
-            "UserPoolId",
-            "ClientId",
-            "AuthFlow",
-            "AuthParameters",
-            "ClientMetadata",
-            "AnalyticsMetadata",
-            "ContextData",
-            "Session",
-        ],
-    );
-    fn read_field<R: shape::FieldReader>(
-        &mut self,
-        index: usize,
-        r: R,
-    ) -> Result<(), R::Error> {
-        match index {
-            0 => r.set(&mut self.user_pool_id, wire::Same),
-            1 => r.set(&mut self.client_id, wire::Same),
-            2 => r.set(&mut self.auth_flow, wire::Same),
-            3 => r.set(&mut self.auth_parameters, wire::Opt(wire::Map(wire::Same))),
-            4 => r.set(&mut self.client_metadata, wire::Opt(wire::Map(wire::Same))),
-            5 => r.set(&mut self.analytics_metadata, wire::Opt(wire::Same)),
-            6 => r.set(&mut self.context_data, wire::Opt(wire::Same)),
-            7 => r.set(&mut self.session, wire::Opt(wire::Same)),
-            _ => Ok(()),
-        }
-    }
-    fn write_fields<W: shape::FieldWriter>(&self, w: &mut W) -> Result<(), W::Error> {
-        w.field(0, &self.user_pool_id, wire::Same)?;
-        w.field(1, &self.client_id, wire::Same)?;
-        w.field(2, &self.auth_flow, wire::Same)?;
-        w.field(3, &self.auth_parameters, wire::Opt(wire::Map(wire::Same)))?;
-        w.field(4, &self.client_metadata, wire::Opt(wire::Map(wire::Same)))?;
-        w.field(5, &self.analytics_metadata, wire::Opt(wire::Same))?;
-        w.field(6, &self.context_data, wire::Opt(wire::Same))?;
-        w.field(7, &self.session, wire::Opt(wire::Same))?;
-        Ok(())
-    }
-}
+crate::setters!(AdminInitiateAuthRequest {
+    with_auth_parameters(auth_parameters: HashMap<String, String>),
+    with_client_metadata(client_metadata: HashMap<String, String>),
+    with_analytics_metadata(analytics_metadata: AnalyticsMetadataType),
+    with_context_data(context_data: ContextDataType),
+    with_session(session: String),
+});
 
-crate::structure!(AdminInitiateAuthRequest);
+crate::structure!(AdminInitiateAuthRequest {
+    user_pool_id: "UserPoolId" => wire::Same,
+    client_id: "ClientId" => wire::Same,
+    auth_flow: "AuthFlow" => wire::Same,
+    auth_parameters: "AuthParameters" => wire::Opt(wire::Map(wire::Same)),
+    client_metadata: "ClientMetadata" => wire::Opt(wire::Map(wire::Same)),
+    analytics_metadata: "AnalyticsMetadata" => wire::Opt(wire::Same),
+    context_data: "ContextData" => wire::Opt(wire::Same),
+    session: "Session" => wire::Opt(wire::Same),
+});
 
 impl fmt::Debug for AdminInitiateAuthRequest {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

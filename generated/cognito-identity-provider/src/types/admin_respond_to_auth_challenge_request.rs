@@ -2,11 +2,7 @@
 
 use std::fmt;
 use std::collections::HashMap;
-
-use crate::{
-    AnalyticsMetadataType, ChallengeNameType, ContextDataType, json, shape, wire,
-};
-
+use crate::{AnalyticsMetadataType, ChallengeNameType, ContextDataType, wire};
 use crate::validate::{Redacted, Validate, Validator, Violations};
 
 /// This structure is the input of `AdminRespondToAuthChallenge`.
@@ -239,40 +235,6 @@ impl AdminRespondToAuthChallengeRequest {
             ..Default::default()
         }
     }
-    /// Sets `ChallengeResponses`.
-    pub fn with_challenge_responses(
-        mut self,
-        value: impl Into<HashMap<String, String>>,
-    ) -> Self {
-        self.challenge_responses = Some(value.into());
-        self
-    }
-    /// Sets `Session`.
-    pub fn with_session(mut self, value: impl Into<String>) -> Self {
-        self.session = Some(value.into());
-        self
-    }
-    /// Sets `AnalyticsMetadata`.
-    pub fn with_analytics_metadata(
-        mut self,
-        value: impl Into<AnalyticsMetadataType>,
-    ) -> Self {
-        self.analytics_metadata = Some(value.into());
-        self
-    }
-    /// Sets `ContextData`.
-    pub fn with_context_data(mut self, value: impl Into<ContextDataType>) -> Self {
-        self.context_data = Some(value.into());
-        self
-    }
-    /// Sets `ClientMetadata`.
-    pub fn with_client_metadata(
-        mut self,
-        value: impl Into<HashMap<String, String>>,
-    ) -> Self {
-        self.client_metadata = Some(value.into());
-        self
-    }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
     /// every value inside it, and returns all violations at once.
     pub fn validate(&self) -> Result<(), Violations> {
@@ -280,51 +242,24 @@ impl AdminRespondToAuthChallengeRequest {
     }
 }
 
-impl shape::Structure for AdminRespondToAuthChallengeRequest {
-    const NAME: &'static str = "AdminRespondToAuthChallengeRequest";
-    const FIELDS: json::Fields<'static> = json::Fields::new(
-        &[
-            "UserPoolId",
-            "ClientId",
-            "ChallengeName",
-            "ChallengeResponses",
-            "Session",
-            "AnalyticsMetadata",
-            "ContextData",
-            "ClientMetadata",
-        ],
-    );
-    fn read_field<R: shape::FieldReader>(
-        &mut self,
-        index: usize,
-        r: R,
-    ) -> Result<(), R::Error> {
-        match index {
-            0 => r.set(&mut self.user_pool_id, wire::Same),
-            1 => r.set(&mut self.client_id, wire::Same),
-            2 => r.set(&mut self.challenge_name, wire::Same),
-            3 => r.set(&mut self.challenge_responses, wire::Opt(wire::Map(wire::Same))),
-            4 => r.set(&mut self.session, wire::Opt(wire::Same)),
-            5 => r.set(&mut self.analytics_metadata, wire::Opt(wire::Same)),
-            6 => r.set(&mut self.context_data, wire::Opt(wire::Same)),
-            7 => r.set(&mut self.client_metadata, wire::Opt(wire::Map(wire::Same))),
-            _ => Ok(()),
-        }
-    }
-    fn write_fields<W: shape::FieldWriter>(&self, w: &mut W) -> Result<(), W::Error> {
-        w.field(0, &self.user_pool_id, wire::Same)?;
-        w.field(1, &self.client_id, wire::Same)?;
-        w.field(2, &self.challenge_name, wire::Same)?;
-        w.field(3, &self.challenge_responses, wire::Opt(wire::Map(wire::Same)))?;
-        w.field(4, &self.session, wire::Opt(wire::Same))?;
-        w.field(5, &self.analytics_metadata, wire::Opt(wire::Same))?;
-        w.field(6, &self.context_data, wire::Opt(wire::Same))?;
-        w.field(7, &self.client_metadata, wire::Opt(wire::Map(wire::Same)))?;
-        Ok(())
-    }
-}
+crate::setters!(AdminRespondToAuthChallengeRequest {
+    with_challenge_responses(challenge_responses: HashMap<String, String>),
+    with_session(session: String),
+    with_analytics_metadata(analytics_metadata: AnalyticsMetadataType),
+    with_context_data(context_data: ContextDataType),
+    with_client_metadata(client_metadata: HashMap<String, String>),
+});
 
-crate::structure!(AdminRespondToAuthChallengeRequest);
+crate::structure!(AdminRespondToAuthChallengeRequest {
+    user_pool_id: "UserPoolId" => wire::Same,
+    client_id: "ClientId" => wire::Same,
+    challenge_name: "ChallengeName" => wire::Same,
+    challenge_responses: "ChallengeResponses" => wire::Opt(wire::Map(wire::Same)),
+    session: "Session" => wire::Opt(wire::Same),
+    analytics_metadata: "AnalyticsMetadata" => wire::Opt(wire::Same),
+    context_data: "ContextData" => wire::Opt(wire::Same),
+    client_metadata: "ClientMetadata" => wire::Opt(wire::Map(wire::Same)),
+});
 
 impl fmt::Debug for AdminRespondToAuthChallengeRequest {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -2,7 +2,7 @@
 
 use std::fmt;
 use std::collections::HashMap;
-use crate::{AuthenticationResultType, ChallengeNameType, json, shape, wire};
+use crate::{AuthenticationResultType, ChallengeNameType, wire};
 use crate::validate::{Redacted, Validate, Validator, Violations};
 
 /// This structure is the output of `AdminRespondToAuthChallenge`.
@@ -57,32 +57,6 @@ pub struct AdminRespondToAuthChallengeResponse {
 }
 
 impl AdminRespondToAuthChallengeResponse {
-    /// Sets `ChallengeName`.
-    pub fn with_challenge_name(mut self, value: impl Into<ChallengeNameType>) -> Self {
-        self.challenge_name = Some(value.into());
-        self
-    }
-    /// Sets `Session`.
-    pub fn with_session(mut self, value: impl Into<String>) -> Self {
-        self.session = Some(value.into());
-        self
-    }
-    /// Sets `ChallengeParameters`.
-    pub fn with_challenge_parameters(
-        mut self,
-        value: impl Into<HashMap<String, String>>,
-    ) -> Self {
-        self.challenge_parameters = Some(value.into());
-        self
-    }
-    /// Sets `AuthenticationResult`.
-    pub fn with_authentication_result(
-        mut self,
-        value: impl Into<AuthenticationResultType>,
-    ) -> Self {
-        self.authentication_result = Some(value.into());
-        self
-    }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
     /// every value inside it, and returns all violations at once.
     pub fn validate(&self) -> Result<(), Violations> {
@@ -90,34 +64,19 @@ impl AdminRespondToAuthChallengeResponse {
     }
 }
 
-impl shape::Structure for AdminRespondToAuthChallengeResponse {
-    const NAME: &'static str = "AdminRespondToAuthChallengeResponse";
-    const FIELDS: json::Fields<'static> = json::Fields::new(
-        &["ChallengeName", "Session", "ChallengeParameters", "AuthenticationResult"],
-    );
-    fn read_field<R: shape::FieldReader>(
-        &mut self,
-        index: usize,
-        r: R,
-    ) -> Result<(), R::Error> {
-        match index {
-            0 => r.set(&mut self.challenge_name, wire::Opt(wire::Same)),
-            1 => r.set(&mut self.session, wire::Opt(wire::Same)),
-            2 => r.set(&mut self.challenge_parameters, wire::Opt(wire::Map(wire::Same))),
-            3 => r.set(&mut self.authentication_result, wire::Opt(wire::Same)),
-            _ => Ok(()),
-        }
-    }
-    fn write_fields<W: shape::FieldWriter>(&self, w: &mut W) -> Result<(), W::Error> {
-        w.field(0, &self.challenge_name, wire::Opt(wire::Same))?;
-        w.field(1, &self.session, wire::Opt(wire::Same))?;
-        w.field(2, &self.challenge_parameters, wire::Opt(wire::Map(wire::Same)))?;
-        w.field(3, &self.authentication_result, wire::Opt(wire::Same))?;
-        Ok(())
-    }
-}
+crate::setters!(AdminRespondToAuthChallengeResponse {
+    with_challenge_name(challenge_name: ChallengeNameType),
+    with_session(session: String),
+    with_challenge_parameters(challenge_parameters: HashMap<String, String>),
+    with_authentication_result(authentication_result: AuthenticationResultType),
+});
 
-crate::structure!(AdminRespondToAuthChallengeResponse);
+crate::structure!(AdminRespondToAuthChallengeResponse {
+    challenge_name: "ChallengeName" => wire::Opt(wire::Same),
+    session: "Session" => wire::Opt(wire::Same),
+    challenge_parameters: "ChallengeParameters" => wire::Opt(wire::Map(wire::Same)),
+    authentication_result: "AuthenticationResult" => wire::Opt(wire::Same),
+});
 
 impl fmt::Debug for AdminRespondToAuthChallengeResponse {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

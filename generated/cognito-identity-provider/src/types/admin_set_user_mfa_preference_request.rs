@@ -3,8 +3,7 @@
 use std::fmt;
 
 use crate::{
-    EmailMfaSettingsType, SMSMfaSettingsType, SoftwareTokenMfaSettingsType, json, shape,
-    wire,
+    EmailMfaSettingsType, SMSMfaSettingsType, SoftwareTokenMfaSettingsType, wire,
 };
 
 use crate::validate::{Redacted, Validate, Validator, Violations};
@@ -34,30 +33,6 @@ impl AdminSetUserMFAPreferenceRequest {
             ..Default::default()
         }
     }
-    /// Sets `SMSMfaSettings`.
-    pub fn with_sms_mfa_settings(
-        mut self,
-        value: impl Into<SMSMfaSettingsType>,
-    ) -> Self {
-        self.sms_mfa_settings = Some(value.into());
-        self
-    }
-    /// Sets `SoftwareTokenMfaSettings`.
-    pub fn with_software_token_mfa_settings(
-        mut self,
-        value: impl Into<SoftwareTokenMfaSettingsType>,
-    ) -> Self {
-        self.software_token_mfa_settings = Some(value.into());
-        self
-    }
-    /// Sets `EmailMfaSettings`.
-    pub fn with_email_mfa_settings(
-        mut self,
-        value: impl Into<EmailMfaSettingsType>,
-    ) -> Self {
-        self.email_mfa_settings = Some(value.into());
-        self
-    }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
     /// every value inside it, and returns all violations at once.
     pub fn validate(&self) -> Result<(), Violations> {
@@ -65,42 +40,19 @@ impl AdminSetUserMFAPreferenceRequest {
     }
 }
 
-impl shape::Structure for AdminSetUserMFAPreferenceRequest {
-    const NAME: &'static str = "AdminSetUserMFAPreferenceRequest";
-    const FIELDS: json::Fields<'static> = json::Fields::new(
-        &[
-            "SMSMfaSettings",
-            "SoftwareTokenMfaSettings",
-            "EmailMfaSettings",
-            "Username",
-            "UserPoolId",
-        ],
-    );
-    fn read_field<R: shape::FieldReader>(
-        &mut self,
-        index: usize,
-        r: R,
-    ) -> Result<(), R::Error> {
-        match index {
-            0 => r.set(&mut self.sms_mfa_settings, wire::Opt(wire::Same)),
-            1 => r.set(&mut self.software_token_mfa_settings, wire::Opt(wire::Same)),
-            2 => r.set(&mut self.email_mfa_settings, wire::Opt(wire::Same)),
-            3 => r.set(&mut self.username, wire::Same),
-            4 => r.set(&mut self.user_pool_id, wire::Same),
-            _ => Ok(()),
-        }
-    }
-    fn write_fields<W: shape::FieldWriter>(&self, w: &mut W) -> Result<(), W::Error> {
-        w.field(0, &self.sms_mfa_settings, wire::Opt(wire::Same))?;
-        w.field(1, &self.software_token_mfa_settings, wire::Opt(wire::Same))?;
-        w.field(2, &self.email_mfa_settings, wire::Opt(wire::Same))?;
-        w.field(3, &self.username, wire::Same)?;
-        w.field(4, &self.user_pool_id, wire::Same)?;
-        Ok(())
-    }
-}
+crate::setters!(AdminSetUserMFAPreferenceRequest {
+    with_sms_mfa_settings(sms_mfa_settings: SMSMfaSettingsType),
+    with_software_token_mfa_settings(software_token_mfa_settings: SoftwareTokenMfaSettingsType),
+    with_email_mfa_settings(email_mfa_settings: EmailMfaSettingsType),
+});
 
-crate::structure!(AdminSetUserMFAPreferenceRequest);
+crate::structure!(AdminSetUserMFAPreferenceRequest {
+    sms_mfa_settings: "SMSMfaSettings" => wire::Opt(wire::Same),
+    software_token_mfa_settings: "SoftwareTokenMfaSettings" => wire::Opt(wire::Same),
+    email_mfa_settings: "EmailMfaSettings" => wire::Opt(wire::Same),
+    username: "Username" => wire::Same,
+    user_pool_id: "UserPoolId" => wire::Same,
+});
 
 impl fmt::Debug for AdminSetUserMFAPreferenceRequest {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

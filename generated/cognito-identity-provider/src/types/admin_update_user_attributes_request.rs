@@ -2,7 +2,7 @@
 
 use std::fmt;
 use std::collections::HashMap;
-use crate::{AttributeType, json, shape, wire};
+use crate::{AttributeType, wire};
 use crate::validate::{Redacted, Validate, Validator, Violations};
 
 /// This structure is the input of `AdminUpdateUserAttributes`.
@@ -51,14 +51,6 @@ impl AdminUpdateUserAttributesRequest {
             ..Default::default()
         }
     }
-    /// Sets `ClientMetadata`.
-    pub fn with_client_metadata(
-        mut self,
-        value: impl Into<HashMap<String, String>>,
-    ) -> Self {
-        self.client_metadata = Some(value.into());
-        self
-    }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
     /// every value inside it, and returns all violations at once.
     pub fn validate(&self) -> Result<(), Violations> {
@@ -66,34 +58,16 @@ impl AdminUpdateUserAttributesRequest {
     }
 }
 
-impl shape::Structure for AdminUpdateUserAttributesRequest {
-    const NAME: &'static str = "AdminUpdateUserAttributesRequest";
-    const FIELDS: json::Fields<'static> = json::Fields::new(
-        &["UserPoolId", "Username", "UserAttributes", "ClientMetadata"],
-    );
-    fn read_field<R: shape::FieldReader>(
-        &mut self,
-        index: usize,
-        r: R,
-    ) -> Result<(), R::Error> {
-        match index {
-            0 => r.set(&mut self.user_pool_id, wire::Same),
-            1 => r.set(&mut self.username, wire::Same),
-            2 => r.set(&mut self.user_attributes, wire::List(wire::Same)),
-            3 => r.set(&mut self.client_metadata, wire::Opt(wire::Map(wire::Same))),
-            _ => Ok(()),
-        }
-    }
-    fn write_fields<W: shape::FieldWriter>(&self, w: &mut W) -> Result<(), W::Error> {
-        w.field(0, &self.user_pool_id, wire::Same)?;
-        w.field(1, &self.username, wire::Same)?;
-        w.field(2, &self.user_attributes, wire::List(wire::Same))?;
-        w.field(3, &self.client_metadata, wire::Opt(wire::Map(wire::Same)))?;
-        Ok(())
-    }
-}
+crate::setters!(AdminUpdateUserAttributesRequest {
+    with_client_metadata(client_metadata: HashMap<String, String>),
+});
 
-crate::structure!(AdminUpdateUserAttributesRequest);
+crate::structure!(AdminUpdateUserAttributesRequest {
+    user_pool_id: "UserPoolId" => wire::Same,
+    username: "Username" => wire::Same,
+    user_attributes: "UserAttributes" => wire::List(wire::Same),
+    client_metadata: "ClientMetadata" => wire::Opt(wire::Map(wire::Same)),
+});
 
 impl fmt::Debug for AdminUpdateUserAttributesRequest {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -2,7 +2,7 @@
 
 use crate::{
     ChallengeResponseType, EventContextDataType, EventFeedbackType, EventResponseType,
-    EventRiskType, EventType, json, shape, wire,
+    EventRiskType, EventType, wire,
 };
 
 use crate::validate::{Validate, Validator, Violations};
@@ -29,52 +29,6 @@ pub struct AuthEventType {
 }
 
 impl AuthEventType {
-    /// Sets `EventId`.
-    pub fn with_event_id(mut self, value: impl Into<String>) -> Self {
-        self.event_id = Some(value.into());
-        self
-    }
-    /// Sets `EventType`.
-    pub fn with_event_type(mut self, value: impl Into<EventType>) -> Self {
-        self.event_type = Some(value.into());
-        self
-    }
-    /// Sets `CreationDate`.
-    pub fn with_creation_date(mut self, value: impl Into<time::OffsetDateTime>) -> Self {
-        self.creation_date = Some(value.into());
-        self
-    }
-    /// Sets `EventResponse`.
-    pub fn with_event_response(mut self, value: impl Into<EventResponseType>) -> Self {
-        self.event_response = Some(value.into());
-        self
-    }
-    /// Sets `EventRisk`.
-    pub fn with_event_risk(mut self, value: impl Into<EventRiskType>) -> Self {
-        self.event_risk = Some(value.into());
-        self
-    }
-    /// Sets `ChallengeResponses`.
-    pub fn with_challenge_responses(
-        mut self,
-        value: impl Into<Vec<ChallengeResponseType>>,
-    ) -> Self {
-        self.challenge_responses = Some(value.into());
-        self
-    }
-    /// Sets `EventContextData`.
-    pub fn with_event_context_data(
-        mut self,
-        value: impl Into<EventContextDataType>,
-    ) -> Self {
-        self.event_context_data = Some(value.into());
-        self
-    }
-    /// Sets `EventFeedback`.
-    pub fn with_event_feedback(mut self, value: impl Into<EventFeedbackType>) -> Self {
-        self.event_feedback = Some(value.into());
-        self
-    }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
     /// every value inside it, and returns all violations at once.
     pub fn validate(&self) -> Result<(), Violations> {
@@ -82,51 +36,27 @@ impl AuthEventType {
     }
 }
 
-impl shape::Structure for AuthEventType {
-    const NAME: &'static str = "AuthEventType";
-    const FIELDS: json::Fields<'static> = json::Fields::new(
-        &[
-            "EventId",
-            "EventType",
-            "CreationDate",
-            "EventResponse",
-            "EventRisk",
-            "ChallengeResponses",
-            "EventContextData",
-            "EventFeedback",
-        ],
-    );
-    fn read_field<R: shape::FieldReader>(
-        &mut self,
-        index: usize,
-        r: R,
-    ) -> Result<(), R::Error> {
-        match index {
-            0 => r.set(&mut self.event_id, wire::Opt(wire::Same)),
-            1 => r.set(&mut self.event_type, wire::Opt(wire::Same)),
-            2 => r.set(&mut self.creation_date, wire::Opt(wire::EpochSeconds)),
-            3 => r.set(&mut self.event_response, wire::Opt(wire::Same)),
-            4 => r.set(&mut self.event_risk, wire::Opt(wire::Same)),
-            5 => r.set(&mut self.challenge_responses, wire::Opt(wire::List(wire::Same))),
-            6 => r.set(&mut self.event_context_data, wire::Opt(wire::Same)),
-            7 => r.set(&mut self.event_feedback, wire::Opt(wire::Same)),
-            _ => Ok(()),
-        }
-    }
-    fn write_fields<W: shape::FieldWriter>(&self, w: &mut W) -> Result<(), W::Error> {
-        w.field(0, &self.event_id, wire::Opt(wire::Same))?;
-        w.field(1, &self.event_type, wire::Opt(wire::Same))?;
-        w.field(2, &self.creation_date, wire::Opt(wire::EpochSeconds))?;
-        w.field(3, &self.event_response, wire::Opt(wire::Same))?;
-        w.field(4, &self.event_risk, wire::Opt(wire::Same))?;
-        w.field(5, &self.challenge_responses, wire::Opt(wire::List(wire::Same)))?;
-        w.field(6, &self.event_context_data, wire::Opt(wire::Same))?;
-        w.field(7, &self.event_feedback, wire::Opt(wire::Same))?;
-        Ok(())
-    }
-}
+crate::setters!(AuthEventType {
+    with_event_id(event_id: String),
+    with_event_type(event_type: EventType),
+    with_creation_date(creation_date: time::OffsetDateTime),
+    with_event_response(event_response: EventResponseType),
+    with_event_risk(event_risk: EventRiskType),
+    with_challenge_responses(challenge_responses: Vec<ChallengeResponseType>),
+    with_event_context_data(event_context_data: EventContextDataType),
+    with_event_feedback(event_feedback: EventFeedbackType),
+});
 
-crate::structure!(AuthEventType);
+crate::structure!(AuthEventType {
+    event_id: "EventId" => wire::Opt(wire::Same),
+    event_type: "EventType" => wire::Opt(wire::Same),
+    creation_date: "CreationDate" => wire::Opt(wire::EpochSeconds),
+    event_response: "EventResponse" => wire::Opt(wire::Same),
+    event_risk: "EventRisk" => wire::Opt(wire::Same),
+    challenge_responses: "ChallengeResponses" => wire::Opt(wire::List(wire::Same)),
+    event_context_data: "EventContextData" => wire::Opt(wire::Same),
+    event_feedback: "EventFeedback" => wire::Opt(wire::Same),
+});
 
 impl Validate for AuthEventType {
     fn validate_into(&self, validator: &mut Validator) {

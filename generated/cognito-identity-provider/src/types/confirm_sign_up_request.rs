@@ -2,7 +2,7 @@
 
 use std::fmt;
 use std::collections::HashMap;
-use crate::{AnalyticsMetadataType, UserContextDataType, json, shape, wire};
+use crate::{AnalyticsMetadataType, UserContextDataType, wire};
 use crate::validate::{Redacted, Validate, Validator, Violations};
 
 /// This structure is the input of `ConfirmSignUp`.
@@ -65,45 +65,6 @@ impl ConfirmSignUpRequest {
             ..Default::default()
         }
     }
-    /// Sets `SecretHash`.
-    pub fn with_secret_hash(mut self, value: impl Into<String>) -> Self {
-        self.secret_hash = Some(value.into());
-        self
-    }
-    /// Sets `ForceAliasCreation`.
-    pub fn with_force_alias_creation(mut self, value: impl Into<bool>) -> Self {
-        self.force_alias_creation = Some(value.into());
-        self
-    }
-    /// Sets `AnalyticsMetadata`.
-    pub fn with_analytics_metadata(
-        mut self,
-        value: impl Into<AnalyticsMetadataType>,
-    ) -> Self {
-        self.analytics_metadata = Some(value.into());
-        self
-    }
-    /// Sets `UserContextData`.
-    pub fn with_user_context_data(
-        mut self,
-        value: impl Into<UserContextDataType>,
-    ) -> Self {
-        self.user_context_data = Some(value.into());
-        self
-    }
-    /// Sets `ClientMetadata`.
-    pub fn with_client_metadata(
-        mut self,
-        value: impl Into<HashMap<String, String>>,
-    ) -> Self {
-        self.client_metadata = Some(value.into());
-        self
-    }
-    /// Sets `Session`.
-    pub fn with_session(mut self, value: impl Into<String>) -> Self {
-        self.session = Some(value.into());
-        self
-    }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
     /// every value inside it, and returns all violations at once.
     pub fn validate(&self) -> Result<(), Violations> {
@@ -111,54 +72,26 @@ impl ConfirmSignUpRequest {
     }
 }
 
-impl shape::Structure for ConfirmSignUpRequest {
-    const NAME: &'static str = "ConfirmSignUpRequest";
-    const FIELDS: json::Fields<'static> = json::Fields::new(
-        &[
-            "ClientId",
-            "SecretHash",
-            "Username",
-            "ConfirmationCode",
-            "ForceAliasCreation",
-            "AnalyticsMetadata",
-            "UserContextData",
-            "ClientMetadata",
-            "Session",
-        ],
-    );
-    fn read_field<R: shape::FieldReader>(
-        &mut self,
-        index: usize,
-        r: R,
-    ) -> Result<(), R::Error> {
-        match index {
-            0 => r.set(&mut self.client_id, wire::Same),
-            1 => r.set(&mut self.secret_hash, wire::Opt(wire::Same)),
-            2 => r.set(&mut self.username, wire::Same),
-            3 => r.set(&mut self.confirmation_code, wire::Same),
-            4 => r.set(&mut self.force_alias_creation, wire::Opt(wire::Same)),
-            5 => r.set(&mut self.analytics_metadata, wire::Opt(wire::Same)),
-            6 => r.set(&mut self.user_context_data, wire::Opt(wire::Same)),
-            7 => r.set(&mut self.client_metadata, wire::Opt(wire::Map(wire::Same))),
-            8 => r.set(&mut self.session, wire::Opt(wire::Same)),
-            _ => Ok(()),
-        }
-    }
-    fn write_fields<W: shape::FieldWriter>(&self, w: &mut W) -> Result<(), W::Error> {
-        w.field(0, &self.client_id, wire::Same)?;
-        w.field(1, &self.secret_hash, wire::Opt(wire::Same))?;
-        w.field(2, &self.username, wire::Same)?;
-        w.field(3, &self.confirmation_code, wire::Same)?;
-        w.field(4, &self.force_alias_creation, wire::Opt(wire::Same))?;
-        w.field(5, &self.analytics_metadata, wire::Opt(wire::Same))?;
-        w.field(6, &self.user_context_data, wire::Opt(wire::Same))?;
-        w.field(7, &self.client_metadata, wire::Opt(wire::Map(wire::Same)))?;
-        w.field(8, &self.session, wire::Opt(wire::Same))?;
-        Ok(())
-    }
-}
+crate::setters!(ConfirmSignUpRequest {
+    with_secret_hash(secret_hash: String),
+    with_force_alias_creation(force_alias_creation: bool),
+    with_analytics_metadata(analytics_metadata: AnalyticsMetadataType),
+    with_user_context_data(user_context_data: UserContextDataType),
+    with_client_metadata(client_metadata: HashMap<String, String>),
+    with_session(session: String),
+});
 
-crate::structure!(ConfirmSignUpRequest);
+crate::structure!(ConfirmSignUpRequest {
+    client_id: "ClientId" => wire::Same,
+    secret_hash: "SecretHash" => wire::Opt(wire::Same),
+    username: "Username" => wire::Same,
+    confirmation_code: "ConfirmationCode" => wire::Same,
+    force_alias_creation: "ForceAliasCreation" => wire::Opt(wire::Same),
+    analytics_metadata: "AnalyticsMetadata" => wire::Opt(wire::Same),
+    user_context_data: "UserContextData" => wire::Opt(wire::Same),
+    client_metadata: "ClientMetadata" => wire::Opt(wire::Map(wire::Same)),
+    session: "Session" => wire::Opt(wire::Same),
+});
 
 impl fmt::Debug for ConfirmSignUpRequest {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

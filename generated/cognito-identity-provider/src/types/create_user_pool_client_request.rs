@@ -3,7 +3,7 @@
 use crate::{
     AnalyticsConfigurationType, ExplicitAuthFlowsType, OAuthFlowType,
     PreventUserExistenceErrorTypes, RefreshTokenRotationType, TokenValidityUnitsType,
-    json, shape, wire,
+    wire,
 };
 
 use crate::validate::{Validate, Validator, Violations};
@@ -162,138 +162,6 @@ impl CreateUserPoolClientRequest {
             ..Default::default()
         }
     }
-    /// Sets `GenerateSecret`.
-    pub fn with_generate_secret(mut self, value: impl Into<bool>) -> Self {
-        self.generate_secret = Some(value.into());
-        self
-    }
-    /// Sets `RefreshTokenValidity`.
-    pub fn with_refresh_token_validity(mut self, value: impl Into<i32>) -> Self {
-        self.refresh_token_validity = Some(value.into());
-        self
-    }
-    /// Sets `AccessTokenValidity`.
-    pub fn with_access_token_validity(mut self, value: impl Into<i32>) -> Self {
-        self.access_token_validity = Some(value.into());
-        self
-    }
-    /// Sets `IdTokenValidity`.
-    pub fn with_id_token_validity(mut self, value: impl Into<i32>) -> Self {
-        self.id_token_validity = Some(value.into());
-        self
-    }
-    /// Sets `TokenValidityUnits`.
-    pub fn with_token_validity_units(
-        mut self,
-        value: impl Into<TokenValidityUnitsType>,
-    ) -> Self {
-        self.token_validity_units = Some(value.into());
-        self
-    }
-    /// Sets `ReadAttributes`.
-    pub fn with_read_attributes(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.read_attributes = Some(value.into());
-        self
-    }
-    /// Sets `WriteAttributes`.
-    pub fn with_write_attributes(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.write_attributes = Some(value.into());
-        self
-    }
-    /// Sets `ExplicitAuthFlows`.
-    pub fn with_explicit_auth_flows(
-        mut self,
-        value: impl Into<Vec<ExplicitAuthFlowsType>>,
-    ) -> Self {
-        self.explicit_auth_flows = Some(value.into());
-        self
-    }
-    /// Sets `SupportedIdentityProviders`.
-    pub fn with_supported_identity_providers(
-        mut self,
-        value: impl Into<Vec<String>>,
-    ) -> Self {
-        self.supported_identity_providers = Some(value.into());
-        self
-    }
-    /// Sets `CallbackURLs`.
-    pub fn with_callback_urls(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.callback_urls = Some(value.into());
-        self
-    }
-    /// Sets `LogoutURLs`.
-    pub fn with_logout_urls(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.logout_urls = Some(value.into());
-        self
-    }
-    /// Sets `DefaultRedirectURI`.
-    pub fn with_default_redirect_uri(mut self, value: impl Into<String>) -> Self {
-        self.default_redirect_uri = Some(value.into());
-        self
-    }
-    /// Sets `AllowedOAuthFlows`.
-    pub fn with_allowed_o_auth_flows(
-        mut self,
-        value: impl Into<Vec<OAuthFlowType>>,
-    ) -> Self {
-        self.allowed_o_auth_flows = Some(value.into());
-        self
-    }
-    /// Sets `AllowedOAuthScopes`.
-    pub fn with_allowed_o_auth_scopes(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.allowed_o_auth_scopes = Some(value.into());
-        self
-    }
-    /// Sets `AllowedOAuthFlowsUserPoolClient`.
-    pub fn with_allowed_o_auth_flows_user_pool_client(
-        mut self,
-        value: impl Into<bool>,
-    ) -> Self {
-        self.allowed_o_auth_flows_user_pool_client = Some(value.into());
-        self
-    }
-    /// Sets `AnalyticsConfiguration`.
-    pub fn with_analytics_configuration(
-        mut self,
-        value: impl Into<AnalyticsConfigurationType>,
-    ) -> Self {
-        self.analytics_configuration = Some(value.into());
-        self
-    }
-    /// Sets `PreventUserExistenceErrors`.
-    pub fn with_prevent_user_existence_errors(
-        mut self,
-        value: impl Into<PreventUserExistenceErrorTypes>,
-    ) -> Self {
-        self.prevent_user_existence_errors = Some(value.into());
-        self
-    }
-    /// Sets `EnableTokenRevocation`.
-    pub fn with_enable_token_revocation(mut self, value: impl Into<bool>) -> Self {
-        self.enable_token_revocation = Some(value.into());
-        self
-    }
-    /// Sets `EnablePropagateAdditionalUserContextData`.
-    pub fn with_enable_propagate_additional_user_context_data(
-        mut self,
-        value: impl Into<bool>,
-    ) -> Self {
-        self.enable_propagate_additional_user_context_data = Some(value.into());
-        self
-    }
-    /// Sets `AuthSessionValidity`.
-    pub fn with_auth_session_validity(mut self, value: impl Into<i32>) -> Self {
-        self.auth_session_validity = Some(value.into());
-        self
-    }
-    /// Sets `RefreshTokenRotation`.
-    pub fn with_refresh_token_rotation(
-        mut self,
-        value: impl Into<RefreshTokenRotationType>,
-    ) -> Self {
-        self.refresh_token_rotation = Some(value.into());
-        self
-    }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
     /// every value inside it, and returns all violations at once.
     pub fn validate(&self) -> Result<(), Violations> {
@@ -301,123 +169,55 @@ impl CreateUserPoolClientRequest {
     }
 }
 
-impl shape::Structure for CreateUserPoolClientRequest {
-    const NAME: &'static str = "CreateUserPoolClientRequest";
-    const FIELDS: json::Fields<'static> = json::Fields::new(
-        &[
-            "UserPoolId",
-            "ClientName",
-            "GenerateSecret",
-            "RefreshTokenValidity",
-            "AccessTokenValidity",
-            "IdTokenValidity",
-            "TokenValidityUnits",
-            "ReadAttributes",
-            "WriteAttributes",
-            "ExplicitAuthFlows",
-            "SupportedIdentityProviders",
-            "CallbackURLs",
-            "LogoutURLs",
-            "DefaultRedirectURI",
-            "AllowedOAuthFlows",
-            "AllowedOAuthScopes",
-            "AllowedOAuthFlowsUserPoolClient",
-            "AnalyticsConfiguration",
-            "PreventUserExistenceErrors",
-            "EnableTokenRevocation",
-            "EnablePropagateAdditionalUserContextData",
-            "AuthSessionValidity",
-            "RefreshTokenRotation",
-        ],
-    );
-    fn read_field<R: shape::FieldReader>(
-        &mut self,
-        index: usize,
-        r: R,
-    ) -> Result<(), R::Error> {
-        match index {
-            0 => r.set(&mut self.user_pool_id, wire::Same),
-            1 => r.set(&mut self.client_name, wire::Same),
-            2 => r.set(&mut self.generate_secret, wire::Opt(wire::Same)),
-            3 => r.set(&mut self.refresh_token_validity, wire::Opt(wire::Same)),
-            4 => r.set(&mut self.access_token_validity, wire::Opt(wire::Same)),
-            5 => r.set(&mut self.id_token_validity, wire::Opt(wire::Same)),
-            6 => r.set(&mut self.token_validity_units, wire::Opt(wire::Same)),
-            7 => r.set(&mut self.read_attributes, wire::Opt(wire::List(wire::Same))),
-            8 => r.set(&mut self.write_attributes, wire::Opt(wire::List(wire::Same))),
-            9 => r.set(&mut self.explicit_auth_flows, wire::Opt(wire::List(wire::Same))),
-            10 => {
-                r.set(
-                    &mut self.supported_identity_providers,
-                    wire::Opt(wire::List(wire::Same)),
-                )
-            }
-            11 => r.set(&mut self.callback_urls, wire::Opt(wire::List(wire::Same))),
-            12 => r.set(&mut self.logout_urls, wire::Opt(wire::List(wire::Same))),
-            13 => r.set(&mut self.default_redirect_uri, wire::Opt(wire::Same)),
-            14 => {
-                r.set(&mut self.allowed_o_auth_flows, wire::Opt(wire::List(wire::Same)))
-            }
-            15 => {
-                r.set(&mut self.allowed_o_auth_scopes, wire::Opt(wire::List(wire::Same)))
-            }
-            16 => {
-                r.set(
-                    &mut self.allowed_o_auth_flows_user_pool_client,
-                    wire::Opt(wire::Same),
-                )
-            }
-            17 => r.set(&mut self.analytics_configuration, wire::Opt(wire::Same)),
-            18 => r.set(&mut self.prevent_user_existence_errors, wire::Opt(wire::Same)),
-            19 => r.set(&mut self.enable_token_revocation, wire::Opt(wire::Same)),
-            20 => {
-                r.set(
-                    &mut self.enable_propagate_additional_user_context_data,
-                    wire::Opt(wire::Same),
-                )
-            }
-            21 => r.set(&mut self.auth_session_validity, wire::Opt(wire::Same)),
-            22 => r.set(&mut self.refresh_token_rotation, wire::Opt(wire::Same)),
-            _ => Ok(()),
-        }
-    }
-    fn write_fields<W: shape::FieldWriter>(&self, w: &mut W) -> Result<(), W::Error> {
-        w.field(0, &self.user_pool_id, wire::Same)?;
-        w.field(1, &self.client_name, wire::Same)?;
-        w.field(2, &self.generate_secret, wire::Opt(wire::Same))?;
-        w.field(3, &self.refresh_token_validity, wire::Opt(wire::Same))?;
-        w.field(4, &self.access_token_validity, wire::Opt(wire::Same))?;
-        w.field(5, &self.id_token_validity, wire::Opt(wire::Same))?;
-        w.field(6, &self.token_validity_units, wire::Opt(wire::Same))?;
-        w.field(7, &self.read_attributes, wire::Opt(wire::List(wire::Same)))?;
-        w.field(8, &self.write_attributes, wire::Opt(wire::List(wire::Same)))?;
-        w.field(9, &self.explicit_auth_flows, wire::Opt(wire::List(wire::Same)))?;
-        w.field(
-            10,
-            &self.supported_identity_providers,
-            wire::Opt(wire::List(wire::Same)),
-        )?;
-        w.field(11, &self.callback_urls, wire::Opt(wire::List(wire::Same)))?;
-        w.field(12, &self.logout_urls, wire::Opt(wire::List(wire::Same)))?;
-        w.field(13, &self.default_redirect_uri, wire::Opt(wire::Same))?;
-        w.field(14, &self.allowed_o_auth_flows, wire::Opt(wire::List(wire::Same)))?;
-        w.field(15, &self.allowed_o_auth_scopes, wire::Opt(wire::List(wire::Same)))?;
-        w.field(16, &self.allowed_o_auth_flows_user_pool_client, wire::Opt(wire::Same))?;
-        w.field(17, &self.analytics_configuration, wire::Opt(wire::Same))?;
-        w.field(18, &self.prevent_user_existence_errors, wire::Opt(wire::Same))?;
-        w.field(19, &self.enable_token_revocation, wire::Opt(wire::Same))?;
-        w.field(
-            20,
-            &self.enable_propagate_additional_user_context_data,
-            wire::Opt(wire::Same),
-        )?;
-        w.field(21, &self.auth_session_validity, wire::Opt(wire::Same))?;
-        w.field(22, &self.refresh_token_rotation, wire::Opt(wire::Same))?;
-        Ok(())
-    }
-}
+crate::setters!(CreateUserPoolClientRequest {
+    with_generate_secret(generate_secret: bool),
+    with_refresh_token_validity(refresh_token_validity: i32),
+    with_access_token_validity(access_token_validity: i32),
+    with_id_token_validity(id_token_validity: i32),
+    with_token_validity_units(token_validity_units: TokenValidityUnitsType),
+    with_read_attributes(read_attributes: Vec<String>),
+    with_write_attributes(write_attributes: Vec<String>),
+    with_explicit_auth_flows(explicit_auth_flows: Vec<ExplicitAuthFlowsType>),
+    with_supported_identity_providers(supported_identity_providers: Vec<String>),
+    with_callback_urls(callback_urls: Vec<String>),
+    with_logout_urls(logout_urls: Vec<String>),
+    with_default_redirect_uri(default_redirect_uri: String),
+    with_allowed_o_auth_flows(allowed_o_auth_flows: Vec<OAuthFlowType>),
+    with_allowed_o_auth_scopes(allowed_o_auth_scopes: Vec<String>),
+    with_allowed_o_auth_flows_user_pool_client(allowed_o_auth_flows_user_pool_client: bool),
+    with_analytics_configuration(analytics_configuration: AnalyticsConfigurationType),
+    with_prevent_user_existence_errors(prevent_user_existence_errors: PreventUserExistenceErrorTypes),
+    with_enable_token_revocation(enable_token_revocation: bool),
+    with_enable_propagate_additional_user_context_data(enable_propagate_additional_user_context_data: bool),
+    with_auth_session_validity(auth_session_validity: i32),
+    with_refresh_token_rotation(refresh_token_rotation: RefreshTokenRotationType),
+});
 
-crate::structure!(CreateUserPoolClientRequest);
+crate::structure!(CreateUserPoolClientRequest {
+    user_pool_id: "UserPoolId" => wire::Same,
+    client_name: "ClientName" => wire::Same,
+    generate_secret: "GenerateSecret" => wire::Opt(wire::Same),
+    refresh_token_validity: "RefreshTokenValidity" => wire::Opt(wire::Same),
+    access_token_validity: "AccessTokenValidity" => wire::Opt(wire::Same),
+    id_token_validity: "IdTokenValidity" => wire::Opt(wire::Same),
+    token_validity_units: "TokenValidityUnits" => wire::Opt(wire::Same),
+    read_attributes: "ReadAttributes" => wire::Opt(wire::List(wire::Same)),
+    write_attributes: "WriteAttributes" => wire::Opt(wire::List(wire::Same)),
+    explicit_auth_flows: "ExplicitAuthFlows" => wire::Opt(wire::List(wire::Same)),
+    supported_identity_providers: "SupportedIdentityProviders" => wire::Opt(wire::List(wire::Same)),
+    callback_urls: "CallbackURLs" => wire::Opt(wire::List(wire::Same)),
+    logout_urls: "LogoutURLs" => wire::Opt(wire::List(wire::Same)),
+    default_redirect_uri: "DefaultRedirectURI" => wire::Opt(wire::Same),
+    allowed_o_auth_flows: "AllowedOAuthFlows" => wire::Opt(wire::List(wire::Same)),
+    allowed_o_auth_scopes: "AllowedOAuthScopes" => wire::Opt(wire::List(wire::Same)),
+    allowed_o_auth_flows_user_pool_client: "AllowedOAuthFlowsUserPoolClient" => wire::Opt(wire::Same),
+    analytics_configuration: "AnalyticsConfiguration" => wire::Opt(wire::Same),
+    prevent_user_existence_errors: "PreventUserExistenceErrors" => wire::Opt(wire::Same),
+    enable_token_revocation: "EnableTokenRevocation" => wire::Opt(wire::Same),
+    enable_propagate_additional_user_context_data: "EnablePropagateAdditionalUserContextData" => wire::Opt(wire::Same),
+    auth_session_validity: "AuthSessionValidity" => wire::Opt(wire::Same),
+    refresh_token_rotation: "RefreshTokenRotation" => wire::Opt(wire::Same),
+});
 
 impl Validate for CreateUserPoolClientRequest {
     fn validate_into(&self, validator: &mut Validator) {

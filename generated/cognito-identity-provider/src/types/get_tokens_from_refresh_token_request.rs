@@ -2,7 +2,7 @@
 
 use std::fmt;
 use std::collections::HashMap;
-use crate::{json, shape, wire};
+use crate::wire;
 use crate::validate::{Redacted, Validate, Validator, Violations};
 
 /// This structure is the input of `GetTokensFromRefreshToken`.
@@ -42,24 +42,6 @@ impl GetTokensFromRefreshTokenRequest {
             ..Default::default()
         }
     }
-    /// Sets `ClientSecret`.
-    pub fn with_client_secret(mut self, value: impl Into<String>) -> Self {
-        self.client_secret = Some(value.into());
-        self
-    }
-    /// Sets `DeviceKey`.
-    pub fn with_device_key(mut self, value: impl Into<String>) -> Self {
-        self.device_key = Some(value.into());
-        self
-    }
-    /// Sets `ClientMetadata`.
-    pub fn with_client_metadata(
-        mut self,
-        value: impl Into<HashMap<String, String>>,
-    ) -> Self {
-        self.client_metadata = Some(value.into());
-        self
-    }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
     /// every value inside it, and returns all violations at once.
     pub fn validate(&self) -> Result<(), Violations> {
@@ -67,36 +49,19 @@ impl GetTokensFromRefreshTokenRequest {
     }
 }
 
-impl shape::Structure for GetTokensFromRefreshTokenRequest {
-    const NAME: &'static str = "GetTokensFromRefreshTokenRequest";
-    const FIELDS: json::Fields<'static> = json::Fields::new(
-        &["RefreshToken", "ClientId", "ClientSecret", "DeviceKey", "ClientMetadata"],
-    );
-    fn read_field<R: shape::FieldReader>(
-        &mut self,
-        index: usize,
-        r: R,
-    ) -> Result<(), R::Error> {
-        match index {
-            0 => r.set(&mut self.refresh_token, wire::Same),
-            1 => r.set(&mut self.client_id, wire::Same),
-            2 => r.set(&mut self.client_secret, wire::Opt(wire::Same)),
-            3 => r.set(&mut self.device_key, wire::Opt(wire::Same)),
-            4 => r.set(&mut self.client_metadata, wire::Opt(wire::Map(wire::Same))),
-            _ => Ok(()),
-        }
-    }
-    fn write_fields<W: shape::FieldWriter>(&self, w: &mut W) -> Result<(), W::Error> {
-        w.field(0, &self.refresh_token, wire::Same)?;
-        w.field(1, &self.client_id, wire::Same)?;
-        w.field(2, &self.client_secret, wire::Opt(wire::Same))?;
-        w.field(3, &self.device_key, wire::Opt(wire::Same))?;
-        w.field(4, &self.client_metadata, wire::Opt(wire::Map(wire::Same)))?;
-        Ok(())
-    }
-}
+crate::setters!(GetTokensFromRefreshTokenRequest {
+    with_client_secret(client_secret: String),
+    with_device_key(device_key: String),
+    with_client_metadata(client_metadata: HashMap<String, String>),
+});
 
-crate::structure!(GetTokensFromRefreshTokenRequest);
+crate::structure!(GetTokensFromRefreshTokenRequest {
+    refresh_token: "RefreshToken" => wire::Same,
+    client_id: "ClientId" => wire::Same,
+    client_secret: "ClientSecret" => wire::Opt(wire::Same),
+    device_key: "DeviceKey" => wire::Opt(wire::Same),
+    client_metadata: "ClientMetadata" => wire::Opt(wire::Map(wire::Same)),
+});
 
 impl fmt::Debug for GetTokensFromRefreshTokenRequest {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -2,7 +2,7 @@
 
 use std::fmt;
 use std::collections::HashMap;
-use crate::{json, shape, wire};
+use crate::wire;
 use crate::validate::{Redacted, Validate, Validator, Violations};
 
 /// This structure is the input of `GetUserAttributeVerificationCode`.
@@ -41,14 +41,6 @@ impl GetUserAttributeVerificationCodeRequest {
             ..Default::default()
         }
     }
-    /// Sets `ClientMetadata`.
-    pub fn with_client_metadata(
-        mut self,
-        value: impl Into<HashMap<String, String>>,
-    ) -> Self {
-        self.client_metadata = Some(value.into());
-        self
-    }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
     /// every value inside it, and returns all violations at once.
     pub fn validate(&self) -> Result<(), Violations> {
@@ -56,32 +48,15 @@ impl GetUserAttributeVerificationCodeRequest {
     }
 }
 
-impl shape::Structure for GetUserAttributeVerificationCodeRequest {
-    const NAME: &'static str = "GetUserAttributeVerificationCodeRequest";
-    const FIELDS: json::Fields<'static> = json::Fields::new(
-        &["AccessToken", "AttributeName", "ClientMetadata"],
-    );
-    fn read_field<R: shape::FieldReader>(
-        &mut self,
-        index: usize,
-        r: R,
-    ) -> Result<(), R::Error> {
-        match index {
-            0 => r.set(&mut self.access_token, wire::Same),
-            1 => r.set(&mut self.attribute_name, wire::Same),
-            2 => r.set(&mut self.client_metadata, wire::Opt(wire::Map(wire::Same))),
-            _ => Ok(()),
-        }
-    }
-    fn write_fields<W: shape::FieldWriter>(&self, w: &mut W) -> Result<(), W::Error> {
-        w.field(0, &self.access_token, wire::Same)?;
-        w.field(1, &self.attribute_name, wire::Same)?;
-        w.field(2, &self.client_metadata, wire::Opt(wire::Map(wire::Same)))?;
-        Ok(())
-    }
-}
+crate::setters!(GetUserAttributeVerificationCodeRequest {
+    with_client_metadata(client_metadata: HashMap<String, String>),
+});
 
-crate::structure!(GetUserAttributeVerificationCodeRequest);
+crate::structure!(GetUserAttributeVerificationCodeRequest {
+    access_token: "AccessToken" => wire::Same,
+    attribute_name: "AttributeName" => wire::Same,
+    client_metadata: "ClientMetadata" => wire::Opt(wire::Map(wire::Same)),
+});
 
 impl fmt::Debug for GetUserAttributeVerificationCodeRequest {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -2,7 +2,7 @@
 
 use std::fmt;
 use std::collections::HashMap;
-use crate::{AnalyticsMetadataType, AuthFlowType, UserContextDataType, json, shape, wire};
+use crate::{AnalyticsMetadataType, AuthFlowType, UserContextDataType, wire};
 use crate::validate::{Redacted, Validate, Validator, Violations};
 
 /// This structure is the input of `InitiateAuth`.
@@ -101,43 +101,6 @@ impl InitiateAuthRequest {
             ..Default::default()
         }
     }
-    /// Sets `AuthParameters`.
-    pub fn with_auth_parameters(
-        mut self,
-        value: impl Into<HashMap<String, String>>,
-    ) -> Self {
-        self.auth_parameters = Some(value.into());
-        self
-    }
-    /// Sets `ClientMetadata`.
-    pub fn with_client_metadata(
-        mut self,
-        value: impl Into<HashMap<String, String>>,
-    ) -> Self {
-        self.client_metadata = Some(value.into());
-        self
-    }
-    /// Sets `AnalyticsMetadata`.
-    pub fn with_analytics_metadata(
-        mut self,
-        value: impl Into<AnalyticsMetadataType>,
-    ) -> Self {
-        self.analytics_metadata = Some(value.into());
-        self
-    }
-    /// Sets `UserContextData`.
-    pub fn with_user_context_data(
-        mut self,
-        value: impl Into<UserContextDataType>,
-    ) -> Self {
-        self.user_context_data = Some(value.into());
-        self
-    }
-    /// Sets `Session`.
-    pub fn with_session(mut self, value: impl Into<String>) -> Self {
-        self.session = Some(value.into());
-        self
-    }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
     /// every value inside it, and returns all violations at once.
     pub fn validate(&self) -> Result<(), Violations> {
@@ -145,48 +108,23 @@ impl InitiateAuthRequest {
     }
 }
 
-impl shape::Structure for InitiateAuthRequest {
-    const NAME: &'static str = "InitiateAuthRequest";
-    const FIELDS: json::Fields<'static> = json::Fields::new(
-        &[
-            "AuthFlow",
-            "AuthParameters",
-            "ClientMetadata",
-            "ClientId",
-            "AnalyticsMetadata",
-            "UserContextData",
-            "Session",
-        ],
-    );
-    fn read_field<R: shape::FieldReader>(
-        &mut self,
-        index: usize,
-        r: R,
-    ) -> Result<(), R::Error> {
-        match index {
-            0 => r.set(&mut self.auth_flow, wire::Same),
-            1 => r.set(&mut self.auth_parameters, wire::Opt(wire::Map(wire::Same))),
-            2 => r.set(&mut self.client_metadata, wire::Opt(wire::Map(wire::Same))),
-            3 => r.set(&mut self.client_id, wire::Same),
-            4 => r.set(&mut self.analytics_metadata, wire::Opt(wire::Same)),
-            5 => r.set(&mut self.user_context_data, wire::Opt(wire::Same)),
-            6 => r.set(&mut self.session, wire::Opt(wire::Same)),
-            _ => Ok(()),
-        }
-    }
-    fn write_fields<W: shape::FieldWriter>(&self, w: &mut W) -> Result<(), W::Error> {
-        w.field(0, &self.auth_flow, wire::Same)?;
-        w.field(1, &self.auth_parameters, wire::Opt(wire::Map(wire::Same)))?;
-        w.field(2, &self.client_metadata, wire::Opt(wire::Map(wire::Same)))?;
-        w.field(3, &self.client_id, wire::Same)?;
-        w.field(4, &self.analytics_metadata, wire::Opt(wire::Same))?;
-        w.field(5, &self.user_context_data, wire::Opt(wire::Same))?;
-        w.field(6, &self.session, wire::Opt(wire::Same))?;
-        Ok(())
-    }
-}
+crate::setters!(InitiateAuthRequest {
+    with_auth_parameters(auth_parameters: HashMap<String, String>),
+    with_client_metadata(client_metadata: HashMap<String, String>),
+    with_analytics_metadata(analytics_metadata: AnalyticsMetadataType),
+    with_user_context_data(user_context_data: UserContextDataType),
+    with_session(session: String),
+});
 
-crate::structure!(InitiateAuthRequest);
+crate::structure!(InitiateAuthRequest {
+    auth_flow: "AuthFlow" => wire::Same,
+    auth_parameters: "AuthParameters" => wire::Opt(wire::Map(wire::Same)),
+    client_metadata: "ClientMetadata" => wire::Opt(wire::Map(wire::Same)),
+    client_id: "ClientId" => wire::Same,
+    analytics_metadata: "AnalyticsMetadata" => wire::Opt(wire::Same),
+    user_context_data: "UserContextData" => wire::Opt(wire::Same),
+    session: "Session" => wire::Opt(wire::Same),
+});
 
 impl fmt::Debug for InitiateAuthRequest {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -2,7 +2,7 @@
 
 use crate::{
     CustomEmailLambdaVersionConfigType, CustomSMSLambdaVersionConfigType,
-    PreTokenGenerationVersionConfigType, json, shape, wire,
+    PreTokenGenerationVersionConfigType, wire,
 };
 
 use crate::validate::{Validate, Validator, Violations};
@@ -43,88 +43,6 @@ pub struct LambdaConfigType {
 }
 
 impl LambdaConfigType {
-    /// Sets `PreSignUp`.
-    pub fn with_pre_sign_up(mut self, value: impl Into<String>) -> Self {
-        self.pre_sign_up = Some(value.into());
-        self
-    }
-    /// Sets `CustomMessage`.
-    pub fn with_custom_message(mut self, value: impl Into<String>) -> Self {
-        self.custom_message = Some(value.into());
-        self
-    }
-    /// Sets `PostConfirmation`.
-    pub fn with_post_confirmation(mut self, value: impl Into<String>) -> Self {
-        self.post_confirmation = Some(value.into());
-        self
-    }
-    /// Sets `PreAuthentication`.
-    pub fn with_pre_authentication(mut self, value: impl Into<String>) -> Self {
-        self.pre_authentication = Some(value.into());
-        self
-    }
-    /// Sets `PostAuthentication`.
-    pub fn with_post_authentication(mut self, value: impl Into<String>) -> Self {
-        self.post_authentication = Some(value.into());
-        self
-    }
-    /// Sets `DefineAuthChallenge`.
-    pub fn with_define_auth_challenge(mut self, value: impl Into<String>) -> Self {
-        self.define_auth_challenge = Some(value.into());
-        self
-    }
-    /// Sets `CreateAuthChallenge`.
-    pub fn with_create_auth_challenge(mut self, value: impl Into<String>) -> Self {
-        self.create_auth_challenge = Some(value.into());
-        self
-    }
-    /// Sets `VerifyAuthChallengeResponse`.
-    pub fn with_verify_auth_challenge_response(
-        mut self,
-        value: impl Into<String>,
-    ) -> Self {
-        self.verify_auth_challenge_response = Some(value.into());
-        self
-    }
-    /// Sets `PreTokenGeneration`.
-    pub fn with_pre_token_generation(mut self, value: impl Into<String>) -> Self {
-        self.pre_token_generation = Some(value.into());
-        self
-    }
-    /// Sets `UserMigration`.
-    pub fn with_user_migration(mut self, value: impl Into<String>) -> Self {
-        self.user_migration = Some(value.into());
-        self
-    }
-    /// Sets `PreTokenGenerationConfig`.
-    pub fn with_pre_token_generation_config(
-        mut self,
-        value: impl Into<PreTokenGenerationVersionConfigType>,
-    ) -> Self {
-        self.pre_token_generation_config = Some(value.into());
-        self
-    }
-    /// Sets `CustomSMSSender`.
-    pub fn with_custom_sms_sender(
-        mut self,
-        value: impl Into<CustomSMSLambdaVersionConfigType>,
-    ) -> Self {
-        self.custom_sms_sender = Some(value.into());
-        self
-    }
-    /// Sets `CustomEmailSender`.
-    pub fn with_custom_email_sender(
-        mut self,
-        value: impl Into<CustomEmailLambdaVersionConfigType>,
-    ) -> Self {
-        self.custom_email_sender = Some(value.into());
-        self
-    }
-    /// Sets `KMSKeyID`.
-    pub fn with_kms_key_id(mut self, value: impl Into<String>) -> Self {
-        self.kms_key_id = Some(value.into());
-        self
-    }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
     /// every value inside it, and returns all violations at once.
     pub fn validate(&self) -> Result<(), Violations> {
@@ -132,69 +50,39 @@ impl LambdaConfigType {
     }
 }
 
-impl shape::Structure for LambdaConfigType {
-    const NAME: &'static str = "LambdaConfigType";
-    const FIELDS: json::Fields<'static> = json::Fields::new(
-        &[
-            "PreSignUp",
-            "CustomMessage",
-            "PostConfirmation",
-            "PreAuthentication",
-            "PostAuthentication",
-            "DefineAuthChallenge",
-            "CreateAuthChallenge",
-            "VerifyAuthChallengeResponse",
-            "PreTokenGeneration",
-            "UserMigration",
-            "PreTokenGenerationConfig",
-            "CustomSMSSender",
-            "CustomEmailSender",
-            "KMSKeyID",
-        ],
-    );
-    fn read_field<R: shape::FieldReader>(
-        &mut self,
-        index: usize,
-        r: R,
-    ) -> Result<(), R::Error> {
-        match index {
-            0 => r.set(&mut self.pre_sign_up, wire::Opt(wire::Same)),
-            1 => r.set(&mut self.custom_message, wire::Opt(wire::Same)),
-            2 => r.set(&mut self.post_confirmation, wire::Opt(wire::Same)),
-            3 => r.set(&mut self.pre_authentication, wire::Opt(wire::Same)),
-            4 => r.set(&mut self.post_authentication, wire::Opt(wire::Same)),
-            5 => r.set(&mut self.define_auth_challenge, wire::Opt(wire::Same)),
-            6 => r.set(&mut self.create_auth_challenge, wire::Opt(wire::Same)),
-            7 => r.set(&mut self.verify_auth_challenge_response, wire::Opt(wire::Same)),
-            8 => r.set(&mut self.pre_token_generation, wire::Opt(wire::Same)),
-            9 => r.set(&mut self.user_migration, wire::Opt(wire::Same)),
-            10 => r.set(&mut self.pre_token_generation_config, wire::Opt(wire::Same)),
-            11 => r.set(&mut self.custom_sms_sender, wire::Opt(wire::Same)),
-            12 => r.set(&mut self.custom_email_sender, wire::Opt(wire::Same)),
-            13 => r.set(&mut self.kms_key_id, wire::Opt(wire::Same)),
-            _ => Ok(()),
-        }
-    }
-    fn write_fields<W: shape::FieldWriter>(&self, w: &mut W) -> Result<(), W::Error> {
-        w.field(0, &self.pre_sign_up, wire::Opt(wire::Same))?;
-        w.field(1, &self.custom_message, wire::Opt(wire::Same))?;
-        w.field(2, &self.post_confirmation, wire::Opt(wire::Same))?;
-        w.field(3, &self.pre_authentication, wire::Opt(wire::Same))?;
-        w.field(4, &self.post_authentication, wire::Opt(wire::Same))?;
-        w.field(5, &self.define_auth_challenge, wire::Opt(wire::Same))?;
-        w.field(6, &self.create_auth_challenge, wire::Opt(wire::Same))?;
-        w.field(7, &self.verify_auth_challenge_response, wire::Opt(wire::Same))?;
-        w.field(8, &self.pre_token_generation, wire::Opt(wire::Same))?;
-        w.field(9, &self.user_migration, wire::Opt(wire::Same))?;
-        w.field(10, &self.pre_token_generation_config, wire::Opt(wire::Same))?;
-        w.field(11, &self.custom_sms_sender, wire::Opt(wire::Same))?;
-        w.field(12, &self.custom_email_sender, wire::Opt(wire::Same))?;
-        w.field(13, &self.kms_key_id, wire::Opt(wire::Same))?;
-        Ok(())
-    }
-}
+crate::setters!(LambdaConfigType {
+    with_pre_sign_up(pre_sign_up: String),
+    with_custom_message(custom_message: String),
+    with_post_confirmation(post_confirmation: String),
+    with_pre_authentication(pre_authentication: String),
+    with_post_authentication(post_authentication: String),
+    with_define_auth_challenge(define_auth_challenge: String),
+    with_create_auth_challenge(create_auth_challenge: String),
+    with_verify_auth_challenge_response(verify_auth_challenge_response: String),
+    with_pre_token_generation(pre_token_generation: String),
+    with_user_migration(user_migration: String),
+    with_pre_token_generation_config(pre_token_generation_config: PreTokenGenerationVersionConfigType),
+    with_custom_sms_sender(custom_sms_sender: CustomSMSLambdaVersionConfigType),
+    with_custom_email_sender(custom_email_sender: CustomEmailLambdaVersionConfigType),
+    with_kms_key_id(kms_key_id: String),
+});
 
-crate::structure!(LambdaConfigType);
+crate::structure!(LambdaConfigType {
+    pre_sign_up: "PreSignUp" => wire::Opt(wire::Same),
+    custom_message: "CustomMessage" => wire::Opt(wire::Same),
+    post_confirmation: "PostConfirmation" => wire::Opt(wire::Same),
+    pre_authentication: "PreAuthentication" => wire::Opt(wire::Same),
+    post_authentication: "PostAuthentication" => wire::Opt(wire::Same),
+    define_auth_challenge: "DefineAuthChallenge" => wire::Opt(wire::Same),
+    create_auth_challenge: "CreateAuthChallenge" => wire::Opt(wire::Same),
+    verify_auth_challenge_response: "VerifyAuthChallengeResponse" => wire::Opt(wire::Same),
+    pre_token_generation: "PreTokenGeneration" => wire::Opt(wire::Same),
+    user_migration: "UserMigration" => wire::Opt(wire::Same),
+    pre_token_generation_config: "PreTokenGenerationConfig" => wire::Opt(wire::Same),
+    custom_sms_sender: "CustomSMSSender" => wire::Opt(wire::Same),
+    custom_email_sender: "CustomEmailSender" => wire::Opt(wire::Same),
+    kms_key_id: "KMSKeyID" => wire::Opt(wire::Same),
+});
 
 impl Validate for LambdaConfigType {
     fn validate_into(&self, validator: &mut Validator) {

@@ -2,7 +2,7 @@
 
 use crate::{
     CloudWatchLogsConfigurationType, EventSourceName, FirehoseConfigurationType,
-    LogLevel, S3ConfigurationType, json, shape, wire,
+    LogLevel, S3ConfigurationType, wire,
 };
 
 use crate::validate::{Validate, Validator, Violations};
@@ -35,30 +35,6 @@ impl LogConfigurationType {
             ..Default::default()
         }
     }
-    /// Sets `CloudWatchLogsConfiguration`.
-    pub fn with_cloud_watch_logs_configuration(
-        mut self,
-        value: impl Into<CloudWatchLogsConfigurationType>,
-    ) -> Self {
-        self.cloud_watch_logs_configuration = Some(value.into());
-        self
-    }
-    /// Sets `S3Configuration`.
-    pub fn with_s3_configuration(
-        mut self,
-        value: impl Into<S3ConfigurationType>,
-    ) -> Self {
-        self.s3_configuration = Some(value.into());
-        self
-    }
-    /// Sets `FirehoseConfiguration`.
-    pub fn with_firehose_configuration(
-        mut self,
-        value: impl Into<FirehoseConfigurationType>,
-    ) -> Self {
-        self.firehose_configuration = Some(value.into());
-        self
-    }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
     /// every value inside it, and returns all violations at once.
     pub fn validate(&self) -> Result<(), Violations> {
@@ -66,42 +42,19 @@ impl LogConfigurationType {
     }
 }
 
-impl shape::Structure for LogConfigurationType {
-    const NAME: &'static str = "LogConfigurationType";
-    const FIELDS: json::Fields<'static> = json::Fields::new(
-        &[
-            "LogLevel",
-            "EventSource",
-            "CloudWatchLogsConfiguration",
-            "S3Configuration",
-            "FirehoseConfiguration",
-        ],
-    );
-    fn read_field<R: shape::FieldReader>(
-        &mut self,
-        index: usize,
-        r: R,
-    ) -> Result<(), R::Error> {
-        match index {
-            0 => r.set(&mut self.log_level, wire::Same),
-            1 => r.set(&mut self.event_source, wire::Same),
-            2 => r.set(&mut self.cloud_watch_logs_configuration, wire::Opt(wire::Same)),
-            3 => r.set(&mut self.s3_configuration, wire::Opt(wire::Same)),
-            4 => r.set(&mut self.firehose_configuration, wire::Opt(wire::Same)),
-            _ => Ok(()),
-        }
-    }
-    fn write_fields<W: shape::FieldWriter>(&self, w: &mut W) -> Result<(), W::Error> {
-        w.field(0, &self.log_level, wire::Same)?;
-        w.field(1, &self.event_source, wire::Same)?;
-        w.field(2, &self.cloud_watch_logs_configuration, wire::Opt(wire::Same))?;
-        w.field(3, &self.s3_configuration, wire::Opt(wire::Same))?;
-        w.field(4, &self.firehose_configuration, wire::Opt(wire::Same))?;
-        Ok(())
-    }
-}
+crate::setters!(LogConfigurationType {
+    with_cloud_watch_logs_configuration(cloud_watch_logs_configuration: CloudWatchLogsConfigurationType),
+    with_s3_configuration(s3_configuration: S3ConfigurationType),
+    with_firehose_configuration(firehose_configuration: FirehoseConfigurationType),
+});
 
-crate::structure!(LogConfigurationType);
+crate::structure!(LogConfigurationType {
+    log_level: "LogLevel" => wire::Same,
+    event_source: "EventSource" => wire::Same,
+    cloud_watch_logs_configuration: "CloudWatchLogsConfiguration" => wire::Opt(wire::Same),
+    s3_configuration: "S3Configuration" => wire::Opt(wire::Same),
+    firehose_configuration: "FirehoseConfiguration" => wire::Opt(wire::Same),
+});
 
 impl Validate for LogConfigurationType {
     fn validate_into(&self, validator: &mut Validator) {

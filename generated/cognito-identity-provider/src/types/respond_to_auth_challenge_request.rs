@@ -2,11 +2,7 @@
 
 use std::fmt;
 use std::collections::HashMap;
-
-use crate::{
-    AnalyticsMetadataType, ChallengeNameType, UserContextDataType, json, shape, wire,
-};
-
+use crate::{AnalyticsMetadataType, ChallengeNameType, UserContextDataType, wire};
 use crate::validate::{Redacted, Validate, Validator, Violations};
 
 /// This structure is the input of `RespondToAuthChallenge`.
@@ -226,43 +222,6 @@ impl RespondToAuthChallengeRequest {
             ..Default::default()
         }
     }
-    /// Sets `Session`.
-    pub fn with_session(mut self, value: impl Into<String>) -> Self {
-        self.session = Some(value.into());
-        self
-    }
-    /// Sets `ChallengeResponses`.
-    pub fn with_challenge_responses(
-        mut self,
-        value: impl Into<HashMap<String, String>>,
-    ) -> Self {
-        self.challenge_responses = Some(value.into());
-        self
-    }
-    /// Sets `AnalyticsMetadata`.
-    pub fn with_analytics_metadata(
-        mut self,
-        value: impl Into<AnalyticsMetadataType>,
-    ) -> Self {
-        self.analytics_metadata = Some(value.into());
-        self
-    }
-    /// Sets `UserContextData`.
-    pub fn with_user_context_data(
-        mut self,
-        value: impl Into<UserContextDataType>,
-    ) -> Self {
-        self.user_context_data = Some(value.into());
-        self
-    }
-    /// Sets `ClientMetadata`.
-    pub fn with_client_metadata(
-        mut self,
-        value: impl Into<HashMap<String, String>>,
-    ) -> Self {
-        self.client_metadata = Some(value.into());
-        self
-    }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
     /// every value inside it, and returns all violations at once.
     pub fn validate(&self) -> Result<(), Violations> {
@@ -270,48 +229,23 @@ impl RespondToAuthChallengeRequest {
     }
 }
 
-impl shape::Structure for RespondToAuthChallengeRequest {
-    const NAME: &'static str = "RespondToAuthChallengeRequest";
-    const FIELDS: json::Fields<'static> = json::Fields::new(
-        &[
-            "ClientId",
-            "ChallengeName",
-            "Session",
-            "ChallengeResponses",
-            "AnalyticsMetadata",
-            "UserContextData",
-            "ClientMetadata",
-        ],
-    );
-    fn read_field<R: shape::FieldReader>(
-        &mut self,
-        index: usize,
-        r: R,
-    ) -> Result<(), R::Error> {
-        match index {
-            0 => r.set(&mut self.client_id, wire::Same),
-            1 => r.set(&mut self.challenge_name, wire::Same),
-            2 => r.set(&mut self.session, wire::Opt(wire::Same)),
-            3 => r.set(&mut self.challenge_responses, wire::Opt(wire::Map(wire::Same))),
-            4 => r.set(&mut self.analytics_metadata, wire::Opt(wire::Same)),
-            5 => r.set(&mut self.user_context_data, wire::Opt(wire::Same)),
-            6 => r.set(&mut self.client_metadata, wire::Opt(wire::Map(wire::Same))),
-            _ => Ok(()),
-        }
-    }
-    fn write_fields<W: shape::FieldWriter>(&self, w: &mut W) -> Result<(), W::Error> {
-        w.field(0, &self.client_id, wire::Same)?;
-        w.field(1, &self.challenge_name, wire::Same)?;
-        w.field(2, &self.session, wire::Opt(wire::Same))?;
-        w.field(3, &self.challenge_responses, wire::Opt(wire::Map(wire::Same)))?;
-        w.field(4, &self.analytics_metadata, wire::Opt(wire::Same))?;
-        w.field(5, &self.user_context_data, wire::Opt(wire::Same))?;
-        w.field(6, &self.client_metadata, wire::Opt(wire::Map(wire::Same)))?;
-        Ok(())
-    }
-}
+crate::setters!(RespondToAuthChallengeRequest {
+    with_session(session: String),
+    with_challenge_responses(challenge_responses: HashMap<String, String>),
+    with_analytics_metadata(analytics_metadata: AnalyticsMetadataType),
+    with_user_context_data(user_context_data: UserContextDataType),
+    with_client_metadata(client_metadata: HashMap<String, String>),
+});
 
-crate::structure!(RespondToAuthChallengeRequest);
+crate::structure!(RespondToAuthChallengeRequest {
+    client_id: "ClientId" => wire::Same,
+    challenge_name: "ChallengeName" => wire::Same,
+    session: "Session" => wire::Opt(wire::Same),
+    challenge_responses: "ChallengeResponses" => wire::Opt(wire::Map(wire::Same)),
+    analytics_metadata: "AnalyticsMetadata" => wire::Opt(wire::Same),
+    user_context_data: "UserContextData" => wire::Opt(wire::Same),
+    client_metadata: "ClientMetadata" => wire::Opt(wire::Map(wire::Same)),
+});
 
 impl fmt::Debug for RespondToAuthChallengeRequest {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

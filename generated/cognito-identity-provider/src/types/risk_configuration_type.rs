@@ -4,7 +4,7 @@ use std::fmt;
 
 use crate::{
     AccountTakeoverRiskConfigurationType, CompromisedCredentialsRiskConfigurationType,
-    RiskExceptionConfigurationType, json, shape, wire,
+    RiskExceptionConfigurationType, wire,
 };
 
 use crate::validate::{Redacted, Validate, Validator, Violations};
@@ -31,48 +31,6 @@ pub struct RiskConfigurationType {
 }
 
 impl RiskConfigurationType {
-    /// Sets `UserPoolId`.
-    pub fn with_user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.user_pool_id = Some(value.into());
-        self
-    }
-    /// Sets `ClientId`.
-    pub fn with_client_id(mut self, value: impl Into<String>) -> Self {
-        self.client_id = Some(value.into());
-        self
-    }
-    /// Sets `CompromisedCredentialsRiskConfiguration`.
-    pub fn with_compromised_credentials_risk_configuration(
-        mut self,
-        value: impl Into<CompromisedCredentialsRiskConfigurationType>,
-    ) -> Self {
-        self.compromised_credentials_risk_configuration = Some(value.into());
-        self
-    }
-    /// Sets `AccountTakeoverRiskConfiguration`.
-    pub fn with_account_takeover_risk_configuration(
-        mut self,
-        value: impl Into<AccountTakeoverRiskConfigurationType>,
-    ) -> Self {
-        self.account_takeover_risk_configuration = Some(value.into());
-        self
-    }
-    /// Sets `RiskExceptionConfiguration`.
-    pub fn with_risk_exception_configuration(
-        mut self,
-        value: impl Into<RiskExceptionConfigurationType>,
-    ) -> Self {
-        self.risk_exception_configuration = Some(value.into());
-        self
-    }
-    /// Sets `LastModifiedDate`.
-    pub fn with_last_modified_date(
-        mut self,
-        value: impl Into<time::OffsetDateTime>,
-    ) -> Self {
-        self.last_modified_date = Some(value.into());
-        self
-    }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
     /// every value inside it, and returns all violations at once.
     pub fn validate(&self) -> Result<(), Violations> {
@@ -80,59 +38,23 @@ impl RiskConfigurationType {
     }
 }
 
-impl shape::Structure for RiskConfigurationType {
-    const NAME: &'static str = "RiskConfigurationType";
-    const FIELDS: json::Fields<'static> = json::Fields::new(
-        &[
-            "UserPoolId",
-            "ClientId",
-            "CompromisedCredentialsRiskConfiguration",
-            "AccountTakeoverRiskConfiguration",
-            "RiskExceptionConfiguration",
-            "LastModifiedDate",
-        ],
-    );
-    fn read_field<R: shape::FieldReader>(
-        &mut self,
-        index: usize,
-        r: R,
-    ) -> Result<(), R::Error> {
-        match index {
-            0 => r.set(&mut self.user_pool_id, wire::Opt(wire::Same)),
-            1 => r.set(&mut self.client_id, wire::Opt(wire::Same)),
-            2 => {
-                r.set(
-                    &mut self.compromised_credentials_risk_configuration,
-                    wire::Opt(wire::Same),
-                )
-            }
-            3 => {
-                r.set(
-                    &mut self.account_takeover_risk_configuration,
-                    wire::Opt(wire::Same),
-                )
-            }
-            4 => r.set(&mut self.risk_exception_configuration, wire::Opt(wire::Same)),
-            5 => r.set(&mut self.last_modified_date, wire::Opt(wire::EpochSeconds)),
-            _ => Ok(()),
-        }
-    }
-    fn write_fields<W: shape::FieldWriter>(&self, w: &mut W) -> Result<(), W::Error> {
-        w.field(0, &self.user_pool_id, wire::Opt(wire::Same))?;
-        w.field(1, &self.client_id, wire::Opt(wire::Same))?;
-        w.field(
-            2,
-            &self.compromised_credentials_risk_configuration,
-            wire::Opt(wire::Same),
-        )?;
-        w.field(3, &self.account_takeover_risk_configuration, wire::Opt(wire::Same))?;
-        w.field(4, &self.risk_exception_configuration, wire::Opt(wire::Same))?;
-        w.field(5, &self.last_modified_date, wire::Opt(wire::EpochSeconds))?;
-        Ok(())
-    }
-}
+crate::setters!(RiskConfigurationType {
+    with_user_pool_id(user_pool_id: String),
+    with_client_id(client_id: String),
+    with_compromised_credentials_risk_configuration(compromised_credentials_risk_configuration: CompromisedCredentialsRiskConfigurationType),
+    with_account_takeover_risk_configuration(account_takeover_risk_configuration: AccountTakeoverRiskConfigurationType),
+    with_risk_exception_configuration(risk_exception_configuration: RiskExceptionConfigurationType),
+    with_last_modified_date(last_modified_date: time::OffsetDateTime),
+});
 
-crate::structure!(RiskConfigurationType);
+crate::structure!(RiskConfigurationType {
+    user_pool_id: "UserPoolId" => wire::Opt(wire::Same),
+    client_id: "ClientId" => wire::Opt(wire::Same),
+    compromised_credentials_risk_configuration: "CompromisedCredentialsRiskConfiguration" => wire::Opt(wire::Same),
+    account_takeover_risk_configuration: "AccountTakeoverRiskConfiguration" => wire::Opt(wire::Same),
+    risk_exception_configuration: "RiskExceptionConfiguration" => wire::Opt(wire::Same),
+    last_modified_date: "LastModifiedDate" => wire::Opt(wire::EpochSeconds),
+});
 
 impl fmt::Debug for RiskConfigurationType {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

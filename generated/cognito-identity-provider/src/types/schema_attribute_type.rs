@@ -2,7 +2,7 @@
 
 use crate::{
     AttributeDataType, NumberAttributeConstraintsType, StringAttributeConstraintsType,
-    json, shape, wire,
+    wire,
 };
 
 use crate::validate::{Validate, Validator, Violations};
@@ -33,50 +33,6 @@ pub struct SchemaAttributeType {
 }
 
 impl SchemaAttributeType {
-    /// Sets `Name`.
-    pub fn with_name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-    /// Sets `AttributeDataType`.
-    pub fn with_attribute_data_type(
-        mut self,
-        value: impl Into<AttributeDataType>,
-    ) -> Self {
-        self.attribute_data_type = Some(value.into());
-        self
-    }
-    /// Sets `DeveloperOnlyAttribute`.
-    pub fn with_developer_only_attribute(mut self, value: impl Into<bool>) -> Self {
-        self.developer_only_attribute = Some(value.into());
-        self
-    }
-    /// Sets `Mutable`.
-    pub fn with_mutable(mut self, value: impl Into<bool>) -> Self {
-        self.mutable = Some(value.into());
-        self
-    }
-    /// Sets `Required`.
-    pub fn with_required(mut self, value: impl Into<bool>) -> Self {
-        self.required = Some(value.into());
-        self
-    }
-    /// Sets `NumberAttributeConstraints`.
-    pub fn with_number_attribute_constraints(
-        mut self,
-        value: impl Into<NumberAttributeConstraintsType>,
-    ) -> Self {
-        self.number_attribute_constraints = Some(value.into());
-        self
-    }
-    /// Sets `StringAttributeConstraints`.
-    pub fn with_string_attribute_constraints(
-        mut self,
-        value: impl Into<StringAttributeConstraintsType>,
-    ) -> Self {
-        self.string_attribute_constraints = Some(value.into());
-        self
-    }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
     /// every value inside it, and returns all violations at once.
     pub fn validate(&self) -> Result<(), Violations> {
@@ -84,48 +40,25 @@ impl SchemaAttributeType {
     }
 }
 
-impl shape::Structure for SchemaAttributeType {
-    const NAME: &'static str = "SchemaAttributeType";
-    const FIELDS: json::Fields<'static> = json::Fields::new(
-        &[
-            "Name",
-            "AttributeDataType",
-            "DeveloperOnlyAttribute",
-            "Mutable",
-            "Required",
-            "NumberAttributeConstraints",
-            "StringAttributeConstraints",
-        ],
-    );
-    fn read_field<R: shape::FieldReader>(
-        &mut self,
-        index: usize,
-        r: R,
-    ) -> Result<(), R::Error> {
-        match index {
-            0 => r.set(&mut self.name, wire::Opt(wire::Same)),
-            1 => r.set(&mut self.attribute_data_type, wire::Opt(wire::Same)),
-            2 => r.set(&mut self.developer_only_attribute, wire::Opt(wire::Same)),
-            3 => r.set(&mut self.mutable, wire::Opt(wire::Same)),
-            4 => r.set(&mut self.required, wire::Opt(wire::Same)),
-            5 => r.set(&mut self.number_attribute_constraints, wire::Opt(wire::Same)),
-            6 => r.set(&mut self.string_attribute_constraints, wire::Opt(wire::Same)),
-            _ => Ok(()),
-        }
-    }
-    fn write_fields<W: shape::FieldWriter>(&self, w: &mut W) -> Result<(), W::Error> {
-        w.field(0, &self.name, wire::Opt(wire::Same))?;
-        w.field(1, &self.attribute_data_type, wire::Opt(wire::Same))?;
-        w.field(2, &self.developer_only_attribute, wire::Opt(wire::Same))?;
-        w.field(3, &self.mutable, wire::Opt(wire::Same))?;
-        w.field(4, &self.required, wire::Opt(wire::Same))?;
-        w.field(5, &self.number_attribute_constraints, wire::Opt(wire::Same))?;
-        w.field(6, &self.string_attribute_constraints, wire::Opt(wire::Same))?;
-        Ok(())
-    }
-}
+crate::setters!(SchemaAttributeType {
+    with_name(name: String),
+    with_attribute_data_type(attribute_data_type: AttributeDataType),
+    with_developer_only_attribute(developer_only_attribute: bool),
+    with_mutable(mutable: bool),
+    with_required(required: bool),
+    with_number_attribute_constraints(number_attribute_constraints: NumberAttributeConstraintsType),
+    with_string_attribute_constraints(string_attribute_constraints: StringAttributeConstraintsType),
+});
 
-crate::structure!(SchemaAttributeType);
+crate::structure!(SchemaAttributeType {
+    name: "Name" => wire::Opt(wire::Same),
+    attribute_data_type: "AttributeDataType" => wire::Opt(wire::Same),
+    developer_only_attribute: "DeveloperOnlyAttribute" => wire::Opt(wire::Same),
+    mutable: "Mutable" => wire::Opt(wire::Same),
+    required: "Required" => wire::Opt(wire::Same),
+    number_attribute_constraints: "NumberAttributeConstraints" => wire::Opt(wire::Same),
+    string_attribute_constraints: "StringAttributeConstraints" => wire::Opt(wire::Same),
+});
 
 impl Validate for SchemaAttributeType {
     fn validate_into(&self, validator: &mut Validator) {

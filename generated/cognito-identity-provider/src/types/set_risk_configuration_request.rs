@@ -4,7 +4,7 @@ use std::fmt;
 
 use crate::{
     AccountTakeoverRiskConfigurationType, CompromisedCredentialsRiskConfigurationType,
-    RiskExceptionConfigurationType, json, shape, wire,
+    RiskExceptionConfigurationType, wire,
 };
 
 use crate::validate::{Redacted, Validate, Validator, Violations};
@@ -39,35 +39,6 @@ impl SetRiskConfigurationRequest {
             ..Default::default()
         }
     }
-    /// Sets `ClientId`.
-    pub fn with_client_id(mut self, value: impl Into<String>) -> Self {
-        self.client_id = Some(value.into());
-        self
-    }
-    /// Sets `CompromisedCredentialsRiskConfiguration`.
-    pub fn with_compromised_credentials_risk_configuration(
-        mut self,
-        value: impl Into<CompromisedCredentialsRiskConfigurationType>,
-    ) -> Self {
-        self.compromised_credentials_risk_configuration = Some(value.into());
-        self
-    }
-    /// Sets `AccountTakeoverRiskConfiguration`.
-    pub fn with_account_takeover_risk_configuration(
-        mut self,
-        value: impl Into<AccountTakeoverRiskConfigurationType>,
-    ) -> Self {
-        self.account_takeover_risk_configuration = Some(value.into());
-        self
-    }
-    /// Sets `RiskExceptionConfiguration`.
-    pub fn with_risk_exception_configuration(
-        mut self,
-        value: impl Into<RiskExceptionConfigurationType>,
-    ) -> Self {
-        self.risk_exception_configuration = Some(value.into());
-        self
-    }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
     /// every value inside it, and returns all violations at once.
     pub fn validate(&self) -> Result<(), Violations> {
@@ -75,56 +46,20 @@ impl SetRiskConfigurationRequest {
     }
 }
 
-impl shape::Structure for SetRiskConfigurationRequest {
-    const NAME: &'static str = "SetRiskConfigurationRequest";
-    const FIELDS: json::Fields<'static> = json::Fields::new(
-        &[
-            "UserPoolId",
-            "ClientId",
-            "CompromisedCredentialsRiskConfiguration",
-            "AccountTakeoverRiskConfiguration",
-            "RiskExceptionConfiguration",
-        ],
-    );
-    fn read_field<R: shape::FieldReader>(
-        &mut self,
-        index: usize,
-        r: R,
-    ) -> Result<(), R::Error> {
-        match index {
-            0 => r.set(&mut self.user_pool_id, wire::Same),
-            1 => r.set(&mut self.client_id, wire::Opt(wire::Same)),
-            2 => {
-                r.set(
-                    &mut self.compromised_credentials_risk_configuration,
-                    wire::Opt(wire::Same),
-                )
-            }
-            3 => {
-                r.set(
-                    &mut self.account_takeover_risk_configuration,
-                    wire::Opt(wire::Same),
-                )
-            }
-            4 => r.set(&mut self.risk_exception_configuration, wire::Opt(wire::Same)),
-            _ => Ok(()),
-        }
-    }
-    fn write_fields<W: shape::FieldWriter>(&self, w: &mut W) -> Result<(), W::Error> {
-        w.field(0, &self.user_pool_id, wire::Same)?;
-        w.field(1, &self.client_id, wire::Opt(wire::Same))?;
-        w.field(
-            2,
-            &self.compromised_credentials_risk_configuration,
-            wire::Opt(wire::Same),
-        )?;
-        w.field(3, &self.account_takeover_risk_configuration, wire::Opt(wire::Same))?;
-        w.field(4, &self.risk_exception_configuration, wire::Opt(wire::Same))?;
-        Ok(())
-    }
-}
+crate::setters!(SetRiskConfigurationRequest {
+    with_client_id(client_id: String),
+    with_compromised_credentials_risk_configuration(compromised_credentials_risk_configuration: CompromisedCredentialsRiskConfigurationType),
+    with_account_takeover_risk_configuration(account_takeover_risk_configuration: AccountTakeoverRiskConfigurationType),
+    with_risk_exception_configuration(risk_exception_configuration: RiskExceptionConfigurationType),
+});
 
-crate::structure!(SetRiskConfigurationRequest);
+crate::structure!(SetRiskConfigurationRequest {
+    user_pool_id: "UserPoolId" => wire::Same,
+    client_id: "ClientId" => wire::Opt(wire::Same),
+    compromised_credentials_risk_configuration: "CompromisedCredentialsRiskConfiguration" => wire::Opt(wire::Same),
+    account_takeover_risk_configuration: "AccountTakeoverRiskConfiguration" => wire::Opt(wire::Same),
+    risk_exception_configuration: "RiskExceptionConfiguration" => wire::Opt(wire::Same),
+});
 
 impl fmt::Debug for SetRiskConfigurationRequest {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -2,7 +2,7 @@
 
 use crate::{
     EmailMfaConfigType, SmsMfaConfigType, SoftwareTokenMfaConfigType, UserPoolMfaType,
-    WebAuthnConfigurationType, json, shape, wire,
+    WebAuthnConfigurationType, wire,
 };
 
 use crate::validate::{Validate, Validator, Violations};
@@ -25,43 +25,6 @@ pub struct SetUserPoolMfaConfigResponse {
 }
 
 impl SetUserPoolMfaConfigResponse {
-    /// Sets `SmsMfaConfiguration`.
-    pub fn with_sms_mfa_configuration(
-        mut self,
-        value: impl Into<SmsMfaConfigType>,
-    ) -> Self {
-        self.sms_mfa_configuration = Some(value.into());
-        self
-    }
-    /// Sets `SoftwareTokenMfaConfiguration`.
-    pub fn with_software_token_mfa_configuration(
-        mut self,
-        value: impl Into<SoftwareTokenMfaConfigType>,
-    ) -> Self {
-        self.software_token_mfa_configuration = Some(value.into());
-        self
-    }
-    /// Sets `EmailMfaConfiguration`.
-    pub fn with_email_mfa_configuration(
-        mut self,
-        value: impl Into<EmailMfaConfigType>,
-    ) -> Self {
-        self.email_mfa_configuration = Some(value.into());
-        self
-    }
-    /// Sets `MfaConfiguration`.
-    pub fn with_mfa_configuration(mut self, value: impl Into<UserPoolMfaType>) -> Self {
-        self.mfa_configuration = Some(value.into());
-        self
-    }
-    /// Sets `WebAuthnConfiguration`.
-    pub fn with_web_authn_configuration(
-        mut self,
-        value: impl Into<WebAuthnConfigurationType>,
-    ) -> Self {
-        self.web_authn_configuration = Some(value.into());
-        self
-    }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
     /// every value inside it, and returns all violations at once.
     pub fn validate(&self) -> Result<(), Violations> {
@@ -69,42 +32,21 @@ impl SetUserPoolMfaConfigResponse {
     }
 }
 
-impl shape::Structure for SetUserPoolMfaConfigResponse {
-    const NAME: &'static str = "SetUserPoolMfaConfigResponse";
-    const FIELDS: json::Fields<'static> = json::Fields::new(
-        &[
-            "SmsMfaConfiguration",
-            "SoftwareTokenMfaConfiguration",
-            "EmailMfaConfiguration",
-            "MfaConfiguration",
-            "WebAuthnConfiguration",
-        ],
-    );
-    fn read_field<R: shape::FieldReader>(
-        &mut self,
-        index: usize,
-        r: R,
-    ) -> Result<(), R::Error> {
-        match index {
-            0 => r.set(&mut self.sms_mfa_configuration, wire::Opt(wire::Same)),
-            1 => r.set(&mut self.software_token_mfa_configuration, wire::Opt(wire::Same)),
-            2 => r.set(&mut self.email_mfa_configuration, wire::Opt(wire::Same)),
-            3 => r.set(&mut self.mfa_configuration, wire::Opt(wire::Same)),
-            4 => r.set(&mut self.web_authn_configuration, wire::Opt(wire::Same)),
-            _ => Ok(()),
-        }
-    }
-    fn write_fields<W: shape::FieldWriter>(&self, w: &mut W) -> Result<(), W::Error> {
-        w.field(0, &self.sms_mfa_configuration, wire::Opt(wire::Same))?;
-        w.field(1, &self.software_token_mfa_configuration, wire::Opt(wire::Same))?;
-        w.field(2, &self.email_mfa_configuration, wire::Opt(wire::Same))?;
-        w.field(3, &self.mfa_configuration, wire::Opt(wire::Same))?;
-        w.field(4, &self.web_authn_configuration, wire::Opt(wire::Same))?;
-        Ok(())
-    }
-}
+crate::setters!(SetUserPoolMfaConfigResponse {
+    with_sms_mfa_configuration(sms_mfa_configuration: SmsMfaConfigType),
+    with_software_token_mfa_configuration(software_token_mfa_configuration: SoftwareTokenMfaConfigType),
+    with_email_mfa_configuration(email_mfa_configuration: EmailMfaConfigType),
+    with_mfa_configuration(mfa_configuration: UserPoolMfaType),
+    with_web_authn_configuration(web_authn_configuration: WebAuthnConfigurationType),
+});
 
-crate::structure!(SetUserPoolMfaConfigResponse);
+crate::structure!(SetUserPoolMfaConfigResponse {
+    sms_mfa_configuration: "SmsMfaConfiguration" => wire::Opt(wire::Same),
+    software_token_mfa_configuration: "SoftwareTokenMfaConfiguration" => wire::Opt(wire::Same),
+    email_mfa_configuration: "EmailMfaConfiguration" => wire::Opt(wire::Same),
+    mfa_configuration: "MfaConfiguration" => wire::Opt(wire::Same),
+    web_authn_configuration: "WebAuthnConfiguration" => wire::Opt(wire::Same),
+});
 
 impl Validate for SetUserPoolMfaConfigResponse {
     fn validate_into(&self, validator: &mut Validator) {

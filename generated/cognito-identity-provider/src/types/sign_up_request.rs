@@ -2,11 +2,7 @@
 
 use std::fmt;
 use std::collections::HashMap;
-
-use crate::{
-    AnalyticsMetadataType, AttributeType, UserContextDataType, json, shape, wire,
-};
-
+use crate::{AnalyticsMetadataType, AttributeType, UserContextDataType, wire};
 use crate::validate::{Redacted, Validate, Validator, Violations};
 
 /// This structure is the input of `SignUp`.
@@ -64,50 +60,6 @@ impl SignUpRequest {
             ..Default::default()
         }
     }
-    /// Sets `SecretHash`.
-    pub fn with_secret_hash(mut self, value: impl Into<String>) -> Self {
-        self.secret_hash = Some(value.into());
-        self
-    }
-    /// Sets `Password`.
-    pub fn with_password(mut self, value: impl Into<String>) -> Self {
-        self.password = Some(value.into());
-        self
-    }
-    /// Sets `UserAttributes`.
-    pub fn with_user_attributes(mut self, value: impl Into<Vec<AttributeType>>) -> Self {
-        self.user_attributes = Some(value.into());
-        self
-    }
-    /// Sets `ValidationData`.
-    pub fn with_validation_data(mut self, value: impl Into<Vec<AttributeType>>) -> Self {
-        self.validation_data = Some(value.into());
-        self
-    }
-    /// Sets `AnalyticsMetadata`.
-    pub fn with_analytics_metadata(
-        mut self,
-        value: impl Into<AnalyticsMetadataType>,
-    ) -> Self {
-        self.analytics_metadata = Some(value.into());
-        self
-    }
-    /// Sets `UserContextData`.
-    pub fn with_user_context_data(
-        mut self,
-        value: impl Into<UserContextDataType>,
-    ) -> Self {
-        self.user_context_data = Some(value.into());
-        self
-    }
-    /// Sets `ClientMetadata`.
-    pub fn with_client_metadata(
-        mut self,
-        value: impl Into<HashMap<String, String>>,
-    ) -> Self {
-        self.client_metadata = Some(value.into());
-        self
-    }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
     /// every value inside it, and returns all violations at once.
     pub fn validate(&self) -> Result<(), Violations> {
@@ -115,54 +67,27 @@ impl SignUpRequest {
     }
 }
 
-impl shape::Structure for SignUpRequest {
-    const NAME: &'static str = "SignUpRequest";
-    const FIELDS: json::Fields<'static> = json::Fields::new(
-        &[
-            "ClientId",
-            "SecretHash",
-            "Username",
-            "Password",
-            "UserAttributes",
-            "ValidationData",
-            "AnalyticsMetadata",
-            "UserContextData",
-            "ClientMetadata",
-        ],
-    );
-    fn read_field<R: shape::FieldReader>(
-        &mut self,
-        index: usize,
-        r: R,
-    ) -> Result<(), R::Error> {
-        match index {
-            0 => r.set(&mut self.client_id, wire::Same),
-            1 => r.set(&mut self.secret_hash, wire::Opt(wire::Same)),
-            2 => r.set(&mut self.username, wire::Same),
-            3 => r.set(&mut self.password, wire::Opt(wire::Same)),
-            4 => r.set(&mut self.user_attributes, wire::Opt(wire::List(wire::Same))),
-            5 => r.set(&mut self.validation_data, wire::Opt(wire::List(wire::Same))),
-            6 => r.set(&mut self.analytics_metadata, wire::Opt(wire::Same)),
-            7 => r.set(&mut self.user_context_data, wire::Opt(wire::Same)),
-            8 => r.set(&mut self.client_metadata, wire::Opt(wire::Map(wire::Same))),
-            _ => Ok(()),
-        }
-    }
-    fn write_fields<W: shape::FieldWriter>(&self, w: &mut W) -> Result<(), W::Error> {
-        w.field(0, &self.client_id, wire::Same)?;
-        w.field(1, &self.secret_hash, wire::Opt(wire::Same))?;
-        w.field(2, &self.username, wire::Same)?;
-        w.field(3, &self.password, wire::Opt(wire::Same))?;
-        w.field(4, &self.user_attributes, wire::Opt(wire::List(wire::Same)))?;
-        w.field(5, &self.validation_data, wire::Opt(wire::List(wire::Same)))?;
-        w.field(6, &self.analytics_metadata, wire::Opt(wire::Same))?;
-        w.field(7, &self.user_context_data, wire::Opt(wire::Same))?;
-        w.field(8, &self.client_metadata, wire::Opt(wire::Map(wire::Same)))?;
-        Ok(())
-    }
-}
+crate::setters!(SignUpRequest {
+    with_secret_hash(secret_hash: String),
+    with_password(password: String),
+    with_user_attributes(user_attributes: Vec<AttributeType>),
+    with_validation_data(validation_data: Vec<AttributeType>),
+    with_analytics_metadata(analytics_metadata: AnalyticsMetadataType),
+    with_user_context_data(user_context_data: UserContextDataType),
+    with_client_metadata(client_metadata: HashMap<String, String>),
+});
 
-crate::structure!(SignUpRequest);
+crate::structure!(SignUpRequest {
+    client_id: "ClientId" => wire::Same,
+    secret_hash: "SecretHash" => wire::Opt(wire::Same),
+    username: "Username" => wire::Same,
+    password: "Password" => wire::Opt(wire::Same),
+    user_attributes: "UserAttributes" => wire::Opt(wire::List(wire::Same)),
+    validation_data: "ValidationData" => wire::Opt(wire::List(wire::Same)),
+    analytics_metadata: "AnalyticsMetadata" => wire::Opt(wire::Same),
+    user_context_data: "UserContextData" => wire::Opt(wire::Same),
+    client_metadata: "ClientMetadata" => wire::Opt(wire::Map(wire::Same)),
+});
 
 impl fmt::Debug for SignUpRequest {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

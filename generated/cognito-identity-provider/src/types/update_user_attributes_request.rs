@@ -2,7 +2,7 @@
 
 use std::fmt;
 use std::collections::HashMap;
-use crate::{AttributeType, json, shape, wire};
+use crate::{AttributeType, wire};
 use crate::validate::{Redacted, Validate, Validator, Violations};
 
 /// This structure is the input of `UpdateUserAttributes`.
@@ -45,14 +45,6 @@ impl UpdateUserAttributesRequest {
             ..Default::default()
         }
     }
-    /// Sets `ClientMetadata`.
-    pub fn with_client_metadata(
-        mut self,
-        value: impl Into<HashMap<String, String>>,
-    ) -> Self {
-        self.client_metadata = Some(value.into());
-        self
-    }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
     /// every value inside it, and returns all violations at once.
     pub fn validate(&self) -> Result<(), Violations> {
@@ -60,32 +52,15 @@ impl UpdateUserAttributesRequest {
     }
 }
 
-impl shape::Structure for UpdateUserAttributesRequest {
-    const NAME: &'static str = "UpdateUserAttributesRequest";
-    const FIELDS: json::Fields<'static> = json::Fields::new(
-        &["UserAttributes", "AccessToken", "ClientMetadata"],
-    );
-    fn read_field<R: shape::FieldReader>(
-        &mut self,
-        index: usize,
-        r: R,
-    ) -> Result<(), R::Error> {
-        match index {
-            0 => r.set(&mut self.user_attributes, wire::List(wire::Same)),
-            1 => r.set(&mut self.access_token, wire::Same),
-            2 => r.set(&mut self.client_metadata, wire::Opt(wire::Map(wire::Same))),
-            _ => Ok(()),
-        }
-    }
-    fn write_fields<W: shape::FieldWriter>(&self, w: &mut W) -> Result<(), W::Error> {
-        w.field(0, &self.user_attributes, wire::List(wire::Same))?;
-        w.field(1, &self.access_token, wire::Same)?;
-        w.field(2, &self.client_metadata, wire::Opt(wire::Map(wire::Same)))?;
-        Ok(())
-    }
-}
+crate::setters!(UpdateUserAttributesRequest {
+    with_client_metadata(client_metadata: HashMap<String, String>),
+});
 
-crate::structure!(UpdateUserAttributesRequest);
+crate::structure!(UpdateUserAttributesRequest {
+    user_attributes: "UserAttributes" => wire::List(wire::Same),
+    access_token: "AccessToken" => wire::Same,
+    client_metadata: "ClientMetadata" => wire::Opt(wire::Map(wire::Same)),
+});
 
 impl fmt::Debug for UpdateUserAttributesRequest {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

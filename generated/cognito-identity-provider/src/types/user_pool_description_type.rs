@@ -2,7 +2,7 @@
 
 #![allow(deprecated)]
 
-use crate::{LambdaConfigType, StatusType, json, shape, wire};
+use crate::{LambdaConfigType, StatusType, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// A short description of a user pool.
@@ -24,39 +24,6 @@ pub struct UserPoolDescriptionType {
 }
 
 impl UserPoolDescriptionType {
-    /// Sets `Id`.
-    pub fn with_id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `Name`.
-    pub fn with_name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-    /// Sets `LambdaConfig`.
-    pub fn with_lambda_config(mut self, value: impl Into<LambdaConfigType>) -> Self {
-        self.lambda_config = Some(value.into());
-        self
-    }
-    /// Sets `Status`.
-    pub fn with_status(mut self, value: impl Into<StatusType>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `LastModifiedDate`.
-    pub fn with_last_modified_date(
-        mut self,
-        value: impl Into<time::OffsetDateTime>,
-    ) -> Self {
-        self.last_modified_date = Some(value.into());
-        self
-    }
-    /// Sets `CreationDate`.
-    pub fn with_creation_date(mut self, value: impl Into<time::OffsetDateTime>) -> Self {
-        self.creation_date = Some(value.into());
-        self
-    }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
     /// every value inside it, and returns all violations at once.
     pub fn validate(&self) -> Result<(), Violations> {
@@ -64,38 +31,23 @@ impl UserPoolDescriptionType {
     }
 }
 
-impl shape::Structure for UserPoolDescriptionType {
-    const NAME: &'static str = "UserPoolDescriptionType";
-    const FIELDS: json::Fields<'static> = json::Fields::new(
-        &["Id", "Name", "LambdaConfig", "Status", "LastModifiedDate", "CreationDate"],
-    );
-    fn read_field<R: shape::FieldReader>(
-        &mut self,
-        index: usize,
-        r: R,
-    ) -> Result<(), R::Error> {
-        match index {
-            0 => r.set(&mut self.id, wire::Opt(wire::Same)),
-            1 => r.set(&mut self.name, wire::Opt(wire::Same)),
-            2 => r.set(&mut self.lambda_config, wire::Opt(wire::Same)),
-            3 => r.set(&mut self.status, wire::Opt(wire::Same)),
-            4 => r.set(&mut self.last_modified_date, wire::Opt(wire::EpochSeconds)),
-            5 => r.set(&mut self.creation_date, wire::Opt(wire::EpochSeconds)),
-            _ => Ok(()),
-        }
-    }
-    fn write_fields<W: shape::FieldWriter>(&self, w: &mut W) -> Result<(), W::Error> {
-        w.field(0, &self.id, wire::Opt(wire::Same))?;
-        w.field(1, &self.name, wire::Opt(wire::Same))?;
-        w.field(2, &self.lambda_config, wire::Opt(wire::Same))?;
-        w.field(3, &self.status, wire::Opt(wire::Same))?;
-        w.field(4, &self.last_modified_date, wire::Opt(wire::EpochSeconds))?;
-        w.field(5, &self.creation_date, wire::Opt(wire::EpochSeconds))?;
-        Ok(())
-    }
-}
+crate::setters!(UserPoolDescriptionType {
+    with_id(id: String),
+    with_name(name: String),
+    with_lambda_config(lambda_config: LambdaConfigType),
+    with_status(status: StatusType),
+    with_last_modified_date(last_modified_date: time::OffsetDateTime),
+    with_creation_date(creation_date: time::OffsetDateTime),
+});
 
-crate::structure!(UserPoolDescriptionType);
+crate::structure!(UserPoolDescriptionType {
+    id: "Id" => wire::Opt(wire::Same),
+    name: "Name" => wire::Opt(wire::Same),
+    lambda_config: "LambdaConfig" => wire::Opt(wire::Same),
+    status: "Status" => wire::Opt(wire::Same),
+    last_modified_date: "LastModifiedDate" => wire::Opt(wire::EpochSeconds),
+    creation_date: "CreationDate" => wire::Opt(wire::EpochSeconds),
+});
 
 impl Validate for UserPoolDescriptionType {
     fn validate_into(&self, validator: &mut Validator) {

@@ -11,7 +11,7 @@ use crate::{
     UserAttributeUpdateSettingsType, UserPoolAddOnsType, UserPoolMfaType,
     UserPoolPolicyType, UserPoolTierType, UsernameAttributeType,
     UsernameConfigurationType, VerificationMessageTemplateType, VerifiedAttributeType,
-    json, shape, wire,
+    wire,
 };
 
 use crate::validate::{Validate, Validator, Violations};
@@ -115,219 +115,6 @@ pub struct UserPoolType {
 }
 
 impl UserPoolType {
-    /// Sets `Id`.
-    pub fn with_id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `Name`.
-    pub fn with_name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-    /// Sets `Policies`.
-    pub fn with_policies(mut self, value: impl Into<UserPoolPolicyType>) -> Self {
-        self.policies = Some(value.into());
-        self
-    }
-    /// Sets `DeletionProtection`.
-    pub fn with_deletion_protection(
-        mut self,
-        value: impl Into<DeletionProtectionType>,
-    ) -> Self {
-        self.deletion_protection = Some(value.into());
-        self
-    }
-    /// Sets `LambdaConfig`.
-    pub fn with_lambda_config(mut self, value: impl Into<LambdaConfigType>) -> Self {
-        self.lambda_config = Some(value.into());
-        self
-    }
-    /// Sets `Status`.
-    pub fn with_status(mut self, value: impl Into<StatusType>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `LastModifiedDate`.
-    pub fn with_last_modified_date(
-        mut self,
-        value: impl Into<time::OffsetDateTime>,
-    ) -> Self {
-        self.last_modified_date = Some(value.into());
-        self
-    }
-    /// Sets `CreationDate`.
-    pub fn with_creation_date(mut self, value: impl Into<time::OffsetDateTime>) -> Self {
-        self.creation_date = Some(value.into());
-        self
-    }
-    /// Sets `SchemaAttributes`.
-    pub fn with_schema_attributes(
-        mut self,
-        value: impl Into<Vec<SchemaAttributeType>>,
-    ) -> Self {
-        self.schema_attributes = Some(value.into());
-        self
-    }
-    /// Sets `AutoVerifiedAttributes`.
-    pub fn with_auto_verified_attributes(
-        mut self,
-        value: impl Into<Vec<VerifiedAttributeType>>,
-    ) -> Self {
-        self.auto_verified_attributes = Some(value.into());
-        self
-    }
-    /// Sets `AliasAttributes`.
-    pub fn with_alias_attributes(
-        mut self,
-        value: impl Into<Vec<AliasAttributeType>>,
-    ) -> Self {
-        self.alias_attributes = Some(value.into());
-        self
-    }
-    /// Sets `UsernameAttributes`.
-    pub fn with_username_attributes(
-        mut self,
-        value: impl Into<Vec<UsernameAttributeType>>,
-    ) -> Self {
-        self.username_attributes = Some(value.into());
-        self
-    }
-    /// Sets `SmsVerificationMessage`.
-    pub fn with_sms_verification_message(mut self, value: impl Into<String>) -> Self {
-        self.sms_verification_message = Some(value.into());
-        self
-    }
-    /// Sets `EmailVerificationMessage`.
-    pub fn with_email_verification_message(mut self, value: impl Into<String>) -> Self {
-        self.email_verification_message = Some(value.into());
-        self
-    }
-    /// Sets `EmailVerificationSubject`.
-    pub fn with_email_verification_subject(mut self, value: impl Into<String>) -> Self {
-        self.email_verification_subject = Some(value.into());
-        self
-    }
-    /// Sets `VerificationMessageTemplate`.
-    pub fn with_verification_message_template(
-        mut self,
-        value: impl Into<VerificationMessageTemplateType>,
-    ) -> Self {
-        self.verification_message_template = Some(value.into());
-        self
-    }
-    /// Sets `SmsAuthenticationMessage`.
-    pub fn with_sms_authentication_message(mut self, value: impl Into<String>) -> Self {
-        self.sms_authentication_message = Some(value.into());
-        self
-    }
-    /// Sets `UserAttributeUpdateSettings`.
-    pub fn with_user_attribute_update_settings(
-        mut self,
-        value: impl Into<UserAttributeUpdateSettingsType>,
-    ) -> Self {
-        self.user_attribute_update_settings = Some(value.into());
-        self
-    }
-    /// Sets `MfaConfiguration`.
-    pub fn with_mfa_configuration(mut self, value: impl Into<UserPoolMfaType>) -> Self {
-        self.mfa_configuration = Some(value.into());
-        self
-    }
-    /// Sets `DeviceConfiguration`.
-    pub fn with_device_configuration(
-        mut self,
-        value: impl Into<DeviceConfigurationType>,
-    ) -> Self {
-        self.device_configuration = Some(value.into());
-        self
-    }
-    /// Sets `EmailConfiguration`.
-    pub fn with_email_configuration(
-        mut self,
-        value: impl Into<EmailConfigurationType>,
-    ) -> Self {
-        self.email_configuration = Some(value.into());
-        self
-    }
-    /// Sets `SmsConfiguration`.
-    pub fn with_sms_configuration(
-        mut self,
-        value: impl Into<SmsConfigurationType>,
-    ) -> Self {
-        self.sms_configuration = Some(value.into());
-        self
-    }
-    /// Sets `UserPoolTags`.
-    pub fn with_user_pool_tags(
-        mut self,
-        value: impl Into<HashMap<String, String>>,
-    ) -> Self {
-        self.user_pool_tags = Some(value.into());
-        self
-    }
-    /// Sets `SmsConfigurationFailure`.
-    pub fn with_sms_configuration_failure(mut self, value: impl Into<String>) -> Self {
-        self.sms_configuration_failure = Some(value.into());
-        self
-    }
-    /// Sets `EmailConfigurationFailure`.
-    pub fn with_email_configuration_failure(mut self, value: impl Into<String>) -> Self {
-        self.email_configuration_failure = Some(value.into());
-        self
-    }
-    /// Sets `Domain`.
-    pub fn with_domain(mut self, value: impl Into<String>) -> Self {
-        self.domain = Some(value.into());
-        self
-    }
-    /// Sets `CustomDomain`.
-    pub fn with_custom_domain(mut self, value: impl Into<String>) -> Self {
-        self.custom_domain = Some(value.into());
-        self
-    }
-    /// Sets `AdminCreateUserConfig`.
-    pub fn with_admin_create_user_config(
-        mut self,
-        value: impl Into<AdminCreateUserConfigType>,
-    ) -> Self {
-        self.admin_create_user_config = Some(value.into());
-        self
-    }
-    /// Sets `UserPoolAddOns`.
-    pub fn with_user_pool_add_ons(
-        mut self,
-        value: impl Into<UserPoolAddOnsType>,
-    ) -> Self {
-        self.user_pool_add_ons = Some(value.into());
-        self
-    }
-    /// Sets `UsernameConfiguration`.
-    pub fn with_username_configuration(
-        mut self,
-        value: impl Into<UsernameConfigurationType>,
-    ) -> Self {
-        self.username_configuration = Some(value.into());
-        self
-    }
-    /// Sets `Arn`.
-    pub fn with_arn(mut self, value: impl Into<String>) -> Self {
-        self.arn = Some(value.into());
-        self
-    }
-    /// Sets `AccountRecoverySetting`.
-    pub fn with_account_recovery_setting(
-        mut self,
-        value: impl Into<AccountRecoverySettingType>,
-    ) -> Self {
-        self.account_recovery_setting = Some(value.into());
-        self
-    }
-    /// Sets `UserPoolTier`.
-    pub fn with_user_pool_tier(mut self, value: impl Into<UserPoolTierType>) -> Self {
-        self.user_pool_tier = Some(value.into());
-        self
-    }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
     /// every value inside it, and returns all violations at once.
     pub fn validate(&self) -> Result<(), Violations> {
@@ -335,134 +122,78 @@ impl UserPoolType {
     }
 }
 
-impl shape::Structure for UserPoolType {
-    const NAME: &'static str = "UserPoolType";
-    const FIELDS: json::Fields<'static> = json::Fields::new(
-        &[
-            "Id",
-            "Name",
-            "Policies",
-            "DeletionProtection",
-            "LambdaConfig",
-            "Status",
-            "LastModifiedDate",
-            "CreationDate",
-            "SchemaAttributes",
-            "AutoVerifiedAttributes",
-            "AliasAttributes",
-            "UsernameAttributes",
-            "SmsVerificationMessage",
-            "EmailVerificationMessage",
-            "EmailVerificationSubject",
-            "VerificationMessageTemplate",
-            "SmsAuthenticationMessage",
-            "UserAttributeUpdateSettings",
-            "MfaConfiguration",
-            "DeviceConfiguration",
-            "EstimatedNumberOfUsers",
-            "EmailConfiguration",
-            "SmsConfiguration",
-            "UserPoolTags",
-            "SmsConfigurationFailure",
-            "EmailConfigurationFailure",
-            "Domain",
-            "CustomDomain",
-            "AdminCreateUserConfig",
-            "UserPoolAddOns",
-            "UsernameConfiguration",
-            "Arn",
-            "AccountRecoverySetting",
-            "UserPoolTier",
-        ],
-    );
-    fn read_field<R: shape::FieldReader>(
-        &mut self,
-        index: usize,
-        r: R,
-    ) -> Result<(), R::Error> {
-        match index {
-            0 => r.set(&mut self.id, wire::Opt(wire::Same)),
-            1 => r.set(&mut self.name, wire::Opt(wire::Same)),
-            2 => r.set(&mut self.policies, wire::Opt(wire::Same)),
-            3 => r.set(&mut self.deletion_protection, wire::Opt(wire::Same)),
-            4 => r.set(&mut self.lambda_config, wire::Opt(wire::Same)),
-            5 => r.set(&mut self.status, wire::Opt(wire::Same)),
-            6 => r.set(&mut self.last_modified_date, wire::Opt(wire::EpochSeconds)),
-            7 => r.set(&mut self.creation_date, wire::Opt(wire::EpochSeconds)),
-            8 => r.set(&mut self.schema_attributes, wire::Opt(wire::List(wire::Same))),
-            9 => {
-                r.set(
-                    &mut self.auto_verified_attributes,
-                    wire::Opt(wire::List(wire::Same)),
-                )
-            }
-            10 => r.set(&mut self.alias_attributes, wire::Opt(wire::List(wire::Same))),
-            11 => r.set(&mut self.username_attributes, wire::Opt(wire::List(wire::Same))),
-            12 => r.set(&mut self.sms_verification_message, wire::Opt(wire::Same)),
-            13 => r.set(&mut self.email_verification_message, wire::Opt(wire::Same)),
-            14 => r.set(&mut self.email_verification_subject, wire::Opt(wire::Same)),
-            15 => r.set(&mut self.verification_message_template, wire::Opt(wire::Same)),
-            16 => r.set(&mut self.sms_authentication_message, wire::Opt(wire::Same)),
-            17 => r.set(&mut self.user_attribute_update_settings, wire::Opt(wire::Same)),
-            18 => r.set(&mut self.mfa_configuration, wire::Opt(wire::Same)),
-            19 => r.set(&mut self.device_configuration, wire::Opt(wire::Same)),
-            20 => r.set(&mut self.estimated_number_of_users, wire::Same),
-            21 => r.set(&mut self.email_configuration, wire::Opt(wire::Same)),
-            22 => r.set(&mut self.sms_configuration, wire::Opt(wire::Same)),
-            23 => r.set(&mut self.user_pool_tags, wire::Opt(wire::Map(wire::Same))),
-            24 => r.set(&mut self.sms_configuration_failure, wire::Opt(wire::Same)),
-            25 => r.set(&mut self.email_configuration_failure, wire::Opt(wire::Same)),
-            26 => r.set(&mut self.domain, wire::Opt(wire::Same)),
-            27 => r.set(&mut self.custom_domain, wire::Opt(wire::Same)),
-            28 => r.set(&mut self.admin_create_user_config, wire::Opt(wire::Same)),
-            29 => r.set(&mut self.user_pool_add_ons, wire::Opt(wire::Same)),
-            30 => r.set(&mut self.username_configuration, wire::Opt(wire::Same)),
-            31 => r.set(&mut self.arn, wire::Opt(wire::Same)),
-            32 => r.set(&mut self.account_recovery_setting, wire::Opt(wire::Same)),
-            33 => r.set(&mut self.user_pool_tier, wire::Opt(wire::Same)),
-            _ => Ok(()),
-        }
-    }
-    fn write_fields<W: shape::FieldWriter>(&self, w: &mut W) -> Result<(), W::Error> {
-        w.field(0, &self.id, wire::Opt(wire::Same))?;
-        w.field(1, &self.name, wire::Opt(wire::Same))?;
-        w.field(2, &self.policies, wire::Opt(wire::Same))?;
-        w.field(3, &self.deletion_protection, wire::Opt(wire::Same))?;
-        w.field(4, &self.lambda_config, wire::Opt(wire::Same))?;
-        w.field(5, &self.status, wire::Opt(wire::Same))?;
-        w.field(6, &self.last_modified_date, wire::Opt(wire::EpochSeconds))?;
-        w.field(7, &self.creation_date, wire::Opt(wire::EpochSeconds))?;
-        w.field(8, &self.schema_attributes, wire::Opt(wire::List(wire::Same)))?;
-        w.field(9, &self.auto_verified_attributes, wire::Opt(wire::List(wire::Same)))?;
-        w.field(10, &self.alias_attributes, wire::Opt(wire::List(wire::Same)))?;
-        w.field(11, &self.username_attributes, wire::Opt(wire::List(wire::Same)))?;
-        w.field(12, &self.sms_verification_message, wire::Opt(wire::Same))?;
-        w.field(13, &self.email_verification_message, wire::Opt(wire::Same))?;
-        w.field(14, &self.email_verification_subject, wire::Opt(wire::Same))?;
-        w.field(15, &self.verification_message_template, wire::Opt(wire::Same))?;
-        w.field(16, &self.sms_authentication_message, wire::Opt(wire::Same))?;
-        w.field(17, &self.user_attribute_update_settings, wire::Opt(wire::Same))?;
-        w.field(18, &self.mfa_configuration, wire::Opt(wire::Same))?;
-        w.field(19, &self.device_configuration, wire::Opt(wire::Same))?;
-        w.field(20, &self.estimated_number_of_users, wire::Same)?;
-        w.field(21, &self.email_configuration, wire::Opt(wire::Same))?;
-        w.field(22, &self.sms_configuration, wire::Opt(wire::Same))?;
-        w.field(23, &self.user_pool_tags, wire::Opt(wire::Map(wire::Same)))?;
-        w.field(24, &self.sms_configuration_failure, wire::Opt(wire::Same))?;
-        w.field(25, &self.email_configuration_failure, wire::Opt(wire::Same))?;
-        w.field(26, &self.domain, wire::Opt(wire::Same))?;
-        w.field(27, &self.custom_domain, wire::Opt(wire::Same))?;
-        w.field(28, &self.admin_create_user_config, wire::Opt(wire::Same))?;
-        w.field(29, &self.user_pool_add_ons, wire::Opt(wire::Same))?;
-        w.field(30, &self.username_configuration, wire::Opt(wire::Same))?;
-        w.field(31, &self.arn, wire::Opt(wire::Same))?;
-        w.field(32, &self.account_recovery_setting, wire::Opt(wire::Same))?;
-        w.field(33, &self.user_pool_tier, wire::Opt(wire::Same))?;
-        Ok(())
-    }
-}
+crate::setters!(UserPoolType {
+    with_id(id: String),
+    with_name(name: String),
+    with_policies(policies: UserPoolPolicyType),
+    with_deletion_protection(deletion_protection: DeletionProtectionType),
+    with_lambda_config(lambda_config: LambdaConfigType),
+    with_status(status: StatusType),
+    with_last_modified_date(last_modified_date: time::OffsetDateTime),
+    with_creation_date(creation_date: time::OffsetDateTime),
+    with_schema_attributes(schema_attributes: Vec<SchemaAttributeType>),
+    with_auto_verified_attributes(auto_verified_attributes: Vec<VerifiedAttributeType>),
+    with_alias_attributes(alias_attributes: Vec<AliasAttributeType>),
+    with_username_attributes(username_attributes: Vec<UsernameAttributeType>),
+    with_sms_verification_message(sms_verification_message: String),
+    with_email_verification_message(email_verification_message: String),
+    with_email_verification_subject(email_verification_subject: String),
+    with_verification_message_template(verification_message_template: VerificationMessageTemplateType),
+    with_sms_authentication_message(sms_authentication_message: String),
+    with_user_attribute_update_settings(user_attribute_update_settings: UserAttributeUpdateSettingsType),
+    with_mfa_configuration(mfa_configuration: UserPoolMfaType),
+    with_device_configuration(device_configuration: DeviceConfigurationType),
+    with_email_configuration(email_configuration: EmailConfigurationType),
+    with_sms_configuration(sms_configuration: SmsConfigurationType),
+    with_user_pool_tags(user_pool_tags: HashMap<String, String>),
+    with_sms_configuration_failure(sms_configuration_failure: String),
+    with_email_configuration_failure(email_configuration_failure: String),
+    with_domain(domain: String),
+    with_custom_domain(custom_domain: String),
+    with_admin_create_user_config(admin_create_user_config: AdminCreateUserConfigType),
+    with_user_pool_add_ons(user_pool_add_ons: UserPoolAddOnsType),
+    with_username_configuration(username_configuration: UsernameConfigurationType),
+    with_arn(arn: String),
+    with_account_recovery_setting(account_recovery_setting: AccountRecoverySettingType),
+    with_user_pool_tier(user_pool_tier: UserPoolTierType),
+});
 
-crate::structure!(UserPoolType);
+crate::structure!(UserPoolType {
+    id: "Id" => wire::Opt(wire::Same),
+    name: "Name" => wire::Opt(wire::Same),
+    policies: "Policies" => wire::Opt(wire::Same),
+    deletion_protection: "DeletionProtection" => wire::Opt(wire::Same),
+    lambda_config: "LambdaConfig" => wire::Opt(wire::Same),
+    status: "Status" => wire::Opt(wire::Same),
+    last_modified_date: "LastModifiedDate" => wire::Opt(wire::EpochSeconds),
+    creation_date: "CreationDate" => wire::Opt(wire::EpochSeconds),
+    schema_attributes: "SchemaAttributes" => wire::Opt(wire::List(wire::Same)),
+    auto_verified_attributes: "AutoVerifiedAttributes" => wire::Opt(wire::List(wire::Same)),
+    alias_attributes: "AliasAttributes" => wire::Opt(wire::List(wire::Same)),
+    username_attributes: "UsernameAttributes" => wire::Opt(wire::List(wire::Same)),
+    sms_verification_message: "SmsVerificationMessage" => wire::Opt(wire::Same),
+    email_verification_message: "EmailVerificationMessage" => wire::Opt(wire::Same),
+    email_verification_subject: "EmailVerificationSubject" => wire::Opt(wire::Same),
+    verification_message_template: "VerificationMessageTemplate" => wire::Opt(wire::Same),
+    sms_authentication_message: "SmsAuthenticationMessage" => wire::Opt(wire::Same),
+    user_attribute_update_settings: "UserAttributeUpdateSettings" => wire::Opt(wire::Same),
+    mfa_configuration: "MfaConfiguration" => wire::Opt(wire::Same),
+    device_configuration: "DeviceConfiguration" => wire::Opt(wire::Same),
+    estimated_number_of_users: "EstimatedNumberOfUsers" => wire::Same,
+    email_configuration: "EmailConfiguration" => wire::Opt(wire::Same),
+    sms_configuration: "SmsConfiguration" => wire::Opt(wire::Same),
+    user_pool_tags: "UserPoolTags" => wire::Opt(wire::Map(wire::Same)),
+    sms_configuration_failure: "SmsConfigurationFailure" => wire::Opt(wire::Same),
+    email_configuration_failure: "EmailConfigurationFailure" => wire::Opt(wire::Same),
+    domain: "Domain" => wire::Opt(wire::Same),
+    custom_domain: "CustomDomain" => wire::Opt(wire::Same),
+    admin_create_user_config: "AdminCreateUserConfig" => wire::Opt(wire::Same),
+    user_pool_add_ons: "UserPoolAddOns" => wire::Opt(wire::Same),
+    username_configuration: "UsernameConfiguration" => wire::Opt(wire::Same),
+    arn: "Arn" => wire::Opt(wire::Same),
+    account_recovery_setting: "AccountRecoverySetting" => wire::Opt(wire::Same),
+    user_pool_tier: "UserPoolTier" => wire::Opt(wire::Same),
+});
 
 impl Validate for UserPoolType {
     fn validate_into(&self, validator: &mut Validator) {

@@ -26,6 +26,8 @@ impl Operation for Everything {
     }
 }
 
-crate::operation_errors!(
-    EverythingError of Everything { Throttled, Broken, Error } => ServiceError
-);
+crate::operation_errors!(EverythingError of Everything {
+    Throttled,
+    Broken,
+    Error,
+} => ServiceError);

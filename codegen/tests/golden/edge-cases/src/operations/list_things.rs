@@ -53,4 +53,6 @@ impl PaginatedItems for ListThings {
     }
 }
 
-crate::operation_errors!(ListThingsError of ListThings { Error } => ServiceError);
+crate::operation_errors!(ListThingsError of ListThings {
+    Error,
+} => ServiceError);

@@ -53,7 +53,8 @@ pub const OPERATIONS: &[OperationInfo] = &[
     },
 ];
 
-crate::operation_errors! {
-    #[doc = r" Any error of the service: every operation's error converts into it."]
-    ServiceError { Broken, Error, Throttled }
-}
+crate::operation_errors!(service ServiceError {
+    Broken,
+    Error,
+    Throttled,
+});

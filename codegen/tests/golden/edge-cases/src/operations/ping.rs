@@ -26,4 +26,6 @@ impl Operation for Ping {
     }
 }
 
-crate::operation_errors!(PingError of Ping { Error } => ServiceError);
+crate::operation_errors!(PingError of Ping {
+    Error,
+} => ServiceError);

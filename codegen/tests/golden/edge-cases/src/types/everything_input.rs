@@ -4,7 +4,7 @@
 
 use crate::{
     Clashes, Collections, Defaults, Keywords, Level, Node, Numbers, OldShape,
-    PlaceWidget, Times, Tree, Widget, json, lowerCaseShape, shape, wire,
+    PlaceWidget, Times, Tree, Widget, lowerCaseShape, wire,
 };
 
 use crate::validate::{Validate, Validator, Violations};
@@ -31,81 +31,6 @@ pub struct EverythingInput {
 }
 
 impl EverythingInput {
-    /// Sets `Keywords`.
-    pub fn with_keywords(mut self, value: impl Into<Keywords>) -> Self {
-        self.keywords = Some(value.into());
-        self
-    }
-    /// Sets `Numbers`.
-    pub fn with_numbers(mut self, value: impl Into<Numbers>) -> Self {
-        self.numbers = Some(value.into());
-        self
-    }
-    /// Sets `Times`.
-    pub fn with_times(mut self, value: impl Into<Times>) -> Self {
-        self.times = Some(value.into());
-        self
-    }
-    /// Sets `Collections`.
-    pub fn with_collections(mut self, value: impl Into<Collections>) -> Self {
-        self.collections = Some(value.into());
-        self
-    }
-    /// Sets `Tree`.
-    pub fn with_tree(mut self, value: impl Into<Tree>) -> Self {
-        self.tree = Some(value.into());
-        self
-    }
-    /// Sets `Node`.
-    pub fn with_node(mut self, value: impl Into<Node>) -> Self {
-        self.node = Some(value.into());
-        self
-    }
-    /// Sets `Clashes`.
-    pub fn with_clashes(mut self, value: impl Into<Clashes>) -> Self {
-        self.clashes = Some(value.into());
-        self
-    }
-    /// Sets `Widget`.
-    pub fn with_widget(mut self, value: impl Into<Widget>) -> Self {
-        self.widget = Some(value.into());
-        self
-    }
-    /// Sets `OtherWidget`.
-    pub fn with_other_widget(mut self, value: impl Into<PlaceWidget>) -> Self {
-        self.other_widget = Some(value.into());
-        self
-    }
-    /// Sets `Level`.
-    pub fn with_level(mut self, value: impl Into<Level>) -> Self {
-        self.level = Some(value.into());
-        self
-    }
-    /// Sets `Defaults`.
-    pub fn with_defaults(mut self, value: impl Into<Defaults>) -> Self {
-        self.defaults = Some(value.into());
-        self
-    }
-    /// Sets `Blob`.
-    pub fn with_blob(mut self, value: impl Into<::std::vec::Vec<u8>>) -> Self {
-        self.blob = Some(value.into());
-        self
-    }
-    /// Sets `Document`.
-    pub fn with_document(mut self, value: impl Into<serde_json::Value>) -> Self {
-        self.document = Some(value.into());
-        self
-    }
-    /// Sets `lower`.
-    pub fn with_lower(mut self, value: impl Into<lowerCaseShape>) -> Self {
-        self.lower = Some(value.into());
-        self
-    }
-    /// Sets `Old`.
-    pub fn with_old(mut self, value: impl Into<OldShape>) -> Self {
-        self.old = Some(value.into());
-        self
-    }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
     /// every value inside it, and returns all violations at once.
     pub fn validate(&self) -> ::std::result::Result<(), Violations> {
@@ -113,75 +38,41 @@ impl EverythingInput {
     }
 }
 
-impl shape::Structure for EverythingInput {
-    const NAME: &'static str = "EverythingInput";
-    const FIELDS: json::Fields<'static> = json::Fields::new(
-        &[
-            "Keywords",
-            "Numbers",
-            "Times",
-            "Collections",
-            "Tree",
-            "Node",
-            "Clashes",
-            "Widget",
-            "OtherWidget",
-            "Level",
-            "Defaults",
-            "Blob",
-            "Document",
-            "lower",
-            "Old",
-        ],
-    );
-    fn read_field<R: shape::FieldReader>(
-        &mut self,
-        index: usize,
-        r: R,
-    ) -> ::std::result::Result<(), R::Error> {
-        match index {
-            0 => r.set(&mut self.keywords, wire::Opt(wire::Same)),
-            1 => r.set(&mut self.numbers, wire::Opt(wire::Same)),
-            2 => r.set(&mut self.times, wire::Opt(wire::Same)),
-            3 => r.set(&mut self.collections, wire::Opt(wire::Same)),
-            4 => r.set(&mut self.tree, wire::Opt(wire::Same)),
-            5 => r.set(&mut self.node, wire::Opt(wire::Same)),
-            6 => r.set(&mut self.clashes, wire::Opt(wire::Same)),
-            7 => r.set(&mut self.widget, wire::Opt(wire::Same)),
-            8 => r.set(&mut self.other_widget, wire::Opt(wire::Same)),
-            9 => r.set(&mut self.level, wire::Opt(wire::Same)),
-            10 => r.set(&mut self.defaults, wire::Opt(wire::Same)),
-            11 => r.set(&mut self.blob, wire::Opt(wire::Base64)),
-            12 => r.set(&mut self.document, wire::Opt(wire::Same)),
-            13 => r.set(&mut self.lower, wire::Opt(wire::Same)),
-            14 => r.set(&mut self.old, wire::Opt(wire::Same)),
-            _ => Ok(()),
-        }
-    }
-    fn write_fields<W: shape::FieldWriter>(
-        &self,
-        w: &mut W,
-    ) -> ::std::result::Result<(), W::Error> {
-        w.field(0, &self.keywords, wire::Opt(wire::Same))?;
-        w.field(1, &self.numbers, wire::Opt(wire::Same))?;
-        w.field(2, &self.times, wire::Opt(wire::Same))?;
-        w.field(3, &self.collections, wire::Opt(wire::Same))?;
-        w.field(4, &self.tree, wire::Opt(wire::Same))?;
-        w.field(5, &self.node, wire::Opt(wire::Same))?;
-        w.field(6, &self.clashes, wire::Opt(wire::Same))?;
-        w.field(7, &self.widget, wire::Opt(wire::Same))?;
-        w.field(8, &self.other_widget, wire::Opt(wire::Same))?;
-        w.field(9, &self.level, wire::Opt(wire::Same))?;
-        w.field(10, &self.defaults, wire::Opt(wire::Same))?;
-        w.field(11, &self.blob, wire::Opt(wire::Base64))?;
-        w.field(12, &self.document, wire::Opt(wire::Same))?;
-        w.field(13, &self.lower, wire::Opt(wire::Same))?;
-        w.field(14, &self.old, wire::Opt(wire::Same))?;
-        Ok(())
-    }
-}
+crate::setters!(EverythingInput {
+    with_keywords(keywords: Keywords),
+    with_numbers(numbers: Numbers),
+    with_times(times: Times),
+    with_collections(collections: Collections),
+    with_tree(tree: Tree),
+    with_node(node: Node),
+    with_clashes(clashes: Clashes),
+    with_widget(widget: Widget),
+    with_other_widget(other_widget: PlaceWidget),
+    with_level(level: Level),
+    with_defaults(defaults: Defaults),
+    with_blob(blob: ::std::vec::Vec<u8>),
+    with_document(document: serde_json::Value),
+    with_lower(lower: lowerCaseShape),
+    with_old(old: OldShape),
+});
 
-crate::structure!(EverythingInput);
+crate::structure!(EverythingInput {
+    keywords: "Keywords" => wire::Opt(wire::Same),
+    numbers: "Numbers" => wire::Opt(wire::Same),
+    times: "Times" => wire::Opt(wire::Same),
+    collections: "Collections" => wire::Opt(wire::Same),
+    tree: "Tree" => wire::Opt(wire::Same),
+    node: "Node" => wire::Opt(wire::Same),
+    clashes: "Clashes" => wire::Opt(wire::Same),
+    widget: "Widget" => wire::Opt(wire::Same),
+    other_widget: "OtherWidget" => wire::Opt(wire::Same),
+    level: "Level" => wire::Opt(wire::Same),
+    defaults: "Defaults" => wire::Opt(wire::Same),
+    blob: "Blob" => wire::Opt(wire::Base64),
+    document: "Document" => wire::Opt(wire::Same),
+    lower: "lower" => wire::Opt(wire::Same),
+    old: "Old" => wire::Opt(wire::Same),
+});
 
 impl Validate for EverythingInput {
     fn validate_into(&self, validator: &mut Validator) {

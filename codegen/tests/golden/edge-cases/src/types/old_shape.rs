@@ -2,7 +2,7 @@
 
 #![allow(deprecated)]
 
-use crate::{json, shape, wire};
+use crate::wire;
 use crate::validate::{Validate, Validator, Violations};
 
 #[deprecated(note = "replaced by Widget")]
@@ -12,11 +12,6 @@ pub struct OldShape {
 }
 
 impl OldShape {
-    /// Sets `Value`.
-    pub fn with_value(mut self, value: impl Into<::std::string::String>) -> Self {
-        self.value = Some(value.into());
-        self
-    }
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
     /// every value inside it, and returns all violations at once.
     pub fn validate(&self) -> ::std::result::Result<(), Violations> {
@@ -24,29 +19,13 @@ impl OldShape {
     }
 }
 
-impl shape::Structure for OldShape {
-    const NAME: &'static str = "OldShape";
-    const FIELDS: json::Fields<'static> = json::Fields::new(&["Value"]);
-    fn read_field<R: shape::FieldReader>(
-        &mut self,
-        index: usize,
-        r: R,
-    ) -> ::std::result::Result<(), R::Error> {
-        match index {
-            0 => r.set(&mut self.value, wire::Opt(wire::Same)),
-            _ => Ok(()),
-        }
-    }
-    fn write_fields<W: shape::FieldWriter>(
-        &self,
-        w: &mut W,
-    ) -> ::std::result::Result<(), W::Error> {
-        w.field(0, &self.value, wire::Opt(wire::Same))?;
-        Ok(())
-    }
-}
+crate::setters!(OldShape {
+    with_value(value: ::std::string::String),
+});
 
-crate::structure!(OldShape);
+crate::structure!(OldShape {
+    value: "Value" => wire::Opt(wire::Same),
+});
 
 impl Validate for OldShape {
     fn validate_into(&self, _validator: &mut Validator) {}

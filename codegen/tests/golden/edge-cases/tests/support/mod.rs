@@ -79,9 +79,14 @@ where
         assert_eq!(read.into(), value, "{type_name}");
         assert_eq!(read, T::from(value), "{type_name}");
         assert_eq!(serde_json::to_value(read).unwrap(), Value::from(value), "{type_name}");
-        let wire: T = wire::from_json(value.to_string().as_bytes()).unwrap_or_else(|e| panic!("reading {type_name}: {e}"));
+        let wire: T =
+            wire::from_json(value.to_string().as_bytes()).unwrap_or_else(|e| panic!("reading {type_name}: {e}"));
         assert_eq!(wire, read, "{type_name}: the wire form reads another value");
-        assert_eq!(wire::to_json(&wire), value.to_string().as_bytes(), "{type_name}: the wire form writes another value");
+        assert_eq!(
+            wire::to_json(&wire),
+            value.to_string().as_bytes(),
+            "{type_name}: the wire form writes another value"
+        );
     }
     assert!(!known.contains(&unknown));
 }

@@ -31,7 +31,6 @@ pub const OPERATIONS: &[OperationInfo] = &[
     },
 ];
 
-crate::operation_errors! {
-    #[doc = r" Any error of the service: every operation's error converts into it."]
-    ServiceError { NoteConflict }
-}
+crate::operation_errors!(service ServiceError {
+    NoteConflict,
+});

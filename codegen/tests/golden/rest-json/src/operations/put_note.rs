@@ -46,4 +46,6 @@ impl Operation for PutNote {
     }
 }
 
-crate::operation_errors!(PutNoteError of PutNote { NoteConflict } => ServiceError);
+crate::operation_errors!(PutNoteError of PutNote {
+    NoteConflict,
+} => ServiceError);
