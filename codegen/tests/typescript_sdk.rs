@@ -22,7 +22,10 @@
 //!
 //! 1. **Modeled defaults.** A member with a non-null `smithy.api#default` that
 //!    is not `smithy.api#required` is optional in TypeScript (`Name?: T`) but a
-//!    plain, non-`Option` field in Rust (serde fills in the default).
+//!    plain, non-`Option` field in Rust (reading fills in the default) — except
+//!    in an operation's input (`@input`) or with `@clientOptional`, where the
+//!    Rust field is an `Option` too (an unset member is not sent, and the
+//!    service applies its default).
 //! 2. **Error `message`.** Every error class extends `__BaseException`, which
 //!    via `ServiceException` extends the JavaScript `Error` class, so the
 //!    TypeScript SDK does not redeclare the Smithy `message` member: it is
@@ -408,6 +411,9 @@ struct ModelMember {
     required: bool,
     /// Has a `smithy.api#default` trait whose value is not `null`.
     has_default: bool,
+    /// Clients may leave the member unset: it belongs to an operation's input (`@input`) or is
+    /// `@clientOptional`.
+    client_optional: bool,
 }
 
 #[derive(Debug)]
@@ -430,6 +436,7 @@ fn has_trait(traits: &serde_json::Value, name: &str) -> bool {
 
 fn model_structure(shape: &serde_json::Value) -> ModelStructure {
     let members = shape["members"].as_object().into_iter().flatten();
+    let input = has_trait(&shape["traits"], "smithy.api#input");
     ModelStructure {
         is_error: has_trait(&shape["traits"], "smithy.api#error"),
         members: members
@@ -439,6 +446,7 @@ fn model_structure(shape: &serde_json::Value) -> ModelStructure {
                 let member = ModelMember {
                     required: has_trait(traits, "smithy.api#required"),
                     has_default: default.is_some_and(|value| !value.is_null()),
+                    client_optional: input || has_trait(traits, "smithy.api#clientOptional"),
                 };
                 (name.clone(), member)
             })
@@ -511,6 +519,9 @@ struct RustCrate {
     values_consts: BTreeMap<String, BTreeSet<String>>,
     /// Structs or enums declared more than once.
     duplicates: Vec<String>,
+    /// Struct name → field → wire name, from `crate::structure!` invocations (the generator
+    /// describes each structure's members there, see the crate's `shape` module).
+    described: BTreeMap<String, BTreeMap<String, String>>,
 }
 
 /// One `key` or `key = "value"` inside `#[serde(...)]`.
@@ -659,9 +670,45 @@ fn collect_items(items: &[syn::Item], file: &Path, into: &mut RustCrate) {
                     collect_items(items, file, into);
                 }
             }
+            syn::Item::Macro(item) if item.mac.path.segments.last().is_some_and(|s| s.ident == "structure") => {
+                if let Some((name, fields)) = structure_description(item.mac.tokens.clone()) {
+                    into.described.insert(name, fields);
+                }
+            }
             _ => {}
         }
     }
+}
+
+/// The struct name and each field's wire name from the body of a `crate::structure!`
+/// invocation: `Name { field: "Wire" [| "Alias"] => format, ... }`.
+fn structure_description(tokens: proc_macro2::TokenStream) -> Option<(String, BTreeMap<String, String>)> {
+    use proc_macro2::TokenTree;
+    let mut tokens = tokens.into_iter();
+    let Some(TokenTree::Ident(name)) = tokens.next() else { return None };
+    let Some(TokenTree::Group(body)) = tokens.next() else { return None };
+    let mut fields = BTreeMap::new();
+    let mut body = body.stream().into_iter().peekable();
+    while let Some(tree) = body.next() {
+        // A member starts after the previous one's comma: `field : "Wire"`.
+        if let TokenTree::Ident(field) = tree {
+            let colon = matches!(body.peek(), Some(TokenTree::Punct(p)) if p.as_char() == ':');
+            if colon {
+                body.next();
+                if let Some(TokenTree::Literal(wire)) = body.next() {
+                    let wire = syn::parse_str::<syn::LitStr>(&wire.to_string()).ok()?.value();
+                    fields.insert(ident_name(&field), wire);
+                }
+                // Skip to the next member.
+                for tree in body.by_ref() {
+                    if matches!(&tree, TokenTree::Punct(p) if p.as_char() == ',') {
+                        break;
+                    }
+                }
+            }
+        }
+    }
+    Some((ident_name(&name), fields))
 }
 
 /// Finds `pub const VALUES: &[&str] = &["a", "b"];` in an inherent impl and
@@ -719,6 +766,15 @@ fn load_generated_crate() -> RustCrate {
     for file in rust_files_under(&src) {
         parse_rust_source(&read(&file), &file, &mut krate);
     }
+    // A described structure's fields are keyed by the wire names of its description.
+    for (name, described) in &krate.described {
+        let Some(item) = krate.structs.get_mut(name) else { continue };
+        let fields = std::mem::take(&mut item.fields);
+        for (key, field) in fields {
+            let wire = described.get(&field.ident).cloned().unwrap_or(key);
+            item.fields.insert(wire, field);
+        }
+    }
     krate
 }
 
@@ -770,7 +826,7 @@ fn effective_ts_members(ts: &TsStructure, model: &ModelStructure) -> BTreeMap<St
 /// presence and the model (exception 1 in the module docs).
 fn expected_rust_presence(ts: Presence, model: Option<&ModelMember>) -> Presence {
     match model {
-        Some(member) if member.has_default => Presence::Required,
+        Some(member) if member.has_default && !member.client_optional => Presence::Required,
         _ => ts,
     }
 }
@@ -1192,7 +1248,7 @@ fn rust_extractor_reads_wire_names_and_optionality() {
 #[test]
 fn comparison_applies_defaults_and_inherited_message() {
     let ts_member = |required| TsMember { required, ty: String::new() };
-    let model_member = |required, has_default| ModelMember { required, has_default };
+    let model_member = |required, has_default| ModelMember { required, has_default, client_optional: false };
     let rust_field = |ident: &str, optional| RustField { ident: ident.to_string(), optional };
 
     let ts = TsStructure {
