@@ -54,34 +54,69 @@ pub fn render(op: &OperationDef, space: &TypeSpace) -> RustFile {
     // A restJson1 input without members leaves `input` unused.
     let input_param =
         if op.route.is_some() && input_members(op, space).is_empty() { quote!(_input) } else { quote!(input) };
-    let tokens = quote! {
+    let definition = quote! {
         #imports
 
         #docs
         #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
         pub struct #name;
-
-        impl Operation for #name {
-            const NAME: &'static str = #op_name;
-            const AUTH: Auth = #auth;
-            type Input = #input;
-            type Output = #output;
-            type Error = #error_name;
-
-            fn write_request(#input_param: &Self::Input) -> Result<http::Request<Vec<u8>>, RequestError> {
-                #write_request
-            }
-
-            fn read_response<B: AsRef<[u8]>>(response: &http::Response<B>) -> Result<Self::Output, Self::Error> {
-                #read_response
-            }
-
-            #host_prefix
-        }
-
-        #pagination
     };
-    RustFile { parts: vec![Part::Tokens(tokens), Part::Text(errors)] }
+    let mut parts = vec![Part::Tokens(definition)];
+    if is_plain_aws_json(op, space) {
+        parts.push(Part::Text(aws_json_operation(op)));
+    } else {
+        parts.push(Part::Tokens(quote! {
+            impl Operation for #name {
+                const NAME: &'static str = #op_name;
+                const AUTH: Auth = #auth;
+                type Input = #input;
+                type Output = #output;
+                type Error = #error_name;
+
+                fn write_request(#input_param: &Self::Input) -> Result<http::Request<Vec<u8>>, RequestError> {
+                    #write_request
+                }
+
+                fn read_response<B: AsRef<[u8]>>(response: &http::Response<B>) -> Result<Self::Output, Self::Error> {
+                    #read_response
+                }
+
+                #host_prefix
+            }
+        }));
+    }
+    parts.extend(pagination.map(Part::Tokens));
+    parts.push(Part::Text(errors));
+    RustFile { parts }
+}
+
+/// Whether an operation's `Operation` implementation is the `aws_json_operation!` macro's: an
+/// awsJson operation whose request is exactly its input.
+fn is_plain_aws_json(op: &OperationDef, space: &TypeSpace) -> bool {
+    let fills_token = input_members(op, space).iter().any(|m| m.http.idempotency_token && m.is_optional());
+    op.route.is_none() && !op.gzip && !op.checksum_required && op.host_prefix.is_none() && !fills_token
+}
+
+/// The `aws_json_operation!` invocation of a plain awsJson operation (see
+/// [`is_plain_aws_json`]), one entry a line.
+fn aws_json_operation(op: &OperationDef) -> String {
+    let body = |ty: Option<&TypeRef>| {
+        ty.map_or_else(|| "crate::operation::Empty".to_owned(), |t| format!("crate::{}", t.name))
+    };
+    let auth = match op.auth {
+        Auth::SigV4 => "SigV4",
+        Auth::SigV4Optional => "SigV4Optional",
+        Auth::None => "None",
+    };
+    format!(
+        "crate::aws_json_operation!({} {{\n    name: {},\n    target: {},\n    auth: {auth},\n    input: {},\n    output: {},\n    error: {},\n}});\n",
+        op.name,
+        proc_macro2::Literal::string(&op.wire_name),
+        proc_macro2::Literal::string(&op.target),
+        body(op.input.as_ref()),
+        body(op.output.as_ref()),
+        op.error_name,
+    )
 }
 
 fn auth_tokens(auth: Auth) -> TokenStream {
@@ -113,8 +148,15 @@ fn body_type(ty: Option<&TypeRef>) -> TokenStream {
 /// The `use` lines of an operation's file.
 fn imports(op: &OperationDef, space: &TypeSpace) -> TokenStream {
     let mut imports = Imports::default();
-    imports.add("crate::error", "RequestError").add("crate::operation", "Auth").add("crate::operation", "Operation");
-    if op.input.is_none() || op.output.is_none() {
+    let plain = is_plain_aws_json(op, space);
+    if !plain {
+        imports
+            .add("crate::error", "RequestError")
+            .add("crate::operation", "Auth")
+            .add("crate::operation", "Operation");
+    }
+    let unit = op.input.is_none() || op.output.is_none();
+    if unit && (!plain || op.pagination.is_some()) {
         imports.add("crate::operation", "Empty");
     }
     if let Some(p) = &op.pagination {
@@ -131,7 +173,7 @@ fn imports(op: &OperationDef, space: &TypeSpace) -> TokenStream {
         (op.checksum_required, "checksum"),
         (has_token, "idempotency"),
         (rest, "rest"),
-        (!rest || host_labels, "protocol"),
+        (!plain && (!rest || host_labels), "protocol"),
         (rest && uses_wire(op, space), "wire"),
     ] {
         if used {

@@ -168,3 +168,41 @@ where
         Some(result)
     }
 }
+
+/// The `Operation` implementation of an awsJson operation whose request is exactly its input
+/// (no idempotency token to fill in, no compression, no host prefix): `POST /` with
+/// `X-Amz-Target: <target>`, read back with the protocol's rules. Generated code uses it for
+/// most operations; the macro is exported (and hidden from the docs) to be usable from any
+/// module.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! aws_json_operation {
+    ($name:ident {
+        name: $operation:literal,
+        target: $target:literal,
+        auth: $auth:ident,
+        input: $input:ty,
+        output: $output:ty,
+        error: $error:ident $(,)?
+    }) => {
+        impl $crate::operation::Operation for $name {
+            const NAME: &'static str = $operation;
+            const AUTH: $crate::operation::Auth = $crate::operation::Auth::$auth;
+            type Input = $input;
+            type Output = $output;
+            type Error = $error;
+
+            fn write_request(
+                input: &Self::Input,
+            ) -> ::core::result::Result<::http::Request<::std::vec::Vec<u8>>, $crate::error::RequestError> {
+                $crate::protocol::aws_json_request($target, input)
+            }
+
+            fn read_response<B: ::core::convert::AsRef<[u8]>>(
+                response: &::http::Response<B>,
+            ) -> ::core::result::Result<Self::Output, Self::Error> {
+                $crate::protocol::aws_json_response(response)
+            }
+        }
+    };
+}
