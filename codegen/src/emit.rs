@@ -37,6 +37,17 @@ pub enum Part {
     Tokens(TokenStream),
     /// Items already formatted, ending in a newline.
     Text(String),
+    /// A macro invocation whose body is lines the generator formats followed by Rust items
+    /// (`crate::string_enum! { pub enum … }`): the items are formatted by prettyplease, and the
+    /// whole body is indented inside the invocation's braces.
+    Invocation {
+        /// The macro's path, without the `!`.
+        path: &'static str,
+        /// The body's first lines, already formatted (or empty).
+        head: String,
+        /// The items after them (or none).
+        items: TokenStream,
+    },
 }
 
 impl From<TokenStream> for RustFile {
@@ -83,6 +94,9 @@ pub fn run(jobs: Vec<Job<'_>>, options: &Options) -> Result<Vec<GeneratedFile>, 
                     let part = match part {
                         Part::Tokens(tokens) => format_rust(&job.path, tokens)?,
                         Part::Text(text) => text,
+                        Part::Invocation { path, head, items } => {
+                            invocation(path, &head, &format_rust(&job.path, items)?)
+                        }
                     };
                     if !text.is_empty() && !part.is_empty() {
                         text.push('\n');
@@ -167,4 +181,19 @@ fn starts_item(line: &str) -> bool {
 fn is_declaration(line: &str) -> bool {
     let line = line.strip_prefix("pub ").unwrap_or(line);
     (line.starts_with("use ") || line.starts_with("mod ")) && line.ends_with(';')
+}
+
+/// `path! {` … `}` around a body already formatted, indented one level.
+fn invocation(path: &str, head: &str, items: &str) -> String {
+    let mut out = format!("{path}! {{\n");
+    let gap = (!head.is_empty() && !items.is_empty()).then_some("");
+    for line in head.lines().chain(gap).chain(items.lines()) {
+        if !line.is_empty() {
+            out.push_str("    ");
+            out.push_str(line);
+        }
+        out.push('\n');
+    }
+    out.push_str("}\n");
+    out
 }

@@ -83,14 +83,17 @@ const SHALLOW_DEPTH: usize = 8;
 const MAX_SAMPLE_DEPTH: usize = 100;
 
 /// The member of a union that a sample sets: the first one with a value, or deep in a sample,
-/// the first whose value ends there.
+/// the first whose value ends there; a union of `Unit` members only sets its first (`{}`).
 fn union_member<'m>(cx: &Cx, members: &'m [Member], depth: usize) -> Option<&'m Member> {
     let mut valued = members.iter().filter(|m| !m.target.is_unit());
-    if depth < SHALLOW_DEPTH {
-        return valued.next();
-    }
-    let ends = |m: &&Member| !matches!(cx.model.expect(&m.target).kind, ShapeKind::Structure(_) | ShapeKind::Union(_));
-    valued.clone().find(ends).or_else(|| valued.next())
+    let chosen = if depth < SHALLOW_DEPTH {
+        valued.next()
+    } else {
+        let ends =
+            |m: &&Member| !matches!(cx.model.expect(&m.target).kind, ShapeKind::Structure(_) | ShapeKind::Union(_));
+        valued.clone().find(ends).or_else(|| valued.next())
+    };
+    chosen.or(members.first())
 }
 
 fn shape(cx: &Cx, shape: &Shape, fill: Fill, depth: usize) -> Sample {

@@ -1,5 +1,5 @@
-//! How values are read and written: in JSON on the wire (with the crate's [`json`](crate::json)
-//! reader and writer) and in their serde form, the same way in both.
+//! How values are read and written: in JSON on the wire (with the crate's JSON reader and
+//! writer, [`crate::json`]) and in their serde form, the same way in both.
 //!
 //! A value whose own form is its wire form implements [`Json`] (strings, booleans, integers,
 //! big numbers, documents, and every generated type); it is read and written in the format

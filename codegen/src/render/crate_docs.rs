@@ -66,8 +66,16 @@ fn example(space: &TypeSpace, lib: &str) -> Option<String> {
     text.push_str(&format!(
         "\n## Requests and responses\n\n```\nuse {lib}::operation::Operation;\nuse {lib}::operations::{name};\nuse {lib}::{input_name};\n\n"
     ));
-    match input_json {
-        Some(json) => {
+    match (&op.route, input_json) {
+        // restJson1: the input's members become the path, query, headers and body.
+        (Some(route), _) => text.push_str(&format!(
+            "let input = {build};\n\
+             let request: http::Request<Vec<u8>> = {name}::write_request(&input)?;\n\
+             assert_eq!(request.method(), {method:?});\n\
+             println!(\"{{}} {{}}\", request.method(), request.uri());\n",
+            method = route.method,
+        )),
+        (None, Some(json)) => {
             let pretty = serde_json::to_string_pretty(&json).ok()?;
             let mut hashes = String::from("#");
             while pretty.contains(&format!("\"{hashes}")) {
@@ -77,22 +85,32 @@ fn example(space: &TypeSpace, lib: &str) -> Option<String> {
             text.push_str(&format!(
                 "let input: {input_name} = serde_json::from_str(r{hashes}\"{pretty}\"{hashes})?;\n"
             ));
+            text.push_str(&aws_json_request(&name, input_name));
         }
-        None => text.push_str(&format!("let input = {input_name}::default();\n")),
+        (None, None) => {
+            text.push_str(&format!("let input = {input_name}::default();\n"));
+            text.push_str(&aws_json_request(&name, input_name));
+        }
     }
     text.push_str(&format!(
-        "let request: http::Request<Vec<u8>> = {name}::write_request(&input)?;\n\
-         assert_eq!(request.method(), \"POST\");\n\
-         // The body is the input as JSON (compared as JSON, where a NaN equals itself).\n\
-         let again: {input_name} = serde_json::from_slice(request.body())?;\n\
-         assert_eq!(serde_json::to_value(&again)?, serde_json::to_value(&input)?);\n\n\
-         // What the service answers, as any HTTP client hands it over.\n\
+        "\n// What the service answers, as any HTTP client hands it over.\n\
          let response = http::Response::builder().status(200).body(b\"{{}}\".to_vec())?;\n\
          let output = {name}::read_response(&response)?;\n\
          # let _ = output;\n\
          # Ok::<(), Box<dyn std::error::Error>>(())\n```\n"
     ));
     Some(text)
+}
+
+/// An awsJson request: a `POST` whose body is the input as JSON.
+fn aws_json_request(name: &str, input_name: &str) -> String {
+    format!(
+        "let request: http::Request<Vec<u8>> = {name}::write_request(&input)?;\n\
+         assert_eq!(request.method(), \"POST\");\n\
+         // The body is the input as JSON (compared as JSON, where a NaN equals itself).\n\
+         let again: {input_name} = serde_json::from_slice(request.body())?;\n\
+         assert_eq!(serde_json::to_value(&again)?, serde_json::to_value(&input)?);\n"
+    )
 }
 
 /// The first operation (by name) with an example input, else the first with an input.

@@ -1,75 +1,42 @@
 //! A string enum: one variant per known value, plus `Unknown(String)` for values added later.
+//! The file is one `string_enum!` invocation (the crate's `shape` module), which declares the
+//! enum and writes its conversions once for every enum.
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::docs_attr::{deprecated_attr, doc_attrs, value_doc_attrs};
-use super::rust_types::StdPaths;
+use crate::emit::{Part, RustFile};
 use crate::naming;
 use crate::space::{TypeDef, VariantDef};
 
 /// Renders the file of one enum.
-pub fn render(def: &TypeDef, variants: &[VariantDef], std: &StdPaths) -> TokenStream {
+pub fn render(def: &TypeDef, variants: &[VariantDef]) -> RustFile {
     let name = naming::ident(&def.name);
-    let string = std.path("String");
     let allow_case = (!naming::is_upper_camel(&def.name)).then(|| quote!(#[allow(non_camel_case_types)]));
-    let derive_debug = (!def.sensitive).then(|| quote!(Debug,));
-    let debug_impl = def.sensitive.then(|| super::debug::enum_impl(def));
+    // A sensitive enum's `Debug` prints `*** Sensitive Data Redacted ***` (below).
+    let derive_debug = (!def.sensitive).then(|| quote!(#[derive(Debug)]));
     let docs = doc_attrs(def.docs.as_deref());
     let deprecated = deprecated_attr(def.deprecated.as_ref());
-    let idents: Vec<_> = variants.iter().map(|v| naming::ident(&v.name)).collect();
-    let values: Vec<&str> = variants.iter().map(|v| v.value.as_str()).collect();
-    let variant_defs = variants.iter().zip(&idents).map(|(v, ident)| {
+    let variant_defs = variants.iter().map(|v| {
         let docs = value_doc_attrs(&v.value, v.docs.as_deref(), v.deprecated.as_ref());
-        quote!(#docs #ident,)
+        let ident = naming::ident(&v.name);
+        let value = &v.value;
+        quote!(#docs #ident = #value,)
     });
-    let unknown_doc = " A value that this version of the crate does not know, kept exactly as received. \
-         Do not match on it: a later version may add the value as a variant of its own.";
-    let debug = def.sensitive.then(|| {
-        quote!(
-            use std::fmt;
-        )
-    });
-    quote! {
-        #debug
-
-        use crate::shape;
-
+    let item = quote! {
         #docs
         #deprecated
         #allow_case
-        #[derive(Clone, #derive_debug PartialEq, Eq, Hash, PartialOrd, Ord)]
-        #[non_exhaustive]
+        #derive_debug
         pub enum #name {
             #(#variant_defs)*
-            #[doc = #unknown_doc]
-            Unknown(#string),
         }
-
-        impl #name {
-            /// Every value this version of the crate knows, in model order.
-            pub const VALUES: &'static [&'static str] = &[#(#values),*];
-
-            /// The value as it is written on the wire.
-            pub fn as_str(&self) -> &str {
-                match self {
-                    #(Self::#idents => #values,)*
-                    Self::Unknown(value) => value,
-                }
-            }
-        }
-
-        impl shape::StringEnum for #name {
-            fn of(value: &str) -> Self {
-                match value {
-                    #(#values => Self::#idents,)*
-                    other => Self::Unknown(other.to_owned()),
-                }
-            }
-        }
-
-        crate::string_enum!(#name);
-
-        #debug_impl
+    };
+    let mut parts = vec![Part::Tokens(TokenStream::new()), Part::Invocation { path: "crate::string_enum", head: String::new(), items: item }];
+    if def.sensitive {
+        let debug_impl = super::debug::enum_impl(def);
+        parts.push(Part::Tokens(quote!(use std::fmt; #debug_impl)));
     }
+    RustFile { parts }
 }

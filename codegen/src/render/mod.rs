@@ -65,8 +65,8 @@ pub fn crate_jobs<'a>(space: &'a TypeSpace, options: &'a Options) -> Vec<Job<'a>
         jobs.push(Job::rust(format!("src/types/{}.rs", def.module), move || {
             let mut file = match &def.kind {
                 TypeKind::Struct(s) => structure::render(def, s, space),
-                TypeKind::Enum(variants) => enumeration::render(def, variants, &rust_types::StdPaths::of(space)).into(),
-                TypeKind::IntEnum(variants) => int_enum::render(def, variants).into(),
+                TypeKind::Enum(variants) => enumeration::render(def, variants),
+                TypeKind::IntEnum(variants) => int_enum::render(def, variants),
                 TypeKind::Union(members) => union::render(def, members, space).into(),
             };
             if let Some(tokens) = file.first_tokens() {

@@ -180,9 +180,6 @@ fn imports(op: &OperationDef, space: &TypeSpace) -> TokenStream {
             imports.add("crate", module);
         }
     }
-    if rest {
-        imports.add("crate::error", "ReadError");
-    }
     imports.tokens()
 }
 

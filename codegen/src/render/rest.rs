@@ -311,7 +311,7 @@ pub fn error_read(members: &[MemberDef]) -> Option<TokenStream> {
     let members: Vec<&MemberDef> = members.iter().collect();
     let read = read_members(&quote!(Self), &members, false);
     Some(quote! {
-        fn read(headers: &http::HeaderMap, body: &[u8]) -> Result<Self, ReadError> {
+        fn read(headers: &http::HeaderMap, body: &[u8]) -> Result<Self, crate::error::ReadError> {
             #read
         }
     })
@@ -392,7 +392,7 @@ fn parse_header(m: &MemberDef, name: &str) -> TokenStream {
                 _ => quote!(rest::split_header_list(&text)),
             };
             let item = parse_text(item, &quote!(item.as_str()), m, name);
-            quote!(#split.iter().map(|item| Ok(#item)).collect::<Result<Vec<_>, ReadError>>()?)
+            quote!(#split.iter().map(|item| Ok(#item)).collect::<Result<Vec<_>, crate::error::ReadError>>()?)
         }
         ty => parse_text(ty, &quote!(text.as_str()), m, name),
     }
@@ -403,13 +403,13 @@ fn parse_text(ty: &RustType, text: &TokenStream, m: &MemberDef, name: &str) -> T
     match ty {
         RustType::String if m.http.media_type.is_some() => quote! {
             String::from_utf8(rest::parse_base64(#name, #text)?)
-                .map_err(|_| ReadError::new(concat!("`", #name, "` is not base64 of UTF-8 text")))?
+                .map_err(|_| crate::error::ReadError::new(concat!("`", #name, "` is not base64 of UTF-8 text")))?
         },
         RustType::String => quote!(#text.to_owned()),
         RustType::Named(named) if named.kind == NamedKind::IntEnum => quote!(rest::parse::<i32>(#name, #text)?.into()),
         RustType::Named(_) => quote!(#text.into()),
         RustType::BigNumber => quote! {
-            wire::BigNumber::new(#text).ok_or_else(|| ReadError::new(concat!("`", #name, "` is not a number")))?
+            wire::BigNumber::new(#text).ok_or_else(|| crate::error::ReadError::new(concat!("`", #name, "` is not a number")))?
         },
         RustType::Timestamp(_) => {
             let format = time_format(m, Place::Header);

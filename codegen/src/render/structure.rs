@@ -29,9 +29,8 @@ pub fn render(def: &TypeDef, s: &StructDef, space: &TypeSpace) -> RustFile {
     if !s.members.is_empty() {
         imports.add("crate", "wire");
     }
-    let error_impls = s.error.as_ref().map(|e| error_impls(&name, e, s));
     if s.error.is_some() && s.members.iter().any(|m| m.http.in_response().is_some()) {
-        imports.add("crate::error", "ReadError").add("crate", "rest");
+        imports.add("crate", "rest");
     }
     let redacts = debug::struct_redacts(def, s);
     let derive_debug = (!redacts).then(|| quote!(Debug,));
@@ -66,68 +65,35 @@ pub fn render(def: &TypeDef, s: &StructDef, space: &TypeSpace) -> RustFile {
         #debug_impl
 
         #validate
-
-        #error_impls
     };
     if !rest.is_empty() {
         parts.push(Part::Tokens(rest));
     }
+    parts.extend(s.error.as_ref().map(|e| error_shape(&def.name, e, s)));
     RustFile { parts }
 }
 
-/// `Display`, `std::error::Error` and `error::ErrorShape` for an `@error` structure.
-fn error_impls(name: &proc_macro2::Ident, e: &ErrorInfo, s: &StructDef) -> TokenStream {
-    let read = super::rest::error_read(&s.members);
-    let code = &e.code;
-    let status = e.http_status;
+/// The `error_shape!` invocation of an `@error` structure (`Display`, `std::error::Error` and
+/// `error::ErrorShape`; see the crate's `error` module).
+fn error_shape(name: &str, e: &ErrorInfo, s: &StructDef) -> Part {
     let fault = match e.fault {
-        ErrorFault::Client => quote!(crate::error::Fault::Client),
-        ErrorFault::Server => quote!(crate::error::Fault::Server),
+        ErrorFault::Client => "Client",
+        ErrorFault::Server => "Server",
     };
     let retry = match e.retryable {
-        Some(r) => {
-            let throttling = r.throttling;
-            quote!(Some(crate::error::Retry { throttling: #throttling }))
-        }
-        None => quote!(None),
+        Some(r) => format!("Some(crate::error::Retry {{ throttling: {} }})", r.throttling),
+        None => "None".to_owned(),
     };
-    let message = match s.message_member() {
-        Some(f) if f.is_optional() => {
-            let field = naming::ident(&f.rust_name);
-            quote!(self.#field.as_deref())
-        }
-        Some(f) => {
-            let field = naming::ident(&f.rust_name);
-            quote!(Some(&self.#field))
-        }
-        None => quote!(None),
-    };
-    quote! {
-        impl std::fmt::Display for #name {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(#code)?;
-                if let Some(message) = crate::error::ErrorShape::message(self) {
-                    write!(f, ": {message}")?;
-                }
-                Ok(())
-            }
-        }
-
-        impl std::error::Error for #name {}
-
-        impl crate::error::ErrorShape for #name {
-            const CODE: &'static str = #code;
-            const FAULT: crate::error::Fault = #fault;
-            const HTTP_STATUS: u16 = #status;
-            const RETRY: Option<crate::error::Retry> = #retry;
-
-            fn message(&self) -> Option<&str> {
-                #message
-            }
-
-            #read
-        }
+    let mut head = format!(
+        "{name} {{\n    code: {},\n    fault: {fault},\n    status: {},\n    retry: {retry},\n",
+        proc_macro2::Literal::string(&e.code),
+        e.http_status,
+    );
+    if let Some(f) = s.message_member() {
+        head.push_str(&format!("    message: {},\n", naming::ident(&f.rust_name)));
     }
+    head.push_str("}\n");
+    Part::Invocation { path: "crate::error_shape", head, items: super::rest::error_read(&s.members).unwrap_or_default() }
 }
 
 /// The model's documentation, after a line saying which operations use the structure.

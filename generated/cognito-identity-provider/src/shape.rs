@@ -2,7 +2,7 @@
 
 //! What every generated structure, union and enum shares, written once: each generated type
 //! describes its members (names on the wire, and how each is read and written, see
-//! [`wire`](crate::wire)), and the functions here read and write it — in JSON on the wire and
+//! [`crate::wire`]), and the functions here read and write it — in JSON on the wire and
 //! through serde — from that description.
 //!
 //! A structure implements [`Structure`], a union [`Union`] and a string enum [`StringEnum`]; an
@@ -601,16 +601,64 @@ macro_rules! union {
     };
 }
 
-/// The implementations every generated string enum shares: its conversions from and to text,
-/// `Default` (the empty `Unknown` value), `Display`, `Json`, `Serialize` and `Deserialize`.
+/// A generated string enum, declared once: the enum with one variant per known value and
+/// `Unknown(String)` for the values added later, `VALUES`, `as_str`, the conversions from and
+/// to text, `Default` (the empty `Unknown` value), `Display`, `Json`, `Serialize` and
+/// `Deserialize`.
+///
+/// ```text
+/// string_enum! {
+///     /// The enum's documentation.
+///     #[derive(Debug)]
+///     pub enum Name {
+///         /// `VALUE`
+///         Variant = "VALUE",
+///     }
+/// }
+/// ```
 #[doc(hidden)]
 #[macro_export]
 macro_rules! string_enum {
-    ($name:ident) => {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident {
+            $($(#[$variant_meta:meta])* $variant:ident = $value:literal,)*
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum $name {
+            $($(#[$variant_meta])* $variant,)*
+            /// A value that this version of the crate does not know, kept exactly as received. Do
+            /// not match on it: a later version may add the value as a variant of its own.
+            Unknown(::std::string::String),
+        }
+
         impl $name {
+            /// Every value this version of the crate knows, in model order.
+            pub const VALUES: &'static [&'static str] = &[$($value),*];
+
+            /// The value as it is written on the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    $(Self::$variant => $value,)*
+                    Self::Unknown(value) => value,
+                }
+            }
+
             /// Whether the value is one this version of the crate knows (not `Unknown`).
             pub fn is_known(&self) -> bool {
                 !matches!(self, Self::Unknown(_))
+            }
+        }
+
+        impl $crate::shape::StringEnum for $name {
+            fn of(value: &str) -> Self {
+                match value {
+                    $($value => Self::$variant,)*
+                    other => Self::Unknown(other.to_owned()),
+                }
             }
         }
 
@@ -676,13 +724,58 @@ macro_rules! string_enum {
     };
 }
 
-/// The implementations every generated `intEnum` shares: `Default` (the value 0, `Unknown(0)`
-/// unless 0 is known: what a required member that is missing reads as), `Display`, `Json`,
-/// `Serialize` and `Deserialize`.
+/// A generated `intEnum`, declared once: the enum with one variant per known number and
+/// `Unknown(i32)` for the numbers added later, `VALUES`, `as_i32`, the conversions from and to
+/// `i32`, `Default` (the value 0, `Unknown(0)` unless 0 is known: what a required member that is
+/// missing reads as), `Display`, `Json`, `Serialize` and `Deserialize`. Written like
+/// [`string_enum!`], with numbers for the values.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! int_enum {
-    ($name:ident) => {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident {
+            $($(#[$variant_meta:meta])* $variant:ident = $value:expr,)*
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum $name {
+            $($(#[$variant_meta])* $variant,)*
+            /// A number that this version of the crate does not know, kept exactly as received.
+            /// Do not match on it: a later version may add the number as a variant of its own.
+            Unknown(i32),
+        }
+
+        impl $name {
+            /// Every number this version of the crate knows, in model order.
+            pub const VALUES: &'static [i32] = &[$($value),*];
+
+            /// The number as it is written on the wire.
+            pub fn as_i32(self) -> i32 {
+                match self {
+                    $(Self::$variant => $value,)*
+                    Self::Unknown(value) => value,
+                }
+            }
+        }
+
+        impl ::core::convert::From<i32> for $name {
+            fn from(value: i32) -> Self {
+                $(if value == $value {
+                    return Self::$variant;
+                })*
+                Self::Unknown(value)
+            }
+        }
+
+        impl ::core::convert::From<$name> for i32 {
+            fn from(value: $name) -> i32 {
+                value.as_i32()
+            }
+        }
+
         impl $name {
             /// Whether the value is one this version of the crate knows (not `Unknown`).
             pub fn is_known(&self) -> bool {

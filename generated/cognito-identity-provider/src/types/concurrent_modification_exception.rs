@@ -32,24 +32,12 @@ impl Validate for ConcurrentModificationException {
     fn validate_into(&self, _validator: &mut Validator) {}
 }
 
-impl std::fmt::Display for ConcurrentModificationException {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("ConcurrentModificationException")?;
-        if let Some(message) = crate::error::ErrorShape::message(self) {
-            write!(f, ": {message}")?;
-        }
-        Ok(())
-    }
-}
-
-impl std::error::Error for ConcurrentModificationException {}
-
-impl crate::error::ErrorShape for ConcurrentModificationException {
-    const CODE: &'static str = "ConcurrentModificationException";
-    const FAULT: crate::error::Fault = crate::error::Fault::Client;
-    const HTTP_STATUS: u16 = 400u16;
-    const RETRY: Option<crate::error::Retry> = None;
-    fn message(&self) -> Option<&str> {
-        self.message.as_deref()
+crate::error_shape! {
+    ConcurrentModificationException {
+        code: "ConcurrentModificationException",
+        fault: Client,
+        status: 400,
+        retry: None,
+        message: message,
     }
 }

@@ -31,24 +31,12 @@ impl Validate for DeviceKeyExistsException {
     fn validate_into(&self, _validator: &mut Validator) {}
 }
 
-impl std::fmt::Display for DeviceKeyExistsException {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("DeviceKeyExistsException")?;
-        if let Some(message) = crate::error::ErrorShape::message(self) {
-            write!(f, ": {message}")?;
-        }
-        Ok(())
-    }
-}
-
-impl std::error::Error for DeviceKeyExistsException {}
-
-impl crate::error::ErrorShape for DeviceKeyExistsException {
-    const CODE: &'static str = "DeviceKeyExistsException";
-    const FAULT: crate::error::Fault = crate::error::Fault::Client;
-    const HTTP_STATUS: u16 = 400u16;
-    const RETRY: Option<crate::error::Retry> = None;
-    fn message(&self) -> Option<&str> {
-        self.message.as_deref()
+crate::error_shape! {
+    DeviceKeyExistsException {
+        code: "DeviceKeyExistsException",
+        fault: Client,
+        status: 400,
+        retry: None,
+        message: message,
     }
 }

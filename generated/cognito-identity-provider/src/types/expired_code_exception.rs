@@ -32,24 +32,12 @@ impl Validate for ExpiredCodeException {
     fn validate_into(&self, _validator: &mut Validator) {}
 }
 
-impl std::fmt::Display for ExpiredCodeException {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("ExpiredCodeException")?;
-        if let Some(message) = crate::error::ErrorShape::message(self) {
-            write!(f, ": {message}")?;
-        }
-        Ok(())
-    }
-}
-
-impl std::error::Error for ExpiredCodeException {}
-
-impl crate::error::ErrorShape for ExpiredCodeException {
-    const CODE: &'static str = "ExpiredCodeException";
-    const FAULT: crate::error::Fault = crate::error::Fault::Client;
-    const HTTP_STATUS: u16 = 400u16;
-    const RETRY: Option<crate::error::Retry> = None;
-    fn message(&self) -> Option<&str> {
-        self.message.as_deref()
+crate::error_shape! {
+    ExpiredCodeException {
+        code: "ExpiredCodeException",
+        fault: Client,
+        status: 400,
+        retry: None,
+        message: message,
     }
 }

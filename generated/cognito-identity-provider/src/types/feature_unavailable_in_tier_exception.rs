@@ -31,24 +31,12 @@ impl Validate for FeatureUnavailableInTierException {
     fn validate_into(&self, _validator: &mut Validator) {}
 }
 
-impl std::fmt::Display for FeatureUnavailableInTierException {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("FeatureUnavailableInTierException")?;
-        if let Some(message) = crate::error::ErrorShape::message(self) {
-            write!(f, ": {message}")?;
-        }
-        Ok(())
-    }
-}
-
-impl std::error::Error for FeatureUnavailableInTierException {}
-
-impl crate::error::ErrorShape for FeatureUnavailableInTierException {
-    const CODE: &'static str = "FeatureUnavailableInTierException";
-    const FAULT: crate::error::Fault = crate::error::Fault::Client;
-    const HTTP_STATUS: u16 = 403u16;
-    const RETRY: Option<crate::error::Retry> = None;
-    fn message(&self) -> Option<&str> {
-        self.message.as_deref()
+crate::error_shape! {
+    FeatureUnavailableInTierException {
+        code: "FeatureUnavailableInTierException",
+        fault: Client,
+        status: 403,
+        retry: None,
+        message: message,
     }
 }

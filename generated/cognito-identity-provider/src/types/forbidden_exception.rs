@@ -32,24 +32,12 @@ impl Validate for ForbiddenException {
     fn validate_into(&self, _validator: &mut Validator) {}
 }
 
-impl std::fmt::Display for ForbiddenException {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("ForbiddenException")?;
-        if let Some(message) = crate::error::ErrorShape::message(self) {
-            write!(f, ": {message}")?;
-        }
-        Ok(())
-    }
-}
-
-impl std::error::Error for ForbiddenException {}
-
-impl crate::error::ErrorShape for ForbiddenException {
-    const CODE: &'static str = "ForbiddenException";
-    const FAULT: crate::error::Fault = crate::error::Fault::Client;
-    const HTTP_STATUS: u16 = 403u16;
-    const RETRY: Option<crate::error::Retry> = None;
-    fn message(&self) -> Option<&str> {
-        self.message.as_deref()
+crate::error_shape! {
+    ForbiddenException {
+        code: "ForbiddenException",
+        fault: Client,
+        status: 403,
+        retry: None,
+        message: message,
     }
 }

@@ -32,24 +32,12 @@ impl Validate for InternalErrorException {
     fn validate_into(&self, _validator: &mut Validator) {}
 }
 
-impl std::fmt::Display for InternalErrorException {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("InternalErrorException")?;
-        if let Some(message) = crate::error::ErrorShape::message(self) {
-            write!(f, ": {message}")?;
-        }
-        Ok(())
-    }
-}
-
-impl std::error::Error for InternalErrorException {}
-
-impl crate::error::ErrorShape for InternalErrorException {
-    const CODE: &'static str = "InternalErrorException";
-    const FAULT: crate::error::Fault = crate::error::Fault::Server;
-    const HTTP_STATUS: u16 = 500u16;
-    const RETRY: Option<crate::error::Retry> = None;
-    fn message(&self) -> Option<&str> {
-        self.message.as_deref()
+crate::error_shape! {
+    InternalErrorException {
+        code: "InternalErrorException",
+        fault: Server,
+        status: 500,
+        retry: None,
+        message: message,
     }
 }

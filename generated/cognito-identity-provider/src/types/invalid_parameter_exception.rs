@@ -36,24 +36,12 @@ impl Validate for InvalidParameterException {
     fn validate_into(&self, _validator: &mut Validator) {}
 }
 
-impl std::fmt::Display for InvalidParameterException {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("InvalidParameterException")?;
-        if let Some(message) = crate::error::ErrorShape::message(self) {
-            write!(f, ": {message}")?;
-        }
-        Ok(())
-    }
-}
-
-impl std::error::Error for InvalidParameterException {}
-
-impl crate::error::ErrorShape for InvalidParameterException {
-    const CODE: &'static str = "InvalidParameterException";
-    const FAULT: crate::error::Fault = crate::error::Fault::Client;
-    const HTTP_STATUS: u16 = 400u16;
-    const RETRY: Option<crate::error::Retry> = None;
-    fn message(&self) -> Option<&str> {
-        self.message.as_deref()
+crate::error_shape! {
+    InvalidParameterException {
+        code: "InvalidParameterException",
+        fault: Client,
+        status: 400,
+        retry: None,
+        message: message,
     }
 }

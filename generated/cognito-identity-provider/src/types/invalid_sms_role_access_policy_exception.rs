@@ -32,24 +32,12 @@ impl Validate for InvalidSmsRoleAccessPolicyException {
     fn validate_into(&self, _validator: &mut Validator) {}
 }
 
-impl std::fmt::Display for InvalidSmsRoleAccessPolicyException {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("InvalidSmsRoleAccessPolicyException")?;
-        if let Some(message) = crate::error::ErrorShape::message(self) {
-            write!(f, ": {message}")?;
-        }
-        Ok(())
-    }
-}
-
-impl std::error::Error for InvalidSmsRoleAccessPolicyException {}
-
-impl crate::error::ErrorShape for InvalidSmsRoleAccessPolicyException {
-    const CODE: &'static str = "InvalidSmsRoleAccessPolicyException";
-    const FAULT: crate::error::Fault = crate::error::Fault::Client;
-    const HTTP_STATUS: u16 = 400u16;
-    const RETRY: Option<crate::error::Retry> = None;
-    fn message(&self) -> Option<&str> {
-        self.message.as_deref()
+crate::error_shape! {
+    InvalidSmsRoleAccessPolicyException {
+        code: "InvalidSmsRoleAccessPolicyException",
+        fault: Client,
+        status: 400,
+        retry: None,
+        message: message,
     }
 }

@@ -32,24 +32,12 @@ impl Validate for NotAuthorizedException {
     fn validate_into(&self, _validator: &mut Validator) {}
 }
 
-impl std::fmt::Display for NotAuthorizedException {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("NotAuthorizedException")?;
-        if let Some(message) = crate::error::ErrorShape::message(self) {
-            write!(f, ": {message}")?;
-        }
-        Ok(())
-    }
-}
-
-impl std::error::Error for NotAuthorizedException {}
-
-impl crate::error::ErrorShape for NotAuthorizedException {
-    const CODE: &'static str = "NotAuthorizedException";
-    const FAULT: crate::error::Fault = crate::error::Fault::Client;
-    const HTTP_STATUS: u16 = 403u16;
-    const RETRY: Option<crate::error::Retry> = None;
-    fn message(&self) -> Option<&str> {
-        self.message.as_deref()
+crate::error_shape! {
+    NotAuthorizedException {
+        code: "NotAuthorizedException",
+        fault: Client,
+        status: 403,
+        retry: None,
+        message: message,
     }
 }

@@ -32,24 +32,12 @@ impl Validate for PreconditionNotMetException {
     fn validate_into(&self, _validator: &mut Validator) {}
 }
 
-impl std::fmt::Display for PreconditionNotMetException {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("PreconditionNotMetException")?;
-        if let Some(message) = crate::error::ErrorShape::message(self) {
-            write!(f, ": {message}")?;
-        }
-        Ok(())
-    }
-}
-
-impl std::error::Error for PreconditionNotMetException {}
-
-impl crate::error::ErrorShape for PreconditionNotMetException {
-    const CODE: &'static str = "PreconditionNotMetException";
-    const FAULT: crate::error::Fault = crate::error::Fault::Client;
-    const HTTP_STATUS: u16 = 400u16;
-    const RETRY: Option<crate::error::Retry> = None;
-    fn message(&self) -> Option<&str> {
-        self.message.as_deref()
+crate::error_shape! {
+    PreconditionNotMetException {
+        code: "PreconditionNotMetException",
+        fault: Client,
+        status: 400,
+        retry: None,
+        message: message,
     }
 }

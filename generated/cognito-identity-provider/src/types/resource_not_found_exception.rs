@@ -32,24 +32,12 @@ impl Validate for ResourceNotFoundException {
     fn validate_into(&self, _validator: &mut Validator) {}
 }
 
-impl std::fmt::Display for ResourceNotFoundException {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("ResourceNotFoundException")?;
-        if let Some(message) = crate::error::ErrorShape::message(self) {
-            write!(f, ": {message}")?;
-        }
-        Ok(())
-    }
-}
-
-impl std::error::Error for ResourceNotFoundException {}
-
-impl crate::error::ErrorShape for ResourceNotFoundException {
-    const CODE: &'static str = "ResourceNotFoundException";
-    const FAULT: crate::error::Fault = crate::error::Fault::Client;
-    const HTTP_STATUS: u16 = 404u16;
-    const RETRY: Option<crate::error::Retry> = None;
-    fn message(&self) -> Option<&str> {
-        self.message.as_deref()
+crate::error_shape! {
+    ResourceNotFoundException {
+        code: "ResourceNotFoundException",
+        fault: Client,
+        status: 404,
+        retry: None,
+        message: message,
     }
 }

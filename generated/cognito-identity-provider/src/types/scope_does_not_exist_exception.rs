@@ -31,24 +31,12 @@ impl Validate for ScopeDoesNotExistException {
     fn validate_into(&self, _validator: &mut Validator) {}
 }
 
-impl std::fmt::Display for ScopeDoesNotExistException {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("ScopeDoesNotExistException")?;
-        if let Some(message) = crate::error::ErrorShape::message(self) {
-            write!(f, ": {message}")?;
-        }
-        Ok(())
-    }
-}
-
-impl std::error::Error for ScopeDoesNotExistException {}
-
-impl crate::error::ErrorShape for ScopeDoesNotExistException {
-    const CODE: &'static str = "ScopeDoesNotExistException";
-    const FAULT: crate::error::Fault = crate::error::Fault::Client;
-    const HTTP_STATUS: u16 = 400u16;
-    const RETRY: Option<crate::error::Retry> = None;
-    fn message(&self) -> Option<&str> {
-        self.message.as_deref()
+crate::error_shape! {
+    ScopeDoesNotExistException {
+        code: "ScopeDoesNotExistException",
+        fault: Client,
+        status: 400,
+        retry: None,
+        message: message,
     }
 }

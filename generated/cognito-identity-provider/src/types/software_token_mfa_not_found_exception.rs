@@ -31,24 +31,12 @@ impl Validate for SoftwareTokenMFANotFoundException {
     fn validate_into(&self, _validator: &mut Validator) {}
 }
 
-impl std::fmt::Display for SoftwareTokenMFANotFoundException {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("SoftwareTokenMFANotFoundException")?;
-        if let Some(message) = crate::error::ErrorShape::message(self) {
-            write!(f, ": {message}")?;
-        }
-        Ok(())
-    }
-}
-
-impl std::error::Error for SoftwareTokenMFANotFoundException {}
-
-impl crate::error::ErrorShape for SoftwareTokenMFANotFoundException {
-    const CODE: &'static str = "SoftwareTokenMFANotFoundException";
-    const FAULT: crate::error::Fault = crate::error::Fault::Client;
-    const HTTP_STATUS: u16 = 400u16;
-    const RETRY: Option<crate::error::Retry> = None;
-    fn message(&self) -> Option<&str> {
-        self.message.as_deref()
+crate::error_shape! {
+    SoftwareTokenMFANotFoundException {
+        code: "SoftwareTokenMFANotFoundException",
+        fault: Client,
+        status: 400,
+        retry: None,
+        message: message,
     }
 }

@@ -31,24 +31,12 @@ impl Validate for TierChangeNotAllowedException {
     fn validate_into(&self, _validator: &mut Validator) {}
 }
 
-impl std::fmt::Display for TierChangeNotAllowedException {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("TierChangeNotAllowedException")?;
-        if let Some(message) = crate::error::ErrorShape::message(self) {
-            write!(f, ": {message}")?;
-        }
-        Ok(())
-    }
-}
-
-impl std::error::Error for TierChangeNotAllowedException {}
-
-impl crate::error::ErrorShape for TierChangeNotAllowedException {
-    const CODE: &'static str = "TierChangeNotAllowedException";
-    const FAULT: crate::error::Fault = crate::error::Fault::Client;
-    const HTTP_STATUS: u16 = 403u16;
-    const RETRY: Option<crate::error::Retry> = None;
-    fn message(&self) -> Option<&str> {
-        self.message.as_deref()
+crate::error_shape! {
+    TierChangeNotAllowedException {
+        code: "TierChangeNotAllowedException",
+        fault: Client,
+        status: 403,
+        retry: None,
+        message: message,
     }
 }

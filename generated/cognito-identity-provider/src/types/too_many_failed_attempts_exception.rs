@@ -32,24 +32,12 @@ impl Validate for TooManyFailedAttemptsException {
     fn validate_into(&self, _validator: &mut Validator) {}
 }
 
-impl std::fmt::Display for TooManyFailedAttemptsException {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("TooManyFailedAttemptsException")?;
-        if let Some(message) = crate::error::ErrorShape::message(self) {
-            write!(f, ": {message}")?;
-        }
-        Ok(())
-    }
-}
-
-impl std::error::Error for TooManyFailedAttemptsException {}
-
-impl crate::error::ErrorShape for TooManyFailedAttemptsException {
-    const CODE: &'static str = "TooManyFailedAttemptsException";
-    const FAULT: crate::error::Fault = crate::error::Fault::Client;
-    const HTTP_STATUS: u16 = 400u16;
-    const RETRY: Option<crate::error::Retry> = None;
-    fn message(&self) -> Option<&str> {
-        self.message.as_deref()
+crate::error_shape! {
+    TooManyFailedAttemptsException {
+        code: "TooManyFailedAttemptsException",
+        fault: Client,
+        status: 400,
+        retry: None,
+        message: message,
     }
 }

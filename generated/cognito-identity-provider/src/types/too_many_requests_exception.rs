@@ -32,24 +32,12 @@ impl Validate for TooManyRequestsException {
     fn validate_into(&self, _validator: &mut Validator) {}
 }
 
-impl std::fmt::Display for TooManyRequestsException {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("TooManyRequestsException")?;
-        if let Some(message) = crate::error::ErrorShape::message(self) {
-            write!(f, ": {message}")?;
-        }
-        Ok(())
-    }
-}
-
-impl std::error::Error for TooManyRequestsException {}
-
-impl crate::error::ErrorShape for TooManyRequestsException {
-    const CODE: &'static str = "TooManyRequestsException";
-    const FAULT: crate::error::Fault = crate::error::Fault::Client;
-    const HTTP_STATUS: u16 = 429u16;
-    const RETRY: Option<crate::error::Retry> = None;
-    fn message(&self) -> Option<&str> {
-        self.message.as_deref()
+crate::error_shape! {
+    TooManyRequestsException {
+        code: "TooManyRequestsException",
+        fault: Client,
+        status: 429,
+        retry: None,
+        message: message,
     }
 }

@@ -31,24 +31,12 @@ impl Validate for UnauthorizedException {
     fn validate_into(&self, _validator: &mut Validator) {}
 }
 
-impl std::fmt::Display for UnauthorizedException {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("UnauthorizedException")?;
-        if let Some(message) = crate::error::ErrorShape::message(self) {
-            write!(f, ": {message}")?;
-        }
-        Ok(())
-    }
-}
-
-impl std::error::Error for UnauthorizedException {}
-
-impl crate::error::ErrorShape for UnauthorizedException {
-    const CODE: &'static str = "UnauthorizedException";
-    const FAULT: crate::error::Fault = crate::error::Fault::Client;
-    const HTTP_STATUS: u16 = 401u16;
-    const RETRY: Option<crate::error::Retry> = None;
-    fn message(&self) -> Option<&str> {
-        self.message.as_deref()
+crate::error_shape! {
+    UnauthorizedException {
+        code: "UnauthorizedException",
+        fault: Client,
+        status: 401,
+        retry: None,
+        message: message,
     }
 }

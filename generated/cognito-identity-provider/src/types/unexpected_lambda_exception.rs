@@ -32,24 +32,12 @@ impl Validate for UnexpectedLambdaException {
     fn validate_into(&self, _validator: &mut Validator) {}
 }
 
-impl std::fmt::Display for UnexpectedLambdaException {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("UnexpectedLambdaException")?;
-        if let Some(message) = crate::error::ErrorShape::message(self) {
-            write!(f, ": {message}")?;
-        }
-        Ok(())
-    }
-}
-
-impl std::error::Error for UnexpectedLambdaException {}
-
-impl crate::error::ErrorShape for UnexpectedLambdaException {
-    const CODE: &'static str = "UnexpectedLambdaException";
-    const FAULT: crate::error::Fault = crate::error::Fault::Client;
-    const HTTP_STATUS: u16 = 400u16;
-    const RETRY: Option<crate::error::Retry> = None;
-    fn message(&self) -> Option<&str> {
-        self.message.as_deref()
+crate::error_shape! {
+    UnexpectedLambdaException {
+        code: "UnexpectedLambdaException",
+        fault: Client,
+        status: 400,
+        retry: None,
+        message: message,
     }
 }

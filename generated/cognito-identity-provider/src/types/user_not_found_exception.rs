@@ -32,24 +32,12 @@ impl Validate for UserNotFoundException {
     fn validate_into(&self, _validator: &mut Validator) {}
 }
 
-impl std::fmt::Display for UserNotFoundException {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("UserNotFoundException")?;
-        if let Some(message) = crate::error::ErrorShape::message(self) {
-            write!(f, ": {message}")?;
-        }
-        Ok(())
-    }
-}
-
-impl std::error::Error for UserNotFoundException {}
-
-impl crate::error::ErrorShape for UserNotFoundException {
-    const CODE: &'static str = "UserNotFoundException";
-    const FAULT: crate::error::Fault = crate::error::Fault::Client;
-    const HTTP_STATUS: u16 = 404u16;
-    const RETRY: Option<crate::error::Retry> = None;
-    fn message(&self) -> Option<&str> {
-        self.message.as_deref()
+crate::error_shape! {
+    UserNotFoundException {
+        code: "UserNotFoundException",
+        fault: Client,
+        status: 404,
+        retry: None,
+        message: message,
     }
 }

@@ -31,24 +31,12 @@ impl Validate for WebAuthnCredentialNotSupportedException {
     fn validate_into(&self, _validator: &mut Validator) {}
 }
 
-impl std::fmt::Display for WebAuthnCredentialNotSupportedException {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("WebAuthnCredentialNotSupportedException")?;
-        if let Some(message) = crate::error::ErrorShape::message(self) {
-            write!(f, ": {message}")?;
-        }
-        Ok(())
-    }
-}
-
-impl std::error::Error for WebAuthnCredentialNotSupportedException {}
-
-impl crate::error::ErrorShape for WebAuthnCredentialNotSupportedException {
-    const CODE: &'static str = "WebAuthnCredentialNotSupportedException";
-    const FAULT: crate::error::Fault = crate::error::Fault::Client;
-    const HTTP_STATUS: u16 = 400u16;
-    const RETRY: Option<crate::error::Retry> = None;
-    fn message(&self) -> Option<&str> {
-        self.message.as_deref()
+crate::error_shape! {
+    WebAuthnCredentialNotSupportedException {
+        code: "WebAuthnCredentialNotSupportedException",
+        fault: Client,
+        status: 400,
+        retry: None,
+        message: message,
     }
 }

@@ -31,24 +31,12 @@ impl Validate for WebAuthnOriginNotAllowedException {
     fn validate_into(&self, _validator: &mut Validator) {}
 }
 
-impl std::fmt::Display for WebAuthnOriginNotAllowedException {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("WebAuthnOriginNotAllowedException")?;
-        if let Some(message) = crate::error::ErrorShape::message(self) {
-            write!(f, ": {message}")?;
-        }
-        Ok(())
-    }
-}
-
-impl std::error::Error for WebAuthnOriginNotAllowedException {}
-
-impl crate::error::ErrorShape for WebAuthnOriginNotAllowedException {
-    const CODE: &'static str = "WebAuthnOriginNotAllowedException";
-    const FAULT: crate::error::Fault = crate::error::Fault::Client;
-    const HTTP_STATUS: u16 = 400u16;
-    const RETRY: Option<crate::error::Retry> = None;
-    fn message(&self) -> Option<&str> {
-        self.message.as_deref()
+crate::error_shape! {
+    WebAuthnOriginNotAllowedException {
+        code: "WebAuthnOriginNotAllowedException",
+        fault: Client,
+        status: 400,
+        retry: None,
+        message: message,
     }
 }

@@ -31,24 +31,12 @@ impl Validate for WebAuthnRelyingPartyMismatchException {
     fn validate_into(&self, _validator: &mut Validator) {}
 }
 
-impl std::fmt::Display for WebAuthnRelyingPartyMismatchException {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("WebAuthnRelyingPartyMismatchException")?;
-        if let Some(message) = crate::error::ErrorShape::message(self) {
-            write!(f, ": {message}")?;
-        }
-        Ok(())
-    }
-}
-
-impl std::error::Error for WebAuthnRelyingPartyMismatchException {}
-
-impl crate::error::ErrorShape for WebAuthnRelyingPartyMismatchException {
-    const CODE: &'static str = "WebAuthnRelyingPartyMismatchException";
-    const FAULT: crate::error::Fault = crate::error::Fault::Client;
-    const HTTP_STATUS: u16 = 400u16;
-    const RETRY: Option<crate::error::Retry> = None;
-    fn message(&self) -> Option<&str> {
-        self.message.as_deref()
+crate::error_shape! {
+    WebAuthnRelyingPartyMismatchException {
+        code: "WebAuthnRelyingPartyMismatchException",
+        fault: Client,
+        status: 400,
+        retry: None,
+        message: message,
     }
 }

@@ -40,7 +40,9 @@ pub trait ErrorShape: std::error::Error {
     const RETRY: Option<Retry>;
 
     /// The error's message, if it has one.
-    fn message(&self) -> Option<&str>;
+    fn message(&self) -> Option<&str> {
+        None
+    }
 
     /// Reads the error from a response's headers and body: the body is its JSON (an empty body
     /// reads as `{}`); an error with members bound to headers reads those too.
@@ -214,6 +216,64 @@ impl std::error::Error for RequestError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         self.source.as_deref().map(|e| e as &(dyn std::error::Error + 'static))
     }
+}
+
+/// `Display`, `std::error::Error` and [`ErrorShape`] for an `@error` structure, from what the
+/// model says about it: its code, fault, status, retry, the member that holds its message (a
+/// `String` or an `Option<String>`), and for an error with members bound to headers the `read`
+/// function that reads them.
+///
+/// ```text
+/// error_shape! {
+///     Name {
+///         code: "Name",
+///         fault: Client,
+///         status: 400,
+///         retry: None,
+///         message: message,
+///     }
+/// }
+/// ```
+#[doc(hidden)]
+#[macro_export]
+macro_rules! error_shape {
+    (
+        $name:ident {
+            code: $code:literal,
+            fault: $fault:ident,
+            status: $status:literal,
+            retry: $retry:expr,
+            $(message: $message:ident,)?
+        }
+        $($read:tt)*
+    ) => {
+        impl ::core::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str($code)?;
+                if let ::core::option::Option::Some(message) = $crate::error::ErrorShape::message(self) {
+                    ::core::write!(f, ": {message}")?;
+                }
+                ::core::result::Result::Ok(())
+            }
+        }
+
+        impl ::std::error::Error for $name {}
+
+        impl $crate::error::ErrorShape for $name {
+            const CODE: &'static str = $code;
+            const FAULT: $crate::error::Fault = $crate::error::Fault::$fault;
+            const HTTP_STATUS: u16 = $status;
+            const RETRY: ::core::option::Option<$crate::error::Retry> = $retry;
+
+            $(
+                fn message(&self) -> ::core::option::Option<&str> {
+                    ::core::option::Option::<&::std::string::String>::from(&self.$message).map(|m| m.as_str())
+                }
+            )?
+
+            $($read)*
+        }
+    };
 }
 
 /// The error enum of an operation (`ListUsersError of ListUsers { ... } => ServiceError`) or of

@@ -33,22 +33,11 @@
 //! use rest_notes_types::operations::PutNote;
 //! use rest_notes_types::PutNoteInput;
 //!
-//! // From the model's example of `PutNote`.
-//! let input: PutNoteInput = serde_json::from_str(r#"{
-//!   "NoteId": "n1",
-//!   "Version": 3,
-//!   "Token": "abc",
-//!   "note_text": "hello",
-//!   "tags": [
-//!     "a"
-//!   ],
-//!   "Created": 1700000000
-//! }"#)?;
+//! let input = PutNoteInput::new("example")
+//!     .with_version(1);
 //! let request: http::Request<Vec<u8>> = PutNote::write_request(&input)?;
-//! assert_eq!(request.method(), "POST");
-//! // The body is the input as JSON (compared as JSON, where a NaN equals itself).
-//! let again: PutNoteInput = serde_json::from_slice(request.body())?;
-//! assert_eq!(serde_json::to_value(&again)?, serde_json::to_value(&input)?);
+//! assert_eq!(request.method(), "PUT");
+//! println!("{} {}", request.method(), request.uri());
 //!
 //! // What the service answers, as any HTTP client hands it over.
 //! let response = http::Response::builder().status(200).body(b"{}".to_vec())?;

@@ -136,11 +136,16 @@ impl Request {
     }
 
     /// The body as JSON: the members of `input` except those the HTTP bindings take (`bound`,
-    /// by wire name).
-    pub fn json_body<T: Serialize>(&mut self, input: &T, bound: &[&str]) -> Result<(), RequestError> {
-        let body =
-            json_without(input, bound).map_err(|e| RequestError::new("the input cannot be written as JSON", e))?;
-        self.body("application/json", body)
+    /// their indexes).
+    pub fn json_body<T: Structure>(&mut self, input: &T, bound: &[usize]) -> Result<(), RequestError> {
+        let mut w = Writer::new();
+        shape::write_structure_skipping(input, &mut w, bound);
+        self.body("application/json", w.into_bytes())
+    }
+
+    /// The body as the JSON of one value (an `@httpPayload` structure, union or document).
+    pub fn json_payload<T: Json>(&mut self, value: &T) -> Result<(), RequestError> {
+        self.body("application/json", wire::to_json(value))
     }
 
     /// The request: `Content-Length` is set when there is a body.

@@ -20,24 +20,11 @@ impl Validate for Broken {
     fn validate_into(&self, _validator: &mut Validator) {}
 }
 
-impl std::fmt::Display for Broken {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Broken")?;
-        if let Some(message) = crate::error::ErrorShape::message(self) {
-            write!(f, ": {message}")?;
-        }
-        Ok(())
-    }
-}
-
-impl std::error::Error for Broken {}
-
-impl crate::error::ErrorShape for Broken {
-    const CODE: &'static str = "Broken";
-    const FAULT: crate::error::Fault = crate::error::Fault::Server;
-    const HTTP_STATUS: u16 = 500u16;
-    const RETRY: Option<crate::error::Retry> = None;
-    fn message(&self) -> Option<&str> {
-        None
+crate::error_shape! {
+    Broken {
+        code: "Broken",
+        fault: Server,
+        status: 500,
+        retry: None,
     }
 }

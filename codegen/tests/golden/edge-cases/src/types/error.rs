@@ -28,26 +28,12 @@ impl Validate for Error {
     fn validate_into(&self, _validator: &mut Validator) {}
 }
 
-impl std::fmt::Display for Error {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Error")?;
-        if let Some(message) = crate::error::ErrorShape::message(self) {
-            write!(f, ": {message}")?;
-        }
-        Ok(())
-    }
-}
-
-impl std::error::Error for Error {}
-
-impl crate::error::ErrorShape for Error {
-    const CODE: &'static str = "Error";
-    const FAULT: crate::error::Fault = crate::error::Fault::Server;
-    const HTTP_STATUS: u16 = 503u16;
-    const RETRY: Option<crate::error::Retry> = Some(crate::error::Retry {
-        throttling: false,
-    });
-    fn message(&self) -> Option<&str> {
-        self.message.as_deref()
+crate::error_shape! {
+    Error {
+        code: "Error",
+        fault: Server,
+        status: 503,
+        retry: Some(crate::error::Retry { throttling: false }),
+        message: message,
     }
 }

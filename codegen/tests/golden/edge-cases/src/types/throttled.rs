@@ -30,26 +30,12 @@ impl Validate for Throttled {
     fn validate_into(&self, _validator: &mut Validator) {}
 }
 
-impl std::fmt::Display for Throttled {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Throttled")?;
-        if let Some(message) = crate::error::ErrorShape::message(self) {
-            write!(f, ": {message}")?;
-        }
-        Ok(())
-    }
-}
-
-impl std::error::Error for Throttled {}
-
-impl crate::error::ErrorShape for Throttled {
-    const CODE: &'static str = "Throttled";
-    const FAULT: crate::error::Fault = crate::error::Fault::Client;
-    const HTTP_STATUS: u16 = 400u16;
-    const RETRY: Option<crate::error::Retry> = Some(crate::error::Retry {
-        throttling: true,
-    });
-    fn message(&self) -> Option<&str> {
-        Some(&self.message)
+crate::error_shape! {
+    Throttled {
+        code: "Throttled",
+        fault: Client,
+        status: 400,
+        retry: Some(crate::error::Retry { throttling: true }),
+        message: message,
     }
 }

@@ -29,24 +29,12 @@ impl Validate for NoteConflict {
     fn validate_into(&self, _validator: &mut Validator) {}
 }
 
-impl std::fmt::Display for NoteConflict {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("NoteConflict")?;
-        if let Some(message) = crate::error::ErrorShape::message(self) {
-            write!(f, ": {message}")?;
-        }
-        Ok(())
-    }
-}
-
-impl std::error::Error for NoteConflict {}
-
-impl crate::error::ErrorShape for NoteConflict {
-    const CODE: &'static str = "NoteConflict";
-    const FAULT: crate::error::Fault = crate::error::Fault::Client;
-    const HTTP_STATUS: u16 = 409u16;
-    const RETRY: Option<crate::error::Retry> = None;
-    fn message(&self) -> Option<&str> {
-        self.message.as_deref()
+crate::error_shape! {
+    NoteConflict {
+        code: "NoteConflict",
+        fault: Client,
+        status: 409,
+        retry: None,
+        message: message,
     }
 }
