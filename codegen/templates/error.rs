@@ -289,6 +289,7 @@ macro_rules! operation_errors {
             $name { $($variant),* }
         );
 
+        #[allow(deprecated)]
         impl ::core::convert::From<$name> for $crate::operations::$service {
             fn from(error: $name) -> Self {
                 match error {
@@ -304,8 +305,11 @@ macro_rules! operation_errors {
             $name { $($variant),* }
         );
     };
+    // The model may still list an error it has deprecated: the enum names it all the same (a
+    // user who names the error's type still gets the warning), hence `allow(deprecated)`.
     ($(#[$doc:meta])* $name:ident { $($variant:ident),* $(,)? }) => {
         $(#[$doc])*
+        #[allow(deprecated)]
         #[derive(Clone, Debug, PartialEq)]
         #[non_exhaustive]
         pub enum $name {
@@ -317,6 +321,7 @@ macro_rules! operation_errors {
             Unhandled($crate::error::UnhandledError),
         }
 
+        #[allow(deprecated)]
         impl ::core::fmt::Display for $name {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 match self {
@@ -326,6 +331,7 @@ macro_rules! operation_errors {
             }
         }
 
+        #[allow(deprecated)]
         impl ::std::error::Error for $name {
             fn source(&self) -> ::core::option::Option<&(dyn ::std::error::Error + 'static)> {
                 match self {
@@ -335,6 +341,7 @@ macro_rules! operation_errors {
             }
         }
 
+        #[allow(deprecated)]
         impl $crate::error::OperationError for $name {
             fn from_code(
                 code: &str,
