@@ -34,7 +34,13 @@ impl Request {
     pub fn new(method: &str) -> Result<Request, RequestError> {
         let method = http::Method::from_bytes(method.as_bytes())
             .map_err(|e| RequestError::new(format!("`{method}` is not an HTTP method"), e))?;
-        Ok(Request { method, path: String::new(), query: Vec::new(), headers: http::HeaderMap::new(), body: Vec::new() })
+        Ok(Request {
+            method,
+            path: String::new(),
+            query: Vec::new(),
+            headers: http::HeaderMap::new(),
+            body: Vec::new(),
+        })
     }
 
     /// Text of the URI pattern's path, as written.
@@ -131,7 +137,8 @@ impl Request {
     /// The body as JSON: the members of `input` except those the HTTP bindings take (`bound`,
     /// by wire name).
     pub fn json_body<T: Serialize>(&mut self, input: &T, bound: &[&str]) -> Result<(), RequestError> {
-        let body = json_without(input, bound).map_err(|e| RequestError::new("the input cannot be written as JSON", e))?;
+        let body =
+            json_without(input, bound).map_err(|e| RequestError::new("the input cannot be written as JSON", e))?;
         self.body("application/json", body)
     }
 
@@ -226,7 +233,9 @@ pub fn parse_base64(name: &str, text: &str) -> Result<Vec<u8>, ReadError> {
 
 /// Reads a number or boolean from text.
 pub fn parse<T: std::str::FromStr>(name: &str, text: &str) -> Result<T, ReadError> {
-    text.trim().parse().map_err(|_| ReadError::new(format!("`{name}` is not a {}: {text:?}", std::any::type_name::<T>())))
+    text.trim()
+        .parse()
+        .map_err(|_| ReadError::new(format!("`{name}` is not a {}: {text:?}", std::any::type_name::<T>())))
 }
 
 /// A list as one header value: items joined with `, `; an item holding `,` or `"` is quoted,

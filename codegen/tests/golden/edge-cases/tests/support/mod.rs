@@ -159,7 +159,11 @@ pub fn assert_request(request: &http::Request<Vec<u8>>, host_prefix: Option<&str
     assert_eq!(request.method().as_str(), expected.method, "method");
     let host = expected.host.unwrap_or("example.com");
     let (authority, base_path) = host.split_once('/').map_or((host, ""), |(a, p)| (a, p));
-    let path = format!("{}{}", if base_path.is_empty() { String::new() } else { format!("/{}", base_path.trim_end_matches('/')) }, request.uri().path());
+    let path = format!(
+        "{}{}",
+        if base_path.is_empty() { String::new() } else { format!("/{}", base_path.trim_end_matches('/')) },
+        request.uri().path()
+    );
     assert_eq!(path, expected.uri, "path");
     if let Some(resolved) = expected.resolved_host {
         assert_eq!(format!("{}{authority}", host_prefix.unwrap_or("")), resolved, "host");
