@@ -69,3 +69,18 @@ fn a_rename_to_a_non_identifier() {
     assert_eq!(error.reason, "`Not A Name` is not a valid shape name");
     assert_eq!(error.place, r#"$.shapes["test#Service"].rename["other#Input"]"#);
 }
+
+/// Found when the EKS crate was checked in: a restJson1 operation reads and writes the fields
+/// that HTTP bindings take, and EKS's `DescribeClusterVersionsRequest.status` is `@deprecated`
+/// and bound to the query, so `src/operations/describe_cluster_versions.rs` used a deprecated
+/// field without `#![allow(deprecated)]` and the crate built with a warning (an error under
+/// `clippy -D warnings`). Only files that use deprecated fields allow them.
+#[test]
+fn restjson1_operations_that_bind_deprecated_members_allow_them() {
+    let files = generate(&load("deprecated-http-bound-members.json")).unwrap();
+    let list = file(&files, "src/operations/list_clusters.rs");
+    assert!(list.contains("#![allow(deprecated)]"), "{list}");
+    assert!(list.contains("input.status") && list.contains("value.region"), "{list}");
+    let ping = file(&files, "src/operations/ping.rs");
+    assert!(!ping.contains("allow(deprecated)"), "{ping}");
+}

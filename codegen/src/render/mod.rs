@@ -68,7 +68,14 @@ pub fn crate_jobs<'a>(space: &'a TypeSpace, options: &'a Options) -> Vec<Job<'a>
     }
     for op in &space.operations {
         jobs.push(Job::tokens(format!("src/operations/{}.rs", op.module), move || {
-            Ok(allow_deprecated_uses(operation::render(op, space), space, &[]))
+            // restJson1 operations read and write the input's and output's HTTP-bound fields.
+            let members: Vec<String> = [&op.input, &op.output]
+                .into_iter()
+                .flatten()
+                .filter_map(|t| space.get(&t.shape))
+                .flat_map(deprecated_members)
+                .collect();
+            Ok(allow_deprecated_uses(operation::render(op, space), space, &members))
         }));
     }
     jobs
