@@ -32,6 +32,7 @@ pub const CHECKED_IN: &[CheckedIn] = &[
         out: "generated/cognito-identity-provider",
         standalone: false,
     },
+    CheckedIn { model: "model/aws/eks-2017-11-01.json", out: "generated/eks", standalone: false },
     CheckedIn { model: "model/test/edge-cases.json", out: "codegen/tests/golden/edge-cases", standalone: true },
     CheckedIn { model: "model/test/rest-json.json", out: "codegen/tests/golden/rest-json", standalone: true },
 ];
