@@ -77,10 +77,28 @@ fn a_rename_to_a_non_identifier() {
 /// `clippy -D warnings`). Only files that use deprecated fields allow them.
 #[test]
 fn restjson1_operations_that_bind_deprecated_members_allow_them() {
-    let files = generate(&load("deprecated-http-bound-members.json")).unwrap();
+    let files = generate(&load("restjson1-query-members.json")).unwrap();
     let list = file(&files, "src/operations/list_clusters.rs");
     assert!(list.contains("#![allow(deprecated)]"), "{list}");
     assert!(list.contains("input.status") && list.contains("value.region"), "{list}");
     let ping = file(&files, "src/operations/ping.rs");
     assert!(!ping.contains("allow(deprecated)"), "{ping}");
+}
+
+/// Found when the EKS crate became a workspace member: an optional query member was written
+/// as `if let Some(value) = &input.x { let value = value; ... }` (clippy: `redundant_locals`)
+/// and an enum's text as `&value.as_str().to_owned()` (`unnecessary_to_owned`), so
+/// `cargo clippy -- -D warnings` failed on the generated crate.
+#[test]
+fn restjson1_query_members_are_written_without_redundant_code() {
+    let files = generate(&load("restjson1-query-members.json")).unwrap();
+    let ping = file(&files, "src/operations/ping.rs");
+    assert!(ping.contains("request.query(\"name\", Some(&value.clone()));"), "{ping}");
+    assert!(ping.contains("request.query(\"color\", Some(&String::from(value.as_str())));"), "{ping}");
+    for file in &files {
+        assert!(!file.contents.contains("let value = value;"), "{}:\n{}", file.path, file.contents);
+        for owned in ["&value.as_str().to_owned()", "&item.as_str().to_owned()"] {
+            assert!(!file.contents.contains(owned), "{}:\n{}", file.path, file.contents);
+        }
+    }
 }

@@ -31,7 +31,6 @@ impl Operation for DeleteAddon {
         let value = &input.addon_name;
         request.label("addonName", &value.clone(), false)?;
         if let Some(value) = &input.preserve {
-            let value = value;
             request.query("preserve", Some(&value.to_string()));
         }
         request.build()

@@ -26,19 +26,15 @@ impl Operation for DescribeAddonVersions {
         let mut request = rest::Request::new("GET")?;
         request.path("/addons/supported-versions");
         if let Some(value) = &input.kubernetes_version {
-            let value = value;
             request.query("kubernetesVersion", Some(&value.clone()));
         }
         if let Some(value) = &input.max_results {
-            let value = value;
             request.query("maxResults", Some(&value.to_string()));
         }
         if let Some(value) = &input.next_token {
-            let value = value;
             request.query("nextToken", Some(&value.clone()));
         }
         if let Some(value) = &input.addon_name {
-            let value = value;
             request.query("addonName", Some(&value.clone()));
         }
         if let Some(value) = &input.types {

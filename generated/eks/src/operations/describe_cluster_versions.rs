@@ -26,23 +26,18 @@ impl Operation for DescribeClusterVersions {
         let mut request = rest::Request::new("GET")?;
         request.path("/cluster-versions");
         if let Some(value) = &input.cluster_type {
-            let value = value;
             request.query("clusterType", Some(&value.clone()));
         }
         if let Some(value) = &input.max_results {
-            let value = value;
             request.query("maxResults", Some(&value.to_string()));
         }
         if let Some(value) = &input.next_token {
-            let value = value;
             request.query("nextToken", Some(&value.clone()));
         }
         if let Some(value) = &input.default_only {
-            let value = value;
             request.query("defaultOnly", Some(&value.to_string()));
         }
         if let Some(value) = &input.include_all {
-            let value = value;
             request.query("includeAll", Some(&value.to_string()));
         }
         if let Some(value) = &input.cluster_versions {
@@ -51,12 +46,10 @@ impl Operation for DescribeClusterVersions {
             }
         }
         if let Some(value) = &input.status {
-            let value = value;
-            request.query("status", Some(&value.as_str().to_owned()));
+            request.query("status", Some(&String::from(value.as_str())));
         }
         if let Some(value) = &input.version_status {
-            let value = value;
-            request.query("versionStatus", Some(&value.as_str().to_owned()));
+            request.query("versionStatus", Some(&String::from(value.as_str())));
         }
         request.build()
     }

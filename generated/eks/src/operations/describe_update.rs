@@ -31,11 +31,9 @@ impl Operation for DescribeUpdate {
         let value = &input.update_id;
         request.label("updateId", &value.clone(), false)?;
         if let Some(value) = &input.nodegroup_name {
-            let value = value;
             request.query("nodegroupName", Some(&value.clone()));
         }
         if let Some(value) = &input.addon_name {
-            let value = value;
             request.query("addonName", Some(&value.clone()));
         }
         request.build()

@@ -27,15 +27,12 @@ impl Operation for ListAccessEntries {
         request.label("clusterName", &value.clone(), false)?;
         request.path("/access-entries");
         if let Some(value) = &input.associated_policy_arn {
-            let value = value;
             request.query("associatedPolicyArn", Some(&value.clone()));
         }
         if let Some(value) = &input.max_results {
-            let value = value;
             request.query("maxResults", Some(&value.to_string()));
         }
         if let Some(value) = &input.next_token {
-            let value = value;
             request.query("nextToken", Some(&value.clone()));
         }
         request.build()

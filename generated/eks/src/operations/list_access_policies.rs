@@ -24,11 +24,9 @@ impl Operation for ListAccessPolicies {
         let mut request = rest::Request::new("GET")?;
         request.path("/access-policies");
         if let Some(value) = &input.max_results {
-            let value = value;
             request.query("maxResults", Some(&value.to_string()));
         }
         if let Some(value) = &input.next_token {
-            let value = value;
             request.query("nextToken", Some(&value.clone()));
         }
         request.build()

@@ -30,11 +30,9 @@ impl Operation for ListAssociatedAccessPolicies {
         request.label("principalArn", &value.clone(), false)?;
         request.path("/access-policies");
         if let Some(value) = &input.max_results {
-            let value = value;
             request.query("maxResults", Some(&value.to_string()));
         }
         if let Some(value) = &input.next_token {
-            let value = value;
             request.query("nextToken", Some(&value.clone()));
         }
         request.build()

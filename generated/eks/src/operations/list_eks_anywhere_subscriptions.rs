@@ -24,16 +24,14 @@ impl Operation for ListEksAnywhereSubscriptions {
         let mut request = rest::Request::new("GET")?;
         request.path("/eks-anywhere-subscriptions");
         if let Some(value) = &input.max_results {
-            let value = value;
             request.query("maxResults", Some(&value.to_string()));
         }
         if let Some(value) = &input.next_token {
-            let value = value;
             request.query("nextToken", Some(&value.clone()));
         }
         if let Some(value) = &input.include_status {
             for item in value {
-                request.query("includeStatus", Some(&item.as_str().to_owned()));
+                request.query("includeStatus", Some(&String::from(item.as_str())));
             }
         }
         request.build()

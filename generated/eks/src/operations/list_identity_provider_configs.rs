@@ -27,11 +27,9 @@ impl Operation for ListIdentityProviderConfigs {
         request.label("clusterName", &value.clone(), false)?;
         request.path("/identity-provider-configs");
         if let Some(value) = &input.max_results {
-            let value = value;
             request.query("maxResults", Some(&value.to_string()));
         }
         if let Some(value) = &input.next_token {
-            let value = value;
             request.query("nextToken", Some(&value.clone()));
         }
         request.build()

@@ -27,19 +27,15 @@ impl Operation for ListPodIdentityAssociations {
         request.label("clusterName", &value.clone(), false)?;
         request.path("/pod-identity-associations");
         if let Some(value) = &input.namespace {
-            let value = value;
             request.query("namespace", Some(&value.clone()));
         }
         if let Some(value) = &input.service_account {
-            let value = value;
             request.query("serviceAccount", Some(&value.clone()));
         }
         if let Some(value) = &input.max_results {
-            let value = value;
             request.query("maxResults", Some(&value.to_string()));
         }
         if let Some(value) = &input.next_token {
-            let value = value;
             request.query("nextToken", Some(&value.clone()));
         }
         request.build()

@@ -27,19 +27,15 @@ impl Operation for ListUpdates {
         request.label("name", &value.clone(), false)?;
         request.path("/updates");
         if let Some(value) = &input.nodegroup_name {
-            let value = value;
             request.query("nodegroupName", Some(&value.clone()));
         }
         if let Some(value) = &input.addon_name {
-            let value = value;
             request.query("addonName", Some(&value.clone()));
         }
         if let Some(value) = &input.next_token {
-            let value = value;
             request.query("nextToken", Some(&value.clone()));
         }
         if let Some(value) = &input.max_results {
-            let value = value;
             request.query("maxResults", Some(&value.to_string()));
         }
         request.build()
