@@ -31,9 +31,9 @@
 //!   carry `"MFAOptions": []`; they read as `Some("")` and `Some(vec![])`.
 //! - **Schema.** A `CreateUserPool` with a `Schema` keeps only the attributes listed in it;
 //!   Cognito adds them to the standard attributes (`sub`, `email`, `name`, ...).
-//! - **Defaults.** An input member with a model default is sent only when it is set, so
-//!   `CreateUserPoolClient` without `RefreshTokenValidity` lets moto apply the service's
-//!   default, 30 days, as Cognito does.
+//! - **Defaults.** A member of an operation's input that has a model default is optional for
+//!   clients and left out when unset, so `CreateUserPoolClient` sends no `RefreshTokenValidity`
+//!   and moto applies Cognito's 30-day default, as the service does.
 //! - **TOTP.** `AssociateSoftwareToken` gives every user the same fixed secret; moto checks TOTP
 //!   codes (`VerifySoftwareToken`, the `SOFTWARE_TOKEN_MFA` challenge) only when started with
 //!   `MOTO_COGNITO_IDP_USER_POOL_ENABLE_TOTP=true`, which `server.rs` sets.
@@ -264,7 +264,8 @@ fn scenario_1_a_user_pool_with_policies_schema_and_mfa_and_an_app_client() {
     assert_eq!(app.user_pool_id.as_deref(), Some(pool_id.as_str()));
     assert_eq!(app.client_name.as_deref(), Some("scenario-1-app"));
     assert_eq!(app.client_secret, None, "no secret was asked for");
-    // The request left `RefreshTokenValidity` out, and moto applied the service's default.
+    // The request left `RefreshTokenValidity` unset (a member of an operation's input with a
+    // model default is optional for clients), and moto applies Cognito's 30-day default.
     assert_eq!(app.refresh_token_validity, 30);
     let described = client
         .call::<ops::DescribeUserPoolClient>(&DescribeUserPoolClientRequest {
