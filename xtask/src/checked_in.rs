@@ -40,6 +40,9 @@ pub const CHECKED_IN: &[CheckedIn] = &[
 /// The Cognito crate, whose model the fuzz targets and benchmarks use too.
 pub const COGNITO: &CheckedIn = &CHECKED_IN[0];
 
+/// The EKS crate (restJson1), whose model seeds the `eks_outputs` fuzz target.
+pub const EKS: &CheckedIn = &CHECKED_IN[1];
+
 impl CheckedIn {
     /// Generates the crate's files from the model under `root`.
     pub fn generate(&self, root: &Path) -> Result<Vec<GeneratedFile>, TaskError> {
