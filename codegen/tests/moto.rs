@@ -39,17 +39,22 @@
 //!   `MOTO_COGNITO_IDP_USER_POOL_ENABLE_TOTP=true`, which `server.rs` sets.
 //! - **Nothing lenient reading had to absorb** beyond the above: no unknown members, no
 //!   `null`s, no unknown enum values, and no timestamps in another format.
+//!
+//! The EKS scenarios (restJson1) are in `moto/eks.rs`: a module of this test binary, so that
+//! they share its moto server and run beside these.
 #![cfg(unix)]
 
 #[path = "moto/client.rs"]
 mod client;
+#[path = "moto/eks.rs"]
+mod eks;
 #[path = "moto/server.rs"]
 mod server;
 
 use std::collections::{BTreeSet, HashMap};
 use std::time::Duration;
 
-use client::{compare, Allowed, Client, Difference};
+use client::{compare, Allowed, Client, Difference, Service};
 use cognito::error::ErrorShape;
 use cognito::operation::{paginate, PaginatedItems};
 use cognito::operations as ops;
@@ -57,12 +62,26 @@ use cognito::*;
 use cognito_identity_provider_types as cognito;
 use time::OffsetDateTime;
 
+include!("../../xtask/fuzz/src/cognito_operations.rs");
+
+macro_rules! cognito_client_operations {
+    ($($op:ident)*) => { client::generated_operations!(cognito_identity_provider_types; $($op)*); };
+}
+cognito_operations!(cognito_client_operations);
+
 /// The members that differ between a moto response and its parsed value written back; each is
 /// explained at the top of this file. Any other difference fails the call that saw it.
 const ALLOWED: &[Allowed] = &[];
 
+/// Cognito in `us-east-1`, where moto keeps the user pools of these scenarios.
+const COGNITO: Service = Service {
+    signing_name: ops::SERVICE.signing_name,
+    region: "us-east-1",
+    model: "model/aws/cognito-identity-provider-2016-04-18.json",
+};
+
 fn client() -> Client {
-    Client::new(server::shared().endpoint(), ALLOWED)
+    Client::new(server::shared().endpoint(), COGNITO, ALLOWED)
 }
 
 /// A date-time that moto stamped during this test run.
@@ -508,7 +527,7 @@ fn scenario_6_typed_errors_with_their_messages() {
 
     let request = AdminGetUserRequest { user_pool_id: pool_id.clone(), username: "nobody".to_owned() };
     let reply = client.send::<ops::AdminGetUser>(&request);
-    match reply.result {
+    match &reply.result {
         Err(ops::AdminGetUserError::UserNotFoundException(e)) => assert_eq!(e.message(), Some("User does not exist.")),
         other => panic!("expected UserNotFoundException, got {other:?}"),
     }
@@ -517,9 +536,8 @@ fn scenario_6_typed_errors_with_their_messages() {
         (400, 404),
         "moto's status, the model's"
     );
-    let header = |name: &str| reply.headers.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str());
-    assert_eq!(header("x-amzn-errortype"), Some("UserNotFoundException"));
-    assert_eq!(header("content-type"), Some("application/json"));
+    assert_eq!(reply.header("x-amzn-errortype"), Some("UserNotFoundException"));
+    assert_eq!(reply.header("content-type"), Some("application/json"));
 
     let request = InitiateAuthRequest {
         auth_flow: AuthFlowType::UserPasswordAuth,

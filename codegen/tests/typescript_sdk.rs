@@ -639,6 +639,17 @@ fn rust_enum_values(item: &syn::ItemEnum) -> BTreeSet<String> {
         .collect()
 }
 
+/// The wire values of a `string_enum!` invocation's variants: the string after each `=`.
+fn string_enum_values(item: &syn::ItemEnum) -> BTreeSet<String> {
+    item.variants
+        .iter()
+        .filter_map(|variant| match &variant.discriminant {
+            Some((_, syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(value), .. }))) => Some(value.value()),
+            _ => None,
+        })
+        .collect()
+}
+
 fn is_pub(vis: &syn::Visibility) -> bool {
     matches!(vis, syn::Visibility::Public(_))
 }
@@ -668,6 +679,17 @@ fn collect_items(items: &[syn::Item], file: &Path, into: &mut RustCrate) {
             syn::Item::Mod(module) => {
                 if let Some((_, items)) = &module.content {
                     collect_items(items, file, into);
+                }
+            }
+            syn::Item::Macro(item) if item.mac.path.segments.last().is_some_and(|s| s.ident == "string_enum") => {
+                // `crate::string_enum! { pub enum Name { Variant = "VALUE", ... } }`.
+                if let Ok(item) = syn::parse2::<syn::ItemEnum>(item.mac.tokens.clone()) {
+                    let name = ident_name(&item.ident);
+                    let values = string_enum_values(&item);
+                    into.values_consts.insert(name.clone(), values.clone());
+                    if into.enums.insert(name.clone(), values).is_some() {
+                        into.duplicates.push(format!("enum {name}"));
+                    }
                 }
             }
             syn::Item::Macro(item) if item.mac.path.segments.last().is_some_and(|s| s.ident == "structure") => {

@@ -32,12 +32,16 @@ pub const CHECKED_IN: &[CheckedIn] = &[
         out: "generated/cognito-identity-provider",
         standalone: false,
     },
+    CheckedIn { model: "model/aws/eks-2017-11-01.json", out: "generated/eks", standalone: false },
     CheckedIn { model: "model/test/edge-cases.json", out: "codegen/tests/golden/edge-cases", standalone: true },
     CheckedIn { model: "model/test/rest-json.json", out: "codegen/tests/golden/rest-json", standalone: true },
 ];
 
 /// The Cognito crate, whose model the fuzz targets and benchmarks use too.
 pub const COGNITO: &CheckedIn = &CHECKED_IN[0];
+
+/// The EKS crate (restJson1), whose model seeds the `eks_outputs` fuzz target.
+pub const EKS: &CheckedIn = &CHECKED_IN[1];
 
 impl CheckedIn {
     /// Generates the crate's files from the model under `root`.

@@ -4,17 +4,19 @@
 //! cargo-fuzz needs nightly compiler flags; `RUSTC_BOOTSTRAP=1` lets the stable toolchain take
 //! them. The targets are built once, without a sanitizer (the code under test has no `unsafe`),
 //! with 16 codegen units so that the build stays short. Each target's corpus is kept in
-//! `target/fuzz/corpus/<target>` (seeded from the repository's models and the Cognito examples),
+//! `target/fuzz/corpus/<target>` (seeded from the repository's models and the Cognito and EKS
+//! examples),
 //! so that later runs continue where earlier ones stopped; crashes are written to
 //! `xtask/fuzz/artifacts/<target>/`.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
 use codegen::GeneratedFile;
 
-use crate::checked_in::COGNITO;
+use crate::checked_in::{CheckedIn, COGNITO, EKS};
 use crate::{repo_root, TaskError, Writer};
 
 /// The cargo-fuzz release that CI installs.
@@ -40,6 +42,7 @@ pub const TARGETS: &[Target] = &[
     Target { name: "model_bytes", max_len: 32 * 1024, all_lengths: false },
     Target { name: "model_mutations", max_len: 512, all_lengths: true },
     Target { name: "cognito_outputs", max_len: 16 * 1024, all_lengths: false },
+    Target { name: "eks_outputs", max_len: 16 * 1024, all_lengths: false },
     Target { name: "json_reader", max_len: 4 * 1024, all_lengths: false },
 ];
 
@@ -317,7 +320,9 @@ struct Seeds {
 }
 
 /// Seeds each corpus: the test models for `model_bytes`; the Cognito model's example inputs and
-/// outputs for `cognito_outputs`, with a dictionary of its member names and enum values.
+/// outputs for `cognito_outputs`, and the EKS model's for `eks_outputs`, each with a dictionary
+/// of the model's member names (and `@jsonName`s) and enum values, and for EKS the header names
+/// a restJson1 response is read from.
 ///
 /// The seeds and dictionaries are written through [`Writer::write_files`], like every file a
 /// task writes: all or none, only those whose contents changed, and never over a folder. Their
@@ -338,27 +343,15 @@ fn write_seeds(root: &Path) -> Result<Seeds, TaskError> {
     }
     add("model.dict".into(), dictionary(MODEL_TOKENS.iter().map(|t| t.to_string())));
 
-    let cognito = root.join(COGNITO.model);
-    let model = smithy_model::Model::from_file(&cognito).map_err(|e| TaskError(e.to_string()))?;
-    let mut n = 0;
-    let mut tokens = std::collections::BTreeSet::new();
-    for shape in model.shapes() {
-        for member in shape.kind.members() {
-            tokens.insert(format!("\"{}\"", member.name));
+    for (krate, target, dict, extra) in
+        [(COGNITO, "cognito_outputs", "cognito.dict", &[][..]), (EKS, "eks_outputs", "eks.dict", REST_JSON_TOKENS)]
+    {
+        let (seeds, tokens) = model_seeds(root, krate)?;
+        for (n, seed) in seeds.into_iter().enumerate() {
+            add(format!("corpus/{target}/seed-example-{}.json", n + 1), seed);
         }
-        if let smithy_model::ShapeKind::Enum(values) = &shape.kind {
-            tokens.extend(values.iter().map(|v| format!("\"{}\"", v.value)));
-        }
-        for example in shape.traits.examples.iter().flatten() {
-            for value in [&example.output, &example.input].into_iter().flatten() {
-                {
-                    n += 1;
-                    add(format!("corpus/cognito_outputs/seed-example-{n}.json"), value.to_string());
-                }
-            }
-        }
+        add(dict.into(), dictionary(tokens.into_iter().chain(extra.iter().map(|t| t.to_string()))));
     }
-    add("cognito.dict".into(), dictionary(tokens.into_iter()));
     add("json.dict".into(), dictionary(JSON_TOKENS.iter().map(|t| t.to_string())));
     let fuzz = root.join(TARGET_DIR);
     Writer::default().write_files(&fuzz, &files)?;
@@ -378,10 +371,50 @@ fn write_seeds(root: &Path) -> Result<Seeds, TaskError> {
         dictionaries: vec![
             ("model_bytes", fuzz.join("model.dict")),
             ("cognito_outputs", fuzz.join("cognito.dict")),
+            ("eks_outputs", fuzz.join("eks.dict")),
             ("json_reader", fuzz.join("json.dict")),
         ],
     })
 }
+
+/// The example inputs and outputs of a checked-in crate's model, as JSON text, and the tokens of
+/// its dictionary: every member name and `@jsonName` and every enum value, quoted.
+fn model_seeds(root: &Path, krate: &CheckedIn) -> Result<(Vec<String>, BTreeSet<String>), TaskError> {
+    let model = smithy_model::Model::from_file(root.join(krate.model)).map_err(|e| TaskError(e.to_string()))?;
+    let mut seeds = Vec::new();
+    let mut tokens = BTreeSet::new();
+    for shape in model.shapes() {
+        for member in shape.kind.members() {
+            tokens.insert(format!("\"{}\"", member.name));
+            tokens.extend(member.traits.json_name.iter().map(|name| format!("\"{name}\"")));
+        }
+        if let smithy_model::ShapeKind::Enum(values) = &shape.kind {
+            tokens.extend(values.iter().map(|v| format!("\"{}\"", v.value)));
+        }
+        for example in shape.traits.examples.iter().flatten() {
+            seeds.extend([&example.output, &example.input].into_iter().flatten().map(|value| value.to_string()));
+        }
+    }
+    Ok((seeds, tokens))
+}
+
+/// What a restJson1 response is read from besides its members, for `eks_outputs`: the header
+/// names of errors, error codes (bare, with a namespace, with `:` detail), and the members that
+/// carry them in a body.
+const REST_JSON_TOKENS: &[&str] = &[
+    "x-amzn-errortype",
+    "content-type",
+    "application/json",
+    "\"__type\"",
+    "\"code\"",
+    "\"message\"",
+    "\"Message\"",
+    "ResourceNotFoundException",
+    "com.amazonaws.eks#ResourceNotFoundException",
+    "InvalidParameterException:http://internal.amazon.com/coral/com.amazon.coral.validate/",
+    "\"ResourceInUseException\"",
+    "\"NotFoundException\"",
+];
 
 /// A libFuzzer dictionary: one quoted token per line.
 fn dictionary(tokens: impl Iterator<Item = String>) -> String {

@@ -33,7 +33,10 @@ pub fn render(def: &TypeDef, variants: &[VariantDef]) -> RustFile {
             #(#variant_defs)*
         }
     };
-    let mut parts = vec![Part::Tokens(TokenStream::new()), Part::Invocation { path: "crate::string_enum", head: String::new(), items: item }];
+    let mut parts = vec![
+        Part::Tokens(TokenStream::new()),
+        Part::Invocation { path: "crate::string_enum", head: String::new(), items: item },
+    ];
     if def.sensitive {
         let debug_impl = super::debug::enum_impl(def);
         parts.push(Part::Tokens(quote!(use std::fmt; #debug_impl)));

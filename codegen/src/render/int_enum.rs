@@ -30,5 +30,10 @@ pub fn render(def: &TypeDef, variants: &[IntVariantDef]) -> RustFile {
             #(#variant_defs)*
         }
     };
-    RustFile { parts: vec![Part::Tokens(TokenStream::new()), Part::Invocation { path: "crate::int_enum", head: String::new(), items: item }] }
+    RustFile {
+        parts: vec![
+            Part::Tokens(TokenStream::new()),
+            Part::Invocation { path: "crate::int_enum", head: String::new(), items: item },
+        ],
+    }
 }

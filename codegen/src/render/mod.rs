@@ -76,13 +76,7 @@ pub fn crate_jobs<'a>(space: &'a TypeSpace, options: &'a Options) -> Vec<Job<'a>
         }));
     }
     for op in &space.operations {
-        jobs.push(Job::rust(format!("src/operations/{}.rs", op.module), move || {
-            let mut file = operation::render(op, space);
-            if let Some(tokens) = file.first_tokens() {
-                *tokens = allow_deprecated_uses(std::mem::take(tokens), space, &[]);
-            }
-            Ok(file)
-        }));
+        jobs.push(Job::rust(format!("src/operations/{}.rs", op.module), move || Ok(operation::render(op, space))));
     }
     jobs
 }

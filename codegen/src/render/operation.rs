@@ -54,7 +54,9 @@ pub fn render(op: &OperationDef, space: &TypeSpace) -> RustFile {
     // A restJson1 input without members leaves `input` unused.
     let input_param =
         if op.route.is_some() && input_members(op, space).is_empty() { quote!(_input) } else { quote!(input) };
+    let allow_deprecated = uses_deprecated(op, space).then(|| quote!(#![allow(deprecated)]));
     let definition = quote! {
+        #allow_deprecated
         #imports
 
         #docs
@@ -88,6 +90,18 @@ pub fn render(op: &OperationDef, space: &TypeSpace) -> RustFile {
     parts.extend(pagination.map(Part::Tokens));
     parts.push(Part::Text(errors));
     RustFile { parts }
+}
+
+/// Whether the operation's file names what the model deprecates: its input or output type, or
+/// (restJson1, whose operations read and write the HTTP-bound members one by one) a deprecated
+/// member of either. The crate must use them all the same; users still get the warning. (The
+/// error enums allow the deprecated errors they name themselves.)
+fn uses_deprecated(op: &OperationDef, space: &TypeSpace) -> bool {
+    [&op.input, &op.output].into_iter().flatten().filter_map(|t| space.get(&t.shape)).any(|def| {
+        def.deprecated.is_some()
+            || (op.route.is_some()
+                && matches!(&def.kind, crate::space::TypeKind::Struct(s) if s.members.iter().any(|m| m.deprecated.is_some())))
+    })
 }
 
 /// Whether an operation's `Operation` implementation is the `aws_json_operation!` macro's: an

@@ -213,7 +213,12 @@ fn each_value(m: &MemberDef, f: impl Fn(TokenStream, &RustType) -> TokenStream) 
         }
         ty => optional(m, &quote!(input.#field), |value| {
             let body = f(quote!(value), ty);
-            quote!(let value = #value; #body)
+            // An optional member's value is already bound to `value`.
+            if m.is_optional() {
+                body
+            } else {
+                quote!(let value = #value; #body)
+            }
         }),
     }
 }
@@ -255,7 +260,7 @@ fn text_of(ty: &RustType, value: &TokenStream, m: &MemberDef, place: Place) -> T
         }
         RustType::String => quote!(#value.clone()),
         RustType::Named(named) if named.kind == NamedKind::IntEnum => quote!(#value.as_i32().to_string()),
-        RustType::Named(_) | RustType::BigNumber => quote!(#value.as_str().to_owned()),
+        RustType::Named(_) | RustType::BigNumber => quote!(String::from(#value.as_str())),
         RustType::F32 | RustType::F64 => quote!(rest::float_text(*#value)),
         RustType::Timestamp(_) => {
             let format = time_format(m, place);

@@ -93,7 +93,11 @@ fn error_shape(name: &str, e: &ErrorInfo, s: &StructDef) -> Part {
         head.push_str(&format!("    message: {},\n", naming::ident(&f.rust_name)));
     }
     head.push_str("}\n");
-    Part::Invocation { path: "crate::error_shape", head, items: super::rest::error_read(&s.members).unwrap_or_default() }
+    Part::Invocation {
+        path: "crate::error_shape",
+        head,
+        items: super::rest::error_read(&s.members).unwrap_or_default(),
+    }
 }
 
 /// The model's documentation, after a line saying which operations use the structure.

@@ -22,7 +22,6 @@ impl Operation for PutNote {
         let value = &input.note_id;
         request.label("NoteId", &value.clone(), false)?;
         if let Some(value) = &input.version {
-            let value = value;
             request.query("version", Some(&value.to_string()));
         }
         if let Some(value) = &input.token {
