@@ -140,7 +140,8 @@ fn request_body(members: &[&MemberDef]) -> TokenStream {
             PayloadKind::Enum => quote!(request.body(#content_type, (#value).as_str().as_bytes().to_vec())?;),
         };
         if !payload.is_optional() {
-            return write(quote!(&input.#field));
+            let set = write(quote!(value));
+            return quote!(let value = &input.#field; #set);
         }
         let unset = match (&payload.ty, bytes) {
             // An unset structure is sent as `{}`; other payloads as no body.
@@ -244,10 +245,9 @@ fn header_value(name: &str, value: TokenStream, m: &MemberDef) -> TokenStream {
         }
         ty => {
             let text = text_of(ty, &quote!(value), m, Place::Header);
-            quote! {
-                let value = #value;
-                request.header(#name, &#text)?;
-            }
+            // An optional member's value is already bound to `value`.
+            let bind = (!m.is_optional()).then(|| quote!(let value = #value;));
+            quote!(#bind request.header(#name, &#text)?;)
         }
     }
 }
@@ -326,7 +326,8 @@ pub fn error_read(members: &[MemberDef]) -> Option<TokenStream> {
 /// `headers` for errors), ending in `Ok(value)`.
 fn read_members(ty: &TokenStream, members: &[&MemberDef], output: bool) -> TokenStream {
     let headers = if output { quote!(response.headers()) } else { quote!(headers) };
-    let bound: Vec<TokenStream> = members
+    // Members read from headers, set only when the header is there.
+    let from_headers: Vec<TokenStream> = members
         .iter()
         .filter_map(|m| {
             let field = naming::ident(&m.rust_name);
@@ -349,43 +350,57 @@ fn read_members(ty: &TokenStream, members: &[&MemberDef], output: bool) -> Token
                         }
                     })
                 }
-                HttpBinding::ResponseCode if output => {
-                    let status = set(quote!(i32::from(response.status().as_u16())));
-                    Some(quote!(value.#field = #status;))
-                }
                 _ => None,
             }
         })
         .collect();
-    let payload = members.iter().find(|m| m.http.in_response() == Some(&HttpBinding::Payload));
-    let payload_set = payload.map(|payload| {
-        let field = naming::ident(&payload.rust_name);
-        let (_, kind) = payload_kind(payload);
-        let read = match kind {
-            PayloadKind::Json => quote!(rest::read_json_payload(body)?),
-            PayloadKind::Bytes => quote!((!body.is_empty()).then(|| body.to_vec())),
-            PayloadKind::Text => quote!(rest::read_text_payload(body)?),
-            PayloadKind::Enum => quote!(rest::read_text_payload(body)?.map(|text| text.as_str().into())),
-        };
-        if payload.is_optional() {
-            quote!(value.#field = #read;)
-        } else {
-            quote!(if let Some(payload) = #read { value.#field = payload; })
-        }
-    });
-    let binding = if bound.is_empty() && payload_set.is_none() { quote!(value) } else { quote!(mut value) };
-    let start = if payload.is_none() && members.iter().any(|m| m.http.in_response().is_none()) {
+    // Members that always get a value: the status code and the payload.
+    let always: Vec<(proc_macro2::Ident, TokenStream)> = members
+        .iter()
+        .filter_map(|m| {
+            let read = match (m.http.in_response()?, m.is_optional()) {
+                (HttpBinding::ResponseCode, optional) if output => {
+                    let status = quote!(i32::from(response.status().as_u16()));
+                    if optional { quote!(Some(#status)) } else { status }
+                }
+                (HttpBinding::Payload, _) => payload_read(m),
+                _ => return None,
+            };
+            Some((naming::ident(&m.rust_name), read))
+        })
+        .collect();
+    let has_payload = members.iter().any(|m| m.http.in_response() == Some(&HttpBinding::Payload));
+    let binding = if from_headers.is_empty() { quote!(value) } else { quote!(mut value) };
+    let start = if !has_payload && members.iter().any(|m| m.http.in_response().is_none()) {
         let bound = bound_indexes(members, |m| m.http.in_response().is_some());
-        quote!(let #binding: #ty = rest::read_json_without(body, &[#(#bound),*])?;)
-    } else {
+        let binding = if from_headers.is_empty() && always.is_empty() { quote!(value) } else { quote!(mut value) };
+        let sets = always.iter().map(|(field, read)| quote!(value.#field = #read;));
+        quote!(let #binding: #ty = rest::read_json_without(body, &[#(#bound),*])?; #(#sets)*)
+    } else if always.is_empty() {
         quote!(let #binding = #ty::default();)
+    } else {
+        let fields = always.iter().map(|(field, read)| quote!(#field: #read,));
+        let others = (always.len() < members.len()).then(|| quote!(..Default::default()));
+        quote!(let #binding = #ty { #(#fields)* #others };)
     };
     quote! {
         #start
-        #payload_set
-        #(#bound)*
+        #(#from_headers)*
         Ok(value)
     }
+}
+
+/// The payload member's value from the body: no body is `None` for an optional member, and the
+/// default value for a required one.
+fn payload_read(payload: &MemberDef) -> TokenStream {
+    let read = match payload_kind(payload).1 {
+        PayloadKind::Bytes if payload.is_optional() => return quote!((!body.is_empty()).then(|| body.to_vec())),
+        PayloadKind::Bytes => return quote!(body.to_vec()),
+        PayloadKind::Json => quote!(rest::read_json_payload(body)?),
+        PayloadKind::Text => quote!(rest::read_text_payload(body)?),
+        PayloadKind::Enum => quote!(rest::read_text_payload(body)?.map(|text| text.as_str().into())),
+    };
+    if payload.is_optional() { read } else { quote!(#read.unwrap_or_default()) }
 }
 
 /// The value of a header member from its text (`text`, every value of the header joined).
@@ -397,7 +412,13 @@ fn parse_header(m: &MemberDef, name: &str) -> TokenStream {
                 _ => quote!(rest::split_header_list(&text)),
             };
             let item = parse_text(item, &quote!(item.as_str()), m, name);
-            quote!(#split.iter().map(|item| Ok(#item)).collect::<Result<Vec<_>, crate::error::ReadError>>()?)
+            quote!({
+                let mut items = Vec::new();
+                for item in #split.iter() {
+                    items.push(#item);
+                }
+                items
+            })
         }
         ty => parse_text(ty, &quote!(text.as_str()), m, name),
     }

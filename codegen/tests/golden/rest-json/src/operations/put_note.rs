@@ -25,7 +25,6 @@ impl Operation for PutNote {
             request.query("version", Some(&value.to_string()));
         }
         if let Some(value) = &input.token {
-            let value = value;
             request.header("X-Token", &value.clone())?;
         }
         request.json_body(input, &[0, 1, 2])?;
@@ -37,8 +36,10 @@ impl Operation for PutNote {
         rest::read_response(
             response,
             |_response, body| {
-                let mut value = crate::PutNoteOutput::default();
-                value.note = rest::read_json_payload(body)?;
+                let value = crate::PutNoteOutput {
+                    note: rest::read_json_payload(body)?,
+                    ..Default::default()
+                };
                 Ok(value)
             },
         )
