@@ -5,8 +5,11 @@
 //!
 //! - `read`: `serde_json::from_slice::<ListUsersResponse>` (or `AdminGetUserResponse`), drop included;
 //! - `read_response`: the same through the crate's own entry point, `Operation::read_response`
-//!   of a 200 response whose body is those bytes;
+//!   of a 200 response whose body is those bytes (built once, outside the timed loop), which
+//!   reads with the crate's own JSON reader (`wire::from_json`);
 //! - `write`: `serde_json::to_writer` of that value into a reused buffer;
+//! - `write-json`: `wire::to_json` of that value, the crate's own writer (what `write_request`
+//!   calls), into a new `Vec<u8>`;
 //! - `ignored-any`: `serde_json::from_slice::<IgnoredAny>`, the parse-and-skip floor;
 //! - `value`: `serde_json::from_slice::<serde_json::Value>`, drop included.
 //!
@@ -22,6 +25,7 @@ use std::time::{Duration, Instant};
 
 use cognito_identity_provider_types::operation::Operation;
 use cognito_identity_provider_types::operations::{AdminGetUser, ListUsers};
+use cognito_identity_provider_types::wire::{self, Json};
 use serde::de::IgnoredAny;
 
 /// The seed of every body: change it and every number here changes with it.
@@ -102,10 +106,10 @@ fn main() {
 }
 
 /// Reads the body, writes it, reads that back: the two values must be equal, and the number of
-/// users must be what the generator wrote.
+/// users must be what the generator wrote. `read_response` and the crate's own writer must agree.
 fn check<O: Operation>(body: &Body)
 where
-    O::Output: PartialEq + serde::Serialize + serde::de::DeserializeOwned,
+    O::Output: PartialEq + Json + serde::Serialize + serde::de::DeserializeOwned,
     O::Error: std::fmt::Display,
 {
     let value: O::Output =
@@ -117,6 +121,9 @@ where
     let output = O::read_response(&http::Response::new(&body.bytes[..]))
         .unwrap_or_else(|e| panic!("{}: read_response: {e}", body.name));
     assert!(value == output, "{}: read_response reads another value", body.name);
+    let written = wire::to_json(&value);
+    let again: O::Output = wire::from_json(&written).unwrap_or_else(|e| panic!("{}: to_json: {e}", body.name));
+    assert!(value == again, "{}: what to_json writes reads back to another value", body.name);
     let json: serde_json::Value = serde_json::from_slice(&body.bytes).expect("the body is JSON");
     let users = match body.kind {
         Kind::ListUsers => json["Users"].as_array().map_or(0, Vec::len),
@@ -127,16 +134,17 @@ where
 
 fn measure_body<O: Operation>(body: &Body, config: &Config)
 where
-    O::Output: serde::Serialize + serde::de::DeserializeOwned,
+    O::Output: Json + serde::Serialize + serde::de::DeserializeOwned,
     O::Error: std::fmt::Debug,
 {
     let bytes = &body.bytes[..];
+    let response = http::Response::new(bytes);
     let value: O::Output = serde_json::from_slice(bytes).expect("checked");
     let mut out = Vec::with_capacity(bytes.len() * 2);
     let floor = time(config, &body.name, "ignored-any", || {
         black_box(serde_json::from_slice::<IgnoredAny>(black_box(bytes)).expect("checked"));
     });
-    let cases: [(&str, Option<f64>); 5] = [
+    let cases: [(&str, Option<f64>); 6] = [
         ("ignored-any", floor),
         (
             "read",
@@ -147,7 +155,7 @@ where
         (
             "read_response",
             time(config, &body.name, "read_response", || {
-                drop(black_box(O::read_response(&http::Response::new(black_box(bytes))).expect("checked")));
+                drop(black_box(O::read_response(black_box(&response)).expect("checked")));
             }),
         ),
         (
@@ -156,6 +164,12 @@ where
                 out.clear();
                 serde_json::to_writer(&mut out, black_box(&value)).expect("checked");
                 black_box(&out);
+            }),
+        ),
+        (
+            "write-json",
+            time(config, &body.name, "write-json", || {
+                drop(black_box(wire::to_json(black_box(&value))));
             }),
         ),
         (
