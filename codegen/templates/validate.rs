@@ -246,13 +246,3 @@ impl fmt::Debug for Pattern {
         f.debug_tuple("Pattern").field(&self.source).finish()
     }
 }
-
-/// What `Debug` prints in place of a `@sensitive` value.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub struct Redacted;
-
-impl fmt::Debug for Redacted {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("*** Sensitive Data Redacted ***")
-    }
-}

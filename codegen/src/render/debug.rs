@@ -1,41 +1,12 @@
 //! `Debug` that never prints a `@sensitive` value: a redaction marker stands in for it, and the
-//! rest of the value prints normally. Types with nothing sensitive derive `Debug`.
+//! rest of the value prints normally. Unions and enums with nothing sensitive derive `Debug`;
+//! structures get theirs from the `structure!` macro, which marks their `#[sensitive]` members.
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use crate::naming;
-use crate::space::{MemberDef, RustType, StructDef, TypeDef};
-
-/// Whether a structure needs the hand-written `Debug` below.
-pub fn struct_redacts(def: &TypeDef, s: &StructDef) -> bool {
-    def.sensitive || s.members.iter().any(|f| f.redact)
-}
-
-/// `impl Debug` for a structure with sensitive members.
-pub fn struct_impl(def: &TypeDef, s: &StructDef) -> TokenStream {
-    let name = naming::ident(&def.name);
-    let type_name = &def.name;
-    let fields = s.members.iter().map(|f| {
-        let ident = naming::ident(&f.rust_name);
-        let label = ident.to_string().trim_start_matches("r#").to_owned();
-        let value = match (f.redact, f.is_optional()) {
-            (false, _) => quote!(&self.#ident),
-            (true, true) => quote!(&self.#ident.as_ref().map(|_| Redacted)),
-            (true, false) => quote!(&Redacted),
-        };
-        quote!(.field(#label, #value))
-    });
-    quote! {
-        impl fmt::Debug for #name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.debug_struct(#type_name)
-                    #(#fields)*
-                    .finish()
-            }
-        }
-    }
-}
+use crate::space::{MemberDef, RustType, TypeDef};
 
 /// Whether a union needs the hand-written `Debug` below.
 pub fn union_redacts(def: &TypeDef, members: &[MemberDef]) -> bool {
@@ -77,7 +48,7 @@ pub fn enum_impl(def: &TypeDef) -> TokenStream {
     quote! {
         impl fmt::Debug for #name {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                fmt::Debug::fmt(&crate::validate::Redacted, f)
+                fmt::Debug::fmt(&crate::shape::Redacted, f)
             }
         }
     }

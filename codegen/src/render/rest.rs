@@ -361,7 +361,11 @@ fn read_members(ty: &TokenStream, members: &[&MemberDef], output: bool) -> Token
             let read = match (m.http.in_response()?, m.is_optional()) {
                 (HttpBinding::ResponseCode, optional) if output => {
                     let status = quote!(i32::from(response.status().as_u16()));
-                    if optional { quote!(Some(#status)) } else { status }
+                    if optional {
+                        quote!(Some(#status))
+                    } else {
+                        status
+                    }
                 }
                 (HttpBinding::Payload, _) => payload_read(m),
                 _ => return None,
@@ -400,7 +404,11 @@ fn payload_read(payload: &MemberDef) -> TokenStream {
         PayloadKind::Text => quote!(rest::read_text_payload(body)?),
         PayloadKind::Enum => quote!(rest::read_text_payload(body)?.map(|text| text.as_str().into())),
     };
-    if payload.is_optional() { read } else { quote!(#read.unwrap_or_default()) }
+    if payload.is_optional() {
+        read
+    } else {
+        quote!(#read.unwrap_or_default())
+    }
 }
 
 /// The value of a header member from its text (`text`, every value of the header joined).

@@ -10,7 +10,7 @@ use smithy_model::ErrorFault;
 use super::docs_attr::{deprecated_attr, doc_attrs, lines_to_attrs};
 use super::imports::Imports;
 use super::rust_types::{member_format, type_tokens, StdPaths};
-use super::{builder, debug, validation};
+use super::{builder, validation};
 use crate::emit::{Part, RustFile};
 use crate::naming;
 use crate::space::{Binding, DefaultValue, ErrorInfo, MemberDef, RustType, StructDef, TypeDef, TypeSpace};
@@ -32,12 +32,6 @@ pub fn render(def: &TypeDef, s: &StructDef, space: &TypeSpace) -> RustFile {
     if s.error.is_some() && s.members.iter().any(|m| m.http.in_response().is_some()) {
         imports.add("crate", "rest");
     }
-    let redacts = debug::struct_redacts(def, s);
-    let derive_debug = (!redacts).then(|| quote!(Debug,));
-    let debug_impl = redacts.then(|| debug::struct_impl(def, s));
-    if redacts {
-        imports.add("std", "fmt").add("crate::validate", "Redacted");
-    }
     imports.add("crate::validate", "Validate").add("crate::validate", "Validator").add("crate::validate", "Violations");
     let imports = imports.tokens();
     let builder = builder::struct_impl(def, s, std);
@@ -49,7 +43,7 @@ pub fn render(def: &TypeDef, s: &StructDef, space: &TypeSpace) -> RustFile {
         #docs
         #deprecated
         #allow_case
-        #[derive(Clone, #derive_debug #derive_default PartialEq)]
+        #[derive(Clone, #derive_default PartialEq)]
         pub struct #name {
             #(#fields)*
         }
@@ -61,8 +55,6 @@ pub fn render(def: &TypeDef, s: &StructDef, space: &TypeSpace) -> RustFile {
     parts.push(Part::Text(structure_macro(&def.name, s)));
     let rest = quote! {
         #manual_default
-
-        #debug_impl
 
         #validate
     };
@@ -187,7 +179,8 @@ fn structure_macro(name: &str, s: &StructDef) -> String {
             _ => String::new(),
         };
         let format = member_format(&m.ty, m.boxed, m.is_optional());
-        out.push_str(&format!("    {field}: {wire}{alias} => {format},\n"));
+        let sensitive = if m.redact { "#[sensitive] " } else { "" };
+        out.push_str(&format!("    {sensitive}{field}: {wire}{alias} => {format},\n"));
     }
     out.push_str("});\n");
     out

@@ -33,7 +33,7 @@ pub fn render(def: &TypeDef, members: &[MemberDef], space: &TypeSpace) -> TokenS
     let derive_debug = (!redacts).then(|| quote!(Debug,));
     let debug_impl = redacts.then(|| debug::union_impl(def, members));
     if redacts {
-        imports.add("std", "fmt").add("crate::validate", "Redacted");
+        imports.add("std", "fmt").add("crate::shape", "Redacted");
     }
     let imports = imports.tokens();
     let validate = validation::union_impl(def, members, space);

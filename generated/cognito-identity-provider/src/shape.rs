@@ -92,6 +92,22 @@ pub trait StringEnum {
     fn of(value: &str) -> Self;
 }
 
+/// What `Debug` prints in place of a `@sensitive` value (whether or not it is set, as the
+/// official SDK does).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct Redacted;
+
+impl fmt::Debug for Redacted {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("*** Sensitive Data Redacted ***")
+    }
+}
+
+/// A field's name as `Debug` prints it: without the `r#` of a raw identifier.
+pub fn field_name(name: &str) -> &str {
+    name.strip_prefix("r#").unwrap_or(name)
+}
+
 /// Reads a structure from JSON.
 pub fn read_structure<T: Structure>(r: &mut Reader<'_>) -> Result<T, json::Error> {
     read_structure_skipping(r, &[])
@@ -453,8 +469,9 @@ pub fn deserialize_string_enum<'de, T: StringEnum, D: Deserializer<'de>>(deseria
 
 /// A structure's description and the implementations every generated structure shares: each
 /// member as `field: "WireName" => format` (`| "Alias"` after the wire name for another name it
-/// is read from), in model order; this implements [`Structure`], and `Json`, `Serialize` and
-/// `Deserialize` through it.
+/// is read from; `#[sensitive]` before a member whose value `Debug` must not print), in model
+/// order; this implements [`Structure`], `Debug`, and `Json`, `Serialize` and `Deserialize`
+/// through [`Structure`].
 #[doc(hidden)]
 #[macro_export]
 macro_rules! structure {
@@ -482,6 +499,12 @@ macro_rules! structure {
         }
     };
     ($name:ident {}) => {
+        impl ::core::fmt::Debug for $name {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(stringify!($name))
+            }
+        }
+
         impl $crate::shape::Structure for $name {
             const NAME: &'static str = stringify!($name);
             const FIELDS: $crate::json::Fields<'static> = $crate::json::Fields::new(&[]);
@@ -497,7 +520,28 @@ macro_rules! structure {
 
         $crate::structure!(@serde $name);
     };
-    ($name:ident { $($field:ident: $wire:literal $(| $alias:literal)? => $format:expr),* $(,)? }) => {
+    (@debug #[sensitive] $value:expr) => {
+        &$crate::shape::Redacted
+    };
+    (@debug $value:expr) => {
+        &$value
+    };
+    (
+        $name:ident {
+            $($(#[$sensitive:ident])? $field:ident: $wire:literal $(| $alias:literal)? => $format:expr),* $(,)?
+        }
+    ) => {
+        impl ::core::fmt::Debug for $name {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.debug_struct(stringify!($name))
+                    $(.field(
+                        $crate::shape::field_name(stringify!($field)),
+                        $crate::structure!(@debug $(#[$sensitive])? self.$field),
+                    ))*
+                    .finish()
+            }
+        }
+
         impl $crate::shape::Structure for $name {
             const NAME: &'static str = stringify!($name);
             const FIELDS: $crate::json::Fields<'static> = $crate::json::Fields::new(&[$($wire),*]);

@@ -4,7 +4,7 @@ use crate::{RecoveryOptionType, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// The settings for user message delivery in forgot-password operations. Contains preference for email or SMS message delivery of password reset codes, or for admin-only password reset.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct AccountRecoverySettingType {
     /// The list of options and priorities for user message delivery in forgot-password operations. Sets or displays user pool preferences for email or SMS message priority, whether users should fall back to a second delivery method, and whether passwords should only be reset by administrators.
     pub recovery_mechanisms: Option<Vec<RecoveryOptionType>>,

@@ -4,7 +4,7 @@ use crate::{AccountTakeoverEventActionType, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// The automated response to a risk level for adaptive authentication in full-function, or `ENFORCED`, mode. You can assign an action to each risk level that threat protection evaluates.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct AccountTakeoverActionType {
     /// Determines whether Amazon Cognito sends a user a notification message when your user pools assesses a user's session at the associated risk level.
     pub notify: bool,

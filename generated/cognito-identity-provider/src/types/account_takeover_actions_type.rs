@@ -4,7 +4,7 @@ use crate::{AccountTakeoverActionType, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// A list of account-takeover actions for each level of risk that Amazon Cognito might assess with threat protection features.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct AccountTakeoverActionsType {
     /// The action that you assign to a low-risk assessment by threat protection.
     pub low_action: Option<AccountTakeoverActionType>,

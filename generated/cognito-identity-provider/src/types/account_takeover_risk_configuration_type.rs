@@ -4,7 +4,7 @@ use crate::{AccountTakeoverActionsType, NotifyConfigurationType, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// The settings for automated responses and notification templates for adaptive authentication with threat protection features.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct AccountTakeoverRiskConfigurationType {
     /// The settings for composing and sending an email message when threat protection assesses a risk level with adaptive authentication. When you choose to notify users in `AccountTakeoverRiskConfiguration`, Amazon Cognito sends an email message using the method and template that you set with this data type.
     pub notify_configuration: Option<NotifyConfigurationType>,

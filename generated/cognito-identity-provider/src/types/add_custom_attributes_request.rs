@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// This structure is the input of `AddCustomAttributes`.
 ///
 /// Represents the request to add custom attributes.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct AddCustomAttributesRequest {
     /// The ID of the user pool where you want to add custom attributes.
     pub user_pool_id: String,

@@ -5,7 +5,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// This structure is the output of `AddCustomAttributes`.
 ///
 /// Represents the response from the server for the request to add custom attributes.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct AddCustomAttributesResponse {}
 
 impl AddCustomAttributesResponse {

@@ -5,7 +5,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// This structure is the output of `AdminConfirmSignUp`.
 ///
 /// Represents the response from the server for the request to confirm registration.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct AdminConfirmSignUpResponse {}
 
 impl AdminConfirmSignUpResponse {

@@ -4,7 +4,7 @@ use crate::{MessageTemplateType, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// The settings for administrator creation of users in a user pool. Contains settings for allowing user sign-up, customizing invitation messages to new users, and the amount of time before temporary passwords expire.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct AdminCreateUserConfigType {
     /// The setting for allowing self-service sign-up. When `true`, only administrators can create new user profiles. When `false`, users can register themselves and create a new user profile with the `SignUp` operation.
     pub allow_admin_create_user_only: bool,

@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// This structure is the output of `AdminCreateUser`.
 ///
 /// Represents the response from the server to the request to create the user.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct AdminCreateUserResponse {
     /// The new user's profile details.
     pub user: Option<UserType>,

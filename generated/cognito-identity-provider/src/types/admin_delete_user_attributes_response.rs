@@ -5,7 +5,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// This structure is the output of `AdminDeleteUserAttributes`.
 ///
 /// Represents the response received from the server for a request to delete user attributes.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct AdminDeleteUserAttributesResponse {}
 
 impl AdminDeleteUserAttributesResponse {

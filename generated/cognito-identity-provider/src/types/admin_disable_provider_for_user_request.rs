@@ -4,7 +4,7 @@ use crate::{ProviderUserIdentifierType, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `AdminDisableProviderForUser`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct AdminDisableProviderForUserRequest {
     /// The ID of the user pool where you want to delete the user's linked identities.
     pub user_pool_id: String,

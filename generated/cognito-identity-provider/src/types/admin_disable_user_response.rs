@@ -5,7 +5,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// This structure is the output of `AdminDisableUser`.
 ///
 /// Represents the response received from the server to disable the user as an administrator.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct AdminDisableUserResponse {}
 
 impl AdminDisableUserResponse {

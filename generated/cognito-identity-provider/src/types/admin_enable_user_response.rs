@@ -5,7 +5,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// This structure is the output of `AdminEnableUser`.
 ///
 /// Represents the response from the server for the request to enable a user as an administrator.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct AdminEnableUserResponse {}
 
 impl AdminEnableUserResponse {

@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// This structure is the output of `AdminGetDevice`.
 ///
 /// Gets the device response, as an administrator.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct AdminGetDeviceResponse {
     /// Details of the requested device. Includes device information, last-accessed and created dates, and the device key.
     pub device: DeviceType,

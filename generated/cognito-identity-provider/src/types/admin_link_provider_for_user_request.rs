@@ -4,7 +4,7 @@ use crate::{ProviderUserIdentifierType, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `AdminLinkProviderForUser`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct AdminLinkProviderForUserRequest {
     /// The ID of the user pool where you want to link a federated identity.
     pub user_pool_id: String,

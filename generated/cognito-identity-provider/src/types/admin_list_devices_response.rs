@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// This structure is the output of `AdminListDevices`.
 ///
 /// Lists the device's response, as an administrator.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct AdminListDevicesResponse {
     /// An array of devices and their information. Each entry that's returned includes device information, last-accessed and created dates, and the device key.
     pub devices: Option<Vec<DeviceType>>,

@@ -4,7 +4,7 @@ use crate::{GroupType, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `AdminListGroupsForUser`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct AdminListGroupsForUserResponse {
     /// An array of groups and information about them.
     pub groups: Option<Vec<GroupType>>,

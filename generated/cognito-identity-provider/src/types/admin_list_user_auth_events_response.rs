@@ -4,7 +4,7 @@ use crate::{AuthEventType, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `AdminListUserAuthEvents`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct AdminListUserAuthEventsResponse {
     /// The response object. It includes the `EventID`, `EventType`, `CreationDate`, `EventRisk`, and `EventResponse`.
     pub auth_events: Option<Vec<AuthEventType>>,

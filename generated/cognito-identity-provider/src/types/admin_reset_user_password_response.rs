@@ -5,7 +5,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// This structure is the output of `AdminResetUserPassword`.
 ///
 /// Represents the response from the server to reset a user password as an administrator.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct AdminResetUserPasswordResponse {}
 
 impl AdminResetUserPasswordResponse {

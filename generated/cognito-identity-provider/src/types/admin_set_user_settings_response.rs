@@ -5,7 +5,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// This structure is the output of `AdminSetUserSettings`.
 ///
 /// Represents the response from the server to set user settings as an administrator.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct AdminSetUserSettingsResponse {}
 
 impl AdminSetUserSettingsResponse {

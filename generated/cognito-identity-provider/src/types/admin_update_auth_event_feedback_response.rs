@@ -3,7 +3,7 @@
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `AdminUpdateAuthEventFeedback`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct AdminUpdateAuthEventFeedbackResponse {}
 
 impl AdminUpdateAuthEventFeedbackResponse {

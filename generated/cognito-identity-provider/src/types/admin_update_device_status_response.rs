@@ -5,7 +5,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// This structure is the output of `AdminUpdateDeviceStatus`.
 ///
 /// The status response to the request to update the device, as an administrator.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct AdminUpdateDeviceStatusResponse {}
 
 impl AdminUpdateDeviceStatusResponse {

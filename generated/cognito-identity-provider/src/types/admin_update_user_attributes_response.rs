@@ -5,7 +5,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// This structure is the output of `AdminUpdateUserAttributes`.
 ///
 /// Represents the response from the server for the request to update user attributes as an administrator.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct AdminUpdateUserAttributesResponse {}
 
 impl AdminUpdateUserAttributesResponse {

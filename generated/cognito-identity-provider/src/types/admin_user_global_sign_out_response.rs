@@ -5,7 +5,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// This structure is the output of `AdminUserGlobalSignOut`.
 ///
 /// The global sign-out response, as an administrator.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct AdminUserGlobalSignOutResponse {}
 
 impl AdminUserGlobalSignOutResponse {

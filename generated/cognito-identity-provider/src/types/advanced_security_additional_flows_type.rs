@@ -4,7 +4,7 @@ use crate::{AdvancedSecurityEnabledModeType, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// Threat protection configuration options for additional authentication types in your user pool, including custom authentication.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct AdvancedSecurityAdditionalFlowsType {
     /// The operating mode of threat protection in custom authentication with [Custom authentication challenge Lambda triggers](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-challenge.html).
     pub custom_auth_mode: Option<AdvancedSecurityEnabledModeType>,

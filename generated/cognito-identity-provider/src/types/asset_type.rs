@@ -4,7 +4,7 @@ use crate::{AssetCategoryType, AssetExtensionType, ColorSchemeModeType, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// An image file from a managed login branding style in a user pool.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct AssetType {
     /// The category that the image corresponds to in your managed login configuration. Managed login has asset categories for different types of logos, backgrounds, and icons.
     pub category: AssetCategoryType,

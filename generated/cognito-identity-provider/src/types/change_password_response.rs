@@ -5,7 +5,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// This structure is the output of `ChangePassword`.
 ///
 /// The response from the server to the change password request.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct ChangePasswordResponse {}
 
 impl ChangePasswordResponse {

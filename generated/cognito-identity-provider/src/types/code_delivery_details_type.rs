@@ -4,7 +4,7 @@ use crate::{DeliveryMediumType, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// The delivery details for an email or SMS message that Amazon Cognito sent for authentication or verification.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct CodeDeliveryDetailsType {
     /// The email address or phone number destination where Amazon Cognito sent the code.
     pub destination: Option<String>,

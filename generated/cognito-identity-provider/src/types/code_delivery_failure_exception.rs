@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// An error returned by 7 operations of the service.
 ///
 /// This exception is thrown when a verification code fails to deliver successfully.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct CodeDeliveryFailureException {
     /// The message sent when a verification code fails to deliver successfully.
     pub message: Option<String>,

@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// An error returned by 7 operations of the service.
 ///
 /// This exception is thrown if the provided code doesn't match what the server was expecting.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct CodeMismatchException {
     /// The message provided when the code mismatch exception is thrown.
     pub message: Option<String>,

@@ -4,7 +4,7 @@ use crate::{CompromisedCredentialsEventActionType, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// Settings for user pool actions when Amazon Cognito detects compromised credentials with threat protection in full-function `ENFORCED` mode.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct CompromisedCredentialsActionsType {
     /// The action that Amazon Cognito takes when it detects compromised credentials.
     pub event_action: CompromisedCredentialsEventActionType,

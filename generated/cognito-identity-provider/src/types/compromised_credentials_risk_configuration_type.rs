@@ -4,7 +4,7 @@ use crate::{CompromisedCredentialsActionsType, EventFilterType, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// Settings for compromised-credentials actions and authentication-event sources with threat protection in full-function `ENFORCED` mode.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct CompromisedCredentialsRiskConfigurationType {
     /// Settings for the sign-in activity where you want to configure compromised-credentials actions. Defaults to all events.
     pub event_filter: Option<Vec<EventFilterType>>,

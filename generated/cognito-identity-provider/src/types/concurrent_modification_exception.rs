@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// An error returned by 13 operations of the service.
 ///
 /// This exception is thrown if two or more modifications are happening concurrently.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct ConcurrentModificationException {
     /// The message provided when the concurrent exception is thrown.
     pub message: Option<String>,

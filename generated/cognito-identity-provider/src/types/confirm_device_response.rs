@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// This structure is the output of `ConfirmDevice`.
 ///
 /// The confirm-device response.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct ConfirmDeviceResponse {
     /// When `true`, your user must confirm that they want to remember the device. Prompt the user for an answer.
     ///

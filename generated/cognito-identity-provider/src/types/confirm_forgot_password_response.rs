@@ -5,7 +5,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// This structure is the output of `ConfirmForgotPassword`.
 ///
 /// The response from the server that results from a user's request to retrieve a forgotten password.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct ConfirmForgotPasswordResponse {}
 
 impl ConfirmForgotPasswordResponse {

@@ -4,7 +4,7 @@ use crate::{HttpHeader, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// Contextual user data used for evaluating the risk of an authentication event by user pool threat protection.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct ContextDataType {
     /// The source IP address of your user's device.
     pub ip_address: String,

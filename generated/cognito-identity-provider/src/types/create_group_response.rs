@@ -4,7 +4,7 @@ use crate::{GroupType, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `CreateGroup`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct CreateGroupResponse {
     /// The response object for a created group.
     pub group: Option<GroupType>,

@@ -5,7 +5,7 @@ use crate::{IdentityProviderTypeType, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `CreateIdentityProvider`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct CreateIdentityProviderRequest {
     /// The Id of the user pool where you want to create an IdP.
     pub user_pool_id: String,

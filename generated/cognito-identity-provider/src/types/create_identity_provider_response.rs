@@ -4,7 +4,7 @@ use crate::{IdentityProviderType, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `CreateIdentityProvider`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct CreateIdentityProviderResponse {
     /// The details of the new user pool IdP.
     pub identity_provider: IdentityProviderType,

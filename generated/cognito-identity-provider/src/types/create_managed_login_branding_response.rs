@@ -4,7 +4,7 @@ use crate::{ManagedLoginBrandingType, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `CreateManagedLoginBranding`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct CreateManagedLoginBrandingResponse {
     /// The details of the branding style that you created.
     pub managed_login_branding: Option<ManagedLoginBrandingType>,

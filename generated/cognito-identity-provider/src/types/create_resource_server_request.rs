@@ -4,7 +4,7 @@ use crate::{ResourceServerScopeType, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `CreateResourceServer`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct CreateResourceServerRequest {
     /// The ID of the user pool where you want to create a resource server.
     pub user_pool_id: String,

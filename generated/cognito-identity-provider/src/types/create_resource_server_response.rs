@@ -4,7 +4,7 @@ use crate::{ResourceServerType, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `CreateResourceServer`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct CreateResourceServerResponse {
     /// The details of the new resource server.
     pub resource_server: ResourceServerType,

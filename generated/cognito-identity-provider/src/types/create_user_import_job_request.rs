@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// This structure is the input of `CreateUserImportJob`.
 ///
 /// Represents the request to create the user import job.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct CreateUserImportJobRequest {
     /// A friendly name for the user import job.
     pub job_name: String,

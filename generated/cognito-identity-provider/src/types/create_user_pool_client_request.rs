@@ -11,7 +11,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// This structure is the input of `CreateUserPoolClient`.
 ///
 /// Represents the request to create a user pool client.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct CreateUserPoolClientRequest {
     /// The ID of the user pool where you want to create an app client.
     pub user_pool_id: String,

@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// This structure is the output of `CreateUserPoolClient`.
 ///
 /// Represents the response from the server to create a user pool client.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct CreateUserPoolClientResponse {
     /// The details of the new app client.
     pub user_pool_client: Option<UserPoolClientType>,

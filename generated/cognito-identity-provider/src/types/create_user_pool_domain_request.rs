@@ -4,7 +4,7 @@ use crate::{CustomDomainConfigType, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `CreateUserPoolDomain`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct CreateUserPoolDomainRequest {
     /// The domain string. For custom domains, this is the fully-qualified domain name, such as `auth.example.com`. For prefix domains, this is the prefix alone, such as `myprefix`. A prefix value of `myprefix` for a user pool in the `us-east-1` Region results in a domain of `myprefix.auth.us-east-1.amazoncognito.com`.
     pub domain: String,

@@ -17,7 +17,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// This structure is the input of `CreateUserPool`.
 ///
 /// Represents the request to create a user pool.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct CreateUserPoolRequest {
     /// A friendly name for your user pool.
     pub pool_name: String,

@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// This structure is the output of `CreateUserPool`.
 ///
 /// Represents the response from the server for the request to create a user pool.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct CreateUserPoolResponse {
     /// The details of the created user pool.
     pub user_pool: Option<UserPoolType>,

@@ -4,7 +4,7 @@ use crate::{CustomSMSSenderLambdaVersionType, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// The properties of a custom SMS sender Lambda trigger.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct CustomSMSLambdaVersionConfigType {
     /// The user pool trigger version of the request that Amazon Cognito sends to your Lambda function. Higher-numbered versions add fields that support new features.
     ///

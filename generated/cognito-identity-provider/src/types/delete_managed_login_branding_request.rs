@@ -4,7 +4,7 @@ use crate::wire;
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `DeleteManagedLoginBranding`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct DeleteManagedLoginBrandingRequest {
     /// The ID of the managed login branding style that you want to delete.
     pub managed_login_branding_id: String,

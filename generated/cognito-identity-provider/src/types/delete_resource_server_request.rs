@@ -4,7 +4,7 @@ use crate::wire;
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `DeleteResourceServer`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct DeleteResourceServerRequest {
     /// The ID of the user pool where you want to delete the resource server.
     pub user_pool_id: String,

@@ -5,7 +5,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// This structure is the output of `DeleteUserAttributes`.
 ///
 /// Represents the response from the server to delete user attributes.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct DeleteUserAttributesResponse {}
 
 impl DeleteUserAttributesResponse {

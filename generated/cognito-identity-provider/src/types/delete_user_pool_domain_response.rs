@@ -3,7 +3,7 @@
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `DeleteUserPoolDomain`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct DeleteUserPoolDomainResponse {}
 
 impl DeleteUserPoolDomainResponse {

@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// This structure is the input of `DeleteUserPool`.
 ///
 /// Represents the request to delete a user pool.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct DeleteUserPoolRequest {
     /// The ID of the user pool that you want to delete.
     pub user_pool_id: String,

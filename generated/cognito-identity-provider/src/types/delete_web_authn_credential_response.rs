@@ -3,7 +3,7 @@
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `DeleteWebAuthnCredential`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct DeleteWebAuthnCredentialResponse {}
 
 impl DeleteWebAuthnCredentialResponse {

@@ -4,7 +4,7 @@ use crate::wire;
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `DescribeIdentityProvider`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct DescribeIdentityProviderRequest {
     /// The ID of the user pool that has the IdP that you want to describe..
     pub user_pool_id: String,

@@ -4,7 +4,7 @@ use crate::{IdentityProviderType, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `DescribeIdentityProvider`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct DescribeIdentityProviderResponse {
     /// The details of the requested IdP.
     pub identity_provider: IdentityProviderType,

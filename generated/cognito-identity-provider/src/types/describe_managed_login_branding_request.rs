@@ -4,7 +4,7 @@ use crate::wire;
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `DescribeManagedLoginBranding`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct DescribeManagedLoginBrandingRequest {
     /// The ID of the user pool that contains the managed login branding style that you want to get information about.
     pub user_pool_id: String,

@@ -4,7 +4,7 @@ use crate::{ManagedLoginBrandingType, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `DescribeManagedLoginBranding`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct DescribeManagedLoginBrandingResponse {
     /// The details of the requested branding style.
     pub managed_login_branding: Option<ManagedLoginBrandingType>,

@@ -4,7 +4,7 @@ use crate::{ResourceServerType, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `DescribeResourceServer`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct DescribeResourceServerResponse {
     /// The details of the requested resource server.
     pub resource_server: ResourceServerType,

@@ -4,7 +4,7 @@ use crate::{RiskConfigurationType, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `DescribeRiskConfiguration`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct DescribeRiskConfigurationResponse {
     /// The details of the requested risk configuration.
     pub risk_configuration: RiskConfigurationType,

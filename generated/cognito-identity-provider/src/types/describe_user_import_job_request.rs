@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// This structure is the input of `DescribeUserImportJob`.
 ///
 /// Represents the request to describe the user import job.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct DescribeUserImportJobRequest {
     /// The ID of the user pool that's associated with the import job.
     pub user_pool_id: String,

@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// This structure is the output of `DescribeUserPoolClient`.
 ///
 /// Represents the response from the server from a request to describe the user pool client.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct DescribeUserPoolClientResponse {
     /// The details of the request app client.
     pub user_pool_client: Option<UserPoolClientType>,

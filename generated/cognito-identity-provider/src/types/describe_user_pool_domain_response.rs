@@ -4,7 +4,7 @@ use crate::{DomainDescriptionType, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `DescribeUserPoolDomain`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct DescribeUserPoolDomainResponse {
     /// The details of the requested user pool domain.
     pub domain_description: Option<DomainDescriptionType>,

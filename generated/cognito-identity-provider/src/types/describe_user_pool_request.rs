@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// This structure is the input of `DescribeUserPool`.
 ///
 /// Represents the request to describe the user pool.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct DescribeUserPoolRequest {
     /// The ID of the user pool you want to describe.
     pub user_pool_id: String,

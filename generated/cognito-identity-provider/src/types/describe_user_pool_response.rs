@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// This structure is the output of `DescribeUserPool`.
 ///
 /// Represents the response to describe the user pool.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct DescribeUserPoolResponse {
     /// The details of the requested user pool.
     pub user_pool: Option<UserPoolType>,

@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// The device-remembering configuration for a user pool.
 ///
 /// > **Note:** When you provide a value for any property of `DeviceConfiguration`, you activate the device remembering for the user pool.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct DeviceConfigurationType {
     /// When true, a remembered device can sign in with device authentication instead of SMS and time-based one-time password (TOTP) factors for multi-factor authentication (MFA).
     ///

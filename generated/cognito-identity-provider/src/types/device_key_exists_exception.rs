@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// An error returned by `ConfirmDevice`.
 ///
 /// This exception is thrown when a user attempts to confirm a device with a device key that already exists.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct DeviceKeyExistsException {
     pub message: Option<String>,
 }

@@ -4,7 +4,7 @@ use crate::{CustomDomainConfigType, DomainStatusType, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// A container for information about the user pool domain associated with the hosted UI and OAuth endpoints.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct DomainDescriptionType {
     /// The ID of the user pool that the domain is attached to.
     pub user_pool_id: Option<String>,

@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// An error returned by `CreateIdentityProvider`.
 ///
 /// This exception is thrown when the provider is already supported by the user pool.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct DuplicateProviderException {
     pub message: Option<String>,
 }

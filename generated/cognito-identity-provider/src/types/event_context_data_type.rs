@@ -4,7 +4,7 @@ use crate::wire;
 use crate::validate::{Validate, Validator, Violations};
 
 /// The context data that your application submitted in an authentication request with threat protection, as displayed in an `AdminListUserAuthEvents` response.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct EventContextDataType {
     /// The source IP address of your user's device.
     pub ip_address: Option<String>,

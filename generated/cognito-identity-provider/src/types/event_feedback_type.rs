@@ -4,7 +4,7 @@ use crate::{FeedbackValueType, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// The feedback that your application submitted to a threat protection event log, as displayed in an `AdminListUserAuthEvents` response.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct EventFeedbackType {
     /// Your feedback to the authentication event. When you provide a `FeedbackValue` value of `valid`, you tell Amazon Cognito that you trust a user session where Amazon Cognito has evaluated some level of risk. When you provide a `FeedbackValue` value of `invalid`, you tell Amazon Cognito that you don't trust a user session, or you don't believe that Amazon Cognito evaluated a high-enough risk level.
     pub feedback_value: FeedbackValueType,

@@ -4,7 +4,7 @@ use crate::{RiskDecisionType, RiskLevelType, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// The risk evaluation by adaptive authentication, as displayed in an `AdminListUserAuthEvents` response. Contains evaluations of compromised-credentials detection and assessed risk level and action taken by adaptive authentication.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct EventRiskType {
     /// The action taken by adaptive authentication. If `NoRisk`, your user pool took no action. If `AccountTakeover`, your user pool applied the adaptive authentication automated response that you configured. If `Block`, your user pool prevented the attempt.
     pub risk_decision: Option<RiskDecisionType>,

@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// An error returned by `AdminRespondToAuthChallenge`, `ConfirmForgotPassword`, `ConfirmSignUp`, `RespondToAuthChallenge`, `UpdateUserAttributes` and `VerifyUserAttribute`.
 ///
 /// This exception is thrown if a code has expired.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct ExpiredCodeException {
     /// The message returned when the expired code exception is thrown.
     pub message: Option<String>,

@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// An error returned by 8 operations of the service.
 ///
 /// This exception is thrown when a feature you attempted to configure isn't available in your current feature plan.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct FeatureUnavailableInTierException {
     pub message: Option<String>,
 }

@@ -4,7 +4,7 @@ use crate::wire;
 use crate::validate::{Validate, Validator, Violations};
 
 /// Configuration for the Amazon Data Firehose stream destination of user activity log export with threat protection.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct FirehoseConfigurationType {
     /// The ARN of an Amazon Data Firehose stream that's the destination for threat protection log export.
     pub stream_arn: Option<String>,

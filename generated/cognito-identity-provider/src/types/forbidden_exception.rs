@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// An error returned by 31 operations of the service.
 ///
 /// This exception is thrown when WAF doesn't allow your request based on a web ACL that's associated with your user pool.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct ForbiddenException {
     /// The message returned when WAF doesn't allow your request based on a web ACL that's associated with your user pool.
     pub message: Option<String>,

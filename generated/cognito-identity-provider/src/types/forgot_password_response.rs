@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// This structure is the output of `ForgotPassword`.
 ///
 /// The response from Amazon Cognito to a request to reset a password.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct ForgotPasswordResponse {
     /// Information about the phone number or email address that Amazon Cognito sent the password-recovery code to.
     pub code_delivery_details: Option<CodeDeliveryDetailsType>,

@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// This structure is the input of `GetCSVHeader`.
 ///
 /// Represents the request to get the header information of the CSV file for the user import job.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct GetCSVHeaderRequest {
     /// The ID of the user pool that you want to import users into.
     pub user_pool_id: String,

@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// This structure is the output of `GetCSVHeader`.
 ///
 /// Represents the response from the server to the request to get the header information of the CSV file for the user import job.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct GetCSVHeaderResponse {
     /// The ID of the requested user pool.
     pub user_pool_id: Option<String>,

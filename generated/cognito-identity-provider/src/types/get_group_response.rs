@@ -4,7 +4,7 @@ use crate::{GroupType, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `GetGroup`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct GetGroupResponse {
     /// A container for the requested group. Includes description, precedence, and IAM role values.
     pub group: Option<GroupType>,

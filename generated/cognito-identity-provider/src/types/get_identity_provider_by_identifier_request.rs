@@ -4,7 +4,7 @@ use crate::wire;
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `GetIdentityProviderByIdentifier`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct GetIdentityProviderByIdentifierRequest {
     /// The ID of the user pool where you want to get information about the IdP.
     pub user_pool_id: String,

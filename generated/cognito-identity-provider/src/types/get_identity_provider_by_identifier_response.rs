@@ -4,7 +4,7 @@ use crate::{IdentityProviderType, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `GetIdentityProviderByIdentifier`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct GetIdentityProviderByIdentifierResponse {
     /// The configuration of the IdP in your user pool. Includes additional identifiers, the IdP name and type, and trust-relationship details like the issuer URL.
     pub identity_provider: IdentityProviderType,

@@ -4,7 +4,7 @@ use crate::wire;
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `GetLogDeliveryConfiguration`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct GetLogDeliveryConfigurationRequest {
     /// The ID of the user pool that has the logging configuration that you want to view.
     pub user_pool_id: String,

@@ -4,7 +4,7 @@ use crate::{LogDeliveryConfigurationType, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `GetLogDeliveryConfiguration`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct GetLogDeliveryConfigurationResponse {
     /// The logging configuration of the requested user pool. Includes types of logs configured and their destinations.
     pub log_delivery_configuration: Option<LogDeliveryConfigurationType>,

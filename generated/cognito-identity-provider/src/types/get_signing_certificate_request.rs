@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// This structure is the input of `GetSigningCertificate`.
 ///
 /// Request to get a signing certificate from Amazon Cognito.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct GetSigningCertificateRequest {
     /// The ID of the user pool where you want to view the signing certificate.
     pub user_pool_id: String,

@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// This structure is the output of `GetSigningCertificate`.
 ///
 /// Response from Amazon Cognito for a signing certificate request.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct GetSigningCertificateResponse {
     /// The x.509 certificate that signs SAML 2.0 authentication requests for your user pool.
     pub certificate: Option<String>,

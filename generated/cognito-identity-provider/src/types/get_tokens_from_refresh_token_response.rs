@@ -4,7 +4,7 @@ use crate::{AuthenticationResultType, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `GetTokensFromRefreshToken`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct GetTokensFromRefreshTokenResponse {
     pub authentication_result: Option<AuthenticationResultType>,
 }

@@ -4,7 +4,7 @@ use crate::{UICustomizationType, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `GetUICustomization`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct GetUICustomizationResponse {
     /// Information about the classic hosted UI custom CSS and logo-image branding that you applied to the user pool or app client.
     pub ui_customization: UICustomizationType,

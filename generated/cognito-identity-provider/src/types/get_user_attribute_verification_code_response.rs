@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// This structure is the output of `GetUserAttributeVerificationCode`.
 ///
 /// The verification code response returned by the server response to get the user attribute verification code.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct GetUserAttributeVerificationCodeResponse {
     /// Information about the delivery destination of the user attribute verification code.
     pub code_delivery_details: Option<CodeDeliveryDetailsType>,

@@ -4,7 +4,7 @@ use crate::wire;
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `GetUserPoolMfaConfig`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct GetUserPoolMfaConfigRequest {
     /// The ID of the user pool where you want to query WebAuthn and MFA configuration.
     pub user_pool_id: String,

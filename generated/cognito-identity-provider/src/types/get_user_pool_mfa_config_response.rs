@@ -8,7 +8,7 @@ use crate::{
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `GetUserPoolMfaConfig`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct GetUserPoolMfaConfigResponse {
     /// Shows user pool configuration for SMS message MFA. Includes the message template and the SMS message sending configuration for Amazon SNS.
     pub sms_mfa_configuration: Option<SmsMfaConfigType>,

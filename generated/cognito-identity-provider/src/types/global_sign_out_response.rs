@@ -5,7 +5,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// This structure is the output of `GlobalSignOut`.
 ///
 /// The response to the request to sign out all devices.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct GlobalSignOutResponse {}
 
 impl GlobalSignOutResponse {

@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// An error returned by `CreateGroup`.
 ///
 /// This exception is thrown when Amazon Cognito encounters a group that already exists in the user pool.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct GroupExistsException {
     pub message: Option<String>,
 }

@@ -5,7 +5,7 @@ use crate::{IdentityProviderTypeType, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// A user pool identity provider (IdP). Contains information about a third-party IdP to a user pool, the attributes that it populates to user profiles, and the trust relationship between the IdP and your user pool.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct IdentityProviderType {
     /// The ID of the user pool associated with the IdP.
     pub user_pool_id: Option<String>,

@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// An error returned by 114 operations of the service.
 ///
 /// This exception is thrown when Amazon Cognito encounters an internal error.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct InternalErrorException {
     /// The message returned when Amazon Cognito throws an internal error exception.
     pub message: Option<String>,

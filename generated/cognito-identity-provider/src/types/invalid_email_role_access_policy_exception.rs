@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// An error returned by 14 operations of the service.
 ///
 /// This exception is thrown when Amazon Cognito isn't allowed to use your email identity. HTTP status code: 400.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct InvalidEmailRoleAccessPolicyException {
     /// The message returned when you have an unverified email address or the identity policy isn't set on an email address that Amazon Cognito can access.
     pub message: Option<String>,

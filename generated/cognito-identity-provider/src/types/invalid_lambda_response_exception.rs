@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// An error returned by 17 operations of the service.
 ///
 /// This exception is thrown when Amazon Cognito encounters an invalid Lambda response.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct InvalidLambdaResponseException {
     /// The message returned when Amazon Cognito throws an invalid Lambda response exception.
     pub message: Option<String>,

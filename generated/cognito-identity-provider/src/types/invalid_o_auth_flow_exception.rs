@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// An error returned by `CreateUserPoolClient` and `UpdateUserPoolClient`.
 ///
 /// This exception is thrown when the specified OAuth flow is not valid.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct InvalidOAuthFlowException {
     pub message: Option<String>,
 }

@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// An error returned by 114 operations of the service.
 ///
 /// This exception is thrown when the Amazon Cognito service encounters an invalid parameter.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct InvalidParameterException {
     /// The message returned when the Amazon Cognito service throws an invalid parameter exception.
     pub message: Option<String>,

@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// An error returned by 8 operations of the service.
 ///
 /// This exception is thrown when Amazon Cognito encounters an invalid password.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct InvalidPasswordException {
     /// The message returned when Amazon Cognito throws an invalid user password exception.
     pub message: Option<String>,

@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// An error returned by 15 operations of the service.
 ///
 /// This exception is returned when the role provided for SMS configuration doesn't have permission to publish using Amazon SNS.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct InvalidSmsRoleAccessPolicyException {
     /// The message returned when the invalid SMS role access policy exception is thrown.
     pub message: Option<String>,

@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// An error returned by 14 operations of the service.
 ///
 /// This exception is thrown when the user pool configuration is not valid.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct InvalidUserPoolConfigurationException {
     /// The message returned when the user pool configuration is not valid.
     pub message: Option<String>,

@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// An error returned by 23 operations of the service.
 ///
 /// This exception is thrown when a user exceeds the limit for a requested Amazon Web Services resource.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct LimitExceededException {
     /// The message returned when Amazon Cognito throws a limit exceeded exception.
     pub message: Option<String>,

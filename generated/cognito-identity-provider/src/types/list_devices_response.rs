@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// This structure is the output of `ListDevices`.
 ///
 /// Represents the response to list devices.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct ListDevicesResponse {
     /// An array of devices and their details. Each entry that's returned includes device information, last-accessed and created dates, and the device key.
     pub devices: Option<Vec<DeviceType>>,

@@ -4,7 +4,7 @@ use crate::{GroupType, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `ListGroups`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct ListGroupsResponse {
     /// An array of groups and their details. Each entry that's returned includes description, precedence, and IAM role values.
     pub groups: Option<Vec<GroupType>>,

@@ -4,7 +4,7 @@ use crate::{ProviderDescription, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `ListIdentityProviders`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct ListIdentityProvidersResponse {
     /// An array of the IdPs in your user pool. For each, the response includes identifiers, the IdP name and type, and trust-relationship details like the issuer URL.
     pub providers: Vec<ProviderDescription>,

@@ -4,7 +4,7 @@ use crate::{ResourceServerType, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `ListResourceServers`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct ListResourceServersResponse {
     /// An array of resource servers and the details of their configuration. For each, the response includes names, identifiers, and custom scopes.
     pub resource_servers: Vec<ResourceServerType>,

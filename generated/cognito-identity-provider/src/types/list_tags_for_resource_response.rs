@@ -5,7 +5,7 @@ use crate::wire;
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `ListTagsForResource`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct ListTagsForResourceResponse {
     /// The tags that are assigned to the user pool.
     pub tags: Option<HashMap<String, String>>,

@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// This structure is the input of `ListUserImportJobs`.
 ///
 /// Represents the request to list the user import jobs.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct ListUserImportJobsRequest {
     /// The ID of the user pool where you want to list import jobs.
     pub user_pool_id: String,

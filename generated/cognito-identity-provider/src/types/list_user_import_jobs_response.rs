@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// This structure is the output of `ListUserImportJobs`.
 ///
 /// Represents the response from the server to the request to list the user import jobs.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct ListUserImportJobsResponse {
     /// An array of user import jobs from the requested user pool. For each, the response includes logging destination, status, and the Amazon S3 pre-signed URL for CSV upload.
     pub user_import_jobs: Option<Vec<UserImportJobType>>,

@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// This structure is the input of `ListUserPoolClients`.
 ///
 /// Represents the request to list the user pool clients.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct ListUserPoolClientsRequest {
     /// The ID of the user pool where you want to list user pool clients.
     pub user_pool_id: String,

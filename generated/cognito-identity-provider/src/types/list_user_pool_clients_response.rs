@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// This structure is the output of `ListUserPoolClients`.
 ///
 /// Represents the response from the server that lists user pool clients.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct ListUserPoolClientsResponse {
     /// An array of app clients and their details. Includes app client ID and name.
     pub user_pool_clients: Option<Vec<UserPoolClientDescription>>,

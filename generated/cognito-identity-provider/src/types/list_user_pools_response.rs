@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// This structure is the output of `ListUserPools`.
 ///
 /// Represents the response to list user pools.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct ListUserPoolsResponse {
     /// An array of user pools and their configuration details.
     pub user_pools: Option<Vec<UserPoolDescriptionType>>,

@@ -4,7 +4,7 @@ use crate::wire;
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `ListUsersInGroup`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct ListUsersInGroupRequest {
     /// The ID of the user pool where you want to view the membership of the requested group.
     pub user_pool_id: String,

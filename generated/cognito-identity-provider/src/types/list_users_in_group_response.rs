@@ -4,7 +4,7 @@ use crate::{UserType, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `ListUsersInGroup`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct ListUsersInGroupResponse {
     /// An array of users who are members in the group, and their attributes.
     pub users: Option<Vec<UserType>>,

@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// This structure is the input of `ListUsers`.
 ///
 /// Represents the request to list users.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct ListUsersRequest {
     /// The ID of the user pool where you want to display or search for users.
     pub user_pool_id: String,

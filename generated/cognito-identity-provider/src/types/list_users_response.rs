@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// This structure is the output of `ListUsers`.
 ///
 /// The response from the request to list users.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct ListUsersResponse {
     /// An array of user pool users who match your query, and their attributes.
     pub users: Option<Vec<UserType>>,

@@ -4,7 +4,7 @@ use crate::{WebAuthnCredentialDescription, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `ListWebAuthnCredentials`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct ListWebAuthnCredentialsResponse {
     /// A list of registered passkeys for a user.
     pub credentials: Vec<WebAuthnCredentialDescription>,

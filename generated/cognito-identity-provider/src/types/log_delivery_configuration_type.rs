@@ -4,7 +4,7 @@ use crate::{LogConfigurationType, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// The logging parameters of a user pool, as returned in the response to a `GetLogDeliveryConfiguration` request.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct LogDeliveryConfigurationType {
     /// The ID of the user pool where you configured logging.
     pub user_pool_id: String,

@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// An error returned by `CreateManagedLoginBranding`.
 ///
 /// This exception is thrown when you attempt to apply a managed login branding style to an app client that already has an assigned style.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct ManagedLoginBrandingExistsException {
     pub message: Option<String>,
 }

@@ -4,7 +4,7 @@ use crate::{AssetType, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// A managed login branding style that's assigned to a user pool app client.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct ManagedLoginBrandingType {
     /// The ID of the managed login branding style.
     pub managed_login_branding_id: Option<String>,

@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// An error returned by `AdminInitiateAuth`, `AdminRespondToAuthChallenge` and `RespondToAuthChallenge`.
 ///
 /// This exception is thrown when Amazon Cognito can't find a multi-factor authentication (MFA) method.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct MFAMethodNotFoundException {
     /// The message returned when Amazon Cognito throws an MFA method not found exception.
     pub message: Option<String>,

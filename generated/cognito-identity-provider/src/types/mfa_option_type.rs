@@ -4,7 +4,7 @@ use crate::{DeliveryMediumType, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// *This data type is no longer supported.* Applies only to SMS multi-factor authentication (MFA) configurations. Does not apply to time-based one-time password (TOTP) software token MFA configurations.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct MFAOptionType {
     /// The delivery medium to send the MFA code. You can use this parameter to set only the `SMS` delivery medium value.
     pub delivery_medium: Option<DeliveryMediumType>,

@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// An error returned by 112 operations of the service.
 ///
 /// This exception is thrown when a user isn't authorized.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct NotAuthorizedException {
     /// The message returned when the Amazon Cognito service returns a not authorized exception.
     pub message: Option<String>,

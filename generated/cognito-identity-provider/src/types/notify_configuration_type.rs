@@ -4,7 +4,7 @@ use crate::{NotifyEmailType, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// The configuration for Amazon SES email messages that threat protection sends to a user when your adaptive authentication automated response has a *Notify* action.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct NotifyConfigurationType {
     /// The email address that sends the email message. The address must be either individually verified with Amazon Simple Email Service, or from a domain that has been verified with Amazon SES.
     pub from: Option<String>,

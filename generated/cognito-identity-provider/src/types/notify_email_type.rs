@@ -4,7 +4,7 @@ use crate::wire;
 use crate::validate::{Validate, Validator, Violations};
 
 /// The template for email messages that threat protection sends to a user when your threat protection automated response has a *Notify* action.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct NotifyEmailType {
     /// The subject of the threat protection email notification.
     pub subject: String,

@@ -4,7 +4,7 @@ use crate::wire;
 use crate::validate::{Validate, Validator, Violations};
 
 /// The minimum and maximum values of an attribute that is of the number type, for example `custom:age`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct NumberAttributeConstraintsType {
     /// The minimum value of an attribute that is of the number data type.
     pub min_value: Option<String>,

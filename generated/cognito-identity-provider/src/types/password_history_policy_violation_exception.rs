@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// An error returned by `AdminRespondToAuthChallenge`, `AdminSetUserPassword`, `ChangePassword`, `ConfirmForgotPassword` and `RespondToAuthChallenge`.
 ///
 /// The message returned when a user's new password matches a previous password and doesn't comply with the password-history policy.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct PasswordHistoryPolicyViolationException {
     pub message: Option<String>,
 }

@@ -4,7 +4,7 @@ use crate::wire;
 use crate::validate::{Validate, Validator, Violations};
 
 /// The password policy settings for a user pool, including complexity, history, and length requirements.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct PasswordPolicyType {
     /// The minimum length of the password in the policy that you have set. This value can't be less than 6.
     pub minimum_length: Option<i32>,

@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// An error returned by 22 operations of the service.
 ///
 /// This exception is thrown when a password reset is required.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct PasswordResetRequiredException {
     /// The message returned when a password reset is required.
     pub message: Option<String>,

@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// An error returned by `AdminCreateUser`, `CreateUserImportJob`, `StartUserImportJob` and `StopUserImportJob`.
 ///
 /// This exception is thrown when a precondition is not met.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct PreconditionNotMetException {
     /// The message returned when a precondition is not met.
     pub message: Option<String>,

@@ -4,7 +4,7 @@ use crate::{IdentityProviderTypeType, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// The details of a user pool identity provider (IdP), including name and type.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct ProviderDescription {
     /// The name of the IdP, for example `MySAMLProvider`.
     pub provider_name: Option<String>,

@@ -4,7 +4,7 @@ use crate::wire;
 use crate::validate::{Validate, Validator, Violations};
 
 /// The characteristics of a source or destination user for linking a federated user profile to a local user profile.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct ProviderUserIdentifierType {
     /// The name of the provider, such as Facebook, Google, or Login with Amazon.
     pub provider_name: Option<String>,

@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// An error returned by `GetTokensFromRefreshToken`.
 ///
 /// This exception is throw when your application requests token refresh with a refresh token that has been invalidated by refresh-token rotation.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct RefreshTokenReuseException {
     pub message: Option<String>,
 }

@@ -4,7 +4,7 @@ use crate::{FeatureType, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// The configuration of your app client for refresh token rotation. When enabled, your app client issues new ID, access, and refresh tokens when users renew their sessions with refresh tokens. When disabled, token refresh issues only ID and access tokens.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct RefreshTokenRotationType {
     /// The state of refresh token rotation for the current app client.
     pub feature: FeatureType,

@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// This structure is the output of `ResendConfirmationCode`.
 ///
 /// The response from the server when Amazon Cognito makes the request to resend a confirmation code.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct ResendConfirmationCodeResponse {
     /// Information about the phone number or email address that Amazon Cognito sent the confirmation code to.
     pub code_delivery_details: Option<CodeDeliveryDetailsType>,

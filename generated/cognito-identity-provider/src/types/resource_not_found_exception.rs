@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// An error returned by 108 operations of the service.
 ///
 /// This exception is thrown when the Amazon Cognito service can't find the requested resource.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct ResourceNotFoundException {
     /// The message returned when the Amazon Cognito service returns a resource not found exception.
     pub message: Option<String>,

@@ -4,7 +4,7 @@ use crate::{ResourceServerScopeType, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// The details of a resource server configuration and associated custom scopes in a user pool.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct ResourceServerType {
     /// The ID of the user pool that contains the resource server configuration.
     pub user_pool_id: Option<String>,

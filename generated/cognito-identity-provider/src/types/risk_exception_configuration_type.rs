@@ -4,7 +4,7 @@ use crate::wire;
 use crate::validate::{Validate, Validator, Violations};
 
 /// Exceptions to the risk evaluation configuration, including always-allow and always-block IP address ranges.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct RiskExceptionConfigurationType {
     /// An always-block IP address list. Overrides the risk decision and always blocks authentication requests. This parameter is displayed and set in CIDR notation.
     pub blocked_ip_range_list: Option<Vec<String>>,

@@ -4,7 +4,7 @@ use crate::wire;
 use crate::validate::{Validate, Validator, Violations};
 
 /// Configuration for the Amazon S3 bucket destination of user activity log export with threat protection.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct S3ConfigurationType {
     /// The ARN of an Amazon S3 bucket that's the destination for threat protection log export.
     pub bucket_arn: Option<String>,

@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// An error returned by `CreateUserPoolClient` and `UpdateUserPoolClient`.
 ///
 /// This exception is thrown when the specified scope doesn't exist.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct ScopeDoesNotExistException {
     pub message: Option<String>,
 }

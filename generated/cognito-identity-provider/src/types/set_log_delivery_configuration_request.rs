@@ -4,7 +4,7 @@ use crate::{LogConfigurationType, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `SetLogDeliveryConfiguration`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct SetLogDeliveryConfigurationRequest {
     /// The ID of the user pool where you want to configure logging.
     pub user_pool_id: String,

@@ -4,7 +4,7 @@ use crate::{LogDeliveryConfigurationType, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `SetLogDeliveryConfiguration`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct SetLogDeliveryConfigurationResponse {
     /// The logging configuration that you applied to the requested user pool.
     pub log_delivery_configuration: Option<LogDeliveryConfigurationType>,

@@ -4,7 +4,7 @@ use crate::{RiskConfigurationType, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `SetRiskConfiguration`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct SetRiskConfigurationResponse {
     /// The API response that contains the risk configuration that you set and the timestamp of the most recent change.
     pub risk_configuration: RiskConfigurationType,

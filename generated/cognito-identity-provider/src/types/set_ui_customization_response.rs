@@ -4,7 +4,7 @@ use crate::{UICustomizationType, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `SetUICustomization`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct SetUICustomizationResponse {
     /// Information about the hosted UI branding that you applied.
     pub ui_customization: UICustomizationType,

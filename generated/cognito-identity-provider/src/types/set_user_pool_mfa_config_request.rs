@@ -8,7 +8,7 @@ use crate::{
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `SetUserPoolMfaConfig`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct SetUserPoolMfaConfigRequest {
     /// The user pool ID.
     pub user_pool_id: String,

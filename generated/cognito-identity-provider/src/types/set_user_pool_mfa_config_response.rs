@@ -8,7 +8,7 @@ use crate::{
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `SetUserPoolMfaConfig`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct SetUserPoolMfaConfigResponse {
     /// Shows user pool SMS message configuration for MFA and sign-in with SMS-message OTPs. Includes the message template and the SMS message sending configuration for Amazon SNS.
     pub sms_mfa_configuration: Option<SmsMfaConfigType>,

@@ -5,7 +5,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// This structure is the output of `SetUserSettings`.
 ///
 /// The response from the server for a set user settings request.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct SetUserSettingsResponse {}
 
 impl SetUserSettingsResponse {

@@ -4,7 +4,7 @@ use crate::{AuthFactorType, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// The policy for allowed types of authentication in a user pool. To activate this setting, your user pool must be in the [Essentials tier](https://docs.aws.amazon.com/cognito/latest/developerguide/feature-plans-features-essentials.html) or higher.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct SignInPolicyType {
     /// The sign-in methods that a user pool supports as the first factor. You can permit users to start authentication with a standard username and password, or with other one-time password and hardware factors.
     pub allowed_first_auth_factors: Option<Vec<AuthFactorType>>,

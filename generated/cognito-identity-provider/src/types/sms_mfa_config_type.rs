@@ -4,7 +4,7 @@ use crate::{SmsConfigurationType, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// The configuration of multi-factor authentication (MFA) with SMS messages in a user pool.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct SmsMfaConfigType {
     /// The SMS authentication message that will be sent to users with the code they must sign in with. The message must contain the `{####}` placeholder. Your user pool replaces the placeholder with the MFA code. If this parameter isn't provided, your user pool sends a default message.
     pub sms_authentication_message: Option<String>,

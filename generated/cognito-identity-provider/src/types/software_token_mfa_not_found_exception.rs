@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// An error returned by `AdminRespondToAuthChallenge`, `AssociateSoftwareToken`, `RespondToAuthChallenge` and `VerifySoftwareToken`.
 ///
 /// This exception is thrown when the software token time-based one-time password (TOTP) multi-factor authentication (MFA) isn't activated for the user pool.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct SoftwareTokenMFANotFoundException {
     pub message: Option<String>,
 }

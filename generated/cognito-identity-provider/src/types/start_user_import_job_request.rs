@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// This structure is the input of `StartUserImportJob`.
 ///
 /// Represents the request to start the user import job.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct StartUserImportJobRequest {
     /// The ID of the user pool that you want to start importing users into.
     pub user_pool_id: String,

@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// This structure is the output of `StartUserImportJob`.
 ///
 /// Represents the response from the server to the request to start the user import job.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct StartUserImportJobResponse {
     /// The details of the user import job. Includes logging destination, status, and the Amazon S3 pre-signed URL for CSV upload.
     pub user_import_job: Option<UserImportJobType>,

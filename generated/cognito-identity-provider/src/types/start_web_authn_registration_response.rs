@@ -4,7 +4,7 @@ use crate::wire;
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `StartWebAuthnRegistration`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct StartWebAuthnRegistrationResponse {
     /// The information that a user can provide in their request to register with their passkey provider.
     pub credential_creation_options: serde_json::Value,

@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// This structure is the input of `StopUserImportJob`.
 ///
 /// Represents the request to stop the user import job.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct StopUserImportJobRequest {
     /// The ID of the user pool that you want to stop.
     pub user_pool_id: String,

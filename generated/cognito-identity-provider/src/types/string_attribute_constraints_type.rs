@@ -4,7 +4,7 @@ use crate::wire;
 use crate::validate::{Validate, Validator, Violations};
 
 /// The minimum and maximum length values of an attribute that is of the string type, for example `custom:department`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct StringAttributeConstraintsType {
     /// The minimum length of a string attribute value.
     pub min_length: Option<String>,

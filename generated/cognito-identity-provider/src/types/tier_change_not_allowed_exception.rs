@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// An error returned by `CreateUserPool` and `UpdateUserPool`.
 ///
 /// This exception is thrown when you've attempted to change your feature plan but the operation isn't permitted.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct TierChangeNotAllowedException {
     pub message: Option<String>,
 }

@@ -4,7 +4,7 @@ use crate::{TimeUnitsType, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// The time units that, with `IdTokenValidity`, `AccessTokenValidity`, and `RefreshTokenValidity`, set and display the duration of ID, access, and refresh tokens for an app client. You can assign a separate token validity unit to each type of token.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct TokenValidityUnitsType {
     /// A time unit for the value that you set in the `AccessTokenValidity` parameter. The default `AccessTokenValidity` time unit is `hours`. `AccessTokenValidity` duration can range from five minutes to one day.
     pub access_token: Option<TimeUnitsType>,

@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// An error returned by `AdminConfirmSignUp`, `ConfirmForgotPassword` and `ConfirmSignUp`.
 ///
 /// This exception is thrown when the user has made too many failed attempts for a given action, such as sign-in.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct TooManyFailedAttemptsException {
     /// The message returned when Amazon Cognito returns a `TooManyFailedAttempts` exception.
     pub message: Option<String>,

@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// An error returned by 105 operations of the service.
 ///
 /// This exception is thrown when the user has made too many requests for a given operation.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct TooManyRequestsException {
     /// The message returned when the Amazon Cognito service returns a too many requests exception.
     pub message: Option<String>,

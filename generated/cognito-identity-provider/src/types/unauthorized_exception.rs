@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// An error returned by `RevokeToken`.
 ///
 /// Exception that is thrown when the request isn't authorized. This can happen due to an invalid access token in the request.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct UnauthorizedException {
     pub message: Option<String>,
 }

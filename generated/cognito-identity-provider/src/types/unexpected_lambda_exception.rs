@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// An error returned by 16 operations of the service.
 ///
 /// This exception is thrown when Amazon Cognito encounters an unexpected exception with Lambda.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct UnexpectedLambdaException {
     /// The message returned when Amazon Cognito returns an unexpected Lambda exception.
     pub message: Option<String>,

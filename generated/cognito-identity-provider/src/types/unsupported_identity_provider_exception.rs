@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// An error returned by `DeleteIdentityProvider` and `UpdateIdentityProvider`.
 ///
 /// This exception is thrown when the specified identifier isn't supported.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct UnsupportedIdentityProviderException {
     pub message: Option<String>,
 }

@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// An error returned by `AdminInitiateAuth`, `InitiateAuth` and `RevokeToken`.
 ///
 /// Exception that is thrown when you attempt to perform an operation that isn't enabled for the user pool client.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct UnsupportedOperationException {
     pub message: Option<String>,
 }

@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// An error returned by `RevokeToken`.
 ///
 /// Exception that is thrown when an unsupported token is passed to an operation.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct UnsupportedTokenTypeException {
     pub message: Option<String>,
 }

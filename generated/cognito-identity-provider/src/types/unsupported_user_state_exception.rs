@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// An error returned by `AdminCreateUser`.
 ///
 /// The request failed because the user is in an unsupported state.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct UnsupportedUserStateException {
     /// The message returned when the user is in an unsupported state.
     pub message: Option<String>,

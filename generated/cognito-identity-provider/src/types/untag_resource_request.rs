@@ -4,7 +4,7 @@ use crate::wire;
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `UntagResource`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct UntagResourceRequest {
     /// The Amazon Resource Name (ARN) of the user pool that the tags are assigned to.
     pub resource_arn: String,

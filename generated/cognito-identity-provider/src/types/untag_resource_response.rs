@@ -3,7 +3,7 @@
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `UntagResource`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct UntagResourceResponse {}
 
 impl UntagResourceResponse {

@@ -5,7 +5,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// This structure is the output of `UpdateDeviceStatus`.
 ///
 /// The response to the request to update the device status.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct UpdateDeviceStatusResponse {}
 
 impl UpdateDeviceStatusResponse {

@@ -4,7 +4,7 @@ use crate::{GroupType, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `UpdateGroup`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct UpdateGroupResponse {
     /// Contains the updated details of the group, including precedence, IAM role, and description.
     pub group: Option<GroupType>,

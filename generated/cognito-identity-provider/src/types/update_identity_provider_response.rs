@@ -4,7 +4,7 @@ use crate::{IdentityProviderType, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `UpdateIdentityProvider`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct UpdateIdentityProviderResponse {
     /// The identity provider details.
     pub identity_provider: IdentityProviderType,

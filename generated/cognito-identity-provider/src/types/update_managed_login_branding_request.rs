@@ -4,7 +4,7 @@ use crate::{AssetType, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `UpdateManagedLoginBranding`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct UpdateManagedLoginBrandingRequest {
     /// The ID of the user pool that contains the managed login branding style that you want to update.
     pub user_pool_id: Option<String>,

@@ -4,7 +4,7 @@ use crate::{ResourceServerScopeType, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `UpdateResourceServer`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct UpdateResourceServerRequest {
     /// The ID of the user pool that contains the resource server that you want to update.
     pub user_pool_id: String,

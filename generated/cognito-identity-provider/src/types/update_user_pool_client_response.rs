@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// This structure is the output of `UpdateUserPoolClient`.
 ///
 /// Represents the response from the server to the request to update the user pool client.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct UpdateUserPoolClientResponse {
     /// The updated details of your app client.
     pub user_pool_client: Option<UserPoolClientType>,

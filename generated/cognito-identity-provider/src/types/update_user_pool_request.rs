@@ -15,7 +15,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// This structure is the input of `UpdateUserPool`.
 ///
 /// Represents the request to update the user pool.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct UpdateUserPoolRequest {
     /// The ID of the user pool you want to update.
     pub user_pool_id: String,

@@ -5,7 +5,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// This structure is the output of `UpdateUserPool`.
 ///
 /// Represents the response from the server when you make a request to update the user pool.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct UpdateUserPoolResponse {}
 
 impl UpdateUserPoolResponse {

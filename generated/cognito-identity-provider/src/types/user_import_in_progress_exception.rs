@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// An error returned by `AddCustomAttributes`, `DeleteUserPool` and `UpdateUserPool`.
 ///
 /// This exception is thrown when you're trying to modify a user pool while a user import job is in progress for that pool.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct UserImportInProgressException {
     /// The message returned when the user pool has an import job running.
     pub message: Option<String>,

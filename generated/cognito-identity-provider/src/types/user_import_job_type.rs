@@ -4,7 +4,7 @@ use crate::{UserImportJobStatusType, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// A user import job in a user pool. Describes the status of user import with a CSV file. For more information, see [Importing users into user pools from a CSV file](https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-using-import-tool.html).
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct UserImportJobType {
     /// The friendly name of the user import job.
     pub job_name: Option<String>,

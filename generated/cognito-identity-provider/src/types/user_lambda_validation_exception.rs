@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// An error returned by 16 operations of the service.
 ///
 /// This exception is thrown when the Amazon Cognito service encounters a user validation exception with the Lambda service.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct UserLambdaValidationException {
     /// The message returned when the Amazon Cognito service returns a user validation exception with the Lambda service.
     pub message: Option<String>,

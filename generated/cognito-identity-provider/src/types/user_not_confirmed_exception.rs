@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// An error returned by 23 operations of the service.
 ///
 /// This exception is thrown when a user isn't confirmed successfully.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct UserNotConfirmedException {
     /// The message returned when a user isn't confirmed successfully.
     pub message: Option<String>,

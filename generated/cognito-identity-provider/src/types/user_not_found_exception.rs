@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// An error returned by 48 operations of the service.
 ///
 /// This exception is thrown when a user isn't found.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct UserNotFoundException {
     /// The message returned when a user isn't found.
     pub message: Option<String>,

@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// An error returned by `AdminListUserAuthEvents`, `AdminUpdateAuthEventFeedback`, `DescribeRiskConfiguration`, `SetRiskConfiguration` and `UpdateAuthEventFeedback`.
 ///
 /// This exception is thrown when user pool add-ons aren't enabled.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct UserPoolAddOnNotEnabledException {
     pub message: Option<String>,
 }

@@ -6,7 +6,7 @@ use crate::{LambdaConfigType, StatusType, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// A short description of a user pool.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct UserPoolDescriptionType {
     /// The user pool ID.
     pub id: Option<String>,

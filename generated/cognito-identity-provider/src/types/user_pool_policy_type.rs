@@ -4,7 +4,7 @@ use crate::{PasswordPolicyType, SignInPolicyType, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// A list of user pool policies. Contains the policy that sets password-complexity requirements.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct UserPoolPolicyType {
     /// The password policy settings for a user pool, including complexity, history, and length requirements.
     pub password_policy: Option<PasswordPolicyType>,

@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// An error returned by `CreateUserPool`, `DescribeUserPool` and `UpdateUserPool`.
 ///
 /// This exception is thrown when a user pool tag can't be set or updated.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct UserPoolTaggingException {
     pub message: Option<String>,
 }

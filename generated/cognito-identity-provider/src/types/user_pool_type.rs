@@ -17,7 +17,7 @@ use crate::{
 use crate::validate::{Validate, Validator, Violations};
 
 /// The configuration of a user pool.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct UserPoolType {
     /// The ID of the user pool.
     pub id: Option<String>,

@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// An error returned by `AdminCreateUser`, `ConfirmDevice` and `SignUp`.
 ///
 /// This exception is thrown when Amazon Cognito encounters a user name that already exists in the user pool.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct UsernameExistsException {
     /// The message returned when Amazon Cognito throws a user name exists exception.
     pub message: Option<String>,

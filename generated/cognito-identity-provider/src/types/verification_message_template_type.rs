@@ -4,7 +4,7 @@ use crate::{DefaultEmailOptionType, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// The template for the verification message that your user pool delivers to users who set an email address or phone number attribute.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct VerificationMessageTemplateType {
     /// The template for SMS messages that Amazon Cognito sends to your users.
     pub sms_message: Option<String>,

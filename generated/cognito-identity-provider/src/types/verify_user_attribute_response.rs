@@ -5,7 +5,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// This structure is the output of `VerifyUserAttribute`.
 ///
 /// A container representing the response from the server from the request to verify user attributes.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct VerifyUserAttributeResponse {}
 
 impl VerifyUserAttributeResponse {

@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// An error returned by `CompleteWebAuthnRegistration`.
 ///
 /// This exception is thrown when the challenge from `StartWebAuthn` registration has expired.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct WebAuthnChallengeNotFoundException {
     pub message: Option<String>,
 }

@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// An error returned by `CompleteWebAuthnRegistration`.
 ///
 /// This exception is thrown when the access token is for a different client than the one in the original `StartWebAuthnRegistration` request.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct WebAuthnClientMismatchException {
     pub message: Option<String>,
 }

@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// An error returned by `StartWebAuthnRegistration`.
 ///
 /// This exception is thrown when a user pool doesn't have a configured relying party id or a user pool domain.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct WebAuthnConfigurationMissingException {
     pub message: Option<String>,
 }

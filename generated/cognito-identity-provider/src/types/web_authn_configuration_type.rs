@@ -8,7 +8,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// - Configuration for requiring user-verification support in passkeys.
 /// - The user pool relying-party ID. This is the domain, typically your user pool domain, that user's passkey providers should trust as a receiver of passkey authentication.
 /// - The providers that you want to allow as origins for passkey authentication.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct WebAuthnConfigurationType {
     /// Sets or displays the authentication domain, typically your user pool domain, that passkey providers must use as a relying party (RP) in their configuration.
     ///

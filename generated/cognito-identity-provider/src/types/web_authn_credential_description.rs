@@ -4,7 +4,7 @@ use crate::wire;
 use crate::validate::{Validate, Validator, Violations};
 
 /// The details of a passkey, or webauthN, biometric or security-key authentication factor for a user.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct WebAuthnCredentialDescription {
     /// The unique identifier of the passkey credential.
     pub credential_id: String,

@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// An error returned by `CompleteWebAuthnRegistration`.
 ///
 /// This exception is thrown when a user presents passkey credentials from an unsupported device or provider.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct WebAuthnCredentialNotSupportedException {
     pub message: Option<String>,
 }

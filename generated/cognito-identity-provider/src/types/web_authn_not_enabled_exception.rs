@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// An error returned by `CompleteWebAuthnRegistration` and `StartWebAuthnRegistration`.
 ///
 /// This exception is thrown when the passkey feature isn't enabled for the user pool.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct WebAuthnNotEnabledException {
     pub message: Option<String>,
 }

@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// An error returned by `CompleteWebAuthnRegistration`.
 ///
 /// This exception is thrown when the passkey credential's registration origin does not align with the user pool relying party id.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct WebAuthnOriginNotAllowedException {
     pub message: Option<String>,
 }

@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// An error returned by `CompleteWebAuthnRegistration`.
 ///
 /// This exception is thrown when the given passkey credential is associated with a different relying party ID than the user pool relying party ID.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct WebAuthnRelyingPartyMismatchException {
     pub message: Option<String>,
 }

@@ -4,7 +4,7 @@ use crate::{AccessScopeType, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// The scope of an `AccessPolicy` that's associated to an `AccessEntry`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct AccessScope {
     /// The scope type of an access policy.
     pub r#type: Option<AccessScopeType>,

@@ -5,7 +5,7 @@ use crate::{AddonHealth, AddonStatus, MarketplaceInformation, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// An Amazon EKS add-on. For more information, see [Amazon EKS add-ons](https://docs.aws.amazon.com/eks/latest/userguide/eks-add-ons.html) in the *Amazon EKS User Guide*.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct Addon {
     /// The name of the add-on.
     pub addon_name: Option<String>,

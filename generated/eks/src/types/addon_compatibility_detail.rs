@@ -4,7 +4,7 @@ use crate::wire;
 use crate::validate::{Validate, Validator, Violations};
 
 /// The summary information about the Amazon EKS add-on compatibility for the next Kubernetes version for an insight check in the `UPGRADE_READINESS` category.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct AddonCompatibilityDetail {
     /// The name of the Amazon EKS add-on.
     pub name: Option<String>,

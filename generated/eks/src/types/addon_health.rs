@@ -4,7 +4,7 @@ use crate::{AddonIssue, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// The health of the add-on.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct AddonHealth {
     /// An object representing the health issues for an add-on.
     pub issues: Option<Vec<AddonIssue>>,

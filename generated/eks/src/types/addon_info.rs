@@ -4,7 +4,7 @@ use crate::{AddonVersionInfo, MarketplaceInformation, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// Information about an add-on.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct AddonInfo {
     /// The name of the add-on.
     pub addon_name: Option<String>,

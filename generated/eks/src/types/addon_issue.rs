@@ -4,7 +4,7 @@ use crate::{AddonIssueCode, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// An issue related to an add-on.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct AddonIssue {
     /// A code that describes the type of issue.
     pub code: Option<AddonIssueCode>,

@@ -8,7 +8,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// Each association maps a role to a service account in a namespace in the cluster.
 ///
 /// For more information, see [Attach an IAM Role to an Amazon EKS add-on using EKS Pod Identity](https://docs.aws.amazon.com/eks/latest/userguide/add-ons-iam.html) in the *Amazon EKS User Guide*.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct AddonPodIdentityAssociations {
     /// The name of a Kubernetes Service Account.
     pub service_account: String,

@@ -4,7 +4,7 @@ use crate::wire;
 use crate::validate::{Validate, Validator, Violations};
 
 /// Information about how to configure IAM for an add-on.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct AddonPodIdentityConfiguration {
     /// The Kubernetes Service Account name used by the add-on.
     pub service_account: Option<String>,

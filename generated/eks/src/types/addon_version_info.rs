@@ -4,7 +4,7 @@ use crate::{Compatibility, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// Information about an add-on version.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct AddonVersionInfo {
     /// The version of the add-on.
     pub addon_version: Option<String>,

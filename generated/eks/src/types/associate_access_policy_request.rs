@@ -4,7 +4,7 @@ use crate::{AccessScope, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `AssociateAccessPolicy`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct AssociateAccessPolicyRequest {
     /// The name of your cluster.
     pub cluster_name: String,

@@ -4,7 +4,7 @@ use crate::{AssociatedAccessPolicy, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `AssociateAccessPolicy`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct AssociateAccessPolicyResponse {
     /// The name of your cluster.
     pub cluster_name: Option<String>,

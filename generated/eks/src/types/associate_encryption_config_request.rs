@@ -4,7 +4,7 @@ use crate::{EncryptionConfig, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `AssociateEncryptionConfig`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct AssociateEncryptionConfigRequest {
     /// The name of your cluster.
     pub cluster_name: String,

@@ -5,7 +5,7 @@ use crate::{OidcIdentityProviderConfigRequest, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `AssociateIdentityProviderConfig`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct AssociateIdentityProviderConfigRequest {
     /// The name of your cluster.
     pub cluster_name: String,

@@ -5,7 +5,7 @@ use crate::{Update, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `AssociateIdentityProviderConfig`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct AssociateIdentityProviderConfigResponse {
     pub update: Option<Update>,
     /// The tags for the resource.

@@ -4,7 +4,7 @@ use crate::{AccessScope, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// An access policy association.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct AssociatedAccessPolicy {
     /// The ARN of the `AccessPolicy`.
     pub policy_arn: Option<String>,

@@ -4,7 +4,7 @@ use crate::wire;
 use crate::validate::{Validate, Validator, Violations};
 
 /// An Auto Scaling group that is associated with an Amazon EKS managed node group.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct AutoScalingGroup {
     /// The name of the Auto Scaling group associated with an Amazon EKS managed node group.
     pub name: Option<String>,

@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// An error returned by `ListTagsForResource`, `TagResource` and `UntagResource`.
 ///
 /// This exception is thrown if the request contains a semantic error. The precise meaning will depend on the API, and will be documented in the error message.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct BadRequestException {
     /// This exception is thrown if the request contains a semantic error. The precise meaning will depend on the API, and will be documented in the error message.
     pub message: Option<String>,

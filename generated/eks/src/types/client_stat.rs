@@ -4,7 +4,7 @@ use crate::wire;
 use crate::validate::{Validate, Validator, Violations};
 
 /// Details about clients using the deprecated resources.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct ClientStat {
     /// The user agent of the Kubernetes client using the deprecated resource.
     pub user_agent: Option<String>,

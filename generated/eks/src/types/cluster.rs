@@ -13,7 +13,7 @@ use crate::{
 use crate::validate::{Validate, Validator, Violations};
 
 /// An object representing an Amazon EKS cluster.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct Cluster {
     /// The name of your cluster.
     pub name: Option<String>,

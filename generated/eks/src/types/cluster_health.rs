@@ -4,7 +4,7 @@ use crate::{ClusterIssue, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// An object representing the health of your Amazon EKS cluster.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct ClusterHealth {
     /// An object representing the health issues of your Amazon EKS cluster.
     pub issues: Option<Vec<ClusterIssue>>,

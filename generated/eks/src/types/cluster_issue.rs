@@ -4,7 +4,7 @@ use crate::{ClusterIssueCode, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// An issue with your Amazon EKS cluster.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct ClusterIssue {
     /// The error code of the issue.
     pub code: Option<ClusterIssueCode>,

@@ -4,7 +4,7 @@ use crate::{ClusterVersionStatus, VersionStatus, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// Contains details about a specific EKS cluster version.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct ClusterVersionInformation {
     /// The Kubernetes version for the cluster.
     pub cluster_version: Option<String>,

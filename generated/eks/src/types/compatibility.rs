@@ -4,7 +4,7 @@ use crate::wire;
 use crate::validate::{Validate, Validator, Violations};
 
 /// Compatibility information.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct Compatibility {
     /// The supported Kubernetes version of the cluster.
     pub cluster_version: Option<String>,

@@ -4,7 +4,7 @@ use crate::{ConnectorConfigProvider, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// The configuration sent to a cluster for configuration.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct ConnectorConfigRequest {
     /// The Amazon Resource Name (ARN) of the role that is authorized to request the connector configuration.
     pub role_arn: String,

@@ -4,7 +4,7 @@ use crate::wire;
 use crate::validate::{Validate, Validator, Violations};
 
 /// The full description of your connected cluster.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct ConnectorConfigResponse {
     /// A unique ID associated with the cluster for registration purposes.
     pub activation_id: Option<String>,

@@ -4,7 +4,7 @@ use crate::{AuthenticationMode, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// The access configuration information for the cluster.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct CreateAccessConfigRequest {
     /// Specifies whether or not the cluster creator IAM principal was set as a cluster admin access entry during cluster creation time. The default value is `true`.
     pub bootstrap_cluster_creator_admin_permissions: Option<bool>,

@@ -5,7 +5,7 @@ use crate::wire;
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `CreateAccessEntry`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct CreateAccessEntryRequest {
     /// The name of your cluster.
     pub cluster_name: String,

@@ -5,7 +5,7 @@ use crate::{AddonPodIdentityAssociations, ResolveConflicts, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `CreateAddon`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct CreateAddonRequest {
     /// The name of your cluster.
     pub cluster_name: String,

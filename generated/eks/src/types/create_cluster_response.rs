@@ -4,7 +4,7 @@ use crate::{Cluster, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `CreateCluster`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct CreateClusterResponse {
     /// The full description of your new cluster.
     pub cluster: Option<Cluster>,

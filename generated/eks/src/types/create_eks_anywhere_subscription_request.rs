@@ -5,7 +5,7 @@ use crate::{EksAnywhereSubscriptionLicenseType, EksAnywhereSubscriptionTerm, wir
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `CreateEksAnywhereSubscription`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct CreateEksAnywhereSubscriptionRequest {
     /// The unique name for your subscription. It must be unique in your Amazon Web Services account in the Amazon Web Services Region you're creating the subscription in. The name can contain only alphanumeric characters (case-sensitive), hyphens, and underscores. It must start with an alphabetic character and can't be longer than 100 characters.
     pub name: String,

@@ -4,7 +4,7 @@ use crate::{EksAnywhereSubscription, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `CreateEksAnywhereSubscription`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct CreateEksAnywhereSubscriptionResponse {
     /// The full description of the subscription.
     pub subscription: Option<EksAnywhereSubscription>,

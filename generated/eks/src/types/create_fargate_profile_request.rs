@@ -5,7 +5,7 @@ use crate::{FargateProfileSelector, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `CreateFargateProfile`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct CreateFargateProfileRequest {
     /// The name of the Fargate profile.
     pub fargate_profile_name: String,

@@ -4,7 +4,7 @@ use crate::{FargateProfile, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `CreateFargateProfile`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct CreateFargateProfileResponse {
     /// The full description of your new Fargate profile.
     pub fargate_profile: Option<FargateProfile>,

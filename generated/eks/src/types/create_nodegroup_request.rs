@@ -10,7 +10,7 @@ use crate::{
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `CreateNodegroup`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct CreateNodegroupRequest {
     /// The name of your cluster.
     pub cluster_name: String,

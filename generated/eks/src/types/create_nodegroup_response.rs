@@ -4,7 +4,7 @@ use crate::{Nodegroup, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `CreateNodegroup`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct CreateNodegroupResponse {
     /// The full description of your new node group.
     pub nodegroup: Option<Nodegroup>,

@@ -5,7 +5,7 @@ use crate::wire;
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `CreatePodIdentityAssociation`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct CreatePodIdentityAssociationRequest {
     /// The name of the cluster to create the EKS Pod Identity association in.
     pub cluster_name: String,

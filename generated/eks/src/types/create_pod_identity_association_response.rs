@@ -4,7 +4,7 @@ use crate::{PodIdentityAssociation, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `CreatePodIdentityAssociation`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct CreatePodIdentityAssociationResponse {
     /// The full description of your new association.
     ///

@@ -3,7 +3,7 @@
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `DeleteAccessEntry`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct DeleteAccessEntryResponse {}
 
 impl DeleteAccessEntryResponse {

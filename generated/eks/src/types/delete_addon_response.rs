@@ -4,7 +4,7 @@ use crate::{Addon, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `DeleteAddon`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct DeleteAddonResponse {
     pub addon: Option<Addon>,
 }

@@ -4,7 +4,7 @@ use crate::{Cluster, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `DeleteCluster`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct DeleteClusterResponse {
     /// The full description of the cluster to delete.
     pub cluster: Option<Cluster>,

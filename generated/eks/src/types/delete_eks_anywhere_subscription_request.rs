@@ -4,7 +4,7 @@ use crate::wire;
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `DeleteEksAnywhereSubscription`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct DeleteEksAnywhereSubscriptionRequest {
     /// The ID of the subscription.
     pub id: String,

@@ -4,7 +4,7 @@ use crate::{EksAnywhereSubscription, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `DeleteEksAnywhereSubscription`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct DeleteEksAnywhereSubscriptionResponse {
     /// The full description of the subscription to be deleted.
     pub subscription: Option<EksAnywhereSubscription>,

@@ -4,7 +4,7 @@ use crate::{FargateProfile, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `DeleteFargateProfile`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct DeleteFargateProfileResponse {
     /// The deleted Fargate profile.
     pub fargate_profile: Option<FargateProfile>,

@@ -4,7 +4,7 @@ use crate::{Nodegroup, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `DeleteNodegroup`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct DeleteNodegroupResponse {
     /// The full description of your deleted node group.
     pub nodegroup: Option<Nodegroup>,

@@ -4,7 +4,7 @@ use crate::{PodIdentityAssociation, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `DeletePodIdentityAssociation`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct DeletePodIdentityAssociationResponse {
     /// The full description of the EKS Pod Identity association that was deleted.
     pub association: Option<PodIdentityAssociation>,

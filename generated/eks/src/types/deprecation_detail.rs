@@ -4,7 +4,7 @@ use crate::{ClientStat, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// The summary information about deprecated resource usage for an insight check in the `UPGRADE_READINESS` category.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct DeprecationDetail {
     /// The deprecated version of the resource.
     pub usage: Option<String>,

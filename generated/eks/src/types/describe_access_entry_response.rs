@@ -4,7 +4,7 @@ use crate::{AccessEntry, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `DescribeAccessEntry`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct DescribeAccessEntryResponse {
     /// Information about the access entry.
     pub access_entry: Option<AccessEntry>,

@@ -4,7 +4,7 @@ use crate::wire;
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `DescribeAddonConfiguration`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct DescribeAddonConfigurationRequest {
     /// The name of the add-on. The name must match one of the names returned by `DescribeAddonVersions`.
     pub addon_name: String,

@@ -4,7 +4,7 @@ use crate::{AddonPodIdentityConfiguration, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `DescribeAddonConfiguration`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct DescribeAddonConfigurationResponse {
     /// The name of the add-on.
     pub addon_name: Option<String>,

@@ -4,7 +4,7 @@ use crate::wire;
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `DescribeAddonVersions`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct DescribeAddonVersionsRequest {
     /// The Kubernetes versions that you can use the add-on with.
     pub kubernetes_version: Option<String>,

@@ -4,7 +4,7 @@ use crate::{AddonInfo, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `DescribeAddonVersions`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct DescribeAddonVersionsResponse {
     /// The list of available versions with Kubernetes version compatibility and other properties.
     pub addons: Option<Vec<AddonInfo>>,

@@ -4,7 +4,7 @@ use crate::{Cluster, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `DescribeCluster`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct DescribeClusterResponse {
     /// The full description of your specified cluster.
     pub cluster: Option<Cluster>,

@@ -6,7 +6,7 @@ use crate::{ClusterVersionStatus, VersionStatus, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `DescribeClusterVersions`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct DescribeClusterVersionsRequest {
     /// The type of cluster to filter versions by.
     pub cluster_type: Option<String>,

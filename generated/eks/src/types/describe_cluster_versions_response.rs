@@ -4,7 +4,7 @@ use crate::{ClusterVersionInformation, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `DescribeClusterVersions`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct DescribeClusterVersionsResponse {
     /// Pagination token for the next set of results.
     pub next_token: Option<String>,

@@ -4,7 +4,7 @@ use crate::wire;
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `DescribeEksAnywhereSubscription`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct DescribeEksAnywhereSubscriptionRequest {
     /// The ID of the subscription.
     pub id: String,

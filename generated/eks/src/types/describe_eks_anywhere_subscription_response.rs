@@ -4,7 +4,7 @@ use crate::{EksAnywhereSubscription, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `DescribeEksAnywhereSubscription`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct DescribeEksAnywhereSubscriptionResponse {
     /// The full description of the subscription.
     pub subscription: Option<EksAnywhereSubscription>,

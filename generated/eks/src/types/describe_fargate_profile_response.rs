@@ -4,7 +4,7 @@ use crate::{FargateProfile, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `DescribeFargateProfile`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct DescribeFargateProfileResponse {
     /// The full description of your Fargate profile.
     pub fargate_profile: Option<FargateProfile>,

@@ -4,7 +4,7 @@ use crate::{IdentityProviderConfig, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `DescribeIdentityProviderConfig`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct DescribeIdentityProviderConfigRequest {
     /// The name of your cluster.
     pub cluster_name: String,

@@ -4,7 +4,7 @@ use crate::{IdentityProviderConfigResponse, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `DescribeIdentityProviderConfig`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct DescribeIdentityProviderConfigResponse {
     /// The object that represents an OpenID Connect (OIDC) identity provider configuration.
     pub identity_provider_config: Option<IdentityProviderConfigResponse>,

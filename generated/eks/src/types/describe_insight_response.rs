@@ -4,7 +4,7 @@ use crate::{Insight, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `DescribeInsight`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct DescribeInsightResponse {
     /// The full description of the insight.
     pub insight: Option<Insight>,

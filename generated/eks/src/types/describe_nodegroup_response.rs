@@ -4,7 +4,7 @@ use crate::{Nodegroup, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `DescribeNodegroup`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct DescribeNodegroupResponse {
     /// The full description of your node group.
     pub nodegroup: Option<Nodegroup>,

@@ -4,7 +4,7 @@ use crate::{PodIdentityAssociation, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `DescribePodIdentityAssociation`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct DescribePodIdentityAssociationResponse {
     /// The full description of the EKS Pod Identity association.
     pub association: Option<PodIdentityAssociation>,

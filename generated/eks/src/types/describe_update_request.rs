@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// This structure is the input of `DescribeUpdate`.
 ///
 /// Describes an update request.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct DescribeUpdateRequest {
     /// The name of the Amazon EKS cluster associated with the update.
     pub name: String,

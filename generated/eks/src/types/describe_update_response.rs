@@ -4,7 +4,7 @@ use crate::{Update, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `DescribeUpdate`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct DescribeUpdateResponse {
     /// The full description of the specified update.
     pub update: Option<Update>,

@@ -4,7 +4,7 @@ use crate::{IdentityProviderConfig, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `DisassociateIdentityProviderConfig`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct DisassociateIdentityProviderConfigRequest {
     /// The name of your cluster.
     pub cluster_name: String,

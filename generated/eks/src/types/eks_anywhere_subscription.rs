@@ -9,7 +9,7 @@ use crate::{
 use crate::validate::{Validate, Validator, Violations};
 
 /// An EKS Anywhere subscription authorizing the customer to support for licensed clusters and access to EKS Anywhere Curated Packages.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct EksAnywhereSubscription {
     /// UUID identifying a subscription.
     pub id: Option<String>,

@@ -4,7 +4,7 @@ use crate::{EksAnywhereSubscriptionTermUnit, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// An object representing the term duration and term unit type of your subscription. This determines the term length of your subscription. Valid values are MONTHS for term unit and 12 or 36 for term duration, indicating a 12 month or 36 month subscription.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct EksAnywhereSubscriptionTerm {
     /// The duration of the subscription term. Valid values are 12 and 36, indicating a 12 month or 36 month subscription.
     pub duration: i32,

@@ -4,7 +4,7 @@ use crate::{Provider, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// The encryption configuration for the cluster.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct EncryptionConfig {
     /// Specifies the resources to be encrypted. The only supported value is `secrets`.
     pub resources: Option<Vec<String>>,

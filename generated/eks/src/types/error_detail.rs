@@ -4,7 +4,7 @@ use crate::{ErrorCode, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// An object representing an error when an asynchronous operation fails.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct ErrorDetail {
     /// A brief description of the error.
     ///

@@ -5,7 +5,7 @@ use crate::{FargateProfileHealth, FargateProfileSelector, FargateProfileStatus, 
 use crate::validate::{Validate, Validator, Violations};
 
 /// An object representing an Fargate profile.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct FargateProfile {
     /// The name of the Fargate profile.
     pub fargate_profile_name: Option<String>,

@@ -4,7 +4,7 @@ use crate::{FargateProfileIssue, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// The health status of the Fargate profile. If there are issues with your Fargate profile's health, they are listed here.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct FargateProfileHealth {
     /// Any issues that are associated with the Fargate profile.
     pub issues: Option<Vec<FargateProfileIssue>>,

@@ -4,7 +4,7 @@ use crate::{FargateProfileIssueCode, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// An issue that is associated with the Fargate profile.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct FargateProfileIssue {
     /// A brief description of the error.
     pub code: Option<FargateProfileIssueCode>,

@@ -5,7 +5,7 @@ use crate::wire;
 use crate::validate::{Validate, Validator, Violations};
 
 /// An object representing an Fargate profile selector.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct FargateProfileSelector {
     /// The Kubernetes `namespace` that the selector should match.
     pub namespace: Option<String>,

@@ -4,7 +4,7 @@ use crate::{OIDC, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// An object representing an identity provider.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct Identity {
     /// An object representing the [OpenID Connect](https://openid.net/connect/) identity provider information.
     pub oidc: Option<OIDC>,

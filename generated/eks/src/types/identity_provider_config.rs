@@ -4,7 +4,7 @@ use crate::wire;
 use crate::validate::{Validate, Validator, Violations};
 
 /// An object representing an identity provider configuration.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct IdentityProviderConfig {
     /// The type of the identity provider configuration. The only type available is `oidc`.
     pub r#type: String,

@@ -4,7 +4,7 @@ use crate::{OidcIdentityProviderConfig, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// The full description of your identity configuration.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct IdentityProviderConfigResponse {
     /// An object representing an OpenID Connect (OIDC) identity provider configuration.
     pub oidc: Option<OidcIdentityProviderConfig>,

@@ -9,7 +9,7 @@ use crate::{
 use crate::validate::{Validate, Validator, Violations};
 
 /// A check that provides recommendations to remedy potential upgrade-impacting issues.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct Insight {
     /// The ID of the insight.
     pub id: Option<String>,

@@ -4,7 +4,7 @@ use crate::{AddonCompatibilityDetail, DeprecationDetail, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// Summary information that relates to the category of the insight. Currently only returned with certain insights having category `UPGRADE_READINESS`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct InsightCategorySpecificSummary {
     /// The summary information about deprecated resource usage for an insight check in the `UPGRADE_READINESS` category.
     pub deprecation_details: Option<Vec<DeprecationDetail>>,

@@ -4,7 +4,7 @@ use crate::{InsightStatus, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// Returns information about the resource being evaluated.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct InsightResourceDetail {
     /// An object containing more detail on the status of the insight resource.
     pub insight_status: Option<InsightStatus>,

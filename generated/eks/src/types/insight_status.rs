@@ -4,7 +4,7 @@ use crate::{InsightStatusValue, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// The status of the insight.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct InsightStatus {
     /// The status of the resource.
     pub status: Option<InsightStatusValue>,

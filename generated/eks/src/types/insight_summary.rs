@@ -4,7 +4,7 @@ use crate::{Category, InsightStatus, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// The summarized description of the insight.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct InsightSummary {
     /// The ID of the insight.
     pub id: Option<String>,

@@ -4,7 +4,7 @@ use crate::{Category, InsightStatusValue, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// The criteria to use for the insights.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct InsightsFilter {
     /// The categories to use to filter insights. The following lists the available categories:
     ///

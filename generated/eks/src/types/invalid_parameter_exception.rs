@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// An error returned by 44 operations of the service.
 ///
 /// The specified parameter is invalid. Review the available parameters for the API request.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct InvalidParameterException {
     /// The Amazon EKS cluster associated with the exception.
     pub cluster_name: Option<String>,

@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// An error returned by 33 operations of the service.
 ///
 /// The request is invalid given the state of the cluster. Check the state of the cluster and the associated operations.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct InvalidRequestException {
     /// The Amazon EKS cluster associated with the exception.
     pub cluster_name: Option<String>,

@@ -4,7 +4,7 @@ use crate::{NodegroupIssueCode, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// An object representing an issue with an Amazon EKS resource.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct Issue {
     /// A brief description of the error.
     ///

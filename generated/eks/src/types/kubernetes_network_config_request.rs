@@ -4,7 +4,7 @@ use crate::{ElasticLoadBalancing, IpFamily, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// The Kubernetes network configuration for the cluster.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct KubernetesNetworkConfigRequest {
     /// Don't specify a value if you select `ipv6` for **ipFamily**. The CIDR block to assign Kubernetes service IP addresses from. If you don't specify a block, Kubernetes assigns addresses from either the `10.100.0.0/16` or `172.20.0.0/16` CIDR blocks. We recommend that you specify a block that does not overlap with resources in other networks that are peered or connected to your VPC. The block must meet the following requirements:
     ///

@@ -4,7 +4,7 @@ use crate::wire;
 use crate::validate::{Validate, Validator, Violations};
 
 /// An EKS Anywhere license associated with a subscription.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct License {
     /// An id associated with an EKS Anywhere subscription license.
     pub id: Option<String>,

@@ -4,7 +4,7 @@ use crate::wire;
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `ListAccessEntries`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct ListAccessEntriesResponse {
     /// The list of access entries that exist for the cluster.
     pub access_entries: Option<Vec<String>>,

@@ -4,7 +4,7 @@ use crate::{AccessPolicy, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `ListAccessPolicies`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct ListAccessPoliciesResponse {
     /// The list of available access policies. You can't view the contents of an access policy using the API. To view the contents, see [Access policy permissions](https://docs.aws.amazon.com/eks/latest/userguide/access-policies.html#access-policy-permissions) in the *Amazon EKS User Guide*.
     pub access_policies: Option<Vec<AccessPolicy>>,

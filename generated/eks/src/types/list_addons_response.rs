@@ -4,7 +4,7 @@ use crate::wire;
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `ListAddons`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct ListAddonsResponse {
     /// A list of installed add-ons.
     pub addons: Option<Vec<String>>,

@@ -4,7 +4,7 @@ use crate::wire;
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `ListClusters`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct ListClustersResponse {
     /// A list of all of the clusters for your account in the specified Amazon Web Services Region .
     pub clusters: Option<Vec<String>>,

@@ -4,7 +4,7 @@ use crate::{EksAnywhereSubscriptionStatus, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `ListEksAnywhereSubscriptions`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct ListEksAnywhereSubscriptionsRequest {
     /// The maximum number of cluster results returned by ListEksAnywhereSubscriptions in paginated output. When you use this parameter, ListEksAnywhereSubscriptions returns only maxResults results in a single page along with a nextToken response element. You can see the remaining results of the initial request by sending another ListEksAnywhereSubscriptions request with the returned nextToken value. This value can be between 1 and 100. If you don't use this parameter, ListEksAnywhereSubscriptions returns up to 10 results and a nextToken value if applicable.
     pub max_results: Option<i32>,

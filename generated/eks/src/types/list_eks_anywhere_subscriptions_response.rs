@@ -4,7 +4,7 @@ use crate::{EksAnywhereSubscription, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `ListEksAnywhereSubscriptions`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct ListEksAnywhereSubscriptionsResponse {
     /// A list of all subscription objects in the region, filtered by includeStatus and paginated by nextToken and maxResults.
     pub subscriptions: Option<Vec<EksAnywhereSubscription>>,

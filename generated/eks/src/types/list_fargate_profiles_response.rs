@@ -4,7 +4,7 @@ use crate::wire;
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `ListFargateProfiles`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct ListFargateProfilesResponse {
     /// A list of all of the Fargate profiles associated with the specified cluster.
     pub fargate_profile_names: Option<Vec<String>>,

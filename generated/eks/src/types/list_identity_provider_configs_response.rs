@@ -4,7 +4,7 @@ use crate::{IdentityProviderConfig, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `ListIdentityProviderConfigs`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct ListIdentityProviderConfigsResponse {
     /// The identity provider configurations for the cluster.
     pub identity_provider_configs: Option<Vec<IdentityProviderConfig>>,

@@ -4,7 +4,7 @@ use crate::{InsightsFilter, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `ListInsights`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct ListInsightsRequest {
     /// The name of the Amazon EKS cluster associated with the insights.
     pub cluster_name: String,

@@ -4,7 +4,7 @@ use crate::{InsightSummary, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `ListInsights`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct ListInsightsResponse {
     /// The returned list of insights.
     pub insights: Option<Vec<InsightSummary>>,

@@ -4,7 +4,7 @@ use crate::wire;
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `ListNodegroups`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct ListNodegroupsResponse {
     /// A list of all of the node groups associated with the specified cluster.
     pub nodegroups: Option<Vec<String>>,

@@ -4,7 +4,7 @@ use crate::wire;
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `ListPodIdentityAssociations`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct ListPodIdentityAssociationsRequest {
     /// The name of the cluster that the associations are in.
     pub cluster_name: String,

@@ -4,7 +4,7 @@ use crate::{PodIdentityAssociationSummary, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `ListPodIdentityAssociations`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct ListPodIdentityAssociationsResponse {
     /// The list of summarized descriptions of the associations that are in the cluster and match any filters that you provided.
     ///

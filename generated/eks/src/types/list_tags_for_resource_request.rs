@@ -4,7 +4,7 @@ use crate::wire;
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `ListTagsForResource`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct ListTagsForResourceRequest {
     /// The Amazon Resource Name (ARN) that identifies the resource to list tags for.
     pub resource_arn: String,

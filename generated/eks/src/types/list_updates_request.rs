@@ -4,7 +4,7 @@ use crate::wire;
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `ListUpdates`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct ListUpdatesRequest {
     /// The name of the Amazon EKS cluster to list updates for.
     pub name: String,

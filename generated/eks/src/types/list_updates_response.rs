@@ -4,7 +4,7 @@ use crate::wire;
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `ListUpdates`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct ListUpdatesResponse {
     /// A list of all the updates for the specified cluster and Region.
     pub update_ids: Option<Vec<String>>,

@@ -4,7 +4,7 @@ use crate::{LogType, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// An object representing the enabled or disabled Kubernetes control plane logs for your cluster.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct LogSetup {
     /// The available cluster control plane log types.
     pub types: Option<Vec<LogType>>,

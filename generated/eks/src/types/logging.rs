@@ -4,7 +4,7 @@ use crate::{LogSetup, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// An object representing the logging configuration for resources in your cluster.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct Logging {
     /// The cluster control plane logging configuration for your cluster.
     pub cluster_logging: Option<Vec<LogSetup>>,

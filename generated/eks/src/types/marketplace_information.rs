@@ -4,7 +4,7 @@ use crate::wire;
 use crate::validate::{Validate, Validator, Violations};
 
 /// Information about an Amazon EKS add-on from the Amazon Web Services Marketplace.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct MarketplaceInformation {
     /// The product ID from the Amazon Web Services Marketplace.
     pub product_id: Option<String>,

@@ -4,7 +4,7 @@ use crate::wire;
 use crate::validate::{Validate, Validator, Violations};
 
 /// The node auto repair configuration for the node group.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct NodeRepairConfig {
     /// Specifies whether to enable node auto repair for the node group. Node auto repair is disabled by default.
     pub enabled: Option<bool>,

@@ -11,7 +11,7 @@ use crate::{
 use crate::validate::{Validate, Validator, Violations};
 
 /// An object representing an Amazon EKS managed node group.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct Nodegroup {
     /// The name associated with an Amazon EKS managed node group.
     pub nodegroup_name: Option<String>,

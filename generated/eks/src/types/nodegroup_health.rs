@@ -4,7 +4,7 @@ use crate::{Issue, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// An object representing the health status of the node group.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct NodegroupHealth {
     /// Any issues that are associated with the node group.
     pub issues: Option<Vec<Issue>>,

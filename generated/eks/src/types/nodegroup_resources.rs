@@ -4,7 +4,7 @@ use crate::{AutoScalingGroup, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// An object representing the resources associated with the node group, such as Auto Scaling groups and security groups for remote access.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct NodegroupResources {
     /// The Auto Scaling groups associated with the node group.
     pub auto_scaling_groups: Option<Vec<AutoScalingGroup>>,

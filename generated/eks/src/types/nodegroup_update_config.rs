@@ -4,7 +4,7 @@ use crate::{NodegroupUpdateStrategies, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// The node group update configuration. An Amazon EKS managed node group updates by replacing nodes with new nodes of newer AMI versions in parallel. You choose the *maximum unavailable* and the *update strategy*.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct NodegroupUpdateConfig {
     /// The maximum number of nodes unavailable at once during a version update. Nodes are updated in parallel. This value or `maxUnavailablePercentage` is required to have a value.The maximum number is 100.
     pub max_unavailable: Option<i32>,

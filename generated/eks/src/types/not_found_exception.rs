@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// An error returned by `ListTagsForResource`, `TagResource` and `UntagResource`.
 ///
 /// A service resource associated with the request could not be found. Clients should not retry such requests.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct NotFoundException {
     /// A service resource associated with the request could not be found. Clients should not retry such requests.
     pub message: Option<String>,

@@ -4,7 +4,7 @@ use crate::wire;
 use crate::validate::{Validate, Validator, Violations};
 
 /// An object representing the [OpenID Connect](https://openid.net/connect/) (OIDC) identity provider information for the cluster.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct OIDC {
     /// The issuer URL for the OIDC identity provider.
     pub issuer: Option<String>,

@@ -5,7 +5,7 @@ use crate::{configStatus, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// An object representing the configuration for an OpenID Connect (OIDC) identity provider.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct OidcIdentityProviderConfig {
     /// The name of the configuration.
     pub identity_provider_config_name: Option<String>,

@@ -4,7 +4,7 @@ use crate::{ControlPlanePlacementResponse, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// An object representing the configuration of your local Amazon EKS cluster on an Amazon Web Services Outpost. This API isn't available for Amazon EKS clusters on the Amazon Web Services cloud.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct OutpostConfigResponse {
     /// The ARN of the Outpost that you specified for use with your local Amazon EKS cluster on Outposts.
     pub outpost_arns: Vec<String>,

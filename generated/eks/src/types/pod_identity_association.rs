@@ -5,7 +5,7 @@ use crate::wire;
 use crate::validate::{Validate, Validator, Violations};
 
 /// Amazon EKS Pod Identity associations provide the ability to manage credentials for your applications, similar to the way that Amazon EC2 instance profiles provide credentials to Amazon EC2 instances.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct PodIdentityAssociation {
     /// The name of the cluster that the association is in.
     pub cluster_name: Option<String>,

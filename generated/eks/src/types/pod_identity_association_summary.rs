@@ -11,7 +11,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// - The timestamp that the association was created at: `createdAt`
 /// - The most recent timestamp that the association was modified at:. `modifiedAt`
 /// - The tags on the association: `tags`
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct PodIdentityAssociationSummary {
     /// The name of the cluster that the association is in.
     pub cluster_name: Option<String>,

@@ -5,7 +5,7 @@ use crate::{ConnectorConfigRequest, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `RegisterCluster`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct RegisterClusterRequest {
     /// A unique name for this cluster in your Amazon Web Services Region.
     pub name: String,

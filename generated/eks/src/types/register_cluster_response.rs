@@ -4,7 +4,7 @@ use crate::{Cluster, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `RegisterCluster`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct RegisterClusterResponse {
     pub cluster: Option<Cluster>,
 }

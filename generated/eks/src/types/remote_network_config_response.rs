@@ -4,7 +4,7 @@ use crate::{RemoteNodeNetwork, RemotePodNetwork, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// The configuration in the cluster for EKS Hybrid Nodes. You can add, change, or remove this configuration after the cluster is created.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct RemoteNetworkConfigResponse {
     /// The list of network CIDRs that can contain hybrid nodes.
     pub remote_node_networks: Option<Vec<RemoteNodeNetwork>>,

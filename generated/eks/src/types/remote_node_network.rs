@@ -17,7 +17,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// - Each host must allow outbound connection to the EKS cluster control plane on TCP ports `443` and `10250`.
 /// - Each host must allow inbound connection from the EKS cluster control plane on TCP port 10250 for logs, exec and port-forward operations.
 /// - Each host must allow TCP and UDP network connectivity to and from other hosts that are running `CoreDNS` on UDP port `53` for service and pod DNS names.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct RemoteNodeNetwork {
     /// A network CIDR that can contain hybrid nodes.
     ///

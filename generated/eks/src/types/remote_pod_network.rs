@@ -13,7 +13,7 @@ use crate::validate::{Validate, Validator, Violations};
 ///
 /// - Each block must be within an `IPv4` RFC-1918 network range. Minimum allowed size is /32, maximum allowed size is /8. Publicly-routable addresses aren't supported.
 /// - Each block cannot overlap with the range of the VPC CIDR blocks for your EKS resources, or the block of the Kubernetes service IP range.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct RemotePodNetwork {
     /// A network CIDR that can contain pods that run Kubernetes webhooks on hybrid nodes.
     ///

@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// An error returned by 17 operations of the service.
 ///
 /// The specified resource is in use.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct ResourceInUseException {
     /// The Amazon EKS cluster associated with the exception.
     pub cluster_name: Option<String>,

@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// An error returned by 7 operations of the service.
 ///
 /// You have encountered a service limit on the specified resource.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct ResourceLimitExceededException {
     /// The Amazon EKS cluster associated with the exception.
     pub cluster_name: Option<String>,

@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// An error returned by `RegisterCluster`.
 ///
 /// Required resources (such as service-linked roles) were created and are still propagating. Retry later.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct ResourcePropagationDelayException {
     /// Required resources (such as service-linked roles) were created and are still propagating. Retry later.
     pub message: Option<String>,

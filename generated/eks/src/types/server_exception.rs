@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// An error returned by 54 operations of the service.
 ///
 /// These errors are usually caused by a server-side issue.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct ServerException {
     /// The Amazon EKS cluster associated with the exception.
     pub cluster_name: Option<String>,

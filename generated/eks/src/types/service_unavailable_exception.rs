@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// An error returned by 15 operations of the service.
 ///
 /// The service is unavailable. Back off and retry the operation.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct ServiceUnavailableException {
     /// The request has failed due to a temporary failure of the server.
     pub message: Option<String>,

@@ -4,7 +4,7 @@ use crate::{BlockStorage, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// Request to update the configuration of the storage capability of your EKS Auto Mode cluster. For example, enable the capability. For more information, see EKS Auto Mode block storage capability in the *Amazon EKS User Guide*.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct StorageConfigRequest {
     /// Request to configure EBS Block Storage settings for your EKS Auto Mode cluster.
     pub block_storage: Option<BlockStorage>,

@@ -4,7 +4,7 @@ use crate::{BlockStorage, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// Indicates the status of the request to update the block storage capability of your EKS Auto Mode cluster.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct StorageConfigResponse {
     /// Indicates the current configuration of the block storage capability on your EKS Auto Mode cluster. For example, if the capability is enabled or disabled.
     pub block_storage: Option<BlockStorage>,

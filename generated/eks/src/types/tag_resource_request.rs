@@ -5,7 +5,7 @@ use crate::wire;
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `TagResource`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct TagResourceRequest {
     /// The Amazon Resource Name (ARN) of the resource to add tags to.
     pub resource_arn: String,

@@ -4,7 +4,7 @@ use crate::{TaintEffect, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// A property that allows a node to repel a `Pod`. For more information, see [Node taints on managed node groups](https://docs.aws.amazon.com/eks/latest/userguide/node-taints-managed-node-groups.html) in the *Amazon EKS User Guide*.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct Taint {
     /// The key of the taint.
     pub key: Option<String>,

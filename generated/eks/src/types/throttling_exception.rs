@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// An error returned by `AssociateEncryptionConfig`, `AssociateIdentityProviderConfig`, `DisassociateIdentityProviderConfig`, `UpdateClusterConfig` and `UpdateClusterVersion`.
 ///
 /// The request or operation couldn't be performed because a service is throttling requests.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct ThrottlingException {
     /// The Amazon EKS cluster associated with the exception.
     pub cluster_name: Option<String>,

@@ -4,7 +4,7 @@ use crate::{ErrorDetail, UpdateParam, UpdateStatus, UpdateType, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// An object representing an asynchronous update.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct Update {
     /// A UUID that is used to track the update.
     pub id: Option<String>,

@@ -4,7 +4,7 @@ use crate::{AuthenticationMode, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// The access configuration information for the cluster.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct UpdateAccessConfigRequest {
     /// The desired authentication mode for the cluster.
     pub authentication_mode: Option<AuthenticationMode>,

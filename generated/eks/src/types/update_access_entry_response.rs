@@ -4,7 +4,7 @@ use crate::{AccessEntry, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `UpdateAccessEntry`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct UpdateAccessEntryResponse {
     /// The ARN of the IAM principal for the `AccessEntry`.
     pub access_entry: Option<AccessEntry>,

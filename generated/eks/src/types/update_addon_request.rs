@@ -4,7 +4,7 @@ use crate::{AddonPodIdentityAssociations, ResolveConflicts, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `UpdateAddon`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct UpdateAddonRequest {
     /// The name of your cluster.
     pub cluster_name: String,

@@ -9,7 +9,7 @@ use crate::{
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `UpdateClusterConfig`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct UpdateClusterConfigRequest {
     /// The name of the Amazon EKS cluster to update.
     pub name: String,

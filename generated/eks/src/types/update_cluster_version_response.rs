@@ -4,7 +4,7 @@ use crate::{Update, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `UpdateClusterVersion`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct UpdateClusterVersionResponse {
     /// The full description of the specified update
     pub update: Option<Update>,

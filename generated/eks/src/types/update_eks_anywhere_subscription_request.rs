@@ -4,7 +4,7 @@ use crate::wire;
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `UpdateEksAnywhereSubscription`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct UpdateEksAnywhereSubscriptionRequest {
     /// The ID of the subscription.
     pub id: String,

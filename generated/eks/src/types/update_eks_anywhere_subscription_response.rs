@@ -4,7 +4,7 @@ use crate::{EksAnywhereSubscription, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `UpdateEksAnywhereSubscription`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct UpdateEksAnywhereSubscriptionResponse {
     /// The full description of the updated subscription.
     pub subscription: Option<EksAnywhereSubscription>,

@@ -5,7 +5,7 @@ use crate::wire;
 use crate::validate::{Validate, Validator, Violations};
 
 /// An object representing a Kubernetes `label` change for a managed node group.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct UpdateLabelsPayload {
     /// The Kubernetes `labels` to add or update.
     pub add_or_update_labels: Option<HashMap<String, String>>,

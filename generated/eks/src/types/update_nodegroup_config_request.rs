@@ -8,7 +8,7 @@ use crate::{
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `UpdateNodegroupConfig`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct UpdateNodegroupConfigRequest {
     /// The name of your cluster.
     pub cluster_name: String,

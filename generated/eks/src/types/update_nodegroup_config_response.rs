@@ -4,7 +4,7 @@ use crate::{Update, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `UpdateNodegroupConfig`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct UpdateNodegroupConfigResponse {
     pub update: Option<Update>,
 }

@@ -4,7 +4,7 @@ use crate::{LaunchTemplateSpecification, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `UpdateNodegroupVersion`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct UpdateNodegroupVersionRequest {
     /// The name of your cluster.
     pub cluster_name: String,

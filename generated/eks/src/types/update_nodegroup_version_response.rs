@@ -4,7 +4,7 @@ use crate::{Update, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `UpdateNodegroupVersion`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct UpdateNodegroupVersionResponse {
     pub update: Option<Update>,
 }

@@ -4,7 +4,7 @@ use crate::{UpdateParamType, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// An object representing the details of an update request.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct UpdateParam {
     /// The keys associated with an update request.
     pub r#type: Option<UpdateParamType>,

@@ -4,7 +4,7 @@ use crate::wire;
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `UpdatePodIdentityAssociation`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct UpdatePodIdentityAssociationRequest {
     /// The name of the cluster that you want to update the association in.
     pub cluster_name: String,

@@ -4,7 +4,7 @@ use crate::{PodIdentityAssociation, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `UpdatePodIdentityAssociation`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct UpdatePodIdentityAssociationResponse {
     /// The full description of the association that was updated.
     pub association: Option<PodIdentityAssociation>,

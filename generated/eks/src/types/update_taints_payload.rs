@@ -4,7 +4,7 @@ use crate::{Taint, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// An object representing the details of an update to a taints payload. For more information, see [Node taints on managed node groups](https://docs.aws.amazon.com/eks/latest/userguide/node-taints-managed-node-groups.html) in the *Amazon EKS User Guide*.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct UpdateTaintsPayload {
     /// Kubernetes taints to be added or updated.
     pub add_or_update_taints: Option<Vec<Taint>>,

@@ -6,7 +6,7 @@ use crate::validate::{Validate, Validator, Violations};
 /// This value indicates if extended support is enabled or disabled for the cluster.
 ///
 /// [Learn more about EKS Extended Support in the *Amazon EKS User Guide*.](https://docs.aws.amazon.com/eks/latest/userguide/extended-support-control.html)
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct UpgradePolicyResponse {
     /// If the cluster is set to `EXTENDED`, it will enter extended support at the end of standard support. If the cluster is set to `STANDARD`, it will be automatically upgraded at the end of standard support.
     ///

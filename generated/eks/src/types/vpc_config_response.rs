@@ -4,7 +4,7 @@ use crate::wire;
 use crate::validate::{Validate, Validator, Violations};
 
 /// An object representing an Amazon EKS cluster VPC configuration response.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct VpcConfigResponse {
     /// The subnets associated with your cluster.
     pub subnet_ids: Option<Vec<String>>,

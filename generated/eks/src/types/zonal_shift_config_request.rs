@@ -4,7 +4,7 @@ use crate::wire;
 use crate::validate::{Validate, Validator, Violations};
 
 /// The configuration for zonal shift for the cluster.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct ZonalShiftConfigRequest {
     /// If zonal shift is enabled, Amazon Web Services configures zonal autoshift for the cluster.
     pub enabled: Option<bool>,

@@ -4,7 +4,7 @@ use crate::wire;
 use crate::validate::{Validate, Validator, Violations};
 
 /// The status of zonal shift configuration for the cluster
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct ZonalShiftConfigResponse {
     /// Whether the zonal shift is enabled.
     pub enabled: Option<bool>,

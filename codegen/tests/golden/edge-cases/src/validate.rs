@@ -249,12 +249,3 @@ impl fmt::Debug for Pattern {
     }
 }
 
-/// What `Debug` prints in place of a `@sensitive` value.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub struct Redacted;
-
-impl fmt::Debug for Redacted {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("*** Sensitive Data Redacted ***")
-    }
-}

@@ -3,7 +3,7 @@
 use crate::validate::{Validate, Validator, Violations};
 
 /// An error returned by `Everything`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct Broken {}
 
 impl Broken {

@@ -3,7 +3,7 @@
 use crate::wire;
 use crate::validate::{Validate, Validator, Violations};
 
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct Clashes {
     pub string: ::std::option::Option<crate::String>,
     pub result: ::std::option::Option<crate::Result>,

@@ -3,7 +3,7 @@
 use crate::wire;
 use crate::validate::{Validate, Validator, Violations};
 
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct Collections {
     pub dense: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     pub sparse: ::std::option::Option<

@@ -3,7 +3,7 @@
 use crate::{Level, OddValues, wire};
 use crate::validate::{Validate, Validator, Violations};
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct Defaults {
     pub name: ::std::string::String,
     pub count: i32,

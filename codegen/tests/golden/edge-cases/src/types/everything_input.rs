@@ -10,7 +10,7 @@ use crate::{
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `Everything`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct EverythingInput {
     pub keywords: ::std::option::Option<Keywords>,
     pub numbers: ::std::option::Option<Numbers>,

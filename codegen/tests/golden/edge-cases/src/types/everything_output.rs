@@ -4,7 +4,7 @@ use crate::{OddValues, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `Everything`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct EverythingOutput {
     pub odd: ::std::option::Option<OddValues>,
     pub values: ::std::option::Option<::std::vec::Vec<OddValues>>,

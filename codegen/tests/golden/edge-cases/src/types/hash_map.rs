@@ -3,7 +3,7 @@
 use crate::wire;
 use crate::validate::{Validate, Validator, Violations};
 
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct HashMap {
     pub entries: ::std::option::Option<
         ::std::collections::HashMap<::std::string::String, ::std::string::String>,

@@ -4,7 +4,7 @@ use crate::{Node, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `ListThings`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct ListThingsInput {
     pub start_key: ::std::option::Option<
         ::std::collections::HashMap<::std::string::String, Node>,

@@ -4,7 +4,7 @@ use crate::{Node, Widget, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `ListThings`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct ListThingsOutput {
     pub last_key: ::std::option::Option<
         ::std::collections::HashMap<::std::string::String, Node>,

@@ -4,7 +4,7 @@ use crate::wire;
 use crate::validate::{Validate, Validator, Violations};
 
 #[allow(non_camel_case_types)]
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct lowerCaseShape {
     pub value: ::std::option::Option<::std::string::String>,
 }

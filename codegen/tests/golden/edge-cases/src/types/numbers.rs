@@ -3,7 +3,7 @@
 use crate::wire;
 use crate::validate::{Validate, Validator, Violations};
 
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct Numbers {
     pub byte: i8,
     pub short: i16,

@@ -6,7 +6,7 @@ use crate::wire;
 use crate::validate::{Validate, Validator, Violations};
 
 #[deprecated(note = "replaced by Widget")]
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct OldShape {
     pub value: ::std::option::Option<::std::string::String>,
 }

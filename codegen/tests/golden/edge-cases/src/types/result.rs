@@ -3,7 +3,7 @@
 use crate::wire;
 use crate::validate::{Validate, Validator, Violations};
 
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct Result {
     pub ok: ::std::option::Option<bool>,
 }

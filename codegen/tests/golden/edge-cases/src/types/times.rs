@@ -3,7 +3,7 @@
 use crate::wire;
 use crate::validate::{Validate, Validator, Violations};
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct Times {
     pub epoch: ::std::option::Option<time::OffsetDateTime>,
     pub date_time: ::std::option::Option<time::OffsetDateTime>,

@@ -3,7 +3,7 @@
 use crate::wire;
 use crate::validate::{Validate, Validator, Violations};
 
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct Tree {
     pub value: i32,
     pub left: ::std::option::Option<::std::boxed::Box<Tree>>,

@@ -4,7 +4,7 @@ use crate::{Note, wire};
 use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `PutNote`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct PutNoteOutput {
     pub e_tag: Option<String>,
     pub note: Option<Note>,
