@@ -27,7 +27,9 @@ pub fn job<'a>(model: &'a Model, space: &'a TypeSpace) -> Option<Job<'a>> {
     if cases.is_empty() {
         return None;
     }
-    Some(Job::tokens("tests/protocol_tests.rs", move || Ok(allow_deprecated_uses(file(model, space, &cases), space, &[]))))
+    Some(Job::tokens("tests/protocol_tests.rs", move || {
+        Ok(allow_deprecated_uses(file(model, space, &cases), space, &[]))
+    }))
 }
 
 /// One case, with the operation whose `write_request` or `read_response` it calls.
@@ -56,10 +58,11 @@ fn cases<'a>(model: &'a Model, space: &'a TypeSpace) -> Vec<Case<'a>> {
             out.push(Case { op, case, error: None });
         }
         for def in space.types.iter().filter(|t| matches!(&t.kind, TypeKind::Struct(s) if s.error.is_some())) {
-            if !error_owner.get(def.name.as_str()).is_some_and(|owner| owner.shape == op.shape) {
+            if error_owner.get(def.name.as_str()).is_none_or(|owner| owner.shape != op.shape) {
                 continue;
             }
-            let error = TypeRef { shape: def.shape.clone(), name: def.name.clone(), kind: crate::space::NamedKind::Structure };
+            let error =
+                TypeRef { shape: def.shape.clone(), name: def.name.clone(), kind: crate::space::NamedKind::Structure };
             let traits = &model.expect(&def.shape).traits;
             for case in traits.http_response_tests.iter().flatten().filter(applies) {
                 out.push(Case { op, case, error: Some(error.clone()) });
@@ -123,8 +126,15 @@ fn test_names(cases: &[Case<'_>]) -> Vec<String> {
 }
 
 fn request_test(model: &Model, space: &TypeSpace, case: &Case<'_>) -> TokenStream {
-    let HttpTestKind::Request { method, uri, host, resolved_host, query_params, forbid_query_params, require_query_params } =
-        &case.case.kind
+    let HttpTestKind::Request {
+        method,
+        uri,
+        host,
+        resolved_host,
+        query_params,
+        forbid_query_params,
+        require_query_params,
+    } = &case.case.kind
     else {
         return TokenStream::new();
     };
@@ -202,12 +212,22 @@ fn query_error_check(params: &Value, error: &TypeRef) -> TokenStream {
 }
 
 /// An expression of type `ty` (the input, output or error) holding a case's `params`.
-fn params(model: &Model, space: &TypeSpace, ty: Option<&TypeRef>, params: &serde_json::Map<String, Value>) -> TokenStream {
+fn params(
+    model: &Model,
+    space: &TypeSpace,
+    ty: Option<&TypeRef>,
+    params: &serde_json::Map<String, Value>,
+) -> TokenStream {
     let lib = format_ident!("{}", space.service.library_name);
     let Some(ty) = ty else {
         return quote!(#lib::operation::Empty);
     };
-    let json = samples::params_as_wire(model, &ty.shape, &Value::Object(params.clone()), space.service.protocol.uses_json_name());
+    let json = samples::params_as_wire(
+        model,
+        &ty.shape,
+        &Value::Object(params.clone()),
+        space.service.protocol.uses_json_name(),
+    );
     let name = format_ident!("{}", ty.name);
     let json = raw_string(&serde_json::to_string_pretty(&json).expect("JSON values always serialize"));
     quote!(params::<#lib::#name>(#json))

@@ -6,8 +6,6 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
 
-use __crate__::validate::Validate;
-
 /// Reads `input` as a `T`, writes it back, and checks the result equals `expected` (as JSON
 /// values; numbers that are not integers may differ by less than a millisecond's worth).
 /// Then reads the written JSON again and checks that writing it once more changes nothing.
@@ -26,8 +24,10 @@ pub fn assert_round_trip<T: Serialize + DeserializeOwned>(input: &str, expected:
     }
 }
 
-/// Reads `input` as a `T` and checks that it breaks none of the model's constraints.
-pub fn assert_valid<T: DeserializeOwned + Validate>(input: &str) {
+/// Reads `input` as a `T` and checks that it breaks none of the model's constraints (only with
+/// the crate's `validate` feature).
+#[cfg(feature = "validate")]
+pub fn assert_valid<T: DeserializeOwned + __crate__::validate::Validate>(input: &str) {
     let value: T = serde_json::from_str(input).expect("the JSON reads");
     if let Err(violations) = value.validate() {
         panic!("{} breaks the model's constraints: {violations}", std::any::type_name::<T>());
@@ -157,7 +157,11 @@ pub fn assert_request(request: &http::Request<Vec<u8>>, host_prefix: Option<&str
     assert_eq!(request.method().as_str(), expected.method, "method");
     let host = expected.host.unwrap_or("example.com");
     let (authority, base_path) = host.split_once('/').map_or((host, ""), |(a, p)| (a, p));
-    let path = format!("{}{}", if base_path.is_empty() { String::new() } else { format!("/{}", base_path.trim_end_matches('/')) }, request.uri().path());
+    let path = format!(
+        "{}{}",
+        if base_path.is_empty() { String::new() } else { format!("/{}", base_path.trim_end_matches('/')) },
+        request.uri().path()
+    );
     assert_eq!(path, expected.uri, "path");
     if let Some(resolved) = expected.resolved_host {
         assert_eq!(format!("{}{authority}", host_prefix.unwrap_or("")), resolved, "host");

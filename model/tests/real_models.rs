@@ -47,7 +47,9 @@ fn the_protocol_test_cases_load() {
     let escaping = requests.iter().find(|c| c.id == "RestJsonHttpRequestLabelEscaping").unwrap();
     let HttpTestKind::Request { method, uri, .. } = &escaping.kind else { panic!("{escaping:?}") };
     assert_eq!((method.as_str(), escaping.protocol.as_str()), ("GET", "aws.protocols#restJson1"));
-    assert!(uri.starts_with("/HttpRequestWithLabels/%20%25%3A%2F%3F%23%5B%5D%40%21%24%26%27%28%29%2A%2B%2C%3B%3D%F0%9F%98%B9/"));
+    assert!(uri.starts_with(
+        "/HttpRequestWithLabels/%20%25%3A%2F%3F%23%5B%5D%40%21%24%26%27%28%29%2A%2B%2C%3B%3D%F0%9F%98%B9/"
+    ));
     let server_only = requests.iter().chain(&responses).filter(|c| !c.applies_to_clients()).count();
     assert_eq!(requests.len() + responses.len() - server_only, 244, "client cases");
 }

@@ -20,7 +20,7 @@ pub mod test;
 pub use checked_in::{CheckedIn, CHECKED_IN};
 pub use output::{check_crate, write_crate, Drift, Writer, Written};
 
-use codegen::{ErrorKind, GeneratedFile, Options};
+use codegen::{ErrorKind, Generated, Options, Warning};
 use smithy_model::{Model, ShapeId};
 
 /// The repository root (the workspace directory).
@@ -47,7 +47,7 @@ pub fn generate_model(
     model_name: &str,
     standalone: bool,
     service: Option<&ShapeId>,
-) -> Result<Vec<GeneratedFile>, TaskError> {
+) -> Result<Generated, TaskError> {
     let model = Model::from_file(model_path).map_err(|e| TaskError(format!("cannot load the model: {e}")))?;
     let options = Options { standalone, service: service.cloned(), ..Options::new(model_name) };
     codegen::generate(&model, &options).map_err(|e| {
@@ -58,4 +58,11 @@ pub fn generate_model(
         };
         TaskError(format!("{}: {what}: {e}", model_path.display()))
     })
+}
+
+/// Prints what the generator left out of a crate, one `warning: <place>: <message>` line each.
+pub fn print_warnings(warnings: &[Warning]) {
+    for warning in warnings {
+        eprintln!("warning: {warning}");
+    }
 }

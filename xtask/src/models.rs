@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use smithy_model::{Model, ShapeId};
 
 use crate::step::Step;
-use crate::{generate_model, repo_root, write_crate, TaskError};
+use crate::{generate_model, print_warnings, repo_root, write_crate, TaskError};
 
 /// The folders whose `*.json` files are models to check.
 const MODEL_DIRS: &[&str] = &["model/aws", "model/protocol-tests", "model/test"];
@@ -80,8 +80,9 @@ pub fn check_all(only: Option<&str>) -> Result<(), TaskError> {
         let relative = model.strip_prefix(&root).unwrap_or(&model).display().to_string();
         for (service, dir) in crates_of(&model, &out.join(&stem))? {
             println!("==> {relative}: generating into {}", dir.strip_prefix(&root).unwrap_or(&dir).display());
-            let files = generate_model(&model, &relative, true, service.as_ref())?;
-            println!("    {}", write_crate(&dir, &files)?);
+            let generated = generate_model(&model, &relative, true, service.as_ref())?;
+            print_warnings(&generated.warnings);
+            println!("    {}", write_crate(&dir, &generated.files)?);
             let target = out.join("target");
             for step in CHECKS {
                 println!("==> {}: {}", dir.display(), step.command_line());

@@ -12,7 +12,7 @@ use crate::space::{MemberDef, StructDef, TypeDef};
 /// mirrors the model, which has that many.
 const MANY_ARGUMENTS: usize = 7;
 
-/// The inherent `impl` of a structure: `new`, `with_*` and `validate`.
+/// The inherent `impl` of a structure: `new` and `with_*`.
 pub fn struct_impl(def: &TypeDef, s: &StructDef, std: &StdPaths) -> TokenStream {
     let name = naming::ident(&def.name);
     let required: Vec<&MemberDef> = s.members.iter().filter(|f| f.is_required()).collect();
@@ -56,18 +56,11 @@ pub fn struct_impl(def: &TypeDef, s: &StructDef, std: &StdPaths) -> TokenStream 
             }
         }
     });
-    let result = std.path("Result");
     quote! {
         impl #name {
             #new
 
             #(#setters)*
-
-            /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-            /// every value inside it, and returns all violations at once.
-            pub fn validate(&self) -> #result<(), Violations> {
-                Validate::validate(self)
-            }
         }
     }
 }

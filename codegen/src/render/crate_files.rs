@@ -3,7 +3,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::docs_attr::inner_doc_attrs;
+use super::docs_attr::{inner_doc_attrs, inner_doc_attrs_with_validate};
 use crate::naming;
 use crate::space::TypeSpace;
 use crate::Options;
@@ -40,13 +40,22 @@ license = "Apache-2.0"
 description = "{description}"
 publish = false
 
+[features]
+default = ["validate"]
+# `validate()` and the `validate` module: the model's `@length`, `@range` and `@pattern`
+# constraints, with fancy-regex as the `@pattern` engine. Without it the crate has its types and
+# wire code only.
+validate = ["dep:fancy-regex", "dep:regex-syntax"]
+
 [dependencies]
 base64 = "0.22"
 {compression}http = "1"
-regex = "1"
 serde = {{ version = "1", features = ["derive"] }}
 serde_json = {{ version = "1", features = ["float_roundtrip", "raw_value"] }}
 time = {{ version = "0.3.36", features = ["formatting", "macros", "parsing"] }}
+# The engine and Unicode tables the generator compiled every pattern with.
+fancy-regex = {{ version = "0.20", default-features = false, features = ["std"], optional = true }}
+regex-syntax = {{ version = "0.8", default-features = false, features = ["unicode-gencat", "unicode-bool"], optional = true }}
 {workspace}"#,
         package = service.package_name,
         compression = if uses_compression(space) { "flate2 = \"1\"\n" } else { "" },
@@ -83,7 +92,9 @@ pub fn lib_rs(space: &TypeSpace) -> TokenStream {
             pub mod compression;
         )
     });
-    let intro = inner_doc_attrs(&format!("{}\n## The service\n", super::crate_docs::markdown(space)));
+    let mut intro = super::crate_docs::markdown(space);
+    intro.extend(["", "## The service", ""].map(|line| (line.to_owned(), false)));
+    let intro = inner_doc_attrs_with_validate(&intro);
     let service_docs =
         inner_doc_attrs(&space.service.docs.as_deref().map(crate::docs::html_to_markdown).unwrap_or_default());
     quote! {
@@ -96,9 +107,13 @@ pub fn lib_rs(space: &TypeSpace) -> TokenStream {
         pub mod operation;
         pub mod operations;
         pub mod protocol;
+        #[cfg(feature = "validate")]
         pub mod validate;
         pub mod wire;
 
+        #[cfg(feature = "validate")]
+        mod constraints;
+        #[cfg(feature = "validate")]
         mod patterns;
         mod types;
 

@@ -77,7 +77,7 @@ pub fn enum_impl(def: &TypeDef) -> TokenStream {
     quote! {
         impl fmt::Debug for #name {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                fmt::Debug::fmt(&crate::validate::Redacted, f)
+                fmt::Debug::fmt(&crate::wire::Redacted, f)
             }
         }
     }

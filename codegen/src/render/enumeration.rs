@@ -16,6 +16,7 @@ pub fn render(def: &TypeDef, variants: &[VariantDef], std: &StdPaths) -> TokenSt
     let derive_debug = (!def.sensitive).then(|| quote!(Debug,));
     let debug_impl = def.sensitive.then(|| super::debug::enum_impl(def));
     let docs = doc_attrs(def.docs.as_deref());
+    let check_impl = super::validation::enum_impl(def, false);
     let deprecated = deprecated_attr(def.deprecated.as_ref());
     let idents: Vec<_> = variants.iter().map(|v| naming::ident(&v.name)).collect();
     let values: Vec<&str> = variants.iter().map(|v| v.value.as_str()).collect();
@@ -120,5 +121,7 @@ pub fn render(def: &TypeDef, variants: &[VariantDef], std: &StdPaths) -> TokenSt
         }
 
         #debug_impl
+
+        #check_impl
     }
 }

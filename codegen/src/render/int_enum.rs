@@ -13,6 +13,7 @@ pub fn render(def: &TypeDef, variants: &[IntVariantDef], std: &StdPaths) -> Toke
     let name = naming::ident(&def.name);
     let (result, default) = (std.path("Result"), std.path("Default"));
     let docs = doc_attrs(def.docs.as_deref());
+    let check_impl = super::validation::enum_impl(def, true);
     let deprecated = deprecated_attr(def.deprecated.as_ref());
     let idents: Vec<_> = variants.iter().map(|v| naming::ident(&v.name)).collect();
     let values: Vec<i32> = variants.iter().map(|v| v.value).collect();
@@ -96,5 +97,7 @@ pub fn render(def: &TypeDef, variants: &[IntVariantDef], std: &StdPaths) -> Toke
                 i32::deserialize(deserializer).map(Self::from)
             }
         }
+
+        #check_impl
     }
 }

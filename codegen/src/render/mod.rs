@@ -38,6 +38,7 @@ pub fn crate_jobs<'a>(space: &'a TypeSpace, options: &'a Options) -> Vec<Job<'a>
         template("tests/wire.rs", crate_files::WIRE_TESTS_RS),
         template("tests/support/mod.rs", crate_files::TEST_SUPPORT_RS),
         Job::tokens("src/patterns.rs", || Ok(validation::patterns_module(space))),
+        Job::tokens("src/constraints.rs", || Ok(validation::constraints_module(space))),
         Job::tokens("src/operations/mod.rs", || {
             Ok(allow_deprecated_uses(operation::operations_mod(space), space, &[]))
         }),

@@ -32,9 +32,8 @@ pub fn render(def: &TypeDef, s: &StructDef, space: &TypeSpace) -> TokenStream {
     let derive_debug = (!redacts).then(|| quote!(Debug,));
     let debug_impl = redacts.then(|| debug::struct_impl(def, s));
     if redacts {
-        imports.add("std", "fmt").add("crate::validate", "Redacted");
+        imports.add("std", "fmt").add("crate::wire", "Redacted");
     }
-    imports.add("crate::validate", "Validate").add("crate::validate", "Validator").add("crate::validate", "Violations");
     let imports = imports.tokens();
     let builder = builder::struct_impl(def, s, std);
     let validate = validation::struct_impl(def, &s.members, space);
@@ -162,6 +161,8 @@ fn join_words(words: &[String]) -> String {
 
 fn field(f: &MemberDef, std: &StdPaths, in_error: bool) -> TokenStream {
     let docs = doc_attrs(f.docs.as_deref());
+    let unchecked = validation::unchecked_docs(f);
+    let docs = quote!(#docs #unchecked);
     let docs = match &f.service_default {
         Some(default) => {
             let note = format!(

@@ -38,9 +38,7 @@ pub fn render(def: &TypeDef, members: &[MemberDef], space: &TypeSpace) -> TokenS
         .add("serde", "Deserialize")
         .add("serde", "Deserializer")
         .add("serde", "Serialize")
-        .add("serde", "Serializer")
-        .add("crate::validate", "Validate")
-        .add("crate::validate", "Validator");
+        .add("serde", "Serializer");
     imports.types(members.iter().map(|m| &m.ty), &def.name, std);
     if members.iter().any(|m| m.ty == RustType::Unit || m.ty.wire_format().is_some()) {
         imports.add("crate", "wire");
@@ -50,7 +48,7 @@ pub fn render(def: &TypeDef, members: &[MemberDef], space: &TypeSpace) -> TokenS
     let derive_debug = (!redacts).then(|| quote!(Debug,));
     let debug_impl = redacts.then(|| debug::union_impl(def, members));
     if redacts {
-        imports.add("crate::validate", "Redacted");
+        imports.add("crate::wire", "Redacted");
     }
     let imports = imports.tokens();
     let validate = validation::union_impl(def, members, space);
@@ -139,6 +137,8 @@ pub fn render(def: &TypeDef, members: &[MemberDef], space: &TypeSpace) -> TokenS
 
 fn variant(m: &MemberDef, std: &StdPaths) -> TokenStream {
     let docs = doc_attrs(m.docs.as_deref());
+    let unchecked = validation::unchecked_docs(m);
+    let docs = quote!(#docs #unchecked);
     let deprecated = deprecated_attr(m.deprecated.as_ref());
     let variant = format_ident!("{}", m.rust_name);
     match &m.ty {

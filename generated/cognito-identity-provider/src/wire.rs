@@ -20,6 +20,8 @@
 //! | [`SparseMap`] | `HashMap<String, Option<T>>` | object; `null` values kept |
 //! | `Option<F>` | `Option<T>` | `F`'s form, or `null`/absent for `None` |
 //! | [`Same`] | any serde type | the type's own form |
+//!
+//! [`Redacted`] is what `Debug` prints in place of a `@sensitive` value.
 
 use std::collections::HashMap;
 use std::fmt;
@@ -609,5 +611,15 @@ impl Serialize for Empty {
 impl<'de> Deserialize<'de> for Empty {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         de::IgnoredAny::deserialize(deserializer).map(|_| Empty)
+    }
+}
+
+/// What `Debug` prints in place of a value that the model marks `@sensitive`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct Redacted;
+
+impl fmt::Debug for Redacted {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("*** Sensitive Data Redacted ***")
     }
 }

@@ -2,7 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 use crate::{RecoveryOptionType, wire};
-use crate::validate::{Validate, Validator, Violations};
 
 /// The settings for user message delivery in forgot-password operations. Contains preference for email or SMS message delivery of password reset codes, or for admin-only password reset.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -26,32 +25,26 @@ impl AccountRecoverySettingType {
         self.recovery_mechanisms = Some(value.into());
         self
     }
+}
+
+#[cfg(feature = "validate")]
+impl AccountRecoverySettingType {
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
     }
 }
 
-impl Validate for AccountRecoverySettingType {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.recovery_mechanisms {
-            validator
-                .member(
-                    "RecoveryMechanisms",
-                    |validator| {
-                        validator.length(value.len(), Some(1), Some(2));
-                        for (index, item) in value.iter().enumerate() {
-                            validator
-                                .index(
-                                    index,
-                                    |validator| {
-                                        item.validate_into(validator);
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for AccountRecoverySettingType {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        use crate::constraints::*;
+        v.member(
+            "RecoveryMechanisms",
+            &self.recovery_mechanisms,
+            &RECOVERY_MECHANISMS_TYPE,
+        );
     }
 }

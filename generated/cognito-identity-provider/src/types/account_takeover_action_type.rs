@@ -2,7 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 use crate::AccountTakeoverEventActionType;
-use crate::validate::{Validate, Validator, Violations};
 
 /// The automated response to a risk level for adaptive authentication in full-function, or `ENFORCED`, mode. You can assign an action to each risk level that threat protection evaluates.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -30,22 +29,21 @@ impl AccountTakeoverActionType {
             ..Default::default()
         }
     }
+}
+
+#[cfg(feature = "validate")]
+impl AccountTakeoverActionType {
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
     }
 }
 
-impl Validate for AccountTakeoverActionType {
-    fn validate_into(&self, validator: &mut Validator) {
-        let value = &self.event_action;
-        validator
-            .member(
-                "EventAction",
-                |validator| {
-                    validator.known(value.as_str(), value.is_known(), false);
-                },
-            );
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for AccountTakeoverActionType {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        v.nested("EventAction", &self.event_action);
     }
 }

@@ -2,7 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 use crate::AccountTakeoverActionType;
-use crate::validate::{Validate, Validator, Violations};
 
 /// A list of account-takeover actions for each level of risk that Amazon Cognito might assess with threat protection features.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -44,41 +43,23 @@ impl AccountTakeoverActionsType {
         self.high_action = Some(value.into());
         self
     }
+}
+
+#[cfg(feature = "validate")]
+impl AccountTakeoverActionsType {
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
     }
 }
 
-impl Validate for AccountTakeoverActionsType {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.low_action {
-            validator
-                .member(
-                    "LowAction",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.medium_action {
-            validator
-                .member(
-                    "MediumAction",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.high_action {
-            validator
-                .member(
-                    "HighAction",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for AccountTakeoverActionsType {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        v.nested("LowAction", &self.low_action);
+        v.nested("MediumAction", &self.medium_action);
+        v.nested("HighAction", &self.high_action);
     }
 }

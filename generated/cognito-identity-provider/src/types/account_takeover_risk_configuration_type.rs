@@ -2,7 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 use crate::{AccountTakeoverActionsType, NotifyConfigurationType};
-use crate::validate::{Validate, Validator, Violations};
 
 /// The settings for automated responses and notification templates for adaptive authentication with threat protection features.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -33,31 +32,22 @@ impl AccountTakeoverRiskConfigurationType {
         self.notify_configuration = Some(value.into());
         self
     }
+}
+
+#[cfg(feature = "validate")]
+impl AccountTakeoverRiskConfigurationType {
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
     }
 }
 
-impl Validate for AccountTakeoverRiskConfigurationType {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.notify_configuration {
-            validator
-                .member(
-                    "NotifyConfiguration",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        let value = &self.actions;
-        validator
-            .member(
-                "Actions",
-                |validator| {
-                    value.validate_into(validator);
-                },
-            );
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for AccountTakeoverRiskConfigurationType {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        v.nested("NotifyConfiguration", &self.notify_configuration);
+        v.nested("Actions", &self.actions);
     }
 }

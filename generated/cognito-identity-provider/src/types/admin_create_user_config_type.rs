@@ -2,7 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 use crate::MessageTemplateType;
-use crate::validate::{Validate, Validator, Violations};
 
 /// The settings for administrator creation of users in a user pool. Contains settings for allowing user sign-up, customizing invitation messages to new users, and the amount of time before temporary passwords expire.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -34,31 +33,27 @@ impl AdminCreateUserConfigType {
         self.invite_message_template = Some(value.into());
         self
     }
+}
+
+#[cfg(feature = "validate")]
+impl AdminCreateUserConfigType {
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
     }
 }
 
-impl Validate for AdminCreateUserConfigType {
-    fn validate_into(&self, validator: &mut Validator) {
-        let value = &self.unused_account_validity_days;
-        validator
-            .member(
-                "UnusedAccountValidityDays",
-                |validator| {
-                    validator.range(f64::from(*value), Some(0.0), Some(365.0), false);
-                },
-            );
-        if let Some(value) = &self.invite_message_template {
-            validator
-                .member(
-                    "InviteMessageTemplate",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for AdminCreateUserConfigType {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        use crate::constraints::*;
+        v.member(
+            "UnusedAccountValidityDays",
+            &self.unused_account_validity_days,
+            &ADMIN_CREATE_USER_UNUSED_ACCOUNT_VALIDITY_DAYS_TYPE,
+        );
+        v.nested("InviteMessageTemplate", &self.invite_message_template);
     }
 }

@@ -2,7 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 use crate::UserType;
-use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `AdminCreateUser`.
 ///
@@ -21,23 +20,21 @@ impl AdminCreateUserResponse {
         self.user = Some(value.into());
         self
     }
+}
+
+#[cfg(feature = "validate")]
+impl AdminCreateUserResponse {
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
     }
 }
 
-impl Validate for AdminCreateUserResponse {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.user {
-            validator
-                .member(
-                    "User",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for AdminCreateUserResponse {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        v.nested("User", &self.user);
     }
 }

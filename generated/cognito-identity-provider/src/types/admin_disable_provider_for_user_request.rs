@@ -2,7 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 use crate::ProviderUserIdentifierType;
-use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `AdminDisableProviderForUser`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -28,30 +27,23 @@ impl AdminDisableProviderForUserRequest {
             user: user.into(),
         }
     }
+}
+
+#[cfg(feature = "validate")]
+impl AdminDisableProviderForUserRequest {
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
     }
 }
 
-impl Validate for AdminDisableProviderForUserRequest {
-    fn validate_into(&self, validator: &mut Validator) {
-        let value = &self.user_pool_id;
-        validator
-            .member(
-                "UserPoolId",
-                |validator| {
-                    validator.length(value.chars().count(), Some(0), Some(131072));
-                },
-            );
-        let value = &self.user;
-        validator
-            .member(
-                "User",
-                |validator| {
-                    value.validate_into(validator);
-                },
-            );
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for AdminDisableProviderForUserRequest {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        use crate::constraints::*;
+        v.member("UserPoolId", &self.user_pool_id, &STRING_TYPE);
+        v.nested("User", &self.user);
     }
 }

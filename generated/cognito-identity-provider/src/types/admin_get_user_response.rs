@@ -3,7 +3,7 @@
 use std::fmt;
 use serde::{Deserialize, Serialize};
 use crate::{AttributeType, MFAOptionType, UserStatusType, wire};
-use crate::validate::{Redacted, Validate, Validator, Violations};
+use crate::wire::Redacted;
 
 /// This structure is the output of `AdminGetUser`.
 ///
@@ -117,11 +117,6 @@ impl AdminGetUserResponse {
         self.user_mfa_setting_list = Some(value.into());
         self
     }
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
-    }
 }
 
 impl fmt::Debug for AdminGetUserResponse {
@@ -140,87 +135,29 @@ impl fmt::Debug for AdminGetUserResponse {
     }
 }
 
-impl Validate for AdminGetUserResponse {
-    fn validate_into(&self, validator: &mut Validator) {
-        let value = &self.username;
-        validator
-            .member(
-                "Username",
-                |validator| {
-                    validator.length(value.chars().count(), Some(1), Some(128));
-                    validator
-                        .pattern(value, &crate::patterns::ATTRIBUTE_NAME_TYPE, true);
-                },
-            );
-        if let Some(value) = &self.user_attributes {
-            validator
-                .member(
-                    "UserAttributes",
-                    |validator| {
-                        for (index, item) in value.iter().enumerate() {
-                            validator
-                                .index(
-                                    index,
-                                    |validator| {
-                                        item.validate_into(validator);
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-        if let Some(value) = &self.user_status {
-            validator
-                .member(
-                    "UserStatus",
-                    |validator| {
-                        validator.known(value.as_str(), value.is_known(), false);
-                    },
-                );
-        }
-        if let Some(value) = &self.mfa_options {
-            validator
-                .member(
-                    "MFAOptions",
-                    |validator| {
-                        for (index, item) in value.iter().enumerate() {
-                            validator
-                                .index(
-                                    index,
-                                    |validator| {
-                                        item.validate_into(validator);
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-        if let Some(value) = &self.preferred_mfa_setting {
-            validator
-                .member(
-                    "PreferredMfaSetting",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(0), Some(131072));
-                    },
-                );
-        }
-        if let Some(value) = &self.user_mfa_setting_list {
-            validator
-                .member(
-                    "UserMFASettingList",
-                    |validator| {
-                        for (index, item) in value.iter().enumerate() {
-                            validator
-                                .index(
-                                    index,
-                                    |validator| {
-                                        validator
-                                            .length(item.chars().count(), Some(0), Some(131072));
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
+#[cfg(feature = "validate")]
+impl AdminGetUserResponse {
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for AdminGetUserResponse {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        use crate::constraints::*;
+        v.member("Username", &self.username, &USERNAME_TYPE);
+        v.member("UserAttributes", &self.user_attributes, &ATTRIBUTE_LIST_TYPE);
+        v.nested("UserStatus", &self.user_status);
+        v.member("MFAOptions", &self.mfa_options, &MFA_OPTION_LIST_TYPE);
+        v.member("PreferredMfaSetting", &self.preferred_mfa_setting, &STRING_TYPE);
+        v.member(
+            "UserMFASettingList",
+            &self.user_mfa_setting_list,
+            &USER_MFA_SETTING_LIST_TYPE,
+        );
     }
 }

@@ -4,7 +4,7 @@ use std::fmt;
 use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 use crate::{AuthenticationResultType, ChallengeNameType, wire};
-use crate::validate::{Redacted, Validate, Validator, Violations};
+use crate::wire::Redacted;
 
 /// This structure is the output of `AdminInitiateAuth`.
 ///
@@ -112,11 +112,6 @@ impl AdminInitiateAuthResponse {
         self.available_challenges = Some(value.into());
         self
     }
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
-    }
 }
 
 impl fmt::Debug for AdminInitiateAuthResponse {
@@ -131,69 +126,32 @@ impl fmt::Debug for AdminInitiateAuthResponse {
     }
 }
 
-impl Validate for AdminInitiateAuthResponse {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.challenge_name {
-            validator
-                .member(
-                    "ChallengeName",
-                    |validator| {
-                        validator.known(value.as_str(), value.is_known(), false);
-                    },
-                );
-        }
-        if let Some(value) = &self.session {
-            validator
-                .member(
-                    "Session",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(20), Some(2048));
-                    },
-                );
-        }
-        if let Some(value) = &self.challenge_parameters {
-            validator
-                .member(
-                    "ChallengeParameters",
-                    |validator| {
-                        for (key, item) in value {
-                            validator
-                                .key(
-                                    key,
-                                    |validator| {
-                                        validator
-                                            .length(item.chars().count(), Some(0), Some(131072));
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-        if let Some(value) = &self.authentication_result {
-            validator
-                .member(
-                    "AuthenticationResult",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.available_challenges {
-            validator
-                .member(
-                    "AvailableChallenges",
-                    |validator| {
-                        for (index, item) in value.iter().enumerate() {
-                            validator
-                                .index(
-                                    index,
-                                    |validator| {
-                                        validator.known(item.as_str(), item.is_known(), false);
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
+#[cfg(feature = "validate")]
+impl AdminInitiateAuthResponse {
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for AdminInitiateAuthResponse {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        use crate::constraints::*;
+        v.nested("ChallengeName", &self.challenge_name);
+        v.member("Session", &self.session, &SESSION_TYPE);
+        v.member(
+            "ChallengeParameters",
+            &self.challenge_parameters,
+            &CHALLENGE_PARAMETERS_TYPE,
+        );
+        v.nested("AuthenticationResult", &self.authentication_result);
+        v.member(
+            "AvailableChallenges",
+            &self.available_challenges,
+            &AVAILABLE_CHALLENGE_LIST_TYPE,
+        );
     }
 }

@@ -2,7 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 use crate::ProviderUserIdentifierType;
-use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `AdminLinkProviderForUser`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -50,38 +49,24 @@ impl AdminLinkProviderForUserRequest {
             source_user: source_user.into(),
         }
     }
+}
+
+#[cfg(feature = "validate")]
+impl AdminLinkProviderForUserRequest {
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
     }
 }
 
-impl Validate for AdminLinkProviderForUserRequest {
-    fn validate_into(&self, validator: &mut Validator) {
-        let value = &self.user_pool_id;
-        validator
-            .member(
-                "UserPoolId",
-                |validator| {
-                    validator.length(value.chars().count(), Some(0), Some(131072));
-                },
-            );
-        let value = &self.destination_user;
-        validator
-            .member(
-                "DestinationUser",
-                |validator| {
-                    value.validate_into(validator);
-                },
-            );
-        let value = &self.source_user;
-        validator
-            .member(
-                "SourceUser",
-                |validator| {
-                    value.validate_into(validator);
-                },
-            );
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for AdminLinkProviderForUserRequest {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        use crate::constraints::*;
+        v.member("UserPoolId", &self.user_pool_id, &STRING_TYPE);
+        v.nested("DestinationUser", &self.destination_user);
+        v.nested("SourceUser", &self.source_user);
     }
 }

@@ -2,7 +2,7 @@
 
 use std::fmt;
 use serde::{Deserialize, Serialize};
-use crate::validate::{Redacted, Validate, Validator, Violations};
+use crate::wire::Redacted;
 
 /// This structure is the input of `AdminListDevices`.
 ///
@@ -44,11 +44,6 @@ impl AdminListDevicesRequest {
         self.pagination_token = Some(value.into());
         self
     }
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
-    }
 }
 
 impl fmt::Debug for AdminListDevicesRequest {
@@ -62,50 +57,27 @@ impl fmt::Debug for AdminListDevicesRequest {
     }
 }
 
-impl Validate for AdminListDevicesRequest {
-    fn validate_into(&self, validator: &mut Validator) {
-        let value = &self.user_pool_id;
-        validator
-            .member(
-                "UserPoolId",
-                |validator| {
-                    validator.length(value.chars().count(), Some(1), Some(55));
-                    validator.pattern(value, &crate::patterns::USER_POOL_ID_TYPE, false);
-                },
-            );
-        let value = &self.username;
-        validator
-            .member(
-                "Username",
-                |validator| {
-                    validator.length(value.chars().count(), Some(1), Some(128));
-                    validator
-                        .pattern(value, &crate::patterns::ATTRIBUTE_NAME_TYPE, true);
-                },
-            );
-        if let Some(value) = &self.limit {
-            validator
-                .member(
-                    "Limit",
-                    |validator| {
-                        validator.range(f64::from(*value), Some(0.0), Some(60.0), false);
-                    },
-                );
-        }
-        if let Some(value) = &self.pagination_token {
-            validator
-                .member(
-                    "PaginationToken",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(1), None);
-                        validator
-                            .pattern(
-                                value,
-                                &crate::patterns::CONFIRMATION_CODE_TYPE,
-                                false,
-                            );
-                    },
-                );
-        }
+#[cfg(feature = "validate")]
+impl AdminListDevicesRequest {
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for AdminListDevicesRequest {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        use crate::constraints::*;
+        v.member("UserPoolId", &self.user_pool_id, &USER_POOL_ID_TYPE);
+        v.member("Username", &self.username, &USERNAME_TYPE);
+        v.member("Limit", &self.limit, &QUERY_LIMIT_TYPE);
+        v.member(
+            "PaginationToken",
+            &self.pagination_token,
+            &SEARCH_PAGINATION_TOKEN_TYPE,
+        );
     }
 }

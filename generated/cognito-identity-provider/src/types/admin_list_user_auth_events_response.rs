@@ -2,7 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 use crate::{AuthEventType, wire};
-use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `AdminListUserAuthEvents`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -31,46 +30,23 @@ impl AdminListUserAuthEventsResponse {
         self.next_token = Some(value.into());
         self
     }
+}
+
+#[cfg(feature = "validate")]
+impl AdminListUserAuthEventsResponse {
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
     }
 }
 
-impl Validate for AdminListUserAuthEventsResponse {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.auth_events {
-            validator
-                .member(
-                    "AuthEvents",
-                    |validator| {
-                        for (index, item) in value.iter().enumerate() {
-                            validator
-                                .index(
-                                    index,
-                                    |validator| {
-                                        item.validate_into(validator);
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-        if let Some(value) = &self.next_token {
-            validator
-                .member(
-                    "NextToken",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(1), Some(131072));
-                        validator
-                            .pattern(
-                                value,
-                                &crate::patterns::CONFIRMATION_CODE_TYPE,
-                                false,
-                            );
-                    },
-                );
-        }
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for AdminListUserAuthEventsResponse {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        use crate::constraints::*;
+        v.member("AuthEvents", &self.auth_events, &AUTH_EVENTS_TYPE);
+        v.member("NextToken", &self.next_token, &PAGINATION_KEY);
     }
 }

@@ -3,7 +3,7 @@
 use std::fmt;
 use serde::{Deserialize, Serialize};
 use crate::{EmailMfaSettingsType, SMSMfaSettingsType, SoftwareTokenMfaSettingsType};
-use crate::validate::{Redacted, Validate, Validator, Violations};
+use crate::wire::Redacted;
 
 /// This structure is the input of `AdminSetUserMFAPreference`.
 #[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -63,11 +63,6 @@ impl AdminSetUserMFAPreferenceRequest {
         self.email_mfa_settings = Some(value.into());
         self
     }
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
-    }
 }
 
 impl fmt::Debug for AdminSetUserMFAPreferenceRequest {
@@ -82,53 +77,24 @@ impl fmt::Debug for AdminSetUserMFAPreferenceRequest {
     }
 }
 
-impl Validate for AdminSetUserMFAPreferenceRequest {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.sms_mfa_settings {
-            validator
-                .member(
-                    "SMSMfaSettings",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.software_token_mfa_settings {
-            validator
-                .member(
-                    "SoftwareTokenMfaSettings",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.email_mfa_settings {
-            validator
-                .member(
-                    "EmailMfaSettings",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        let value = &self.username;
-        validator
-            .member(
-                "Username",
-                |validator| {
-                    validator.length(value.chars().count(), Some(1), Some(128));
-                    validator
-                        .pattern(value, &crate::patterns::ATTRIBUTE_NAME_TYPE, true);
-                },
-            );
-        let value = &self.user_pool_id;
-        validator
-            .member(
-                "UserPoolId",
-                |validator| {
-                    validator.length(value.chars().count(), Some(1), Some(55));
-                    validator.pattern(value, &crate::patterns::USER_POOL_ID_TYPE, false);
-                },
-            );
+#[cfg(feature = "validate")]
+impl AdminSetUserMFAPreferenceRequest {
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for AdminSetUserMFAPreferenceRequest {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        use crate::constraints::*;
+        v.nested("SMSMfaSettings", &self.sms_mfa_settings);
+        v.nested("SoftwareTokenMfaSettings", &self.software_token_mfa_settings);
+        v.nested("EmailMfaSettings", &self.email_mfa_settings);
+        v.member("Username", &self.username, &USERNAME_TYPE);
+        v.member("UserPoolId", &self.user_pool_id, &USER_POOL_ID_TYPE);
     }
 }

@@ -3,7 +3,7 @@
 use std::fmt;
 use serde::{Deserialize, Serialize};
 use crate::DeviceRememberedStatusType;
-use crate::validate::{Redacted, Validate, Validator, Violations};
+use crate::wire::Redacted;
 
 /// This structure is the input of `AdminUpdateDeviceStatus`.
 ///
@@ -48,11 +48,6 @@ impl AdminUpdateDeviceStatusRequest {
         self.device_remembered_status = Some(value.into());
         self
     }
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
-    }
 }
 
 impl fmt::Debug for AdminUpdateDeviceStatusRequest {
@@ -66,44 +61,23 @@ impl fmt::Debug for AdminUpdateDeviceStatusRequest {
     }
 }
 
-impl Validate for AdminUpdateDeviceStatusRequest {
-    fn validate_into(&self, validator: &mut Validator) {
-        let value = &self.user_pool_id;
-        validator
-            .member(
-                "UserPoolId",
-                |validator| {
-                    validator.length(value.chars().count(), Some(1), Some(55));
-                    validator.pattern(value, &crate::patterns::USER_POOL_ID_TYPE, false);
-                },
-            );
-        let value = &self.username;
-        validator
-            .member(
-                "Username",
-                |validator| {
-                    validator.length(value.chars().count(), Some(1), Some(128));
-                    validator
-                        .pattern(value, &crate::patterns::ATTRIBUTE_NAME_TYPE, true);
-                },
-            );
-        let value = &self.device_key;
-        validator
-            .member(
-                "DeviceKey",
-                |validator| {
-                    validator.length(value.chars().count(), Some(1), Some(55));
-                    validator.pattern(value, &crate::patterns::DEVICE_KEY_TYPE, false);
-                },
-            );
-        if let Some(value) = &self.device_remembered_status {
-            validator
-                .member(
-                    "DeviceRememberedStatus",
-                    |validator| {
-                        validator.known(value.as_str(), value.is_known(), false);
-                    },
-                );
-        }
+#[cfg(feature = "validate")]
+impl AdminUpdateDeviceStatusRequest {
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for AdminUpdateDeviceStatusRequest {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        use crate::constraints::*;
+        v.member("UserPoolId", &self.user_pool_id, &USER_POOL_ID_TYPE);
+        v.member("Username", &self.username, &USERNAME_TYPE);
+        v.member("DeviceKey", &self.device_key, &DEVICE_KEY_TYPE);
+        v.nested("DeviceRememberedStatus", &self.device_remembered_status);
     }
 }

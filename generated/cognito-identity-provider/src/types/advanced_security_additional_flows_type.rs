@@ -2,7 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 use crate::AdvancedSecurityEnabledModeType;
-use crate::validate::{Validate, Validator, Violations};
 
 /// Threat protection configuration options for additional authentication types in your user pool, including custom authentication.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -22,23 +21,21 @@ impl AdvancedSecurityAdditionalFlowsType {
         self.custom_auth_mode = Some(value.into());
         self
     }
+}
+
+#[cfg(feature = "validate")]
+impl AdvancedSecurityAdditionalFlowsType {
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
     }
 }
 
-impl Validate for AdvancedSecurityAdditionalFlowsType {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.custom_auth_mode {
-            validator
-                .member(
-                    "CustomAuthMode",
-                    |validator| {
-                        validator.known(value.as_str(), value.is_known(), false);
-                    },
-                );
-        }
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for AdvancedSecurityAdditionalFlowsType {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        v.nested("CustomAuthMode", &self.custom_auth_mode);
     }
 }

@@ -171,3 +171,14 @@ impl<'de> Deserialize<'de> for AssetCategoryType {
         wire::deserialize_enum(deserializer)
     }
 }
+
+#[cfg(feature = "validate")]
+impl crate::validate::Check for AssetCategoryType {
+    fn check(
+        &self,
+        constraints: &crate::validate::Constraints,
+        validator: &mut crate::validate::Validator,
+    ) {
+        validator.enum_value(self.as_str(), self.is_known(), constraints);
+    }
+}

@@ -2,7 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 use crate::{AssetCategoryType, AssetExtensionType, ColorSchemeModeType, wire};
-use crate::validate::{Validate, Validator, Violations};
 
 /// An image file from a managed login branding style in a user pool.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -54,58 +53,26 @@ impl AssetType {
         self.resource_id = Some(value.into());
         self
     }
+}
+
+#[cfg(feature = "validate")]
+impl AssetType {
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
     }
 }
 
-impl Validate for AssetType {
-    fn validate_into(&self, validator: &mut Validator) {
-        let value = &self.category;
-        validator
-            .member(
-                "Category",
-                |validator| {
-                    validator.known(value.as_str(), value.is_known(), false);
-                },
-            );
-        let value = &self.color_mode;
-        validator
-            .member(
-                "ColorMode",
-                |validator| {
-                    validator.known(value.as_str(), value.is_known(), false);
-                },
-            );
-        let value = &self.extension;
-        validator
-            .member(
-                "Extension",
-                |validator| {
-                    validator.known(value.as_str(), value.is_known(), false);
-                },
-            );
-        if let Some(value) = &self.bytes {
-            validator
-                .member(
-                    "Bytes",
-                    |validator| {
-                        validator.length(value.len(), Some(0), Some(1000000));
-                    },
-                );
-        }
-        if let Some(value) = &self.resource_id {
-            validator
-                .member(
-                    "ResourceId",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(1), Some(40));
-                        validator
-                            .pattern(value, &crate::patterns::RESOURCE_ID_TYPE, false);
-                    },
-                );
-        }
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for AssetType {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        use crate::constraints::*;
+        v.nested("Category", &self.category);
+        v.nested("ColorMode", &self.color_mode);
+        v.nested("Extension", &self.extension);
+        v.member("Bytes", &self.bytes, &ASSET_BYTES_TYPE);
+        v.member("ResourceId", &self.resource_id, &RESOURCE_ID_TYPE);
     }
 }

@@ -2,7 +2,7 @@
 
 use std::fmt;
 use serde::{Deserialize, Serialize};
-use crate::validate::{Redacted, Validate, Validator, Violations};
+use crate::wire::Redacted;
 
 /// This structure is the output of `AssociateSoftwareToken`.
 #[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -27,11 +27,6 @@ impl AssociateSoftwareTokenResponse {
         self.session = Some(value.into());
         self
     }
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
-    }
 }
 
 impl fmt::Debug for AssociateSoftwareTokenResponse {
@@ -43,27 +38,21 @@ impl fmt::Debug for AssociateSoftwareTokenResponse {
     }
 }
 
-impl Validate for AssociateSoftwareTokenResponse {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.secret_code {
-            validator
-                .member(
-                    "SecretCode",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(16), None);
-                        validator
-                            .pattern(value, &crate::patterns::SECRET_CODE_TYPE, true);
-                    },
-                );
-        }
-        if let Some(value) = &self.session {
-            validator
-                .member(
-                    "Session",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(20), Some(2048));
-                    },
-                );
-        }
+#[cfg(feature = "validate")]
+impl AssociateSoftwareTokenResponse {
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for AssociateSoftwareTokenResponse {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        use crate::constraints::*;
+        v.member("SecretCode", &self.secret_code, &SECRET_CODE_TYPE);
+        v.member("Session", &self.session, &SESSION_TYPE);
     }
 }

@@ -2,7 +2,7 @@
 
 use std::fmt;
 use serde::{Deserialize, Serialize};
-use crate::validate::{Redacted, Validate, Validator, Violations};
+use crate::wire::Redacted;
 
 /// The name and value of a user attribute.
 #[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -30,11 +30,6 @@ impl AttributeType {
         self.value = Some(value.into());
         self
     }
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
-    }
 }
 
 impl fmt::Debug for AttributeType {
@@ -46,26 +41,21 @@ impl fmt::Debug for AttributeType {
     }
 }
 
-impl Validate for AttributeType {
-    fn validate_into(&self, validator: &mut Validator) {
-        let value = &self.name;
-        validator
-            .member(
-                "Name",
-                |validator| {
-                    validator.length(value.chars().count(), Some(1), Some(32));
-                    validator
-                        .pattern(value, &crate::patterns::ATTRIBUTE_NAME_TYPE, false);
-                },
-            );
-        if let Some(value) = &self.value {
-            validator
-                .member(
-                    "Value",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(0), Some(2048));
-                    },
-                );
-        }
+#[cfg(feature = "validate")]
+impl AttributeType {
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for AttributeType {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        use crate::constraints::*;
+        v.member("Name", &self.name, &ATTRIBUTE_NAME_TYPE);
+        v.member("Value", &self.value, &ATTRIBUTE_VALUE_TYPE);
     }
 }

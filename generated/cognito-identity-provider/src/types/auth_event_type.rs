@@ -7,8 +7,6 @@ use crate::{
     EventRiskType, EventType, wire,
 };
 
-use crate::validate::{Validate, Validator, Violations};
-
 /// One authentication event that Amazon Cognito logged in a user pool with threat protection active. Contains user and device metadata and a risk assessment from your user pool.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -94,85 +92,32 @@ impl AuthEventType {
         self.event_feedback = Some(value.into());
         self
     }
+}
+
+#[cfg(feature = "validate")]
+impl AuthEventType {
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
     }
 }
 
-impl Validate for AuthEventType {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.event_id {
-            validator
-                .member(
-                    "EventId",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(0), Some(131072));
-                    },
-                );
-        }
-        if let Some(value) = &self.event_type {
-            validator
-                .member(
-                    "EventType",
-                    |validator| {
-                        validator.known(value.as_str(), value.is_known(), false);
-                    },
-                );
-        }
-        if let Some(value) = &self.event_response {
-            validator
-                .member(
-                    "EventResponse",
-                    |validator| {
-                        validator.known(value.as_str(), value.is_known(), false);
-                    },
-                );
-        }
-        if let Some(value) = &self.event_risk {
-            validator
-                .member(
-                    "EventRisk",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.challenge_responses {
-            validator
-                .member(
-                    "ChallengeResponses",
-                    |validator| {
-                        for (index, item) in value.iter().enumerate() {
-                            validator
-                                .index(
-                                    index,
-                                    |validator| {
-                                        item.validate_into(validator);
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-        if let Some(value) = &self.event_context_data {
-            validator
-                .member(
-                    "EventContextData",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.event_feedback {
-            validator
-                .member(
-                    "EventFeedback",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for AuthEventType {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        use crate::constraints::*;
+        v.member("EventId", &self.event_id, &STRING_TYPE);
+        v.nested("EventType", &self.event_type);
+        v.nested("EventResponse", &self.event_response);
+        v.nested("EventRisk", &self.event_risk);
+        v.member(
+            "ChallengeResponses",
+            &self.challenge_responses,
+            &CHALLENGE_RESPONSE_LIST_TYPE,
+        );
+        v.nested("EventContextData", &self.event_context_data);
+        v.nested("EventFeedback", &self.event_feedback);
     }
 }

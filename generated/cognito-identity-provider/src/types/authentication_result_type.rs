@@ -3,7 +3,7 @@
 use std::fmt;
 use serde::{Deserialize, Serialize};
 use crate::NewDeviceMetadataType;
-use crate::validate::{Redacted, Validate, Validator, Violations};
+use crate::wire::Redacted;
 
 /// The object that your application receives after authentication. Contains tokens and information for device authentication.
 #[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -58,11 +58,6 @@ impl AuthenticationResultType {
         self.new_device_metadata = Some(value.into());
         self
     }
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
-    }
 }
 
 impl fmt::Debug for AuthenticationResultType {
@@ -78,55 +73,24 @@ impl fmt::Debug for AuthenticationResultType {
     }
 }
 
-impl Validate for AuthenticationResultType {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.access_token {
-            validator
-                .member(
-                    "AccessToken",
-                    |validator| {
-                        validator
-                            .pattern(value, &crate::patterns::TOKEN_MODEL_TYPE, true);
-                    },
-                );
-        }
-        if let Some(value) = &self.token_type {
-            validator
-                .member(
-                    "TokenType",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(0), Some(131072));
-                    },
-                );
-        }
-        if let Some(value) = &self.refresh_token {
-            validator
-                .member(
-                    "RefreshToken",
-                    |validator| {
-                        validator
-                            .pattern(value, &crate::patterns::TOKEN_MODEL_TYPE, true);
-                    },
-                );
-        }
-        if let Some(value) = &self.id_token {
-            validator
-                .member(
-                    "IdToken",
-                    |validator| {
-                        validator
-                            .pattern(value, &crate::patterns::TOKEN_MODEL_TYPE, true);
-                    },
-                );
-        }
-        if let Some(value) = &self.new_device_metadata {
-            validator
-                .member(
-                    "NewDeviceMetadata",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
+#[cfg(feature = "validate")]
+impl AuthenticationResultType {
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for AuthenticationResultType {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        use crate::constraints::*;
+        v.member("AccessToken", &self.access_token, &TOKEN_MODEL_TYPE);
+        v.member("TokenType", &self.token_type, &STRING_TYPE);
+        v.member("RefreshToken", &self.refresh_token, &TOKEN_MODEL_TYPE);
+        v.member("IdToken", &self.id_token, &TOKEN_MODEL_TYPE);
+        v.nested("NewDeviceMetadata", &self.new_device_metadata);
     }
 }

@@ -90,3 +90,14 @@ impl<'de> Deserialize<'de> for ChallengeName {
         wire::deserialize_enum(deserializer)
     }
 }
+
+#[cfg(feature = "validate")]
+impl crate::validate::Check for ChallengeName {
+    fn check(
+        &self,
+        constraints: &crate::validate::Constraints,
+        validator: &mut crate::validate::Validator,
+    ) {
+        validator.enum_value(self.as_str(), self.is_known(), constraints);
+    }
+}

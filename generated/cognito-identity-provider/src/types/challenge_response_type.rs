@@ -2,7 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 use crate::{ChallengeName, ChallengeResponse};
-use crate::validate::{Validate, Validator, Violations};
 
 /// The responses to the challenge that you received in the previous request. Each challenge has its own required response parameters. The following examples are partial JSON request bodies that highlight challenge-response parameters.
 ///
@@ -163,32 +162,22 @@ impl ChallengeResponseType {
         self.challenge_response = Some(value.into());
         self
     }
+}
+
+#[cfg(feature = "validate")]
+impl ChallengeResponseType {
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
     }
 }
 
-impl Validate for ChallengeResponseType {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.challenge_name {
-            validator
-                .member(
-                    "ChallengeName",
-                    |validator| {
-                        validator.known(value.as_str(), value.is_known(), false);
-                    },
-                );
-        }
-        if let Some(value) = &self.challenge_response {
-            validator
-                .member(
-                    "ChallengeResponse",
-                    |validator| {
-                        validator.known(value.as_str(), value.is_known(), false);
-                    },
-                );
-        }
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for ChallengeResponseType {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        v.nested("ChallengeName", &self.challenge_name);
+        v.nested("ChallengeResponse", &self.challenge_response);
     }
 }

@@ -2,7 +2,7 @@
 
 use std::fmt;
 use serde::{Deserialize, Serialize};
-use crate::validate::{Redacted, Validate, Validator, Violations};
+use crate::wire::Redacted;
 
 /// This structure is the input of `ChangePassword`.
 ///
@@ -39,11 +39,6 @@ impl ChangePasswordRequest {
         self.previous_password = Some(value.into());
         self
     }
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
-    }
 }
 
 impl fmt::Debug for ChangePasswordRequest {
@@ -59,40 +54,22 @@ impl fmt::Debug for ChangePasswordRequest {
     }
 }
 
-impl Validate for ChangePasswordRequest {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.previous_password {
-            validator
-                .member(
-                    "PreviousPassword",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(0), Some(256));
-                        validator
-                            .pattern(
-                                value,
-                                &crate::patterns::CONFIRMATION_CODE_TYPE,
-                                true,
-                            );
-                    },
-                );
-        }
-        let value = &self.proposed_password;
-        validator
-            .member(
-                "ProposedPassword",
-                |validator| {
-                    validator.length(value.chars().count(), Some(0), Some(256));
-                    validator
-                        .pattern(value, &crate::patterns::CONFIRMATION_CODE_TYPE, true);
-                },
-            );
-        let value = &self.access_token;
-        validator
-            .member(
-                "AccessToken",
-                |validator| {
-                    validator.pattern(value, &crate::patterns::TOKEN_MODEL_TYPE, true);
-                },
-            );
+#[cfg(feature = "validate")]
+impl ChangePasswordRequest {
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for ChangePasswordRequest {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        use crate::constraints::*;
+        v.member("PreviousPassword", &self.previous_password, &PASSWORD_TYPE);
+        v.member("ProposedPassword", &self.proposed_password, &PASSWORD_TYPE);
+        v.member("AccessToken", &self.access_token, &TOKEN_MODEL_TYPE);
     }
 }

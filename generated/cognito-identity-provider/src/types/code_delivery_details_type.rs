@@ -2,7 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 use crate::DeliveryMediumType;
-use crate::validate::{Validate, Validator, Violations};
 
 /// The delivery details for an email or SMS message that Amazon Cognito sent for authentication or verification.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -35,47 +34,24 @@ impl CodeDeliveryDetailsType {
         self.attribute_name = Some(value.into());
         self
     }
+}
+
+#[cfg(feature = "validate")]
+impl CodeDeliveryDetailsType {
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
     }
 }
 
-impl Validate for CodeDeliveryDetailsType {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.destination {
-            validator
-                .member(
-                    "Destination",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(0), Some(131072));
-                    },
-                );
-        }
-        if let Some(value) = &self.delivery_medium {
-            validator
-                .member(
-                    "DeliveryMedium",
-                    |validator| {
-                        validator.known(value.as_str(), value.is_known(), false);
-                    },
-                );
-        }
-        if let Some(value) = &self.attribute_name {
-            validator
-                .member(
-                    "AttributeName",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(1), Some(32));
-                        validator
-                            .pattern(
-                                value,
-                                &crate::patterns::ATTRIBUTE_NAME_TYPE,
-                                false,
-                            );
-                    },
-                );
-        }
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for CodeDeliveryDetailsType {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        use crate::constraints::*;
+        v.member("Destination", &self.destination, &STRING_TYPE);
+        v.nested("DeliveryMedium", &self.delivery_medium);
+        v.member("AttributeName", &self.attribute_name, &ATTRIBUTE_NAME_TYPE);
     }
 }

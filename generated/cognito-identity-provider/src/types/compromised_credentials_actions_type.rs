@@ -2,7 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 use crate::CompromisedCredentialsEventActionType;
-use crate::validate::{Validate, Validator, Violations};
 
 /// Settings for user pool actions when Amazon Cognito detects compromised credentials with threat protection in full-function `ENFORCED` mode.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -21,22 +20,21 @@ impl CompromisedCredentialsActionsType {
             event_action: event_action.into(),
         }
     }
+}
+
+#[cfg(feature = "validate")]
+impl CompromisedCredentialsActionsType {
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
     }
 }
 
-impl Validate for CompromisedCredentialsActionsType {
-    fn validate_into(&self, validator: &mut Validator) {
-        let value = &self.event_action;
-        validator
-            .member(
-                "EventAction",
-                |validator| {
-                    validator.known(value.as_str(), value.is_known(), false);
-                },
-            );
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for CompromisedCredentialsActionsType {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        v.nested("EventAction", &self.event_action);
     }
 }

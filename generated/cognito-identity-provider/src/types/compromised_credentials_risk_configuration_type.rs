@@ -2,7 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 use crate::{CompromisedCredentialsActionsType, EventFilterType, wire};
-use crate::validate::{Validate, Validator, Violations};
 
 /// Settings for compromised-credentials actions and authentication-event sources with threat protection in full-function `ENFORCED` mode.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -34,39 +33,23 @@ impl CompromisedCredentialsRiskConfigurationType {
         self.event_filter = Some(value.into());
         self
     }
+}
+
+#[cfg(feature = "validate")]
+impl CompromisedCredentialsRiskConfigurationType {
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
     }
 }
 
-impl Validate for CompromisedCredentialsRiskConfigurationType {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.event_filter {
-            validator
-                .member(
-                    "EventFilter",
-                    |validator| {
-                        for (index, item) in value.iter().enumerate() {
-                            validator
-                                .index(
-                                    index,
-                                    |validator| {
-                                        validator.known(item.as_str(), item.is_known(), false);
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-        let value = &self.actions;
-        validator
-            .member(
-                "Actions",
-                |validator| {
-                    value.validate_into(validator);
-                },
-            );
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for CompromisedCredentialsRiskConfigurationType {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        use crate::constraints::*;
+        v.member("EventFilter", &self.event_filter, &EVENT_FILTERS_TYPE);
+        v.nested("Actions", &self.actions);
     }
 }

@@ -3,7 +3,7 @@
 use std::fmt;
 use serde::{Deserialize, Serialize};
 use crate::DeviceSecretVerifierConfigType;
-use crate::validate::{Redacted, Validate, Validator, Violations};
+use crate::wire::Redacted;
 
 /// This structure is the input of `ConfirmDevice`.
 ///
@@ -51,11 +51,6 @@ impl ConfirmDeviceRequest {
         self.device_name = Some(value.into());
         self
     }
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
-    }
 }
 
 impl fmt::Debug for ConfirmDeviceRequest {
@@ -69,42 +64,23 @@ impl fmt::Debug for ConfirmDeviceRequest {
     }
 }
 
-impl Validate for ConfirmDeviceRequest {
-    fn validate_into(&self, validator: &mut Validator) {
-        let value = &self.access_token;
-        validator
-            .member(
-                "AccessToken",
-                |validator| {
-                    validator.pattern(value, &crate::patterns::TOKEN_MODEL_TYPE, true);
-                },
-            );
-        let value = &self.device_key;
-        validator
-            .member(
-                "DeviceKey",
-                |validator| {
-                    validator.length(value.chars().count(), Some(1), Some(55));
-                    validator.pattern(value, &crate::patterns::DEVICE_KEY_TYPE, false);
-                },
-            );
-        if let Some(value) = &self.device_secret_verifier_config {
-            validator
-                .member(
-                    "DeviceSecretVerifierConfig",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.device_name {
-            validator
-                .member(
-                    "DeviceName",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(1), Some(1024));
-                    },
-                );
-        }
+#[cfg(feature = "validate")]
+impl ConfirmDeviceRequest {
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for ConfirmDeviceRequest {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        use crate::constraints::*;
+        v.member("AccessToken", &self.access_token, &TOKEN_MODEL_TYPE);
+        v.member("DeviceKey", &self.device_key, &DEVICE_KEY_TYPE);
+        v.nested("DeviceSecretVerifierConfig", &self.device_secret_verifier_config);
+        v.member("DeviceName", &self.device_name, &DEVICE_NAME_TYPE);
     }
 }

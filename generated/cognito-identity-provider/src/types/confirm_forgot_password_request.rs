@@ -4,7 +4,7 @@ use std::fmt;
 use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 use crate::{AnalyticsMetadataType, UserContextDataType, wire};
-use crate::validate::{Redacted, Validate, Validator, Violations};
+use crate::wire::Redacted;
 
 /// This structure is the input of `ConfirmForgotPassword`.
 ///
@@ -100,11 +100,6 @@ impl ConfirmForgotPasswordRequest {
         self.client_metadata = Some(value.into());
         self
     }
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
-    }
 }
 
 impl fmt::Debug for ConfirmForgotPasswordRequest {
@@ -125,93 +120,27 @@ impl fmt::Debug for ConfirmForgotPasswordRequest {
     }
 }
 
-impl Validate for ConfirmForgotPasswordRequest {
-    fn validate_into(&self, validator: &mut Validator) {
-        let value = &self.client_id;
-        validator
-            .member(
-                "ClientId",
-                |validator| {
-                    validator.length(value.chars().count(), Some(1), Some(128));
-                    validator.pattern(value, &crate::patterns::CLIENT_ID_TYPE, true);
-                },
-            );
-        if let Some(value) = &self.secret_hash {
-            validator
-                .member(
-                    "SecretHash",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(1), Some(128));
-                        validator
-                            .pattern(value, &crate::patterns::SECRET_HASH_TYPE, true);
-                    },
-                );
-        }
-        let value = &self.username;
-        validator
-            .member(
-                "Username",
-                |validator| {
-                    validator.length(value.chars().count(), Some(1), Some(128));
-                    validator
-                        .pattern(value, &crate::patterns::ATTRIBUTE_NAME_TYPE, true);
-                },
-            );
-        let value = &self.confirmation_code;
-        validator
-            .member(
-                "ConfirmationCode",
-                |validator| {
-                    validator.length(value.chars().count(), Some(1), Some(2048));
-                    validator
-                        .pattern(value, &crate::patterns::CONFIRMATION_CODE_TYPE, false);
-                },
-            );
-        let value = &self.password;
-        validator
-            .member(
-                "Password",
-                |validator| {
-                    validator.length(value.chars().count(), Some(0), Some(256));
-                    validator
-                        .pattern(value, &crate::patterns::CONFIRMATION_CODE_TYPE, true);
-                },
-            );
-        if let Some(value) = &self.analytics_metadata {
-            validator
-                .member(
-                    "AnalyticsMetadata",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.user_context_data {
-            validator
-                .member(
-                    "UserContextData",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.client_metadata {
-            validator
-                .member(
-                    "ClientMetadata",
-                    |validator| {
-                        for (key, item) in value {
-                            validator
-                                .key(
-                                    key,
-                                    |validator| {
-                                        validator
-                                            .length(item.chars().count(), Some(0), Some(131072));
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
+#[cfg(feature = "validate")]
+impl ConfirmForgotPasswordRequest {
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for ConfirmForgotPasswordRequest {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        use crate::constraints::*;
+        v.member("ClientId", &self.client_id, &CLIENT_ID_TYPE);
+        v.member("SecretHash", &self.secret_hash, &SECRET_HASH_TYPE);
+        v.member("Username", &self.username, &USERNAME_TYPE);
+        v.member("ConfirmationCode", &self.confirmation_code, &CONFIRMATION_CODE_TYPE);
+        v.member("Password", &self.password, &PASSWORD_TYPE);
+        v.nested("AnalyticsMetadata", &self.analytics_metadata);
+        v.nested("UserContextData", &self.user_context_data);
+        v.member("ClientMetadata", &self.client_metadata, &CLIENT_METADATA_TYPE);
     }
 }

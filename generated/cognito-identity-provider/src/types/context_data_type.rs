@@ -2,7 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 use crate::{HttpHeader, wire};
-use crate::validate::{Validate, Validator, Violations};
 
 /// Contextual user data used for evaluating the risk of an authentication event by user pool threat protection.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -47,63 +46,26 @@ impl ContextDataType {
         self.encoded_data = Some(value.into());
         self
     }
+}
+
+#[cfg(feature = "validate")]
+impl ContextDataType {
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
     }
 }
 
-impl Validate for ContextDataType {
-    fn validate_into(&self, validator: &mut Validator) {
-        let value = &self.ip_address;
-        validator
-            .member(
-                "IpAddress",
-                |validator| {
-                    validator.length(value.chars().count(), Some(0), Some(131072));
-                },
-            );
-        let value = &self.server_name;
-        validator
-            .member(
-                "ServerName",
-                |validator| {
-                    validator.length(value.chars().count(), Some(0), Some(131072));
-                },
-            );
-        let value = &self.server_path;
-        validator
-            .member(
-                "ServerPath",
-                |validator| {
-                    validator.length(value.chars().count(), Some(0), Some(131072));
-                },
-            );
-        let value = &self.http_headers;
-        validator
-            .member(
-                "HttpHeaders",
-                |validator| {
-                    for (index, item) in value.iter().enumerate() {
-                        validator
-                            .index(
-                                index,
-                                |validator| {
-                                    item.validate_into(validator);
-                                },
-                            );
-                    }
-                },
-            );
-        if let Some(value) = &self.encoded_data {
-            validator
-                .member(
-                    "EncodedData",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(0), Some(131072));
-                    },
-                );
-        }
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for ContextDataType {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        use crate::constraints::*;
+        v.member("IpAddress", &self.ip_address, &STRING_TYPE);
+        v.member("ServerName", &self.server_name, &STRING_TYPE);
+        v.member("ServerPath", &self.server_path, &STRING_TYPE);
+        v.member("HttpHeaders", &self.http_headers, &HTTP_HEADER_LIST);
+        v.member("EncodedData", &self.encoded_data, &STRING_TYPE);
     }
 }

@@ -3,7 +3,6 @@
 use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 use crate::{IdentityProviderTypeType, wire};
-use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `CreateIdentityProvider`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -109,100 +108,27 @@ impl CreateIdentityProviderRequest {
         self.idp_identifiers = Some(value.into());
         self
     }
+}
+
+#[cfg(feature = "validate")]
+impl CreateIdentityProviderRequest {
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
     }
 }
 
-impl Validate for CreateIdentityProviderRequest {
-    fn validate_into(&self, validator: &mut Validator) {
-        let value = &self.user_pool_id;
-        validator
-            .member(
-                "UserPoolId",
-                |validator| {
-                    validator.length(value.chars().count(), Some(1), Some(55));
-                    validator.pattern(value, &crate::patterns::USER_POOL_ID_TYPE, false);
-                },
-            );
-        let value = &self.provider_name;
-        validator
-            .member(
-                "ProviderName",
-                |validator| {
-                    validator.length(value.chars().count(), Some(1), Some(32));
-                    validator
-                        .pattern(value, &crate::patterns::PROVIDER_NAME_TYPE_V2, false);
-                },
-            );
-        let value = &self.provider_type;
-        validator
-            .member(
-                "ProviderType",
-                |validator| {
-                    validator.known(value.as_str(), value.is_known(), false);
-                },
-            );
-        let value = &self.provider_details;
-        validator
-            .member(
-                "ProviderDetails",
-                |validator| {
-                    for (key, item) in value {
-                        validator
-                            .key(
-                                key,
-                                |validator| {
-                                    validator
-                                        .length(item.chars().count(), Some(0), Some(131072));
-                                },
-                            );
-                    }
-                },
-            );
-        if let Some(value) = &self.attribute_mapping {
-            validator
-                .member(
-                    "AttributeMapping",
-                    |validator| {
-                        for (key, item) in value {
-                            validator
-                                .key(
-                                    key,
-                                    |validator| {
-                                        validator
-                                            .length(item.chars().count(), Some(0), Some(131072));
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-        if let Some(value) = &self.idp_identifiers {
-            validator
-                .member(
-                    "IdpIdentifiers",
-                    |validator| {
-                        validator.length(value.len(), Some(0), Some(50));
-                        for (index, item) in value.iter().enumerate() {
-                            validator
-                                .index(
-                                    index,
-                                    |validator| {
-                                        validator.length(item.chars().count(), Some(1), Some(40));
-                                        validator
-                                            .pattern(
-                                                item,
-                                                &crate::patterns::IDP_IDENTIFIER_TYPE,
-                                                false,
-                                            );
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for CreateIdentityProviderRequest {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        use crate::constraints::*;
+        v.member("UserPoolId", &self.user_pool_id, &USER_POOL_ID_TYPE);
+        v.member("ProviderName", &self.provider_name, &PROVIDER_NAME_TYPE_V2);
+        v.nested("ProviderType", &self.provider_type);
+        v.member("ProviderDetails", &self.provider_details, &PROVIDER_DETAILS_TYPE);
+        v.member("AttributeMapping", &self.attribute_mapping, &ATTRIBUTE_MAPPING_TYPE);
+        v.member("IdpIdentifiers", &self.idp_identifiers, &IDP_IDENTIFIERS_LIST_TYPE);
     }
 }

@@ -2,7 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 use crate::IdentityProviderType;
-use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `CreateIdentityProvider`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -21,22 +20,21 @@ impl CreateIdentityProviderResponse {
             identity_provider: identity_provider.into(),
         }
     }
+}
+
+#[cfg(feature = "validate")]
+impl CreateIdentityProviderResponse {
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
     }
 }
 
-impl Validate for CreateIdentityProviderResponse {
-    fn validate_into(&self, validator: &mut Validator) {
-        let value = &self.identity_provider;
-        validator
-            .member(
-                "IdentityProvider",
-                |validator| {
-                    value.validate_into(validator);
-                },
-            );
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for CreateIdentityProviderResponse {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        v.nested("IdentityProvider", &self.identity_provider);
     }
 }

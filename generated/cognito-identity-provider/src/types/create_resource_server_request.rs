@@ -2,7 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 use crate::{ResourceServerScopeType, wire};
-use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `CreateResourceServer`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -51,64 +50,25 @@ impl CreateResourceServerRequest {
         self.scopes = Some(value.into());
         self
     }
+}
+
+#[cfg(feature = "validate")]
+impl CreateResourceServerRequest {
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
     }
 }
 
-impl Validate for CreateResourceServerRequest {
-    fn validate_into(&self, validator: &mut Validator) {
-        let value = &self.user_pool_id;
-        validator
-            .member(
-                "UserPoolId",
-                |validator| {
-                    validator.length(value.chars().count(), Some(1), Some(55));
-                    validator.pattern(value, &crate::patterns::USER_POOL_ID_TYPE, false);
-                },
-            );
-        let value = &self.identifier;
-        validator
-            .member(
-                "Identifier",
-                |validator| {
-                    validator.length(value.chars().count(), Some(1), Some(256));
-                    validator
-                        .pattern(
-                            value,
-                            &crate::patterns::RESOURCE_SERVER_IDENTIFIER_TYPE,
-                            false,
-                        );
-                },
-            );
-        let value = &self.name;
-        validator
-            .member(
-                "Name",
-                |validator| {
-                    validator.length(value.chars().count(), Some(1), Some(256));
-                    validator.pattern(value, &crate::patterns::CLIENT_NAME_TYPE, false);
-                },
-            );
-        if let Some(value) = &self.scopes {
-            validator
-                .member(
-                    "Scopes",
-                    |validator| {
-                        validator.length(value.len(), Some(0), Some(100));
-                        for (index, item) in value.iter().enumerate() {
-                            validator
-                                .index(
-                                    index,
-                                    |validator| {
-                                        item.validate_into(validator);
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for CreateResourceServerRequest {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        use crate::constraints::*;
+        v.member("UserPoolId", &self.user_pool_id, &USER_POOL_ID_TYPE);
+        v.member("Identifier", &self.identifier, &RESOURCE_SERVER_IDENTIFIER_TYPE);
+        v.member("Name", &self.name, &RESOURCE_SERVER_NAME_TYPE);
+        v.member("Scopes", &self.scopes, &RESOURCE_SERVER_SCOPE_LIST_TYPE);
     }
 }

@@ -2,7 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 use crate::ResourceServerType;
-use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `CreateResourceServer`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -21,22 +20,21 @@ impl CreateResourceServerResponse {
             resource_server: resource_server.into(),
         }
     }
+}
+
+#[cfg(feature = "validate")]
+impl CreateResourceServerResponse {
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
     }
 }
 
-impl Validate for CreateResourceServerResponse {
-    fn validate_into(&self, validator: &mut Validator) {
-        let value = &self.resource_server;
-        validator
-            .member(
-                "ResourceServer",
-                |validator| {
-                    value.validate_into(validator);
-                },
-            );
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for CreateResourceServerResponse {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        v.nested("ResourceServer", &self.resource_server);
     }
 }

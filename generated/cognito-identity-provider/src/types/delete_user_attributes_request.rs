@@ -3,7 +3,7 @@
 use std::fmt;
 use serde::{Deserialize, Serialize};
 use crate::wire;
-use crate::validate::{Redacted, Validate, Validator, Violations};
+use crate::wire::Redacted;
 
 /// This structure is the input of `DeleteUserAttributes`.
 ///
@@ -33,11 +33,6 @@ impl DeleteUserAttributesRequest {
             access_token: access_token.into(),
         }
     }
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
-    }
 }
 
 impl fmt::Debug for DeleteUserAttributesRequest {
@@ -49,37 +44,25 @@ impl fmt::Debug for DeleteUserAttributesRequest {
     }
 }
 
-impl Validate for DeleteUserAttributesRequest {
-    fn validate_into(&self, validator: &mut Validator) {
-        let value = &self.user_attribute_names;
-        validator
-            .member(
-                "UserAttributeNames",
-                |validator| {
-                    for (index, item) in value.iter().enumerate() {
-                        validator
-                            .index(
-                                index,
-                                |validator| {
-                                    validator.length(item.chars().count(), Some(1), Some(32));
-                                    validator
-                                        .pattern(
-                                            item,
-                                            &crate::patterns::ATTRIBUTE_NAME_TYPE,
-                                            false,
-                                        );
-                                },
-                            );
-                    }
-                },
-            );
-        let value = &self.access_token;
-        validator
-            .member(
-                "AccessToken",
-                |validator| {
-                    validator.pattern(value, &crate::patterns::TOKEN_MODEL_TYPE, true);
-                },
-            );
+#[cfg(feature = "validate")]
+impl DeleteUserAttributesRequest {
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for DeleteUserAttributesRequest {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        use crate::constraints::*;
+        v.member(
+            "UserAttributeNames",
+            &self.user_attribute_names,
+            &ATTRIBUTE_NAME_LIST_TYPE,
+        );
+        v.member("AccessToken", &self.access_token, &TOKEN_MODEL_TYPE);
     }
 }

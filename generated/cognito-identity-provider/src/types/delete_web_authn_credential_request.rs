@@ -2,7 +2,7 @@
 
 use std::fmt;
 use serde::{Deserialize, Serialize};
-use crate::validate::{Redacted, Validate, Validator, Violations};
+use crate::wire::Redacted;
 
 /// This structure is the input of `DeleteWebAuthnCredential`.
 #[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -28,11 +28,6 @@ impl DeleteWebAuthnCredentialRequest {
             credential_id: credential_id.into(),
         }
     }
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
-    }
 }
 
 impl fmt::Debug for DeleteWebAuthnCredentialRequest {
@@ -44,23 +39,21 @@ impl fmt::Debug for DeleteWebAuthnCredentialRequest {
     }
 }
 
-impl Validate for DeleteWebAuthnCredentialRequest {
-    fn validate_into(&self, validator: &mut Validator) {
-        let value = &self.access_token;
-        validator
-            .member(
-                "AccessToken",
-                |validator| {
-                    validator.pattern(value, &crate::patterns::TOKEN_MODEL_TYPE, true);
-                },
-            );
-        let value = &self.credential_id;
-        validator
-            .member(
-                "CredentialId",
-                |validator| {
-                    validator.length(value.chars().count(), Some(0), Some(131072));
-                },
-            );
+#[cfg(feature = "validate")]
+impl DeleteWebAuthnCredentialRequest {
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for DeleteWebAuthnCredentialRequest {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        use crate::constraints::*;
+        v.member("AccessToken", &self.access_token, &TOKEN_MODEL_TYPE);
+        v.member("CredentialId", &self.credential_id, &STRING_TYPE);
     }
 }

@@ -2,7 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 use crate::ManagedLoginBrandingType;
-use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `DescribeManagedLoginBrandingByClient`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -22,23 +21,21 @@ impl DescribeManagedLoginBrandingByClientResponse {
         self.managed_login_branding = Some(value.into());
         self
     }
+}
+
+#[cfg(feature = "validate")]
+impl DescribeManagedLoginBrandingByClientResponse {
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
     }
 }
 
-impl Validate for DescribeManagedLoginBrandingByClientResponse {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.managed_login_branding {
-            validator
-                .member(
-                    "ManagedLoginBranding",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for DescribeManagedLoginBrandingByClientResponse {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        v.nested("ManagedLoginBranding", &self.managed_login_branding);
     }
 }

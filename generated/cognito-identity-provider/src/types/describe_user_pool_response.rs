@@ -2,7 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 use crate::UserPoolType;
-use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `DescribeUserPool`.
 ///
@@ -21,23 +20,21 @@ impl DescribeUserPoolResponse {
         self.user_pool = Some(value.into());
         self
     }
+}
+
+#[cfg(feature = "validate")]
+impl DescribeUserPoolResponse {
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
     }
 }
 
-impl Validate for DescribeUserPoolResponse {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.user_pool {
-            validator
-                .member(
-                    "UserPool",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for DescribeUserPoolResponse {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        v.nested("UserPool", &self.user_pool);
     }
 }

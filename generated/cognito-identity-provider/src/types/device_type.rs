@@ -2,7 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 use crate::{AttributeType, wire};
-use crate::validate::{Validate, Validator, Violations};
 
 /// Information about a user's device that they've registered for device SRP authentication in your application. For more information, see [Working with user devices in your user pool](https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-device-tracking.html).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -79,42 +78,23 @@ impl DeviceType {
         self.device_last_authenticated_date = Some(value.into());
         self
     }
+}
+
+#[cfg(feature = "validate")]
+impl DeviceType {
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
     }
 }
 
-impl Validate for DeviceType {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.device_key {
-            validator
-                .member(
-                    "DeviceKey",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(1), Some(55));
-                        validator
-                            .pattern(value, &crate::patterns::DEVICE_KEY_TYPE, false);
-                    },
-                );
-        }
-        if let Some(value) = &self.device_attributes {
-            validator
-                .member(
-                    "DeviceAttributes",
-                    |validator| {
-                        for (index, item) in value.iter().enumerate() {
-                            validator
-                                .index(
-                                    index,
-                                    |validator| {
-                                        item.validate_into(validator);
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for DeviceType {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        use crate::constraints::*;
+        v.member("DeviceKey", &self.device_key, &DEVICE_KEY_TYPE);
+        v.member("DeviceAttributes", &self.device_attributes, &ATTRIBUTE_LIST_TYPE);
     }
 }

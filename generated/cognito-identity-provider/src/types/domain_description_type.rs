@@ -2,7 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 use crate::{CustomDomainConfigType, DomainStatusType};
-use crate::validate::{Validate, Validator, Violations};
 
 /// A container for information about the user pool domain associated with the hosted UI and OAuth endpoints.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -88,97 +87,29 @@ impl DomainDescriptionType {
         self.managed_login_version = Some(value.into());
         self
     }
+}
+
+#[cfg(feature = "validate")]
+impl DomainDescriptionType {
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
     }
 }
 
-impl Validate for DomainDescriptionType {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.user_pool_id {
-            validator
-                .member(
-                    "UserPoolId",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(1), Some(55));
-                        validator
-                            .pattern(value, &crate::patterns::USER_POOL_ID_TYPE, false);
-                    },
-                );
-        }
-        if let Some(value) = &self.aws_account_id {
-            validator
-                .member(
-                    "AWSAccountId",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(0), Some(12));
-                        validator
-                            .pattern(
-                                value,
-                                &crate::patterns::AWS_ACCOUNT_ID_TYPE,
-                                false,
-                            );
-                    },
-                );
-        }
-        if let Some(value) = &self.domain {
-            validator
-                .member(
-                    "Domain",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(1), Some(63));
-                        validator.pattern(value, &crate::patterns::DOMAIN_TYPE, false);
-                    },
-                );
-        }
-        if let Some(value) = &self.s3_bucket {
-            validator
-                .member(
-                    "S3Bucket",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(3), Some(1024));
-                        validator
-                            .pattern(value, &crate::patterns::S3_BUCKET_TYPE, false);
-                    },
-                );
-        }
-        if let Some(value) = &self.cloud_front_distribution {
-            validator
-                .member(
-                    "CloudFrontDistribution",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(0), Some(131072));
-                    },
-                );
-        }
-        if let Some(value) = &self.version {
-            validator
-                .member(
-                    "Version",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(1), Some(20));
-                    },
-                );
-        }
-        if let Some(value) = &self.status {
-            validator
-                .member(
-                    "Status",
-                    |validator| {
-                        validator.known(value.as_str(), value.is_known(), false);
-                    },
-                );
-        }
-        if let Some(value) = &self.custom_domain_config {
-            validator
-                .member(
-                    "CustomDomainConfig",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for DomainDescriptionType {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        use crate::constraints::*;
+        v.member("UserPoolId", &self.user_pool_id, &USER_POOL_ID_TYPE);
+        v.member("AWSAccountId", &self.aws_account_id, &AWS_ACCOUNT_ID_TYPE);
+        v.member("Domain", &self.domain, &DOMAIN_TYPE);
+        v.member("S3Bucket", &self.s3_bucket, &S3_BUCKET_TYPE);
+        v.member("CloudFrontDistribution", &self.cloud_front_distribution, &STRING_TYPE);
+        v.member("Version", &self.version, &DOMAIN_VERSION_TYPE);
+        v.nested("Status", &self.status);
+        v.nested("CustomDomainConfig", &self.custom_domain_config);
     }
 }

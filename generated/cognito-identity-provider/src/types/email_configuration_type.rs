@@ -2,7 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 use crate::EmailSendingAccountType;
-use crate::validate::{Validate, Validator, Violations};
 
 /// The email configuration of your user pool. The email configuration type sets your preferred sending method, Amazon Web Services Region, and sender for messages from your user pool.
 ///
@@ -85,67 +84,30 @@ impl EmailConfigurationType {
         self.configuration_set = Some(value.into());
         self
     }
+}
+
+#[cfg(feature = "validate")]
+impl EmailConfigurationType {
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
     }
 }
 
-impl Validate for EmailConfigurationType {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.source_arn {
-            validator
-                .member(
-                    "SourceArn",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(20), Some(2048));
-                        validator.pattern(value, &crate::patterns::ARN_TYPE, false);
-                    },
-                );
-        }
-        if let Some(value) = &self.reply_to_email_address {
-            validator
-                .member(
-                    "ReplyToEmailAddress",
-                    |validator| {
-                        validator
-                            .pattern(value, &crate::patterns::EMAIL_ADDRESS_TYPE, false);
-                    },
-                );
-        }
-        if let Some(value) = &self.email_sending_account {
-            validator
-                .member(
-                    "EmailSendingAccount",
-                    |validator| {
-                        validator.known(value.as_str(), value.is_known(), false);
-                    },
-                );
-        }
-        if let Some(value) = &self.from {
-            validator
-                .member(
-                    "From",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(0), Some(131072));
-                    },
-                );
-        }
-        if let Some(value) = &self.configuration_set {
-            validator
-                .member(
-                    "ConfigurationSet",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(1), Some(64));
-                        validator
-                            .pattern(
-                                value,
-                                &crate::patterns::SES_CONFIGURATION_SET,
-                                false,
-                            );
-                    },
-                );
-        }
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for EmailConfigurationType {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        use crate::constraints::*;
+        v.member("SourceArn", &self.source_arn, &ARN_TYPE);
+        v.member(
+            "ReplyToEmailAddress",
+            &self.reply_to_email_address,
+            &EMAIL_ADDRESS_TYPE,
+        );
+        v.nested("EmailSendingAccount", &self.email_sending_account);
+        v.member("From", &self.from, &STRING_TYPE);
+        v.member("ConfigurationSet", &self.configuration_set, &SES_CONFIGURATION_SET);
     }
 }

@@ -2,7 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 use crate::{FeedbackValueType, wire};
-use crate::validate::{Validate, Validator, Violations};
 
 /// The feedback that your application submitted to a threat protection event log, as displayed in an `AdminListUserAuthEvents` response.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -41,30 +40,23 @@ impl EventFeedbackType {
         self.feedback_date = Some(value.into());
         self
     }
+}
+
+#[cfg(feature = "validate")]
+impl EventFeedbackType {
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
     }
 }
 
-impl Validate for EventFeedbackType {
-    fn validate_into(&self, validator: &mut Validator) {
-        let value = &self.feedback_value;
-        validator
-            .member(
-                "FeedbackValue",
-                |validator| {
-                    validator.known(value.as_str(), value.is_known(), false);
-                },
-            );
-        let value = &self.provider;
-        validator
-            .member(
-                "Provider",
-                |validator| {
-                    validator.length(value.chars().count(), Some(0), Some(131072));
-                },
-            );
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for EventFeedbackType {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        use crate::constraints::*;
+        v.nested("FeedbackValue", &self.feedback_value);
+        v.member("Provider", &self.provider, &STRING_TYPE);
     }
 }

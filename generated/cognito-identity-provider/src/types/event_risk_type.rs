@@ -2,7 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 use crate::{RiskDecisionType, RiskLevelType};
-use crate::validate::{Validate, Validator, Violations};
 
 /// The risk evaluation by adaptive authentication, as displayed in an `AdminListUserAuthEvents` response. Contains evaluations of compromised-credentials detection and assessed risk level and action taken by adaptive authentication.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -41,32 +40,22 @@ impl EventRiskType {
         self.compromised_credentials_detected = Some(value.into());
         self
     }
+}
+
+#[cfg(feature = "validate")]
+impl EventRiskType {
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
     }
 }
 
-impl Validate for EventRiskType {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.risk_decision {
-            validator
-                .member(
-                    "RiskDecision",
-                    |validator| {
-                        validator.known(value.as_str(), value.is_known(), false);
-                    },
-                );
-        }
-        if let Some(value) = &self.risk_level {
-            validator
-                .member(
-                    "RiskLevel",
-                    |validator| {
-                        validator.known(value.as_str(), value.is_known(), false);
-                    },
-                );
-        }
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for EventRiskType {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        v.nested("RiskDecision", &self.risk_decision);
+        v.nested("RiskLevel", &self.risk_level);
     }
 }

@@ -2,7 +2,7 @@
 
 use std::fmt;
 use serde::{Deserialize, Serialize};
-use crate::validate::{Redacted, Validate, Validator, Violations};
+use crate::wire::Redacted;
 
 /// This structure is the input of `ForgetDevice`.
 ///
@@ -32,11 +32,6 @@ impl ForgetDeviceRequest {
         self.access_token = Some(value.into());
         self
     }
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
-    }
 }
 
 impl fmt::Debug for ForgetDeviceRequest {
@@ -48,26 +43,21 @@ impl fmt::Debug for ForgetDeviceRequest {
     }
 }
 
-impl Validate for ForgetDeviceRequest {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.access_token {
-            validator
-                .member(
-                    "AccessToken",
-                    |validator| {
-                        validator
-                            .pattern(value, &crate::patterns::TOKEN_MODEL_TYPE, true);
-                    },
-                );
-        }
-        let value = &self.device_key;
-        validator
-            .member(
-                "DeviceKey",
-                |validator| {
-                    validator.length(value.chars().count(), Some(1), Some(55));
-                    validator.pattern(value, &crate::patterns::DEVICE_KEY_TYPE, false);
-                },
-            );
+#[cfg(feature = "validate")]
+impl ForgetDeviceRequest {
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for ForgetDeviceRequest {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        use crate::constraints::*;
+        v.member("AccessToken", &self.access_token, &TOKEN_MODEL_TYPE);
+        v.member("DeviceKey", &self.device_key, &DEVICE_KEY_TYPE);
     }
 }

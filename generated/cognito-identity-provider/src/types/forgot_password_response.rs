@@ -2,7 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 use crate::CodeDeliveryDetailsType;
-use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `ForgotPassword`.
 ///
@@ -24,23 +23,21 @@ impl ForgotPasswordResponse {
         self.code_delivery_details = Some(value.into());
         self
     }
+}
+
+#[cfg(feature = "validate")]
+impl ForgotPasswordResponse {
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
     }
 }
 
-impl Validate for ForgotPasswordResponse {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.code_delivery_details {
-            validator
-                .member(
-                    "CodeDeliveryDetails",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for ForgotPasswordResponse {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        v.nested("CodeDeliveryDetails", &self.code_delivery_details);
     }
 }

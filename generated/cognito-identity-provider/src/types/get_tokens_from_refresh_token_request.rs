@@ -4,7 +4,7 @@ use std::fmt;
 use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 use crate::wire;
-use crate::validate::{Redacted, Validate, Validator, Violations};
+use crate::wire::Redacted;
 
 /// This structure is the input of `GetTokensFromRefreshToken`.
 #[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -71,11 +71,6 @@ impl GetTokensFromRefreshTokenRequest {
         self.client_metadata = Some(value.into());
         self
     }
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
-    }
 }
 
 impl fmt::Debug for GetTokensFromRefreshTokenRequest {
@@ -90,63 +85,24 @@ impl fmt::Debug for GetTokensFromRefreshTokenRequest {
     }
 }
 
-impl Validate for GetTokensFromRefreshTokenRequest {
-    fn validate_into(&self, validator: &mut Validator) {
-        let value = &self.refresh_token;
-        validator
-            .member(
-                "RefreshToken",
-                |validator| {
-                    validator.pattern(value, &crate::patterns::TOKEN_MODEL_TYPE, true);
-                },
-            );
-        let value = &self.client_id;
-        validator
-            .member(
-                "ClientId",
-                |validator| {
-                    validator.length(value.chars().count(), Some(1), Some(128));
-                    validator.pattern(value, &crate::patterns::CLIENT_ID_TYPE, true);
-                },
-            );
-        if let Some(value) = &self.client_secret {
-            validator
-                .member(
-                    "ClientSecret",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(1), Some(64));
-                        validator.pattern(value, &crate::patterns::CLIENT_ID_TYPE, true);
-                    },
-                );
-        }
-        if let Some(value) = &self.device_key {
-            validator
-                .member(
-                    "DeviceKey",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(1), Some(55));
-                        validator
-                            .pattern(value, &crate::patterns::DEVICE_KEY_TYPE, false);
-                    },
-                );
-        }
-        if let Some(value) = &self.client_metadata {
-            validator
-                .member(
-                    "ClientMetadata",
-                    |validator| {
-                        for (key, item) in value {
-                            validator
-                                .key(
-                                    key,
-                                    |validator| {
-                                        validator
-                                            .length(item.chars().count(), Some(0), Some(131072));
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
+#[cfg(feature = "validate")]
+impl GetTokensFromRefreshTokenRequest {
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for GetTokensFromRefreshTokenRequest {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        use crate::constraints::*;
+        v.member("RefreshToken", &self.refresh_token, &TOKEN_MODEL_TYPE);
+        v.member("ClientId", &self.client_id, &CLIENT_ID_TYPE);
+        v.member("ClientSecret", &self.client_secret, &CLIENT_SECRET_TYPE);
+        v.member("DeviceKey", &self.device_key, &DEVICE_KEY_TYPE);
+        v.member("ClientMetadata", &self.client_metadata, &CLIENT_METADATA_TYPE);
     }
 }

@@ -2,7 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 use crate::AuthenticationResultType;
-use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `GetTokensFromRefreshToken`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -21,23 +20,21 @@ impl GetTokensFromRefreshTokenResponse {
         self.authentication_result = Some(value.into());
         self
     }
+}
+
+#[cfg(feature = "validate")]
+impl GetTokensFromRefreshTokenResponse {
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
     }
 }
 
-impl Validate for GetTokensFromRefreshTokenResponse {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.authentication_result {
-            validator
-                .member(
-                    "AuthenticationResult",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for GetTokensFromRefreshTokenResponse {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        v.nested("AuthenticationResult", &self.authentication_result);
     }
 }

@@ -2,7 +2,7 @@
 
 use std::fmt;
 use serde::{Deserialize, Serialize};
-use crate::validate::{Redacted, Validate, Validator, Violations};
+use crate::wire::Redacted;
 
 /// This structure is the input of `GetUICustomization`.
 #[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -30,11 +30,6 @@ impl GetUICustomizationRequest {
         self.client_id = Some(value.into());
         self
     }
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
-    }
 }
 
 impl fmt::Debug for GetUICustomizationRequest {
@@ -46,26 +41,21 @@ impl fmt::Debug for GetUICustomizationRequest {
     }
 }
 
-impl Validate for GetUICustomizationRequest {
-    fn validate_into(&self, validator: &mut Validator) {
-        let value = &self.user_pool_id;
-        validator
-            .member(
-                "UserPoolId",
-                |validator| {
-                    validator.length(value.chars().count(), Some(1), Some(55));
-                    validator.pattern(value, &crate::patterns::USER_POOL_ID_TYPE, false);
-                },
-            );
-        if let Some(value) = &self.client_id {
-            validator
-                .member(
-                    "ClientId",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(1), Some(128));
-                        validator.pattern(value, &crate::patterns::CLIENT_ID_TYPE, true);
-                    },
-                );
-        }
+#[cfg(feature = "validate")]
+impl GetUICustomizationRequest {
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for GetUICustomizationRequest {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        use crate::constraints::*;
+        v.member("UserPoolId", &self.user_pool_id, &USER_POOL_ID_TYPE);
+        v.member("ClientId", &self.client_id, &CLIENT_ID_TYPE);
     }
 }

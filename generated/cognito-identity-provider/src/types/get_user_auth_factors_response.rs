@@ -3,7 +3,7 @@
 use std::fmt;
 use serde::{Deserialize, Serialize};
 use crate::{AuthFactorType, wire};
-use crate::validate::{Redacted, Validate, Validator, Violations};
+use crate::wire::Redacted;
 
 /// This structure is the output of `GetUserAuthFactors`.
 #[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -58,11 +58,6 @@ impl GetUserAuthFactorsResponse {
         self.configured_user_auth_factors = Some(value.into());
         self
     }
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
-    }
 }
 
 impl fmt::Debug for GetUserAuthFactorsResponse {
@@ -76,62 +71,31 @@ impl fmt::Debug for GetUserAuthFactorsResponse {
     }
 }
 
-impl Validate for GetUserAuthFactorsResponse {
-    fn validate_into(&self, validator: &mut Validator) {
-        let value = &self.username;
-        validator
-            .member(
-                "Username",
-                |validator| {
-                    validator.length(value.chars().count(), Some(1), Some(128));
-                    validator
-                        .pattern(value, &crate::patterns::ATTRIBUTE_NAME_TYPE, true);
-                },
-            );
-        if let Some(value) = &self.preferred_mfa_setting {
-            validator
-                .member(
-                    "PreferredMfaSetting",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(0), Some(131072));
-                    },
-                );
-        }
-        if let Some(value) = &self.user_mfa_setting_list {
-            validator
-                .member(
-                    "UserMFASettingList",
-                    |validator| {
-                        for (index, item) in value.iter().enumerate() {
-                            validator
-                                .index(
-                                    index,
-                                    |validator| {
-                                        validator
-                                            .length(item.chars().count(), Some(0), Some(131072));
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-        if let Some(value) = &self.configured_user_auth_factors {
-            validator
-                .member(
-                    "ConfiguredUserAuthFactors",
-                    |validator| {
-                        validator.length(value.len(), Some(0), Some(8));
-                        for (index, item) in value.iter().enumerate() {
-                            validator
-                                .index(
-                                    index,
-                                    |validator| {
-                                        validator.known(item.as_str(), item.is_known(), false);
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
+#[cfg(feature = "validate")]
+impl GetUserAuthFactorsResponse {
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for GetUserAuthFactorsResponse {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        use crate::constraints::*;
+        v.member("Username", &self.username, &USERNAME_TYPE);
+        v.member("PreferredMfaSetting", &self.preferred_mfa_setting, &STRING_TYPE);
+        v.member(
+            "UserMFASettingList",
+            &self.user_mfa_setting_list,
+            &USER_MFA_SETTING_LIST_TYPE,
+        );
+        v.member(
+            "ConfiguredUserAuthFactors",
+            &self.configured_user_auth_factors,
+            &CONFIGURED_USER_AUTH_FACTORS_LIST_TYPE,
+        );
     }
 }

@@ -7,8 +7,6 @@ use crate::{
     WebAuthnConfigurationType,
 };
 
-use crate::validate::{Validate, Validator, Violations};
-
 /// This structure is the output of `GetUserPoolMfaConfig`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -73,59 +71,28 @@ impl GetUserPoolMfaConfigResponse {
         self.web_authn_configuration = Some(value.into());
         self
     }
+}
+
+#[cfg(feature = "validate")]
+impl GetUserPoolMfaConfigResponse {
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
     }
 }
 
-impl Validate for GetUserPoolMfaConfigResponse {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.sms_mfa_configuration {
-            validator
-                .member(
-                    "SmsMfaConfiguration",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.software_token_mfa_configuration {
-            validator
-                .member(
-                    "SoftwareTokenMfaConfiguration",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.email_mfa_configuration {
-            validator
-                .member(
-                    "EmailMfaConfiguration",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.mfa_configuration {
-            validator
-                .member(
-                    "MfaConfiguration",
-                    |validator| {
-                        validator.known(value.as_str(), value.is_known(), false);
-                    },
-                );
-        }
-        if let Some(value) = &self.web_authn_configuration {
-            validator
-                .member(
-                    "WebAuthnConfiguration",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for GetUserPoolMfaConfigResponse {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        v.nested("SmsMfaConfiguration", &self.sms_mfa_configuration);
+        v.nested(
+            "SoftwareTokenMfaConfiguration",
+            &self.software_token_mfa_configuration,
+        );
+        v.nested("EmailMfaConfiguration", &self.email_mfa_configuration);
+        v.nested("MfaConfiguration", &self.mfa_configuration);
+        v.nested("WebAuthnConfiguration", &self.web_authn_configuration);
     }
 }

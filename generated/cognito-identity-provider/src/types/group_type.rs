@@ -2,7 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 use crate::wire;
-use crate::validate::{Validate, Validator, Violations};
 
 /// A user pool group. Contains details about the group and the way that it contributes to IAM role decisions with identity pools. Identity pools can make decisions about the IAM role to assign based on groups: users get credentials for the role associated with their highest-priority group.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -82,68 +81,26 @@ impl GroupType {
         self.creation_date = Some(value.into());
         self
     }
+}
+
+#[cfg(feature = "validate")]
+impl GroupType {
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
     }
 }
 
-impl Validate for GroupType {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.group_name {
-            validator
-                .member(
-                    "GroupName",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(1), Some(128));
-                        validator
-                            .pattern(
-                                value,
-                                &crate::patterns::ATTRIBUTE_NAME_TYPE,
-                                false,
-                            );
-                    },
-                );
-        }
-        if let Some(value) = &self.user_pool_id {
-            validator
-                .member(
-                    "UserPoolId",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(1), Some(55));
-                        validator
-                            .pattern(value, &crate::patterns::USER_POOL_ID_TYPE, false);
-                    },
-                );
-        }
-        if let Some(value) = &self.description {
-            validator
-                .member(
-                    "Description",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(0), Some(2048));
-                    },
-                );
-        }
-        if let Some(value) = &self.role_arn {
-            validator
-                .member(
-                    "RoleArn",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(20), Some(2048));
-                        validator.pattern(value, &crate::patterns::ARN_TYPE, false);
-                    },
-                );
-        }
-        if let Some(value) = &self.precedence {
-            validator
-                .member(
-                    "Precedence",
-                    |validator| {
-                        validator.range(f64::from(*value), Some(0.0), None, false);
-                    },
-                );
-        }
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for GroupType {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        use crate::constraints::*;
+        v.member("GroupName", &self.group_name, &GROUP_NAME_TYPE);
+        v.member("UserPoolId", &self.user_pool_id, &USER_POOL_ID_TYPE);
+        v.member("Description", &self.description, &DESCRIPTION_TYPE);
+        v.member("RoleArn", &self.role_arn, &ARN_TYPE);
+        v.member("Precedence", &self.precedence, &PRECEDENCE_TYPE);
     }
 }

@@ -117,3 +117,14 @@ impl<'de> Deserialize<'de> for IdentityProviderTypeType {
         wire::deserialize_enum(deserializer)
     }
 }
+
+#[cfg(feature = "validate")]
+impl crate::validate::Check for IdentityProviderTypeType {
+    fn check(
+        &self,
+        constraints: &crate::validate::Constraints,
+        validator: &mut crate::validate::Validator,
+    ) {
+        validator.enum_value(self.as_str(), self.is_known(), constraints);
+    }
+}

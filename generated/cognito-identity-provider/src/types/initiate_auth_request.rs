@@ -4,7 +4,7 @@ use std::fmt;
 use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 use crate::{AnalyticsMetadataType, AuthFlowType, UserContextDataType, wire};
-use crate::validate::{Redacted, Validate, Validator, Violations};
+use crate::wire::Redacted;
 
 /// This structure is the input of `InitiateAuth`.
 ///
@@ -155,11 +155,6 @@ impl InitiateAuthRequest {
         self.session = Some(value.into());
         self
     }
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
-    }
 }
 
 impl fmt::Debug for InitiateAuthRequest {
@@ -179,87 +174,26 @@ impl fmt::Debug for InitiateAuthRequest {
     }
 }
 
-impl Validate for InitiateAuthRequest {
-    fn validate_into(&self, validator: &mut Validator) {
-        let value = &self.auth_flow;
-        validator
-            .member(
-                "AuthFlow",
-                |validator| {
-                    validator.known(value.as_str(), value.is_known(), false);
-                },
-            );
-        if let Some(value) = &self.auth_parameters {
-            validator
-                .member(
-                    "AuthParameters",
-                    |validator| {
-                        for (key, item) in value {
-                            validator
-                                .key(
-                                    key,
-                                    |validator| {
-                                        validator
-                                            .length(item.chars().count(), Some(0), Some(131072));
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-        if let Some(value) = &self.client_metadata {
-            validator
-                .member(
-                    "ClientMetadata",
-                    |validator| {
-                        for (key, item) in value {
-                            validator
-                                .key(
-                                    key,
-                                    |validator| {
-                                        validator
-                                            .length(item.chars().count(), Some(0), Some(131072));
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-        let value = &self.client_id;
-        validator
-            .member(
-                "ClientId",
-                |validator| {
-                    validator.length(value.chars().count(), Some(1), Some(128));
-                    validator.pattern(value, &crate::patterns::CLIENT_ID_TYPE, true);
-                },
-            );
-        if let Some(value) = &self.analytics_metadata {
-            validator
-                .member(
-                    "AnalyticsMetadata",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.user_context_data {
-            validator
-                .member(
-                    "UserContextData",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.session {
-            validator
-                .member(
-                    "Session",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(20), Some(2048));
-                    },
-                );
-        }
+#[cfg(feature = "validate")]
+impl InitiateAuthRequest {
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for InitiateAuthRequest {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        use crate::constraints::*;
+        v.nested("AuthFlow", &self.auth_flow);
+        v.member("AuthParameters", &self.auth_parameters, &AUTH_PARAMETERS_TYPE);
+        v.member("ClientMetadata", &self.client_metadata, &CLIENT_METADATA_TYPE);
+        v.member("ClientId", &self.client_id, &CLIENT_ID_TYPE);
+        v.nested("AnalyticsMetadata", &self.analytics_metadata);
+        v.nested("UserContextData", &self.user_context_data);
+        v.member("Session", &self.session, &SESSION_TYPE);
     }
 }

@@ -7,8 +7,6 @@ use crate::{
     PreTokenGenerationVersionConfigType,
 };
 
-use crate::validate::{Validate, Validator, Violations};
-
 /// A collection of user pool Lambda triggers. Amazon Cognito invokes triggers at several possible stages of user pool operations. Triggers can modify the outcome of the operations that invoked them.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -148,151 +146,39 @@ impl LambdaConfigType {
         self.kms_key_id = Some(value.into());
         self
     }
+}
+
+#[cfg(feature = "validate")]
+impl LambdaConfigType {
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
     }
 }
 
-impl Validate for LambdaConfigType {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.pre_sign_up {
-            validator
-                .member(
-                    "PreSignUp",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(20), Some(2048));
-                        validator.pattern(value, &crate::patterns::ARN_TYPE, false);
-                    },
-                );
-        }
-        if let Some(value) = &self.custom_message {
-            validator
-                .member(
-                    "CustomMessage",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(20), Some(2048));
-                        validator.pattern(value, &crate::patterns::ARN_TYPE, false);
-                    },
-                );
-        }
-        if let Some(value) = &self.post_confirmation {
-            validator
-                .member(
-                    "PostConfirmation",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(20), Some(2048));
-                        validator.pattern(value, &crate::patterns::ARN_TYPE, false);
-                    },
-                );
-        }
-        if let Some(value) = &self.pre_authentication {
-            validator
-                .member(
-                    "PreAuthentication",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(20), Some(2048));
-                        validator.pattern(value, &crate::patterns::ARN_TYPE, false);
-                    },
-                );
-        }
-        if let Some(value) = &self.post_authentication {
-            validator
-                .member(
-                    "PostAuthentication",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(20), Some(2048));
-                        validator.pattern(value, &crate::patterns::ARN_TYPE, false);
-                    },
-                );
-        }
-        if let Some(value) = &self.define_auth_challenge {
-            validator
-                .member(
-                    "DefineAuthChallenge",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(20), Some(2048));
-                        validator.pattern(value, &crate::patterns::ARN_TYPE, false);
-                    },
-                );
-        }
-        if let Some(value) = &self.create_auth_challenge {
-            validator
-                .member(
-                    "CreateAuthChallenge",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(20), Some(2048));
-                        validator.pattern(value, &crate::patterns::ARN_TYPE, false);
-                    },
-                );
-        }
-        if let Some(value) = &self.verify_auth_challenge_response {
-            validator
-                .member(
-                    "VerifyAuthChallengeResponse",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(20), Some(2048));
-                        validator.pattern(value, &crate::patterns::ARN_TYPE, false);
-                    },
-                );
-        }
-        if let Some(value) = &self.pre_token_generation {
-            validator
-                .member(
-                    "PreTokenGeneration",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(20), Some(2048));
-                        validator.pattern(value, &crate::patterns::ARN_TYPE, false);
-                    },
-                );
-        }
-        if let Some(value) = &self.user_migration {
-            validator
-                .member(
-                    "UserMigration",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(20), Some(2048));
-                        validator.pattern(value, &crate::patterns::ARN_TYPE, false);
-                    },
-                );
-        }
-        if let Some(value) = &self.pre_token_generation_config {
-            validator
-                .member(
-                    "PreTokenGenerationConfig",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.custom_sms_sender {
-            validator
-                .member(
-                    "CustomSMSSender",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.custom_email_sender {
-            validator
-                .member(
-                    "CustomEmailSender",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.kms_key_id {
-            validator
-                .member(
-                    "KMSKeyID",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(20), Some(2048));
-                        validator.pattern(value, &crate::patterns::ARN_TYPE, false);
-                    },
-                );
-        }
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for LambdaConfigType {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        use crate::constraints::*;
+        v.member("PreSignUp", &self.pre_sign_up, &ARN_TYPE);
+        v.member("CustomMessage", &self.custom_message, &ARN_TYPE);
+        v.member("PostConfirmation", &self.post_confirmation, &ARN_TYPE);
+        v.member("PreAuthentication", &self.pre_authentication, &ARN_TYPE);
+        v.member("PostAuthentication", &self.post_authentication, &ARN_TYPE);
+        v.member("DefineAuthChallenge", &self.define_auth_challenge, &ARN_TYPE);
+        v.member("CreateAuthChallenge", &self.create_auth_challenge, &ARN_TYPE);
+        v.member(
+            "VerifyAuthChallengeResponse",
+            &self.verify_auth_challenge_response,
+            &ARN_TYPE,
+        );
+        v.member("PreTokenGeneration", &self.pre_token_generation, &ARN_TYPE);
+        v.member("UserMigration", &self.user_migration, &ARN_TYPE);
+        v.nested("PreTokenGenerationConfig", &self.pre_token_generation_config);
+        v.nested("CustomSMSSender", &self.custom_sms_sender);
+        v.nested("CustomEmailSender", &self.custom_email_sender);
+        v.member("KMSKeyID", &self.kms_key_id, &ARN_TYPE);
     }
 }

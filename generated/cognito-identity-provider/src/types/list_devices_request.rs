@@ -2,7 +2,7 @@
 
 use std::fmt;
 use serde::{Deserialize, Serialize};
-use crate::validate::{Redacted, Validate, Validator, Violations};
+use crate::wire::Redacted;
 
 /// This structure is the input of `ListDevices`.
 ///
@@ -40,11 +40,6 @@ impl ListDevicesRequest {
         self.pagination_token = Some(value.into());
         self
     }
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
-    }
 }
 
 impl fmt::Debug for ListDevicesRequest {
@@ -57,39 +52,26 @@ impl fmt::Debug for ListDevicesRequest {
     }
 }
 
-impl Validate for ListDevicesRequest {
-    fn validate_into(&self, validator: &mut Validator) {
-        let value = &self.access_token;
-        validator
-            .member(
-                "AccessToken",
-                |validator| {
-                    validator.pattern(value, &crate::patterns::TOKEN_MODEL_TYPE, true);
-                },
-            );
-        if let Some(value) = &self.limit {
-            validator
-                .member(
-                    "Limit",
-                    |validator| {
-                        validator.range(f64::from(*value), Some(0.0), Some(60.0), false);
-                    },
-                );
-        }
-        if let Some(value) = &self.pagination_token {
-            validator
-                .member(
-                    "PaginationToken",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(1), None);
-                        validator
-                            .pattern(
-                                value,
-                                &crate::patterns::CONFIRMATION_CODE_TYPE,
-                                false,
-                            );
-                    },
-                );
-        }
+#[cfg(feature = "validate")]
+impl ListDevicesRequest {
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for ListDevicesRequest {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        use crate::constraints::*;
+        v.member("AccessToken", &self.access_token, &TOKEN_MODEL_TYPE);
+        v.member("Limit", &self.limit, &QUERY_LIMIT_TYPE);
+        v.member(
+            "PaginationToken",
+            &self.pagination_token,
+            &SEARCH_PAGINATION_TOKEN_TYPE,
+        );
     }
 }

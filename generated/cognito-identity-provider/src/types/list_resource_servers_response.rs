@@ -2,7 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 use crate::{ResourceServerType, wire};
-use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `ListResourceServers`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -30,45 +29,23 @@ impl ListResourceServersResponse {
         self.next_token = Some(value.into());
         self
     }
+}
+
+#[cfg(feature = "validate")]
+impl ListResourceServersResponse {
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
     }
 }
 
-impl Validate for ListResourceServersResponse {
-    fn validate_into(&self, validator: &mut Validator) {
-        let value = &self.resource_servers;
-        validator
-            .member(
-                "ResourceServers",
-                |validator| {
-                    for (index, item) in value.iter().enumerate() {
-                        validator
-                            .index(
-                                index,
-                                |validator| {
-                                    item.validate_into(validator);
-                                },
-                            );
-                    }
-                },
-            );
-        if let Some(value) = &self.next_token {
-            validator
-                .member(
-                    "NextToken",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(1), None);
-                        validator
-                            .pattern(
-                                value,
-                                &crate::patterns::CONFIRMATION_CODE_TYPE,
-                                false,
-                            );
-                    },
-                );
-        }
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for ListResourceServersResponse {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        use crate::constraints::*;
+        v.member("ResourceServers", &self.resource_servers, &RESOURCE_SERVERS_LIST_TYPE);
+        v.member("NextToken", &self.next_token, &PAGINATION_KEY_TYPE);
     }
 }

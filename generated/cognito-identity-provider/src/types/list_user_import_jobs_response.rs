@@ -2,7 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 use crate::{UserImportJobType, wire};
-use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `ListUserImportJobs`.
 ///
@@ -36,47 +35,23 @@ impl ListUserImportJobsResponse {
         self.pagination_token = Some(value.into());
         self
     }
+}
+
+#[cfg(feature = "validate")]
+impl ListUserImportJobsResponse {
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
     }
 }
 
-impl Validate for ListUserImportJobsResponse {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.user_import_jobs {
-            validator
-                .member(
-                    "UserImportJobs",
-                    |validator| {
-                        validator.length(value.len(), Some(1), Some(50));
-                        for (index, item) in value.iter().enumerate() {
-                            validator
-                                .index(
-                                    index,
-                                    |validator| {
-                                        item.validate_into(validator);
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-        if let Some(value) = &self.pagination_token {
-            validator
-                .member(
-                    "PaginationToken",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(1), None);
-                        validator
-                            .pattern(
-                                value,
-                                &crate::patterns::CONFIRMATION_CODE_TYPE,
-                                false,
-                            );
-                    },
-                );
-        }
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for ListUserImportJobsResponse {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        use crate::constraints::*;
+        v.member("UserImportJobs", &self.user_import_jobs, &USER_IMPORT_JOBS_LIST_TYPE);
+        v.member("PaginationToken", &self.pagination_token, &PAGINATION_KEY_TYPE);
     }
 }

@@ -2,7 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 use crate::{UserPoolClientDescription, wire};
-use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `ListUserPoolClients`.
 ///
@@ -36,46 +35,27 @@ impl ListUserPoolClientsResponse {
         self.next_token = Some(value.into());
         self
     }
+}
+
+#[cfg(feature = "validate")]
+impl ListUserPoolClientsResponse {
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
     }
 }
 
-impl Validate for ListUserPoolClientsResponse {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.user_pool_clients {
-            validator
-                .member(
-                    "UserPoolClients",
-                    |validator| {
-                        for (index, item) in value.iter().enumerate() {
-                            validator
-                                .index(
-                                    index,
-                                    |validator| {
-                                        item.validate_into(validator);
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-        if let Some(value) = &self.next_token {
-            validator
-                .member(
-                    "NextToken",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(1), Some(131072));
-                        validator
-                            .pattern(
-                                value,
-                                &crate::patterns::CONFIRMATION_CODE_TYPE,
-                                false,
-                            );
-                    },
-                );
-        }
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for ListUserPoolClientsResponse {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        use crate::constraints::*;
+        v.member(
+            "UserPoolClients",
+            &self.user_pool_clients,
+            &USER_POOL_CLIENT_LIST_TYPE,
+        );
+        v.member("NextToken", &self.next_token, &PAGINATION_KEY);
     }
 }

@@ -2,7 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 use crate::wire;
-use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `ListUsers`.
 ///
@@ -89,79 +88,34 @@ impl ListUsersRequest {
         self.filter = Some(value.into());
         self
     }
+}
+
+#[cfg(feature = "validate")]
+impl ListUsersRequest {
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
     }
 }
 
-impl Validate for ListUsersRequest {
-    fn validate_into(&self, validator: &mut Validator) {
-        let value = &self.user_pool_id;
-        validator
-            .member(
-                "UserPoolId",
-                |validator| {
-                    validator.length(value.chars().count(), Some(1), Some(55));
-                    validator.pattern(value, &crate::patterns::USER_POOL_ID_TYPE, false);
-                },
-            );
-        if let Some(value) = &self.attributes_to_get {
-            validator
-                .member(
-                    "AttributesToGet",
-                    |validator| {
-                        for (index, item) in value.iter().enumerate() {
-                            validator
-                                .index(
-                                    index,
-                                    |validator| {
-                                        validator.length(item.chars().count(), Some(1), Some(32));
-                                        validator
-                                            .pattern(
-                                                item,
-                                                &crate::patterns::ATTRIBUTE_NAME_TYPE,
-                                                false,
-                                            );
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-        if let Some(value) = &self.limit {
-            validator
-                .member(
-                    "Limit",
-                    |validator| {
-                        validator.range(f64::from(*value), Some(0.0), Some(60.0), false);
-                    },
-                );
-        }
-        if let Some(value) = &self.pagination_token {
-            validator
-                .member(
-                    "PaginationToken",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(1), None);
-                        validator
-                            .pattern(
-                                value,
-                                &crate::patterns::CONFIRMATION_CODE_TYPE,
-                                false,
-                            );
-                    },
-                );
-        }
-        if let Some(value) = &self.filter {
-            validator
-                .member(
-                    "Filter",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(0), Some(256));
-                    },
-                );
-        }
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for ListUsersRequest {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        use crate::constraints::*;
+        v.member("UserPoolId", &self.user_pool_id, &USER_POOL_ID_TYPE);
+        v.member(
+            "AttributesToGet",
+            &self.attributes_to_get,
+            &SEARCHED_ATTRIBUTE_NAMES_LIST_TYPE,
+        );
+        v.member("Limit", &self.limit, &QUERY_LIMIT_TYPE);
+        v.member(
+            "PaginationToken",
+            &self.pagination_token,
+            &SEARCH_PAGINATION_TOKEN_TYPE,
+        );
+        v.member("Filter", &self.filter, &USER_FILTER_TYPE);
     }
 }

@@ -2,7 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 use crate::{UserType, wire};
-use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `ListUsers`.
 ///
@@ -33,46 +32,27 @@ impl ListUsersResponse {
         self.pagination_token = Some(value.into());
         self
     }
+}
+
+#[cfg(feature = "validate")]
+impl ListUsersResponse {
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
     }
 }
 
-impl Validate for ListUsersResponse {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.users {
-            validator
-                .member(
-                    "Users",
-                    |validator| {
-                        for (index, item) in value.iter().enumerate() {
-                            validator
-                                .index(
-                                    index,
-                                    |validator| {
-                                        item.validate_into(validator);
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-        if let Some(value) = &self.pagination_token {
-            validator
-                .member(
-                    "PaginationToken",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(1), None);
-                        validator
-                            .pattern(
-                                value,
-                                &crate::patterns::CONFIRMATION_CODE_TYPE,
-                                false,
-                            );
-                    },
-                );
-        }
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for ListUsersResponse {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        use crate::constraints::*;
+        v.member("Users", &self.users, &USERS_LIST_TYPE);
+        v.member(
+            "PaginationToken",
+            &self.pagination_token,
+            &SEARCH_PAGINATION_TOKEN_TYPE,
+        );
     }
 }

@@ -2,7 +2,7 @@
 
 use std::fmt;
 use serde::{Deserialize, Serialize};
-use crate::validate::{Redacted, Validate, Validator, Violations};
+use crate::wire::Redacted;
 
 /// This structure is the input of `ListWebAuthnCredentials`.
 #[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -38,11 +38,6 @@ impl ListWebAuthnCredentialsRequest {
         self.max_results = Some(value.into());
         self
     }
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
-    }
 }
 
 impl fmt::Debug for ListWebAuthnCredentialsRequest {
@@ -55,39 +50,26 @@ impl fmt::Debug for ListWebAuthnCredentialsRequest {
     }
 }
 
-impl Validate for ListWebAuthnCredentialsRequest {
-    fn validate_into(&self, validator: &mut Validator) {
-        let value = &self.access_token;
-        validator
-            .member(
-                "AccessToken",
-                |validator| {
-                    validator.pattern(value, &crate::patterns::TOKEN_MODEL_TYPE, true);
-                },
-            );
-        if let Some(value) = &self.next_token {
-            validator
-                .member(
-                    "NextToken",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(1), Some(131072));
-                        validator
-                            .pattern(
-                                value,
-                                &crate::patterns::CONFIRMATION_CODE_TYPE,
-                                false,
-                            );
-                    },
-                );
-        }
-        if let Some(value) = &self.max_results {
-            validator
-                .member(
-                    "MaxResults",
-                    |validator| {
-                        validator.range(f64::from(*value), Some(0.0), Some(20.0), false);
-                    },
-                );
-        }
+#[cfg(feature = "validate")]
+impl ListWebAuthnCredentialsRequest {
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for ListWebAuthnCredentialsRequest {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        use crate::constraints::*;
+        v.member("AccessToken", &self.access_token, &TOKEN_MODEL_TYPE);
+        v.member("NextToken", &self.next_token, &PAGINATION_KEY);
+        v.member(
+            "MaxResults",
+            &self.max_results,
+            &WEB_AUTHN_CREDENTIALS_QUERY_LIMIT_TYPE,
+        );
     }
 }

@@ -2,7 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 use crate::{WebAuthnCredentialDescription, wire};
-use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `ListWebAuthnCredentials`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -30,45 +29,27 @@ impl ListWebAuthnCredentialsResponse {
         self.next_token = Some(value.into());
         self
     }
+}
+
+#[cfg(feature = "validate")]
+impl ListWebAuthnCredentialsResponse {
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
     }
 }
 
-impl Validate for ListWebAuthnCredentialsResponse {
-    fn validate_into(&self, validator: &mut Validator) {
-        let value = &self.credentials;
-        validator
-            .member(
-                "Credentials",
-                |validator| {
-                    for (index, item) in value.iter().enumerate() {
-                        validator
-                            .index(
-                                index,
-                                |validator| {
-                                    item.validate_into(validator);
-                                },
-                            );
-                    }
-                },
-            );
-        if let Some(value) = &self.next_token {
-            validator
-                .member(
-                    "NextToken",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(1), Some(131072));
-                        validator
-                            .pattern(
-                                value,
-                                &crate::patterns::CONFIRMATION_CODE_TYPE,
-                                false,
-                            );
-                    },
-                );
-        }
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for ListWebAuthnCredentialsResponse {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        use crate::constraints::*;
+        v.member(
+            "Credentials",
+            &self.credentials,
+            &WEB_AUTHN_CREDENTIAL_DESCRIPTION_LIST_TYPE,
+        );
+        v.member("NextToken", &self.next_token, &PAGINATION_KEY);
     }
 }

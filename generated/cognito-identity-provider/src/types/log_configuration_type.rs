@@ -7,8 +7,6 @@ use crate::{
     LogLevel, S3ConfigurationType,
 };
 
-use crate::validate::{Validate, Validator, Violations};
-
 /// The configuration of user event logs to an external Amazon Web Services service like Amazon Data Firehose, Amazon S3, or Amazon CloudWatch Logs.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -70,57 +68,25 @@ impl LogConfigurationType {
         self.firehose_configuration = Some(value.into());
         self
     }
+}
+
+#[cfg(feature = "validate")]
+impl LogConfigurationType {
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
     }
 }
 
-impl Validate for LogConfigurationType {
-    fn validate_into(&self, validator: &mut Validator) {
-        let value = &self.log_level;
-        validator
-            .member(
-                "LogLevel",
-                |validator| {
-                    validator.known(value.as_str(), value.is_known(), false);
-                },
-            );
-        let value = &self.event_source;
-        validator
-            .member(
-                "EventSource",
-                |validator| {
-                    validator.known(value.as_str(), value.is_known(), false);
-                },
-            );
-        if let Some(value) = &self.cloud_watch_logs_configuration {
-            validator
-                .member(
-                    "CloudWatchLogsConfiguration",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.s3_configuration {
-            validator
-                .member(
-                    "S3Configuration",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.firehose_configuration {
-            validator
-                .member(
-                    "FirehoseConfiguration",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for LogConfigurationType {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        v.nested("LogLevel", &self.log_level);
+        v.nested("EventSource", &self.event_source);
+        v.nested("CloudWatchLogsConfiguration", &self.cloud_watch_logs_configuration);
+        v.nested("S3Configuration", &self.s3_configuration);
+        v.nested("FirehoseConfiguration", &self.firehose_configuration);
     }
 }

@@ -2,7 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 use crate::DeliveryMediumType;
-use crate::validate::{Validate, Validator, Violations};
 
 /// *This data type is no longer supported.* Applies only to SMS multi-factor authentication (MFA) configurations. Does not apply to time-based one-time password (TOTP) software token MFA configurations.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -27,38 +26,23 @@ impl MFAOptionType {
         self.attribute_name = Some(value.into());
         self
     }
+}
+
+#[cfg(feature = "validate")]
+impl MFAOptionType {
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
     }
 }
 
-impl Validate for MFAOptionType {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.delivery_medium {
-            validator
-                .member(
-                    "DeliveryMedium",
-                    |validator| {
-                        validator.known(value.as_str(), value.is_known(), false);
-                    },
-                );
-        }
-        if let Some(value) = &self.attribute_name {
-            validator
-                .member(
-                    "AttributeName",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(1), Some(32));
-                        validator
-                            .pattern(
-                                value,
-                                &crate::patterns::ATTRIBUTE_NAME_TYPE,
-                                false,
-                            );
-                    },
-                );
-        }
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for MFAOptionType {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        use crate::constraints::*;
+        v.nested("DeliveryMedium", &self.delivery_medium);
+        v.member("AttributeName", &self.attribute_name, &ATTRIBUTE_NAME_TYPE);
     }
 }

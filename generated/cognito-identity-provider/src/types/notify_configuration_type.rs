@@ -2,7 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 use crate::NotifyEmailType;
-use crate::validate::{Validate, Validator, Violations};
 
 /// The configuration for Amazon SES email messages that threat protection sends to a user when your adaptive authentication automated response has a *Notify* action.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -62,68 +61,27 @@ impl NotifyConfigurationType {
         self.mfa_email = Some(value.into());
         self
     }
+}
+
+#[cfg(feature = "validate")]
+impl NotifyConfigurationType {
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
     }
 }
 
-impl Validate for NotifyConfigurationType {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.from {
-            validator
-                .member(
-                    "From",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(0), Some(131072));
-                    },
-                );
-        }
-        if let Some(value) = &self.reply_to {
-            validator
-                .member(
-                    "ReplyTo",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(0), Some(131072));
-                    },
-                );
-        }
-        let value = &self.source_arn;
-        validator
-            .member(
-                "SourceArn",
-                |validator| {
-                    validator.length(value.chars().count(), Some(20), Some(2048));
-                    validator.pattern(value, &crate::patterns::ARN_TYPE, false);
-                },
-            );
-        if let Some(value) = &self.block_email {
-            validator
-                .member(
-                    "BlockEmail",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.no_action_email {
-            validator
-                .member(
-                    "NoActionEmail",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.mfa_email {
-            validator
-                .member(
-                    "MfaEmail",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for NotifyConfigurationType {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        use crate::constraints::*;
+        v.member("From", &self.from, &STRING_TYPE);
+        v.member("ReplyTo", &self.reply_to, &STRING_TYPE);
+        v.member("SourceArn", &self.source_arn, &ARN_TYPE);
+        v.nested("BlockEmail", &self.block_email);
+        v.nested("NoActionEmail", &self.no_action_email);
+        v.nested("MfaEmail", &self.mfa_email);
     }
 }

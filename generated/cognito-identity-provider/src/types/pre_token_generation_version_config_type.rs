@@ -2,7 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 use crate::PreTokenGenerationLambdaVersionType;
-use crate::validate::{Validate, Validator, Violations};
 
 /// The properties of a pre token generation Lambda trigger.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -30,31 +29,23 @@ impl PreTokenGenerationVersionConfigType {
             lambda_arn: lambda_arn.into(),
         }
     }
+}
+
+#[cfg(feature = "validate")]
+impl PreTokenGenerationVersionConfigType {
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
     }
 }
 
-impl Validate for PreTokenGenerationVersionConfigType {
-    fn validate_into(&self, validator: &mut Validator) {
-        let value = &self.lambda_version;
-        validator
-            .member(
-                "LambdaVersion",
-                |validator| {
-                    validator.known(value.as_str(), value.is_known(), false);
-                },
-            );
-        let value = &self.lambda_arn;
-        validator
-            .member(
-                "LambdaArn",
-                |validator| {
-                    validator.length(value.chars().count(), Some(20), Some(2048));
-                    validator.pattern(value, &crate::patterns::ARN_TYPE, false);
-                },
-            );
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for PreTokenGenerationVersionConfigType {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        use crate::constraints::*;
+        v.nested("LambdaVersion", &self.lambda_version);
+        v.member("LambdaArn", &self.lambda_arn, &ARN_TYPE);
     }
 }

@@ -2,7 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 use crate::{IdentityProviderTypeType, wire};
-use crate::validate::{Validate, Validator, Violations};
 
 /// The details of a user pool identity provider (IdP), including name and type.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -57,34 +56,23 @@ impl ProviderDescription {
         self.creation_date = Some(value.into());
         self
     }
+}
+
+#[cfg(feature = "validate")]
+impl ProviderDescription {
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
     }
 }
 
-impl Validate for ProviderDescription {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.provider_name {
-            validator
-                .member(
-                    "ProviderName",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(1), Some(32));
-                        validator
-                            .pattern(value, &crate::patterns::PROVIDER_NAME_TYPE, false);
-                    },
-                );
-        }
-        if let Some(value) = &self.provider_type {
-            validator
-                .member(
-                    "ProviderType",
-                    |validator| {
-                        validator.known(value.as_str(), value.is_known(), false);
-                    },
-                );
-        }
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for ProviderDescription {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        use crate::constraints::*;
+        v.member("ProviderName", &self.provider_name, &PROVIDER_NAME_TYPE);
+        v.nested("ProviderType", &self.provider_type);
     }
 }

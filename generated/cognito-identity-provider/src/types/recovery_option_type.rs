@@ -2,7 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 use crate::RecoveryOptionNameType;
-use crate::validate::{Validate, Validator, Violations};
 
 /// A recovery option for a user. The `AccountRecoverySettingType` data type is an array of this object. Each `RecoveryOptionType` has a priority property that determines whether it is a primary or secondary option.
 ///
@@ -30,30 +29,23 @@ impl RecoveryOptionType {
             name: name.into(),
         }
     }
+}
+
+#[cfg(feature = "validate")]
+impl RecoveryOptionType {
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
     }
 }
 
-impl Validate for RecoveryOptionType {
-    fn validate_into(&self, validator: &mut Validator) {
-        let value = &self.priority;
-        validator
-            .member(
-                "Priority",
-                |validator| {
-                    validator.range(f64::from(*value), Some(1.0), Some(2.0), false);
-                },
-            );
-        let value = &self.name;
-        validator
-            .member(
-                "Name",
-                |validator| {
-                    validator.known(value.as_str(), value.is_known(), false);
-                },
-            );
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for RecoveryOptionType {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        use crate::constraints::*;
+        v.member("Priority", &self.priority, &PRIORITY_TYPE);
+        v.nested("Name", &self.name);
     }
 }

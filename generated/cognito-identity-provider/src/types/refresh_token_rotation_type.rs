@@ -2,7 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 use crate::FeatureType;
-use crate::validate::{Validate, Validator, Violations};
 
 /// The configuration of your app client for refresh token rotation. When enabled, your app client issues new ID, access, and refresh tokens when users renew their sessions with refresh tokens. When disabled, token refresh issues only ID and access tokens.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -30,31 +29,27 @@ impl RefreshTokenRotationType {
         self.retry_grace_period_seconds = Some(value.into());
         self
     }
+}
+
+#[cfg(feature = "validate")]
+impl RefreshTokenRotationType {
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
     }
 }
 
-impl Validate for RefreshTokenRotationType {
-    fn validate_into(&self, validator: &mut Validator) {
-        let value = &self.feature;
-        validator
-            .member(
-                "Feature",
-                |validator| {
-                    validator.known(value.as_str(), value.is_known(), false);
-                },
-            );
-        if let Some(value) = &self.retry_grace_period_seconds {
-            validator
-                .member(
-                    "RetryGracePeriodSeconds",
-                    |validator| {
-                        validator.range(f64::from(*value), Some(0.0), Some(60.0), false);
-                    },
-                );
-        }
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for RefreshTokenRotationType {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        use crate::constraints::*;
+        v.nested("Feature", &self.feature);
+        v.member(
+            "RetryGracePeriodSeconds",
+            &self.retry_grace_period_seconds,
+            &RETRY_GRACE_PERIOD_SECONDS_TYPE,
+        );
     }
 }

@@ -2,7 +2,7 @@
 
 use std::fmt;
 use serde::{Deserialize, Serialize};
-use crate::validate::{Redacted, Validate, Validator, Violations};
+use crate::wire::Redacted;
 
 /// This structure is the input of `RevokeToken`.
 #[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -34,11 +34,6 @@ impl RevokeTokenRequest {
         self.client_secret = Some(value.into());
         self
     }
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
-    }
 }
 
 impl fmt::Debug for RevokeTokenRequest {
@@ -51,34 +46,22 @@ impl fmt::Debug for RevokeTokenRequest {
     }
 }
 
-impl Validate for RevokeTokenRequest {
-    fn validate_into(&self, validator: &mut Validator) {
-        let value = &self.token;
-        validator
-            .member(
-                "Token",
-                |validator| {
-                    validator.pattern(value, &crate::patterns::TOKEN_MODEL_TYPE, true);
-                },
-            );
-        let value = &self.client_id;
-        validator
-            .member(
-                "ClientId",
-                |validator| {
-                    validator.length(value.chars().count(), Some(1), Some(128));
-                    validator.pattern(value, &crate::patterns::CLIENT_ID_TYPE, true);
-                },
-            );
-        if let Some(value) = &self.client_secret {
-            validator
-                .member(
-                    "ClientSecret",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(1), Some(64));
-                        validator.pattern(value, &crate::patterns::CLIENT_ID_TYPE, true);
-                    },
-                );
-        }
+#[cfg(feature = "validate")]
+impl RevokeTokenRequest {
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for RevokeTokenRequest {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        use crate::constraints::*;
+        v.member("Token", &self.token, &TOKEN_MODEL_TYPE);
+        v.member("ClientId", &self.client_id, &CLIENT_ID_TYPE);
+        v.member("ClientSecret", &self.client_secret, &CLIENT_SECRET_TYPE);
     }
 }

@@ -2,7 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 use crate::wire;
-use crate::validate::{Validate, Validator, Violations};
 
 /// Exceptions to the risk evaluation configuration, including always-allow and always-block IP address ranges.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -35,52 +34,31 @@ impl RiskExceptionConfigurationType {
         self.skipped_ip_range_list = Some(value.into());
         self
     }
+}
+
+#[cfg(feature = "validate")]
+impl RiskExceptionConfigurationType {
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
     }
 }
 
-impl Validate for RiskExceptionConfigurationType {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.blocked_ip_range_list {
-            validator
-                .member(
-                    "BlockedIPRangeList",
-                    |validator| {
-                        validator.length(value.len(), Some(0), Some(200));
-                        for (index, item) in value.iter().enumerate() {
-                            validator
-                                .index(
-                                    index,
-                                    |validator| {
-                                        validator
-                                            .length(item.chars().count(), Some(0), Some(131072));
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-        if let Some(value) = &self.skipped_ip_range_list {
-            validator
-                .member(
-                    "SkippedIPRangeList",
-                    |validator| {
-                        validator.length(value.len(), Some(0), Some(200));
-                        for (index, item) in value.iter().enumerate() {
-                            validator
-                                .index(
-                                    index,
-                                    |validator| {
-                                        validator
-                                            .length(item.chars().count(), Some(0), Some(131072));
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for RiskExceptionConfigurationType {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        use crate::constraints::*;
+        v.member(
+            "BlockedIPRangeList",
+            &self.blocked_ip_range_list,
+            &BLOCKED_IP_RANGE_LIST_TYPE,
+        );
+        v.member(
+            "SkippedIPRangeList",
+            &self.skipped_ip_range_list,
+            &SKIPPED_IP_RANGE_LIST_TYPE,
+        );
     }
 }

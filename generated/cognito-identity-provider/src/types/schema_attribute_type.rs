@@ -6,8 +6,6 @@ use crate::{
     AttributeDataType, NumberAttributeConstraintsType, StringAttributeConstraintsType,
 };
 
-use crate::validate::{Validate, Validator, Violations};
-
 /// A list of the user attributes and their properties in your user pool. The attribute schema contains standard attributes, custom attributes with a `custom:` prefix, and developer attributes with a `dev:` prefix. For more information, see [User pool attributes](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-attributes.html).
 ///
 /// Developer-only `dev:` attributes are a legacy feature of user pools, and are read-only to all app clients. You can create and update developer-only attributes only with IAM-authenticated API operations. Use app client read/write permissions instead.
@@ -92,56 +90,25 @@ impl SchemaAttributeType {
         self.string_attribute_constraints = Some(value.into());
         self
     }
+}
+
+#[cfg(feature = "validate")]
+impl SchemaAttributeType {
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
     }
 }
 
-impl Validate for SchemaAttributeType {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.name {
-            validator
-                .member(
-                    "Name",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(1), Some(20));
-                        validator
-                            .pattern(
-                                value,
-                                &crate::patterns::ATTRIBUTE_NAME_TYPE,
-                                false,
-                            );
-                    },
-                );
-        }
-        if let Some(value) = &self.attribute_data_type {
-            validator
-                .member(
-                    "AttributeDataType",
-                    |validator| {
-                        validator.known(value.as_str(), value.is_known(), false);
-                    },
-                );
-        }
-        if let Some(value) = &self.number_attribute_constraints {
-            validator
-                .member(
-                    "NumberAttributeConstraints",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.string_attribute_constraints {
-            validator
-                .member(
-                    "StringAttributeConstraints",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for SchemaAttributeType {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        use crate::constraints::*;
+        v.member("Name", &self.name, &CUSTOM_ATTRIBUTE_NAME_TYPE);
+        v.nested("AttributeDataType", &self.attribute_data_type);
+        v.nested("NumberAttributeConstraints", &self.number_attribute_constraints);
+        v.nested("StringAttributeConstraints", &self.string_attribute_constraints);
     }
 }

@@ -2,7 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 use crate::{LogConfigurationType, wire};
-use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `SetLogDeliveryConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -28,40 +27,27 @@ impl SetLogDeliveryConfigurationRequest {
             log_configurations: log_configurations.into(),
         }
     }
+}
+
+#[cfg(feature = "validate")]
+impl SetLogDeliveryConfigurationRequest {
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
     }
 }
 
-impl Validate for SetLogDeliveryConfigurationRequest {
-    fn validate_into(&self, validator: &mut Validator) {
-        let value = &self.user_pool_id;
-        validator
-            .member(
-                "UserPoolId",
-                |validator| {
-                    validator.length(value.chars().count(), Some(1), Some(55));
-                    validator.pattern(value, &crate::patterns::USER_POOL_ID_TYPE, false);
-                },
-            );
-        let value = &self.log_configurations;
-        validator
-            .member(
-                "LogConfigurations",
-                |validator| {
-                    validator.length(value.len(), Some(0), Some(2));
-                    for (index, item) in value.iter().enumerate() {
-                        validator
-                            .index(
-                                index,
-                                |validator| {
-                                    item.validate_into(validator);
-                                },
-                            );
-                    }
-                },
-            );
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for SetLogDeliveryConfigurationRequest {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        use crate::constraints::*;
+        v.member("UserPoolId", &self.user_pool_id, &USER_POOL_ID_TYPE);
+        v.member(
+            "LogConfigurations",
+            &self.log_configurations,
+            &LOG_CONFIGURATION_LIST_TYPE,
+        );
     }
 }

@@ -2,7 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 use crate::LogDeliveryConfigurationType;
-use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `SetLogDeliveryConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -25,23 +24,21 @@ impl SetLogDeliveryConfigurationResponse {
         self.log_delivery_configuration = Some(value.into());
         self
     }
+}
+
+#[cfg(feature = "validate")]
+impl SetLogDeliveryConfigurationResponse {
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
     }
 }
 
-impl Validate for SetLogDeliveryConfigurationResponse {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.log_delivery_configuration {
-            validator
-                .member(
-                    "LogDeliveryConfiguration",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for SetLogDeliveryConfigurationResponse {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        v.nested("LogDeliveryConfiguration", &self.log_delivery_configuration);
     }
 }

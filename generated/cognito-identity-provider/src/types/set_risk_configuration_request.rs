@@ -8,7 +8,7 @@ use crate::{
     RiskExceptionConfigurationType,
 };
 
-use crate::validate::{Redacted, Validate, Validator, Violations};
+use crate::wire::Redacted;
 
 /// This structure is the input of `SetRiskConfiguration`.
 #[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -84,11 +84,6 @@ impl SetRiskConfigurationRequest {
         self.risk_exception_configuration = Some(value.into());
         self
     }
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
-    }
 }
 
 impl fmt::Debug for SetRiskConfigurationRequest {
@@ -109,53 +104,30 @@ impl fmt::Debug for SetRiskConfigurationRequest {
     }
 }
 
-impl Validate for SetRiskConfigurationRequest {
-    fn validate_into(&self, validator: &mut Validator) {
-        let value = &self.user_pool_id;
-        validator
-            .member(
-                "UserPoolId",
-                |validator| {
-                    validator.length(value.chars().count(), Some(1), Some(55));
-                    validator.pattern(value, &crate::patterns::USER_POOL_ID_TYPE, false);
-                },
-            );
-        if let Some(value) = &self.client_id {
-            validator
-                .member(
-                    "ClientId",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(1), Some(128));
-                        validator.pattern(value, &crate::patterns::CLIENT_ID_TYPE, true);
-                    },
-                );
-        }
-        if let Some(value) = &self.compromised_credentials_risk_configuration {
-            validator
-                .member(
-                    "CompromisedCredentialsRiskConfiguration",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.account_takeover_risk_configuration {
-            validator
-                .member(
-                    "AccountTakeoverRiskConfiguration",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.risk_exception_configuration {
-            validator
-                .member(
-                    "RiskExceptionConfiguration",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
+#[cfg(feature = "validate")]
+impl SetRiskConfigurationRequest {
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for SetRiskConfigurationRequest {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        use crate::constraints::*;
+        v.member("UserPoolId", &self.user_pool_id, &USER_POOL_ID_TYPE);
+        v.member("ClientId", &self.client_id, &CLIENT_ID_TYPE);
+        v.nested(
+            "CompromisedCredentialsRiskConfiguration",
+            &self.compromised_credentials_risk_configuration,
+        );
+        v.nested(
+            "AccountTakeoverRiskConfiguration",
+            &self.account_takeover_risk_configuration,
+        );
+        v.nested("RiskExceptionConfiguration", &self.risk_exception_configuration);
     }
 }

@@ -2,7 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 use crate::RiskConfigurationType;
-use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `SetRiskConfiguration`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -21,22 +20,21 @@ impl SetRiskConfigurationResponse {
             risk_configuration: risk_configuration.into(),
         }
     }
+}
+
+#[cfg(feature = "validate")]
+impl SetRiskConfigurationResponse {
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
     }
 }
 
-impl Validate for SetRiskConfigurationResponse {
-    fn validate_into(&self, validator: &mut Validator) {
-        let value = &self.risk_configuration;
-        validator
-            .member(
-                "RiskConfiguration",
-                |validator| {
-                    value.validate_into(validator);
-                },
-            );
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for SetRiskConfigurationResponse {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        v.nested("RiskConfiguration", &self.risk_configuration);
     }
 }

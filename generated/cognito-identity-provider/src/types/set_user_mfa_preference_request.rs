@@ -3,7 +3,7 @@
 use std::fmt;
 use serde::{Deserialize, Serialize};
 use crate::{EmailMfaSettingsType, SMSMfaSettingsType, SoftwareTokenMfaSettingsType};
-use crate::validate::{Redacted, Validate, Validator, Violations};
+use crate::wire::Redacted;
 
 /// This structure is the input of `SetUserMFAPreference`.
 #[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -59,11 +59,6 @@ impl SetUserMFAPreferenceRequest {
         self.email_mfa_settings = Some(value.into());
         self
     }
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
-    }
 }
 
 impl fmt::Debug for SetUserMFAPreferenceRequest {
@@ -77,42 +72,23 @@ impl fmt::Debug for SetUserMFAPreferenceRequest {
     }
 }
 
-impl Validate for SetUserMFAPreferenceRequest {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.sms_mfa_settings {
-            validator
-                .member(
-                    "SMSMfaSettings",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.software_token_mfa_settings {
-            validator
-                .member(
-                    "SoftwareTokenMfaSettings",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.email_mfa_settings {
-            validator
-                .member(
-                    "EmailMfaSettings",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        let value = &self.access_token;
-        validator
-            .member(
-                "AccessToken",
-                |validator| {
-                    validator.pattern(value, &crate::patterns::TOKEN_MODEL_TYPE, true);
-                },
-            );
+#[cfg(feature = "validate")]
+impl SetUserMFAPreferenceRequest {
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for SetUserMFAPreferenceRequest {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        use crate::constraints::*;
+        v.nested("SMSMfaSettings", &self.sms_mfa_settings);
+        v.nested("SoftwareTokenMfaSettings", &self.software_token_mfa_settings);
+        v.nested("EmailMfaSettings", &self.email_mfa_settings);
+        v.member("AccessToken", &self.access_token, &TOKEN_MODEL_TYPE);
     }
 }

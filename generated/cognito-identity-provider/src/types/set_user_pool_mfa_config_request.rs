@@ -7,8 +7,6 @@ use crate::{
     WebAuthnConfigurationType,
 };
 
-use crate::validate::{Validate, Validator, Violations};
-
 /// This structure is the input of `SetUserPoolMfaConfig`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -84,68 +82,30 @@ impl SetUserPoolMfaConfigRequest {
         self.web_authn_configuration = Some(value.into());
         self
     }
+}
+
+#[cfg(feature = "validate")]
+impl SetUserPoolMfaConfigRequest {
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
     }
 }
 
-impl Validate for SetUserPoolMfaConfigRequest {
-    fn validate_into(&self, validator: &mut Validator) {
-        let value = &self.user_pool_id;
-        validator
-            .member(
-                "UserPoolId",
-                |validator| {
-                    validator.length(value.chars().count(), Some(1), Some(55));
-                    validator.pattern(value, &crate::patterns::USER_POOL_ID_TYPE, false);
-                },
-            );
-        if let Some(value) = &self.sms_mfa_configuration {
-            validator
-                .member(
-                    "SmsMfaConfiguration",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.software_token_mfa_configuration {
-            validator
-                .member(
-                    "SoftwareTokenMfaConfiguration",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.email_mfa_configuration {
-            validator
-                .member(
-                    "EmailMfaConfiguration",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.mfa_configuration {
-            validator
-                .member(
-                    "MfaConfiguration",
-                    |validator| {
-                        validator.known(value.as_str(), value.is_known(), false);
-                    },
-                );
-        }
-        if let Some(value) = &self.web_authn_configuration {
-            validator
-                .member(
-                    "WebAuthnConfiguration",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for SetUserPoolMfaConfigRequest {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        use crate::constraints::*;
+        v.member("UserPoolId", &self.user_pool_id, &USER_POOL_ID_TYPE);
+        v.nested("SmsMfaConfiguration", &self.sms_mfa_configuration);
+        v.nested(
+            "SoftwareTokenMfaConfiguration",
+            &self.software_token_mfa_configuration,
+        );
+        v.nested("EmailMfaConfiguration", &self.email_mfa_configuration);
+        v.nested("MfaConfiguration", &self.mfa_configuration);
+        v.nested("WebAuthnConfiguration", &self.web_authn_configuration);
     }
 }

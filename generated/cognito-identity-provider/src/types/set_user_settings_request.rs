@@ -3,7 +3,7 @@
 use std::fmt;
 use serde::{Deserialize, Serialize};
 use crate::{MFAOptionType, wire};
-use crate::validate::{Redacted, Validate, Validator, Violations};
+use crate::wire::Redacted;
 
 /// This structure is the input of `SetUserSettings`.
 ///
@@ -31,11 +31,6 @@ impl SetUserSettingsRequest {
             mfa_options: mfa_options.into(),
         }
     }
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
-    }
 }
 
 impl fmt::Debug for SetUserSettingsRequest {
@@ -47,31 +42,21 @@ impl fmt::Debug for SetUserSettingsRequest {
     }
 }
 
-impl Validate for SetUserSettingsRequest {
-    fn validate_into(&self, validator: &mut Validator) {
-        let value = &self.access_token;
-        validator
-            .member(
-                "AccessToken",
-                |validator| {
-                    validator.pattern(value, &crate::patterns::TOKEN_MODEL_TYPE, true);
-                },
-            );
-        let value = &self.mfa_options;
-        validator
-            .member(
-                "MFAOptions",
-                |validator| {
-                    for (index, item) in value.iter().enumerate() {
-                        validator
-                            .index(
-                                index,
-                                |validator| {
-                                    item.validate_into(validator);
-                                },
-                            );
-                    }
-                },
-            );
+#[cfg(feature = "validate")]
+impl SetUserSettingsRequest {
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for SetUserSettingsRequest {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        use crate::constraints::*;
+        v.member("AccessToken", &self.access_token, &TOKEN_MODEL_TYPE);
+        v.member("MFAOptions", &self.mfa_options, &MFA_OPTION_LIST_TYPE);
     }
 }

@@ -2,7 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 use crate::{AuthFactorType, wire};
-use crate::validate::{Validate, Validator, Violations};
 
 /// The policy for allowed types of authentication in a user pool. To activate this setting, your user pool must be in the [Essentials tier](https://docs.aws.amazon.com/cognito/latest/developerguide/feature-plans-features-essentials.html) or higher.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -26,32 +25,26 @@ impl SignInPolicyType {
         self.allowed_first_auth_factors = Some(value.into());
         self
     }
+}
+
+#[cfg(feature = "validate")]
+impl SignInPolicyType {
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
     }
 }
 
-impl Validate for SignInPolicyType {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.allowed_first_auth_factors {
-            validator
-                .member(
-                    "AllowedFirstAuthFactors",
-                    |validator| {
-                        validator.length(value.len(), Some(1), Some(4));
-                        for (index, item) in value.iter().enumerate() {
-                            validator
-                                .index(
-                                    index,
-                                    |validator| {
-                                        validator.known(item.as_str(), item.is_known(), false);
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for SignInPolicyType {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        use crate::constraints::*;
+        v.member(
+            "AllowedFirstAuthFactors",
+            &self.allowed_first_auth_factors,
+            &ALLOWED_FIRST_AUTH_FACTORS_LIST_TYPE,
+        );
     }
 }

@@ -3,7 +3,7 @@
 use std::fmt;
 use serde::{Deserialize, Serialize};
 use crate::CodeDeliveryDetailsType;
-use crate::validate::{Redacted, Validate, Validator, Violations};
+use crate::wire::Redacted;
 
 /// This structure is the output of `SignUp`.
 ///
@@ -47,11 +47,6 @@ impl SignUpResponse {
         self.session = Some(value.into());
         self
     }
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
-    }
 }
 
 impl fmt::Debug for SignUpResponse {
@@ -65,33 +60,22 @@ impl fmt::Debug for SignUpResponse {
     }
 }
 
-impl Validate for SignUpResponse {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.code_delivery_details {
-            validator
-                .member(
-                    "CodeDeliveryDetails",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        let value = &self.user_sub;
-        validator
-            .member(
-                "UserSub",
-                |validator| {
-                    validator.length(value.chars().count(), Some(0), Some(131072));
-                },
-            );
-        if let Some(value) = &self.session {
-            validator
-                .member(
-                    "Session",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(20), Some(2048));
-                    },
-                );
-        }
+#[cfg(feature = "validate")]
+impl SignUpResponse {
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for SignUpResponse {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        use crate::constraints::*;
+        v.nested("CodeDeliveryDetails", &self.code_delivery_details);
+        v.member("UserSub", &self.user_sub, &STRING_TYPE);
+        v.member("Session", &self.session, &SESSION_TYPE);
     }
 }

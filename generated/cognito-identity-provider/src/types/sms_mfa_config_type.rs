@@ -2,7 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 use crate::SmsConfigurationType;
-use crate::validate::{Validate, Validator, Violations};
 
 /// The configuration of multi-factor authentication (MFA) with SMS messages in a user pool.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -35,38 +34,27 @@ impl SmsMfaConfigType {
         self.sms_configuration = Some(value.into());
         self
     }
+}
+
+#[cfg(feature = "validate")]
+impl SmsMfaConfigType {
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
     }
 }
 
-impl Validate for SmsMfaConfigType {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.sms_authentication_message {
-            validator
-                .member(
-                    "SmsAuthenticationMessage",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(6), Some(140));
-                        validator
-                            .pattern(
-                                value,
-                                &crate::patterns::SMS_VERIFICATION_MESSAGE_TYPE,
-                                false,
-                            );
-                    },
-                );
-        }
-        if let Some(value) = &self.sms_configuration {
-            validator
-                .member(
-                    "SmsConfiguration",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for SmsMfaConfigType {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        use crate::constraints::*;
+        v.member(
+            "SmsAuthenticationMessage",
+            &self.sms_authentication_message,
+            &SMS_VERIFICATION_MESSAGE_TYPE,
+        );
+        v.nested("SmsConfiguration", &self.sms_configuration);
     }
 }

@@ -2,7 +2,7 @@
 
 use std::fmt;
 use serde::{Deserialize, Serialize};
-use crate::validate::{Redacted, Validate, Validator, Violations};
+use crate::wire::Redacted;
 
 /// This structure is the input of `StartWebAuthnRegistration`.
 #[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -21,11 +21,6 @@ impl StartWebAuthnRegistrationRequest {
             access_token: access_token.into(),
         }
     }
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
-    }
 }
 
 impl fmt::Debug for StartWebAuthnRegistrationRequest {
@@ -36,15 +31,20 @@ impl fmt::Debug for StartWebAuthnRegistrationRequest {
     }
 }
 
-impl Validate for StartWebAuthnRegistrationRequest {
-    fn validate_into(&self, validator: &mut Validator) {
-        let value = &self.access_token;
-        validator
-            .member(
-                "AccessToken",
-                |validator| {
-                    validator.pattern(value, &crate::patterns::TOKEN_MODEL_TYPE, true);
-                },
-            );
+#[cfg(feature = "validate")]
+impl StartWebAuthnRegistrationRequest {
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for StartWebAuthnRegistrationRequest {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        use crate::constraints::*;
+        v.member("AccessToken", &self.access_token, &TOKEN_MODEL_TYPE);
     }
 }

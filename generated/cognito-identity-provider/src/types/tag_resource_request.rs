@@ -3,7 +3,6 @@
 use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 use crate::wire;
-use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `TagResource`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -29,39 +28,23 @@ impl TagResourceRequest {
             tags: tags.into(),
         }
     }
+}
+
+#[cfg(feature = "validate")]
+impl TagResourceRequest {
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
     }
 }
 
-impl Validate for TagResourceRequest {
-    fn validate_into(&self, validator: &mut Validator) {
-        let value = &self.resource_arn;
-        validator
-            .member(
-                "ResourceArn",
-                |validator| {
-                    validator.length(value.chars().count(), Some(20), Some(2048));
-                    validator.pattern(value, &crate::patterns::ARN_TYPE, false);
-                },
-            );
-        let value = &self.tags;
-        validator
-            .member(
-                "Tags",
-                |validator| {
-                    for (key, item) in value {
-                        validator
-                            .key(
-                                key,
-                                |validator| {
-                                    validator.length(item.chars().count(), Some(0), Some(256));
-                                },
-                            );
-                    }
-                },
-            );
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for TagResourceRequest {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        use crate::constraints::*;
+        v.member("ResourceArn", &self.resource_arn, &ARN_TYPE);
+        v.member("Tags", &self.tags, &USER_POOL_TAGS_TYPE);
     }
 }

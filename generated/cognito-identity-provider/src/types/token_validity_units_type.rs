@@ -2,7 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 use crate::TimeUnitsType;
-use crate::validate::{Validate, Validator, Violations};
 
 /// The time units that, with `IdTokenValidity`, `AccessTokenValidity`, and `RefreshTokenValidity`, set and display the duration of ID, access, and refresh tokens for an app client. You can assign a separate token validity unit to each type of token.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -35,41 +34,23 @@ impl TokenValidityUnitsType {
         self.refresh_token = Some(value.into());
         self
     }
+}
+
+#[cfg(feature = "validate")]
+impl TokenValidityUnitsType {
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
     }
 }
 
-impl Validate for TokenValidityUnitsType {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.access_token {
-            validator
-                .member(
-                    "AccessToken",
-                    |validator| {
-                        validator.known(value.as_str(), value.is_known(), false);
-                    },
-                );
-        }
-        if let Some(value) = &self.id_token {
-            validator
-                .member(
-                    "IdToken",
-                    |validator| {
-                        validator.known(value.as_str(), value.is_known(), false);
-                    },
-                );
-        }
-        if let Some(value) = &self.refresh_token {
-            validator
-                .member(
-                    "RefreshToken",
-                    |validator| {
-                        validator.known(value.as_str(), value.is_known(), false);
-                    },
-                );
-        }
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for TokenValidityUnitsType {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        v.nested("AccessToken", &self.access_token);
+        v.nested("IdToken", &self.id_token);
+        v.nested("RefreshToken", &self.refresh_token);
     }
 }

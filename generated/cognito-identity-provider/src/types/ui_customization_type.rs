@@ -3,7 +3,7 @@
 use std::fmt;
 use serde::{Deserialize, Serialize};
 use crate::wire;
-use crate::validate::{Redacted, Validate, Validator, Violations};
+use crate::wire::Redacted;
 
 /// A container for the UI customization information for the hosted UI in a user pool.
 #[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -79,11 +79,6 @@ impl UICustomizationType {
         self.creation_date = Some(value.into());
         self
     }
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
-    }
 }
 
 impl fmt::Debug for UICustomizationType {
@@ -100,37 +95,22 @@ impl fmt::Debug for UICustomizationType {
     }
 }
 
-impl Validate for UICustomizationType {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.user_pool_id {
-            validator
-                .member(
-                    "UserPoolId",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(1), Some(55));
-                        validator
-                            .pattern(value, &crate::patterns::USER_POOL_ID_TYPE, false);
-                    },
-                );
-        }
-        if let Some(value) = &self.client_id {
-            validator
-                .member(
-                    "ClientId",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(1), Some(128));
-                        validator.pattern(value, &crate::patterns::CLIENT_ID_TYPE, true);
-                    },
-                );
-        }
-        if let Some(value) = &self.css {
-            validator
-                .member(
-                    "CSS",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(0), Some(131072));
-                    },
-                );
-        }
+#[cfg(feature = "validate")]
+impl UICustomizationType {
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for UICustomizationType {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        use crate::constraints::*;
+        v.member("UserPoolId", &self.user_pool_id, &USER_POOL_ID_TYPE);
+        v.member("ClientId", &self.client_id, &CLIENT_ID_TYPE);
+        v.member("CSS", &self.css, &CSS_TYPE);
     }
 }

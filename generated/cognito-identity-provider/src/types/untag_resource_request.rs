@@ -2,7 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 use crate::wire;
-use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `UntagResource`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -28,39 +27,23 @@ impl UntagResourceRequest {
             tag_keys: tag_keys.into(),
         }
     }
+}
+
+#[cfg(feature = "validate")]
+impl UntagResourceRequest {
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
     }
 }
 
-impl Validate for UntagResourceRequest {
-    fn validate_into(&self, validator: &mut Validator) {
-        let value = &self.resource_arn;
-        validator
-            .member(
-                "ResourceArn",
-                |validator| {
-                    validator.length(value.chars().count(), Some(20), Some(2048));
-                    validator.pattern(value, &crate::patterns::ARN_TYPE, false);
-                },
-            );
-        let value = &self.tag_keys;
-        validator
-            .member(
-                "TagKeys",
-                |validator| {
-                    for (index, item) in value.iter().enumerate() {
-                        validator
-                            .index(
-                                index,
-                                |validator| {
-                                    validator.length(item.chars().count(), Some(1), Some(128));
-                                },
-                            );
-                    }
-                },
-            );
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for UntagResourceRequest {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        use crate::constraints::*;
+        v.member("ResourceArn", &self.resource_arn, &ARN_TYPE);
+        v.member("TagKeys", &self.tag_keys, &USER_POOL_TAGS_LIST_TYPE);
     }
 }

@@ -3,7 +3,7 @@
 use std::fmt;
 use serde::{Deserialize, Serialize};
 use crate::FeedbackValueType;
-use crate::validate::{Redacted, Validate, Validator, Violations};
+use crate::wire::Redacted;
 
 /// This structure is the input of `UpdateAuthEventFeedback`.
 #[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -44,11 +44,6 @@ impl UpdateAuthEventFeedbackRequest {
             feedback_value: feedback_value.into(),
         }
     }
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
-    }
 }
 
 impl fmt::Debug for UpdateAuthEventFeedbackRequest {
@@ -63,51 +58,24 @@ impl fmt::Debug for UpdateAuthEventFeedbackRequest {
     }
 }
 
-impl Validate for UpdateAuthEventFeedbackRequest {
-    fn validate_into(&self, validator: &mut Validator) {
-        let value = &self.user_pool_id;
-        validator
-            .member(
-                "UserPoolId",
-                |validator| {
-                    validator.length(value.chars().count(), Some(1), Some(55));
-                    validator.pattern(value, &crate::patterns::USER_POOL_ID_TYPE, false);
-                },
-            );
-        let value = &self.username;
-        validator
-            .member(
-                "Username",
-                |validator| {
-                    validator.length(value.chars().count(), Some(1), Some(128));
-                    validator
-                        .pattern(value, &crate::patterns::ATTRIBUTE_NAME_TYPE, true);
-                },
-            );
-        let value = &self.event_id;
-        validator
-            .member(
-                "EventId",
-                |validator| {
-                    validator.length(value.chars().count(), Some(1), Some(50));
-                    validator.pattern(value, &crate::patterns::EVENT_ID_TYPE, false);
-                },
-            );
-        let value = &self.feedback_token;
-        validator
-            .member(
-                "FeedbackToken",
-                |validator| {
-                    validator.pattern(value, &crate::patterns::TOKEN_MODEL_TYPE, true);
-                },
-            );
-        let value = &self.feedback_value;
-        validator
-            .member(
-                "FeedbackValue",
-                |validator| {
-                    validator.known(value.as_str(), value.is_known(), false);
-                },
-            );
+#[cfg(feature = "validate")]
+impl UpdateAuthEventFeedbackRequest {
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for UpdateAuthEventFeedbackRequest {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        use crate::constraints::*;
+        v.member("UserPoolId", &self.user_pool_id, &USER_POOL_ID_TYPE);
+        v.member("Username", &self.username, &USERNAME_TYPE);
+        v.member("EventId", &self.event_id, &EVENT_ID_TYPE);
+        v.member("FeedbackToken", &self.feedback_token, &TOKEN_MODEL_TYPE);
+        v.nested("FeedbackValue", &self.feedback_value);
     }
 }

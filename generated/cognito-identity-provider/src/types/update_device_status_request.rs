@@ -3,7 +3,7 @@
 use std::fmt;
 use serde::{Deserialize, Serialize};
 use crate::DeviceRememberedStatusType;
-use crate::validate::{Redacted, Validate, Validator, Violations};
+use crate::wire::Redacted;
 
 /// This structure is the input of `UpdateDeviceStatus`.
 ///
@@ -40,11 +40,6 @@ impl UpdateDeviceStatusRequest {
         self.device_remembered_status = Some(value.into());
         self
     }
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
-    }
 }
 
 impl fmt::Debug for UpdateDeviceStatusRequest {
@@ -57,33 +52,22 @@ impl fmt::Debug for UpdateDeviceStatusRequest {
     }
 }
 
-impl Validate for UpdateDeviceStatusRequest {
-    fn validate_into(&self, validator: &mut Validator) {
-        let value = &self.access_token;
-        validator
-            .member(
-                "AccessToken",
-                |validator| {
-                    validator.pattern(value, &crate::patterns::TOKEN_MODEL_TYPE, true);
-                },
-            );
-        let value = &self.device_key;
-        validator
-            .member(
-                "DeviceKey",
-                |validator| {
-                    validator.length(value.chars().count(), Some(1), Some(55));
-                    validator.pattern(value, &crate::patterns::DEVICE_KEY_TYPE, false);
-                },
-            );
-        if let Some(value) = &self.device_remembered_status {
-            validator
-                .member(
-                    "DeviceRememberedStatus",
-                    |validator| {
-                        validator.known(value.as_str(), value.is_known(), false);
-                    },
-                );
-        }
+#[cfg(feature = "validate")]
+impl UpdateDeviceStatusRequest {
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for UpdateDeviceStatusRequest {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        use crate::constraints::*;
+        v.member("AccessToken", &self.access_token, &TOKEN_MODEL_TYPE);
+        v.member("DeviceKey", &self.device_key, &DEVICE_KEY_TYPE);
+        v.nested("DeviceRememberedStatus", &self.device_remembered_status);
     }
 }

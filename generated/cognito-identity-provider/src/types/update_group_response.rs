@@ -2,7 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 use crate::GroupType;
-use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `UpdateGroup`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -19,23 +18,21 @@ impl UpdateGroupResponse {
         self.group = Some(value.into());
         self
     }
+}
+
+#[cfg(feature = "validate")]
+impl UpdateGroupResponse {
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
     }
 }
 
-impl Validate for UpdateGroupResponse {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.group {
-            validator
-                .member(
-                    "Group",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for UpdateGroupResponse {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        v.nested("Group", &self.group);
     }
 }

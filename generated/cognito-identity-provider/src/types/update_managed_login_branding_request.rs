@@ -2,7 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 use crate::{AssetType, wire};
-use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `UpdateManagedLoginBranding`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -62,57 +61,28 @@ impl UpdateManagedLoginBrandingRequest {
         self.assets = Some(value.into());
         self
     }
+}
+
+#[cfg(feature = "validate")]
+impl UpdateManagedLoginBrandingRequest {
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
     }
 }
 
-impl Validate for UpdateManagedLoginBrandingRequest {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.user_pool_id {
-            validator
-                .member(
-                    "UserPoolId",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(1), Some(55));
-                        validator
-                            .pattern(value, &crate::patterns::USER_POOL_ID_TYPE, false);
-                    },
-                );
-        }
-        if let Some(value) = &self.managed_login_branding_id {
-            validator
-                .member(
-                    "ManagedLoginBrandingId",
-                    |validator| {
-                        validator
-                            .pattern(
-                                value,
-                                &crate::patterns::MANAGED_LOGIN_BRANDING_ID_TYPE,
-                                false,
-                            );
-                    },
-                );
-        }
-        if let Some(value) = &self.assets {
-            validator
-                .member(
-                    "Assets",
-                    |validator| {
-                        validator.length(value.len(), Some(0), Some(40));
-                        for (index, item) in value.iter().enumerate() {
-                            validator
-                                .index(
-                                    index,
-                                    |validator| {
-                                        item.validate_into(validator);
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for UpdateManagedLoginBrandingRequest {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        use crate::constraints::*;
+        v.member("UserPoolId", &self.user_pool_id, &USER_POOL_ID_TYPE);
+        v.member(
+            "ManagedLoginBrandingId",
+            &self.managed_login_branding_id,
+            &MANAGED_LOGIN_BRANDING_ID_TYPE,
+        );
+        v.member("Assets", &self.assets, &ASSET_LIST_TYPE);
     }
 }

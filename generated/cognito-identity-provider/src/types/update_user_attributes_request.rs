@@ -4,7 +4,7 @@ use std::fmt;
 use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 use crate::{AttributeType, wire};
-use crate::validate::{Redacted, Validate, Validator, Violations};
+use crate::wire::Redacted;
 
 /// This structure is the input of `UpdateUserAttributes`.
 ///
@@ -62,11 +62,6 @@ impl UpdateUserAttributesRequest {
         self.client_metadata = Some(value.into());
         self
     }
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
-    }
 }
 
 impl fmt::Debug for UpdateUserAttributesRequest {
@@ -79,49 +74,22 @@ impl fmt::Debug for UpdateUserAttributesRequest {
     }
 }
 
-impl Validate for UpdateUserAttributesRequest {
-    fn validate_into(&self, validator: &mut Validator) {
-        let value = &self.user_attributes;
-        validator
-            .member(
-                "UserAttributes",
-                |validator| {
-                    for (index, item) in value.iter().enumerate() {
-                        validator
-                            .index(
-                                index,
-                                |validator| {
-                                    item.validate_into(validator);
-                                },
-                            );
-                    }
-                },
-            );
-        let value = &self.access_token;
-        validator
-            .member(
-                "AccessToken",
-                |validator| {
-                    validator.pattern(value, &crate::patterns::TOKEN_MODEL_TYPE, true);
-                },
-            );
-        if let Some(value) = &self.client_metadata {
-            validator
-                .member(
-                    "ClientMetadata",
-                    |validator| {
-                        for (key, item) in value {
-                            validator
-                                .key(
-                                    key,
-                                    |validator| {
-                                        validator
-                                            .length(item.chars().count(), Some(0), Some(131072));
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
+#[cfg(feature = "validate")]
+impl UpdateUserAttributesRequest {
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for UpdateUserAttributesRequest {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        use crate::constraints::*;
+        v.member("UserAttributes", &self.user_attributes, &ATTRIBUTE_LIST_TYPE);
+        v.member("AccessToken", &self.access_token, &TOKEN_MODEL_TYPE);
+        v.member("ClientMetadata", &self.client_metadata, &CLIENT_METADATA_TYPE);
     }
 }

@@ -2,7 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 use crate::{CodeDeliveryDetailsType, wire};
-use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `UpdateUserAttributes`.
 ///
@@ -28,31 +27,26 @@ impl UpdateUserAttributesResponse {
         self.code_delivery_details_list = Some(value.into());
         self
     }
+}
+
+#[cfg(feature = "validate")]
+impl UpdateUserAttributesResponse {
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
     }
 }
 
-impl Validate for UpdateUserAttributesResponse {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.code_delivery_details_list {
-            validator
-                .member(
-                    "CodeDeliveryDetailsList",
-                    |validator| {
-                        for (index, item) in value.iter().enumerate() {
-                            validator
-                                .index(
-                                    index,
-                                    |validator| {
-                                        item.validate_into(validator);
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for UpdateUserAttributesResponse {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        use crate::constraints::*;
+        v.member(
+            "CodeDeliveryDetailsList",
+            &self.code_delivery_details_list,
+            &CODE_DELIVERY_DETAILS_LIST_TYPE,
+        );
     }
 }

@@ -2,7 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 use crate::UserPoolClientType;
-use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `UpdateUserPoolClient`.
 ///
@@ -24,23 +23,21 @@ impl UpdateUserPoolClientResponse {
         self.user_pool_client = Some(value.into());
         self
     }
+}
+
+#[cfg(feature = "validate")]
+impl UpdateUserPoolClientResponse {
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
     }
 }
 
-impl Validate for UpdateUserPoolClientResponse {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.user_pool_client {
-            validator
-                .member(
-                    "UserPoolClient",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for UpdateUserPoolClientResponse {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        v.nested("UserPoolClient", &self.user_pool_client);
     }
 }

@@ -2,7 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 use crate::CustomDomainConfigType;
-use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `UpdateUserPoolDomain`.
 ///
@@ -49,41 +48,24 @@ impl UpdateUserPoolDomainRequest {
         self.custom_domain_config = Some(value.into());
         self
     }
+}
+
+#[cfg(feature = "validate")]
+impl UpdateUserPoolDomainRequest {
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
     }
 }
 
-impl Validate for UpdateUserPoolDomainRequest {
-    fn validate_into(&self, validator: &mut Validator) {
-        let value = &self.domain;
-        validator
-            .member(
-                "Domain",
-                |validator| {
-                    validator.length(value.chars().count(), Some(1), Some(63));
-                    validator.pattern(value, &crate::patterns::DOMAIN_TYPE, false);
-                },
-            );
-        let value = &self.user_pool_id;
-        validator
-            .member(
-                "UserPoolId",
-                |validator| {
-                    validator.length(value.chars().count(), Some(1), Some(55));
-                    validator.pattern(value, &crate::patterns::USER_POOL_ID_TYPE, false);
-                },
-            );
-        if let Some(value) = &self.custom_domain_config {
-            validator
-                .member(
-                    "CustomDomainConfig",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for UpdateUserPoolDomainRequest {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        use crate::constraints::*;
+        v.member("Domain", &self.domain, &DOMAIN_TYPE);
+        v.member("UserPoolId", &self.user_pool_id, &USER_POOL_ID_TYPE);
+        v.nested("CustomDomainConfig", &self.custom_domain_config);
     }
 }

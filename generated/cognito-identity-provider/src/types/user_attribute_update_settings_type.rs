@@ -2,7 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 use crate::{VerifiedAttributeType, wire};
-use crate::validate::{Validate, Validator, Violations};
 
 /// The settings for updates to user attributes. These settings include the property `AttributesRequireVerificationBeforeUpdate`, a user-pool setting that tells Amazon Cognito how to handle changes to the value of your users' email address and phone number attributes. For more information, see [Verifying updates to email addresses and phone numbers](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-email-phone-verification.html#user-pool-settings-verifications-verify-attribute-updates).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -30,31 +29,26 @@ impl UserAttributeUpdateSettingsType {
         self.attributes_require_verification_before_update = Some(value.into());
         self
     }
+}
+
+#[cfg(feature = "validate")]
+impl UserAttributeUpdateSettingsType {
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
     }
 }
 
-impl Validate for UserAttributeUpdateSettingsType {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.attributes_require_verification_before_update {
-            validator
-                .member(
-                    "AttributesRequireVerificationBeforeUpdate",
-                    |validator| {
-                        for (index, item) in value.iter().enumerate() {
-                            validator
-                                .index(
-                                    index,
-                                    |validator| {
-                                        validator.known(item.as_str(), item.is_known(), false);
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for UserAttributeUpdateSettingsType {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        use crate::constraints::*;
+        v.member(
+            "AttributesRequireVerificationBeforeUpdate",
+            &self.attributes_require_verification_before_update,
+            &ATTRIBUTES_REQUIRE_VERIFICATION_BEFORE_UPDATE_TYPE,
+        );
     }
 }

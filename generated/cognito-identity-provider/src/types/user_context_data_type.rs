@@ -2,7 +2,7 @@
 
 use std::fmt;
 use serde::{Deserialize, Serialize};
-use crate::validate::{Redacted, Validate, Validator, Violations};
+use crate::wire::Redacted;
 
 /// Contextual data, such as the user's device fingerprint, IP address, or location, used for evaluating the risk of an unexpected event by Amazon Cognito threat protection.
 #[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -27,11 +27,6 @@ impl UserContextDataType {
         self.encoded_data = Some(value.into());
         self
     }
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
-    }
 }
 
 impl fmt::Debug for UserContextDataType {
@@ -43,25 +38,25 @@ impl fmt::Debug for UserContextDataType {
     }
 }
 
-impl Validate for UserContextDataType {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.ip_address {
-            validator
-                .member(
-                    "IpAddress",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(0), Some(131072));
-                    },
-                );
-        }
-        if let Some(value) = &self.encoded_data {
-            validator
-                .member(
-                    "EncodedData",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(0), Some(131072));
-                    },
-                );
-        }
+#[cfg(feature = "validate")]
+impl UserContextDataType {
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for UserContextDataType {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        use crate::constraints::*;
+        v.member("IpAddress", &self.ip_address, &USER_CONTEXT_DATA_TYPE_IP_ADDRESS);
+        v.member(
+            "EncodedData",
+            &self.encoded_data,
+            &USER_CONTEXT_DATA_TYPE_ENCODED_DATA,
+        );
     }
 }

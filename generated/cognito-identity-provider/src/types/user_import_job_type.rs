@@ -2,7 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 use crate::{UserImportJobStatusType, wire};
-use crate::validate::{Validate, Validator, Violations};
 
 /// A user import job in a user pool. Describes the status of user import with a CSV file. For more information, see [Importing users into user pools from a CSV file](https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-using-import-tool.html).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -124,94 +123,32 @@ impl UserImportJobType {
         self.completion_message = Some(value.into());
         self
     }
+}
+
+#[cfg(feature = "validate")]
+impl UserImportJobType {
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
     }
 }
 
-impl Validate for UserImportJobType {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.job_name {
-            validator
-                .member(
-                    "JobName",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(1), Some(128));
-                        validator
-                            .pattern(value, &crate::patterns::CLIENT_NAME_TYPE, false);
-                    },
-                );
-        }
-        if let Some(value) = &self.job_id {
-            validator
-                .member(
-                    "JobId",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(1), Some(55));
-                        validator
-                            .pattern(
-                                value,
-                                &crate::patterns::USER_IMPORT_JOB_ID_TYPE,
-                                false,
-                            );
-                    },
-                );
-        }
-        if let Some(value) = &self.user_pool_id {
-            validator
-                .member(
-                    "UserPoolId",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(1), Some(55));
-                        validator
-                            .pattern(value, &crate::patterns::USER_POOL_ID_TYPE, false);
-                    },
-                );
-        }
-        if let Some(value) = &self.pre_signed_url {
-            validator
-                .member(
-                    "PreSignedUrl",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(0), Some(2048));
-                    },
-                );
-        }
-        if let Some(value) = &self.status {
-            validator
-                .member(
-                    "Status",
-                    |validator| {
-                        validator.known(value.as_str(), value.is_known(), false);
-                    },
-                );
-        }
-        if let Some(value) = &self.cloud_watch_logs_role_arn {
-            validator
-                .member(
-                    "CloudWatchLogsRoleArn",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(20), Some(2048));
-                        validator.pattern(value, &crate::patterns::ARN_TYPE, false);
-                    },
-                );
-        }
-        if let Some(value) = &self.completion_message {
-            validator
-                .member(
-                    "CompletionMessage",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(1), Some(128));
-                        validator
-                            .pattern(
-                                value,
-                                &crate::patterns::COMPLETION_MESSAGE_TYPE,
-                                false,
-                            );
-                    },
-                );
-        }
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for UserImportJobType {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        use crate::constraints::*;
+        v.member("JobName", &self.job_name, &USER_IMPORT_JOB_NAME_TYPE);
+        v.member("JobId", &self.job_id, &USER_IMPORT_JOB_ID_TYPE);
+        v.member("UserPoolId", &self.user_pool_id, &USER_POOL_ID_TYPE);
+        v.member("PreSignedUrl", &self.pre_signed_url, &PRE_SIGNED_URL_TYPE);
+        v.nested("Status", &self.status);
+        v.member("CloudWatchLogsRoleArn", &self.cloud_watch_logs_role_arn, &ARN_TYPE);
+        v.member(
+            "CompletionMessage",
+            &self.completion_message,
+            &COMPLETION_MESSAGE_TYPE,
+        );
     }
 }

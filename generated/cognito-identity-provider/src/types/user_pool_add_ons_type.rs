@@ -2,7 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 use crate::{AdvancedSecurityAdditionalFlowsType, AdvancedSecurityModeType};
-use crate::validate::{Validate, Validator, Violations};
 
 /// Contains settings for activation of threat protection, including the operating mode and additional authentication types. To log user security information but take no action, set to `AUDIT`. To configure automatic security responses to potentially unwanted traffic to your user pool, set to `ENFORCED`.
 ///
@@ -38,31 +37,25 @@ impl UserPoolAddOnsType {
         self.advanced_security_additional_flows = Some(value.into());
         self
     }
+}
+
+#[cfg(feature = "validate")]
+impl UserPoolAddOnsType {
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
     }
 }
 
-impl Validate for UserPoolAddOnsType {
-    fn validate_into(&self, validator: &mut Validator) {
-        let value = &self.advanced_security_mode;
-        validator
-            .member(
-                "AdvancedSecurityMode",
-                |validator| {
-                    validator.known(value.as_str(), value.is_known(), false);
-                },
-            );
-        if let Some(value) = &self.advanced_security_additional_flows {
-            validator
-                .member(
-                    "AdvancedSecurityAdditionalFlows",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for UserPoolAddOnsType {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        v.nested("AdvancedSecurityMode", &self.advanced_security_mode);
+        v.nested(
+            "AdvancedSecurityAdditionalFlows",
+            &self.advanced_security_additional_flows,
+        );
     }
 }

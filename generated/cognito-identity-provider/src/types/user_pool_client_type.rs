@@ -9,7 +9,7 @@ use crate::{
     wire,
 };
 
-use crate::validate::{Redacted, Validate, Validator, Violations};
+use crate::wire::Redacted;
 
 /// The configuration of a user pool client.
 #[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -399,11 +399,6 @@ impl UserPoolClientType {
         self.refresh_token_rotation = Some(value.into());
         self
     }
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
-    }
 }
 
 impl fmt::Debug for UserPoolClientType {
@@ -445,298 +440,64 @@ impl fmt::Debug for UserPoolClientType {
     }
 }
 
-impl Validate for UserPoolClientType {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.user_pool_id {
-            validator
-                .member(
-                    "UserPoolId",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(1), Some(55));
-                        validator
-                            .pattern(value, &crate::patterns::USER_POOL_ID_TYPE, false);
-                    },
-                );
-        }
-        if let Some(value) = &self.client_name {
-            validator
-                .member(
-                    "ClientName",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(1), Some(128));
-                        validator
-                            .pattern(value, &crate::patterns::CLIENT_NAME_TYPE, false);
-                    },
-                );
-        }
-        if let Some(value) = &self.client_id {
-            validator
-                .member(
-                    "ClientId",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(1), Some(128));
-                        validator.pattern(value, &crate::patterns::CLIENT_ID_TYPE, true);
-                    },
-                );
-        }
-        if let Some(value) = &self.client_secret {
-            validator
-                .member(
-                    "ClientSecret",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(1), Some(64));
-                        validator.pattern(value, &crate::patterns::CLIENT_ID_TYPE, true);
-                    },
-                );
-        }
-        let value = &self.refresh_token_validity;
-        validator
-            .member(
-                "RefreshTokenValidity",
-                |validator| {
-                    validator
-                        .range(f64::from(*value), Some(0.0), Some(315360000.0), false);
-                },
-            );
-        if let Some(value) = &self.access_token_validity {
-            validator
-                .member(
-                    "AccessTokenValidity",
-                    |validator| {
-                        validator
-                            .range(f64::from(*value), Some(1.0), Some(86400.0), false);
-                    },
-                );
-        }
-        if let Some(value) = &self.id_token_validity {
-            validator
-                .member(
-                    "IdTokenValidity",
-                    |validator| {
-                        validator
-                            .range(f64::from(*value), Some(1.0), Some(86400.0), false);
-                    },
-                );
-        }
-        if let Some(value) = &self.token_validity_units {
-            validator
-                .member(
-                    "TokenValidityUnits",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.read_attributes {
-            validator
-                .member(
-                    "ReadAttributes",
-                    |validator| {
-                        for (index, item) in value.iter().enumerate() {
-                            validator
-                                .index(
-                                    index,
-                                    |validator| {
-                                        validator.length(item.chars().count(), Some(1), Some(2048));
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-        if let Some(value) = &self.write_attributes {
-            validator
-                .member(
-                    "WriteAttributes",
-                    |validator| {
-                        for (index, item) in value.iter().enumerate() {
-                            validator
-                                .index(
-                                    index,
-                                    |validator| {
-                                        validator.length(item.chars().count(), Some(1), Some(2048));
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-        if let Some(value) = &self.explicit_auth_flows {
-            validator
-                .member(
-                    "ExplicitAuthFlows",
-                    |validator| {
-                        for (index, item) in value.iter().enumerate() {
-                            validator
-                                .index(
-                                    index,
-                                    |validator| {
-                                        validator.known(item.as_str(), item.is_known(), false);
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-        if let Some(value) = &self.supported_identity_providers {
-            validator
-                .member(
-                    "SupportedIdentityProviders",
-                    |validator| {
-                        for (index, item) in value.iter().enumerate() {
-                            validator
-                                .index(
-                                    index,
-                                    |validator| {
-                                        validator.length(item.chars().count(), Some(1), Some(32));
-                                        validator
-                                            .pattern(item, &crate::patterns::PROVIDER_NAME_TYPE, false);
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-        if let Some(value) = &self.callback_urls {
-            validator
-                .member(
-                    "CallbackURLs",
-                    |validator| {
-                        validator.length(value.len(), Some(0), Some(100));
-                        for (index, item) in value.iter().enumerate() {
-                            validator
-                                .index(
-                                    index,
-                                    |validator| {
-                                        validator.length(item.chars().count(), Some(1), Some(1024));
-                                        validator
-                                            .pattern(
-                                                item,
-                                                &crate::patterns::ATTRIBUTE_NAME_TYPE,
-                                                false,
-                                            );
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-        if let Some(value) = &self.logout_urls {
-            validator
-                .member(
-                    "LogoutURLs",
-                    |validator| {
-                        validator.length(value.len(), Some(0), Some(100));
-                        for (index, item) in value.iter().enumerate() {
-                            validator
-                                .index(
-                                    index,
-                                    |validator| {
-                                        validator.length(item.chars().count(), Some(1), Some(1024));
-                                        validator
-                                            .pattern(
-                                                item,
-                                                &crate::patterns::ATTRIBUTE_NAME_TYPE,
-                                                false,
-                                            );
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-        if let Some(value) = &self.default_redirect_uri {
-            validator
-                .member(
-                    "DefaultRedirectURI",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(1), Some(1024));
-                        validator
-                            .pattern(
-                                value,
-                                &crate::patterns::ATTRIBUTE_NAME_TYPE,
-                                false,
-                            );
-                    },
-                );
-        }
-        if let Some(value) = &self.allowed_o_auth_flows {
-            validator
-                .member(
-                    "AllowedOAuthFlows",
-                    |validator| {
-                        validator.length(value.len(), Some(0), Some(3));
-                        for (index, item) in value.iter().enumerate() {
-                            validator
-                                .index(
-                                    index,
-                                    |validator| {
-                                        validator.known(item.as_str(), item.is_known(), false);
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-        if let Some(value) = &self.allowed_o_auth_scopes {
-            validator
-                .member(
-                    "AllowedOAuthScopes",
-                    |validator| {
-                        validator.length(value.len(), Some(0), Some(50));
-                        for (index, item) in value.iter().enumerate() {
-                            validator
-                                .index(
-                                    index,
-                                    |validator| {
-                                        validator.length(item.chars().count(), Some(1), Some(256));
-                                        validator
-                                            .pattern(
-                                                item,
-                                                &crate::patterns::RESOURCE_SERVER_IDENTIFIER_TYPE,
-                                                false,
-                                            );
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-        if let Some(value) = &self.analytics_configuration {
-            validator
-                .member(
-                    "AnalyticsConfiguration",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.prevent_user_existence_errors {
-            validator
-                .member(
-                    "PreventUserExistenceErrors",
-                    |validator| {
-                        validator.known(value.as_str(), value.is_known(), false);
-                    },
-                );
-        }
-        if let Some(value) = &self.auth_session_validity {
-            validator
-                .member(
-                    "AuthSessionValidity",
-                    |validator| {
-                        validator.range(f64::from(*value), Some(3.0), Some(15.0), false);
-                    },
-                );
-        }
-        if let Some(value) = &self.refresh_token_rotation {
-            validator
-                .member(
-                    "RefreshTokenRotation",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
+#[cfg(feature = "validate")]
+impl UserPoolClientType {
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for UserPoolClientType {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        use crate::constraints::*;
+        v.member("UserPoolId", &self.user_pool_id, &USER_POOL_ID_TYPE);
+        v.member("ClientName", &self.client_name, &CLIENT_NAME_TYPE);
+        v.member("ClientId", &self.client_id, &CLIENT_ID_TYPE);
+        v.member("ClientSecret", &self.client_secret, &CLIENT_SECRET_TYPE);
+        v.member(
+            "RefreshTokenValidity",
+            &self.refresh_token_validity,
+            &REFRESH_TOKEN_VALIDITY_TYPE,
+        );
+        v.member(
+            "AccessTokenValidity",
+            &self.access_token_validity,
+            &ACCESS_TOKEN_VALIDITY_TYPE,
+        );
+        v.member("IdTokenValidity", &self.id_token_validity, &ID_TOKEN_VALIDITY_TYPE);
+        v.nested("TokenValidityUnits", &self.token_validity_units);
+        v.member("ReadAttributes", &self.read_attributes, &CLIENT_PERMISSION_LIST_TYPE);
+        v.member(
+            "WriteAttributes",
+            &self.write_attributes,
+            &CLIENT_PERMISSION_LIST_TYPE,
+        );
+        v.member(
+            "ExplicitAuthFlows",
+            &self.explicit_auth_flows,
+            &EXPLICIT_AUTH_FLOWS_LIST_TYPE,
+        );
+        v.member(
+            "SupportedIdentityProviders",
+            &self.supported_identity_providers,
+            &SUPPORTED_IDENTITY_PROVIDERS_LIST_TYPE,
+        );
+        v.member("CallbackURLs", &self.callback_urls, &CALLBACK_UR_LS_LIST_TYPE);
+        v.member("LogoutURLs", &self.logout_urls, &LOGOUT_UR_LS_LIST_TYPE);
+        v.member("DefaultRedirectURI", &self.default_redirect_uri, &REDIRECT_URL_TYPE);
+        v.member("AllowedOAuthFlows", &self.allowed_o_auth_flows, &O_AUTH_FLOWS_TYPE);
+        v.member("AllowedOAuthScopes", &self.allowed_o_auth_scopes, &SCOPE_LIST_TYPE);
+        v.nested("AnalyticsConfiguration", &self.analytics_configuration);
+        v.nested("PreventUserExistenceErrors", &self.prevent_user_existence_errors);
+        v.member(
+            "AuthSessionValidity",
+            &self.auth_session_validity,
+            &AUTH_SESSION_VALIDITY_TYPE,
+        );
+        v.nested("RefreshTokenRotation", &self.refresh_token_rotation);
     }
 }

@@ -4,7 +4,6 @@
 
 use serde::{Deserialize, Serialize};
 use crate::{LambdaConfigType, StatusType, wire};
-use crate::validate::{Validate, Validator, Violations};
 
 /// A short description of a user pool.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -73,54 +72,25 @@ impl UserPoolDescriptionType {
         self.creation_date = Some(value.into());
         self
     }
+}
+
+#[cfg(feature = "validate")]
+impl UserPoolDescriptionType {
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
     }
 }
 
-impl Validate for UserPoolDescriptionType {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.id {
-            validator
-                .member(
-                    "Id",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(1), Some(55));
-                        validator
-                            .pattern(value, &crate::patterns::USER_POOL_ID_TYPE, false);
-                    },
-                );
-        }
-        if let Some(value) = &self.name {
-            validator
-                .member(
-                    "Name",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(1), Some(128));
-                        validator
-                            .pattern(value, &crate::patterns::CLIENT_NAME_TYPE, false);
-                    },
-                );
-        }
-        if let Some(value) = &self.lambda_config {
-            validator
-                .member(
-                    "LambdaConfig",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.status {
-            validator
-                .member(
-                    "Status",
-                    |validator| {
-                        validator.known(value.as_str(), value.is_known(), false);
-                    },
-                );
-        }
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for UserPoolDescriptionType {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        use crate::constraints::*;
+        v.member("Id", &self.id, &USER_POOL_ID_TYPE);
+        v.member("Name", &self.name, &USER_POOL_NAME_TYPE);
+        v.nested("LambdaConfig", &self.lambda_config);
+        v.nested("Status", &self.status);
     }
 }

@@ -2,7 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 use crate::{PasswordPolicyType, SignInPolicyType};
-use crate::validate::{Validate, Validator, Violations};
 
 /// A list of user pool policies. Contains the policy that sets password-complexity requirements.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -27,32 +26,22 @@ impl UserPoolPolicyType {
         self.sign_in_policy = Some(value.into());
         self
     }
+}
+
+#[cfg(feature = "validate")]
+impl UserPoolPolicyType {
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
     }
 }
 
-impl Validate for UserPoolPolicyType {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.password_policy {
-            validator
-                .member(
-                    "PasswordPolicy",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.sign_in_policy {
-            validator
-                .member(
-                    "SignInPolicy",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for UserPoolPolicyType {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        v.nested("PasswordPolicy", &self.password_policy);
+        v.nested("SignInPolicy", &self.sign_in_policy);
     }
 }

@@ -15,8 +15,6 @@ use crate::{
     wire,
 };
 
-use crate::validate::{Validate, Validator, Violations};
-
 /// The configuration of a user pool.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -410,365 +408,88 @@ impl UserPoolType {
         self.user_pool_tier = Some(value.into());
         self
     }
+}
+
+#[cfg(feature = "validate")]
+impl UserPoolType {
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
     }
 }
 
-impl Validate for UserPoolType {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.id {
-            validator
-                .member(
-                    "Id",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(1), Some(55));
-                        validator
-                            .pattern(value, &crate::patterns::USER_POOL_ID_TYPE, false);
-                    },
-                );
-        }
-        if let Some(value) = &self.name {
-            validator
-                .member(
-                    "Name",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(1), Some(128));
-                        validator
-                            .pattern(value, &crate::patterns::CLIENT_NAME_TYPE, false);
-                    },
-                );
-        }
-        if let Some(value) = &self.policies {
-            validator
-                .member(
-                    "Policies",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.deletion_protection {
-            validator
-                .member(
-                    "DeletionProtection",
-                    |validator| {
-                        validator.known(value.as_str(), value.is_known(), false);
-                    },
-                );
-        }
-        if let Some(value) = &self.lambda_config {
-            validator
-                .member(
-                    "LambdaConfig",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.status {
-            validator
-                .member(
-                    "Status",
-                    |validator| {
-                        validator.known(value.as_str(), value.is_known(), false);
-                    },
-                );
-        }
-        if let Some(value) = &self.schema_attributes {
-            validator
-                .member(
-                    "SchemaAttributes",
-                    |validator| {
-                        validator.length(value.len(), Some(1), Some(50));
-                        for (index, item) in value.iter().enumerate() {
-                            validator
-                                .index(
-                                    index,
-                                    |validator| {
-                                        item.validate_into(validator);
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-        if let Some(value) = &self.auto_verified_attributes {
-            validator
-                .member(
-                    "AutoVerifiedAttributes",
-                    |validator| {
-                        for (index, item) in value.iter().enumerate() {
-                            validator
-                                .index(
-                                    index,
-                                    |validator| {
-                                        validator.known(item.as_str(), item.is_known(), false);
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-        if let Some(value) = &self.alias_attributes {
-            validator
-                .member(
-                    "AliasAttributes",
-                    |validator| {
-                        for (index, item) in value.iter().enumerate() {
-                            validator
-                                .index(
-                                    index,
-                                    |validator| {
-                                        validator.known(item.as_str(), item.is_known(), false);
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-        if let Some(value) = &self.username_attributes {
-            validator
-                .member(
-                    "UsernameAttributes",
-                    |validator| {
-                        for (index, item) in value.iter().enumerate() {
-                            validator
-                                .index(
-                                    index,
-                                    |validator| {
-                                        validator.known(item.as_str(), item.is_known(), false);
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-        if let Some(value) = &self.sms_verification_message {
-            validator
-                .member(
-                    "SmsVerificationMessage",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(6), Some(140));
-                        validator
-                            .pattern(
-                                value,
-                                &crate::patterns::SMS_VERIFICATION_MESSAGE_TYPE,
-                                false,
-                            );
-                    },
-                );
-        }
-        if let Some(value) = &self.email_verification_message {
-            validator
-                .member(
-                    "EmailVerificationMessage",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(6), Some(20000));
-                        validator
-                            .pattern(
-                                value,
-                                &crate::patterns::EMAIL_MFA_MESSAGE_TYPE,
-                                false,
-                            );
-                    },
-                );
-        }
-        if let Some(value) = &self.email_verification_subject {
-            validator
-                .member(
-                    "EmailVerificationSubject",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(1), Some(140));
-                        validator
-                            .pattern(
-                                value,
-                                &crate::patterns::EMAIL_MFA_SUBJECT_TYPE,
-                                false,
-                            );
-                    },
-                );
-        }
-        if let Some(value) = &self.verification_message_template {
-            validator
-                .member(
-                    "VerificationMessageTemplate",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.sms_authentication_message {
-            validator
-                .member(
-                    "SmsAuthenticationMessage",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(6), Some(140));
-                        validator
-                            .pattern(
-                                value,
-                                &crate::patterns::SMS_VERIFICATION_MESSAGE_TYPE,
-                                false,
-                            );
-                    },
-                );
-        }
-        if let Some(value) = &self.user_attribute_update_settings {
-            validator
-                .member(
-                    "UserAttributeUpdateSettings",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.mfa_configuration {
-            validator
-                .member(
-                    "MfaConfiguration",
-                    |validator| {
-                        validator.known(value.as_str(), value.is_known(), false);
-                    },
-                );
-        }
-        if let Some(value) = &self.device_configuration {
-            validator
-                .member(
-                    "DeviceConfiguration",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.email_configuration {
-            validator
-                .member(
-                    "EmailConfiguration",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.sms_configuration {
-            validator
-                .member(
-                    "SmsConfiguration",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.user_pool_tags {
-            validator
-                .member(
-                    "UserPoolTags",
-                    |validator| {
-                        for (key, item) in value {
-                            validator
-                                .key(
-                                    key,
-                                    |validator| {
-                                        validator.length(item.chars().count(), Some(0), Some(256));
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-        if let Some(value) = &self.sms_configuration_failure {
-            validator
-                .member(
-                    "SmsConfigurationFailure",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(0), Some(131072));
-                    },
-                );
-        }
-        if let Some(value) = &self.email_configuration_failure {
-            validator
-                .member(
-                    "EmailConfigurationFailure",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(0), Some(131072));
-                    },
-                );
-        }
-        if let Some(value) = &self.domain {
-            validator
-                .member(
-                    "Domain",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(1), Some(63));
-                        validator.pattern(value, &crate::patterns::DOMAIN_TYPE, false);
-                    },
-                );
-        }
-        if let Some(value) = &self.custom_domain {
-            validator
-                .member(
-                    "CustomDomain",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(1), Some(63));
-                        validator.pattern(value, &crate::patterns::DOMAIN_TYPE, false);
-                    },
-                );
-        }
-        if let Some(value) = &self.admin_create_user_config {
-            validator
-                .member(
-                    "AdminCreateUserConfig",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.user_pool_add_ons {
-            validator
-                .member(
-                    "UserPoolAddOns",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.username_configuration {
-            validator
-                .member(
-                    "UsernameConfiguration",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.arn {
-            validator
-                .member(
-                    "Arn",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(20), Some(2048));
-                        validator.pattern(value, &crate::patterns::ARN_TYPE, false);
-                    },
-                );
-        }
-        if let Some(value) = &self.account_recovery_setting {
-            validator
-                .member(
-                    "AccountRecoverySetting",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.user_pool_tier {
-            validator
-                .member(
-                    "UserPoolTier",
-                    |validator| {
-                        validator.known(value.as_str(), value.is_known(), false);
-                    },
-                );
-        }
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for UserPoolType {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        use crate::constraints::*;
+        v.member("Id", &self.id, &USER_POOL_ID_TYPE);
+        v.member("Name", &self.name, &USER_POOL_NAME_TYPE);
+        v.nested("Policies", &self.policies);
+        v.nested("DeletionProtection", &self.deletion_protection);
+        v.nested("LambdaConfig", &self.lambda_config);
+        v.nested("Status", &self.status);
+        v.member(
+            "SchemaAttributes",
+            &self.schema_attributes,
+            &SCHEMA_ATTRIBUTES_LIST_TYPE,
+        );
+        v.member(
+            "AutoVerifiedAttributes",
+            &self.auto_verified_attributes,
+            &VERIFIED_ATTRIBUTES_LIST_TYPE,
+        );
+        v.member("AliasAttributes", &self.alias_attributes, &ALIAS_ATTRIBUTES_LIST_TYPE);
+        v.member(
+            "UsernameAttributes",
+            &self.username_attributes,
+            &USERNAME_ATTRIBUTES_LIST_TYPE,
+        );
+        v.member(
+            "SmsVerificationMessage",
+            &self.sms_verification_message,
+            &SMS_VERIFICATION_MESSAGE_TYPE,
+        );
+        v.member(
+            "EmailVerificationMessage",
+            &self.email_verification_message,
+            &EMAIL_VERIFICATION_MESSAGE_TYPE,
+        );
+        v.member(
+            "EmailVerificationSubject",
+            &self.email_verification_subject,
+            &EMAIL_VERIFICATION_SUBJECT_TYPE,
+        );
+        v.nested("VerificationMessageTemplate", &self.verification_message_template);
+        v.member(
+            "SmsAuthenticationMessage",
+            &self.sms_authentication_message,
+            &SMS_VERIFICATION_MESSAGE_TYPE,
+        );
+        v.nested("UserAttributeUpdateSettings", &self.user_attribute_update_settings);
+        v.nested("MfaConfiguration", &self.mfa_configuration);
+        v.nested("DeviceConfiguration", &self.device_configuration);
+        v.nested("EmailConfiguration", &self.email_configuration);
+        v.nested("SmsConfiguration", &self.sms_configuration);
+        v.member("UserPoolTags", &self.user_pool_tags, &USER_POOL_TAGS_TYPE);
+        v.member(
+            "SmsConfigurationFailure",
+            &self.sms_configuration_failure,
+            &STRING_TYPE,
+        );
+        v.member(
+            "EmailConfigurationFailure",
+            &self.email_configuration_failure,
+            &STRING_TYPE,
+        );
+        v.member("Domain", &self.domain, &DOMAIN_TYPE);
+        v.member("CustomDomain", &self.custom_domain, &DOMAIN_TYPE);
+        v.nested("AdminCreateUserConfig", &self.admin_create_user_config);
+        v.nested("UserPoolAddOns", &self.user_pool_add_ons);
+        v.nested("UsernameConfiguration", &self.username_configuration);
+        v.member("Arn", &self.arn, &ARN_TYPE);
+        v.nested("AccountRecoverySetting", &self.account_recovery_setting);
+        v.nested("UserPoolTier", &self.user_pool_tier);
     }
 }

@@ -3,7 +3,7 @@
 use std::fmt;
 use serde::{Deserialize, Serialize};
 use crate::{AttributeType, MFAOptionType, UserStatusType, wire};
-use crate::validate::{Redacted, Validate, Validator, Violations};
+use crate::wire::Redacted;
 
 /// A user profile in a Amazon Cognito user pool.
 #[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -93,11 +93,6 @@ impl UserType {
         self.mfa_options = Some(value.into());
         self
     }
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
-    }
 }
 
 impl fmt::Debug for UserType {
@@ -114,61 +109,23 @@ impl fmt::Debug for UserType {
     }
 }
 
-impl Validate for UserType {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.username {
-            validator
-                .member(
-                    "Username",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(1), Some(128));
-                        validator
-                            .pattern(value, &crate::patterns::ATTRIBUTE_NAME_TYPE, true);
-                    },
-                );
-        }
-        if let Some(value) = &self.attributes {
-            validator
-                .member(
-                    "Attributes",
-                    |validator| {
-                        for (index, item) in value.iter().enumerate() {
-                            validator
-                                .index(
-                                    index,
-                                    |validator| {
-                                        item.validate_into(validator);
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-        if let Some(value) = &self.user_status {
-            validator
-                .member(
-                    "UserStatus",
-                    |validator| {
-                        validator.known(value.as_str(), value.is_known(), false);
-                    },
-                );
-        }
-        if let Some(value) = &self.mfa_options {
-            validator
-                .member(
-                    "MFAOptions",
-                    |validator| {
-                        for (index, item) in value.iter().enumerate() {
-                            validator
-                                .index(
-                                    index,
-                                    |validator| {
-                                        item.validate_into(validator);
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
+#[cfg(feature = "validate")]
+impl UserType {
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for UserType {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        use crate::constraints::*;
+        v.member("Username", &self.username, &USERNAME_TYPE);
+        v.member("Attributes", &self.attributes, &ATTRIBUTE_LIST_TYPE);
+        v.nested("UserStatus", &self.user_status);
+        v.member("MFAOptions", &self.mfa_options, &MFA_OPTION_LIST_TYPE);
     }
 }

@@ -2,7 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 use crate::DefaultEmailOptionType;
-use crate::validate::{Validate, Validator, Violations};
 
 /// The template for the verification message that your user pool delivers to users who set an email address or phone number attribute.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -64,98 +63,35 @@ impl VerificationMessageTemplateType {
         self.default_email_option = Some(value.into());
         self
     }
+}
+
+#[cfg(feature = "validate")]
+impl VerificationMessageTemplateType {
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
     }
 }
 
-impl Validate for VerificationMessageTemplateType {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.sms_message {
-            validator
-                .member(
-                    "SmsMessage",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(6), Some(140));
-                        validator
-                            .pattern(
-                                value,
-                                &crate::patterns::SMS_VERIFICATION_MESSAGE_TYPE,
-                                false,
-                            );
-                    },
-                );
-        }
-        if let Some(value) = &self.email_message {
-            validator
-                .member(
-                    "EmailMessage",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(6), Some(20000));
-                        validator
-                            .pattern(
-                                value,
-                                &crate::patterns::EMAIL_MFA_MESSAGE_TYPE,
-                                false,
-                            );
-                    },
-                );
-        }
-        if let Some(value) = &self.email_subject {
-            validator
-                .member(
-                    "EmailSubject",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(1), Some(140));
-                        validator
-                            .pattern(
-                                value,
-                                &crate::patterns::EMAIL_MFA_SUBJECT_TYPE,
-                                false,
-                            );
-                    },
-                );
-        }
-        if let Some(value) = &self.email_message_by_link {
-            validator
-                .member(
-                    "EmailMessageByLink",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(6), Some(20000));
-                        validator
-                            .pattern(
-                                value,
-                                &crate::patterns::EMAIL_VERIFICATION_MESSAGE_BY_LINK_TYPE,
-                                false,
-                            );
-                    },
-                );
-        }
-        if let Some(value) = &self.email_subject_by_link {
-            validator
-                .member(
-                    "EmailSubjectByLink",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(1), Some(140));
-                        validator
-                            .pattern(
-                                value,
-                                &crate::patterns::EMAIL_MFA_SUBJECT_TYPE,
-                                false,
-                            );
-                    },
-                );
-        }
-        if let Some(value) = &self.default_email_option {
-            validator
-                .member(
-                    "DefaultEmailOption",
-                    |validator| {
-                        validator.known(value.as_str(), value.is_known(), false);
-                    },
-                );
-        }
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for VerificationMessageTemplateType {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        use crate::constraints::*;
+        v.member("SmsMessage", &self.sms_message, &SMS_VERIFICATION_MESSAGE_TYPE);
+        v.member("EmailMessage", &self.email_message, &EMAIL_VERIFICATION_MESSAGE_TYPE);
+        v.member("EmailSubject", &self.email_subject, &EMAIL_VERIFICATION_SUBJECT_TYPE);
+        v.member(
+            "EmailMessageByLink",
+            &self.email_message_by_link,
+            &EMAIL_VERIFICATION_MESSAGE_BY_LINK_TYPE,
+        );
+        v.member(
+            "EmailSubjectByLink",
+            &self.email_subject_by_link,
+            &EMAIL_VERIFICATION_SUBJECT_BY_LINK_TYPE,
+        );
+        v.nested("DefaultEmailOption", &self.default_email_option);
     }
 }

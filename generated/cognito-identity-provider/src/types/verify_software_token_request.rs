@@ -2,7 +2,7 @@
 
 use std::fmt;
 use serde::{Deserialize, Serialize};
-use crate::validate::{Redacted, Validate, Validator, Violations};
+use crate::wire::Redacted;
 
 /// This structure is the input of `VerifySoftwareToken`.
 #[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -46,11 +46,6 @@ impl VerifySoftwareTokenRequest {
         self.friendly_device_name = Some(value.into());
         self
     }
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
-    }
 }
 
 impl fmt::Debug for VerifySoftwareTokenRequest {
@@ -64,45 +59,23 @@ impl fmt::Debug for VerifySoftwareTokenRequest {
     }
 }
 
-impl Validate for VerifySoftwareTokenRequest {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.access_token {
-            validator
-                .member(
-                    "AccessToken",
-                    |validator| {
-                        validator
-                            .pattern(value, &crate::patterns::TOKEN_MODEL_TYPE, true);
-                    },
-                );
-        }
-        if let Some(value) = &self.session {
-            validator
-                .member(
-                    "Session",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(20), Some(2048));
-                    },
-                );
-        }
-        let value = &self.user_code;
-        validator
-            .member(
-                "UserCode",
-                |validator| {
-                    validator.length(value.chars().count(), Some(6), Some(6));
-                    validator
-                        .pattern(value, &crate::patterns::AWS_ACCOUNT_ID_TYPE, true);
-                },
-            );
-        if let Some(value) = &self.friendly_device_name {
-            validator
-                .member(
-                    "FriendlyDeviceName",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(0), Some(131072));
-                    },
-                );
-        }
+#[cfg(feature = "validate")]
+impl VerifySoftwareTokenRequest {
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for VerifySoftwareTokenRequest {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        use crate::constraints::*;
+        v.member("AccessToken", &self.access_token, &TOKEN_MODEL_TYPE);
+        v.member("Session", &self.session, &SESSION_TYPE);
+        v.member("UserCode", &self.user_code, &SOFTWARE_TOKEN_MFA_USER_CODE_TYPE);
+        v.member("FriendlyDeviceName", &self.friendly_device_name, &STRING_TYPE);
     }
 }

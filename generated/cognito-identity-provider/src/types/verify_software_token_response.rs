@@ -3,7 +3,7 @@
 use std::fmt;
 use serde::{Deserialize, Serialize};
 use crate::VerifySoftwareTokenResponseType;
-use crate::validate::{Redacted, Validate, Validator, Violations};
+use crate::wire::Redacted;
 
 /// This structure is the output of `VerifySoftwareToken`.
 #[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -31,11 +31,6 @@ impl VerifySoftwareTokenResponse {
         self.session = Some(value.into());
         self
     }
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
-    }
 }
 
 impl fmt::Debug for VerifySoftwareTokenResponse {
@@ -47,25 +42,21 @@ impl fmt::Debug for VerifySoftwareTokenResponse {
     }
 }
 
-impl Validate for VerifySoftwareTokenResponse {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.status {
-            validator
-                .member(
-                    "Status",
-                    |validator| {
-                        validator.known(value.as_str(), value.is_known(), false);
-                    },
-                );
-        }
-        if let Some(value) = &self.session {
-            validator
-                .member(
-                    "Session",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(20), Some(2048));
-                    },
-                );
-        }
+#[cfg(feature = "validate")]
+impl VerifySoftwareTokenResponse {
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for VerifySoftwareTokenResponse {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        use crate::constraints::*;
+        v.nested("Status", &self.status);
+        v.member("Session", &self.session, &SESSION_TYPE);
     }
 }

@@ -2,7 +2,7 @@
 
 use std::fmt;
 use serde::{Deserialize, Serialize};
-use crate::validate::{Redacted, Validate, Validator, Violations};
+use crate::wire::Redacted;
 
 /// This structure is the input of `VerifyUserAttribute`.
 ///
@@ -35,11 +35,6 @@ impl VerifyUserAttributeRequest {
             code: code.into(),
         }
     }
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
-    }
 }
 
 impl fmt::Debug for VerifyUserAttributeRequest {
@@ -52,35 +47,22 @@ impl fmt::Debug for VerifyUserAttributeRequest {
     }
 }
 
-impl Validate for VerifyUserAttributeRequest {
-    fn validate_into(&self, validator: &mut Validator) {
-        let value = &self.access_token;
-        validator
-            .member(
-                "AccessToken",
-                |validator| {
-                    validator.pattern(value, &crate::patterns::TOKEN_MODEL_TYPE, true);
-                },
-            );
-        let value = &self.attribute_name;
-        validator
-            .member(
-                "AttributeName",
-                |validator| {
-                    validator.length(value.chars().count(), Some(1), Some(32));
-                    validator
-                        .pattern(value, &crate::patterns::ATTRIBUTE_NAME_TYPE, false);
-                },
-            );
-        let value = &self.code;
-        validator
-            .member(
-                "Code",
-                |validator| {
-                    validator.length(value.chars().count(), Some(1), Some(2048));
-                    validator
-                        .pattern(value, &crate::patterns::CONFIRMATION_CODE_TYPE, false);
-                },
-            );
+#[cfg(feature = "validate")]
+impl VerifyUserAttributeRequest {
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for VerifyUserAttributeRequest {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        use crate::constraints::*;
+        v.member("AccessToken", &self.access_token, &TOKEN_MODEL_TYPE);
+        v.member("AttributeName", &self.attribute_name, &ATTRIBUTE_NAME_TYPE);
+        v.member("Code", &self.code, &CONFIRMATION_CODE_TYPE);
     }
 }

@@ -2,7 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 use crate::UserVerificationType;
-use crate::validate::{Validate, Validator, Violations};
 
 /// Settings for authentication (MFA) with passkey, or webauthN, biometric and security-key devices in a user pool. Configures the following:
 ///
@@ -40,32 +39,23 @@ impl WebAuthnConfigurationType {
         self.user_verification = Some(value.into());
         self
     }
+}
+
+#[cfg(feature = "validate")]
+impl WebAuthnConfigurationType {
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
     }
 }
 
-impl Validate for WebAuthnConfigurationType {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.relying_party_id {
-            validator
-                .member(
-                    "RelyingPartyId",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(1), Some(127));
-                    },
-                );
-        }
-        if let Some(value) = &self.user_verification {
-            validator
-                .member(
-                    "UserVerification",
-                    |validator| {
-                        validator.known(value.as_str(), value.is_known(), false);
-                    },
-                );
-        }
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for WebAuthnConfigurationType {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        use crate::constraints::*;
+        v.member("RelyingPartyId", &self.relying_party_id, &RELYING_PARTY_ID_TYPE);
+        v.nested("UserVerification", &self.user_verification);
     }
 }

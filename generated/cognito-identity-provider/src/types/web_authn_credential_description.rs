@@ -2,7 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 use crate::wire;
-use crate::validate::{Validate, Validator, Violations};
 
 /// The details of a passkey, or webauthN, biometric or security-key authentication factor for a user.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -52,11 +51,6 @@ impl WebAuthnCredentialDescription {
         self.authenticator_attachment = Some(value.into());
         self
     }
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
-    }
 }
 
 impl Default for WebAuthnCredentialDescription {
@@ -72,31 +66,22 @@ impl Default for WebAuthnCredentialDescription {
     }
 }
 
-impl Validate for WebAuthnCredentialDescription {
-    fn validate_into(&self, validator: &mut Validator) {
-        let value = &self.credential_id;
-        validator
-            .member(
-                "CredentialId",
-                |validator| {
-                    validator.length(value.chars().count(), Some(0), Some(131072));
-                },
-            );
-        let value = &self.friendly_credential_name;
-        validator
-            .member(
-                "FriendlyCredentialName",
-                |validator| {
-                    validator.length(value.chars().count(), Some(0), Some(131072));
-                },
-            );
-        let value = &self.relying_party_id;
-        validator
-            .member(
-                "RelyingPartyId",
-                |validator| {
-                    validator.length(value.chars().count(), Some(0), Some(131072));
-                },
-            );
+#[cfg(feature = "validate")]
+impl WebAuthnCredentialDescription {
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for WebAuthnCredentialDescription {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        use crate::constraints::*;
+        v.member("CredentialId", &self.credential_id, &STRING_TYPE);
+        v.member("FriendlyCredentialName", &self.friendly_credential_name, &STRING_TYPE);
+        v.member("RelyingPartyId", &self.relying_party_id, &STRING_TYPE);
     }
 }

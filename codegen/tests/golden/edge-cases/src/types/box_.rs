@@ -4,7 +4,6 @@ use std::fmt;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde::de::{MapAccess, Visitor, self};
 use serde::ser::SerializeMap;
-use crate::validate::{Validate, Validator};
 
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
@@ -99,6 +98,7 @@ impl<'de> Deserialize<'de> for Box {
     }
 }
 
-impl Validate for Box {
-    fn validate_into(&self, _validator: &mut Validator) {}
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for Box {
+    fn validate_into(&self, _v: &mut crate::validate::Validator) {}
 }

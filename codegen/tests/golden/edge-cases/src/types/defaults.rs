@@ -2,7 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 use crate::{Level, OddValues, wire};
-use crate::validate::{Validate, Validator, Violations};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -64,11 +63,6 @@ impl Defaults {
         self.removed = Some(value.into());
         self
     }
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> ::std::result::Result<(), Violations> {
-        Validate::validate(self)
-    }
 }
 
 impl ::std::default::Default for Defaults {
@@ -102,23 +96,20 @@ impl ::std::default::Default for Defaults {
     }
 }
 
-impl Validate for Defaults {
-    fn validate_into(&self, validator: &mut Validator) {
-        let value = &self.mode;
-        validator
-            .member(
-                "Mode",
-                |validator| {
-                    validator.known(value.as_str(), value.is_known(), false);
-                },
-            );
-        let value = &self.level;
-        validator
-            .member(
-                "Level",
-                |validator| {
-                    validator.known(&value.to_string(), value.is_known(), false);
-                },
-            );
+#[cfg(feature = "validate")]
+impl Defaults {
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> ::std::result::Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for Defaults {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        v.nested("Mode", &self.mode);
+        v.nested("Level", &self.level);
     }
 }

@@ -9,8 +9,6 @@ use crate::{
     PlaceWidget, Times, Tree, Widget, lowerCaseShape, wire,
 };
 
-use crate::validate::{Validate, Validator, Violations};
-
 /// This structure is the input of `Everything`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -134,131 +132,33 @@ impl EverythingInput {
         self.old = Some(value.into());
         self
     }
+}
+
+#[cfg(feature = "validate")]
+impl EverythingInput {
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> ::std::result::Result<(), Violations> {
-        Validate::validate(self)
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> ::std::result::Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
     }
 }
 
-impl Validate for EverythingInput {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.keywords {
-            validator
-                .member(
-                    "Keywords",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.numbers {
-            validator
-                .member(
-                    "Numbers",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.times {
-            validator
-                .member(
-                    "Times",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.collections {
-            validator
-                .member(
-                    "Collections",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.tree {
-            validator
-                .member(
-                    "Tree",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.node {
-            validator
-                .member(
-                    "Node",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.clashes {
-            validator
-                .member(
-                    "Clashes",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.widget {
-            validator
-                .member(
-                    "Widget",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.other_widget {
-            validator
-                .member(
-                    "OtherWidget",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.level {
-            validator
-                .member(
-                    "Level",
-                    |validator| {
-                        validator.known(&value.to_string(), value.is_known(), false);
-                    },
-                );
-        }
-        if let Some(value) = &self.defaults {
-            validator
-                .member(
-                    "Defaults",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.lower {
-            validator
-                .member(
-                    "lower",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.old {
-            validator
-                .member(
-                    "Old",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for EverythingInput {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        v.nested("Keywords", &self.keywords);
+        v.nested("Numbers", &self.numbers);
+        v.nested("Times", &self.times);
+        v.nested("Collections", &self.collections);
+        v.nested("Tree", &self.tree);
+        v.nested("Node", &self.node);
+        v.nested("Clashes", &self.clashes);
+        v.nested("Widget", &self.widget);
+        v.nested("OtherWidget", &self.other_widget);
+        v.nested("Level", &self.level);
+        v.nested("Defaults", &self.defaults);
+        v.nested("lower", &self.lower);
+        v.nested("Old", &self.old);
     }
 }

@@ -2,7 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 use crate::{OddValues, wire};
-use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `Everything`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -29,40 +28,23 @@ impl EverythingOutput {
         self.values = Some(value.into());
         self
     }
+}
+
+#[cfg(feature = "validate")]
+impl EverythingOutput {
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> ::std::result::Result<(), Violations> {
-        Validate::validate(self)
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> ::std::result::Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
     }
 }
 
-impl Validate for EverythingOutput {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.odd {
-            validator
-                .member(
-                    "Odd",
-                    |validator| {
-                        validator.known(value.as_str(), value.is_known(), false);
-                    },
-                );
-        }
-        if let Some(value) = &self.values {
-            validator
-                .member(
-                    "Values",
-                    |validator| {
-                        for (index, item) in value.iter().enumerate() {
-                            validator
-                                .index(
-                                    index,
-                                    |validator| {
-                                        validator.known(item.as_str(), item.is_known(), false);
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for EverythingOutput {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        use crate::constraints::*;
+        v.nested("Odd", &self.odd);
+        v.member("Values", &self.values, &ODD_VALUES_LIST);
     }
 }

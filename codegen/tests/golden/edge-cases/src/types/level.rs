@@ -78,3 +78,14 @@ impl<'de> Deserialize<'de> for Level {
         i32::deserialize(deserializer).map(Self::from)
     }
 }
+
+#[cfg(feature = "validate")]
+impl crate::validate::Check for Level {
+    fn check(
+        &self,
+        constraints: &crate::validate::Constraints,
+        validator: &mut crate::validate::Validator,
+    ) {
+        validator.int_enum_value(self.as_i32(), self.is_known(), constraints);
+    }
+}

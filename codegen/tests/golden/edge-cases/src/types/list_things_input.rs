@@ -2,7 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 use crate::{Node, wire};
-use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `ListThings`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -34,31 +33,22 @@ impl ListThingsInput {
         self.limit = Some(value.into());
         self
     }
+}
+
+#[cfg(feature = "validate")]
+impl ListThingsInput {
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> ::std::result::Result<(), Violations> {
-        Validate::validate(self)
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> ::std::result::Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
     }
 }
 
-impl Validate for ListThingsInput {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.start_key {
-            validator
-                .member(
-                    "StartKey",
-                    |validator| {
-                        for (key, item) in value {
-                            validator
-                                .key(
-                                    key,
-                                    |validator| {
-                                        item.validate_into(validator);
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for ListThingsInput {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        use crate::constraints::*;
+        v.member("StartKey", &self.start_key, &KEY_MAP);
     }
 }

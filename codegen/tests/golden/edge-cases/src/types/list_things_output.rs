@@ -2,7 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 use crate::{Node, Widget, wire};
-use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `ListThings`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -38,48 +37,23 @@ impl ListThingsOutput {
         self.things = Some(value.into());
         self
     }
+}
+
+#[cfg(feature = "validate")]
+impl ListThingsOutput {
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> ::std::result::Result<(), Violations> {
-        Validate::validate(self)
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> ::std::result::Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
     }
 }
 
-impl Validate for ListThingsOutput {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.last_key {
-            validator
-                .member(
-                    "LastKey",
-                    |validator| {
-                        for (key, item) in value {
-                            validator
-                                .key(
-                                    key,
-                                    |validator| {
-                                        item.validate_into(validator);
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-        if let Some(value) = &self.things {
-            validator
-                .member(
-                    "Things",
-                    |validator| {
-                        for (index, item) in value.iter().enumerate() {
-                            validator
-                                .index(
-                                    index,
-                                    |validator| {
-                                        item.validate_into(validator);
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for ListThingsOutput {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        use crate::constraints::*;
+        v.member("LastKey", &self.last_key, &KEY_MAP);
+        v.member("Things", &self.things, &WIDGET_LIST);
     }
 }

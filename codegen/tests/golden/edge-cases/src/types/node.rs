@@ -5,7 +5,6 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde::de::{MapAccess, Visitor, self};
 use serde::ser::SerializeMap;
 use crate::wire;
-use crate::validate::{Validate, Validator};
 
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
@@ -147,34 +146,16 @@ impl<'de> Deserialize<'de> for Node {
     }
 }
 
-impl Validate for Node {
-    fn validate_into(&self, validator: &mut Validator) {
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for Node {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        use crate::constraints::*;
         match self {
             Self::Children(value) => {
-                validator
-                    .member(
-                        "Children",
-                        |validator| {
-                            for (index, item) in value.iter().enumerate() {
-                                validator
-                                    .index(
-                                        index,
-                                        |validator| {
-                                            item.validate_into(validator);
-                                        },
-                                    );
-                            }
-                        },
-                    );
+                v.member("Children", value, &NODE_LIST);
             }
             Self::Next(value) => {
-                validator
-                    .member(
-                        "Next",
-                        |validator| {
-                            value.validate_into(validator);
-                        },
-                    );
+                v.nested("Next", value);
             }
             _ => {}
         }

@@ -3,7 +3,6 @@
 #![allow(deprecated)]
 
 use serde::{Deserialize, Serialize};
-use crate::validate::{Validate, Validator, Violations};
 
 #[deprecated(note = "replaced by Widget")]
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -19,13 +18,19 @@ impl OldShape {
         self.value = Some(value.into());
         self
     }
+}
+
+#[cfg(feature = "validate")]
+impl OldShape {
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> ::std::result::Result<(), Violations> {
-        Validate::validate(self)
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> ::std::result::Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
     }
 }
 
-impl Validate for OldShape {
-    fn validate_into(&self, _validator: &mut Validator) {}
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for OldShape {
+    fn validate_into(&self, _v: &mut crate::validate::Validator) {}
 }

@@ -2,7 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 use crate::wire;
-use crate::validate::{Validate, Validator, Violations};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -81,11 +80,6 @@ impl Times {
         self.list = Some(value.into());
         self
     }
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> ::std::result::Result<(), Violations> {
-        Validate::validate(self)
-    }
 }
 
 impl ::std::default::Default for Times {
@@ -101,6 +95,17 @@ impl ::std::default::Default for Times {
     }
 }
 
-impl Validate for Times {
-    fn validate_into(&self, _validator: &mut Validator) {}
+#[cfg(feature = "validate")]
+impl Times {
+    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> ::std::result::Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for Times {
+    fn validate_into(&self, _v: &mut crate::validate::Validator) {}
 }

@@ -2,7 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 use crate::wire;
-use crate::validate::{Validate, Validator, Violations};
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -24,13 +23,19 @@ impl Vec {
         self.items = Some(value.into());
         self
     }
+}
+
+#[cfg(feature = "validate")]
+impl Vec {
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> ::std::result::Result<(), Violations> {
-        Validate::validate(self)
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> ::std::result::Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
     }
 }
 
-impl Validate for Vec {
-    fn validate_into(&self, _validator: &mut Validator) {}
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for Vec {
+    fn validate_into(&self, _v: &mut crate::validate::Validator) {}
 }

@@ -2,7 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 use crate::wire;
-use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `PutNote`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -63,13 +62,19 @@ impl PutNoteInput {
         self.created = Some(value.into());
         self
     }
+}
+
+#[cfg(feature = "validate")]
+impl PutNoteInput {
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
     }
 }
 
-impl Validate for PutNoteInput {
-    fn validate_into(&self, _validator: &mut Validator) {}
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for PutNoteInput {
+    fn validate_into(&self, _v: &mut crate::validate::Validator) {}
 }

@@ -2,7 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 use crate::Note;
-use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `PutNote`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -25,23 +24,21 @@ impl PutNoteOutput {
         self.note = Some(value.into());
         self
     }
+}
+
+#[cfg(feature = "validate")]
+impl PutNoteOutput {
     /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
+    /// every value inside it, and returns all violations at once. Only with the crate's
+    /// `validate` feature (on by default).
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
     }
 }
 
-impl Validate for PutNoteOutput {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.note {
-            validator
-                .member(
-                    "Note",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
+#[cfg(feature = "validate")]
+impl crate::validate::Validate for PutNoteOutput {
+    fn validate_into(&self, v: &mut crate::validate::Validator) {
+        v.nested("Note", &self.note);
     }
 }
