@@ -13,6 +13,7 @@ pub mod format;
 pub mod fuzz;
 pub mod models;
 pub mod output;
+pub mod patterns;
 pub mod step;
 pub mod suggest;
 pub mod test;

@@ -35,6 +35,7 @@ fn run(task: Task) -> Result<(), TaskError> {
         Task::Models { only } => xtask::models::check_all(only.as_deref()),
         Task::Fuzz { seconds } => xtask::fuzz::run(seconds),
         Task::Fmt { check } => xtask::format::run(check),
+        Task::Patterns => xtask::patterns::run(),
         Task::CodegenAll { check: true } => {
             check_all(&repo_root(), CHECKED_IN)?;
             println!("the checked-in crates are up to date");

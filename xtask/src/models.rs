@@ -1,5 +1,6 @@
 //! `cargo xtask models`: generates a crate for every model in `model/` into `target/models/`,
-//! then builds, tests, lints and documents each one with warnings denied.
+//! then builds, tests, lints and documents each one with warnings denied, with its default
+//! features and again without them (no `validate`: types and wire code only).
 //!
 //! The crates share one build folder (`target/models/target`), so their common dependencies are
 //! compiled once. Each crate is written like any other (`crate::output`): only changed files,
@@ -29,6 +30,24 @@ const CHECKS: &[Step] = &[
         what: "rustdoc, warnings denied",
         program: "cargo",
         args: &["doc", "--no-deps"],
+        env: &[("RUSTDOCFLAGS", "-D warnings")],
+    },
+    Step {
+        what: "clippy without the validate feature, warnings denied",
+        program: "cargo",
+        args: &["clippy", "--all-targets", "--no-default-features", "--", "-D", "warnings"],
+        env: &[],
+    },
+    Step {
+        what: "tests without the validate feature",
+        program: "cargo",
+        args: &["test", "--no-default-features"],
+        env: &[],
+    },
+    Step {
+        what: "rustdoc without the validate feature, warnings denied",
+        program: "cargo",
+        args: &["doc", "--no-deps", "--no-default-features"],
         env: &[("RUSTDOCFLAGS", "-D warnings")],
     },
 ];
