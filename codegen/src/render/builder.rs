@@ -12,8 +12,8 @@ use crate::space::{MemberDef, StructDef, TypeDef};
 /// mirrors the model, which has that many.
 const MANY_ARGUMENTS: usize = 7;
 
-/// The inherent `impl` of a structure: `new` and `with_*`.
-pub fn struct_impl(def: &TypeDef, s: &StructDef, std: &StdPaths) -> TokenStream {
+/// The inherent `impl` of a structure: `new`, `with_*` and the methods in `more`.
+pub fn struct_impl(def: &TypeDef, s: &StructDef, std: &StdPaths, more: TokenStream) -> TokenStream {
     let name = naming::ident(&def.name);
     let required: Vec<&MemberDef> = s.members.iter().filter(|f| f.is_required()).collect();
     let new = (!required.is_empty()).then(|| {
@@ -61,6 +61,8 @@ pub fn struct_impl(def: &TypeDef, s: &StructDef, std: &StdPaths) -> TokenStream 
             #new
 
             #(#setters)*
+
+            #more
         }
     }
 }

@@ -35,7 +35,7 @@ pub fn render(def: &TypeDef, s: &StructDef, space: &TypeSpace) -> TokenStream {
         imports.add("std", "fmt").add("crate::wire", "Redacted");
     }
     let imports = imports.tokens();
-    let builder = builder::struct_impl(def, s, std);
+    let builder = builder::struct_impl(def, s, std, validation::validate_method(std));
     let validate = validation::struct_impl(def, &s.members, space);
     let allow_case = (!naming::is_upper_camel(&def.name)).then(|| quote!(#[allow(non_camel_case_types)]));
     quote! {

@@ -130,10 +130,22 @@ fn member_check(m: &MemberDef, value: TokenStream, space: &TypeSpace) -> Option<
     })
 }
 
-/// The inherent `validate()` and `impl Validate` of a structure.
+/// A structure's inherent `validate()`, so that callers need not import the trait.
+pub fn validate_method(std: &StdPaths) -> TokenStream {
+    let result = std.path("Result");
+    quote! {
+        /// Checks the model's constraints on this value and every value inside it, and returns
+        /// all violations at once (with the crate's `validate` feature, on by default).
+        #[cfg(feature = "validate")]
+        pub fn validate(&self) -> #result<(), crate::validate::Violations> {
+            crate::validate::Validate::validate(self)
+        }
+    }
+}
+
+/// `impl Validate` for a structure.
 pub fn struct_impl(def: &TypeDef, fields: &[MemberDef], space: &TypeSpace) -> TokenStream {
     let name = naming::ident(&def.name);
-    let result = StdPaths::of(space).path("Result");
     let checks: Vec<TokenStream> = fields
         .iter()
         .filter_map(|f| {
@@ -141,20 +153,7 @@ pub fn struct_impl(def: &TypeDef, fields: &[MemberDef], space: &TypeSpace) -> To
             member_check(f, quote!(&self.#field), space)
         })
         .collect();
-    let validate_impl = validate_impl(&name, fields, space, quote!(#(#checks)*));
-    quote! {
-        #[cfg(feature = "validate")]
-        impl #name {
-            /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-            /// every value inside it, and returns all violations at once. Only with the crate's
-            /// `validate` feature (on by default).
-            pub fn validate(&self) -> #result<(), crate::validate::Violations> {
-                crate::validate::Validate::validate(self)
-            }
-        }
-
-        #validate_impl
-    }
+    validate_impl(&name, fields, space, quote!(#(#checks)*))
 }
 
 /// `impl Validate` for a union: the member that is set is checked.

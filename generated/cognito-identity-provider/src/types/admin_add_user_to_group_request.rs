@@ -33,6 +33,12 @@ impl AdminAddUserToGroupRequest {
             group_name: group_name.into(),
         }
     }
+    /// Checks the model's constraints on this value and every value inside it, and returns
+    /// all violations at once (with the crate's `validate` feature, on by default).
+    #[cfg(feature = "validate")]
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
+    }
 }
 
 impl fmt::Debug for AdminAddUserToGroupRequest {
@@ -42,16 +48,6 @@ impl fmt::Debug for AdminAddUserToGroupRequest {
             .field("username", &Redacted)
             .field("group_name", &self.group_name)
             .finish()
-    }
-}
-
-#[cfg(feature = "validate")]
-impl AdminAddUserToGroupRequest {
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once. Only with the crate's
-    /// `validate` feature (on by default).
-    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
-        crate::validate::Validate::validate(self)
     }
 }
 

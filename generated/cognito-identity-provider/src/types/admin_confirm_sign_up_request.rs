@@ -55,6 +55,12 @@ impl AdminConfirmSignUpRequest {
         self.client_metadata = Some(value.into());
         self
     }
+    /// Checks the model's constraints on this value and every value inside it, and returns
+    /// all violations at once (with the crate's `validate` feature, on by default).
+    #[cfg(feature = "validate")]
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
+    }
 }
 
 impl fmt::Debug for AdminConfirmSignUpRequest {
@@ -64,16 +70,6 @@ impl fmt::Debug for AdminConfirmSignUpRequest {
             .field("username", &Redacted)
             .field("client_metadata", &self.client_metadata)
             .finish()
-    }
-}
-
-#[cfg(feature = "validate")]
-impl AdminConfirmSignUpRequest {
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once. Only with the crate's
-    /// `validate` feature (on by default).
-    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
-        crate::validate::Validate::validate(self)
     }
 }
 

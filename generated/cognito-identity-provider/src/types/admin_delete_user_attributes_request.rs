@@ -38,6 +38,12 @@ impl AdminDeleteUserAttributesRequest {
             user_attribute_names: user_attribute_names.into(),
         }
     }
+    /// Checks the model's constraints on this value and every value inside it, and returns
+    /// all violations at once (with the crate's `validate` feature, on by default).
+    #[cfg(feature = "validate")]
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
+    }
 }
 
 impl fmt::Debug for AdminDeleteUserAttributesRequest {
@@ -47,16 +53,6 @@ impl fmt::Debug for AdminDeleteUserAttributesRequest {
             .field("username", &Redacted)
             .field("user_attribute_names", &self.user_attribute_names)
             .finish()
-    }
-}
-
-#[cfg(feature = "validate")]
-impl AdminDeleteUserAttributesRequest {
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once. Only with the crate's
-    /// `validate` feature (on by default).
-    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
-        crate::validate::Validate::validate(self)
     }
 }
 

@@ -35,6 +35,12 @@ impl AdminForgetDeviceRequest {
             device_key: device_key.into(),
         }
     }
+    /// Checks the model's constraints on this value and every value inside it, and returns
+    /// all violations at once (with the crate's `validate` feature, on by default).
+    #[cfg(feature = "validate")]
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
+    }
 }
 
 impl fmt::Debug for AdminForgetDeviceRequest {
@@ -44,16 +50,6 @@ impl fmt::Debug for AdminForgetDeviceRequest {
             .field("username", &Redacted)
             .field("device_key", &self.device_key)
             .finish()
-    }
-}
-
-#[cfg(feature = "validate")]
-impl AdminForgetDeviceRequest {
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once. Only with the crate's
-    /// `validate` feature (on by default).
-    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
-        crate::validate::Validate::validate(self)
     }
 }
 

@@ -151,6 +151,12 @@ impl AdminInitiateAuthRequest {
         self.session = Some(value.into());
         self
     }
+    /// Checks the model's constraints on this value and every value inside it, and returns
+    /// all violations at once (with the crate's `validate` feature, on by default).
+    #[cfg(feature = "validate")]
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
+    }
 }
 
 impl fmt::Debug for AdminInitiateAuthRequest {
@@ -165,16 +171,6 @@ impl fmt::Debug for AdminInitiateAuthRequest {
             .field("context_data", &self.context_data)
             .field("session", &self.session.as_ref().map(|_| Redacted))
             .finish()
-    }
-}
-
-#[cfg(feature = "validate")]
-impl AdminInitiateAuthRequest {
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once. Only with the crate's
-    /// `validate` feature (on by default).
-    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
-        crate::validate::Validate::validate(self)
     }
 }
 

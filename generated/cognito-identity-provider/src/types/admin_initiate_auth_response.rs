@@ -112,6 +112,12 @@ impl AdminInitiateAuthResponse {
         self.available_challenges = Some(value.into());
         self
     }
+    /// Checks the model's constraints on this value and every value inside it, and returns
+    /// all violations at once (with the crate's `validate` feature, on by default).
+    #[cfg(feature = "validate")]
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
+    }
 }
 
 impl fmt::Debug for AdminInitiateAuthResponse {
@@ -123,16 +129,6 @@ impl fmt::Debug for AdminInitiateAuthResponse {
             .field("authentication_result", &self.authentication_result)
             .field("available_challenges", &self.available_challenges)
             .finish()
-    }
-}
-
-#[cfg(feature = "validate")]
-impl AdminInitiateAuthResponse {
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once. Only with the crate's
-    /// `validate` feature (on by default).
-    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
-        crate::validate::Validate::validate(self)
     }
 }
 

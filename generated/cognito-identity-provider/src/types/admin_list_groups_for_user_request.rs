@@ -42,6 +42,12 @@ impl AdminListGroupsForUserRequest {
         self.next_token = Some(value.into());
         self
     }
+    /// Checks the model's constraints on this value and every value inside it, and returns
+    /// all violations at once (with the crate's `validate` feature, on by default).
+    #[cfg(feature = "validate")]
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
+    }
 }
 
 impl fmt::Debug for AdminListGroupsForUserRequest {
@@ -52,16 +58,6 @@ impl fmt::Debug for AdminListGroupsForUserRequest {
             .field("limit", &self.limit)
             .field("next_token", &self.next_token)
             .finish()
-    }
-}
-
-#[cfg(feature = "validate")]
-impl AdminListGroupsForUserRequest {
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once. Only with the crate's
-    /// `validate` feature (on by default).
-    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
-        crate::validate::Validate::validate(self)
     }
 }
 

@@ -42,6 +42,12 @@ impl AdminListUserAuthEventsRequest {
         self.next_token = Some(value.into());
         self
     }
+    /// Checks the model's constraints on this value and every value inside it, and returns
+    /// all violations at once (with the crate's `validate` feature, on by default).
+    #[cfg(feature = "validate")]
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
+    }
 }
 
 impl fmt::Debug for AdminListUserAuthEventsRequest {
@@ -52,16 +58,6 @@ impl fmt::Debug for AdminListUserAuthEventsRequest {
             .field("max_results", &self.max_results)
             .field("next_token", &self.next_token)
             .finish()
-    }
-}
-
-#[cfg(feature = "validate")]
-impl AdminListUserAuthEventsRequest {
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once. Only with the crate's
-    /// `validate` feature (on by default).
-    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
-        crate::validate::Validate::validate(self)
     }
 }
 

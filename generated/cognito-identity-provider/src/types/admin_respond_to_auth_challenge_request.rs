@@ -287,6 +287,12 @@ impl AdminRespondToAuthChallengeRequest {
         self.client_metadata = Some(value.into());
         self
     }
+    /// Checks the model's constraints on this value and every value inside it, and returns
+    /// all violations at once (with the crate's `validate` feature, on by default).
+    #[cfg(feature = "validate")]
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
+    }
 }
 
 impl fmt::Debug for AdminRespondToAuthChallengeRequest {
@@ -304,16 +310,6 @@ impl fmt::Debug for AdminRespondToAuthChallengeRequest {
             .field("context_data", &self.context_data)
             .field("client_metadata", &self.client_metadata)
             .finish()
-    }
-}
-
-#[cfg(feature = "validate")]
-impl AdminRespondToAuthChallengeRequest {
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once. Only with the crate's
-    /// `validate` feature (on by default).
-    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
-        crate::validate::Validate::validate(self)
     }
 }
 

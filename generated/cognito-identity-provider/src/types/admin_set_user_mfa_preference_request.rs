@@ -63,6 +63,12 @@ impl AdminSetUserMFAPreferenceRequest {
         self.email_mfa_settings = Some(value.into());
         self
     }
+    /// Checks the model's constraints on this value and every value inside it, and returns
+    /// all violations at once (with the crate's `validate` feature, on by default).
+    #[cfg(feature = "validate")]
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
+    }
 }
 
 impl fmt::Debug for AdminSetUserMFAPreferenceRequest {
@@ -74,16 +80,6 @@ impl fmt::Debug for AdminSetUserMFAPreferenceRequest {
             .field("username", &Redacted)
             .field("user_pool_id", &self.user_pool_id)
             .finish()
-    }
-}
-
-#[cfg(feature = "validate")]
-impl AdminSetUserMFAPreferenceRequest {
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once. Only with the crate's
-    /// `validate` feature (on by default).
-    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
-        crate::validate::Validate::validate(self)
     }
 }
 

@@ -44,6 +44,12 @@ impl AdminSetUserPasswordRequest {
         self.permanent = Some(value.into());
         self
     }
+    /// Checks the model's constraints on this value and every value inside it, and returns
+    /// all violations at once (with the crate's `validate` feature, on by default).
+    #[cfg(feature = "validate")]
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
+    }
 }
 
 impl fmt::Debug for AdminSetUserPasswordRequest {
@@ -54,16 +60,6 @@ impl fmt::Debug for AdminSetUserPasswordRequest {
             .field("password", &Redacted)
             .field("permanent", &self.permanent)
             .finish()
-    }
-}
-
-#[cfg(feature = "validate")]
-impl AdminSetUserPasswordRequest {
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once. Only with the crate's
-    /// `validate` feature (on by default).
-    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
-        crate::validate::Validate::validate(self)
     }
 }
 

@@ -36,6 +36,12 @@ impl AdminSetUserSettingsRequest {
             mfa_options: mfa_options.into(),
         }
     }
+    /// Checks the model's constraints on this value and every value inside it, and returns
+    /// all violations at once (with the crate's `validate` feature, on by default).
+    #[cfg(feature = "validate")]
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
+    }
 }
 
 impl fmt::Debug for AdminSetUserSettingsRequest {
@@ -45,16 +51,6 @@ impl fmt::Debug for AdminSetUserSettingsRequest {
             .field("username", &Redacted)
             .field("mfa_options", &self.mfa_options)
             .finish()
-    }
-}
-
-#[cfg(feature = "validate")]
-impl AdminSetUserSettingsRequest {
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once. Only with the crate's
-    /// `validate` feature (on by default).
-    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
-        crate::validate::Validate::validate(self)
     }
 }
 

@@ -39,6 +39,12 @@ impl AdminUpdateAuthEventFeedbackRequest {
             feedback_value: feedback_value.into(),
         }
     }
+    /// Checks the model's constraints on this value and every value inside it, and returns
+    /// all violations at once (with the crate's `validate` feature, on by default).
+    #[cfg(feature = "validate")]
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
+    }
 }
 
 impl fmt::Debug for AdminUpdateAuthEventFeedbackRequest {
@@ -49,16 +55,6 @@ impl fmt::Debug for AdminUpdateAuthEventFeedbackRequest {
             .field("event_id", &self.event_id)
             .field("feedback_value", &self.feedback_value)
             .finish()
-    }
-}
-
-#[cfg(feature = "validate")]
-impl AdminUpdateAuthEventFeedbackRequest {
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once. Only with the crate's
-    /// `validate` feature (on by default).
-    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
-        crate::validate::Validate::validate(self)
     }
 }
 

@@ -48,6 +48,12 @@ impl AdminUpdateDeviceStatusRequest {
         self.device_remembered_status = Some(value.into());
         self
     }
+    /// Checks the model's constraints on this value and every value inside it, and returns
+    /// all violations at once (with the crate's `validate` feature, on by default).
+    #[cfg(feature = "validate")]
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
+    }
 }
 
 impl fmt::Debug for AdminUpdateDeviceStatusRequest {
@@ -58,16 +64,6 @@ impl fmt::Debug for AdminUpdateDeviceStatusRequest {
             .field("device_key", &self.device_key)
             .field("device_remembered_status", &self.device_remembered_status)
             .finish()
-    }
-}
-
-#[cfg(feature = "validate")]
-impl AdminUpdateDeviceStatusRequest {
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once. Only with the crate's
-    /// `validate` feature (on by default).
-    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
-        crate::validate::Validate::validate(self)
     }
 }
 

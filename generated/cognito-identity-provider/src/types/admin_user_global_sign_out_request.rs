@@ -27,6 +27,12 @@ impl AdminUserGlobalSignOutRequest {
             username: username.into(),
         }
     }
+    /// Checks the model's constraints on this value and every value inside it, and returns
+    /// all violations at once (with the crate's `validate` feature, on by default).
+    #[cfg(feature = "validate")]
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
+    }
 }
 
 impl fmt::Debug for AdminUserGlobalSignOutRequest {
@@ -35,16 +41,6 @@ impl fmt::Debug for AdminUserGlobalSignOutRequest {
             .field("user_pool_id", &self.user_pool_id)
             .field("username", &Redacted)
             .finish()
-    }
-}
-
-#[cfg(feature = "validate")]
-impl AdminUserGlobalSignOutRequest {
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once. Only with the crate's
-    /// `validate` feature (on by default).
-    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
-        crate::validate::Validate::validate(self)
     }
 }
 

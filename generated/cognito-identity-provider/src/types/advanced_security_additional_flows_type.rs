@@ -21,13 +21,9 @@ impl AdvancedSecurityAdditionalFlowsType {
         self.custom_auth_mode = Some(value.into());
         self
     }
-}
-
-#[cfg(feature = "validate")]
-impl AdvancedSecurityAdditionalFlowsType {
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once. Only with the crate's
-    /// `validate` feature (on by default).
+    /// Checks the model's constraints on this value and every value inside it, and returns
+    /// all violations at once (with the crate's `validate` feature, on by default).
+    #[cfg(feature = "validate")]
     pub fn validate(&self) -> Result<(), crate::validate::Violations> {
         crate::validate::Validate::validate(self)
     }

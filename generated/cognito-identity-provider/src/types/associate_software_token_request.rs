@@ -29,6 +29,12 @@ impl AssociateSoftwareTokenRequest {
         self.session = Some(value.into());
         self
     }
+    /// Checks the model's constraints on this value and every value inside it, and returns
+    /// all violations at once (with the crate's `validate` feature, on by default).
+    #[cfg(feature = "validate")]
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
+    }
 }
 
 impl fmt::Debug for AssociateSoftwareTokenRequest {
@@ -37,16 +43,6 @@ impl fmt::Debug for AssociateSoftwareTokenRequest {
             .field("access_token", &self.access_token.as_ref().map(|_| Redacted))
             .field("session", &self.session.as_ref().map(|_| Redacted))
             .finish()
-    }
-}
-
-#[cfg(feature = "validate")]
-impl AssociateSoftwareTokenRequest {
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once. Only with the crate's
-    /// `validate` feature (on by default).
-    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
-        crate::validate::Validate::validate(self)
     }
 }
 

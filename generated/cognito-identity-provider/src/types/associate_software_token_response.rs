@@ -27,6 +27,12 @@ impl AssociateSoftwareTokenResponse {
         self.session = Some(value.into());
         self
     }
+    /// Checks the model's constraints on this value and every value inside it, and returns
+    /// all violations at once (with the crate's `validate` feature, on by default).
+    #[cfg(feature = "validate")]
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
+    }
 }
 
 impl fmt::Debug for AssociateSoftwareTokenResponse {
@@ -35,16 +41,6 @@ impl fmt::Debug for AssociateSoftwareTokenResponse {
             .field("secret_code", &self.secret_code.as_ref().map(|_| Redacted))
             .field("session", &self.session.as_ref().map(|_| Redacted))
             .finish()
-    }
-}
-
-#[cfg(feature = "validate")]
-impl AssociateSoftwareTokenResponse {
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once. Only with the crate's
-    /// `validate` feature (on by default).
-    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
-        crate::validate::Validate::validate(self)
     }
 }
 

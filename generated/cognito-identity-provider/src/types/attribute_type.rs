@@ -30,6 +30,12 @@ impl AttributeType {
         self.value = Some(value.into());
         self
     }
+    /// Checks the model's constraints on this value and every value inside it, and returns
+    /// all violations at once (with the crate's `validate` feature, on by default).
+    #[cfg(feature = "validate")]
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
+    }
 }
 
 impl fmt::Debug for AttributeType {
@@ -38,16 +44,6 @@ impl fmt::Debug for AttributeType {
             .field("name", &self.name)
             .field("value", &self.value.as_ref().map(|_| Redacted))
             .finish()
-    }
-}
-
-#[cfg(feature = "validate")]
-impl AttributeType {
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once. Only with the crate's
-    /// `validate` feature (on by default).
-    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
-        crate::validate::Validate::validate(self)
     }
 }
 

@@ -58,6 +58,12 @@ impl AuthenticationResultType {
         self.new_device_metadata = Some(value.into());
         self
     }
+    /// Checks the model's constraints on this value and every value inside it, and returns
+    /// all violations at once (with the crate's `validate` feature, on by default).
+    #[cfg(feature = "validate")]
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
+    }
 }
 
 impl fmt::Debug for AuthenticationResultType {
@@ -70,16 +76,6 @@ impl fmt::Debug for AuthenticationResultType {
             .field("id_token", &self.id_token.as_ref().map(|_| Redacted))
             .field("new_device_metadata", &self.new_device_metadata)
             .finish()
-    }
-}
-
-#[cfg(feature = "validate")]
-impl AuthenticationResultType {
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once. Only with the crate's
-    /// `validate` feature (on by default).
-    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
-        crate::validate::Validate::validate(self)
     }
 }
 

@@ -39,6 +39,12 @@ impl ChangePasswordRequest {
         self.previous_password = Some(value.into());
         self
     }
+    /// Checks the model's constraints on this value and every value inside it, and returns
+    /// all violations at once (with the crate's `validate` feature, on by default).
+    #[cfg(feature = "validate")]
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
+    }
 }
 
 impl fmt::Debug for ChangePasswordRequest {
@@ -51,16 +57,6 @@ impl fmt::Debug for ChangePasswordRequest {
             .field("proposed_password", &Redacted)
             .field("access_token", &Redacted)
             .finish()
-    }
-}
-
-#[cfg(feature = "validate")]
-impl ChangePasswordRequest {
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once. Only with the crate's
-    /// `validate` feature (on by default).
-    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
-        crate::validate::Validate::validate(self)
     }
 }
 

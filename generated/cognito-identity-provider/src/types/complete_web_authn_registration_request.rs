@@ -28,6 +28,12 @@ impl CompleteWebAuthnRegistrationRequest {
             credential: credential.into(),
         }
     }
+    /// Checks the model's constraints on this value and every value inside it, and returns
+    /// all violations at once (with the crate's `validate` feature, on by default).
+    #[cfg(feature = "validate")]
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
+    }
 }
 
 impl fmt::Debug for CompleteWebAuthnRegistrationRequest {
@@ -36,16 +42,6 @@ impl fmt::Debug for CompleteWebAuthnRegistrationRequest {
             .field("access_token", &Redacted)
             .field("credential", &self.credential)
             .finish()
-    }
-}
-
-#[cfg(feature = "validate")]
-impl CompleteWebAuthnRegistrationRequest {
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once. Only with the crate's
-    /// `validate` feature (on by default).
-    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
-        crate::validate::Validate::validate(self)
     }
 }
 

@@ -51,6 +51,12 @@ impl ConfirmDeviceRequest {
         self.device_name = Some(value.into());
         self
     }
+    /// Checks the model's constraints on this value and every value inside it, and returns
+    /// all violations at once (with the crate's `validate` feature, on by default).
+    #[cfg(feature = "validate")]
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
+    }
 }
 
 impl fmt::Debug for ConfirmDeviceRequest {
@@ -61,16 +67,6 @@ impl fmt::Debug for ConfirmDeviceRequest {
             .field("device_secret_verifier_config", &self.device_secret_verifier_config)
             .field("device_name", &self.device_name)
             .finish()
-    }
-}
-
-#[cfg(feature = "validate")]
-impl ConfirmDeviceRequest {
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once. Only with the crate's
-    /// `validate` feature (on by default).
-    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
-        crate::validate::Validate::validate(self)
     }
 }
 

@@ -62,6 +62,12 @@ impl CreateManagedLoginBrandingRequest {
         self.assets = Some(value.into());
         self
     }
+    /// Checks the model's constraints on this value and every value inside it, and returns
+    /// all violations at once (with the crate's `validate` feature, on by default).
+    #[cfg(feature = "validate")]
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
+    }
 }
 
 impl fmt::Debug for CreateManagedLoginBrandingRequest {
@@ -73,16 +79,6 @@ impl fmt::Debug for CreateManagedLoginBrandingRequest {
             .field("settings", &self.settings)
             .field("assets", &self.assets)
             .finish()
-    }
-}
-
-#[cfg(feature = "validate")]
-impl CreateManagedLoginBrandingRequest {
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once. Only with the crate's
-    /// `validate` feature (on by default).
-    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
-        crate::validate::Validate::validate(self)
     }
 }
 

@@ -50,13 +50,9 @@ impl CreateUserPoolDomainRequest {
         self.custom_domain_config = Some(value.into());
         self
     }
-}
-
-#[cfg(feature = "validate")]
-impl CreateUserPoolDomainRequest {
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once. Only with the crate's
-    /// `validate` feature (on by default).
+    /// Checks the model's constraints on this value and every value inside it, and returns
+    /// all violations at once (with the crate's `validate` feature, on by default).
+    #[cfg(feature = "validate")]
     pub fn validate(&self) -> Result<(), crate::validate::Violations> {
         crate::validate::Validate::validate(self)
     }

@@ -33,6 +33,12 @@ impl DeleteUserAttributesRequest {
             access_token: access_token.into(),
         }
     }
+    /// Checks the model's constraints on this value and every value inside it, and returns
+    /// all violations at once (with the crate's `validate` feature, on by default).
+    #[cfg(feature = "validate")]
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
+    }
 }
 
 impl fmt::Debug for DeleteUserAttributesRequest {
@@ -41,16 +47,6 @@ impl fmt::Debug for DeleteUserAttributesRequest {
             .field("user_attribute_names", &self.user_attribute_names)
             .field("access_token", &Redacted)
             .finish()
-    }
-}
-
-#[cfg(feature = "validate")]
-impl DeleteUserAttributesRequest {
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once. Only with the crate's
-    /// `validate` feature (on by default).
-    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
-        crate::validate::Validate::validate(self)
     }
 }
 

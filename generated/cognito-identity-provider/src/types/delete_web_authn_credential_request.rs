@@ -28,6 +28,12 @@ impl DeleteWebAuthnCredentialRequest {
             credential_id: credential_id.into(),
         }
     }
+    /// Checks the model's constraints on this value and every value inside it, and returns
+    /// all violations at once (with the crate's `validate` feature, on by default).
+    #[cfg(feature = "validate")]
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
+    }
 }
 
 impl fmt::Debug for DeleteWebAuthnCredentialRequest {
@@ -36,16 +42,6 @@ impl fmt::Debug for DeleteWebAuthnCredentialRequest {
             .field("access_token", &Redacted)
             .field("credential_id", &self.credential_id)
             .finish()
-    }
-}
-
-#[cfg(feature = "validate")]
-impl DeleteWebAuthnCredentialRequest {
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once. Only with the crate's
-    /// `validate` feature (on by default).
-    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
-        crate::validate::Validate::validate(self)
     }
 }
 

@@ -36,6 +36,12 @@ impl DescribeManagedLoginBrandingByClientRequest {
         self.return_merged_resources = Some(value.into());
         self
     }
+    /// Checks the model's constraints on this value and every value inside it, and returns
+    /// all violations at once (with the crate's `validate` feature, on by default).
+    #[cfg(feature = "validate")]
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
+    }
 }
 
 impl fmt::Debug for DescribeManagedLoginBrandingByClientRequest {
@@ -45,16 +51,6 @@ impl fmt::Debug for DescribeManagedLoginBrandingByClientRequest {
             .field("client_id", &Redacted)
             .field("return_merged_resources", &self.return_merged_resources)
             .finish()
-    }
-}
-
-#[cfg(feature = "validate")]
-impl DescribeManagedLoginBrandingByClientRequest {
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once. Only with the crate's
-    /// `validate` feature (on by default).
-    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
-        crate::validate::Validate::validate(self)
     }
 }
 

@@ -17,13 +17,9 @@ impl DescribeUserPoolDomainRequest {
     pub fn new(domain: impl Into<String>) -> Self {
         Self { domain: domain.into() }
     }
-}
-
-#[cfg(feature = "validate")]
-impl DescribeUserPoolDomainRequest {
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once. Only with the crate's
-    /// `validate` feature (on by default).
+    /// Checks the model's constraints on this value and every value inside it, and returns
+    /// all violations at once (with the crate's `validate` feature, on by default).
+    #[cfg(feature = "validate")]
     pub fn validate(&self) -> Result<(), crate::validate::Violations> {
         crate::validate::Validate::validate(self)
     }

@@ -20,13 +20,9 @@ impl GetTokensFromRefreshTokenResponse {
         self.authentication_result = Some(value.into());
         self
     }
-}
-
-#[cfg(feature = "validate")]
-impl GetTokensFromRefreshTokenResponse {
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once. Only with the crate's
-    /// `validate` feature (on by default).
+    /// Checks the model's constraints on this value and every value inside it, and returns
+    /// all violations at once (with the crate's `validate` feature, on by default).
+    #[cfg(feature = "validate")]
     pub fn validate(&self) -> Result<(), crate::validate::Violations> {
         crate::validate::Validate::validate(self)
     }

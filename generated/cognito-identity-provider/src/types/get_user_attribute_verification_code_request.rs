@@ -58,6 +58,12 @@ impl GetUserAttributeVerificationCodeRequest {
         self.client_metadata = Some(value.into());
         self
     }
+    /// Checks the model's constraints on this value and every value inside it, and returns
+    /// all violations at once (with the crate's `validate` feature, on by default).
+    #[cfg(feature = "validate")]
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
+    }
 }
 
 impl fmt::Debug for GetUserAttributeVerificationCodeRequest {
@@ -67,16 +73,6 @@ impl fmt::Debug for GetUserAttributeVerificationCodeRequest {
             .field("attribute_name", &self.attribute_name)
             .field("client_metadata", &self.client_metadata)
             .finish()
-    }
-}
-
-#[cfg(feature = "validate")]
-impl GetUserAttributeVerificationCodeRequest {
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once. Only with the crate's
-    /// `validate` feature (on by default).
-    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
-        crate::validate::Validate::validate(self)
     }
 }
 

@@ -21,6 +21,12 @@ impl GetUserAuthFactorsRequest {
             access_token: access_token.into(),
         }
     }
+    /// Checks the model's constraints on this value and every value inside it, and returns
+    /// all violations at once (with the crate's `validate` feature, on by default).
+    #[cfg(feature = "validate")]
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
+    }
 }
 
 impl fmt::Debug for GetUserAuthFactorsRequest {
@@ -28,16 +34,6 @@ impl fmt::Debug for GetUserAuthFactorsRequest {
         f.debug_struct("GetUserAuthFactorsRequest")
             .field("access_token", &Redacted)
             .finish()
-    }
-}
-
-#[cfg(feature = "validate")]
-impl GetUserAuthFactorsRequest {
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once. Only with the crate's
-    /// `validate` feature (on by default).
-    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
-        crate::validate::Validate::validate(self)
     }
 }
 

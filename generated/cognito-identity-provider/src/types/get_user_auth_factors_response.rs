@@ -58,6 +58,12 @@ impl GetUserAuthFactorsResponse {
         self.configured_user_auth_factors = Some(value.into());
         self
     }
+    /// Checks the model's constraints on this value and every value inside it, and returns
+    /// all violations at once (with the crate's `validate` feature, on by default).
+    #[cfg(feature = "validate")]
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
+    }
 }
 
 impl fmt::Debug for GetUserAuthFactorsResponse {
@@ -68,16 +74,6 @@ impl fmt::Debug for GetUserAuthFactorsResponse {
             .field("user_mfa_setting_list", &self.user_mfa_setting_list)
             .field("configured_user_auth_factors", &self.configured_user_auth_factors)
             .finish()
-    }
-}
-
-#[cfg(feature = "validate")]
-impl GetUserAuthFactorsResponse {
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once. Only with the crate's
-    /// `validate` feature (on by default).
-    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
-        crate::validate::Validate::validate(self)
     }
 }
 

@@ -66,6 +66,12 @@ impl GetUserResponse {
         self.user_mfa_setting_list = Some(value.into());
         self
     }
+    /// Checks the model's constraints on this value and every value inside it, and returns
+    /// all violations at once (with the crate's `validate` feature, on by default).
+    #[cfg(feature = "validate")]
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
+    }
 }
 
 impl fmt::Debug for GetUserResponse {
@@ -77,16 +83,6 @@ impl fmt::Debug for GetUserResponse {
             .field("preferred_mfa_setting", &self.preferred_mfa_setting)
             .field("user_mfa_setting_list", &self.user_mfa_setting_list)
             .finish()
-    }
-}
-
-#[cfg(feature = "validate")]
-impl GetUserResponse {
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once. Only with the crate's
-    /// `validate` feature (on by default).
-    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
-        crate::validate::Validate::validate(self)
     }
 }
 

@@ -110,6 +110,12 @@ impl InitiateAuthResponse {
         self.available_challenges = Some(value.into());
         self
     }
+    /// Checks the model's constraints on this value and every value inside it, and returns
+    /// all violations at once (with the crate's `validate` feature, on by default).
+    #[cfg(feature = "validate")]
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
+    }
 }
 
 impl fmt::Debug for InitiateAuthResponse {
@@ -121,16 +127,6 @@ impl fmt::Debug for InitiateAuthResponse {
             .field("authentication_result", &self.authentication_result)
             .field("available_challenges", &self.available_challenges)
             .finish()
-    }
-}
-
-#[cfg(feature = "validate")]
-impl InitiateAuthResponse {
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once. Only with the crate's
-    /// `validate` feature (on by default).
-    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
-        crate::validate::Validate::validate(self)
     }
 }
 

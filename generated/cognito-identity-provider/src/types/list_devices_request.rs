@@ -40,6 +40,12 @@ impl ListDevicesRequest {
         self.pagination_token = Some(value.into());
         self
     }
+    /// Checks the model's constraints on this value and every value inside it, and returns
+    /// all violations at once (with the crate's `validate` feature, on by default).
+    #[cfg(feature = "validate")]
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
+    }
 }
 
 impl fmt::Debug for ListDevicesRequest {
@@ -49,16 +55,6 @@ impl fmt::Debug for ListDevicesRequest {
             .field("limit", &self.limit)
             .field("pagination_token", &self.pagination_token)
             .finish()
-    }
-}
-
-#[cfg(feature = "validate")]
-impl ListDevicesRequest {
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once. Only with the crate's
-    /// `validate` feature (on by default).
-    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
-        crate::validate::Validate::validate(self)
     }
 }
 

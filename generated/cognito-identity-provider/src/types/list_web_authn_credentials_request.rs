@@ -38,6 +38,12 @@ impl ListWebAuthnCredentialsRequest {
         self.max_results = Some(value.into());
         self
     }
+    /// Checks the model's constraints on this value and every value inside it, and returns
+    /// all violations at once (with the crate's `validate` feature, on by default).
+    #[cfg(feature = "validate")]
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
+    }
 }
 
 impl fmt::Debug for ListWebAuthnCredentialsRequest {
@@ -47,16 +53,6 @@ impl fmt::Debug for ListWebAuthnCredentialsRequest {
             .field("next_token", &self.next_token)
             .field("max_results", &self.max_results)
             .finish()
-    }
-}
-
-#[cfg(feature = "validate")]
-impl ListWebAuthnCredentialsRequest {
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once. Only with the crate's
-    /// `validate` feature (on by default).
-    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
-        crate::validate::Validate::validate(self)
     }
 }
 

@@ -87,6 +87,12 @@ impl ResendConfirmationCodeRequest {
         self.client_metadata = Some(value.into());
         self
     }
+    /// Checks the model's constraints on this value and every value inside it, and returns
+    /// all violations at once (with the crate's `validate` feature, on by default).
+    #[cfg(feature = "validate")]
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
+    }
 }
 
 impl fmt::Debug for ResendConfirmationCodeRequest {
@@ -102,16 +108,6 @@ impl fmt::Debug for ResendConfirmationCodeRequest {
             .field("analytics_metadata", &self.analytics_metadata)
             .field("client_metadata", &self.client_metadata)
             .finish()
-    }
-}
-
-#[cfg(feature = "validate")]
-impl ResendConfirmationCodeRequest {
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once. Only with the crate's
-    /// `validate` feature (on by default).
-    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
-        crate::validate::Validate::validate(self)
     }
 }
 

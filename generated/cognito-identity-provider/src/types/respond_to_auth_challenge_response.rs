@@ -93,6 +93,12 @@ impl RespondToAuthChallengeResponse {
         self.authentication_result = Some(value.into());
         self
     }
+    /// Checks the model's constraints on this value and every value inside it, and returns
+    /// all violations at once (with the crate's `validate` feature, on by default).
+    #[cfg(feature = "validate")]
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
+    }
 }
 
 impl fmt::Debug for RespondToAuthChallengeResponse {
@@ -103,16 +109,6 @@ impl fmt::Debug for RespondToAuthChallengeResponse {
             .field("challenge_parameters", &self.challenge_parameters)
             .field("authentication_result", &self.authentication_result)
             .finish()
-    }
-}
-
-#[cfg(feature = "validate")]
-impl RespondToAuthChallengeResponse {
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once. Only with the crate's
-    /// `validate` feature (on by default).
-    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
-        crate::validate::Validate::validate(self)
     }
 }
 

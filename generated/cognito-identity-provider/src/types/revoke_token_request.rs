@@ -34,6 +34,12 @@ impl RevokeTokenRequest {
         self.client_secret = Some(value.into());
         self
     }
+    /// Checks the model's constraints on this value and every value inside it, and returns
+    /// all violations at once (with the crate's `validate` feature, on by default).
+    #[cfg(feature = "validate")]
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
+    }
 }
 
 impl fmt::Debug for RevokeTokenRequest {
@@ -43,16 +49,6 @@ impl fmt::Debug for RevokeTokenRequest {
             .field("client_id", &Redacted)
             .field("client_secret", &self.client_secret.as_ref().map(|_| Redacted))
             .finish()
-    }
-}
-
-#[cfg(feature = "validate")]
-impl RevokeTokenRequest {
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once. Only with the crate's
-    /// `validate` feature (on by default).
-    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
-        crate::validate::Validate::validate(self)
     }
 }
 

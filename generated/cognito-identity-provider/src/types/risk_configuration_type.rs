@@ -94,6 +94,12 @@ impl RiskConfigurationType {
         self.last_modified_date = Some(value.into());
         self
     }
+    /// Checks the model's constraints on this value and every value inside it, and returns
+    /// all violations at once (with the crate's `validate` feature, on by default).
+    #[cfg(feature = "validate")]
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
+    }
 }
 
 impl fmt::Debug for RiskConfigurationType {
@@ -112,16 +118,6 @@ impl fmt::Debug for RiskConfigurationType {
             .field("risk_exception_configuration", &self.risk_exception_configuration)
             .field("last_modified_date", &self.last_modified_date)
             .finish()
-    }
-}
-
-#[cfg(feature = "validate")]
-impl RiskConfigurationType {
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once. Only with the crate's
-    /// `validate` feature (on by default).
-    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
-        crate::validate::Validate::validate(self)
     }
 }
 

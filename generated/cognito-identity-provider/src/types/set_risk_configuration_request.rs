@@ -84,6 +84,12 @@ impl SetRiskConfigurationRequest {
         self.risk_exception_configuration = Some(value.into());
         self
     }
+    /// Checks the model's constraints on this value and every value inside it, and returns
+    /// all violations at once (with the crate's `validate` feature, on by default).
+    #[cfg(feature = "validate")]
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
+    }
 }
 
 impl fmt::Debug for SetRiskConfigurationRequest {
@@ -101,16 +107,6 @@ impl fmt::Debug for SetRiskConfigurationRequest {
             )
             .field("risk_exception_configuration", &self.risk_exception_configuration)
             .finish()
-    }
-}
-
-#[cfg(feature = "validate")]
-impl SetRiskConfigurationRequest {
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once. Only with the crate's
-    /// `validate` feature (on by default).
-    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
-        crate::validate::Validate::validate(self)
     }
 }
 

@@ -51,6 +51,12 @@ impl SetUICustomizationRequest {
         self.image_file = Some(value.into());
         self
     }
+    /// Checks the model's constraints on this value and every value inside it, and returns
+    /// all violations at once (with the crate's `validate` feature, on by default).
+    #[cfg(feature = "validate")]
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
+    }
 }
 
 impl fmt::Debug for SetUICustomizationRequest {
@@ -61,16 +67,6 @@ impl fmt::Debug for SetUICustomizationRequest {
             .field("css", &self.css)
             .field("image_file", &self.image_file)
             .finish()
-    }
-}
-
-#[cfg(feature = "validate")]
-impl SetUICustomizationRequest {
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once. Only with the crate's
-    /// `validate` feature (on by default).
-    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
-        crate::validate::Validate::validate(self)
     }
 }
 

@@ -59,6 +59,12 @@ impl SetUserMFAPreferenceRequest {
         self.email_mfa_settings = Some(value.into());
         self
     }
+    /// Checks the model's constraints on this value and every value inside it, and returns
+    /// all violations at once (with the crate's `validate` feature, on by default).
+    #[cfg(feature = "validate")]
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
+    }
 }
 
 impl fmt::Debug for SetUserMFAPreferenceRequest {
@@ -69,16 +75,6 @@ impl fmt::Debug for SetUserMFAPreferenceRequest {
             .field("email_mfa_settings", &self.email_mfa_settings)
             .field("access_token", &Redacted)
             .finish()
-    }
-}
-
-#[cfg(feature = "validate")]
-impl SetUserMFAPreferenceRequest {
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once. Only with the crate's
-    /// `validate` feature (on by default).
-    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
-        crate::validate::Validate::validate(self)
     }
 }
 

@@ -82,13 +82,9 @@ impl SetUserPoolMfaConfigRequest {
         self.web_authn_configuration = Some(value.into());
         self
     }
-}
-
-#[cfg(feature = "validate")]
-impl SetUserPoolMfaConfigRequest {
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once. Only with the crate's
-    /// `validate` feature (on by default).
+    /// Checks the model's constraints on this value and every value inside it, and returns
+    /// all violations at once (with the crate's `validate` feature, on by default).
+    #[cfg(feature = "validate")]
     pub fn validate(&self) -> Result<(), crate::validate::Violations> {
         crate::validate::Validate::validate(self)
     }

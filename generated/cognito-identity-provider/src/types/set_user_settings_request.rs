@@ -31,6 +31,12 @@ impl SetUserSettingsRequest {
             mfa_options: mfa_options.into(),
         }
     }
+    /// Checks the model's constraints on this value and every value inside it, and returns
+    /// all violations at once (with the crate's `validate` feature, on by default).
+    #[cfg(feature = "validate")]
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
+    }
 }
 
 impl fmt::Debug for SetUserSettingsRequest {
@@ -39,16 +45,6 @@ impl fmt::Debug for SetUserSettingsRequest {
             .field("access_token", &Redacted)
             .field("mfa_options", &self.mfa_options)
             .finish()
-    }
-}
-
-#[cfg(feature = "validate")]
-impl SetUserSettingsRequest {
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once. Only with the crate's
-    /// `validate` feature (on by default).
-    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
-        crate::validate::Validate::validate(self)
     }
 }
 

@@ -127,6 +127,12 @@ impl SignUpRequest {
         self.client_metadata = Some(value.into());
         self
     }
+    /// Checks the model's constraints on this value and every value inside it, and returns
+    /// all violations at once (with the crate's `validate` feature, on by default).
+    #[cfg(feature = "validate")]
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
+    }
 }
 
 impl fmt::Debug for SignUpRequest {
@@ -145,16 +151,6 @@ impl fmt::Debug for SignUpRequest {
             )
             .field("client_metadata", &self.client_metadata)
             .finish()
-    }
-}
-
-#[cfg(feature = "validate")]
-impl SignUpRequest {
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once. Only with the crate's
-    /// `validate` feature (on by default).
-    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
-        crate::validate::Validate::validate(self)
     }
 }
 

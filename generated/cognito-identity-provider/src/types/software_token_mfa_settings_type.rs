@@ -14,13 +14,10 @@ pub struct SoftwareTokenMfaSettingsType {
     pub preferred_mfa: bool,
 }
 
-impl SoftwareTokenMfaSettingsType {}
-
-#[cfg(feature = "validate")]
 impl SoftwareTokenMfaSettingsType {
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once. Only with the crate's
-    /// `validate` feature (on by default).
+    /// Checks the model's constraints on this value and every value inside it, and returns
+    /// all violations at once (with the crate's `validate` feature, on by default).
+    #[cfg(feature = "validate")]
     pub fn validate(&self) -> Result<(), crate::validate::Violations> {
         crate::validate::Validate::validate(self)
     }

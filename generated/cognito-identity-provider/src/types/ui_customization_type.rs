@@ -79,6 +79,12 @@ impl UICustomizationType {
         self.creation_date = Some(value.into());
         self
     }
+    /// Checks the model's constraints on this value and every value inside it, and returns
+    /// all violations at once (with the crate's `validate` feature, on by default).
+    #[cfg(feature = "validate")]
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
+    }
 }
 
 impl fmt::Debug for UICustomizationType {
@@ -92,16 +98,6 @@ impl fmt::Debug for UICustomizationType {
             .field("last_modified_date", &self.last_modified_date)
             .field("creation_date", &self.creation_date)
             .finish()
-    }
-}
-
-#[cfg(feature = "validate")]
-impl UICustomizationType {
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once. Only with the crate's
-    /// `validate` feature (on by default).
-    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
-        crate::validate::Validate::validate(self)
     }
 }
 

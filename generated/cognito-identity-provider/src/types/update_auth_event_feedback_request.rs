@@ -44,6 +44,12 @@ impl UpdateAuthEventFeedbackRequest {
             feedback_value: feedback_value.into(),
         }
     }
+    /// Checks the model's constraints on this value and every value inside it, and returns
+    /// all violations at once (with the crate's `validate` feature, on by default).
+    #[cfg(feature = "validate")]
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
+    }
 }
 
 impl fmt::Debug for UpdateAuthEventFeedbackRequest {
@@ -55,16 +61,6 @@ impl fmt::Debug for UpdateAuthEventFeedbackRequest {
             .field("feedback_token", &Redacted)
             .field("feedback_value", &self.feedback_value)
             .finish()
-    }
-}
-
-#[cfg(feature = "validate")]
-impl UpdateAuthEventFeedbackRequest {
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once. Only with the crate's
-    /// `validate` feature (on by default).
-    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
-        crate::validate::Validate::validate(self)
     }
 }
 

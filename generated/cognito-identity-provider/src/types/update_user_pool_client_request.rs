@@ -358,6 +358,12 @@ impl UpdateUserPoolClientRequest {
         self.refresh_token_rotation = Some(value.into());
         self
     }
+    /// Checks the model's constraints on this value and every value inside it, and returns
+    /// all violations at once (with the crate's `validate` feature, on by default).
+    #[cfg(feature = "validate")]
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
+    }
 }
 
 impl fmt::Debug for UpdateUserPoolClientRequest {
@@ -393,16 +399,6 @@ impl fmt::Debug for UpdateUserPoolClientRequest {
             .field("auth_session_validity", &self.auth_session_validity)
             .field("refresh_token_rotation", &self.refresh_token_rotation)
             .finish()
-    }
-}
-
-#[cfg(feature = "validate")]
-impl UpdateUserPoolClientRequest {
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once. Only with the crate's
-    /// `validate` feature (on by default).
-    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
-        crate::validate::Validate::validate(self)
     }
 }
 

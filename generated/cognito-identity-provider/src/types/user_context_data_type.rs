@@ -27,6 +27,12 @@ impl UserContextDataType {
         self.encoded_data = Some(value.into());
         self
     }
+    /// Checks the model's constraints on this value and every value inside it, and returns
+    /// all violations at once (with the crate's `validate` feature, on by default).
+    #[cfg(feature = "validate")]
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
+    }
 }
 
 impl fmt::Debug for UserContextDataType {
@@ -35,16 +41,6 @@ impl fmt::Debug for UserContextDataType {
             .field("ip_address", &self.ip_address.as_ref().map(|_| Redacted))
             .field("encoded_data", &self.encoded_data.as_ref().map(|_| Redacted))
             .finish()
-    }
-}
-
-#[cfg(feature = "validate")]
-impl UserContextDataType {
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once. Only with the crate's
-    /// `validate` feature (on by default).
-    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
-        crate::validate::Validate::validate(self)
     }
 }
 

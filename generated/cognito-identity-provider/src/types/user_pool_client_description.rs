@@ -35,6 +35,12 @@ impl UserPoolClientDescription {
         self.client_name = Some(value.into());
         self
     }
+    /// Checks the model's constraints on this value and every value inside it, and returns
+    /// all violations at once (with the crate's `validate` feature, on by default).
+    #[cfg(feature = "validate")]
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
+    }
 }
 
 impl fmt::Debug for UserPoolClientDescription {
@@ -44,16 +50,6 @@ impl fmt::Debug for UserPoolClientDescription {
             .field("user_pool_id", &self.user_pool_id)
             .field("client_name", &self.client_name)
             .finish()
-    }
-}
-
-#[cfg(feature = "validate")]
-impl UserPoolClientDescription {
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once. Only with the crate's
-    /// `validate` feature (on by default).
-    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
-        crate::validate::Validate::validate(self)
     }
 }
 

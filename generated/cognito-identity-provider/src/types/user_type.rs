@@ -93,6 +93,12 @@ impl UserType {
         self.mfa_options = Some(value.into());
         self
     }
+    /// Checks the model's constraints on this value and every value inside it, and returns
+    /// all violations at once (with the crate's `validate` feature, on by default).
+    #[cfg(feature = "validate")]
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
+    }
 }
 
 impl fmt::Debug for UserType {
@@ -106,16 +112,6 @@ impl fmt::Debug for UserType {
             .field("user_status", &self.user_status)
             .field("mfa_options", &self.mfa_options)
             .finish()
-    }
-}
-
-#[cfg(feature = "validate")]
-impl UserType {
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once. Only with the crate's
-    /// `validate` feature (on by default).
-    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
-        crate::validate::Validate::validate(self)
     }
 }
 

@@ -46,6 +46,12 @@ impl VerifySoftwareTokenRequest {
         self.friendly_device_name = Some(value.into());
         self
     }
+    /// Checks the model's constraints on this value and every value inside it, and returns
+    /// all violations at once (with the crate's `validate` feature, on by default).
+    #[cfg(feature = "validate")]
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
+    }
 }
 
 impl fmt::Debug for VerifySoftwareTokenRequest {
@@ -56,16 +62,6 @@ impl fmt::Debug for VerifySoftwareTokenRequest {
             .field("user_code", &Redacted)
             .field("friendly_device_name", &self.friendly_device_name)
             .finish()
-    }
-}
-
-#[cfg(feature = "validate")]
-impl VerifySoftwareTokenRequest {
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once. Only with the crate's
-    /// `validate` feature (on by default).
-    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
-        crate::validate::Validate::validate(self)
     }
 }
 

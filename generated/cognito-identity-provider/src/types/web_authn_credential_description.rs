@@ -51,6 +51,12 @@ impl WebAuthnCredentialDescription {
         self.authenticator_attachment = Some(value.into());
         self
     }
+    /// Checks the model's constraints on this value and every value inside it, and returns
+    /// all violations at once (with the crate's `validate` feature, on by default).
+    #[cfg(feature = "validate")]
+    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
+    }
 }
 
 impl Default for WebAuthnCredentialDescription {
@@ -63,16 +69,6 @@ impl Default for WebAuthnCredentialDescription {
             authenticator_transports: Default::default(),
             created_at: time::OffsetDateTime::UNIX_EPOCH,
         }
-    }
-}
-
-#[cfg(feature = "validate")]
-impl WebAuthnCredentialDescription {
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once. Only with the crate's
-    /// `validate` feature (on by default).
-    pub fn validate(&self) -> Result<(), crate::validate::Violations> {
-        crate::validate::Validate::validate(self)
     }
 }
 

@@ -63,6 +63,12 @@ impl Defaults {
         self.removed = Some(value.into());
         self
     }
+    /// Checks the model's constraints on this value and every value inside it, and returns
+    /// all violations at once (with the crate's `validate` feature, on by default).
+    #[cfg(feature = "validate")]
+    pub fn validate(&self) -> ::std::result::Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
+    }
 }
 
 impl ::std::default::Default for Defaults {
@@ -93,16 +99,6 @@ impl ::std::default::Default for Defaults {
             double: -2.25,
             empty_map: ::std::default::Default::default(),
         }
-    }
-}
-
-#[cfg(feature = "validate")]
-impl Defaults {
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once. Only with the crate's
-    /// `validate` feature (on by default).
-    pub fn validate(&self) -> ::std::result::Result<(), crate::validate::Violations> {
-        crate::validate::Validate::validate(self)
     }
 }
 

@@ -80,6 +80,12 @@ impl Times {
         self.list = Some(value.into());
         self
     }
+    /// Checks the model's constraints on this value and every value inside it, and returns
+    /// all violations at once (with the crate's `validate` feature, on by default).
+    #[cfg(feature = "validate")]
+    pub fn validate(&self) -> ::std::result::Result<(), crate::validate::Violations> {
+        crate::validate::Validate::validate(self)
+    }
 }
 
 impl ::std::default::Default for Times {
@@ -92,16 +98,6 @@ impl ::std::default::Default for Times {
             required: time::OffsetDateTime::UNIX_EPOCH,
             list: None,
         }
-    }
-}
-
-#[cfg(feature = "validate")]
-impl Times {
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once. Only with the crate's
-    /// `validate` feature (on by default).
-    pub fn validate(&self) -> ::std::result::Result<(), crate::validate::Violations> {
-        crate::validate::Validate::validate(self)
     }
 }
 

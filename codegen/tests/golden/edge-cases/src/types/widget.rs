@@ -15,13 +15,9 @@ impl Widget {
     pub fn new(name: impl Into<::std::string::String>) -> Self {
         Self { name: name.into() }
     }
-}
-
-#[cfg(feature = "validate")]
-impl Widget {
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once. Only with the crate's
-    /// `validate` feature (on by default).
+    /// Checks the model's constraints on this value and every value inside it, and returns
+    /// all violations at once (with the crate's `validate` feature, on by default).
+    #[cfg(feature = "validate")]
     pub fn validate(&self) -> ::std::result::Result<(), crate::validate::Violations> {
         crate::validate::Validate::validate(self)
     }
