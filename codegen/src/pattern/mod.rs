@@ -154,6 +154,14 @@ mod tests {
         assert!(started.elapsed() < std::time::Duration::from_secs(5), "{:?}", started.elapsed());
     }
 
+    proptest::proptest! {
+        /// Any text made of regex syntax translates or is an error; nothing panics.
+        #[test]
+        fn any_pattern_translates_or_is_an_error(pattern in r"[\\()\[\]{}|*+?.^$&!=<>:,\-a-zA-Z0-9é]{0,40}") {
+            let _ = translate(&pattern);
+        }
+    }
+
     #[test]
     fn what_cannot_be_used_says_why() {
         assert_eq!(translate("(a").unwrap_err(), "it cannot be read: an unclosed group at index 2");
