@@ -99,6 +99,8 @@ pub struct Builder {
     pattern_origins: BTreeMap<Translated, BTreeSet<String>>,
     checks: BTreeMap<String, Vec<Checks>>,
     warnings: BTreeSet<Warning>,
+    /// The patterns left out of the member being built.
+    unchecked: Vec<UncheckedPattern>,
 }
 
 impl Builder {
@@ -111,14 +113,14 @@ impl Builder {
         member: &Member,
         ty: &RustType,
     ) -> (Option<Checks>, Vec<UncheckedPattern>) {
-        let mut unchecked = Vec::new();
         let place = format!("{}${}", shape.id, member.name);
-        let checks = self.value(model, &place, member, ty, shape.traits.sensitive, &mut unchecked);
-        (checks, unchecked)
+        let checks = self.value(model, &place, member, ty, shape.traits.sensitive, false);
+        (checks, std::mem::take(&mut self.unchecked))
     }
 
     /// The checks of a value held by `member` (at `place`), inside something sensitive when
-    /// `inside_sensitive`.
+    /// `inside_sensitive`. Sensitivity is kept where a violation could show the value, and
+    /// always with `in_paths` (a map key, which paths show).
     fn value(
         &mut self,
         model: &Model,
@@ -126,7 +128,7 @@ impl Builder {
         member: &Member,
         ty: &RustType,
         inside_sensitive: bool,
-        unchecked: &mut Vec<UncheckedPattern>,
+        in_paths: bool,
     ) -> Option<Checks> {
         let traits = model.effective_traits(member);
         let sensitive = traits.sensitive || inside_sensitive;
@@ -159,29 +161,24 @@ impl Builder {
             Some(source) if has_pattern => {
                 // The trait is on the member, or else on its target.
                 let holder = if member.traits.pattern.is_some() { place.to_owned() } else { member.target.to_string() };
-                self.pattern(source, &holder, unchecked)
+                self.pattern(source, &holder)
             }
             _ => None,
         };
         let (items, keys) = match (model.shape(&member.target).map(|s| &s.kind), ty) {
             (Some(ShapeKind::List { member: item, .. }), RustType::List { item: item_ty, .. }) => {
                 let place = format!("{}${}", member.target, item.name);
-                (self.value(model, &place, item, item_ty, sensitive, unchecked), None)
+                (self.value(model, &place, item, item_ty, sensitive, false), None)
             }
             (Some(ShapeKind::Map { key, value }), RustType::Map { value: value_ty, .. }) => {
                 let value_place = format!("{}${}", member.target, value.name);
-                let items = self.value(model, &value_place, value, value_ty, sensitive, unchecked);
+                let items = self.value(model, &value_place, value, value_ty, sensitive, false);
+                // A key shows in the paths of its own violations and its value's: a sensitive
+                // one is hidden there.
+                let key_traits = model.effective_traits(key);
+                let in_paths = items.is_some() || key_traits.length.is_some() || key_traits.pattern.is_some();
                 let key_place = format!("{}${}", member.target, key.name);
-                let keys = self.value(model, &key_place, key, &RustType::String, sensitive, unchecked);
-                // A sensitive key is hidden in the paths of its value's violations.
-                let key_sensitive = sensitive || model.effective_traits(key).sensitive;
-                let keys = match keys {
-                    None if key_sensitive && items.is_some() => {
-                        let hidden = Checks { sensitive: true, ..Checks::default() };
-                        Some(self.named(hidden, &key_place, key, sensitive))
-                    }
-                    keys => keys,
-                };
+                let keys = self.value(model, &key_place, key, &RustType::String, sensitive, in_paths);
                 (items, keys)
             }
             _ => (None, None),
@@ -192,7 +189,7 @@ impl Builder {
             length,
             range,
             pattern,
-            sensitive: sensitive && shows_value,
+            sensitive: sensitive && (shows_value || in_paths),
             items: items.map(Box::new),
             keys: keys.map(Box::new),
         };
@@ -217,9 +214,9 @@ impl Builder {
         checks
     }
 
-    /// The translation of a pattern carried by `holder`, or `None` (with a warning and a note)
-    /// when it cannot be used.
-    fn pattern(&mut self, source: &str, holder: &str, unchecked: &mut Vec<UncheckedPattern>) -> Option<Translated> {
+    /// The translation of a pattern carried by `holder`, or `None` (with a warning, and a note
+    /// for the member being built) when it cannot be used.
+    fn pattern(&mut self, source: &str, holder: &str) -> Option<Translated> {
         let translated = self.translations.entry(source.to_owned()).or_insert_with(|| pattern::translate(source));
         match translated {
             Ok(translated) => {
@@ -231,7 +228,7 @@ impl Builder {
                     holder,
                     format!("the @pattern `{source}` is left out of validate(): {reason}"),
                 ));
-                unchecked.push(UncheckedPattern {
+                self.unchecked.push(UncheckedPattern {
                     place: holder.to_owned(),
                     pattern: source.to_owned(),
                     reason: reason.clone(),

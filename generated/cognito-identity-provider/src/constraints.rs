@@ -44,7 +44,8 @@ pub(crate) static AUTH_PARAMETERS_TYPE: Constraints = Constraints::NONE
     .items(&AUTH_PARAMETERS_TYPE_VALUE)
     .keys(&AUTH_PARAMETERS_TYPE_KEY);
 pub(crate) static AUTH_PARAMETERS_TYPE_KEY: Constraints = Constraints::NONE
-    .length(Some(0), Some(131072));
+    .length(Some(0), Some(131072))
+    .sensitive();
 pub(crate) static AUTH_PARAMETERS_TYPE_VALUE: Constraints = Constraints::NONE
     .length(Some(0), Some(131072));
 pub(crate) static AUTH_SESSION_VALIDITY_TYPE: Constraints = Constraints::NONE
@@ -67,7 +68,8 @@ pub(crate) static CHALLENGE_RESPONSES_TYPE: Constraints = Constraints::NONE
     .items(&CHALLENGE_RESPONSES_TYPE_VALUE)
     .keys(&CHALLENGE_RESPONSES_TYPE_KEY);
 pub(crate) static CHALLENGE_RESPONSES_TYPE_KEY: Constraints = Constraints::NONE
-    .length(Some(0), Some(131072));
+    .length(Some(0), Some(131072))
+    .sensitive();
 pub(crate) static CHALLENGE_RESPONSES_TYPE_VALUE: Constraints = Constraints::NONE
     .length(Some(0), Some(131072));
 pub(crate) static CHALLENGE_RESPONSE_LIST_TYPE: Constraints = Constraints::NONE

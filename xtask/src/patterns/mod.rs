@@ -1,7 +1,7 @@
 //! `cargo xtask patterns`: checks the translation of every `@pattern` of every model in `model/`
 //! against Java's `java.util.regex`, which Smithy's own tooling uses (`xtask/pattern-oracle/`).
 //!
-//! Each pattern gets about [`PROBES`] probe strings ([`probes`]); the Java oracle answers
+//! Each pattern gets about [`PROBES`] probe strings (`probes.rs`); the Java oracle answers
 //! `find()` for each, and so does fancy-regex on the generator's translation (as the generated
 //! crates check a value). Where the two differ, the construct responsible is found by giving
 //! each construct on which Java and ECMAScript disagree ([`Semantics`]) Java's meaning in turn;
