@@ -205,10 +205,25 @@ const GENERAL_CATEGORIES: &[&str] = &[
     "Pi", "Pf", "Po", "S", "Sm", "Sc", "Sk", "So", "Z", "Zs", "Zl", "Zp", "C", "Cc", "Cf", "Co", "Cs", "Cn",
 ];
 
-/// What Java's `\p{name}` means. Unicode scripts (`\p{IsLatin}`) and blocks (`\p{InGreek}`)
-/// are not supported: the generated crates carry only the tables of general categories and
-/// binary properties.
-fn property(name: &str) -> Result<Prop, String> {
+/// What Java's `\p{name}` means; under `(?i)` (`case_insensitive`) the case properties match
+/// either case, as in Java. Unicode scripts (`\p{IsLatin}`) and blocks (`\p{InGreek}`) are not
+/// supported: the generated crates carry only the tables of general categories and binary
+/// properties.
+fn property(name: &str, case_insensitive: bool) -> Result<Prop, String> {
+    let prop = property_of(name)?;
+    Ok(match prop {
+        Prop::Set(set) if case_insensitive && (name == "Lower" || name == "Upper") => {
+            Prop::Set(set.union(&CharSet::of([(0x41, 0x5A), (0x61, 0x7A)])))
+        }
+        Prop::Unicode("Lu" | "Ll" | "Lt") if case_insensitive => Prop::Unicode("LC"),
+        Prop::Unicode("Lowercase" | "Uppercase") if case_insensitive => {
+            Prop::Union(vec!["Lowercase", "Uppercase", "Lt"])
+        }
+        prop => prop,
+    })
+}
+
+fn property_of(name: &str) -> Result<Prop, String> {
     if let Some(set) = posix(name) {
         return Ok(Prop::Set(set));
     }
@@ -426,6 +441,7 @@ impl Parser {
                 Escaped::Quoted(chars) => Node::Concat(chars.into_iter().map(|c| self.char_node(c)).collect()),
             },
             '*' | '+' | '?' => return self.fail("dangling meta character"),
+            '{' => return self.fail("illegal repetition"),
             c => self.char_node(u32::from(c)),
         }))
     }
@@ -570,7 +586,7 @@ impl Parser {
                     Some(rest) => (rest, c == 'p'),
                     None => (name.as_str(), c == 'P'),
                 };
-                Escaped::Prop(property(name).or_else(|e| self.fail(&e))?, negated)
+                Escaped::Prop(property(name, self.flags.case_insensitive).or_else(|e| self.fail(&e))?, negated)
             }
             'Q' => {
                 let mut quoted = Vec::new();
@@ -826,6 +842,12 @@ mod tests {
             node("\\x{1F600}\\0101\\cA"),
             Node::Concat(vec![Node::Char(0x1F600), Node::Char(0x41), Node::Char(1)])
         );
+        // Under `(?i)` the case properties match either case, as Java reads them.
+        assert_eq!(node("(?i)\\p{Lower}"), node("\\p{Alpha}"));
+        assert_eq!(node("(?i)\\p{Lu}"), Node::Prop(Prop::Unicode("LC"), false));
+        assert_eq!(node("(?i)\\p{IsUppercase}"), Node::Prop(Prop::Union(vec!["Lowercase", "Uppercase", "Lt"]), false));
+        // `}` and `]` alone are literals; `{` is not.
+        assert_eq!(node("a}]"), Node::Concat(vec![Node::Char(0x61), Node::Char(0x7D), Node::Char(0x5D)]));
     }
 
     #[test]
@@ -835,6 +857,7 @@ mod tests {
             ("a)", "unmatched `)` at index 1"),
             ("[a", "an unclosed class at index 2"),
             ("*a", "dangling meta character at index 1"),
+            ("{a}", "illegal repetition at index 1"),
             ("a{3,2}", "a repetition's maximum is below its minimum at index 5"),
             ("\\x{110000}", "a bad `\\x{…}` escape at index 9"),
             ("\\k<name>", "the escape `\\k` is not supported at index 2"),

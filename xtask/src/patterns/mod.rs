@@ -4,7 +4,8 @@
 //! Each pattern gets about [`PROBES`] probe strings (`probes.rs`); the Java oracle answers
 //! `find()` for each, and so does fancy-regex on the generator's translation (as the generated
 //! crates check a value). Where the two differ, the construct responsible is found by giving
-//! each construct on which Java and ECMAScript disagree ([`Semantics`]) Java's meaning in turn;
+//! each construct on which Java and ECMAScript disagree ([`Semantics`]) Java's meaning in turn
+//! (then each two of them);
 //! with Java's meaning for all of them, no answer may differ. The task fails on a pattern that
 //! does not translate, an answer no documented choice explains, or any difference under Java's
 //! meanings. It needs a JDK (`javac` and `java` on the `PATH`).
@@ -156,7 +157,7 @@ struct Report {
     not_translated: Vec<String>,
     gave_up: usize,
     /// Answers that differ, per explaining construct: (answers, patterns).
-    explained: BTreeMap<&'static str, (usize, BTreeSet<String>)>,
+    explained: BTreeMap<String, (usize, BTreeSet<String>)>,
     unexplained: Vec<String>,
     differ_under_java: Vec<String>,
 }
@@ -191,15 +192,24 @@ impl Report {
         if ours == java {
             return;
         }
-        // Each construct with Java's meaning, alone.
-        let alternatives: Vec<(&'static str, Option<String>)> = CHOICES
-            .iter()
-            .map(|(name, meaning)| {
-                let mut semantics = Semantics::CHOSEN;
-                *meaning(&mut semantics) = Meaning::Java;
-                (*name, answers(pattern, probes, semantics).ok().map(|(find, _)| find))
-            })
-            .collect();
+        // Each construct with Java's meaning, alone, then each two together.
+        let mut alternatives: Vec<(String, Option<String>)> = Vec::new();
+        let mut with_java = |constructs: &[usize]| {
+            let mut semantics = Semantics::CHOSEN;
+            for &c in constructs {
+                *(CHOICES[c].1)(&mut semantics) = Meaning::Java;
+            }
+            let name = constructs.iter().map(|&c| CHOICES[c].0).collect::<Vec<_>>().join(" with ");
+            alternatives.push((name, answers(pattern, probes, semantics).ok().map(|(find, _)| find)));
+        };
+        for a in 0..CHOICES.len() {
+            with_java(&[a]);
+        }
+        for a in 0..CHOICES.len() {
+            for b in a + 1..CHOICES.len() {
+                with_java(&[a, b]);
+            }
+        }
         for (i, probe) in probes.iter().enumerate() {
             if ours.as_bytes()[i] == java.as_bytes()[i] {
                 continue;
@@ -209,7 +219,7 @@ impl Report {
                 .find(|(_, find)| find.as_ref().is_some_and(|f| f.as_bytes()[i] == java.as_bytes()[i]));
             match explains {
                 Some((name, _)) => {
-                    let entry = self.explained.entry(name).or_default();
+                    let entry = self.explained.entry(name.clone()).or_default();
                     entry.0 += 1;
                     entry.1.insert(pattern.to_owned());
                 }
