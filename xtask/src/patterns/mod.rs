@@ -170,6 +170,11 @@ impl Report {
             self.java_refuses.push(format!("`{pattern}` ({where_})"));
             return;
         };
+        if java.len() != probes.len() {
+            let answered = format!("`{pattern}`: the oracle answered {} of {} probes", java.len(), probes.len());
+            self.differ_under_java.push(answered);
+            return;
+        }
         let (ours, gave_up) = match answers(pattern, probes, Semantics::CHOSEN) {
             Ok(answers) => answers,
             Err(e) => {
