@@ -1,4 +1,4 @@
-//! The generator's error: which kind of failure, which place, and why.
+//! The generator's error (which kind of failure, which place, and why) and its warnings.
 
 use std::fmt;
 
@@ -70,6 +70,31 @@ impl fmt::Display for Error {
 }
 
 impl std::error::Error for Error {}
+
+/// Something the generator left out of the crate rather than refuse the model: the place (a shape
+/// or member ID) and what was left out and why.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Warning {
+    /// The shape or member ID.
+    pub place: String,
+    /// What was left out, and why.
+    pub message: String,
+}
+
+impl Warning {
+    pub(crate) fn new(place: impl Into<String>, message: impl Into<String>) -> Warning {
+        Warning {
+            place: smithy_model::error::shorten(place.into()),
+            message: smithy_model::error::shorten(message.into()),
+        }
+    }
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.place, self.message)
+    }
+}
 
 impl From<smithy_model::LoadError> for Error {
     fn from(e: smithy_model::LoadError) -> Error {

@@ -4,8 +4,9 @@
 //! or written here. Data flows one way, and each module only uses the ones before it:
 //!
 //! 1. helpers that decide nothing about a particular model: [`naming`] (every Rust name
-//!    rule), [`docs`] (HTML documentation to rustdoc Markdown), `pattern` (`@pattern`
-//!    translation), [`error`];
+//!    rule), [`docs`] (HTML documentation to rustdoc Markdown), [`pattern`] (`@pattern`s read
+//!    as Java does and written for the generated crates' regex engine), [`error`] (errors and
+//!    warnings);
 //! 2. [`space`]: the type space, the one resolved description of the crate — service and
 //!    operation facts, names, Rust types, wire names and formats, optionality, boxing,
 //!    constraints — built from the model by [`TypeSpace::build`];
@@ -18,14 +19,14 @@ pub mod docs;
 mod emit;
 pub mod error;
 pub mod naming;
-mod pattern;
+pub mod pattern;
 mod protocol_tests;
 mod render;
 mod samples;
 pub mod space;
 mod test_files;
 
-pub use error::{Error, ErrorKind};
+pub use error::{Error, ErrorKind, Warning};
 pub use space::TypeSpace;
 
 /// How to generate.
@@ -56,11 +57,22 @@ pub struct GeneratedFile {
     pub contents: String,
 }
 
-/// Generates every file of the types crate for the model's service, ordered by path.
-pub fn generate(model: &smithy_model::Model, options: &Options) -> Result<Vec<GeneratedFile>, Error> {
+/// What [`generate`] makes of a model.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Generated {
+    /// Every file of the crate, ordered by path.
+    pub files: Vec<GeneratedFile>,
+    /// What was left out of the crate rather than refuse the model (a `@pattern` the engine
+    /// cannot use, say), sorted by place.
+    pub warnings: Vec<Warning>,
+}
+
+/// Generates every file of the types crate for the model's service.
+pub fn generate(model: &smithy_model::Model, options: &Options) -> Result<Generated, Error> {
     let space = TypeSpace::build(model, options.service.as_ref())?;
     let mut jobs = render::crate_jobs(&space, options);
     jobs.extend(test_files::jobs(model, &space));
     jobs.extend(protocol_tests::job(model, &space));
-    emit::run(jobs, options)
+    let files = emit::run(jobs, options)?;
+    Ok(Generated { files, warnings: space.warnings.clone() })
 }

@@ -466,10 +466,12 @@ pub fn deserialize_string_enum<'de, T: StringEnum, D: Deserializer<'de>>(deseria
 }
 
 /// A structure's description and the implementations every generated structure shares: each
-/// member as `field: "WireName" => format` (`| "Alias"` after the wire name for another name it
-/// is read from; `#[sensitive]` before a member whose value `Debug` must not print), in model
-/// order; this implements [`Structure`], `Debug`, and `Json`, `Serialize` and `Deserialize`
-/// through [`Structure`].
+/// member as `field: "WireName" => format`, in model order, with `| "Alias"` after the wire name
+/// for another name it is read from, `[CONSTRAINTS]` (a constant of the `constraints` module) or
+/// `[]` (checked by its own type only) after it when `validate()` checks the member, and
+/// `#[sensitive]` before a member whose value `Debug` must not print. This implements
+/// [`Structure`], `Debug`, `validate()` and `Validate` (with the `validate` feature), and `Json`,
+/// `Serialize` and `Deserialize` through [`Structure`].
 #[doc(hidden)]
 #[macro_export]
 macro_rules! structure {
@@ -497,6 +499,20 @@ macro_rules! structure {
         }
     };
     ($name:ident {}) => {
+        impl $name {
+            /// Checks the model's constraints: a structure without members has none (with the
+            /// crate's `validate` feature, on by default).
+            #[cfg(feature = "validate")]
+            pub fn validate(&self) -> ::core::result::Result<(), $crate::validate::Violations> {
+                $crate::validate::Validate::validate(self)
+            }
+        }
+
+        #[cfg(feature = "validate")]
+        impl $crate::validate::Validate for $name {
+            fn validate_into(&self, _: &mut $crate::validate::Validator) {}
+        }
+
         impl ::core::fmt::Debug for $name {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 f.write_str(stringify!($name))
@@ -524,11 +540,39 @@ macro_rules! structure {
     (@debug $value:expr) => {
         &$value
     };
+    (@constraints) => {
+        &$crate::validate::Constraints::NONE
+    };
+    (@constraints $constraints:ident) => {
+        &$crate::constraints::$constraints
+    };
     (
         $name:ident {
-            $($(#[$sensitive:ident])? $field:ident: $wire:literal $(| $alias:literal)? => $format:expr),* $(,)?
+            $(
+                $(#[$sensitive:ident])?
+                $field:ident: $wire:literal $(| $alias:literal)? $([$($constraints:ident)?])? => $format:expr
+            ),* $(,)?
         }
     ) => {
+        impl $name {
+            /// Checks the model's constraints on this value and every value inside it, and
+            /// returns all violations at once (with the crate's `validate` feature, on by default).
+            #[cfg(feature = "validate")]
+            pub fn validate(&self) -> ::core::result::Result<(), $crate::validate::Violations> {
+                $crate::validate::Validate::validate(self)
+            }
+        }
+
+        #[cfg(feature = "validate")]
+        impl $crate::validate::Validate for $name {
+            fn validate_into(&self, v: &mut $crate::validate::Validator) {
+                $($(
+                    v.member($wire, &self.$field, $crate::structure!(@constraints $($constraints)?));
+                )?)*
+                let _ = v;
+            }
+        }
+
         impl ::core::fmt::Debug for $name {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 f.debug_struct(stringify!($name))
@@ -695,6 +739,13 @@ macro_rules! string_enum {
             }
         }
 
+        #[cfg(feature = "validate")]
+        impl $crate::validate::Check for $name {
+            fn check(&self, constraints: &$crate::validate::Constraints, validator: &mut $crate::validate::Validator) {
+                validator.enum_value(self.as_str(), self.is_known(), constraints);
+            }
+        }
+
         impl $crate::shape::StringEnum for $name {
             fn of(value: &str) -> Self {
                 match value {
@@ -809,6 +860,13 @@ macro_rules! int_enum {
                     return Self::$variant;
                 })*
                 Self::Unknown(value)
+            }
+        }
+
+        #[cfg(feature = "validate")]
+        impl $crate::validate::Check for $name {
+            fn check(&self, constraints: &$crate::validate::Constraints, validator: &mut $crate::validate::Validator) {
+                validator.int_enum_value(self.as_i32(), self.is_known(), constraints);
             }
         }
 

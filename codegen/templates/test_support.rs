@@ -6,7 +6,6 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
 
-use __crate__::validate::Validate;
 use __crate__::wire::{self, Json};
 
 /// Reads `input` as a `T`, writes it back, and checks the result equals `expected` (as JSON
@@ -36,8 +35,10 @@ pub fn assert_round_trip<T: Serialize + DeserializeOwned + Json>(input: &str, ex
     }
 }
 
-/// Reads `input` as a `T` and checks that it breaks none of the model's constraints.
-pub fn assert_valid<T: DeserializeOwned + Validate>(input: &str) {
+/// Reads `input` as a `T` and checks that it breaks none of the model's constraints (only with
+/// the crate's `validate` feature).
+#[cfg(feature = "validate")]
+pub fn assert_valid<T: DeserializeOwned + __crate__::validate::Validate>(input: &str) {
     let value: T = serde_json::from_str(input).expect("the JSON reads");
     if let Err(violations) = value.validate() {
         panic!("{} breaks the model's constraints: {violations}", std::any::type_name::<T>());

@@ -108,3 +108,15 @@ fn the_model_examples_are_valid() {
     let request: AdminCreateUserRequest = serde_json::from_value(example).unwrap();
     assert_eq!(request.validate_strict(), Ok(()));
 }
+
+#[test]
+fn keys_of_a_sensitive_map_never_show_in_paths() {
+    // `AuthParametersType` is a `@sensitive` map whose values are at most 131072 characters.
+    let parameters = std::collections::HashMap::from([("PASSWORD".to_owned(), "x".repeat(131_073))]);
+    let request = cognito::InitiateAuthRequest::new(cognito::AuthFlowType::UserPasswordAuth, "client")
+        .with_auth_parameters(parameters);
+    let violations = request.validate().unwrap_err().0;
+    assert_eq!(violations.len(), 1, "{violations:?}");
+    assert_eq!(violations[0].path, "AuthParameters[<sensitive key>]");
+    assert_eq!(violations[0].kind, ViolationKind::Length { min: Some(0), max: Some(131072), actual: 131_073 });
+}

@@ -83,7 +83,7 @@ fn recursive_optional_members_are_boxed_once() {
         "test#Inputs": {"type": "list", "member": {"target": "test#Input"}}"#,
     );
     let options = codegen::Options::new("test.json");
-    let files = codegen::generate(&m, &options).unwrap();
+    let files = codegen::generate(&m, &options).unwrap().files;
     let input = &files.iter().find(|f| f.path == "src/types/input.rs").unwrap().contents;
     assert!(input.contains("pub child: Option<Box<Input>>,"), "{input}");
     assert!(input.contains("pub children: Option<Vec<Input>>,"), "{input}");
@@ -122,7 +122,7 @@ fn a_model_with_two_services_needs_a_choice() {
             service: Some(smithy_model::ShapeId::parse(&format!("aws.protocoltests.json10#{service}")).unwrap()),
             ..codegen::Options::new("awsJson1_0.json")
         };
-        let files = codegen::generate(&m, &options).unwrap();
+        let files = codegen::generate(&m, &options).unwrap().files;
         let cargo = &files.iter().find(|f| f.path == "Cargo.toml").unwrap().contents;
         assert!(cargo.contains(&format!("name = \"{package}\"")), "{cargo}");
     }

@@ -70,7 +70,7 @@ fn a_chain_of_100_000_optional_structures_is_walked_without_recursion() {
 
 #[test]
 fn a_chain_of_1_000_structures_generates() {
-    let files = codegen::generate(&load(&chain(1_000, "structure", false)), &options()).unwrap();
+    let files = codegen::generate(&load(&chain(1_000, "structure", false)), &options()).unwrap().files;
     assert!(file(&files, "src/types/s999.rs").contains("pub next: Option<String>"));
     assert!(file(&files, "src/types/s0.rs").contains("pub next: Option<S1>"));
 }
@@ -81,7 +81,7 @@ fn a_chain_of_1_000_structures_generates() {
 #[test]
 #[ignore]
 fn hundred_thousand_structures_generate() {
-    let files = codegen::generate(&load(&chain(100_000, "structure", false)), &options()).unwrap();
+    let files = codegen::generate(&load(&chain(100_000, "structure", false)), &options()).unwrap().files;
     assert!(file(&files, "src/types/s99999.rs").contains("pub next: Option<String>"));
 }
 
@@ -109,7 +109,7 @@ fn a_chain_of_unions_deeper_than_serde_json_can_read_is_refused() {
 fn lists_nested_deeper_than_the_limit_are_refused() {
     let error = generate_error(&load(&chain(100_000, "list", false)));
     assert_eq!(error, "test#S32: lists and maps nest more than 32 levels deep here; the generator supports at most 32");
-    let files = codegen::generate(&load(&chain(32, "list", false)), &options()).unwrap();
+    let files = codegen::generate(&load(&chain(32, "list", false)), &options()).unwrap().files;
     let nested = format!("Option<{}String", "Vec<".repeat(32));
     let input: String = file(&files, "src/types/input.rs").split_whitespace().collect();
     assert!(input.contains(&nested), "{input}");
@@ -124,7 +124,7 @@ fn a_member_targeting_its_own_structure_is_boxed() {
         }},
         "test#InputList": {"type": "list", "member": {"target": "test#Input"}}"#,
     );
-    let files = codegen::generate(&model, &options()).unwrap();
+    let files = codegen::generate(&model, &options()).unwrap().files;
     let input = file(&files, "src/types/input.rs");
     assert!(input.contains("pub me: Option<Box<Input>>"), "{input}");
     assert!(input.contains("pub others: Option<Vec<Input>>"), "{input}");
@@ -150,7 +150,7 @@ fn a_structure_that_requires_a_list_of_itself_generates_finite_samples() {
         }},
         "test#InputList": {"type": "list", "member": {"target": "test#Input"}}"#,
     );
-    let files = codegen::generate(&model, &options()).unwrap();
+    let files = codegen::generate(&model, &options()).unwrap().files;
     assert!(file(&files, "tests/shapes.rs").contains("Children"));
 }
 
@@ -181,7 +181,7 @@ fn a_union_that_is_its_own_first_member_gets_a_finite_sample() {
             "Leaf": {"target": "smithy.api#String"}
         }}"#,
     );
-    let files = codegen::generate(&model, &options()).unwrap();
+    let files = codegen::generate(&model, &options()).unwrap().files;
     assert!(file(&files, "tests/shapes.rs").contains("Leaf"));
 }
 
@@ -194,7 +194,7 @@ fn a_50_mb_documentation_string_is_cut_to_256_kib() {
         serde_json_string(&doc)
     ));
     let model = Model::from_json(&text).unwrap();
-    let files = codegen::generate(&model, &options()).unwrap();
+    let files = codegen::generate(&model, &options()).unwrap().files;
     let input = file(&files, "src/types/input.rs");
     assert!(input.len() < 1_000_000, "{} bytes", input.len());
     assert!(input.contains("/// *The model's documentation is longer than 256 KiB; the rest is left out.*"));

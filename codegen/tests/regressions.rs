@@ -11,7 +11,7 @@ fn load(name: &str) -> Model {
 
 fn generate(model: &Model) -> Result<Vec<codegen::GeneratedFile>, codegen::Error> {
     let options = codegen::Options::new("regression.json");
-    codegen::generate(model, &options)
+    codegen::generate(model, &options).map(|generated| generated.files)
 }
 
 fn file<'f>(files: &'f [codegen::GeneratedFile], path: &str) -> &'f str {

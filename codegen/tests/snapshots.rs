@@ -9,7 +9,7 @@ fn cognito_files() -> Vec<GeneratedFile> {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../model/aws/cognito-identity-provider-2016-04-18.json");
     let model = Model::from_file(path).expect("the Cognito model loads");
     let options = Options::new("model/aws/cognito-identity-provider-2016-04-18.json");
-    codegen::generate(&model, &options).expect("the Cognito model generates")
+    codegen::generate(&model, &options).expect("the Cognito model generates").files
 }
 
 fn file<'a>(files: &'a [GeneratedFile], path: &str) -> &'a str {

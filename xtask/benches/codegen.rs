@@ -159,7 +159,7 @@ fn run_once(model: &Path, out: &Path) -> Timing {
     let space = start.elapsed();
 
     let start = Instant::now();
-    let files = codegen::generate(&model, &options).unwrap_or_else(|e| panic!("{name}: {e}"));
+    let files = codegen::generate(&model, &options).unwrap_or_else(|e| panic!("{name}: {e}")).files;
     let generate = start.elapsed();
 
     let tokens: Vec<proc_macro2::TokenStream> = files

@@ -6,14 +6,15 @@
 //! change to naming or escaping shows up as a diff in review. The golden crates are standalone
 //! (their `Cargo.toml` declares its own `[workspace]`), so the repository's workspace neither
 //! builds them nor complains about them; `cargo xtask models` builds the same output from
-//! `target/models/`.
+//! `target/models/`. The crate of `model/test/patterns.json` (`generated/pattern-families/`)
+//! is a workspace member instead: `codegen/tests/pattern_families.rs` validates values with it.
 
 use std::path::Path;
 
-use codegen::GeneratedFile;
+use codegen::{Generated, GeneratedFile};
 
 use crate::output::{check_crate, Drift, Writer};
-use crate::{generate_model, TaskError};
+use crate::{generate_model, print_warnings, TaskError};
 
 /// A crate that is generated and checked in.
 pub struct CheckedIn {
@@ -33,6 +34,7 @@ pub const CHECKED_IN: &[CheckedIn] = &[
         standalone: false,
     },
     CheckedIn { model: "model/aws/eks-2017-11-01.json", out: "generated/eks", standalone: false },
+    CheckedIn { model: "model/test/patterns.json", out: "generated/pattern-families", standalone: false },
     CheckedIn { model: "model/test/edge-cases.json", out: "codegen/tests/golden/edge-cases", standalone: true },
     CheckedIn { model: "model/test/rest-json.json", out: "codegen/tests/golden/rest-json", standalone: true },
 ];
@@ -45,18 +47,21 @@ pub const EKS: &CheckedIn = &CHECKED_IN[1];
 
 impl CheckedIn {
     /// Generates the crate's files from the model under `root`.
-    pub fn generate(&self, root: &Path) -> Result<Vec<GeneratedFile>, TaskError> {
+    pub fn generate(&self, root: &Path) -> Result<Generated, TaskError> {
         generate_model(&root.join(self.model), self.model, self.standalone, None)
     }
 }
 
 /// `cargo xtask codegen`: writes every crate of `crates` under `root`, all or none, and says
-/// what each run changed.
+/// what each run changed. The generator's warnings are printed.
 pub fn write_all(root: &Path, crates: &[CheckedIn]) -> Result<Vec<crate::Written>, TaskError> {
-    let files = crates.iter().map(|krate| krate.generate(root)).collect::<Result<Vec<_>, _>>()?;
+    let generated = crates.iter().map(|krate| krate.generate(root)).collect::<Result<Vec<_>, _>>()?;
+    for crate_ in &generated {
+        print_warnings(&crate_.warnings);
+    }
     let dirs: Vec<_> = crates.iter().map(|krate| root.join(krate.out)).collect();
     let pairs: Vec<(&Path, &[GeneratedFile])> =
-        dirs.iter().map(|d| d.as_path()).zip(files.iter().map(|f| f.as_slice())).collect();
+        dirs.iter().map(|d| d.as_path()).zip(generated.iter().map(|g| g.files.as_slice())).collect();
     Writer::default().write_crates(&pairs)
 }
 
@@ -65,7 +70,9 @@ pub fn write_all(root: &Path, crates: &[CheckedIn]) -> Result<Vec<crate::Written
 pub fn check_all(root: &Path, crates: &[CheckedIn]) -> Result<(), TaskError> {
     let mut drift = Vec::new();
     for krate in crates {
-        drift.extend(check_crate(&root.join(krate.out), &krate.generate(root)?)?);
+        let generated = krate.generate(root)?;
+        print_warnings(&generated.warnings);
+        drift.extend(check_crate(&root.join(krate.out), &generated.files)?);
     }
     drift_report("the checked-in crates differ from what the generator writes", "cargo xtask codegen", &drift)
 }

@@ -24,6 +24,8 @@ pub enum Task {
     Fuzz { seconds: u64 },
     /// `cargo xtask fmt [--check]`.
     Fmt { check: bool },
+    /// `cargo xtask patterns`.
+    Patterns,
     /// `cargo xtask codegen [--check]`: the checked-in crates.
     CodegenAll { check: bool },
     /// `cargo xtask codegen --model FILE --out DIR [--service ID] [--force | --check]`.
@@ -40,7 +42,7 @@ impl std::fmt::Display for UsageError {
     }
 }
 
-const TASKS: &[&str] = &["test", "models", "fuzz", "fmt", "codegen", "help"];
+const TASKS: &[&str] = &["test", "models", "patterns", "fuzz", "fmt", "codegen", "help"];
 const CODEGEN_FLAGS: &[&str] = &["--check", "--model", "--out", "--service", "--force", "--help"];
 const HELP_FLAGS: &[&str] = &["--help", "-h"];
 
@@ -52,7 +54,10 @@ usage: cargo xtask <task> [arguments]
 
   test                    run every check that CI runs
   models [NAME]           generate every model in model/ (or those whose file name contains
-                          NAME) into target/models/, then build, test, lint and document each
+                          NAME) into target/models/, then build, test, lint and document each,
+                          with the default features and without them
+  patterns                check the translation of every @pattern in model/ against Java's
+                          java.util.regex (needs a JDK: javac and java)
   fuzz [SECONDS]          run every fuzz target (xtask/fuzz) for a share of SECONDS (default
                           {seconds}); installs cargo-fuzz if needed
   fmt [--check]           format the hand-written code (or check that it is)
@@ -118,6 +123,7 @@ pub fn parse(args: &[String]) -> Result<Task, UsageError> {
         ("test", []) => Ok(Task::Test),
         ("models", []) => Ok(Task::Models { only: None }),
         ("models", [name]) if !name.starts_with('-') => Ok(Task::Models { only: Some(name.clone()) }),
+        ("patterns", []) => Ok(Task::Patterns),
         ("fuzz", []) => Ok(Task::Fuzz { seconds: crate::fuzz::DEFAULT_SECONDS }),
         ("fuzz", [seconds]) if !seconds.starts_with('-') => seconds
             .parse()
@@ -225,6 +231,7 @@ mod tests {
         assert_eq!(parse(&["models", "edge"]), Ok(Task::Models { only: Some("edge".into()) }));
         assert_eq!(parse(&["fuzz", "90"]), Ok(Task::Fuzz { seconds: 90 }));
         assert_eq!(parse(&["fmt", "--check"]), Ok(Task::Fmt { check: true }));
+        assert_eq!(parse(&["patterns"]), Ok(Task::Patterns));
         assert_eq!(parse(&["codegen"]), Ok(Task::CodegenAll { check: false }));
         assert_eq!(parse(&["codegen", "--check"]), Ok(Task::CodegenAll { check: true }));
         assert_eq!(

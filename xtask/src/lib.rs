@@ -13,6 +13,7 @@ pub mod format;
 pub mod fuzz;
 pub mod models;
 pub mod output;
+pub mod patterns;
 pub mod step;
 pub mod suggest;
 pub mod test;
@@ -20,7 +21,7 @@ pub mod test;
 pub use checked_in::{CheckedIn, CHECKED_IN};
 pub use output::{check_crate, write_crate, Drift, Writer, Written};
 
-use codegen::{ErrorKind, GeneratedFile, Options};
+use codegen::{ErrorKind, Generated, Options, Warning};
 use smithy_model::{Model, ShapeId};
 
 /// The repository root (the workspace directory).
@@ -47,7 +48,7 @@ pub fn generate_model(
     model_name: &str,
     standalone: bool,
     service: Option<&ShapeId>,
-) -> Result<Vec<GeneratedFile>, TaskError> {
+) -> Result<Generated, TaskError> {
     let model = Model::from_file(model_path).map_err(|e| TaskError(format!("cannot load the model: {e}")))?;
     let options = Options { standalone, service: service.cloned(), ..Options::new(model_name) };
     codegen::generate(&model, &options).map_err(|e| {
@@ -58,4 +59,11 @@ pub fn generate_model(
         };
         TaskError(format!("{}: {what}: {e}", model_path.display()))
     })
+}
+
+/// Prints what the generator left out of a crate, one `warning: <place>: <message>` line each.
+pub fn print_warnings(warnings: &[Warning]) {
+    for warning in warnings {
+        eprintln!("warning: {warning}");
+    }
 }

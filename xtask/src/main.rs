@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use xtask::checked_in::{check_all, drift_report, write_all};
 use xtask::cli::{self, Task};
-use xtask::{check_crate, generate_model, repo_root, TaskError, Writer, CHECKED_IN};
+use xtask::{check_crate, generate_model, print_warnings, repo_root, TaskError, Writer, CHECKED_IN};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -35,6 +35,7 @@ fn run(task: Task) -> Result<(), TaskError> {
         Task::Models { only } => xtask::models::check_all(only.as_deref()),
         Task::Fuzz { seconds } => xtask::fuzz::run(seconds),
         Task::Fmt { check } => xtask::format::run(check),
+        Task::Patterns => xtask::patterns::run(),
         Task::CodegenAll { check: true } => {
             check_all(&repo_root(), CHECKED_IN)?;
             println!("the checked-in crates are up to date");
@@ -47,7 +48,9 @@ fn run(task: Task) -> Result<(), TaskError> {
             Ok(())
         }
         Task::CodegenOne { model, out, check, force, service } => {
-            let files = generate_model(&model, &model.display().to_string(), true, service.as_ref())?;
+            let generated = generate_model(&model, &model.display().to_string(), true, service.as_ref())?;
+            print_warnings(&generated.warnings);
+            let files = generated.files;
             if check {
                 let command = format!("cargo xtask codegen --model {} --out {}", model.display(), out.display());
                 drift_report(

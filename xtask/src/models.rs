@@ -1,5 +1,6 @@
 //! `cargo xtask models`: generates a crate for every model in `model/` into `target/models/`,
-//! then builds, tests, lints and documents each one with warnings denied.
+//! then builds, tests, lints and documents each one with warnings denied, with its default
+//! features and again without them (no `validate`: types and wire code only).
 //!
 //! The crates share one build folder (`target/models/target`), so their common dependencies are
 //! compiled once. Each crate is written like any other (`crate::output`): only changed files,
@@ -10,12 +11,13 @@ use std::path::{Path, PathBuf};
 use smithy_model::{Model, ShapeId};
 
 use crate::step::Step;
-use crate::{generate_model, repo_root, write_crate, TaskError};
+use crate::{generate_model, print_warnings, repo_root, write_crate, TaskError};
 
 /// The folders whose `*.json` files are models to check.
 const MODEL_DIRS: &[&str] = &["model/aws", "model/protocol-tests", "model/test"];
 
-/// What is run in each generated crate, in order. Clippy runs every rustc lint too, so its
+/// What is run in each generated crate, in order: the first [`DEFAULT_CHECKS`] with the crate's
+/// default features, the rest without them. Clippy runs every rustc lint too, so its
 /// `-D warnings` makes any compiler warning fail.
 const CHECKS: &[Step] = &[
     Step {
@@ -31,7 +33,28 @@ const CHECKS: &[Step] = &[
         args: &["doc", "--no-deps"],
         env: &[("RUSTDOCFLAGS", "-D warnings")],
     },
+    Step {
+        what: "clippy without the validate feature, warnings denied",
+        program: "cargo",
+        args: &["clippy", "--all-targets", "--no-default-features", "--", "-D", "warnings"],
+        env: &[],
+    },
+    Step {
+        what: "tests without the validate feature",
+        program: "cargo",
+        args: &["test", "--no-default-features"],
+        env: &[],
+    },
+    Step {
+        what: "rustdoc without the validate feature, warnings denied",
+        program: "cargo",
+        args: &["doc", "--no-deps", "--no-default-features"],
+        env: &[("RUSTDOCFLAGS", "-D warnings")],
+    },
 ];
+
+/// How many of [`CHECKS`] run with the default features.
+const DEFAULT_CHECKS: usize = 3;
 
 /// Every model file, sorted.
 pub fn model_files(root: &Path) -> Result<Vec<PathBuf>, TaskError> {
@@ -72,6 +95,8 @@ pub fn check_all(only: Option<&str>) -> Result<(), TaskError> {
     let root = repo_root();
     let out = root.join("target/models");
     let mut checked = 0;
+    // Time spent checking with the default features, and without them.
+    let mut seconds = [0.0; 2];
     for model in model_files(&root)? {
         let stem = model.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
         if only.is_some_and(|o| !stem.contains(o)) {
@@ -80,11 +105,13 @@ pub fn check_all(only: Option<&str>) -> Result<(), TaskError> {
         let relative = model.strip_prefix(&root).unwrap_or(&model).display().to_string();
         for (service, dir) in crates_of(&model, &out.join(&stem))? {
             println!("==> {relative}: generating into {}", dir.strip_prefix(&root).unwrap_or(&dir).display());
-            let files = generate_model(&model, &relative, true, service.as_ref())?;
-            println!("    {}", write_crate(&dir, &files)?);
+            let generated = generate_model(&model, &relative, true, service.as_ref())?;
+            print_warnings(&generated.warnings);
+            println!("    {}", write_crate(&dir, &generated.files)?);
             let target = out.join("target");
-            for step in CHECKS {
+            for (n, step) in CHECKS.iter().enumerate() {
                 println!("==> {}: {}", dir.display(), step.command_line());
+                let started = std::time::Instant::now();
                 // Line tables are enough for test failures, and full debug info doubles link time.
                 let env = [
                     ("CARGO_TARGET_DIR", target.as_os_str()),
@@ -92,6 +119,7 @@ pub fn check_all(only: Option<&str>) -> Result<(), TaskError> {
                     ("CARGO_PROFILE_TEST_DEBUG", "line-tables-only".as_ref()),
                 ];
                 step.run(&dir, &env).map_err(|e| TaskError(format!("{relative}: {e} (in {})", dir.display())))?;
+                seconds[usize::from(n >= DEFAULT_CHECKS)] += started.elapsed().as_secs_f64();
             }
         }
         checked += 1;
@@ -100,5 +128,9 @@ pub fn check_all(only: Option<&str>) -> Result<(), TaskError> {
         return Err(TaskError("no model matched".into()));
     }
     println!("==> {checked} models generated, built, tested, linted and documented");
+    println!(
+        "    checks with the default features took {:.0} s, without the validate feature {:.0} s",
+        seconds[0], seconds[1]
+    );
     Ok(())
 }

@@ -28,6 +28,21 @@ const STEPS: &[Step] = &[
         env: &[],
     },
     Step {
+        what: "the Cognito crate without its validate feature (types and wire code only), warnings denied",
+        program: "cargo",
+        args: &[
+            "clippy",
+            "-p",
+            "cognito-identity-provider-types",
+            "--all-targets",
+            "--no-default-features",
+            "--",
+            "-D",
+            "warnings",
+        ],
+        env: &[],
+    },
+    Step {
         what: "rustdoc, warnings denied",
         program: "cargo",
         args: &["doc", "--workspace", "--no-deps"],
@@ -52,6 +67,14 @@ pub const MOTO_REQUIREMENT: &str = "moto[server]==5.2.5";
 /// The Python virtual environment that holds it; the tests look for `bin/moto_server` here.
 pub const MOTO_VENV: &str = "target/moto-venv";
 
+/// Needs a JDK, so it runs only where `javac` is on the `PATH`.
+const PATTERNS: Step = Step {
+    what: "every @pattern in model/ translates and agrees with Java's java.util.regex but for the documented choices",
+    program: "cargo",
+    args: &["xtask", "patterns"],
+    env: &[],
+};
+
 /// Runs every step from the repository root.
 pub fn run_all() -> Result<(), TaskError> {
     let root = repo_root();
@@ -59,6 +82,12 @@ pub fn run_all() -> Result<(), TaskError> {
     for (n, step) in STEPS.iter().enumerate() {
         println!("==> [{}/{}] {}: {}", n + 1, STEPS.len(), step.what, step.command_line());
         step.run(&root, &[]).map_err(|e| TaskError(format!("step {}: {e}", n + 1)))?;
+    }
+    if Command::new("javac").arg("-version").output().is_ok_and(|o| o.status.success()) {
+        println!("==> {}: {}", PATTERNS.what, PATTERNS.command_line());
+        PATTERNS.run(&root, &[])?;
+    } else {
+        println!("==> skipped (no JDK: `javac` is not on the PATH): {}", PATTERNS.command_line());
     }
     println!("==> all {} steps passed", STEPS.len());
     Ok(())

@@ -38,3 +38,26 @@ fn a_mistyped_flag_or_task_names_the_closest_valid_one() {
         assert!(run.stderr.starts_with(expected), "{args:?}: {}", run.stderr);
     }
 }
+
+#[test]
+fn what_the_generator_leaves_out_is_printed_as_a_warning() {
+    let scratch = Scratch::new("warnings");
+    std::fs::write(
+        scratch.join("model.json"),
+        r#"{"smithy": "2.0", "shapes": {
+            "t#S": {"type": "service", "version": "1", "operations": [{"target": "t#Op"}],
+                "traits": {"aws.protocols#awsJson1_1": {}}},
+            "t#Op": {"type": "operation", "input": {"target": "t#In"}},
+            "t#In": {"type": "structure", "members": {"Name": {"target": "t#Name"}}},
+            "t#Name": {"type": "string", "traits": {"smithy.api#pattern": "(a"}}
+        }}"#,
+    )
+    .unwrap();
+    let run = xtask(&scratch.0, &["codegen", "--model", "model.json", "--out", "out"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stderr,
+        "warning: t#Name: the @pattern `(a` is left out of validate(): it cannot be read: an unclosed group at index 2\n"
+    );
+    assert!(scratch.join("out/Cargo.toml").exists());
+}

@@ -71,7 +71,8 @@ fn force_adds_the_crate_beside_what_is_there_and_lists_it() {
     let run = xtask(&scratch.0, &["codegen", "--model", model.to_str().unwrap(), "--out", "myproject", "--force"]);
 
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(run.stdout.contains(&format!("{} files written", edge_cases().len())), "{}", run.stdout);
+    let files = edge_cases().len();
+    assert!(run.stdout.contains(&format!("{files} files written")), "{}", run.stdout);
     assert!(run.stdout.contains("kept, not written by the generator: README.md, docs/"), "{}", run.stdout);
     assert_eq!(std::fs::read_to_string(repo.join("README.md")).unwrap(), "# My project\n");
     assert_eq!(std::fs::read_to_string(repo.join("docs/guide.md")).unwrap(), "guide\n");
@@ -80,11 +81,7 @@ fn force_adds_the_crate_beside_what_is_there_and_lists_it() {
     // From now on it is the generator's crate: no `--force` needed, and nothing changes.
     let again = xtask(&scratch.0, &["codegen", "--model", model.to_str().unwrap(), "--out", "myproject"]);
     assert_eq!(again.code, 0, "{}", again.stderr);
-    assert!(
-        again.stdout.contains(&format!("0 files written, 0 removed, {} unchanged", edge_cases().len())),
-        "{}",
-        again.stdout
-    );
+    assert!(again.stdout.contains(&format!("0 files written, 0 removed, {files} unchanged")), "{}", again.stdout);
 }
 
 #[test]

@@ -137,14 +137,11 @@ fn out_dot_writes_and_rewrites_the_crate_in_the_current_folder() {
     let model = support::model("test/edge-cases.json");
     let first = xtask(&work, &["codegen", "--model", model.to_str().unwrap(), "--out", "."]);
     assert_eq!(first.code, 0, "{}", first.stderr);
-    assert!(first.stdout.contains(&format!("{} files written", support::edge_cases().len())), "{}", first.stdout);
+    let files = support::edge_cases().len();
+    assert!(first.stdout.contains(&format!("{files} files written")), "{}", first.stdout);
     let second = xtask(&work, &["codegen", "--model", model.to_str().unwrap(), "--out", "."]);
     assert_eq!(second.code, 0, "{}", second.stderr);
-    assert!(
-        second.stdout.contains(&format!("0 files written, 0 removed, {} unchanged", support::edge_cases().len())),
-        "{}",
-        second.stdout
-    );
+    assert!(second.stdout.contains(&format!("0 files written, 0 removed, {files} unchanged")), "{}", second.stdout);
     let siblings: Vec<_> = std::fs::read_dir(&scratch.0).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert_eq!(siblings, ["work"]);
     assert_eq!(leftovers(&work), Vec::<String>::new());

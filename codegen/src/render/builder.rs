@@ -12,11 +12,14 @@ use crate::space::{MemberDef, StructDef, TypeDef};
 /// mirrors the model, which has that many.
 const MANY_ARGUMENTS: usize = 7;
 
-/// The inherent `impl` of a structure: `new`, `with_*` and `validate`.
-pub fn struct_impl(def: &TypeDef, s: &StructDef, std: &StdPaths) -> TokenStream {
+/// The structure's `new`, taking its required members (none when it has none).
+pub fn struct_impl(def: &TypeDef, s: &StructDef, std: &StdPaths) -> Option<TokenStream> {
     let name = naming::ident(&def.name);
     let required: Vec<&MemberDef> = s.members.iter().filter(|f| f.is_required()).collect();
-    let new = (!required.is_empty()).then(|| {
+    if required.is_empty() {
+        return None;
+    }
+    let new = {
         let params = required.iter().map(|f| {
             let param = param_ident(f);
             let ty = field_type(f, std);
@@ -41,19 +44,12 @@ pub fn struct_impl(def: &TypeDef, s: &StructDef, std: &StdPaths) -> TokenStream 
                 Self { #(#assigns)* #rest }
             }
         }
-    });
-    let result = std.path("Result");
-    quote! {
+    };
+    Some(quote! {
         impl #name {
             #new
-
-            /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-            /// every value inside it, and returns all violations at once.
-            pub fn validate(&self) -> #result<(), Violations> {
-                Validate::validate(self)
-            }
         }
-    }
+    })
 }
 
 /// The parameter of `new` that sets a member: its field name, with a `_` after the names that

@@ -1,46 +1,71 @@
 //! The crate's front page: what it is, how to build, check, write and read a request, how to
-//! call the service, and the service's own documentation. The examples are real doc tests,
-//! built from the model (its first operation with an example, or with an input).
+//! call the service, its cargo features, and the service's own documentation. The examples are
+//! real doc tests, built from the model (its first operation with an example, or with an input).
 
 use serde_json::Value;
 
 use crate::space::{MemberDef, OperationDef, RustType, TypeKind, TypeSpace};
 
-/// The Markdown of the crate documentation.
-pub fn markdown(space: &TypeSpace) -> String {
+/// Lines of the crate documentation, each with whether it shows only when the crate is built
+/// with its `validate` feature.
+pub type Lines = Vec<(String, bool)>;
+
+/// The Markdown of the crate documentation, line by line.
+pub fn markdown(space: &TypeSpace) -> Lines {
     let (lib, title) = (space.service.library_name.as_str(), &space.service.title);
     let protocol = space.service.protocol.name();
-    let mut doc = format!(
-        "Serde types for {title}, generated from the service's Smithy model.\n\n\
-         Every structure, union and enum of the service is a type at the crate root, named as \
-         in the model; every operation is a type in [`operations`]. The types read and write \
-         exactly the JSON of the `{protocol}` protocol:\n\n\
-         - members keep their wire names; optional members are `Option`s, left out when `None`;\n\
-         - members with a model default are plain fields holding it when absent;\n\
-         - enums keep values they do not know in an `Unknown` variant, unions keep unknown \
-           members the same way, and both write them back unchanged;\n\
-         - timestamps are `time::OffsetDateTime`, blobs `Vec<u8>`, documents \
-           `serde_json::Value`; the [`wire`] module holds their wire formats;\n\
-         - `Debug` never prints a value the model marks `@sensitive`;\n\
-         - [`validate`] checks the model's `@length`, `@range` and `@pattern` constraints.\n"
+    let mut lines = Lines::new();
+    let mut add = |text: &str, validate_only: bool| lines.extend(text.lines().map(|l| (l.to_owned(), validate_only)));
+    add(
+        &format!(
+            "Serde types for {title}, generated from the service's Smithy model.\n\n\
+             Every structure, union and enum of the service is a type at the crate root, named as \
+             in the model; every operation is a type in [`operations`]. The types read and write \
+             exactly the JSON of the `{protocol}` protocol:\n\n\
+             - members keep their wire names; optional members are `Option`s, left out when `None`;\n\
+             - members with a model default are plain fields holding it when absent;\n\
+             - enums keep values they do not know in an `Unknown` variant, unions keep unknown \
+               members the same way, and both write them back unchanged;\n\
+             - timestamps are `time::OffsetDateTime`, blobs `Vec<u8>`, documents \
+               `serde_json::Value`; the [`wire`] module holds their wire formats;\n\
+             - `Debug` never prints a value the model marks `@sensitive`."
+        ),
+        false,
     );
+    add("- [`validate`] checks the model's `@length`, `@range` and `@pattern` constraints.", true);
     if let Some(example) = example(space, lib) {
-        doc.push_str(&example);
+        add(&example.build, false);
+        add(&example.check, true);
+        add(&example.rest, false);
     }
-    doc.push_str(
+    add(
         "\n## Calling the service\n\n\
          Each operation type implements [`operation::Operation`]: `write_request` turns an input \
          into the whole HTTP request (an `http::Request`: method, URI, headers, body), and \
          `read_response` turns any `http::Response` into the output or the operation's error \
          enum. A client adds the endpoint and a signature ([`operations::SERVICE`] has the \
          endpoint prefix and signing name) and sends the request with any HTTP library. \
-         [`operation::paginate`] walks the pages of a paginated operation with any transport.\n",
+         [`operation::paginate`] walks the pages of a paginated operation with any transport.\n\n\
+         ## Features\n\n\
+         - `validate` (on by default): `validate()` on every structure and the `validate` module, \
+           which check the model's `@length`, `@range` and `@pattern` constraints, with \
+           `fancy-regex` as the pattern engine. Without it (`default-features = false`) the \
+           crate has its types and wire code only, and no regex engine in its build.",
+        false,
     );
-    doc
+    lines
+}
+
+/// The examples of the front page: building a request, checking it (only with the `validate`
+/// feature), and writing and reading it.
+struct Example {
+    build: String,
+    check: String,
+    rest: String,
 }
 
 /// A construction example and a read/write example for one operation, if the model has one.
-fn example(space: &TypeSpace, lib: &str) -> Option<String> {
+fn example(space: &TypeSpace, lib: &str) -> Option<Example> {
     let (op, input_json) = pick_operation(space)?;
     let input = op.input.as_ref()?;
     let input_name = input.name.as_str();
@@ -60,15 +85,16 @@ fn example(space: &TypeSpace, lib: &str) -> Option<String> {
         build.push_str(&format!("\n    .with_{}({value})", setter.trim_start_matches("r#")));
     }
     text.push_str(&format!("let input = {build};\n"));
-    text.push_str("// Every constraint violation at once, with the path of each value.\n");
-    text.push_str("if let Err(violations) = input.validate() {\n    println!(\"{violations}\");\n}\n```\n");
+    let check = "// Every constraint violation at once, with the path of each value.\n\
+                 if let Err(violations) = input.validate() {\n    println!(\"{violations}\");\n}"
+        .to_owned();
     let name = op.name.clone();
-    text.push_str(&format!(
-        "\n## Requests and responses\n\n```\nuse {lib}::operation::Operation;\nuse {lib}::operations::{name};\nuse {lib}::{input_name};\n\n"
-    ));
+    let mut rest = format!(
+        "```\n\n## Requests and responses\n\n```\nuse {lib}::operation::Operation;\nuse {lib}::operations::{name};\nuse {lib}::{input_name};\n\n"
+    );
     match (&op.route, input_json) {
         // restJson1: the input's members become the path, query, headers and body.
-        (Some(route), _) => text.push_str(&format!(
+        (Some(route), _) => rest.push_str(&format!(
             "let input = {build};\n\
              let request: http::Request<Vec<u8>> = {name}::write_request(&input)?;\n\
              assert_eq!(request.method(), {method:?});\n\
@@ -81,25 +107,25 @@ fn example(space: &TypeSpace, lib: &str) -> Option<String> {
             while pretty.contains(&format!("\"{hashes}")) {
                 hashes.push('#');
             }
-            text.push_str(&format!("// From the model's example of `{}`.\n", op.wire_name));
-            text.push_str(&format!(
+            rest.push_str(&format!("// From the model's example of `{}`.\n", op.wire_name));
+            rest.push_str(&format!(
                 "let input: {input_name} = serde_json::from_str(r{hashes}\"{pretty}\"{hashes})?;\n"
             ));
-            text.push_str(&aws_json_request(&name, input_name));
+            rest.push_str(&aws_json_request(&name, input_name));
         }
         (None, None) => {
-            text.push_str(&format!("let input = {input_name}::default();\n"));
-            text.push_str(&aws_json_request(&name, input_name));
+            rest.push_str(&format!("let input = {input_name}::default();\n"));
+            rest.push_str(&aws_json_request(&name, input_name));
         }
     }
-    text.push_str(&format!(
+    rest.push_str(&format!(
         "\n// What the service answers, as any HTTP client hands it over.\n\
          let response = http::Response::builder().status(200).body(b\"{{}}\".to_vec())?;\n\
          let output = {name}::read_response(&response)?;\n\
          # let _ = output;\n\
-         # Ok::<(), Box<dyn std::error::Error>>(())\n```\n"
+         # Ok::<(), Box<dyn std::error::Error>>(())\n```"
     ));
-    Some(text)
+    Some(Example { build: text, check, rest })
 }
 
 /// An awsJson request: a `POST` whose body is the input as JSON.

@@ -3,7 +3,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::docs_attr::inner_doc_attrs;
+use super::docs_attr::{inner_doc_attrs, inner_doc_attrs_with_validate};
 use crate::naming;
 use crate::space::TypeSpace;
 use crate::Options;
@@ -51,15 +51,25 @@ license = "Apache-2.0"
 description = "{description}"
 publish = false
 
+[features]
+default = ["validate"]
+# `validate()` and the `validate` module: the model's `@length`, `@range` and `@pattern`
+# constraints, with fancy-regex as the `@pattern` engine. Without it the crate has its types and
+# wire code only.
+validate = ["dep:fancy-regex", "dep:regex-syntax"]
+
 [dependencies]
 base64 = "0.22"
 {compression}http = "1"
 {checksum}
-regex = "1"
 serde = "1"
 serde_json = {{ version = "1", features = ["float_roundtrip", "raw_value"] }}
 time = {{ version = "0.3.36", features = ["formatting", "macros", "parsing"] }}
 {idempotency}
+# The engine and Unicode tables the generator compiled every pattern with.
+fancy-regex = {{ version = "0.20", default-features = false, features = ["std"], optional = true }}
+regex-syntax = {{ version = "0.8", default-features = false, features = ["unicode-gencat", "unicode-bool"], optional = true }}
+
 [dev-dependencies]
 # The tests of the `wire` formats use them in types of their own, through `#[serde(with)]`.
 serde = {{ version = "1", features = ["derive"] }}
@@ -138,7 +148,9 @@ pub fn lib_rs(space: &TypeSpace) -> TokenStream {
             pub mod rest;
         )
     });
-    let intro = inner_doc_attrs(&format!("{}\n## The service\n", super::crate_docs::markdown(space)));
+    let mut intro = super::crate_docs::markdown(space);
+    intro.extend(["", "## The service", ""].map(|line| (line.to_owned(), false)));
+    let intro = inner_doc_attrs_with_validate(&intro);
     let service_docs =
         inner_doc_attrs(&space.service.docs.as_deref().map(crate::docs::html_to_markdown).unwrap_or_default());
     quote! {
@@ -156,9 +168,13 @@ pub fn lib_rs(space: &TypeSpace) -> TokenStream {
         pub mod protocol;
         #rest
         pub mod shape;
+        #[cfg(feature = "validate")]
         pub mod validate;
         pub mod wire;
 
+        #[cfg(feature = "validate")]
+        mod constraints;
+        #[cfg(feature = "validate")]
         mod patterns;
         mod types;
 

@@ -22,9 +22,31 @@ pub(crate) fn inner_doc_attrs(markdown: &str) -> TokenStream {
     quote! { #( #![doc = #lines] )* }
 }
 
+/// `#![doc = "..."]` lines for Markdown lines, those marked `true` shown only when the crate is
+/// built with its `validate` feature.
+pub(crate) fn inner_doc_attrs_with_validate(lines: &[(String, bool)]) -> TokenStream {
+    let attrs = lines.iter().map(|(line, validate_only)| {
+        let line = doc_line(line);
+        if *validate_only {
+            quote!(#![cfg_attr(feature = "validate", doc = #line)])
+        } else {
+            quote!(#![doc = #line])
+        }
+    });
+    quote!(#(#attrs)*)
+}
+
 /// Each line gets the space that `/// ` puts after the slashes.
 fn doc_lines(markdown: &str) -> Vec<String> {
-    markdown.lines().map(|line| if line.is_empty() { String::new() } else { format!(" {line}") }).collect()
+    markdown.lines().map(doc_line).collect()
+}
+
+fn doc_line(line: &str) -> String {
+    if line.is_empty() {
+        String::new()
+    } else {
+        format!(" {line}")
+    }
 }
 
 /// The docs of an enum variant: its wire value in code, then the model's documentation, then

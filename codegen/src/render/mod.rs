@@ -41,6 +41,7 @@ pub fn crate_jobs<'a>(space: &'a TypeSpace, options: &'a Options) -> Vec<Job<'a>
         template("tests/wire.rs", crate_files::WIRE_TESTS_RS),
         template("tests/support/mod.rs", crate_files::TEST_SUPPORT_RS),
         Job::tokens("src/patterns.rs", || Ok(validation::patterns_module(space))),
+        Job::tokens("src/constraints.rs", || Ok(validation::constraints_module(space))),
         Job::rust("src/operations/mod.rs", || {
             let mut file = operation::operations_mod(space);
             if let Some(tokens) = file.first_tokens() {

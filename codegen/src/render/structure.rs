@@ -32,10 +32,8 @@ pub fn render(def: &TypeDef, s: &StructDef, space: &TypeSpace) -> RustFile {
     if s.error.is_some() && s.members.iter().any(|m| m.http.in_response().is_some()) {
         imports.add("crate", "rest");
     }
-    imports.add("crate::validate", "Validate").add("crate::validate", "Validator").add("crate::validate", "Violations");
     let imports = imports.tokens();
     let builder = builder::struct_impl(def, s, std);
-    let validate = validation::struct_impl(def, &s.members, space);
     let allow_case = (!naming::is_upper_camel(&def.name)).then(|| quote!(#[allow(non_camel_case_types)]));
     let definition = quote! {
         #imports
@@ -52,11 +50,9 @@ pub fn render(def: &TypeDef, s: &StructDef, space: &TypeSpace) -> RustFile {
     };
     let mut parts = vec![Part::Tokens(definition)];
     parts.extend(builder::setters_macro(def, s, std).map(Part::Text));
-    parts.push(Part::Text(structure_macro(&def.name, s)));
+    parts.push(Part::Text(structure_macro(&def.name, s, space)));
     let rest = quote! {
         #manual_default
-
-        #validate
     };
     if !rest.is_empty() {
         parts.push(Part::Tokens(rest));
@@ -139,6 +135,8 @@ fn join_words(words: &[String]) -> String {
 
 fn field(f: &MemberDef, std: &StdPaths) -> TokenStream {
     let docs = doc_attrs(f.docs.as_deref());
+    let unchecked = validation::unchecked_docs(f);
+    let docs = quote!(#docs #unchecked);
     let docs = match &f.service_default {
         Some(default) => {
             let note = format!(
@@ -164,8 +162,10 @@ fn field(f: &MemberDef, std: &StdPaths) -> TokenStream {
 }
 
 /// The structure's description (see the `structure!` macro of the crate's `shape` module), one
-/// member a line: its field, wire name (and alias) and format.
-fn structure_macro(name: &str, s: &StructDef) -> String {
+/// member a line: whether it is sensitive, its field, wire name (and alias), what `validate()`
+/// checks (`[CONSTANT]` of the `constraints` module, `[]` for a value checked by its own type
+/// only, nothing when there is nothing to check) and its format.
+fn structure_macro(name: &str, s: &StructDef, space: &TypeSpace) -> String {
     if s.members.is_empty() {
         return format!("crate::structure!({name} {{}});\n");
     }
@@ -180,7 +180,11 @@ fn structure_macro(name: &str, s: &StructDef) -> String {
         };
         let format = member_format(&m.ty, m.boxed, m.is_optional());
         let sensitive = if m.redact { "#[sensitive] " } else { "" };
-        out.push_str(&format!("    {sensitive}{field}: {wire}{alias} => {format},\n"));
+        let check = match &m.checks {
+            Some(checks) => format!(" [{}]", space.constraint_name(checks).unwrap_or_default()),
+            None => String::new(),
+        };
+        out.push_str(&format!("    {sensitive}{field}: {wire}{alias}{check} => {format},\n"));
     }
     out.push_str("});\n");
     out

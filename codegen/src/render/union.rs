@@ -21,12 +21,7 @@ pub fn render(def: &TypeDef, members: &[MemberDef], space: &TypeSpace) -> TokenS
     let variants = members.iter().map(|m| variant(m, std));
     let string = std.path("String");
     let mut imports = Imports::default();
-    imports
-        .add("crate", "json")
-        .add("crate", "shape")
-        .add("crate", "wire")
-        .add("crate::validate", "Validate")
-        .add("crate::validate", "Validator");
+    imports.add("crate", "json").add("crate", "shape").add("crate", "wire");
     imports.types(members.iter().map(|m| &m.ty), &def.name, std);
     let allow_case = (!naming::is_upper_camel(&def.name)).then(|| quote!(#[allow(non_camel_case_types)]));
     let redacts = debug::union_redacts(def, members);
@@ -120,6 +115,8 @@ fn union_impl(name: &proc_macro2::Ident, def: &TypeDef, members: &[MemberDef], s
 
 fn variant(m: &MemberDef, std: &StdPaths) -> TokenStream {
     let docs = doc_attrs(m.docs.as_deref());
+    let unchecked = validation::unchecked_docs(m);
+    let docs = quote!(#docs #unchecked);
     let deprecated = deprecated_attr(m.deprecated.as_ref());
     let variant = format_ident!("{}", m.rust_name);
     match &m.ty {

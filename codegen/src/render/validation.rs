@@ -1,47 +1,34 @@
-//! `Validate` implementations: each member's constraints checked in place, nested types
-//! validated through their own implementation, and the `patterns` module they share.
+//! Validation, behind the generated crate's `validate` feature: `impl Validate` for unions (one
+//! call per checked member, naming a constant that describes its constraints; structures name
+//! theirs in their `structure!` line, and enums get `impl Check` from `string_enum!`/`int_enum!`),
+//! and the `patterns` and `constraints` modules those constants live in.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
 use crate::naming;
-use crate::pattern::Translated;
-use crate::space::constraints::Checks;
-use crate::space::{MemberDef, NamedKind, RustType, TypeDef, TypeSpace};
+use crate::space::{Checks, MemberDef, TypeDef, TypeSpace};
 
-/// The `static` of a pattern in the `patterns` module.
-fn pattern_ident(space: &TypeSpace, pattern: &Translated) -> proc_macro2::Ident {
-    format_ident!("{}", space.patterns[pattern])
-}
-
-/// `src/patterns.rs`: every `@pattern` of the crate, compiled on first use.
+/// `src/patterns.rs`: every usable `@pattern` of the crate, compiled on first use.
 pub fn patterns_module(space: &TypeSpace) -> TokenStream {
     let statics = space.patterns.iter().map(|(p, name)| {
         let ident = format_ident!("{name}");
-        let (source, accept) = (&p.source, &p.accept);
-        let reject = match &p.reject {
-            Some(reject) => quote!(Some(|| Regex::new(#reject).expect(CHECKED))),
-            None => quote!(None),
-        };
-        let doc = format!(" {}", crate::docs::code_span(source));
+        let (source, regex) = (&p.source, &p.regex);
+        let doc = format!(" {}", crate::docs::code_span(&printable(source)));
         quote! {
             #[doc = #doc]
-            pub(crate) static #ident: Pattern = Pattern::new(#source, || Regex::new(#accept).expect(CHECKED), #reject);
+            pub(crate) static #ident: Pattern = Pattern::new(#source, #regex);
         }
     });
     let uses = (!space.patterns.is_empty()).then(|| {
-        quote! {
-            use regex::Regex;
-
+        quote!(
             use crate::validate::Pattern;
-
-            /// Every pattern was compiled by the generator with the same `regex` crate.
-            const CHECKED: &str = "the generator checked that this pattern compiles";
-        }
+        )
     });
     quote! {
-        //! The model's `@pattern`s, translated for the `regex` crate where ECMA 262 and Rust
-        //! differ (see the generator's `pattern` module), each compiled on first use.
+        //! The model's `@pattern`s, each with its translation for fancy-regex (Java's syntax read
+        //! with ECMAScript's meanings where the two differ; see the generator's `pattern` module),
+        //! compiled on first use.
 
         #uses
 
@@ -49,30 +36,98 @@ pub fn patterns_module(space: &TypeSpace) -> TokenStream {
     }
 }
 
-/// `impl Validate` for a structure.
-pub fn struct_impl(def: &TypeDef, fields: &[MemberDef], space: &TypeSpace) -> TokenStream {
-    let name = naming::ident(&def.name);
-    let checks: Vec<TokenStream> = fields
-        .iter()
-        .filter_map(|f| {
-            let field = naming::ident(&f.rust_name);
-            let wire = &f.wire_name;
-            let body = value_checks(&quote!(value), &f.ty, &f.checks, space)?;
-            Some(if f.is_optional() {
-                quote! {
-                    if let Some(value) = &self.#field {
-                        validator.member(#wire, |validator| { #body });
-                    }
-                }
-            } else {
-                quote! {
-                    let value = &self.#field;
-                    validator.member(#wire, |validator| { #body });
-                }
-            })
-        })
-        .collect();
-    validate_impl(&name, checks)
+/// `src/constraints.rs`: every distinct set of constraints of the crate's members.
+pub fn constraints_module(space: &TypeSpace) -> TokenStream {
+    let mut all: Vec<(&String, &Checks)> = space.constraints.iter().map(|(checks, name)| (name, checks)).collect();
+    all.sort_by(|a, b| a.0.cmp(b.0));
+    let statics = all.iter().map(|(name, checks)| {
+        let ident = format_ident!("{name}");
+        let value = constraints_value(checks, space);
+        quote!(pub(crate) static #ident: Constraints = #value;)
+    });
+    let uses_patterns = all.iter().any(|(_, checks)| checks.pattern.is_some()).then(|| {
+        quote!(
+            use crate::patterns;
+        )
+    });
+    let uses = (!all.is_empty()).then(|| {
+        quote!(
+            use crate::validate::Constraints;
+        )
+    });
+    quote! {
+        //! The constraints of the crate's members, one constant per distinct set, named after
+        //! the shape they come from (or `Shape_Member`, when the member adds its own).
+
+        #uses_patterns
+        #uses
+
+        #(#statics)*
+    }
+}
+
+/// `Constraints::NONE.length(..).pattern(..)...` for one set of checks.
+fn constraints_value(checks: &Checks, space: &TypeSpace) -> TokenStream {
+    let mut value = quote!(Constraints::NONE);
+    if let Some(length) = &checks.length {
+        let (min, max) = (
+            bound(length.min.map(proc_macro2::Literal::u64_unsuffixed)),
+            bound(length.max.map(proc_macro2::Literal::u64_unsuffixed)),
+        );
+        value = quote!(#value.length(#min, #max));
+    }
+    if let Some(range) = &checks.range {
+        let number = |n: &Option<serde_json::Number>| {
+            n.as_ref().and_then(serde_json::Number::as_f64).map(proc_macro2::Literal::f64_unsuffixed)
+        };
+        let (min, max) = (bound(number(&range.min)), bound(number(&range.max)));
+        value = quote!(#value.range(#min, #max));
+    }
+    if let Some(pattern) = &checks.pattern {
+        let ident = format_ident!("{}", space.patterns[pattern]);
+        value = quote!(#value.pattern(&patterns::#ident));
+    }
+    if checks.sensitive {
+        value = quote!(#value.sensitive());
+    }
+    if let Some(items) = &checks.items {
+        let items = constant(items, space);
+        value = quote!(#value.items(&#items));
+    }
+    if let Some(keys) = &checks.keys {
+        let keys = constant(keys, space);
+        value = quote!(#value.keys(&#keys));
+    }
+    value
+}
+
+fn bound(literal: Option<proc_macro2::Literal>) -> TokenStream {
+    match literal {
+        Some(literal) => quote!(Some(#literal)),
+        None => quote!(None),
+    }
+}
+
+/// The constant of nested checks, inside the `constraints` module.
+fn constant(checks: &Checks, space: &TypeSpace) -> TokenStream {
+    match constant_ident(checks, space) {
+        Some(ident) => quote!(#ident),
+        None => quote!(Constraints::NONE),
+    }
+}
+
+fn constant_ident(checks: &Checks, space: &TypeSpace) -> Option<Ident> {
+    space.constraint_name(checks).map(|name| format_ident!("{name}"))
+}
+
+/// The check of one member whose value is `value` (a reference).
+fn member_check(m: &MemberDef, value: TokenStream, space: &TypeSpace) -> Option<TokenStream> {
+    let checks = m.checks.as_ref()?;
+    let wire = &m.wire_name;
+    Some(match constant_ident(checks, space) {
+        Some(ident) => quote!(v.member(#wire, #value, &#ident);),
+        None => quote!(v.nested(#wire, #value);),
+    })
 }
 
 /// `impl Validate` for a union: the member that is set is checked.
@@ -82,121 +137,61 @@ pub fn union_impl(def: &TypeDef, members: &[MemberDef], space: &TypeSpace) -> To
         .iter()
         .filter_map(|m| {
             let variant = format_ident!("{}", m.rust_name);
-            let wire = &m.wire_name;
-            let body = value_checks(&quote!(value), &m.ty, &m.checks, space)?;
-            Some((quote!(Self::#variant(value)), quote!(validator.member(#wire, |validator| { #body });)))
+            Some((quote!(Self::#variant(value)), member_check(m, quote!(value), space)?))
         })
         .collect();
-    let check = match arms.as_slice() {
-        [] => None,
-        [(pattern, check)] => Some(quote!(if let #pattern = self { #check })),
+    let body = match arms.as_slice() {
+        [] => TokenStream::new(),
+        [(pattern, check)] => quote!(if let #pattern = self { #check }),
         many => {
             let arms = many.iter().map(|(pattern, check)| quote!(#pattern => { #check }));
-            Some(quote! {
+            quote! {
                 match self {
                     #(#arms)*
                     _ => {}
                 }
-            })
+            }
         }
     };
-    validate_impl(&name, check.into_iter().collect())
+    validate_impl(&name, members, space, body)
 }
 
-fn validate_impl(name: &proc_macro2::Ident, checks: Vec<TokenStream>) -> TokenStream {
-    let validator = if checks.is_empty() { quote!(_validator) } else { quote!(validator) };
+fn validate_impl(name: &Ident, members: &[MemberDef], space: &TypeSpace, body: TokenStream) -> TokenStream {
+    let validator = if body.is_empty() { quote!(_v) } else { quote!(v) };
+    let named = members.iter().filter_map(|m| m.checks.as_ref()).any(|c| space.constraint_name(c).is_some());
+    let uses = named.then(|| {
+        quote!(
+            use crate::constraints::*;
+        )
+    });
     quote! {
-        impl Validate for #name {
-            fn validate_into(&self, #validator: &mut Validator) {
-                #(#checks)*
+        #[cfg(feature = "validate")]
+        impl crate::validate::Validate for #name {
+            fn validate_into(&self, #validator: &mut crate::validate::Validator) {
+                #uses
+                #body
             }
         }
     }
 }
 
-/// Checks on `value` (a reference to a value of type `ty`), or `None` when nothing is checked.
-fn value_checks(value: &TokenStream, ty: &RustType, checks: &Checks, space: &TypeSpace) -> Option<TokenStream> {
-    let sensitive = checks.sensitive;
-    let mut out = Vec::new();
-    if let Some(length) = &checks.length {
-        let (min, max) = (bound_u64(length.min.as_ref()), bound_u64(length.max.as_ref()));
-        let measure = match ty {
-            RustType::String => Some(quote!(#value.chars().count())),
-            RustType::List { .. } | RustType::Map { .. } | RustType::Blob => Some(quote!(#value.len())),
-            _ => None,
-        };
-        if let Some(measure) = measure {
-            out.push(quote!(validator.length(#measure, #min, #max);));
-        }
-    }
-    if let Some(range) = &checks.range {
-        let (min, max) = (bound_f64(range.min.as_ref()), bound_f64(range.max.as_ref()));
-        let number = match ty {
-            RustType::I8 | RustType::I16 | RustType::I32 | RustType::F32 => Some(quote!(f64::from(*#value))),
-            RustType::I64 => Some(quote!(*#value as f64)),
-            RustType::F64 => Some(quote!(*#value)),
-            RustType::BigNumber => Some(quote!(#value.as_str().parse::<f64>().unwrap_or(f64::NAN))),
-            _ => None,
-        };
-        if let Some(number) = number {
-            out.push(quote!(validator.range(#number, #min, #max, #sensitive);));
-        }
-    }
-    if let (Some(pattern), RustType::String) = (&checks.pattern, ty) {
-        let ident = pattern_ident(space, pattern);
-        out.push(quote!(validator.pattern(#value, &crate::patterns::#ident, #sensitive);));
-    }
-    match ty {
-        RustType::Named(named) => match named.kind {
-            NamedKind::Structure | NamedKind::Union => out.push(quote!(#value.validate_into(validator);)),
-            NamedKind::Enum => out.push(quote!(validator.known(#value.as_str(), #value.is_known(), #sensitive);)),
-            NamedKind::IntEnum => {
-                out.push(quote!(validator.known(&#value.to_string(), #value.is_known(), #sensitive);));
-            }
-        },
-        RustType::List { item, sparse } => {
-            let item_checks = checks.item.as_deref().cloned().unwrap_or_default();
-            if let Some(body) = value_checks(&quote!(item), item, &item_checks, space) {
-                let body = if *sparse { quote!(if let Some(item) = item { #body }) } else { body };
-                out.push(quote! {
-                    for (index, item) in #value.iter().enumerate() {
-                        validator.index(index, |validator| { #body });
-                    }
-                });
-            }
-        }
-        RustType::Map { value: item, sparse } => {
-            let item_checks = checks.item.as_deref().cloned().unwrap_or_default();
-            if let Some(body) = value_checks(&quote!(item), item, &item_checks, space) {
-                let body = if *sparse { quote!(if let Some(item) = item { #body }) } else { body };
-                out.push(quote! {
-                    for (key, item) in #value {
-                        validator.key(key, |validator| { #body });
-                    }
-                });
-            }
-        }
-        _ => {}
-    }
-    (!out.is_empty()).then(|| quote!(#(#out)*))
+/// The docs of a member whose `@pattern` `validate()` leaves out, after its own.
+pub fn unchecked_docs(m: &MemberDef) -> TokenStream {
+    let notes = m.unchecked.iter().enumerate().map(|(i, u)| {
+        let note = format!(
+            " Not checked by `validate()`: the `@pattern` {} of {}, which the generator cannot use ({}).",
+            crate::docs::code_span(&printable(&u.pattern)),
+            crate::docs::code_span(&u.place),
+            crate::docs::code_span(&printable(&u.reason)),
+        );
+        let paragraph = (i > 0 || m.docs.is_some()).then(|| quote!(#[doc = ""]));
+        quote!(#paragraph #[doc = #note])
+    });
+    quote!(#(#notes)*)
 }
 
-fn bound_u64(bound: Option<&serde_json::Number>) -> TokenStream {
-    match bound.and_then(|n| n.as_u64().or_else(|| n.as_f64().map(|f| f.max(0.0) as u64))) {
-        Some(n) => {
-            let literal = proc_macro2::Literal::u64_unsuffixed(n);
-            quote!(Some(#literal))
-        }
-        None => quote!(None),
-    }
-}
-
-fn bound_f64(bound: Option<&serde_json::Number>) -> TokenStream {
-    match bound.and_then(serde_json::Number::as_f64) {
-        Some(n) => {
-            let literal = proc_macro2::Literal::f64_unsuffixed(n);
-            quote!(Some(#literal))
-        }
-        None => quote!(None),
-    }
+/// Text for a doc comment: control characters (a line break would end the code span's line)
+/// escaped.
+fn printable(text: &str) -> String {
+    text.chars().map(|c| if c.is_control() { c.escape_unicode().to_string() } else { c.to_string() }).collect()
 }

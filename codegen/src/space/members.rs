@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use smithy_model::{Deprecated, Member, Model, Shape, ShapeId};
 
-use super::constraints::{self, Checks, Patterns};
+use super::constraints::{self, Checks, UncheckedPattern};
 use super::defaults::DefaultValue;
 use super::http::HttpMember;
 use super::names::Names;
@@ -46,8 +46,10 @@ pub struct MemberDef {
     pub service_default: Option<DefaultValue>,
     /// Whether the value is boxed to keep a recursive type finite.
     pub boxed: bool,
-    /// What `validate()` checks.
-    pub checks: Checks,
+    /// What `validate()` checks (`None`: nothing).
+    pub checks: Option<Checks>,
+    /// The `@pattern`s `validate()` leaves out (the engine cannot use them), for the docs.
+    pub unchecked: Vec<UncheckedPattern>,
     /// Documentation of the member (HTML).
     pub docs: Option<String>,
     /// `@deprecated` on the member.
@@ -86,8 +88,8 @@ pub struct Context<'a> {
     pub names: &'a Names,
     /// `(shape, member)` pairs that are boxed.
     pub boxed: &'a BTreeSet<(ShapeId, String)>,
-    /// Translated patterns, shared by every member.
-    pub patterns: &'a mut Patterns,
+    /// Builds the checks of every member.
+    pub constraints: &'a mut constraints::Builder,
     /// The service's protocol (it decides wire names).
     pub protocol: Protocol,
 }
@@ -159,20 +161,22 @@ impl Context<'_> {
     ) -> Result<MemberDef, Error> {
         let model = self.model;
         let traits = model.effective_traits(member);
-        let place = format!("{}${}", shape.id, member.name);
         let wire_name = match (&member.traits.json_name, self.protocol.uses_json_name()) {
             (Some(json_name), true) => json_name.clone(),
             _ => member.name.clone(),
         };
+        let ty = RustType::of_member(model, self.names, &member.target, &traits)?;
+        let (checks, unchecked) = self.constraints.member(model, shape, member, &ty);
         Ok(MemberDef {
             name: member.name.clone(),
             rust_name,
             wire_name,
-            ty: RustType::of_member(model, self.names, &member.target, &traits)?,
+            ty,
             presence,
             service_default: None,
             boxed: self.boxed.contains(&(shape.id.clone(), member.name.clone())),
-            checks: Checks::of_member(model, self.patterns, &place, &traits, &member.target)?,
+            checks,
+            unchecked,
             docs: member.traits.documentation.clone(),
             deprecated: member.traits.deprecated.clone(),
             redact: shape.traits.sensitive || constraints::redacted(model, &traits, &member.target),

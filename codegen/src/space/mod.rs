@@ -22,14 +22,16 @@ pub mod service;
 pub mod type_defs;
 pub mod types;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use smithy_model::{Model, Shape, ShapeId, ShapeKind};
 
 use crate::error::Error;
+use crate::error::Warning;
 use crate::naming;
 use crate::pattern::Translated;
 
+pub use self::constraints::Checks;
 pub use self::defaults::DefaultValue;
 pub use self::http::{HttpBinding, HttpMember, HttpRoute, PathPart};
 pub use self::members::{MemberDef, Presence};
@@ -58,6 +60,11 @@ pub struct TypeSpace {
     pub errors: Vec<ErrorRef>,
     /// The name of each distinct pattern's `static` in the generated `patterns` module.
     pub patterns: BTreeMap<Translated, String>,
+    /// The name of each distinct set of checks (other than none) in the generated
+    /// `constraints` module.
+    pub constraints: HashMap<Checks, String>,
+    /// What the generator left out of the crate rather than refuse the model, sorted by place.
+    pub warnings: Vec<Warning>,
 }
 
 impl TypeSpace {
@@ -78,12 +85,12 @@ impl TypeSpace {
         let names = Names::assign(&shapes, &service.shape, &svc.rename);
         let boxed = boxing::boxed_members(model, &shapes)?;
         let mut bindings = operation_bindings(model, &closure);
-        let mut patterns = constraints::Patterns::default();
+        let mut constraints = constraints::Builder::default();
         let mut cx = members::Context {
             model,
             names: &names,
             boxed: &boxed,
-            patterns: &mut patterns,
+            constraints: &mut constraints,
             protocol: service.protocol,
         };
         let mut types = Vec::new();
@@ -102,8 +109,14 @@ impl TypeSpace {
             operations::operations(model, &service, &names, &lookup)?
         };
         let errors = operations::all_errors(&types);
-        let patterns = constraints::pattern_names(types.iter().flat_map(|t| t.members()).map(|m| &m.checks));
-        Ok(TypeSpace { service, types, by_shape, std_clashes, operations, errors, patterns })
+        let constraints::Constraints { patterns, names: constraints, warnings } = constraints.finish();
+        Ok(TypeSpace { service, types, by_shape, std_clashes, operations, errors, patterns, constraints, warnings })
+    }
+
+    /// The name of the constant that holds `checks` in the generated `constraints` module
+    /// (`None` for no checks at all).
+    pub fn constraint_name(&self, checks: &Checks) -> Option<&str> {
+        self.constraints.get(checks).map(String::as_str)
     }
 
     /// The generated type of a shape.

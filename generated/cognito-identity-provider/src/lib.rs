@@ -8,8 +8,11 @@
 //! - members with a model default are plain fields holding it when absent;
 //! - enums keep values they do not know in an `Unknown` variant, unions keep unknown members the same way, and both write them back unchanged;
 //! - timestamps are `time::OffsetDateTime`, blobs `Vec<u8>`, documents `serde_json::Value`; the [`wire`] module holds their wire formats;
-//! - `Debug` never prints a value the model marks `@sensitive`;
-//! - [`validate`] checks the model's `@length`, `@range` and `@pattern` constraints.
+//! - `Debug` never prints a value the model marks `@sensitive`.
+#![cfg_attr(
+    feature = "validate",
+    doc = " - [`validate`] checks the model's `@length`, `@range` and `@pattern` constraints."
+)]
 //!
 //! ## Building a request
 //!
@@ -20,10 +23,16 @@
 //!
 //! let input = AdminCreateUserRequest::new("example", "example")
 //!     .with_temporary_password("example");
-//! // Every constraint violation at once, with the path of each value.
-//! if let Err(violations) = input.validate() {
-//!     println!("{violations}");
-//! }
+#![cfg_attr(
+    feature = "validate",
+    doc = " // Every constraint violation at once, with the path of each value."
+)]
+#![cfg_attr(feature = "validate", doc = " if let Err(violations) = input.validate() {")]
+
+#![cfg_attr(feature = "validate", doc = "     println!(\"{violations}\");")]
+
+#![cfg_attr(feature = "validate", doc = " }")]
+
 //! ```
 //!
 //! ## Requests and responses
@@ -74,7 +83,12 @@
 //!
 //! Each operation type implements [`operation::Operation`]: `write_request` turns an input into the whole HTTP request (an `http::Request`: method, URI, headers, body), and `read_response` turns any `http::Response` into the output or the operation's error enum. A client adds the endpoint and a signature ([`operations::SERVICE`] has the endpoint prefix and signing name) and sends the request with any HTTP library. [`operation::paginate`] walks the pages of a paginated operation with any transport.
 //!
+//! ## Features
+//!
+//! - `validate` (on by default): `validate()` on every structure and the `validate` module, which check the model's `@length`, `@range` and `@pattern` constraints, with `fancy-regex` as the pattern engine. Without it (`default-features = false`) the crate has its types and wire code only, and no regex engine in its build.
+//!
 //! ## The service
+//!
 //! With the Amazon Cognito user pools API, you can configure user pools and authenticate users. To authenticate users from third-party identity providers (IdPs) in this API, you can [link IdP users to native user profiles](https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-identity-federation-consolidate-users.html). Learn more about the authentication and authorization of federated users at [Adding user pool sign-in through a third party](https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-identity-federation.html) and in the [User pool federation endpoints and managed login reference](https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-userpools-server-contract-reference.html).
 //!
 //! This API reference provides detailed information about API operations and object types in Amazon Cognito.
@@ -98,8 +112,15 @@ pub mod operation;
 pub mod operations;
 pub mod protocol;
 pub mod shape;
+
+#[cfg(feature = "validate")]
 pub mod validate;
 pub mod wire;
+
+#[cfg(feature = "validate")]
+mod constraints;
+
+#[cfg(feature = "validate")]
 mod patterns;
 mod types;
 pub use types::*;

@@ -14,11 +14,14 @@ pub fn load_and_generate(text: &str, twice: bool) {
     let Ok(model) = smithy_model::Model::from_json(text) else { return };
     let options = codegen::Options { standalone: true, ..codegen::Options::new("fuzz.json") };
     match codegen::generate(&model, &options) {
-        Ok(files) => {
-            assert!(files.iter().any(|f| f.path == "src/lib.rs"), "no src/lib.rs");
+        Ok(generated) => {
+            assert!(generated.files.iter().any(|f| f.path == "src/lib.rs"), "no src/lib.rs");
+            for warning in &generated.warnings {
+                assert!(!warning.message.is_empty(), "a warning without a message at {}", warning.place);
+            }
             if twice {
                 let again = codegen::generate(&model, &options).expect("the second run failed");
-                assert!(again == files, "two runs gave different files");
+                assert!(again == generated, "two runs gave different files or warnings");
             }
         }
         Err(e) => {

@@ -126,7 +126,7 @@ pub fn model(name: &str) -> PathBuf {
 
 /// The files of `model/test/edge-cases.json`'s standalone crate.
 pub fn edge_cases() -> Vec<GeneratedFile> {
-    xtask::generate_model(&model("test/edge-cases.json"), "model/test/edge-cases.json", true, None).unwrap()
+    xtask::generate_model(&model("test/edge-cases.json"), "model/test/edge-cases.json", true, None).unwrap().files
 }
 
 /// What the `xtask` binary did: its exit code and output.

@@ -2,7 +2,6 @@
 
 use std::collections::HashMap;
 use crate::{AttributeType, DeliveryMediumType, MessageActionType, wire};
-use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `AdminCreateUser`.
 ///
@@ -87,11 +86,6 @@ impl AdminCreateUserRequest {
             ..Default::default()
         }
     }
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
-    }
 }
 
 crate::setters!(AdminCreateUserRequest {
@@ -105,130 +99,13 @@ crate::setters!(AdminCreateUserRequest {
 });
 
 crate::structure!(AdminCreateUserRequest {
-    user_pool_id: "UserPoolId" => wire::Same,
-    #[sensitive] username: "Username" => wire::Same,
-    user_attributes: "UserAttributes" => wire::Opt(wire::List(wire::Same)),
-    validation_data: "ValidationData" => wire::Opt(wire::List(wire::Same)),
-    #[sensitive] temporary_password: "TemporaryPassword" => wire::Opt(wire::Same),
+    user_pool_id: "UserPoolId" [USER_POOL_ID_TYPE] => wire::Same,
+    #[sensitive] username: "Username" [USERNAME_TYPE] => wire::Same,
+    user_attributes: "UserAttributes" [ATTRIBUTE_LIST_TYPE] => wire::Opt(wire::List(wire::Same)),
+    validation_data: "ValidationData" [ATTRIBUTE_LIST_TYPE] => wire::Opt(wire::List(wire::Same)),
+    #[sensitive] temporary_password: "TemporaryPassword" [PASSWORD_TYPE] => wire::Opt(wire::Same),
     force_alias_creation: "ForceAliasCreation" => wire::Opt(wire::Same),
-    message_action: "MessageAction" => wire::Opt(wire::Same),
-    desired_delivery_mediums: "DesiredDeliveryMediums" => wire::Opt(wire::List(wire::Same)),
-    client_metadata: "ClientMetadata" => wire::Opt(wire::Map(wire::Same)),
+    message_action: "MessageAction" [] => wire::Opt(wire::Same),
+    desired_delivery_mediums: "DesiredDeliveryMediums" [DELIVERY_MEDIUM_LIST_TYPE] => wire::Opt(wire::List(wire::Same)),
+    client_metadata: "ClientMetadata" [CLIENT_METADATA_TYPE] => wire::Opt(wire::Map(wire::Same)),
 });
-
-impl Validate for AdminCreateUserRequest {
-    fn validate_into(&self, validator: &mut Validator) {
-        let value = &self.user_pool_id;
-        validator
-            .member(
-                "UserPoolId",
-                |validator| {
-                    validator.length(value.chars().count(), Some(1), Some(55));
-                    validator.pattern(value, &crate::patterns::USER_POOL_ID_TYPE, false);
-                },
-            );
-        let value = &self.username;
-        validator
-            .member(
-                "Username",
-                |validator| {
-                    validator.length(value.chars().count(), Some(1), Some(128));
-                    validator
-                        .pattern(value, &crate::patterns::ATTRIBUTE_NAME_TYPE, true);
-                },
-            );
-        if let Some(value) = &self.user_attributes {
-            validator
-                .member(
-                    "UserAttributes",
-                    |validator| {
-                        for (index, item) in value.iter().enumerate() {
-                            validator
-                                .index(
-                                    index,
-                                    |validator| {
-                                        item.validate_into(validator);
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-        if let Some(value) = &self.validation_data {
-            validator
-                .member(
-                    "ValidationData",
-                    |validator| {
-                        for (index, item) in value.iter().enumerate() {
-                            validator
-                                .index(
-                                    index,
-                                    |validator| {
-                                        item.validate_into(validator);
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-        if let Some(value) = &self.temporary_password {
-            validator
-                .member(
-                    "TemporaryPassword",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(0), Some(256));
-                        validator
-                            .pattern(
-                                value,
-                                &crate::patterns::CONFIRMATION_CODE_TYPE,
-                                true,
-                            );
-                    },
-                );
-        }
-        if let Some(value) = &self.message_action {
-            validator
-                .member(
-                    "MessageAction",
-                    |validator| {
-                        validator.known(value.as_str(), value.is_known(), false);
-                    },
-                );
-        }
-        if let Some(value) = &self.desired_delivery_mediums {
-            validator
-                .member(
-                    "DesiredDeliveryMediums",
-                    |validator| {
-                        for (index, item) in value.iter().enumerate() {
-                            validator
-                                .index(
-                                    index,
-                                    |validator| {
-                                        validator.known(item.as_str(), item.is_known(), false);
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-        if let Some(value) = &self.client_metadata {
-            validator
-                .member(
-                    "ClientMetadata",
-                    |validator| {
-                        for (key, item) in value {
-                            validator
-                                .key(
-                                    key,
-                                    |validator| {
-                                        validator
-                                            .length(item.chars().count(), Some(0), Some(131072));
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-    }
-}

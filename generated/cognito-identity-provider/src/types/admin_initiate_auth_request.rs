@@ -2,7 +2,6 @@
 
 use std::collections::HashMap;
 use crate::{AnalyticsMetadataType, AuthFlowType, ContextDataType, wire};
-use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `AdminInitiateAuth`.
 ///
@@ -98,11 +97,6 @@ impl AdminInitiateAuthRequest {
             ..Default::default()
         }
     }
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
-    }
 }
 
 crate::setters!(AdminInitiateAuthRequest {
@@ -114,106 +108,12 @@ crate::setters!(AdminInitiateAuthRequest {
 });
 
 crate::structure!(AdminInitiateAuthRequest {
-    user_pool_id: "UserPoolId" => wire::Same,
-    #[sensitive] client_id: "ClientId" => wire::Same,
-    auth_flow: "AuthFlow" => wire::Same,
-    #[sensitive] auth_parameters: "AuthParameters" => wire::Opt(wire::Map(wire::Same)),
-    client_metadata: "ClientMetadata" => wire::Opt(wire::Map(wire::Same)),
-    analytics_metadata: "AnalyticsMetadata" => wire::Opt(wire::Same),
-    context_data: "ContextData" => wire::Opt(wire::Same),
-    #[sensitive] session: "Session" => wire::Opt(wire::Same),
+    user_pool_id: "UserPoolId" [USER_POOL_ID_TYPE] => wire::Same,
+    #[sensitive] client_id: "ClientId" [CLIENT_ID_TYPE] => wire::Same,
+    auth_flow: "AuthFlow" [] => wire::Same,
+    #[sensitive] auth_parameters: "AuthParameters" [AUTH_PARAMETERS_TYPE] => wire::Opt(wire::Map(wire::Same)),
+    client_metadata: "ClientMetadata" [CLIENT_METADATA_TYPE] => wire::Opt(wire::Map(wire::Same)),
+    analytics_metadata: "AnalyticsMetadata" [] => wire::Opt(wire::Same),
+    context_data: "ContextData" [] => wire::Opt(wire::Same),
+    #[sensitive] session: "Session" [SESSION_TYPE] => wire::Opt(wire::Same),
 });
-
-impl Validate for AdminInitiateAuthRequest {
-    fn validate_into(&self, validator: &mut Validator) {
-        let value = &self.user_pool_id;
-        validator
-            .member(
-                "UserPoolId",
-                |validator| {
-                    validator.length(value.chars().count(), Some(1), Some(55));
-                    validator.pattern(value, &crate::patterns::USER_POOL_ID_TYPE, false);
-                },
-            );
-        let value = &self.client_id;
-        validator
-            .member(
-                "ClientId",
-                |validator| {
-                    validator.length(value.chars().count(), Some(1), Some(128));
-                    validator.pattern(value, &crate::patterns::CLIENT_ID_TYPE, true);
-                },
-            );
-        let value = &self.auth_flow;
-        validator
-            .member(
-                "AuthFlow",
-                |validator| {
-                    validator.known(value.as_str(), value.is_known(), false);
-                },
-            );
-        if let Some(value) = &self.auth_parameters {
-            validator
-                .member(
-                    "AuthParameters",
-                    |validator| {
-                        for (key, item) in value {
-                            validator
-                                .key(
-                                    key,
-                                    |validator| {
-                                        validator
-                                            .length(item.chars().count(), Some(0), Some(131072));
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-        if let Some(value) = &self.client_metadata {
-            validator
-                .member(
-                    "ClientMetadata",
-                    |validator| {
-                        for (key, item) in value {
-                            validator
-                                .key(
-                                    key,
-                                    |validator| {
-                                        validator
-                                            .length(item.chars().count(), Some(0), Some(131072));
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-        if let Some(value) = &self.analytics_metadata {
-            validator
-                .member(
-                    "AnalyticsMetadata",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.context_data {
-            validator
-                .member(
-                    "ContextData",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.session {
-            validator
-                .member(
-                    "Session",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(20), Some(2048));
-                    },
-                );
-        }
-    }
-}

@@ -4,8 +4,6 @@ use crate::{
     EmailMfaSettingsType, SMSMfaSettingsType, SoftwareTokenMfaSettingsType, wire,
 };
 
-use crate::validate::{Validate, Validator, Violations};
-
 /// This structure is the input of `AdminSetUserMFAPreference`.
 #[derive(Clone, Default, PartialEq)]
 pub struct AdminSetUserMFAPreferenceRequest {
@@ -31,11 +29,6 @@ impl AdminSetUserMFAPreferenceRequest {
             ..Default::default()
         }
     }
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
-    }
 }
 
 crate::setters!(AdminSetUserMFAPreferenceRequest {
@@ -45,60 +38,9 @@ crate::setters!(AdminSetUserMFAPreferenceRequest {
 });
 
 crate::structure!(AdminSetUserMFAPreferenceRequest {
-    sms_mfa_settings: "SMSMfaSettings" => wire::Opt(wire::Same),
-    software_token_mfa_settings: "SoftwareTokenMfaSettings" => wire::Opt(wire::Same),
-    email_mfa_settings: "EmailMfaSettings" => wire::Opt(wire::Same),
-    #[sensitive] username: "Username" => wire::Same,
-    user_pool_id: "UserPoolId" => wire::Same,
+    sms_mfa_settings: "SMSMfaSettings" [] => wire::Opt(wire::Same),
+    software_token_mfa_settings: "SoftwareTokenMfaSettings" [] => wire::Opt(wire::Same),
+    email_mfa_settings: "EmailMfaSettings" [] => wire::Opt(wire::Same),
+    #[sensitive] username: "Username" [USERNAME_TYPE] => wire::Same,
+    user_pool_id: "UserPoolId" [USER_POOL_ID_TYPE] => wire::Same,
 });
-
-impl Validate for AdminSetUserMFAPreferenceRequest {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.sms_mfa_settings {
-            validator
-                .member(
-                    "SMSMfaSettings",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.software_token_mfa_settings {
-            validator
-                .member(
-                    "SoftwareTokenMfaSettings",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.email_mfa_settings {
-            validator
-                .member(
-                    "EmailMfaSettings",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        let value = &self.username;
-        validator
-            .member(
-                "Username",
-                |validator| {
-                    validator.length(value.chars().count(), Some(1), Some(128));
-                    validator
-                        .pattern(value, &crate::patterns::ATTRIBUTE_NAME_TYPE, true);
-                },
-            );
-        let value = &self.user_pool_id;
-        validator
-            .member(
-                "UserPoolId",
-                |validator| {
-                    validator.length(value.chars().count(), Some(1), Some(55));
-                    validator.pattern(value, &crate::patterns::USER_POOL_ID_TYPE, false);
-                },
-            );
-    }
-}

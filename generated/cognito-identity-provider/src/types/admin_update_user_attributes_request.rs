@@ -2,7 +2,6 @@
 
 use std::collections::HashMap;
 use crate::{AttributeType, wire};
-use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `AdminUpdateUserAttributes`.
 ///
@@ -50,11 +49,6 @@ impl AdminUpdateUserAttributesRequest {
             ..Default::default()
         }
     }
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
-    }
 }
 
 crate::setters!(AdminUpdateUserAttributesRequest {
@@ -62,66 +56,8 @@ crate::setters!(AdminUpdateUserAttributesRequest {
 });
 
 crate::structure!(AdminUpdateUserAttributesRequest {
-    user_pool_id: "UserPoolId" => wire::Same,
-    #[sensitive] username: "Username" => wire::Same,
-    user_attributes: "UserAttributes" => wire::List(wire::Same),
-    client_metadata: "ClientMetadata" => wire::Opt(wire::Map(wire::Same)),
+    user_pool_id: "UserPoolId" [USER_POOL_ID_TYPE] => wire::Same,
+    #[sensitive] username: "Username" [USERNAME_TYPE] => wire::Same,
+    user_attributes: "UserAttributes" [ATTRIBUTE_LIST_TYPE] => wire::List(wire::Same),
+    client_metadata: "ClientMetadata" [CLIENT_METADATA_TYPE] => wire::Opt(wire::Map(wire::Same)),
 });
-
-impl Validate for AdminUpdateUserAttributesRequest {
-    fn validate_into(&self, validator: &mut Validator) {
-        let value = &self.user_pool_id;
-        validator
-            .member(
-                "UserPoolId",
-                |validator| {
-                    validator.length(value.chars().count(), Some(1), Some(55));
-                    validator.pattern(value, &crate::patterns::USER_POOL_ID_TYPE, false);
-                },
-            );
-        let value = &self.username;
-        validator
-            .member(
-                "Username",
-                |validator| {
-                    validator.length(value.chars().count(), Some(1), Some(128));
-                    validator
-                        .pattern(value, &crate::patterns::ATTRIBUTE_NAME_TYPE, true);
-                },
-            );
-        let value = &self.user_attributes;
-        validator
-            .member(
-                "UserAttributes",
-                |validator| {
-                    for (index, item) in value.iter().enumerate() {
-                        validator
-                            .index(
-                                index,
-                                |validator| {
-                                    item.validate_into(validator);
-                                },
-                            );
-                    }
-                },
-            );
-        if let Some(value) = &self.client_metadata {
-            validator
-                .member(
-                    "ClientMetadata",
-                    |validator| {
-                        for (key, item) in value {
-                            validator
-                                .key(
-                                    key,
-                                    |validator| {
-                                        validator
-                                            .length(item.chars().count(), Some(0), Some(131072));
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-    }
-}

@@ -5,8 +5,6 @@ use crate::{
     EventRiskType, EventType, wire,
 };
 
-use crate::validate::{Validate, Validator, Violations};
-
 /// One authentication event that Amazon Cognito logged in a user pool with threat protection active. Contains user and device metadata and a risk assessment from your user pool.
 #[derive(Clone, Default, PartialEq)]
 pub struct AuthEventType {
@@ -28,14 +26,6 @@ pub struct AuthEventType {
     pub event_feedback: Option<EventFeedbackType>,
 }
 
-impl AuthEventType {
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
-    }
-}
-
 crate::setters!(AuthEventType {
     with_event_id(event_id: String),
     with_event_type(event_type: EventType),
@@ -48,88 +38,12 @@ crate::setters!(AuthEventType {
 });
 
 crate::structure!(AuthEventType {
-    event_id: "EventId" => wire::Opt(wire::Same),
-    event_type: "EventType" => wire::Opt(wire::Same),
+    event_id: "EventId" [STRING_TYPE] => wire::Opt(wire::Same),
+    event_type: "EventType" [] => wire::Opt(wire::Same),
     creation_date: "CreationDate" => wire::Opt(wire::EpochSeconds),
-    event_response: "EventResponse" => wire::Opt(wire::Same),
-    event_risk: "EventRisk" => wire::Opt(wire::Same),
-    challenge_responses: "ChallengeResponses" => wire::Opt(wire::List(wire::Same)),
-    event_context_data: "EventContextData" => wire::Opt(wire::Same),
-    event_feedback: "EventFeedback" => wire::Opt(wire::Same),
+    event_response: "EventResponse" [] => wire::Opt(wire::Same),
+    event_risk: "EventRisk" [] => wire::Opt(wire::Same),
+    challenge_responses: "ChallengeResponses" [CHALLENGE_RESPONSE_LIST_TYPE] => wire::Opt(wire::List(wire::Same)),
+    event_context_data: "EventContextData" [] => wire::Opt(wire::Same),
+    event_feedback: "EventFeedback" [] => wire::Opt(wire::Same),
 });
-
-impl Validate for AuthEventType {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.event_id {
-            validator
-                .member(
-                    "EventId",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(0), Some(131072));
-                    },
-                );
-        }
-        if let Some(value) = &self.event_type {
-            validator
-                .member(
-                    "EventType",
-                    |validator| {
-                        validator.known(value.as_str(), value.is_known(), false);
-                    },
-                );
-        }
-        if let Some(value) = &self.event_response {
-            validator
-                .member(
-                    "EventResponse",
-                    |validator| {
-                        validator.known(value.as_str(), value.is_known(), false);
-                    },
-                );
-        }
-        if let Some(value) = &self.event_risk {
-            validator
-                .member(
-                    "EventRisk",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.challenge_responses {
-            validator
-                .member(
-                    "ChallengeResponses",
-                    |validator| {
-                        for (index, item) in value.iter().enumerate() {
-                            validator
-                                .index(
-                                    index,
-                                    |validator| {
-                                        item.validate_into(validator);
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-        if let Some(value) = &self.event_context_data {
-            validator
-                .member(
-                    "EventContextData",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.event_feedback {
-            validator
-                .member(
-                    "EventFeedback",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-    }
-}

@@ -2,7 +2,6 @@
 
 use std::collections::HashMap;
 use crate::{AnalyticsMetadataType, UserContextDataType, wire};
-use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `ConfirmSignUp`.
 ///
@@ -64,11 +63,6 @@ impl ConfirmSignUpRequest {
             ..Default::default()
         }
     }
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
-    }
 }
 
 crate::setters!(ConfirmSignUpRequest {
@@ -81,103 +75,13 @@ crate::setters!(ConfirmSignUpRequest {
 });
 
 crate::structure!(ConfirmSignUpRequest {
-    #[sensitive] client_id: "ClientId" => wire::Same,
-    #[sensitive] secret_hash: "SecretHash" => wire::Opt(wire::Same),
-    #[sensitive] username: "Username" => wire::Same,
-    confirmation_code: "ConfirmationCode" => wire::Same,
+    #[sensitive] client_id: "ClientId" [CLIENT_ID_TYPE] => wire::Same,
+    #[sensitive] secret_hash: "SecretHash" [SECRET_HASH_TYPE] => wire::Opt(wire::Same),
+    #[sensitive] username: "Username" [USERNAME_TYPE] => wire::Same,
+    confirmation_code: "ConfirmationCode" [CONFIRMATION_CODE_TYPE] => wire::Same,
     force_alias_creation: "ForceAliasCreation" => wire::Opt(wire::Same),
-    analytics_metadata: "AnalyticsMetadata" => wire::Opt(wire::Same),
-    #[sensitive] user_context_data: "UserContextData" => wire::Opt(wire::Same),
-    client_metadata: "ClientMetadata" => wire::Opt(wire::Map(wire::Same)),
-    #[sensitive] session: "Session" => wire::Opt(wire::Same),
+    analytics_metadata: "AnalyticsMetadata" [] => wire::Opt(wire::Same),
+    #[sensitive] user_context_data: "UserContextData" [] => wire::Opt(wire::Same),
+    client_metadata: "ClientMetadata" [CLIENT_METADATA_TYPE] => wire::Opt(wire::Map(wire::Same)),
+    #[sensitive] session: "Session" [SESSION_TYPE] => wire::Opt(wire::Same),
 });
-
-impl Validate for ConfirmSignUpRequest {
-    fn validate_into(&self, validator: &mut Validator) {
-        let value = &self.client_id;
-        validator
-            .member(
-                "ClientId",
-                |validator| {
-                    validator.length(value.chars().count(), Some(1), Some(128));
-                    validator.pattern(value, &crate::patterns::CLIENT_ID_TYPE, true);
-                },
-            );
-        if let Some(value) = &self.secret_hash {
-            validator
-                .member(
-                    "SecretHash",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(1), Some(128));
-                        validator
-                            .pattern(value, &crate::patterns::SECRET_HASH_TYPE, true);
-                    },
-                );
-        }
-        let value = &self.username;
-        validator
-            .member(
-                "Username",
-                |validator| {
-                    validator.length(value.chars().count(), Some(1), Some(128));
-                    validator
-                        .pattern(value, &crate::patterns::ATTRIBUTE_NAME_TYPE, true);
-                },
-            );
-        let value = &self.confirmation_code;
-        validator
-            .member(
-                "ConfirmationCode",
-                |validator| {
-                    validator.length(value.chars().count(), Some(1), Some(2048));
-                    validator
-                        .pattern(value, &crate::patterns::CONFIRMATION_CODE_TYPE, false);
-                },
-            );
-        if let Some(value) = &self.analytics_metadata {
-            validator
-                .member(
-                    "AnalyticsMetadata",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.user_context_data {
-            validator
-                .member(
-                    "UserContextData",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.client_metadata {
-            validator
-                .member(
-                    "ClientMetadata",
-                    |validator| {
-                        for (key, item) in value {
-                            validator
-                                .key(
-                                    key,
-                                    |validator| {
-                                        validator
-                                            .length(item.chars().count(), Some(0), Some(131072));
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-        if let Some(value) = &self.session {
-            validator
-                .member(
-                    "Session",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(20), Some(2048));
-                    },
-                );
-        }
-    }
-}

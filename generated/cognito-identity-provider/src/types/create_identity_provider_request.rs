@@ -2,7 +2,6 @@
 
 use std::collections::HashMap;
 use crate::{IdentityProviderTypeType, wire};
-use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `CreateIdentityProvider`.
 #[derive(Clone, Default, PartialEq)]
@@ -80,11 +79,6 @@ impl CreateIdentityProviderRequest {
             ..Default::default()
         }
     }
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
-    }
 }
 
 crate::setters!(CreateIdentityProviderRequest {
@@ -93,101 +87,10 @@ crate::setters!(CreateIdentityProviderRequest {
 });
 
 crate::structure!(CreateIdentityProviderRequest {
-    user_pool_id: "UserPoolId" => wire::Same,
-    provider_name: "ProviderName" => wire::Same,
-    provider_type: "ProviderType" => wire::Same,
-    provider_details: "ProviderDetails" => wire::Map(wire::Same),
-    attribute_mapping: "AttributeMapping" => wire::Opt(wire::Map(wire::Same)),
-    idp_identifiers: "IdpIdentifiers" => wire::Opt(wire::List(wire::Same)),
+    user_pool_id: "UserPoolId" [USER_POOL_ID_TYPE] => wire::Same,
+    provider_name: "ProviderName" [PROVIDER_NAME_TYPE_V2] => wire::Same,
+    provider_type: "ProviderType" [] => wire::Same,
+    provider_details: "ProviderDetails" [PROVIDER_DETAILS_TYPE] => wire::Map(wire::Same),
+    attribute_mapping: "AttributeMapping" [ATTRIBUTE_MAPPING_TYPE] => wire::Opt(wire::Map(wire::Same)),
+    idp_identifiers: "IdpIdentifiers" [IDP_IDENTIFIERS_LIST_TYPE] => wire::Opt(wire::List(wire::Same)),
 });
-
-impl Validate for CreateIdentityProviderRequest {
-    fn validate_into(&self, validator: &mut Validator) {
-        let value = &self.user_pool_id;
-        validator
-            .member(
-                "UserPoolId",
-                |validator| {
-                    validator.length(value.chars().count(), Some(1), Some(55));
-                    validator.pattern(value, &crate::patterns::USER_POOL_ID_TYPE, false);
-                },
-            );
-        let value = &self.provider_name;
-        validator
-            .member(
-                "ProviderName",
-                |validator| {
-                    validator.length(value.chars().count(), Some(1), Some(32));
-                    validator
-                        .pattern(value, &crate::patterns::PROVIDER_NAME_TYPE_V2, false);
-                },
-            );
-        let value = &self.provider_type;
-        validator
-            .member(
-                "ProviderType",
-                |validator| {
-                    validator.known(value.as_str(), value.is_known(), false);
-                },
-            );
-        let value = &self.provider_details;
-        validator
-            .member(
-                "ProviderDetails",
-                |validator| {
-                    for (key, item) in value {
-                        validator
-                            .key(
-                                key,
-                                |validator| {
-                                    validator
-                                        .length(item.chars().count(), Some(0), Some(131072));
-                                },
-                            );
-                    }
-                },
-            );
-        if let Some(value) = &self.attribute_mapping {
-            validator
-                .member(
-                    "AttributeMapping",
-                    |validator| {
-                        for (key, item) in value {
-                            validator
-                                .key(
-                                    key,
-                                    |validator| {
-                                        validator
-                                            .length(item.chars().count(), Some(0), Some(131072));
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-        if let Some(value) = &self.idp_identifiers {
-            validator
-                .member(
-                    "IdpIdentifiers",
-                    |validator| {
-                        validator.length(value.len(), Some(0), Some(50));
-                        for (index, item) in value.iter().enumerate() {
-                            validator
-                                .index(
-                                    index,
-                                    |validator| {
-                                        validator.length(item.chars().count(), Some(1), Some(40));
-                                        validator
-                                            .pattern(
-                                                item,
-                                                &crate::patterns::IDP_IDENTIFIER_TYPE,
-                                                false,
-                                            );
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-    }
-}

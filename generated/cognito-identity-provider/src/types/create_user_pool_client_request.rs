@@ -6,8 +6,6 @@ use crate::{
     wire,
 };
 
-use crate::validate::{Validate, Validator, Violations};
-
 /// This structure is the input of `CreateUserPoolClient`.
 ///
 /// Represents the request to create a user pool client.
@@ -162,11 +160,6 @@ impl CreateUserPoolClientRequest {
             ..Default::default()
         }
     }
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
-    }
 }
 
 crate::setters!(CreateUserPoolClientRequest {
@@ -194,305 +187,27 @@ crate::setters!(CreateUserPoolClientRequest {
 });
 
 crate::structure!(CreateUserPoolClientRequest {
-    user_pool_id: "UserPoolId" => wire::Same,
-    client_name: "ClientName" => wire::Same,
+    user_pool_id: "UserPoolId" [USER_POOL_ID_TYPE] => wire::Same,
+    client_name: "ClientName" [CLIENT_NAME_TYPE] => wire::Same,
     generate_secret: "GenerateSecret" => wire::Opt(wire::Same),
-    refresh_token_validity: "RefreshTokenValidity" => wire::Opt(wire::Same),
-    access_token_validity: "AccessTokenValidity" => wire::Opt(wire::Same),
-    id_token_validity: "IdTokenValidity" => wire::Opt(wire::Same),
-    token_validity_units: "TokenValidityUnits" => wire::Opt(wire::Same),
-    read_attributes: "ReadAttributes" => wire::Opt(wire::List(wire::Same)),
-    write_attributes: "WriteAttributes" => wire::Opt(wire::List(wire::Same)),
-    explicit_auth_flows: "ExplicitAuthFlows" => wire::Opt(wire::List(wire::Same)),
-    supported_identity_providers: "SupportedIdentityProviders" => wire::Opt(wire::List(wire::Same)),
-    callback_urls: "CallbackURLs" => wire::Opt(wire::List(wire::Same)),
-    logout_urls: "LogoutURLs" => wire::Opt(wire::List(wire::Same)),
-    default_redirect_uri: "DefaultRedirectURI" => wire::Opt(wire::Same),
-    allowed_o_auth_flows: "AllowedOAuthFlows" => wire::Opt(wire::List(wire::Same)),
-    allowed_o_auth_scopes: "AllowedOAuthScopes" => wire::Opt(wire::List(wire::Same)),
+    refresh_token_validity: "RefreshTokenValidity" [REFRESH_TOKEN_VALIDITY_TYPE] => wire::Opt(wire::Same),
+    access_token_validity: "AccessTokenValidity" [ACCESS_TOKEN_VALIDITY_TYPE] => wire::Opt(wire::Same),
+    id_token_validity: "IdTokenValidity" [ID_TOKEN_VALIDITY_TYPE] => wire::Opt(wire::Same),
+    token_validity_units: "TokenValidityUnits" [] => wire::Opt(wire::Same),
+    read_attributes: "ReadAttributes" [CLIENT_PERMISSION_LIST_TYPE] => wire::Opt(wire::List(wire::Same)),
+    write_attributes: "WriteAttributes" [CLIENT_PERMISSION_LIST_TYPE] => wire::Opt(wire::List(wire::Same)),
+    explicit_auth_flows: "ExplicitAuthFlows" [EXPLICIT_AUTH_FLOWS_LIST_TYPE] => wire::Opt(wire::List(wire::Same)),
+    supported_identity_providers: "SupportedIdentityProviders" [SUPPORTED_IDENTITY_PROVIDERS_LIST_TYPE] => wire::Opt(wire::List(wire::Same)),
+    callback_urls: "CallbackURLs" [CALLBACK_UR_LS_LIST_TYPE] => wire::Opt(wire::List(wire::Same)),
+    logout_urls: "LogoutURLs" [LOGOUT_UR_LS_LIST_TYPE] => wire::Opt(wire::List(wire::Same)),
+    default_redirect_uri: "DefaultRedirectURI" [REDIRECT_URL_TYPE] => wire::Opt(wire::Same),
+    allowed_o_auth_flows: "AllowedOAuthFlows" [O_AUTH_FLOWS_TYPE] => wire::Opt(wire::List(wire::Same)),
+    allowed_o_auth_scopes: "AllowedOAuthScopes" [SCOPE_LIST_TYPE] => wire::Opt(wire::List(wire::Same)),
     allowed_o_auth_flows_user_pool_client: "AllowedOAuthFlowsUserPoolClient" => wire::Opt(wire::Same),
-    analytics_configuration: "AnalyticsConfiguration" => wire::Opt(wire::Same),
-    prevent_user_existence_errors: "PreventUserExistenceErrors" => wire::Opt(wire::Same),
+    analytics_configuration: "AnalyticsConfiguration" [] => wire::Opt(wire::Same),
+    prevent_user_existence_errors: "PreventUserExistenceErrors" [] => wire::Opt(wire::Same),
     enable_token_revocation: "EnableTokenRevocation" => wire::Opt(wire::Same),
     enable_propagate_additional_user_context_data: "EnablePropagateAdditionalUserContextData" => wire::Opt(wire::Same),
-    auth_session_validity: "AuthSessionValidity" => wire::Opt(wire::Same),
-    refresh_token_rotation: "RefreshTokenRotation" => wire::Opt(wire::Same),
+    auth_session_validity: "AuthSessionValidity" [AUTH_SESSION_VALIDITY_TYPE] => wire::Opt(wire::Same),
+    refresh_token_rotation: "RefreshTokenRotation" [] => wire::Opt(wire::Same),
 });
-
-impl Validate for CreateUserPoolClientRequest {
-    fn validate_into(&self, validator: &mut Validator) {
-        let value = &self.user_pool_id;
-        validator
-            .member(
-                "UserPoolId",
-                |validator| {
-                    validator.length(value.chars().count(), Some(1), Some(55));
-                    validator.pattern(value, &crate::patterns::USER_POOL_ID_TYPE, false);
-                },
-            );
-        let value = &self.client_name;
-        validator
-            .member(
-                "ClientName",
-                |validator| {
-                    validator.length(value.chars().count(), Some(1), Some(128));
-                    validator.pattern(value, &crate::patterns::CLIENT_NAME_TYPE, false);
-                },
-            );
-        if let Some(value) = &self.refresh_token_validity {
-            validator
-                .member(
-                    "RefreshTokenValidity",
-                    |validator| {
-                        validator
-                            .range(
-                                f64::from(*value),
-                                Some(0.0),
-                                Some(315360000.0),
-                                false,
-                            );
-                    },
-                );
-        }
-        if let Some(value) = &self.access_token_validity {
-            validator
-                .member(
-                    "AccessTokenValidity",
-                    |validator| {
-                        validator
-                            .range(f64::from(*value), Some(1.0), Some(86400.0), false);
-                    },
-                );
-        }
-        if let Some(value) = &self.id_token_validity {
-            validator
-                .member(
-                    "IdTokenValidity",
-                    |validator| {
-                        validator
-                            .range(f64::from(*value), Some(1.0), Some(86400.0), false);
-                    },
-                );
-        }
-        if let Some(value) = &self.token_validity_units {
-            validator
-                .member(
-                    "TokenValidityUnits",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.read_attributes {
-            validator
-                .member(
-                    "ReadAttributes",
-                    |validator| {
-                        for (index, item) in value.iter().enumerate() {
-                            validator
-                                .index(
-                                    index,
-                                    |validator| {
-                                        validator.length(item.chars().count(), Some(1), Some(2048));
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-        if let Some(value) = &self.write_attributes {
-            validator
-                .member(
-                    "WriteAttributes",
-                    |validator| {
-                        for (index, item) in value.iter().enumerate() {
-                            validator
-                                .index(
-                                    index,
-                                    |validator| {
-                                        validator.length(item.chars().count(), Some(1), Some(2048));
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-        if let Some(value) = &self.explicit_auth_flows {
-            validator
-                .member(
-                    "ExplicitAuthFlows",
-                    |validator| {
-                        for (index, item) in value.iter().enumerate() {
-                            validator
-                                .index(
-                                    index,
-                                    |validator| {
-                                        validator.known(item.as_str(), item.is_known(), false);
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-        if let Some(value) = &self.supported_identity_providers {
-            validator
-                .member(
-                    "SupportedIdentityProviders",
-                    |validator| {
-                        for (index, item) in value.iter().enumerate() {
-                            validator
-                                .index(
-                                    index,
-                                    |validator| {
-                                        validator.length(item.chars().count(), Some(1), Some(32));
-                                        validator
-                                            .pattern(item, &crate::patterns::PROVIDER_NAME_TYPE, false);
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-        if let Some(value) = &self.callback_urls {
-            validator
-                .member(
-                    "CallbackURLs",
-                    |validator| {
-                        validator.length(value.len(), Some(0), Some(100));
-                        for (index, item) in value.iter().enumerate() {
-                            validator
-                                .index(
-                                    index,
-                                    |validator| {
-                                        validator.length(item.chars().count(), Some(1), Some(1024));
-                                        validator
-                                            .pattern(
-                                                item,
-                                                &crate::patterns::ATTRIBUTE_NAME_TYPE,
-                                                false,
-                                            );
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-        if let Some(value) = &self.logout_urls {
-            validator
-                .member(
-                    "LogoutURLs",
-                    |validator| {
-                        validator.length(value.len(), Some(0), Some(100));
-                        for (index, item) in value.iter().enumerate() {
-                            validator
-                                .index(
-                                    index,
-                                    |validator| {
-                                        validator.length(item.chars().count(), Some(1), Some(1024));
-                                        validator
-                                            .pattern(
-                                                item,
-                                                &crate::patterns::ATTRIBUTE_NAME_TYPE,
-                                                false,
-                                            );
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-        if let Some(value) = &self.default_redirect_uri {
-            validator
-                .member(
-                    "DefaultRedirectURI",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(1), Some(1024));
-                        validator
-                            .pattern(
-                                value,
-                                &crate::patterns::ATTRIBUTE_NAME_TYPE,
-                                false,
-                            );
-                    },
-                );
-        }
-        if let Some(value) = &self.allowed_o_auth_flows {
-            validator
-                .member(
-                    "AllowedOAuthFlows",
-                    |validator| {
-                        validator.length(value.len(), Some(0), Some(3));
-                        for (index, item) in value.iter().enumerate() {
-                            validator
-                                .index(
-                                    index,
-                                    |validator| {
-                                        validator.known(item.as_str(), item.is_known(), false);
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-        if let Some(value) = &self.allowed_o_auth_scopes {
-            validator
-                .member(
-                    "AllowedOAuthScopes",
-                    |validator| {
-                        validator.length(value.len(), Some(0), Some(50));
-                        for (index, item) in value.iter().enumerate() {
-                            validator
-                                .index(
-                                    index,
-                                    |validator| {
-                                        validator.length(item.chars().count(), Some(1), Some(256));
-                                        validator
-                                            .pattern(
-                                                item,
-                                                &crate::patterns::RESOURCE_SERVER_IDENTIFIER_TYPE,
-                                                false,
-                                            );
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-        if let Some(value) = &self.analytics_configuration {
-            validator
-                .member(
-                    "AnalyticsConfiguration",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.prevent_user_existence_errors {
-            validator
-                .member(
-                    "PreventUserExistenceErrors",
-                    |validator| {
-                        validator.known(value.as_str(), value.is_known(), false);
-                    },
-                );
-        }
-        if let Some(value) = &self.auth_session_validity {
-            validator
-                .member(
-                    "AuthSessionValidity",
-                    |validator| {
-                        validator.range(f64::from(*value), Some(3.0), Some(15.0), false);
-                    },
-                );
-        }
-        if let Some(value) = &self.refresh_token_rotation {
-            validator
-                .member(
-                    "RefreshTokenRotation",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-    }
-}

@@ -12,8 +12,6 @@ use crate::{
     wire,
 };
 
-use crate::validate::{Validate, Validator, Violations};
-
 /// This structure is the input of `CreateUserPool`.
 ///
 /// Represents the request to create a user pool.
@@ -94,11 +92,6 @@ impl CreateUserPoolRequest {
             ..Default::default()
         }
     }
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
-    }
 }
 
 crate::setters!(CreateUserPoolRequest {
@@ -128,314 +121,28 @@ crate::setters!(CreateUserPoolRequest {
 });
 
 crate::structure!(CreateUserPoolRequest {
-    pool_name: "PoolName" => wire::Same,
-    policies: "Policies" => wire::Opt(wire::Same),
-    deletion_protection: "DeletionProtection" => wire::Opt(wire::Same),
-    lambda_config: "LambdaConfig" => wire::Opt(wire::Same),
-    auto_verified_attributes: "AutoVerifiedAttributes" => wire::Opt(wire::List(wire::Same)),
-    alias_attributes: "AliasAttributes" => wire::Opt(wire::List(wire::Same)),
-    username_attributes: "UsernameAttributes" => wire::Opt(wire::List(wire::Same)),
-    sms_verification_message: "SmsVerificationMessage" => wire::Opt(wire::Same),
-    email_verification_message: "EmailVerificationMessage" => wire::Opt(wire::Same),
-    email_verification_subject: "EmailVerificationSubject" => wire::Opt(wire::Same),
-    verification_message_template: "VerificationMessageTemplate" => wire::Opt(wire::Same),
-    sms_authentication_message: "SmsAuthenticationMessage" => wire::Opt(wire::Same),
-    mfa_configuration: "MfaConfiguration" => wire::Opt(wire::Same),
-    user_attribute_update_settings: "UserAttributeUpdateSettings" => wire::Opt(wire::Same),
-    device_configuration: "DeviceConfiguration" => wire::Opt(wire::Same),
-    email_configuration: "EmailConfiguration" => wire::Opt(wire::Same),
-    sms_configuration: "SmsConfiguration" => wire::Opt(wire::Same),
-    user_pool_tags: "UserPoolTags" => wire::Opt(wire::Map(wire::Same)),
-    admin_create_user_config: "AdminCreateUserConfig" => wire::Opt(wire::Same),
-    schema: "Schema" => wire::Opt(wire::List(wire::Same)),
-    user_pool_add_ons: "UserPoolAddOns" => wire::Opt(wire::Same),
-    username_configuration: "UsernameConfiguration" => wire::Opt(wire::Same),
-    account_recovery_setting: "AccountRecoverySetting" => wire::Opt(wire::Same),
-    user_pool_tier: "UserPoolTier" => wire::Opt(wire::Same),
+    pool_name: "PoolName" [USER_POOL_NAME_TYPE] => wire::Same,
+    policies: "Policies" [] => wire::Opt(wire::Same),
+    deletion_protection: "DeletionProtection" [] => wire::Opt(wire::Same),
+    lambda_config: "LambdaConfig" [] => wire::Opt(wire::Same),
+    auto_verified_attributes: "AutoVerifiedAttributes" [VERIFIED_ATTRIBUTES_LIST_TYPE] => wire::Opt(wire::List(wire::Same)),
+    alias_attributes: "AliasAttributes" [ALIAS_ATTRIBUTES_LIST_TYPE] => wire::Opt(wire::List(wire::Same)),
+    username_attributes: "UsernameAttributes" [USERNAME_ATTRIBUTES_LIST_TYPE] => wire::Opt(wire::List(wire::Same)),
+    sms_verification_message: "SmsVerificationMessage" [SMS_VERIFICATION_MESSAGE_TYPE] => wire::Opt(wire::Same),
+    email_verification_message: "EmailVerificationMessage" [EMAIL_VERIFICATION_MESSAGE_TYPE] => wire::Opt(wire::Same),
+    email_verification_subject: "EmailVerificationSubject" [EMAIL_VERIFICATION_SUBJECT_TYPE] => wire::Opt(wire::Same),
+    verification_message_template: "VerificationMessageTemplate" [] => wire::Opt(wire::Same),
+    sms_authentication_message: "SmsAuthenticationMessage" [SMS_VERIFICATION_MESSAGE_TYPE] => wire::Opt(wire::Same),
+    mfa_configuration: "MfaConfiguration" [] => wire::Opt(wire::Same),
+    user_attribute_update_settings: "UserAttributeUpdateSettings" [] => wire::Opt(wire::Same),
+    device_configuration: "DeviceConfiguration" [] => wire::Opt(wire::Same),
+    email_configuration: "EmailConfiguration" [] => wire::Opt(wire::Same),
+    sms_configuration: "SmsConfiguration" [] => wire::Opt(wire::Same),
+    user_pool_tags: "UserPoolTags" [USER_POOL_TAGS_TYPE] => wire::Opt(wire::Map(wire::Same)),
+    admin_create_user_config: "AdminCreateUserConfig" [] => wire::Opt(wire::Same),
+    schema: "Schema" [SCHEMA_ATTRIBUTES_LIST_TYPE] => wire::Opt(wire::List(wire::Same)),
+    user_pool_add_ons: "UserPoolAddOns" [] => wire::Opt(wire::Same),
+    username_configuration: "UsernameConfiguration" [] => wire::Opt(wire::Same),
+    account_recovery_setting: "AccountRecoverySetting" [] => wire::Opt(wire::Same),
+    user_pool_tier: "UserPoolTier" [] => wire::Opt(wire::Same),
 });
-
-impl Validate for CreateUserPoolRequest {
-    fn validate_into(&self, validator: &mut Validator) {
-        let value = &self.pool_name;
-        validator
-            .member(
-                "PoolName",
-                |validator| {
-                    validator.length(value.chars().count(), Some(1), Some(128));
-                    validator.pattern(value, &crate::patterns::CLIENT_NAME_TYPE, false);
-                },
-            );
-        if let Some(value) = &self.policies {
-            validator
-                .member(
-                    "Policies",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.deletion_protection {
-            validator
-                .member(
-                    "DeletionProtection",
-                    |validator| {
-                        validator.known(value.as_str(), value.is_known(), false);
-                    },
-                );
-        }
-        if let Some(value) = &self.lambda_config {
-            validator
-                .member(
-                    "LambdaConfig",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.auto_verified_attributes {
-            validator
-                .member(
-                    "AutoVerifiedAttributes",
-                    |validator| {
-                        for (index, item) in value.iter().enumerate() {
-                            validator
-                                .index(
-                                    index,
-                                    |validator| {
-                                        validator.known(item.as_str(), item.is_known(), false);
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-        if let Some(value) = &self.alias_attributes {
-            validator
-                .member(
-                    "AliasAttributes",
-                    |validator| {
-                        for (index, item) in value.iter().enumerate() {
-                            validator
-                                .index(
-                                    index,
-                                    |validator| {
-                                        validator.known(item.as_str(), item.is_known(), false);
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-        if let Some(value) = &self.username_attributes {
-            validator
-                .member(
-                    "UsernameAttributes",
-                    |validator| {
-                        for (index, item) in value.iter().enumerate() {
-                            validator
-                                .index(
-                                    index,
-                                    |validator| {
-                                        validator.known(item.as_str(), item.is_known(), false);
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-        if let Some(value) = &self.sms_verification_message {
-            validator
-                .member(
-                    "SmsVerificationMessage",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(6), Some(140));
-                        validator
-                            .pattern(
-                                value,
-                                &crate::patterns::SMS_VERIFICATION_MESSAGE_TYPE,
-                                false,
-                            );
-                    },
-                );
-        }
-        if let Some(value) = &self.email_verification_message {
-            validator
-                .member(
-                    "EmailVerificationMessage",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(6), Some(20000));
-                        validator
-                            .pattern(
-                                value,
-                                &crate::patterns::EMAIL_MFA_MESSAGE_TYPE,
-                                false,
-                            );
-                    },
-                );
-        }
-        if let Some(value) = &self.email_verification_subject {
-            validator
-                .member(
-                    "EmailVerificationSubject",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(1), Some(140));
-                        validator
-                            .pattern(
-                                value,
-                                &crate::patterns::EMAIL_MFA_SUBJECT_TYPE,
-                                false,
-                            );
-                    },
-                );
-        }
-        if let Some(value) = &self.verification_message_template {
-            validator
-                .member(
-                    "VerificationMessageTemplate",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.sms_authentication_message {
-            validator
-                .member(
-                    "SmsAuthenticationMessage",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(6), Some(140));
-                        validator
-                            .pattern(
-                                value,
-                                &crate::patterns::SMS_VERIFICATION_MESSAGE_TYPE,
-                                false,
-                            );
-                    },
-                );
-        }
-        if let Some(value) = &self.mfa_configuration {
-            validator
-                .member(
-                    "MfaConfiguration",
-                    |validator| {
-                        validator.known(value.as_str(), value.is_known(), false);
-                    },
-                );
-        }
-        if let Some(value) = &self.user_attribute_update_settings {
-            validator
-                .member(
-                    "UserAttributeUpdateSettings",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.device_configuration {
-            validator
-                .member(
-                    "DeviceConfiguration",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.email_configuration {
-            validator
-                .member(
-                    "EmailConfiguration",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.sms_configuration {
-            validator
-                .member(
-                    "SmsConfiguration",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.user_pool_tags {
-            validator
-                .member(
-                    "UserPoolTags",
-                    |validator| {
-                        for (key, item) in value {
-                            validator
-                                .key(
-                                    key,
-                                    |validator| {
-                                        validator.length(item.chars().count(), Some(0), Some(256));
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-        if let Some(value) = &self.admin_create_user_config {
-            validator
-                .member(
-                    "AdminCreateUserConfig",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.schema {
-            validator
-                .member(
-                    "Schema",
-                    |validator| {
-                        validator.length(value.len(), Some(1), Some(50));
-                        for (index, item) in value.iter().enumerate() {
-                            validator
-                                .index(
-                                    index,
-                                    |validator| {
-                                        item.validate_into(validator);
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-        if let Some(value) = &self.user_pool_add_ons {
-            validator
-                .member(
-                    "UserPoolAddOns",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.username_configuration {
-            validator
-                .member(
-                    "UsernameConfiguration",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.account_recovery_setting {
-            validator
-                .member(
-                    "AccountRecoverySetting",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.user_pool_tier {
-            validator
-                .member(
-                    "UserPoolTier",
-                    |validator| {
-                        validator.known(value.as_str(), value.is_known(), false);
-                    },
-                );
-        }
-    }
-}

@@ -2,7 +2,6 @@
 
 use std::collections::HashMap;
 use crate::{AnalyticsMetadataType, UserContextDataType, wire};
-use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `ForgotPassword`.
 ///
@@ -45,11 +44,6 @@ impl ForgotPasswordRequest {
             ..Default::default()
         }
     }
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
-    }
 }
 
 crate::setters!(ForgotPasswordRequest {
@@ -60,81 +54,10 @@ crate::setters!(ForgotPasswordRequest {
 });
 
 crate::structure!(ForgotPasswordRequest {
-    #[sensitive] client_id: "ClientId" => wire::Same,
-    #[sensitive] secret_hash: "SecretHash" => wire::Opt(wire::Same),
-    #[sensitive] user_context_data: "UserContextData" => wire::Opt(wire::Same),
-    #[sensitive] username: "Username" => wire::Same,
-    analytics_metadata: "AnalyticsMetadata" => wire::Opt(wire::Same),
-    client_metadata: "ClientMetadata" => wire::Opt(wire::Map(wire::Same)),
+    #[sensitive] client_id: "ClientId" [CLIENT_ID_TYPE] => wire::Same,
+    #[sensitive] secret_hash: "SecretHash" [SECRET_HASH_TYPE] => wire::Opt(wire::Same),
+    #[sensitive] user_context_data: "UserContextData" [] => wire::Opt(wire::Same),
+    #[sensitive] username: "Username" [USERNAME_TYPE] => wire::Same,
+    analytics_metadata: "AnalyticsMetadata" [] => wire::Opt(wire::Same),
+    client_metadata: "ClientMetadata" [CLIENT_METADATA_TYPE] => wire::Opt(wire::Map(wire::Same)),
 });
-
-impl Validate for ForgotPasswordRequest {
-    fn validate_into(&self, validator: &mut Validator) {
-        let value = &self.client_id;
-        validator
-            .member(
-                "ClientId",
-                |validator| {
-                    validator.length(value.chars().count(), Some(1), Some(128));
-                    validator.pattern(value, &crate::patterns::CLIENT_ID_TYPE, true);
-                },
-            );
-        if let Some(value) = &self.secret_hash {
-            validator
-                .member(
-                    "SecretHash",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(1), Some(128));
-                        validator
-                            .pattern(value, &crate::patterns::SECRET_HASH_TYPE, true);
-                    },
-                );
-        }
-        if let Some(value) = &self.user_context_data {
-            validator
-                .member(
-                    "UserContextData",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        let value = &self.username;
-        validator
-            .member(
-                "Username",
-                |validator| {
-                    validator.length(value.chars().count(), Some(1), Some(128));
-                    validator
-                        .pattern(value, &crate::patterns::ATTRIBUTE_NAME_TYPE, true);
-                },
-            );
-        if let Some(value) = &self.analytics_metadata {
-            validator
-                .member(
-                    "AnalyticsMetadata",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.client_metadata {
-            validator
-                .member(
-                    "ClientMetadata",
-                    |validator| {
-                        for (key, item) in value {
-                            validator
-                                .key(
-                                    key,
-                                    |validator| {
-                                        validator
-                                            .length(item.chars().count(), Some(0), Some(131072));
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-    }
-}

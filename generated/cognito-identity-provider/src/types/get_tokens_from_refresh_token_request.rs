@@ -2,7 +2,6 @@
 
 use std::collections::HashMap;
 use crate::wire;
-use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `GetTokensFromRefreshToken`.
 #[derive(Clone, Default, PartialEq)]
@@ -41,11 +40,6 @@ impl GetTokensFromRefreshTokenRequest {
             ..Default::default()
         }
     }
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
-    }
 }
 
 crate::setters!(GetTokensFromRefreshTokenRequest {
@@ -55,70 +49,9 @@ crate::setters!(GetTokensFromRefreshTokenRequest {
 });
 
 crate::structure!(GetTokensFromRefreshTokenRequest {
-    #[sensitive] refresh_token: "RefreshToken" => wire::Same,
-    #[sensitive] client_id: "ClientId" => wire::Same,
-    #[sensitive] client_secret: "ClientSecret" => wire::Opt(wire::Same),
-    device_key: "DeviceKey" => wire::Opt(wire::Same),
-    client_metadata: "ClientMetadata" => wire::Opt(wire::Map(wire::Same)),
+    #[sensitive] refresh_token: "RefreshToken" [TOKEN_MODEL_TYPE] => wire::Same,
+    #[sensitive] client_id: "ClientId" [CLIENT_ID_TYPE] => wire::Same,
+    #[sensitive] client_secret: "ClientSecret" [CLIENT_SECRET_TYPE] => wire::Opt(wire::Same),
+    device_key: "DeviceKey" [DEVICE_KEY_TYPE] => wire::Opt(wire::Same),
+    client_metadata: "ClientMetadata" [CLIENT_METADATA_TYPE] => wire::Opt(wire::Map(wire::Same)),
 });
-
-impl Validate for GetTokensFromRefreshTokenRequest {
-    fn validate_into(&self, validator: &mut Validator) {
-        let value = &self.refresh_token;
-        validator
-            .member(
-                "RefreshToken",
-                |validator| {
-                    validator.pattern(value, &crate::patterns::TOKEN_MODEL_TYPE, true);
-                },
-            );
-        let value = &self.client_id;
-        validator
-            .member(
-                "ClientId",
-                |validator| {
-                    validator.length(value.chars().count(), Some(1), Some(128));
-                    validator.pattern(value, &crate::patterns::CLIENT_ID_TYPE, true);
-                },
-            );
-        if let Some(value) = &self.client_secret {
-            validator
-                .member(
-                    "ClientSecret",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(1), Some(64));
-                        validator.pattern(value, &crate::patterns::CLIENT_ID_TYPE, true);
-                    },
-                );
-        }
-        if let Some(value) = &self.device_key {
-            validator
-                .member(
-                    "DeviceKey",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(1), Some(55));
-                        validator
-                            .pattern(value, &crate::patterns::DEVICE_KEY_TYPE, false);
-                    },
-                );
-        }
-        if let Some(value) = &self.client_metadata {
-            validator
-                .member(
-                    "ClientMetadata",
-                    |validator| {
-                        for (key, item) in value {
-                            validator
-                                .key(
-                                    key,
-                                    |validator| {
-                                        validator
-                                            .length(item.chars().count(), Some(0), Some(131072));
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-    }
-}

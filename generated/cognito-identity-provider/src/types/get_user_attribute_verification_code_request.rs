@@ -2,7 +2,6 @@
 
 use std::collections::HashMap;
 use crate::wire;
-use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `GetUserAttributeVerificationCode`.
 ///
@@ -40,11 +39,6 @@ impl GetUserAttributeVerificationCodeRequest {
             ..Default::default()
         }
     }
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
-    }
 }
 
 crate::setters!(GetUserAttributeVerificationCodeRequest {
@@ -52,48 +46,7 @@ crate::setters!(GetUserAttributeVerificationCodeRequest {
 });
 
 crate::structure!(GetUserAttributeVerificationCodeRequest {
-    #[sensitive] access_token: "AccessToken" => wire::Same,
-    attribute_name: "AttributeName" => wire::Same,
-    client_metadata: "ClientMetadata" => wire::Opt(wire::Map(wire::Same)),
+    #[sensitive] access_token: "AccessToken" [TOKEN_MODEL_TYPE] => wire::Same,
+    attribute_name: "AttributeName" [ATTRIBUTE_NAME_TYPE] => wire::Same,
+    client_metadata: "ClientMetadata" [CLIENT_METADATA_TYPE] => wire::Opt(wire::Map(wire::Same)),
 });
-
-impl Validate for GetUserAttributeVerificationCodeRequest {
-    fn validate_into(&self, validator: &mut Validator) {
-        let value = &self.access_token;
-        validator
-            .member(
-                "AccessToken",
-                |validator| {
-                    validator.pattern(value, &crate::patterns::TOKEN_MODEL_TYPE, true);
-                },
-            );
-        let value = &self.attribute_name;
-        validator
-            .member(
-                "AttributeName",
-                |validator| {
-                    validator.length(value.chars().count(), Some(1), Some(32));
-                    validator
-                        .pattern(value, &crate::patterns::ATTRIBUTE_NAME_TYPE, false);
-                },
-            );
-        if let Some(value) = &self.client_metadata {
-            validator
-                .member(
-                    "ClientMetadata",
-                    |validator| {
-                        for (key, item) in value {
-                            validator
-                                .key(
-                                    key,
-                                    |validator| {
-                                        validator
-                                            .length(item.chars().count(), Some(0), Some(131072));
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-    }
-}

@@ -2,7 +2,6 @@
 
 use std::collections::HashMap;
 use crate::{IdentityProviderTypeType, wire};
-use crate::validate::{Validate, Validator, Violations};
 
 /// A user pool identity provider (IdP). Contains information about a third-party IdP to a user pool, the attributes that it populates to user profiles, and the trust relationship between the IdP and your user pool.
 #[derive(Clone, Default, PartialEq)]
@@ -67,14 +66,6 @@ pub struct IdentityProviderType {
     pub creation_date: Option<time::OffsetDateTime>,
 }
 
-impl IdentityProviderType {
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
-    }
-}
-
 crate::setters!(IdentityProviderType {
     with_user_pool_id(user_pool_id: String),
     with_provider_name(provider_name: String),
@@ -87,108 +78,12 @@ crate::setters!(IdentityProviderType {
 });
 
 crate::structure!(IdentityProviderType {
-    user_pool_id: "UserPoolId" => wire::Opt(wire::Same),
-    provider_name: "ProviderName" => wire::Opt(wire::Same),
-    provider_type: "ProviderType" => wire::Opt(wire::Same),
-    provider_details: "ProviderDetails" => wire::Opt(wire::Map(wire::Same)),
-    attribute_mapping: "AttributeMapping" => wire::Opt(wire::Map(wire::Same)),
-    idp_identifiers: "IdpIdentifiers" => wire::Opt(wire::List(wire::Same)),
+    user_pool_id: "UserPoolId" [USER_POOL_ID_TYPE] => wire::Opt(wire::Same),
+    provider_name: "ProviderName" [PROVIDER_NAME_TYPE] => wire::Opt(wire::Same),
+    provider_type: "ProviderType" [] => wire::Opt(wire::Same),
+    provider_details: "ProviderDetails" [PROVIDER_DETAILS_TYPE] => wire::Opt(wire::Map(wire::Same)),
+    attribute_mapping: "AttributeMapping" [ATTRIBUTE_MAPPING_TYPE] => wire::Opt(wire::Map(wire::Same)),
+    idp_identifiers: "IdpIdentifiers" [IDP_IDENTIFIERS_LIST_TYPE] => wire::Opt(wire::List(wire::Same)),
     last_modified_date: "LastModifiedDate" => wire::Opt(wire::EpochSeconds),
     creation_date: "CreationDate" => wire::Opt(wire::EpochSeconds),
 });
-
-impl Validate for IdentityProviderType {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.user_pool_id {
-            validator
-                .member(
-                    "UserPoolId",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(1), Some(55));
-                        validator
-                            .pattern(value, &crate::patterns::USER_POOL_ID_TYPE, false);
-                    },
-                );
-        }
-        if let Some(value) = &self.provider_name {
-            validator
-                .member(
-                    "ProviderName",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(1), Some(32));
-                        validator
-                            .pattern(value, &crate::patterns::PROVIDER_NAME_TYPE, false);
-                    },
-                );
-        }
-        if let Some(value) = &self.provider_type {
-            validator
-                .member(
-                    "ProviderType",
-                    |validator| {
-                        validator.known(value.as_str(), value.is_known(), false);
-                    },
-                );
-        }
-        if let Some(value) = &self.provider_details {
-            validator
-                .member(
-                    "ProviderDetails",
-                    |validator| {
-                        for (key, item) in value {
-                            validator
-                                .key(
-                                    key,
-                                    |validator| {
-                                        validator
-                                            .length(item.chars().count(), Some(0), Some(131072));
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-        if let Some(value) = &self.attribute_mapping {
-            validator
-                .member(
-                    "AttributeMapping",
-                    |validator| {
-                        for (key, item) in value {
-                            validator
-                                .key(
-                                    key,
-                                    |validator| {
-                                        validator
-                                            .length(item.chars().count(), Some(0), Some(131072));
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-        if let Some(value) = &self.idp_identifiers {
-            validator
-                .member(
-                    "IdpIdentifiers",
-                    |validator| {
-                        validator.length(value.len(), Some(0), Some(50));
-                        for (index, item) in value.iter().enumerate() {
-                            validator
-                                .index(
-                                    index,
-                                    |validator| {
-                                        validator.length(item.chars().count(), Some(1), Some(40));
-                                        validator
-                                            .pattern(
-                                                item,
-                                                &crate::patterns::IDP_IDENTIFIER_TYPE,
-                                                false,
-                                            );
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-    }
-}

@@ -2,7 +2,6 @@
 
 use std::collections::HashMap;
 use crate::{AuthenticationResultType, ChallengeNameType, wire};
-use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `InitiateAuth`.
 ///
@@ -59,14 +58,6 @@ pub struct InitiateAuthResponse {
     pub available_challenges: Option<Vec<ChallengeNameType>>,
 }
 
-impl InitiateAuthResponse {
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
-    }
-}
-
 crate::setters!(InitiateAuthResponse {
     with_challenge_name(challenge_name: ChallengeNameType),
     with_session(session: String),
@@ -76,76 +67,9 @@ crate::setters!(InitiateAuthResponse {
 });
 
 crate::structure!(InitiateAuthResponse {
-    challenge_name: "ChallengeName" => wire::Opt(wire::Same),
-    #[sensitive] session: "Session" => wire::Opt(wire::Same),
-    challenge_parameters: "ChallengeParameters" => wire::Opt(wire::Map(wire::Same)),
-    authentication_result: "AuthenticationResult" => wire::Opt(wire::Same),
-    available_challenges: "AvailableChallenges" => wire::Opt(wire::List(wire::Same)),
+    challenge_name: "ChallengeName" [] => wire::Opt(wire::Same),
+    #[sensitive] session: "Session" [SESSION_TYPE] => wire::Opt(wire::Same),
+    challenge_parameters: "ChallengeParameters" [CHALLENGE_PARAMETERS_TYPE] => wire::Opt(wire::Map(wire::Same)),
+    authentication_result: "AuthenticationResult" [] => wire::Opt(wire::Same),
+    available_challenges: "AvailableChallenges" [AVAILABLE_CHALLENGE_LIST_TYPE] => wire::Opt(wire::List(wire::Same)),
 });
-
-impl Validate for InitiateAuthResponse {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.challenge_name {
-            validator
-                .member(
-                    "ChallengeName",
-                    |validator| {
-                        validator.known(value.as_str(), value.is_known(), false);
-                    },
-                );
-        }
-        if let Some(value) = &self.session {
-            validator
-                .member(
-                    "Session",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(20), Some(2048));
-                    },
-                );
-        }
-        if let Some(value) = &self.challenge_parameters {
-            validator
-                .member(
-                    "ChallengeParameters",
-                    |validator| {
-                        for (key, item) in value {
-                            validator
-                                .key(
-                                    key,
-                                    |validator| {
-                                        validator
-                                            .length(item.chars().count(), Some(0), Some(131072));
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-        if let Some(value) = &self.authentication_result {
-            validator
-                .member(
-                    "AuthenticationResult",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.available_challenges {
-            validator
-                .member(
-                    "AvailableChallenges",
-                    |validator| {
-                        for (index, item) in value.iter().enumerate() {
-                            validator
-                                .index(
-                                    index,
-                                    |validator| {
-                                        validator.known(item.as_str(), item.is_known(), false);
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-    }
-}

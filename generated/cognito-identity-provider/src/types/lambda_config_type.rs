@@ -5,8 +5,6 @@ use crate::{
     PreTokenGenerationVersionConfigType, wire,
 };
 
-use crate::validate::{Validate, Validator, Violations};
-
 /// A collection of user pool Lambda triggers. Amazon Cognito invokes triggers at several possible stages of user pool operations. Triggers can modify the outcome of the operations that invoked them.
 #[derive(Clone, Default, PartialEq)]
 pub struct LambdaConfigType {
@@ -42,14 +40,6 @@ pub struct LambdaConfigType {
     pub kms_key_id: Option<String>,
 }
 
-impl LambdaConfigType {
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
-    }
-}
-
 crate::setters!(LambdaConfigType {
     with_pre_sign_up(pre_sign_up: String),
     with_custom_message(custom_message: String),
@@ -68,160 +58,18 @@ crate::setters!(LambdaConfigType {
 });
 
 crate::structure!(LambdaConfigType {
-    pre_sign_up: "PreSignUp" => wire::Opt(wire::Same),
-    custom_message: "CustomMessage" => wire::Opt(wire::Same),
-    post_confirmation: "PostConfirmation" => wire::Opt(wire::Same),
-    pre_authentication: "PreAuthentication" => wire::Opt(wire::Same),
-    post_authentication: "PostAuthentication" => wire::Opt(wire::Same),
-    define_auth_challenge: "DefineAuthChallenge" => wire::Opt(wire::Same),
-    create_auth_challenge: "CreateAuthChallenge" => wire::Opt(wire::Same),
-    verify_auth_challenge_response: "VerifyAuthChallengeResponse" => wire::Opt(wire::Same),
-    pre_token_generation: "PreTokenGeneration" => wire::Opt(wire::Same),
-    user_migration: "UserMigration" => wire::Opt(wire::Same),
-    pre_token_generation_config: "PreTokenGenerationConfig" => wire::Opt(wire::Same),
-    custom_sms_sender: "CustomSMSSender" => wire::Opt(wire::Same),
-    custom_email_sender: "CustomEmailSender" => wire::Opt(wire::Same),
-    kms_key_id: "KMSKeyID" => wire::Opt(wire::Same),
+    pre_sign_up: "PreSignUp" [ARN_TYPE] => wire::Opt(wire::Same),
+    custom_message: "CustomMessage" [ARN_TYPE] => wire::Opt(wire::Same),
+    post_confirmation: "PostConfirmation" [ARN_TYPE] => wire::Opt(wire::Same),
+    pre_authentication: "PreAuthentication" [ARN_TYPE] => wire::Opt(wire::Same),
+    post_authentication: "PostAuthentication" [ARN_TYPE] => wire::Opt(wire::Same),
+    define_auth_challenge: "DefineAuthChallenge" [ARN_TYPE] => wire::Opt(wire::Same),
+    create_auth_challenge: "CreateAuthChallenge" [ARN_TYPE] => wire::Opt(wire::Same),
+    verify_auth_challenge_response: "VerifyAuthChallengeResponse" [ARN_TYPE] => wire::Opt(wire::Same),
+    pre_token_generation: "PreTokenGeneration" [ARN_TYPE] => wire::Opt(wire::Same),
+    user_migration: "UserMigration" [ARN_TYPE] => wire::Opt(wire::Same),
+    pre_token_generation_config: "PreTokenGenerationConfig" [] => wire::Opt(wire::Same),
+    custom_sms_sender: "CustomSMSSender" [] => wire::Opt(wire::Same),
+    custom_email_sender: "CustomEmailSender" [] => wire::Opt(wire::Same),
+    kms_key_id: "KMSKeyID" [ARN_TYPE] => wire::Opt(wire::Same),
 });
-
-impl Validate for LambdaConfigType {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.pre_sign_up {
-            validator
-                .member(
-                    "PreSignUp",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(20), Some(2048));
-                        validator.pattern(value, &crate::patterns::ARN_TYPE, false);
-                    },
-                );
-        }
-        if let Some(value) = &self.custom_message {
-            validator
-                .member(
-                    "CustomMessage",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(20), Some(2048));
-                        validator.pattern(value, &crate::patterns::ARN_TYPE, false);
-                    },
-                );
-        }
-        if let Some(value) = &self.post_confirmation {
-            validator
-                .member(
-                    "PostConfirmation",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(20), Some(2048));
-                        validator.pattern(value, &crate::patterns::ARN_TYPE, false);
-                    },
-                );
-        }
-        if let Some(value) = &self.pre_authentication {
-            validator
-                .member(
-                    "PreAuthentication",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(20), Some(2048));
-                        validator.pattern(value, &crate::patterns::ARN_TYPE, false);
-                    },
-                );
-        }
-        if let Some(value) = &self.post_authentication {
-            validator
-                .member(
-                    "PostAuthentication",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(20), Some(2048));
-                        validator.pattern(value, &crate::patterns::ARN_TYPE, false);
-                    },
-                );
-        }
-        if let Some(value) = &self.define_auth_challenge {
-            validator
-                .member(
-                    "DefineAuthChallenge",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(20), Some(2048));
-                        validator.pattern(value, &crate::patterns::ARN_TYPE, false);
-                    },
-                );
-        }
-        if let Some(value) = &self.create_auth_challenge {
-            validator
-                .member(
-                    "CreateAuthChallenge",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(20), Some(2048));
-                        validator.pattern(value, &crate::patterns::ARN_TYPE, false);
-                    },
-                );
-        }
-        if let Some(value) = &self.verify_auth_challenge_response {
-            validator
-                .member(
-                    "VerifyAuthChallengeResponse",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(20), Some(2048));
-                        validator.pattern(value, &crate::patterns::ARN_TYPE, false);
-                    },
-                );
-        }
-        if let Some(value) = &self.pre_token_generation {
-            validator
-                .member(
-                    "PreTokenGeneration",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(20), Some(2048));
-                        validator.pattern(value, &crate::patterns::ARN_TYPE, false);
-                    },
-                );
-        }
-        if let Some(value) = &self.user_migration {
-            validator
-                .member(
-                    "UserMigration",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(20), Some(2048));
-                        validator.pattern(value, &crate::patterns::ARN_TYPE, false);
-                    },
-                );
-        }
-        if let Some(value) = &self.pre_token_generation_config {
-            validator
-                .member(
-                    "PreTokenGenerationConfig",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.custom_sms_sender {
-            validator
-                .member(
-                    "CustomSMSSender",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.custom_email_sender {
-            validator
-                .member(
-                    "CustomEmailSender",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.kms_key_id {
-            validator
-                .member(
-                    "KMSKeyID",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(20), Some(2048));
-                        validator.pattern(value, &crate::patterns::ARN_TYPE, false);
-                    },
-                );
-        }
-    }
-}

@@ -5,8 +5,6 @@ use crate::{
     LogLevel, S3ConfigurationType, wire,
 };
 
-use crate::validate::{Validate, Validator, Violations};
-
 /// The configuration of user event logs to an external Amazon Web Services service like Amazon Data Firehose, Amazon S3, or Amazon CloudWatch Logs.
 #[derive(Clone, Default, PartialEq)]
 pub struct LogConfigurationType {
@@ -35,11 +33,6 @@ impl LogConfigurationType {
             ..Default::default()
         }
     }
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
-    }
 }
 
 crate::setters!(LogConfigurationType {
@@ -49,57 +42,9 @@ crate::setters!(LogConfigurationType {
 });
 
 crate::structure!(LogConfigurationType {
-    log_level: "LogLevel" => wire::Same,
-    event_source: "EventSource" => wire::Same,
-    cloud_watch_logs_configuration: "CloudWatchLogsConfiguration" => wire::Opt(wire::Same),
-    s3_configuration: "S3Configuration" => wire::Opt(wire::Same),
-    firehose_configuration: "FirehoseConfiguration" => wire::Opt(wire::Same),
+    log_level: "LogLevel" [] => wire::Same,
+    event_source: "EventSource" [] => wire::Same,
+    cloud_watch_logs_configuration: "CloudWatchLogsConfiguration" [] => wire::Opt(wire::Same),
+    s3_configuration: "S3Configuration" [] => wire::Opt(wire::Same),
+    firehose_configuration: "FirehoseConfiguration" [] => wire::Opt(wire::Same),
 });
-
-impl Validate for LogConfigurationType {
-    fn validate_into(&self, validator: &mut Validator) {
-        let value = &self.log_level;
-        validator
-            .member(
-                "LogLevel",
-                |validator| {
-                    validator.known(value.as_str(), value.is_known(), false);
-                },
-            );
-        let value = &self.event_source;
-        validator
-            .member(
-                "EventSource",
-                |validator| {
-                    validator.known(value.as_str(), value.is_known(), false);
-                },
-            );
-        if let Some(value) = &self.cloud_watch_logs_configuration {
-            validator
-                .member(
-                    "CloudWatchLogsConfiguration",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.s3_configuration {
-            validator
-                .member(
-                    "S3Configuration",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.firehose_configuration {
-            validator
-                .member(
-                    "FirehoseConfiguration",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-    }
-}

@@ -2,7 +2,6 @@
 
 use std::collections::HashMap;
 use crate::{AuthenticationResultType, ChallengeNameType, wire};
-use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `RespondToAuthChallenge`.
 ///
@@ -55,14 +54,6 @@ pub struct RespondToAuthChallengeResponse {
     pub authentication_result: Option<AuthenticationResultType>,
 }
 
-impl RespondToAuthChallengeResponse {
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
-    }
-}
-
 crate::setters!(RespondToAuthChallengeResponse {
     with_challenge_name(challenge_name: ChallengeNameType),
     with_session(session: String),
@@ -71,58 +62,8 @@ crate::setters!(RespondToAuthChallengeResponse {
 });
 
 crate::structure!(RespondToAuthChallengeResponse {
-    challenge_name: "ChallengeName" => wire::Opt(wire::Same),
-    #[sensitive] session: "Session" => wire::Opt(wire::Same),
-    challenge_parameters: "ChallengeParameters" => wire::Opt(wire::Map(wire::Same)),
-    authentication_result: "AuthenticationResult" => wire::Opt(wire::Same),
+    challenge_name: "ChallengeName" [] => wire::Opt(wire::Same),
+    #[sensitive] session: "Session" [SESSION_TYPE] => wire::Opt(wire::Same),
+    challenge_parameters: "ChallengeParameters" [CHALLENGE_PARAMETERS_TYPE] => wire::Opt(wire::Map(wire::Same)),
+    authentication_result: "AuthenticationResult" [] => wire::Opt(wire::Same),
 });
-
-impl Validate for RespondToAuthChallengeResponse {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.challenge_name {
-            validator
-                .member(
-                    "ChallengeName",
-                    |validator| {
-                        validator.known(value.as_str(), value.is_known(), false);
-                    },
-                );
-        }
-        if let Some(value) = &self.session {
-            validator
-                .member(
-                    "Session",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(20), Some(2048));
-                    },
-                );
-        }
-        if let Some(value) = &self.challenge_parameters {
-            validator
-                .member(
-                    "ChallengeParameters",
-                    |validator| {
-                        for (key, item) in value {
-                            validator
-                                .key(
-                                    key,
-                                    |validator| {
-                                        validator
-                                            .length(item.chars().count(), Some(0), Some(131072));
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-        if let Some(value) = &self.authentication_result {
-            validator
-                .member(
-                    "AuthenticationResult",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-    }
-}

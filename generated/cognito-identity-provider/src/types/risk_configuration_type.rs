@@ -5,8 +5,6 @@ use crate::{
     RiskExceptionConfigurationType, wire,
 };
 
-use crate::validate::{Validate, Validator, Violations};
-
 /// The settings of risk configuration for threat protection with threat protection in a user pool.
 #[derive(Clone, Default, PartialEq)]
 pub struct RiskConfigurationType {
@@ -28,14 +26,6 @@ pub struct RiskConfigurationType {
     pub last_modified_date: Option<time::OffsetDateTime>,
 }
 
-impl RiskConfigurationType {
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
-    }
-}
-
 crate::setters!(RiskConfigurationType {
     with_user_pool_id(user_pool_id: String),
     with_client_id(client_id: String),
@@ -46,63 +36,10 @@ crate::setters!(RiskConfigurationType {
 });
 
 crate::structure!(RiskConfigurationType {
-    user_pool_id: "UserPoolId" => wire::Opt(wire::Same),
-    #[sensitive] client_id: "ClientId" => wire::Opt(wire::Same),
-    compromised_credentials_risk_configuration: "CompromisedCredentialsRiskConfiguration" => wire::Opt(wire::Same),
-    account_takeover_risk_configuration: "AccountTakeoverRiskConfiguration" => wire::Opt(wire::Same),
-    risk_exception_configuration: "RiskExceptionConfiguration" => wire::Opt(wire::Same),
+    user_pool_id: "UserPoolId" [USER_POOL_ID_TYPE] => wire::Opt(wire::Same),
+    #[sensitive] client_id: "ClientId" [CLIENT_ID_TYPE] => wire::Opt(wire::Same),
+    compromised_credentials_risk_configuration: "CompromisedCredentialsRiskConfiguration" [] => wire::Opt(wire::Same),
+    account_takeover_risk_configuration: "AccountTakeoverRiskConfiguration" [] => wire::Opt(wire::Same),
+    risk_exception_configuration: "RiskExceptionConfiguration" [] => wire::Opt(wire::Same),
     last_modified_date: "LastModifiedDate" => wire::Opt(wire::EpochSeconds),
 });
-
-impl Validate for RiskConfigurationType {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.user_pool_id {
-            validator
-                .member(
-                    "UserPoolId",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(1), Some(55));
-                        validator
-                            .pattern(value, &crate::patterns::USER_POOL_ID_TYPE, false);
-                    },
-                );
-        }
-        if let Some(value) = &self.client_id {
-            validator
-                .member(
-                    "ClientId",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(1), Some(128));
-                        validator.pattern(value, &crate::patterns::CLIENT_ID_TYPE, true);
-                    },
-                );
-        }
-        if let Some(value) = &self.compromised_credentials_risk_configuration {
-            validator
-                .member(
-                    "CompromisedCredentialsRiskConfiguration",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.account_takeover_risk_configuration {
-            validator
-                .member(
-                    "AccountTakeoverRiskConfiguration",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.risk_exception_configuration {
-            validator
-                .member(
-                    "RiskExceptionConfiguration",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-    }
-}

@@ -5,8 +5,6 @@ use crate::{
     wire,
 };
 
-use crate::validate::{Validate, Validator, Violations};
-
 /// A list of the user attributes and their properties in your user pool. The attribute schema contains standard attributes, custom attributes with a `custom:` prefix, and developer attributes with a `dev:` prefix. For more information, see [User pool attributes](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-attributes.html).
 ///
 /// Developer-only `dev:` attributes are a legacy feature of user pools, and are read-only to all app clients. You can create and update developer-only attributes only with IAM-authenticated API operations. Use app client read/write permissions instead.
@@ -32,14 +30,6 @@ pub struct SchemaAttributeType {
     pub string_attribute_constraints: Option<StringAttributeConstraintsType>,
 }
 
-impl SchemaAttributeType {
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
-    }
-}
-
 crate::setters!(SchemaAttributeType {
     with_name(name: String),
     with_attribute_data_type(attribute_data_type: AttributeDataType),
@@ -51,58 +41,11 @@ crate::setters!(SchemaAttributeType {
 });
 
 crate::structure!(SchemaAttributeType {
-    name: "Name" => wire::Opt(wire::Same),
-    attribute_data_type: "AttributeDataType" => wire::Opt(wire::Same),
+    name: "Name" [CUSTOM_ATTRIBUTE_NAME_TYPE] => wire::Opt(wire::Same),
+    attribute_data_type: "AttributeDataType" [] => wire::Opt(wire::Same),
     developer_only_attribute: "DeveloperOnlyAttribute" => wire::Opt(wire::Same),
     mutable: "Mutable" => wire::Opt(wire::Same),
     required: "Required" => wire::Opt(wire::Same),
-    number_attribute_constraints: "NumberAttributeConstraints" => wire::Opt(wire::Same),
-    string_attribute_constraints: "StringAttributeConstraints" => wire::Opt(wire::Same),
+    number_attribute_constraints: "NumberAttributeConstraints" [] => wire::Opt(wire::Same),
+    string_attribute_constraints: "StringAttributeConstraints" [] => wire::Opt(wire::Same),
 });
-
-impl Validate for SchemaAttributeType {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.name {
-            validator
-                .member(
-                    "Name",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(1), Some(20));
-                        validator
-                            .pattern(
-                                value,
-                                &crate::patterns::ATTRIBUTE_NAME_TYPE,
-                                false,
-                            );
-                    },
-                );
-        }
-        if let Some(value) = &self.attribute_data_type {
-            validator
-                .member(
-                    "AttributeDataType",
-                    |validator| {
-                        validator.known(value.as_str(), value.is_known(), false);
-                    },
-                );
-        }
-        if let Some(value) = &self.number_attribute_constraints {
-            validator
-                .member(
-                    "NumberAttributeConstraints",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.string_attribute_constraints {
-            validator
-                .member(
-                    "StringAttributeConstraints",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-    }
-}

@@ -5,8 +5,6 @@ use crate::{
     RiskExceptionConfigurationType, wire,
 };
 
-use crate::validate::{Validate, Validator, Violations};
-
 /// This structure is the input of `SetRiskConfiguration`.
 #[derive(Clone, Default, PartialEq)]
 pub struct SetRiskConfigurationRequest {
@@ -37,11 +35,6 @@ impl SetRiskConfigurationRequest {
             ..Default::default()
         }
     }
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
-    }
 }
 
 crate::setters!(SetRiskConfigurationRequest {
@@ -52,60 +45,9 @@ crate::setters!(SetRiskConfigurationRequest {
 });
 
 crate::structure!(SetRiskConfigurationRequest {
-    user_pool_id: "UserPoolId" => wire::Same,
-    #[sensitive] client_id: "ClientId" => wire::Opt(wire::Same),
-    compromised_credentials_risk_configuration: "CompromisedCredentialsRiskConfiguration" => wire::Opt(wire::Same),
-    account_takeover_risk_configuration: "AccountTakeoverRiskConfiguration" => wire::Opt(wire::Same),
-    risk_exception_configuration: "RiskExceptionConfiguration" => wire::Opt(wire::Same),
+    user_pool_id: "UserPoolId" [USER_POOL_ID_TYPE] => wire::Same,
+    #[sensitive] client_id: "ClientId" [CLIENT_ID_TYPE] => wire::Opt(wire::Same),
+    compromised_credentials_risk_configuration: "CompromisedCredentialsRiskConfiguration" [] => wire::Opt(wire::Same),
+    account_takeover_risk_configuration: "AccountTakeoverRiskConfiguration" [] => wire::Opt(wire::Same),
+    risk_exception_configuration: "RiskExceptionConfiguration" [] => wire::Opt(wire::Same),
 });
-
-impl Validate for SetRiskConfigurationRequest {
-    fn validate_into(&self, validator: &mut Validator) {
-        let value = &self.user_pool_id;
-        validator
-            .member(
-                "UserPoolId",
-                |validator| {
-                    validator.length(value.chars().count(), Some(1), Some(55));
-                    validator.pattern(value, &crate::patterns::USER_POOL_ID_TYPE, false);
-                },
-            );
-        if let Some(value) = &self.client_id {
-            validator
-                .member(
-                    "ClientId",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(1), Some(128));
-                        validator.pattern(value, &crate::patterns::CLIENT_ID_TYPE, true);
-                    },
-                );
-        }
-        if let Some(value) = &self.compromised_credentials_risk_configuration {
-            validator
-                .member(
-                    "CompromisedCredentialsRiskConfiguration",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.account_takeover_risk_configuration {
-            validator
-                .member(
-                    "AccountTakeoverRiskConfiguration",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.risk_exception_configuration {
-            validator
-                .member(
-                    "RiskExceptionConfiguration",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-    }
-}

@@ -4,8 +4,6 @@ use crate::{
     EmailMfaSettingsType, SMSMfaSettingsType, SoftwareTokenMfaSettingsType, wire,
 };
 
-use crate::validate::{Validate, Validator, Violations};
-
 /// This structure is the input of `SetUserMFAPreference`.
 #[derive(Clone, Default, PartialEq)]
 pub struct SetUserMFAPreferenceRequest {
@@ -28,11 +26,6 @@ impl SetUserMFAPreferenceRequest {
             ..Default::default()
         }
     }
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
-    }
 }
 
 crate::setters!(SetUserMFAPreferenceRequest {
@@ -42,48 +35,8 @@ crate::setters!(SetUserMFAPreferenceRequest {
 });
 
 crate::structure!(SetUserMFAPreferenceRequest {
-    sms_mfa_settings: "SMSMfaSettings" => wire::Opt(wire::Same),
-    software_token_mfa_settings: "SoftwareTokenMfaSettings" => wire::Opt(wire::Same),
-    email_mfa_settings: "EmailMfaSettings" => wire::Opt(wire::Same),
-    #[sensitive] access_token: "AccessToken" => wire::Same,
+    sms_mfa_settings: "SMSMfaSettings" [] => wire::Opt(wire::Same),
+    software_token_mfa_settings: "SoftwareTokenMfaSettings" [] => wire::Opt(wire::Same),
+    email_mfa_settings: "EmailMfaSettings" [] => wire::Opt(wire::Same),
+    #[sensitive] access_token: "AccessToken" [TOKEN_MODEL_TYPE] => wire::Same,
 });
-
-impl Validate for SetUserMFAPreferenceRequest {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.sms_mfa_settings {
-            validator
-                .member(
-                    "SMSMfaSettings",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.software_token_mfa_settings {
-            validator
-                .member(
-                    "SoftwareTokenMfaSettings",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.email_mfa_settings {
-            validator
-                .member(
-                    "EmailMfaSettings",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        let value = &self.access_token;
-        validator
-            .member(
-                "AccessToken",
-                |validator| {
-                    validator.pattern(value, &crate::patterns::TOKEN_MODEL_TYPE, true);
-                },
-            );
-    }
-}

@@ -5,8 +5,6 @@ use crate::{
     WebAuthnConfigurationType, wire,
 };
 
-use crate::validate::{Validate, Validator, Violations};
-
 /// This structure is the input of `SetUserPoolMfaConfig`.
 #[derive(Clone, Default, PartialEq)]
 pub struct SetUserPoolMfaConfigRequest {
@@ -35,11 +33,6 @@ impl SetUserPoolMfaConfigRequest {
             ..Default::default()
         }
     }
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
-    }
 }
 
 crate::setters!(SetUserPoolMfaConfigRequest {
@@ -51,69 +44,10 @@ crate::setters!(SetUserPoolMfaConfigRequest {
 });
 
 crate::structure!(SetUserPoolMfaConfigRequest {
-    user_pool_id: "UserPoolId" => wire::Same,
-    sms_mfa_configuration: "SmsMfaConfiguration" => wire::Opt(wire::Same),
-    software_token_mfa_configuration: "SoftwareTokenMfaConfiguration" => wire::Opt(wire::Same),
-    email_mfa_configuration: "EmailMfaConfiguration" => wire::Opt(wire::Same),
-    mfa_configuration: "MfaConfiguration" => wire::Opt(wire::Same),
-    web_authn_configuration: "WebAuthnConfiguration" => wire::Opt(wire::Same),
+    user_pool_id: "UserPoolId" [USER_POOL_ID_TYPE] => wire::Same,
+    sms_mfa_configuration: "SmsMfaConfiguration" [] => wire::Opt(wire::Same),
+    software_token_mfa_configuration: "SoftwareTokenMfaConfiguration" [] => wire::Opt(wire::Same),
+    email_mfa_configuration: "EmailMfaConfiguration" [] => wire::Opt(wire::Same),
+    mfa_configuration: "MfaConfiguration" [] => wire::Opt(wire::Same),
+    web_authn_configuration: "WebAuthnConfiguration" [] => wire::Opt(wire::Same),
 });
-
-impl Validate for SetUserPoolMfaConfigRequest {
-    fn validate_into(&self, validator: &mut Validator) {
-        let value = &self.user_pool_id;
-        validator
-            .member(
-                "UserPoolId",
-                |validator| {
-                    validator.length(value.chars().count(), Some(1), Some(55));
-                    validator.pattern(value, &crate::patterns::USER_POOL_ID_TYPE, false);
-                },
-            );
-        if let Some(value) = &self.sms_mfa_configuration {
-            validator
-                .member(
-                    "SmsMfaConfiguration",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.software_token_mfa_configuration {
-            validator
-                .member(
-                    "SoftwareTokenMfaConfiguration",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.email_mfa_configuration {
-            validator
-                .member(
-                    "EmailMfaConfiguration",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.mfa_configuration {
-            validator
-                .member(
-                    "MfaConfiguration",
-                    |validator| {
-                        validator.known(value.as_str(), value.is_known(), false);
-                    },
-                );
-        }
-        if let Some(value) = &self.web_authn_configuration {
-            validator
-                .member(
-                    "WebAuthnConfiguration",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-    }
-}

@@ -5,8 +5,6 @@ use crate::{
     WebAuthnConfigurationType, wire,
 };
 
-use crate::validate::{Validate, Validator, Violations};
-
 /// This structure is the output of `SetUserPoolMfaConfig`.
 #[derive(Clone, Default, PartialEq)]
 pub struct SetUserPoolMfaConfigResponse {
@@ -24,14 +22,6 @@ pub struct SetUserPoolMfaConfigResponse {
     pub web_authn_configuration: Option<WebAuthnConfigurationType>,
 }
 
-impl SetUserPoolMfaConfigResponse {
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
-    }
-}
-
 crate::setters!(SetUserPoolMfaConfigResponse {
     with_sms_mfa_configuration(sms_mfa_configuration: SmsMfaConfigType),
     with_software_token_mfa_configuration(software_token_mfa_configuration: SoftwareTokenMfaConfigType),
@@ -41,59 +31,9 @@ crate::setters!(SetUserPoolMfaConfigResponse {
 });
 
 crate::structure!(SetUserPoolMfaConfigResponse {
-    sms_mfa_configuration: "SmsMfaConfiguration" => wire::Opt(wire::Same),
-    software_token_mfa_configuration: "SoftwareTokenMfaConfiguration" => wire::Opt(wire::Same),
-    email_mfa_configuration: "EmailMfaConfiguration" => wire::Opt(wire::Same),
-    mfa_configuration: "MfaConfiguration" => wire::Opt(wire::Same),
-    web_authn_configuration: "WebAuthnConfiguration" => wire::Opt(wire::Same),
+    sms_mfa_configuration: "SmsMfaConfiguration" [] => wire::Opt(wire::Same),
+    software_token_mfa_configuration: "SoftwareTokenMfaConfiguration" [] => wire::Opt(wire::Same),
+    email_mfa_configuration: "EmailMfaConfiguration" [] => wire::Opt(wire::Same),
+    mfa_configuration: "MfaConfiguration" [] => wire::Opt(wire::Same),
+    web_authn_configuration: "WebAuthnConfiguration" [] => wire::Opt(wire::Same),
 });
-
-impl Validate for SetUserPoolMfaConfigResponse {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.sms_mfa_configuration {
-            validator
-                .member(
-                    "SmsMfaConfiguration",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.software_token_mfa_configuration {
-            validator
-                .member(
-                    "SoftwareTokenMfaConfiguration",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.email_mfa_configuration {
-            validator
-                .member(
-                    "EmailMfaConfiguration",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.mfa_configuration {
-            validator
-                .member(
-                    "MfaConfiguration",
-                    |validator| {
-                        validator.known(value.as_str(), value.is_known(), false);
-                    },
-                );
-        }
-        if let Some(value) = &self.web_authn_configuration {
-            validator
-                .member(
-                    "WebAuthnConfiguration",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-    }
-}

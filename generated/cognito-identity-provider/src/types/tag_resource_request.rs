@@ -2,7 +2,6 @@
 
 use std::collections::HashMap;
 use crate::wire;
-use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `TagResource`.
 #[derive(Clone, Default, PartialEq)]
@@ -25,44 +24,9 @@ impl TagResourceRequest {
             tags: tags.into(),
         }
     }
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
-    }
 }
 
 crate::structure!(TagResourceRequest {
-    resource_arn: "ResourceArn" => wire::Same,
-    tags: "Tags" => wire::Map(wire::Same),
+    resource_arn: "ResourceArn" [ARN_TYPE] => wire::Same,
+    tags: "Tags" [USER_POOL_TAGS_TYPE] => wire::Map(wire::Same),
 });
-
-impl Validate for TagResourceRequest {
-    fn validate_into(&self, validator: &mut Validator) {
-        let value = &self.resource_arn;
-        validator
-            .member(
-                "ResourceArn",
-                |validator| {
-                    validator.length(value.chars().count(), Some(20), Some(2048));
-                    validator.pattern(value, &crate::patterns::ARN_TYPE, false);
-                },
-            );
-        let value = &self.tags;
-        validator
-            .member(
-                "Tags",
-                |validator| {
-                    for (key, item) in value {
-                        validator
-                            .key(
-                                key,
-                                |validator| {
-                                    validator.length(item.chars().count(), Some(0), Some(256));
-                                },
-                            );
-                    }
-                },
-            );
-    }
-}

@@ -2,7 +2,6 @@
 
 use std::collections::HashMap;
 use crate::wire;
-use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `UpdateIdentityProvider`.
 #[derive(Clone, Default, PartialEq)]
@@ -74,11 +73,6 @@ impl UpdateIdentityProviderRequest {
             ..Default::default()
         }
     }
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
-    }
 }
 
 crate::setters!(UpdateIdentityProviderRequest {
@@ -88,93 +82,9 @@ crate::setters!(UpdateIdentityProviderRequest {
 });
 
 crate::structure!(UpdateIdentityProviderRequest {
-    user_pool_id: "UserPoolId" => wire::Same,
-    provider_name: "ProviderName" => wire::Same,
-    provider_details: "ProviderDetails" => wire::Opt(wire::Map(wire::Same)),
-    attribute_mapping: "AttributeMapping" => wire::Opt(wire::Map(wire::Same)),
-    idp_identifiers: "IdpIdentifiers" => wire::Opt(wire::List(wire::Same)),
+    user_pool_id: "UserPoolId" [USER_POOL_ID_TYPE] => wire::Same,
+    provider_name: "ProviderName" [PROVIDER_NAME_TYPE] => wire::Same,
+    provider_details: "ProviderDetails" [PROVIDER_DETAILS_TYPE] => wire::Opt(wire::Map(wire::Same)),
+    attribute_mapping: "AttributeMapping" [ATTRIBUTE_MAPPING_TYPE] => wire::Opt(wire::Map(wire::Same)),
+    idp_identifiers: "IdpIdentifiers" [IDP_IDENTIFIERS_LIST_TYPE] => wire::Opt(wire::List(wire::Same)),
 });
-
-impl Validate for UpdateIdentityProviderRequest {
-    fn validate_into(&self, validator: &mut Validator) {
-        let value = &self.user_pool_id;
-        validator
-            .member(
-                "UserPoolId",
-                |validator| {
-                    validator.length(value.chars().count(), Some(1), Some(55));
-                    validator.pattern(value, &crate::patterns::USER_POOL_ID_TYPE, false);
-                },
-            );
-        let value = &self.provider_name;
-        validator
-            .member(
-                "ProviderName",
-                |validator| {
-                    validator.length(value.chars().count(), Some(1), Some(32));
-                    validator
-                        .pattern(value, &crate::patterns::PROVIDER_NAME_TYPE, false);
-                },
-            );
-        if let Some(value) = &self.provider_details {
-            validator
-                .member(
-                    "ProviderDetails",
-                    |validator| {
-                        for (key, item) in value {
-                            validator
-                                .key(
-                                    key,
-                                    |validator| {
-                                        validator
-                                            .length(item.chars().count(), Some(0), Some(131072));
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-        if let Some(value) = &self.attribute_mapping {
-            validator
-                .member(
-                    "AttributeMapping",
-                    |validator| {
-                        for (key, item) in value {
-                            validator
-                                .key(
-                                    key,
-                                    |validator| {
-                                        validator
-                                            .length(item.chars().count(), Some(0), Some(131072));
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-        if let Some(value) = &self.idp_identifiers {
-            validator
-                .member(
-                    "IdpIdentifiers",
-                    |validator| {
-                        validator.length(value.len(), Some(0), Some(50));
-                        for (index, item) in value.iter().enumerate() {
-                            validator
-                                .index(
-                                    index,
-                                    |validator| {
-                                        validator.length(item.chars().count(), Some(1), Some(40));
-                                        validator
-                                            .pattern(
-                                                item,
-                                                &crate::patterns::IDP_IDENTIFIER_TYPE,
-                                                false,
-                                            );
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-    }
-}

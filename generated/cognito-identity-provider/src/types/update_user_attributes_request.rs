@@ -2,7 +2,6 @@
 
 use std::collections::HashMap;
 use crate::{AttributeType, wire};
-use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `UpdateUserAttributes`.
 ///
@@ -44,11 +43,6 @@ impl UpdateUserAttributesRequest {
             ..Default::default()
         }
     }
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
-    }
 }
 
 crate::setters!(UpdateUserAttributesRequest {
@@ -56,54 +50,7 @@ crate::setters!(UpdateUserAttributesRequest {
 });
 
 crate::structure!(UpdateUserAttributesRequest {
-    user_attributes: "UserAttributes" => wire::List(wire::Same),
-    #[sensitive] access_token: "AccessToken" => wire::Same,
-    client_metadata: "ClientMetadata" => wire::Opt(wire::Map(wire::Same)),
+    user_attributes: "UserAttributes" [ATTRIBUTE_LIST_TYPE] => wire::List(wire::Same),
+    #[sensitive] access_token: "AccessToken" [TOKEN_MODEL_TYPE] => wire::Same,
+    client_metadata: "ClientMetadata" [CLIENT_METADATA_TYPE] => wire::Opt(wire::Map(wire::Same)),
 });
-
-impl Validate for UpdateUserAttributesRequest {
-    fn validate_into(&self, validator: &mut Validator) {
-        let value = &self.user_attributes;
-        validator
-            .member(
-                "UserAttributes",
-                |validator| {
-                    for (index, item) in value.iter().enumerate() {
-                        validator
-                            .index(
-                                index,
-                                |validator| {
-                                    item.validate_into(validator);
-                                },
-                            );
-                    }
-                },
-            );
-        let value = &self.access_token;
-        validator
-            .member(
-                "AccessToken",
-                |validator| {
-                    validator.pattern(value, &crate::patterns::TOKEN_MODEL_TYPE, true);
-                },
-            );
-        if let Some(value) = &self.client_metadata {
-            validator
-                .member(
-                    "ClientMetadata",
-                    |validator| {
-                        for (key, item) in value {
-                            validator
-                                .key(
-                                    key,
-                                    |validator| {
-                                        validator
-                                            .length(item.chars().count(), Some(0), Some(131072));
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-    }
-}

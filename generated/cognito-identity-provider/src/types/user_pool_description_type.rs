@@ -3,7 +3,6 @@
 #![allow(deprecated)]
 
 use crate::{LambdaConfigType, StatusType, wire};
-use crate::validate::{Validate, Validator, Violations};
 
 /// A short description of a user pool.
 #[derive(Clone, Default, PartialEq)]
@@ -23,14 +22,6 @@ pub struct UserPoolDescriptionType {
     pub creation_date: Option<time::OffsetDateTime>,
 }
 
-impl UserPoolDescriptionType {
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
-    }
-}
-
 crate::setters!(UserPoolDescriptionType {
     with_id(id: String),
     with_name(name: String),
@@ -41,55 +32,10 @@ crate::setters!(UserPoolDescriptionType {
 });
 
 crate::structure!(UserPoolDescriptionType {
-    id: "Id" => wire::Opt(wire::Same),
-    name: "Name" => wire::Opt(wire::Same),
-    lambda_config: "LambdaConfig" => wire::Opt(wire::Same),
-    status: "Status" => wire::Opt(wire::Same),
+    id: "Id" [USER_POOL_ID_TYPE] => wire::Opt(wire::Same),
+    name: "Name" [USER_POOL_NAME_TYPE] => wire::Opt(wire::Same),
+    lambda_config: "LambdaConfig" [] => wire::Opt(wire::Same),
+    status: "Status" [] => wire::Opt(wire::Same),
     last_modified_date: "LastModifiedDate" => wire::Opt(wire::EpochSeconds),
     creation_date: "CreationDate" => wire::Opt(wire::EpochSeconds),
 });
-
-impl Validate for UserPoolDescriptionType {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.id {
-            validator
-                .member(
-                    "Id",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(1), Some(55));
-                        validator
-                            .pattern(value, &crate::patterns::USER_POOL_ID_TYPE, false);
-                    },
-                );
-        }
-        if let Some(value) = &self.name {
-            validator
-                .member(
-                    "Name",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(1), Some(128));
-                        validator
-                            .pattern(value, &crate::patterns::CLIENT_NAME_TYPE, false);
-                    },
-                );
-        }
-        if let Some(value) = &self.lambda_config {
-            validator
-                .member(
-                    "LambdaConfig",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.status {
-            validator
-                .member(
-                    "Status",
-                    |validator| {
-                        validator.known(value.as_str(), value.is_known(), false);
-                    },
-                );
-        }
-    }
-}

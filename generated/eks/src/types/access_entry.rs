@@ -2,7 +2,6 @@
 
 use std::collections::HashMap;
 use crate::wire;
-use crate::validate::{Validate, Validator, Violations};
 
 /// An access entry allows an IAM principal (user or role) to access your cluster. Access entries can replace the need to maintain the `aws-auth` `ConfigMap` for authentication. For more information about access entries, see [Access entries](https://docs.aws.amazon.com/eks/latest/userguide/access-entries.html) in the *Amazon EKS User Guide*.
 #[derive(Clone, Default, PartialEq)]
@@ -27,14 +26,6 @@ pub struct AccessEntry {
     pub r#type: Option<String>,
 }
 
-impl AccessEntry {
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
-    }
-}
-
 crate::setters!(AccessEntry {
     with_cluster_name(cluster_name: String),
     with_principal_arn(principal_arn: String),
@@ -54,30 +45,7 @@ crate::structure!(AccessEntry {
     access_entry_arn: "accessEntryArn" => wire::Opt(wire::Same),
     created_at: "createdAt" => wire::Opt(wire::EpochSeconds),
     modified_at: "modifiedAt" => wire::Opt(wire::EpochSeconds),
-    tags: "tags" => wire::Opt(wire::Map(wire::Same)),
+    tags: "tags" [TAG_MAP] => wire::Opt(wire::Map(wire::Same)),
     username: "username" => wire::Opt(wire::Same),
     r#type: "type" => wire::Opt(wire::Same),
 });
-
-impl Validate for AccessEntry {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.tags {
-            validator
-                .member(
-                    "tags",
-                    |validator| {
-                        validator.length(value.len(), Some(1), Some(50));
-                        for (key, item) in value {
-                            validator
-                                .key(
-                                    key,
-                                    |validator| {
-                                        validator.length(item.chars().count(), Some(0), Some(256));
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-    }
-}

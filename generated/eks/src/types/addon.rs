@@ -2,7 +2,6 @@
 
 use std::collections::HashMap;
 use crate::{AddonHealth, AddonStatus, MarketplaceInformation, wire};
-use crate::validate::{Validate, Validator, Violations};
 
 /// An Amazon EKS add-on. For more information, see [Amazon EKS add-ons](https://docs.aws.amazon.com/eks/latest/userguide/eks-add-ons.html) in the *Amazon EKS User Guide*.
 #[derive(Clone, Default, PartialEq)]
@@ -41,14 +40,6 @@ pub struct Addon {
     pub pod_identity_associations: Option<Vec<String>>,
 }
 
-impl Addon {
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
-    }
-}
-
 crate::setters!(Addon {
     with_addon_name(addon_name: String),
     with_cluster_name(cluster_name: String),
@@ -69,78 +60,18 @@ crate::setters!(Addon {
 
 crate::structure!(Addon {
     addon_name: "addonName" => wire::Opt(wire::Same),
-    cluster_name: "clusterName" => wire::Opt(wire::Same),
-    status: "status" => wire::Opt(wire::Same),
+    cluster_name: "clusterName" [CLUSTER_NAME] => wire::Opt(wire::Same),
+    status: "status" [] => wire::Opt(wire::Same),
     addon_version: "addonVersion" => wire::Opt(wire::Same),
-    health: "health" => wire::Opt(wire::Same),
+    health: "health" [] => wire::Opt(wire::Same),
     addon_arn: "addonArn" => wire::Opt(wire::Same),
     created_at: "createdAt" => wire::Opt(wire::EpochSeconds),
     modified_at: "modifiedAt" => wire::Opt(wire::EpochSeconds),
     service_account_role_arn: "serviceAccountRoleArn" => wire::Opt(wire::Same),
-    tags: "tags" => wire::Opt(wire::Map(wire::Same)),
+    tags: "tags" [TAG_MAP] => wire::Opt(wire::Map(wire::Same)),
     publisher: "publisher" => wire::Opt(wire::Same),
     owner: "owner" => wire::Opt(wire::Same),
-    marketplace_information: "marketplaceInformation" => wire::Opt(wire::Same),
+    marketplace_information: "marketplaceInformation" [] => wire::Opt(wire::Same),
     configuration_values: "configurationValues" => wire::Opt(wire::Same),
     pod_identity_associations: "podIdentityAssociations" => wire::Opt(wire::List(wire::Same)),
 });
-
-impl Validate for Addon {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.cluster_name {
-            validator
-                .member(
-                    "clusterName",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(1), Some(100));
-                        validator.pattern(value, &crate::patterns::CLUSTER_NAME, false);
-                    },
-                );
-        }
-        if let Some(value) = &self.status {
-            validator
-                .member(
-                    "status",
-                    |validator| {
-                        validator.known(value.as_str(), value.is_known(), false);
-                    },
-                );
-        }
-        if let Some(value) = &self.health {
-            validator
-                .member(
-                    "health",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.tags {
-            validator
-                .member(
-                    "tags",
-                    |validator| {
-                        validator.length(value.len(), Some(1), Some(50));
-                        for (key, item) in value {
-                            validator
-                                .key(
-                                    key,
-                                    |validator| {
-                                        validator.length(item.chars().count(), Some(0), Some(256));
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-        if let Some(value) = &self.marketplace_information {
-            validator
-                .member(
-                    "marketplaceInformation",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-    }
-}

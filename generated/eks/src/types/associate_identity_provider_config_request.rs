@@ -2,7 +2,6 @@
 
 use std::collections::HashMap;
 use crate::{OidcIdentityProviderConfigRequest, wire};
-use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `AssociateIdentityProviderConfig`.
 #[derive(Clone, Default, PartialEq)]
@@ -30,11 +29,6 @@ impl AssociateIdentityProviderConfigRequest {
             ..Default::default()
         }
     }
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
-    }
 }
 
 crate::setters!(AssociateIdentityProviderConfigRequest {
@@ -44,38 +38,7 @@ crate::setters!(AssociateIdentityProviderConfigRequest {
 
 crate::structure!(AssociateIdentityProviderConfigRequest {
     cluster_name: "clusterName" => wire::Same,
-    oidc: "oidc" => wire::Same,
-    tags: "tags" => wire::Opt(wire::Map(wire::Same)),
+    oidc: "oidc" [] => wire::Same,
+    tags: "tags" [TAG_MAP] => wire::Opt(wire::Map(wire::Same)),
     client_request_token: "clientRequestToken" => wire::Opt(wire::Same),
 });
-
-impl Validate for AssociateIdentityProviderConfigRequest {
-    fn validate_into(&self, validator: &mut Validator) {
-        let value = &self.oidc;
-        validator
-            .member(
-                "oidc",
-                |validator| {
-                    value.validate_into(validator);
-                },
-            );
-        if let Some(value) = &self.tags {
-            validator
-                .member(
-                    "tags",
-                    |validator| {
-                        validator.length(value.len(), Some(1), Some(50));
-                        for (key, item) in value {
-                            validator
-                                .key(
-                                    key,
-                                    |validator| {
-                                        validator.length(item.chars().count(), Some(0), Some(256));
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-    }
-}

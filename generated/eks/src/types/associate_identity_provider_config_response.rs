@@ -2,7 +2,6 @@
 
 use std::collections::HashMap;
 use crate::{Update, wire};
-use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `AssociateIdentityProviderConfig`.
 #[derive(Clone, Default, PartialEq)]
@@ -12,52 +11,12 @@ pub struct AssociateIdentityProviderConfigResponse {
     pub tags: Option<HashMap<String, String>>,
 }
 
-impl AssociateIdentityProviderConfigResponse {
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
-    }
-}
-
 crate::setters!(AssociateIdentityProviderConfigResponse {
     with_update(update: Update),
     with_tags(tags: HashMap<String, String>),
 });
 
 crate::structure!(AssociateIdentityProviderConfigResponse {
-    update: "update" => wire::Opt(wire::Same),
-    tags: "tags" => wire::Opt(wire::Map(wire::Same)),
+    update: "update" [] => wire::Opt(wire::Same),
+    tags: "tags" [TAG_MAP] => wire::Opt(wire::Map(wire::Same)),
 });
-
-impl Validate for AssociateIdentityProviderConfigResponse {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.update {
-            validator
-                .member(
-                    "update",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.tags {
-            validator
-                .member(
-                    "tags",
-                    |validator| {
-                        validator.length(value.len(), Some(1), Some(50));
-                        for (key, item) in value {
-                            validator
-                                .key(
-                                    key,
-                                    |validator| {
-                                        validator.length(item.chars().count(), Some(0), Some(256));
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-    }
-}

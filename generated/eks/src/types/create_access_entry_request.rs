@@ -2,7 +2,6 @@
 
 use std::collections::HashMap;
 use crate::wire;
-use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `CreateAccessEntry`.
 #[derive(Clone, Default, PartialEq)]
@@ -48,11 +47,6 @@ impl CreateAccessEntryRequest {
             ..Default::default()
         }
     }
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
-    }
 }
 
 crate::setters!(CreateAccessEntryRequest {
@@ -67,31 +61,8 @@ crate::structure!(CreateAccessEntryRequest {
     cluster_name: "clusterName" => wire::Same,
     principal_arn: "principalArn" => wire::Same,
     kubernetes_groups: "kubernetesGroups" => wire::Opt(wire::List(wire::Same)),
-    tags: "tags" => wire::Opt(wire::Map(wire::Same)),
+    tags: "tags" [TAG_MAP] => wire::Opt(wire::Map(wire::Same)),
     client_request_token: "clientRequestToken" => wire::Opt(wire::Same),
     username: "username" => wire::Opt(wire::Same),
     r#type: "type" => wire::Opt(wire::Same),
 });
-
-impl Validate for CreateAccessEntryRequest {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.tags {
-            validator
-                .member(
-                    "tags",
-                    |validator| {
-                        validator.length(value.len(), Some(1), Some(50));
-                        for (key, item) in value {
-                            validator
-                                .key(
-                                    key,
-                                    |validator| {
-                                        validator.length(item.chars().count(), Some(0), Some(256));
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-    }
-}

@@ -2,7 +2,6 @@
 
 use std::collections::HashMap;
 use crate::{AddonPodIdentityAssociations, ResolveConflicts, wire};
-use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `CreateAddon`.
 #[derive(Clone, Default, PartialEq)]
@@ -47,11 +46,6 @@ impl CreateAddonRequest {
             ..Default::default()
         }
     }
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
-    }
 }
 
 crate::setters!(CreateAddonRequest {
@@ -65,80 +59,13 @@ crate::setters!(CreateAddonRequest {
 });
 
 crate::structure!(CreateAddonRequest {
-    cluster_name: "clusterName" => wire::Same,
+    cluster_name: "clusterName" [CLUSTER_NAME] => wire::Same,
     addon_name: "addonName" => wire::Same,
     addon_version: "addonVersion" => wire::Opt(wire::Same),
-    service_account_role_arn: "serviceAccountRoleArn" => wire::Opt(wire::Same),
-    resolve_conflicts: "resolveConflicts" => wire::Opt(wire::Same),
+    service_account_role_arn: "serviceAccountRoleArn" [ROLE_ARN] => wire::Opt(wire::Same),
+    resolve_conflicts: "resolveConflicts" [] => wire::Opt(wire::Same),
     client_request_token: "clientRequestToken" => wire::Opt(wire::Same),
-    tags: "tags" => wire::Opt(wire::Map(wire::Same)),
+    tags: "tags" [TAG_MAP] => wire::Opt(wire::Map(wire::Same)),
     configuration_values: "configurationValues" => wire::Opt(wire::Same),
-    pod_identity_associations: "podIdentityAssociations" => wire::Opt(wire::List(wire::Same)),
+    pod_identity_associations: "podIdentityAssociations" [ADDON_POD_IDENTITY_ASSOCIATIONS_LIST] => wire::Opt(wire::List(wire::Same)),
 });
-
-impl Validate for CreateAddonRequest {
-    fn validate_into(&self, validator: &mut Validator) {
-        let value = &self.cluster_name;
-        validator
-            .member(
-                "clusterName",
-                |validator| {
-                    validator.length(value.chars().count(), Some(1), Some(100));
-                    validator.pattern(value, &crate::patterns::CLUSTER_NAME, false);
-                },
-            );
-        if let Some(value) = &self.service_account_role_arn {
-            validator
-                .member(
-                    "serviceAccountRoleArn",
-                    |validator| {
-                        validator.length(value.chars().count(), Some(1), Some(255));
-                    },
-                );
-        }
-        if let Some(value) = &self.resolve_conflicts {
-            validator
-                .member(
-                    "resolveConflicts",
-                    |validator| {
-                        validator.known(value.as_str(), value.is_known(), false);
-                    },
-                );
-        }
-        if let Some(value) = &self.tags {
-            validator
-                .member(
-                    "tags",
-                    |validator| {
-                        validator.length(value.len(), Some(1), Some(50));
-                        for (key, item) in value {
-                            validator
-                                .key(
-                                    key,
-                                    |validator| {
-                                        validator.length(item.chars().count(), Some(0), Some(256));
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-        if let Some(value) = &self.pod_identity_associations {
-            validator
-                .member(
-                    "podIdentityAssociations",
-                    |validator| {
-                        for (index, item) in value.iter().enumerate() {
-                            validator
-                                .index(
-                                    index,
-                                    |validator| {
-                                        item.validate_into(validator);
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-    }
-}

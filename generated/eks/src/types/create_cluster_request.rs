@@ -9,8 +9,6 @@ use crate::{
     VpcConfigRequest, ZonalShiftConfigRequest, wire,
 };
 
-use crate::validate::{Validate, Validator, Violations};
-
 /// This structure is the input of `CreateCluster`.
 #[derive(Clone, Default, PartialEq)]
 pub struct CreateClusterRequest {
@@ -79,11 +77,6 @@ impl CreateClusterRequest {
             ..Default::default()
         }
     }
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
-    }
 }
 
 crate::setters!(CreateClusterRequest {
@@ -105,161 +98,22 @@ crate::setters!(CreateClusterRequest {
 });
 
 crate::structure!(CreateClusterRequest {
-    name: "name" => wire::Same,
+    name: "name" [CLUSTER_NAME] => wire::Same,
     version: "version" => wire::Opt(wire::Same),
     role_arn: "roleArn" => wire::Same,
-    resources_vpc_config: "resourcesVpcConfig" => wire::Same,
-    kubernetes_network_config: "kubernetesNetworkConfig" => wire::Opt(wire::Same),
-    logging: "logging" => wire::Opt(wire::Same),
+    resources_vpc_config: "resourcesVpcConfig" [] => wire::Same,
+    kubernetes_network_config: "kubernetesNetworkConfig" [] => wire::Opt(wire::Same),
+    logging: "logging" [] => wire::Opt(wire::Same),
     client_request_token: "clientRequestToken" => wire::Opt(wire::Same),
-    tags: "tags" => wire::Opt(wire::Map(wire::Same)),
-    encryption_config: "encryptionConfig" => wire::Opt(wire::List(wire::Same)),
-    outpost_config: "outpostConfig" => wire::Opt(wire::Same),
-    access_config: "accessConfig" => wire::Opt(wire::Same),
+    tags: "tags" [TAG_MAP] => wire::Opt(wire::Map(wire::Same)),
+    encryption_config: "encryptionConfig" [ENCRYPTION_CONFIG_LIST] => wire::Opt(wire::List(wire::Same)),
+    outpost_config: "outpostConfig" [] => wire::Opt(wire::Same),
+    access_config: "accessConfig" [] => wire::Opt(wire::Same),
     bootstrap_self_managed_addons: "bootstrapSelfManagedAddons" => wire::Opt(wire::Same),
-    upgrade_policy: "upgradePolicy" => wire::Opt(wire::Same),
-    zonal_shift_config: "zonalShiftConfig" => wire::Opt(wire::Same),
-    remote_network_config: "remoteNetworkConfig" => wire::Opt(wire::Same),
-    compute_config: "computeConfig" => wire::Opt(wire::Same),
-    storage_config: "storageConfig" => wire::Opt(wire::Same),
+    upgrade_policy: "upgradePolicy" [] => wire::Opt(wire::Same),
+    zonal_shift_config: "zonalShiftConfig" [] => wire::Opt(wire::Same),
+    remote_network_config: "remoteNetworkConfig" [] => wire::Opt(wire::Same),
+    compute_config: "computeConfig" [] => wire::Opt(wire::Same),
+    storage_config: "storageConfig" [] => wire::Opt(wire::Same),
     deletion_protection: "deletionProtection" => wire::Opt(wire::Same),
 });
-
-impl Validate for CreateClusterRequest {
-    fn validate_into(&self, validator: &mut Validator) {
-        let value = &self.name;
-        validator
-            .member(
-                "name",
-                |validator| {
-                    validator.length(value.chars().count(), Some(1), Some(100));
-                    validator.pattern(value, &crate::patterns::CLUSTER_NAME, false);
-                },
-            );
-        let value = &self.resources_vpc_config;
-        validator
-            .member(
-                "resourcesVpcConfig",
-                |validator| {
-                    value.validate_into(validator);
-                },
-            );
-        if let Some(value) = &self.kubernetes_network_config {
-            validator
-                .member(
-                    "kubernetesNetworkConfig",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.logging {
-            validator
-                .member(
-                    "logging",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.tags {
-            validator
-                .member(
-                    "tags",
-                    |validator| {
-                        validator.length(value.len(), Some(1), Some(50));
-                        for (key, item) in value {
-                            validator
-                                .key(
-                                    key,
-                                    |validator| {
-                                        validator.length(item.chars().count(), Some(0), Some(256));
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-        if let Some(value) = &self.encryption_config {
-            validator
-                .member(
-                    "encryptionConfig",
-                    |validator| {
-                        validator.length(value.len(), Some(0), Some(1));
-                        for (index, item) in value.iter().enumerate() {
-                            validator
-                                .index(
-                                    index,
-                                    |validator| {
-                                        item.validate_into(validator);
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-        if let Some(value) = &self.outpost_config {
-            validator
-                .member(
-                    "outpostConfig",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.access_config {
-            validator
-                .member(
-                    "accessConfig",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.upgrade_policy {
-            validator
-                .member(
-                    "upgradePolicy",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.zonal_shift_config {
-            validator
-                .member(
-                    "zonalShiftConfig",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.remote_network_config {
-            validator
-                .member(
-                    "remoteNetworkConfig",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.compute_config {
-            validator
-                .member(
-                    "computeConfig",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.storage_config {
-            validator
-                .member(
-                    "storageConfig",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-    }
-}

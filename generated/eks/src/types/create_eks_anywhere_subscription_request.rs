@@ -2,7 +2,6 @@
 
 use std::collections::HashMap;
 use crate::{EksAnywhereSubscriptionLicenseType, EksAnywhereSubscriptionTerm, wire};
-use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `CreateEksAnywhereSubscription`.
 #[derive(Clone, Default, PartialEq)]
@@ -40,11 +39,6 @@ impl CreateEksAnywhereSubscriptionRequest {
             ..Default::default()
         }
     }
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
-    }
 }
 
 crate::setters!(CreateEksAnywhereSubscriptionRequest {
@@ -56,60 +50,11 @@ crate::setters!(CreateEksAnywhereSubscriptionRequest {
 });
 
 crate::structure!(CreateEksAnywhereSubscriptionRequest {
-    name: "name" => wire::Same,
-    term: "term" => wire::Same,
+    name: "name" [EKS_ANYWHERE_SUBSCRIPTION_NAME] => wire::Same,
+    term: "term" [] => wire::Same,
     license_quantity: "licenseQuantity" => wire::Opt(wire::Same),
-    license_type: "licenseType" => wire::Opt(wire::Same),
+    license_type: "licenseType" [] => wire::Opt(wire::Same),
     auto_renew: "autoRenew" => wire::Opt(wire::Same),
     client_request_token: "clientRequestToken" => wire::Opt(wire::Same),
-    tags: "tags" => wire::Opt(wire::Map(wire::Same)),
+    tags: "tags" [TAG_MAP] => wire::Opt(wire::Map(wire::Same)),
 });
-
-impl Validate for CreateEksAnywhereSubscriptionRequest {
-    fn validate_into(&self, validator: &mut Validator) {
-        let value = &self.name;
-        validator
-            .member(
-                "name",
-                |validator| {
-                    validator.length(value.chars().count(), Some(1), Some(100));
-                    validator.pattern(value, &crate::patterns::CLUSTER_NAME, false);
-                },
-            );
-        let value = &self.term;
-        validator
-            .member(
-                "term",
-                |validator| {
-                    value.validate_into(validator);
-                },
-            );
-        if let Some(value) = &self.license_type {
-            validator
-                .member(
-                    "licenseType",
-                    |validator| {
-                        validator.known(value.as_str(), value.is_known(), false);
-                    },
-                );
-        }
-        if let Some(value) = &self.tags {
-            validator
-                .member(
-                    "tags",
-                    |validator| {
-                        validator.length(value.len(), Some(1), Some(50));
-                        for (key, item) in value {
-                            validator
-                                .key(
-                                    key,
-                                    |validator| {
-                                        validator.length(item.chars().count(), Some(0), Some(256));
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-    }
-}

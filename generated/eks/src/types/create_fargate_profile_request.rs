@@ -2,7 +2,6 @@
 
 use std::collections::HashMap;
 use crate::{FargateProfileSelector, wire};
-use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `CreateFargateProfile`.
 #[derive(Clone, Default, PartialEq)]
@@ -38,11 +37,6 @@ impl CreateFargateProfileRequest {
             ..Default::default()
         }
     }
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
-    }
 }
 
 crate::setters!(CreateFargateProfileRequest {
@@ -57,47 +51,7 @@ crate::structure!(CreateFargateProfileRequest {
     cluster_name: "clusterName" => wire::Same,
     pod_execution_role_arn: "podExecutionRoleArn" => wire::Same,
     subnets: "subnets" => wire::Opt(wire::List(wire::Same)),
-    selectors: "selectors" => wire::Opt(wire::List(wire::Same)),
+    selectors: "selectors" [FARGATE_PROFILE_SELECTORS] => wire::Opt(wire::List(wire::Same)),
     client_request_token: "clientRequestToken" => wire::Opt(wire::Same),
-    tags: "tags" => wire::Opt(wire::Map(wire::Same)),
+    tags: "tags" [TAG_MAP] => wire::Opt(wire::Map(wire::Same)),
 });
-
-impl Validate for CreateFargateProfileRequest {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.selectors {
-            validator
-                .member(
-                    "selectors",
-                    |validator| {
-                        for (index, item) in value.iter().enumerate() {
-                            validator
-                                .index(
-                                    index,
-                                    |validator| {
-                                        item.validate_into(validator);
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-        if let Some(value) = &self.tags {
-            validator
-                .member(
-                    "tags",
-                    |validator| {
-                        validator.length(value.len(), Some(1), Some(50));
-                        for (key, item) in value {
-                            validator
-                                .key(
-                                    key,
-                                    |validator| {
-                                        validator.length(item.chars().count(), Some(0), Some(256));
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-    }
-}

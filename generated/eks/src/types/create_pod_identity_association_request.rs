@@ -2,7 +2,6 @@
 
 use std::collections::HashMap;
 use crate::wire;
-use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `CreatePodIdentityAssociation`.
 #[derive(Clone, Default, PartialEq)]
@@ -58,11 +57,6 @@ impl CreatePodIdentityAssociationRequest {
             ..Default::default()
         }
     }
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
-    }
 }
 
 crate::setters!(CreatePodIdentityAssociationRequest {
@@ -78,30 +72,7 @@ crate::structure!(CreatePodIdentityAssociationRequest {
     service_account: "serviceAccount" => wire::Same,
     role_arn: "roleArn" => wire::Same,
     client_request_token: "clientRequestToken" => wire::Opt(wire::Same),
-    tags: "tags" => wire::Opt(wire::Map(wire::Same)),
+    tags: "tags" [TAG_MAP] => wire::Opt(wire::Map(wire::Same)),
     disable_session_tags: "disableSessionTags" => wire::Opt(wire::Same),
     target_role_arn: "targetRoleArn" => wire::Opt(wire::Same),
 });
-
-impl Validate for CreatePodIdentityAssociationRequest {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.tags {
-            validator
-                .member(
-                    "tags",
-                    |validator| {
-                        validator.length(value.len(), Some(1), Some(50));
-                        for (key, item) in value {
-                            validator
-                                .key(
-                                    key,
-                                    |validator| {
-                                        validator.length(item.chars().count(), Some(0), Some(256));
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-    }
-}

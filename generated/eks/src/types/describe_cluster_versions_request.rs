@@ -3,7 +3,6 @@
 #![allow(deprecated)]
 
 use crate::{ClusterVersionStatus, VersionStatus, wire};
-use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `DescribeClusterVersions`.
 #[derive(Clone, Default, PartialEq)]
@@ -29,14 +28,6 @@ pub struct DescribeClusterVersionsRequest {
     pub version_status: Option<VersionStatus>,
 }
 
-impl DescribeClusterVersionsRequest {
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
-    }
-}
-
 crate::setters!(DescribeClusterVersionsRequest {
     with_cluster_type(cluster_type: String),
     with_max_results(max_results: i32),
@@ -50,44 +41,11 @@ crate::setters!(DescribeClusterVersionsRequest {
 
 crate::structure!(DescribeClusterVersionsRequest {
     cluster_type: "clusterType" => wire::Opt(wire::Same),
-    max_results: "maxResults" => wire::Opt(wire::Same),
+    max_results: "maxResults" [DESCRIBE_CLUSTER_VERSION_MAX_RESULTS] => wire::Opt(wire::Same),
     next_token: "nextToken" => wire::Opt(wire::Same),
     default_only: "defaultOnly" => wire::Opt(wire::Same),
     include_all: "includeAll" => wire::Opt(wire::Same),
     cluster_versions: "clusterVersions" => wire::Opt(wire::List(wire::Same)),
-    status: "status" => wire::Opt(wire::Same),
-    version_status: "versionStatus" => wire::Opt(wire::Same),
+    status: "status" [] => wire::Opt(wire::Same),
+    version_status: "versionStatus" [] => wire::Opt(wire::Same),
 });
-
-impl Validate for DescribeClusterVersionsRequest {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.max_results {
-            validator
-                .member(
-                    "maxResults",
-                    |validator| {
-                        validator
-                            .range(f64::from(*value), Some(1.0), Some(100.0), false);
-                    },
-                );
-        }
-        if let Some(value) = &self.status {
-            validator
-                .member(
-                    "status",
-                    |validator| {
-                        validator.known(value.as_str(), value.is_known(), false);
-                    },
-                );
-        }
-        if let Some(value) = &self.version_status {
-            validator
-                .member(
-                    "versionStatus",
-                    |validator| {
-                        validator.known(value.as_str(), value.is_known(), false);
-                    },
-                );
-        }
-    }
-}

@@ -6,8 +6,6 @@ use crate::{
     EksAnywhereSubscriptionLicenseType, EksAnywhereSubscriptionTerm, License, wire,
 };
 
-use crate::validate::{Validate, Validator, Violations};
-
 /// An EKS Anywhere subscription authorizing the customer to support for licensed clusters and access to EKS Anywhere Curated Packages.
 #[derive(Clone, Default, PartialEq)]
 pub struct EksAnywhereSubscription {
@@ -39,14 +37,6 @@ pub struct EksAnywhereSubscription {
     pub tags: Option<HashMap<String, String>>,
 }
 
-impl EksAnywhereSubscription {
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
-    }
-}
-
 crate::setters!(EksAnywhereSubscription {
     with_id(id: String),
     with_arn(arn: String),
@@ -68,69 +58,11 @@ crate::structure!(EksAnywhereSubscription {
     effective_date: "effectiveDate" => wire::Opt(wire::EpochSeconds),
     expiration_date: "expirationDate" => wire::Opt(wire::EpochSeconds),
     license_quantity: "licenseQuantity" => wire::Same,
-    license_type: "licenseType" => wire::Opt(wire::Same),
-    term: "term" => wire::Opt(wire::Same),
+    license_type: "licenseType" [] => wire::Opt(wire::Same),
+    term: "term" [] => wire::Opt(wire::Same),
     status: "status" => wire::Opt(wire::Same),
     auto_renew: "autoRenew" => wire::Same,
     license_arns: "licenseArns" => wire::Opt(wire::List(wire::Same)),
-    licenses: "licenses" => wire::Opt(wire::List(wire::Same)),
-    tags: "tags" => wire::Opt(wire::Map(wire::Same)),
+    licenses: "licenses" [LICENSE_LIST] => wire::Opt(wire::List(wire::Same)),
+    tags: "tags" [TAG_MAP] => wire::Opt(wire::Map(wire::Same)),
 });
-
-impl Validate for EksAnywhereSubscription {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.license_type {
-            validator
-                .member(
-                    "licenseType",
-                    |validator| {
-                        validator.known(value.as_str(), value.is_known(), false);
-                    },
-                );
-        }
-        if let Some(value) = &self.term {
-            validator
-                .member(
-                    "term",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.licenses {
-            validator
-                .member(
-                    "licenses",
-                    |validator| {
-                        for (index, item) in value.iter().enumerate() {
-                            validator
-                                .index(
-                                    index,
-                                    |validator| {
-                                        item.validate_into(validator);
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-        if let Some(value) = &self.tags {
-            validator
-                .member(
-                    "tags",
-                    |validator| {
-                        validator.length(value.len(), Some(1), Some(50));
-                        for (key, item) in value {
-                            validator
-                                .key(
-                                    key,
-                                    |validator| {
-                                        validator.length(item.chars().count(), Some(0), Some(256));
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-    }
-}

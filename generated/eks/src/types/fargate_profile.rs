@@ -2,7 +2,6 @@
 
 use std::collections::HashMap;
 use crate::{FargateProfileHealth, FargateProfileSelector, FargateProfileStatus, wire};
-use crate::validate::{Validate, Validator, Violations};
 
 /// An object representing an Fargate profile.
 #[derive(Clone, Default, PartialEq)]
@@ -29,14 +28,6 @@ pub struct FargateProfile {
     pub health: Option<FargateProfileHealth>,
 }
 
-impl FargateProfile {
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
-    }
-}
-
 crate::setters!(FargateProfile {
     with_fargate_profile_name(fargate_profile_name: String),
     with_fargate_profile_arn(fargate_profile_arn: String),
@@ -57,66 +48,8 @@ crate::structure!(FargateProfile {
     created_at: "createdAt" => wire::Opt(wire::EpochSeconds),
     pod_execution_role_arn: "podExecutionRoleArn" => wire::Opt(wire::Same),
     subnets: "subnets" => wire::Opt(wire::List(wire::Same)),
-    selectors: "selectors" => wire::Opt(wire::List(wire::Same)),
-    status: "status" => wire::Opt(wire::Same),
-    tags: "tags" => wire::Opt(wire::Map(wire::Same)),
-    health: "health" => wire::Opt(wire::Same),
+    selectors: "selectors" [FARGATE_PROFILE_SELECTORS] => wire::Opt(wire::List(wire::Same)),
+    status: "status" [] => wire::Opt(wire::Same),
+    tags: "tags" [TAG_MAP] => wire::Opt(wire::Map(wire::Same)),
+    health: "health" [] => wire::Opt(wire::Same),
 });
-
-impl Validate for FargateProfile {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.selectors {
-            validator
-                .member(
-                    "selectors",
-                    |validator| {
-                        for (index, item) in value.iter().enumerate() {
-                            validator
-                                .index(
-                                    index,
-                                    |validator| {
-                                        item.validate_into(validator);
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-        if let Some(value) = &self.status {
-            validator
-                .member(
-                    "status",
-                    |validator| {
-                        validator.known(value.as_str(), value.is_known(), false);
-                    },
-                );
-        }
-        if let Some(value) = &self.tags {
-            validator
-                .member(
-                    "tags",
-                    |validator| {
-                        validator.length(value.len(), Some(1), Some(50));
-                        for (key, item) in value {
-                            validator
-                                .key(
-                                    key,
-                                    |validator| {
-                                        validator.length(item.chars().count(), Some(0), Some(256));
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-        if let Some(value) = &self.health {
-            validator
-                .member(
-                    "health",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-    }
-}

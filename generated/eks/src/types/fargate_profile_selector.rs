@@ -2,7 +2,6 @@
 
 use std::collections::HashMap;
 use crate::wire;
-use crate::validate::{Validate, Validator, Violations};
 
 /// An object representing an Fargate profile selector.
 #[derive(Clone, Default, PartialEq)]
@@ -11,14 +10,6 @@ pub struct FargateProfileSelector {
     pub namespace: Option<String>,
     /// The Kubernetes labels that the selector should match. A pod must contain all of the labels that are specified in the selector for it to be considered a match.
     pub labels: Option<HashMap<String, String>>,
-}
-
-impl FargateProfileSelector {
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
-    }
 }
 
 crate::setters!(FargateProfileSelector {
@@ -30,7 +21,3 @@ crate::structure!(FargateProfileSelector {
     namespace: "namespace" => wire::Opt(wire::Same),
     labels: "labels" => wire::Opt(wire::Map(wire::Same)),
 });
-
-impl Validate for FargateProfileSelector {
-    fn validate_into(&self, _validator: &mut Validator) {}
-}

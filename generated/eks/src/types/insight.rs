@@ -6,8 +6,6 @@ use crate::{
     Category, InsightCategorySpecificSummary, InsightResourceDetail, InsightStatus, wire,
 };
 
-use crate::validate::{Validate, Validator, Violations};
-
 /// A check that provides recommendations to remedy potential upgrade-impacting issues.
 #[derive(Clone, Default, PartialEq)]
 pub struct Insight {
@@ -37,14 +35,6 @@ pub struct Insight {
     pub category_specific_summary: Option<InsightCategorySpecificSummary>,
 }
 
-impl Insight {
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
-    }
-}
-
 crate::setters!(Insight {
     with_id(id: String),
     with_name(name: String),
@@ -63,63 +53,14 @@ crate::setters!(Insight {
 crate::structure!(Insight {
     id: "id" => wire::Opt(wire::Same),
     name: "name" => wire::Opt(wire::Same),
-    category: "category" => wire::Opt(wire::Same),
+    category: "category" [] => wire::Opt(wire::Same),
     kubernetes_version: "kubernetesVersion" => wire::Opt(wire::Same),
     last_refresh_time: "lastRefreshTime" => wire::Opt(wire::EpochSeconds),
     last_transition_time: "lastTransitionTime" => wire::Opt(wire::EpochSeconds),
     description: "description" => wire::Opt(wire::Same),
-    insight_status: "insightStatus" => wire::Opt(wire::Same),
+    insight_status: "insightStatus" [] => wire::Opt(wire::Same),
     recommendation: "recommendation" => wire::Opt(wire::Same),
     additional_info: "additionalInfo" => wire::Opt(wire::Map(wire::Same)),
-    resources: "resources" => wire::Opt(wire::List(wire::Same)),
-    category_specific_summary: "categorySpecificSummary" => wire::Opt(wire::Same),
+    resources: "resources" [INSIGHT_RESOURCE_DETAILS] => wire::Opt(wire::List(wire::Same)),
+    category_specific_summary: "categorySpecificSummary" [] => wire::Opt(wire::Same),
 });
-
-impl Validate for Insight {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.category {
-            validator
-                .member(
-                    "category",
-                    |validator| {
-                        validator.known(value.as_str(), value.is_known(), false);
-                    },
-                );
-        }
-        if let Some(value) = &self.insight_status {
-            validator
-                .member(
-                    "insightStatus",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.resources {
-            validator
-                .member(
-                    "resources",
-                    |validator| {
-                        for (index, item) in value.iter().enumerate() {
-                            validator
-                                .index(
-                                    index,
-                                    |validator| {
-                                        item.validate_into(validator);
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-        if let Some(value) = &self.category_specific_summary {
-            validator
-                .member(
-                    "categorySpecificSummary",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-    }
-}

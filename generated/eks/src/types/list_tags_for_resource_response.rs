@@ -2,7 +2,6 @@
 
 use std::collections::HashMap;
 use crate::wire;
-use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the output of `ListTagsForResource`.
 #[derive(Clone, Default, PartialEq)]
@@ -11,41 +10,10 @@ pub struct ListTagsForResourceResponse {
     pub tags: Option<HashMap<String, String>>,
 }
 
-impl ListTagsForResourceResponse {
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
-    }
-}
-
 crate::setters!(ListTagsForResourceResponse {
     with_tags(tags: HashMap<String, String>),
 });
 
 crate::structure!(ListTagsForResourceResponse {
-    tags: "tags" => wire::Opt(wire::Map(wire::Same)),
+    tags: "tags" [TAG_MAP] => wire::Opt(wire::Map(wire::Same)),
 });
-
-impl Validate for ListTagsForResourceResponse {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.tags {
-            validator
-                .member(
-                    "tags",
-                    |validator| {
-                        validator.length(value.len(), Some(1), Some(50));
-                        for (key, item) in value {
-                            validator
-                                .key(
-                                    key,
-                                    |validator| {
-                                        validator.length(item.chars().count(), Some(0), Some(256));
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-    }
-}

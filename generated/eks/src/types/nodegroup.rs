@@ -8,8 +8,6 @@ use crate::{
     NodegroupUpdateConfig, RemoteAccessConfig, Taint, wire,
 };
 
-use crate::validate::{Validate, Validator, Violations};
-
 /// An object representing an Amazon EKS managed node group.
 #[derive(Clone, Default, PartialEq)]
 pub struct Nodegroup {
@@ -65,14 +63,6 @@ pub struct Nodegroup {
     pub tags: Option<HashMap<String, String>>,
 }
 
-impl Nodegroup {
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
-    }
-}
-
 crate::setters!(Nodegroup {
     with_nodegroup_name(nodegroup_name: String),
     with_nodegroup_arn(nodegroup_arn: String),
@@ -108,168 +98,21 @@ crate::structure!(Nodegroup {
     release_version: "releaseVersion" => wire::Opt(wire::Same),
     created_at: "createdAt" => wire::Opt(wire::EpochSeconds),
     modified_at: "modifiedAt" => wire::Opt(wire::EpochSeconds),
-    status: "status" => wire::Opt(wire::Same),
-    capacity_type: "capacityType" => wire::Opt(wire::Same),
-    scaling_config: "scalingConfig" => wire::Opt(wire::Same),
+    status: "status" [] => wire::Opt(wire::Same),
+    capacity_type: "capacityType" [] => wire::Opt(wire::Same),
+    scaling_config: "scalingConfig" [] => wire::Opt(wire::Same),
     instance_types: "instanceTypes" => wire::Opt(wire::List(wire::Same)),
     subnets: "subnets" => wire::Opt(wire::List(wire::Same)),
-    remote_access: "remoteAccess" => wire::Opt(wire::Same),
-    ami_type: "amiType" => wire::Opt(wire::Same),
+    remote_access: "remoteAccess" [] => wire::Opt(wire::Same),
+    ami_type: "amiType" [] => wire::Opt(wire::Same),
     node_role: "nodeRole" => wire::Opt(wire::Same),
-    labels: "labels" => wire::Opt(wire::Map(wire::Same)),
-    taints: "taints" => wire::Opt(wire::List(wire::Same)),
-    resources: "resources" => wire::Opt(wire::Same),
+    labels: "labels" [LABELS_MAP] => wire::Opt(wire::Map(wire::Same)),
+    taints: "taints" [TAINTS_LIST] => wire::Opt(wire::List(wire::Same)),
+    resources: "resources" [] => wire::Opt(wire::Same),
     disk_size: "diskSize" => wire::Opt(wire::Same),
-    health: "health" => wire::Opt(wire::Same),
-    update_config: "updateConfig" => wire::Opt(wire::Same),
-    node_repair_config: "nodeRepairConfig" => wire::Opt(wire::Same),
-    launch_template: "launchTemplate" => wire::Opt(wire::Same),
-    tags: "tags" => wire::Opt(wire::Map(wire::Same)),
+    health: "health" [] => wire::Opt(wire::Same),
+    update_config: "updateConfig" [] => wire::Opt(wire::Same),
+    node_repair_config: "nodeRepairConfig" [] => wire::Opt(wire::Same),
+    launch_template: "launchTemplate" [] => wire::Opt(wire::Same),
+    tags: "tags" [TAG_MAP] => wire::Opt(wire::Map(wire::Same)),
 });
-
-impl Validate for Nodegroup {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.status {
-            validator
-                .member(
-                    "status",
-                    |validator| {
-                        validator.known(value.as_str(), value.is_known(), false);
-                    },
-                );
-        }
-        if let Some(value) = &self.capacity_type {
-            validator
-                .member(
-                    "capacityType",
-                    |validator| {
-                        validator.known(value.as_str(), value.is_known(), false);
-                    },
-                );
-        }
-        if let Some(value) = &self.scaling_config {
-            validator
-                .member(
-                    "scalingConfig",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.remote_access {
-            validator
-                .member(
-                    "remoteAccess",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.ami_type {
-            validator
-                .member(
-                    "amiType",
-                    |validator| {
-                        validator.known(value.as_str(), value.is_known(), false);
-                    },
-                );
-        }
-        if let Some(value) = &self.labels {
-            validator
-                .member(
-                    "labels",
-                    |validator| {
-                        for (key, item) in value {
-                            validator
-                                .key(
-                                    key,
-                                    |validator| {
-                                        validator.length(item.chars().count(), Some(1), Some(63));
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-        if let Some(value) = &self.taints {
-            validator
-                .member(
-                    "taints",
-                    |validator| {
-                        for (index, item) in value.iter().enumerate() {
-                            validator
-                                .index(
-                                    index,
-                                    |validator| {
-                                        item.validate_into(validator);
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-        if let Some(value) = &self.resources {
-            validator
-                .member(
-                    "resources",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.health {
-            validator
-                .member(
-                    "health",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.update_config {
-            validator
-                .member(
-                    "updateConfig",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.node_repair_config {
-            validator
-                .member(
-                    "nodeRepairConfig",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.launch_template {
-            validator
-                .member(
-                    "launchTemplate",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.tags {
-            validator
-                .member(
-                    "tags",
-                    |validator| {
-                        validator.length(value.len(), Some(1), Some(50));
-                        for (key, item) in value {
-                            validator
-                                .key(
-                                    key,
-                                    |validator| {
-                                        validator.length(item.chars().count(), Some(0), Some(256));
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-    }
-}

@@ -2,7 +2,6 @@
 
 use std::collections::HashMap;
 use crate::{configStatus, wire};
-use crate::validate::{Validate, Validator, Violations};
 
 /// An object representing the configuration for an OpenID Connect (OIDC) identity provider.
 #[derive(Clone, Default, PartialEq)]
@@ -33,14 +32,6 @@ pub struct OidcIdentityProviderConfig {
     pub status: Option<configStatus>,
 }
 
-impl OidcIdentityProviderConfig {
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
-    }
-}
-
 crate::setters!(OidcIdentityProviderConfig {
     with_identity_provider_config_name(identity_provider_config_name: String),
     with_identity_provider_config_arn(identity_provider_config_arn: String),
@@ -66,56 +57,7 @@ crate::structure!(OidcIdentityProviderConfig {
     username_prefix: "usernamePrefix" => wire::Opt(wire::Same),
     groups_claim: "groupsClaim" => wire::Opt(wire::Same),
     groups_prefix: "groupsPrefix" => wire::Opt(wire::Same),
-    required_claims: "requiredClaims" => wire::Opt(wire::Map(wire::Same)),
-    tags: "tags" => wire::Opt(wire::Map(wire::Same)),
-    status: "status" => wire::Opt(wire::Same),
+    required_claims: "requiredClaims" [REQUIRED_CLAIMS_MAP] => wire::Opt(wire::Map(wire::Same)),
+    tags: "tags" [TAG_MAP] => wire::Opt(wire::Map(wire::Same)),
+    status: "status" [] => wire::Opt(wire::Same),
 });
-
-impl Validate for OidcIdentityProviderConfig {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.required_claims {
-            validator
-                .member(
-                    "requiredClaims",
-                    |validator| {
-                        for (key, item) in value {
-                            validator
-                                .key(
-                                    key,
-                                    |validator| {
-                                        validator.length(item.chars().count(), Some(1), Some(253));
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-        if let Some(value) = &self.tags {
-            validator
-                .member(
-                    "tags",
-                    |validator| {
-                        validator.length(value.len(), Some(1), Some(50));
-                        for (key, item) in value {
-                            validator
-                                .key(
-                                    key,
-                                    |validator| {
-                                        validator.length(item.chars().count(), Some(0), Some(256));
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-        if let Some(value) = &self.status {
-            validator
-                .member(
-                    "status",
-                    |validator| {
-                        validator.known(value.as_str(), value.is_known(), false);
-                    },
-                );
-        }
-    }
-}

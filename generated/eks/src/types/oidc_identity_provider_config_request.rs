@@ -2,7 +2,6 @@
 
 use std::collections::HashMap;
 use crate::wire;
-use crate::validate::{Validate, Validator, Violations};
 
 /// An object representing an OpenID Connect (OIDC) configuration. Before associating an OIDC identity provider to your cluster, review the considerations in [Authenticating users for your cluster from an OIDC identity provider](https://docs.aws.amazon.com/eks/latest/userguide/authenticate-oidc-identity-provider.html) in the *Amazon EKS User Guide*.
 #[derive(Clone, Default, PartialEq)]
@@ -40,11 +39,6 @@ impl OidcIdentityProviderConfigRequest {
             ..Default::default()
         }
     }
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
-    }
 }
 
 crate::setters!(OidcIdentityProviderConfigRequest {
@@ -63,27 +57,5 @@ crate::structure!(OidcIdentityProviderConfigRequest {
     username_prefix: "usernamePrefix" => wire::Opt(wire::Same),
     groups_claim: "groupsClaim" => wire::Opt(wire::Same),
     groups_prefix: "groupsPrefix" => wire::Opt(wire::Same),
-    required_claims: "requiredClaims" => wire::Opt(wire::Map(wire::Same)),
+    required_claims: "requiredClaims" [REQUIRED_CLAIMS_MAP] => wire::Opt(wire::Map(wire::Same)),
 });
-
-impl Validate for OidcIdentityProviderConfigRequest {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.required_claims {
-            validator
-                .member(
-                    "requiredClaims",
-                    |validator| {
-                        for (key, item) in value {
-                            validator
-                                .key(
-                                    key,
-                                    |validator| {
-                                        validator.length(item.chars().count(), Some(1), Some(253));
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-    }
-}

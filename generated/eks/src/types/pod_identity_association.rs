@@ -2,7 +2,6 @@
 
 use std::collections::HashMap;
 use crate::wire;
-use crate::validate::{Validate, Validator, Violations};
 
 /// Amazon EKS Pod Identity associations provide the ability to manage credentials for your applications, similar to the way that Amazon EC2 instance profiles provide credentials to Amazon EC2 instances.
 #[derive(Clone, Default, PartialEq)]
@@ -49,14 +48,6 @@ pub struct PodIdentityAssociation {
     pub external_id: Option<String>,
 }
 
-impl PodIdentityAssociation {
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
-    }
-}
-
 crate::setters!(PodIdentityAssociation {
     with_cluster_name(cluster_name: String),
     with_namespace(namespace: String),
@@ -80,7 +71,7 @@ crate::structure!(PodIdentityAssociation {
     role_arn: "roleArn" => wire::Opt(wire::Same),
     association_arn: "associationArn" => wire::Opt(wire::Same),
     association_id: "associationId" => wire::Opt(wire::Same),
-    tags: "tags" => wire::Opt(wire::Map(wire::Same)),
+    tags: "tags" [TAG_MAP] => wire::Opt(wire::Map(wire::Same)),
     created_at: "createdAt" => wire::Opt(wire::EpochSeconds),
     modified_at: "modifiedAt" => wire::Opt(wire::EpochSeconds),
     owner_arn: "ownerArn" => wire::Opt(wire::Same),
@@ -88,26 +79,3 @@ crate::structure!(PodIdentityAssociation {
     target_role_arn: "targetRoleArn" => wire::Opt(wire::Same),
     external_id: "externalId" => wire::Opt(wire::Same),
 });
-
-impl Validate for PodIdentityAssociation {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.tags {
-            validator
-                .member(
-                    "tags",
-                    |validator| {
-                        validator.length(value.len(), Some(1), Some(50));
-                        for (key, item) in value {
-                            validator
-                                .key(
-                                    key,
-                                    |validator| {
-                                        validator.length(item.chars().count(), Some(0), Some(256));
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-    }
-}

@@ -2,7 +2,6 @@
 
 use std::collections::HashMap;
 use crate::{ConnectorConfigRequest, wire};
-use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `RegisterCluster`.
 #[derive(Clone, Default, PartialEq)]
@@ -30,11 +29,6 @@ impl RegisterClusterRequest {
             ..Default::default()
         }
     }
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
-    }
 }
 
 crate::setters!(RegisterClusterRequest {
@@ -43,48 +37,8 @@ crate::setters!(RegisterClusterRequest {
 });
 
 crate::structure!(RegisterClusterRequest {
-    name: "name" => wire::Same,
-    connector_config: "connectorConfig" => wire::Same,
+    name: "name" [CLUSTER_NAME] => wire::Same,
+    connector_config: "connectorConfig" [] => wire::Same,
     client_request_token: "clientRequestToken" => wire::Opt(wire::Same),
-    tags: "tags" => wire::Opt(wire::Map(wire::Same)),
+    tags: "tags" [TAG_MAP] => wire::Opt(wire::Map(wire::Same)),
 });
-
-impl Validate for RegisterClusterRequest {
-    fn validate_into(&self, validator: &mut Validator) {
-        let value = &self.name;
-        validator
-            .member(
-                "name",
-                |validator| {
-                    validator.length(value.chars().count(), Some(1), Some(100));
-                    validator.pattern(value, &crate::patterns::CLUSTER_NAME, false);
-                },
-            );
-        let value = &self.connector_config;
-        validator
-            .member(
-                "connectorConfig",
-                |validator| {
-                    value.validate_into(validator);
-                },
-            );
-        if let Some(value) = &self.tags {
-            validator
-                .member(
-                    "tags",
-                    |validator| {
-                        validator.length(value.len(), Some(1), Some(50));
-                        for (key, item) in value {
-                            validator
-                                .key(
-                                    key,
-                                    |validator| {
-                                        validator.length(item.chars().count(), Some(0), Some(256));
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-    }
-}

@@ -2,7 +2,6 @@
 
 use std::collections::HashMap;
 use crate::wire;
-use crate::validate::{Validate, Validator, Violations};
 
 /// This structure is the input of `TagResource`.
 #[derive(Clone, Default, PartialEq)]
@@ -25,36 +24,9 @@ impl TagResourceRequest {
             tags: tags.into(),
         }
     }
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
-    }
 }
 
 crate::structure!(TagResourceRequest {
     resource_arn: "resourceArn" => wire::Same,
-    tags: "tags" => wire::Map(wire::Same),
+    tags: "tags" [TAG_MAP] => wire::Map(wire::Same),
 });
-
-impl Validate for TagResourceRequest {
-    fn validate_into(&self, validator: &mut Validator) {
-        let value = &self.tags;
-        validator
-            .member(
-                "tags",
-                |validator| {
-                    validator.length(value.len(), Some(1), Some(50));
-                    for (key, item) in value {
-                        validator
-                            .key(
-                                key,
-                                |validator| {
-                                    validator.length(item.chars().count(), Some(0), Some(256));
-                                },
-                            );
-                    }
-                },
-            );
-    }
-}

@@ -6,8 +6,6 @@ use crate::{
     UpgradePolicyRequest, VpcConfigRequest, ZonalShiftConfigRequest, wire,
 };
 
-use crate::validate::{Validate, Validator, Violations};
-
 /// This structure is the input of `UpdateClusterConfig`.
 #[derive(Clone, Default, PartialEq)]
 pub struct UpdateClusterConfigRequest {
@@ -49,11 +47,6 @@ impl UpdateClusterConfigRequest {
             ..Default::default()
         }
     }
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
-    }
 }
 
 crate::setters!(UpdateClusterConfigRequest {
@@ -72,101 +65,15 @@ crate::setters!(UpdateClusterConfigRequest {
 
 crate::structure!(UpdateClusterConfigRequest {
     name: "name" => wire::Same,
-    resources_vpc_config: "resourcesVpcConfig" => wire::Opt(wire::Same),
-    logging: "logging" => wire::Opt(wire::Same),
+    resources_vpc_config: "resourcesVpcConfig" [] => wire::Opt(wire::Same),
+    logging: "logging" [] => wire::Opt(wire::Same),
     client_request_token: "clientRequestToken" => wire::Opt(wire::Same),
-    access_config: "accessConfig" => wire::Opt(wire::Same),
-    upgrade_policy: "upgradePolicy" => wire::Opt(wire::Same),
-    zonal_shift_config: "zonalShiftConfig" => wire::Opt(wire::Same),
-    compute_config: "computeConfig" => wire::Opt(wire::Same),
-    kubernetes_network_config: "kubernetesNetworkConfig" => wire::Opt(wire::Same),
-    storage_config: "storageConfig" => wire::Opt(wire::Same),
-    remote_network_config: "remoteNetworkConfig" => wire::Opt(wire::Same),
+    access_config: "accessConfig" [] => wire::Opt(wire::Same),
+    upgrade_policy: "upgradePolicy" [] => wire::Opt(wire::Same),
+    zonal_shift_config: "zonalShiftConfig" [] => wire::Opt(wire::Same),
+    compute_config: "computeConfig" [] => wire::Opt(wire::Same),
+    kubernetes_network_config: "kubernetesNetworkConfig" [] => wire::Opt(wire::Same),
+    storage_config: "storageConfig" [] => wire::Opt(wire::Same),
+    remote_network_config: "remoteNetworkConfig" [] => wire::Opt(wire::Same),
     deletion_protection: "deletionProtection" => wire::Opt(wire::Same),
 });
-
-impl Validate for UpdateClusterConfigRequest {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.resources_vpc_config {
-            validator
-                .member(
-                    "resourcesVpcConfig",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.logging {
-            validator
-                .member(
-                    "logging",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.access_config {
-            validator
-                .member(
-                    "accessConfig",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.upgrade_policy {
-            validator
-                .member(
-                    "upgradePolicy",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.zonal_shift_config {
-            validator
-                .member(
-                    "zonalShiftConfig",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.compute_config {
-            validator
-                .member(
-                    "computeConfig",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.kubernetes_network_config {
-            validator
-                .member(
-                    "kubernetesNetworkConfig",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.storage_config {
-            validator
-                .member(
-                    "storageConfig",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.remote_network_config {
-            validator
-                .member(
-                    "remoteNetworkConfig",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-    }
-}

@@ -2,7 +2,6 @@
 
 use std::collections::HashMap;
 use crate::wire;
-use crate::validate::{Validate, Validator, Violations};
 
 /// An object representing a Kubernetes `label` change for a managed node group.
 #[derive(Clone, Default, PartialEq)]
@@ -13,42 +12,12 @@ pub struct UpdateLabelsPayload {
     pub remove_labels: Option<Vec<String>>,
 }
 
-impl UpdateLabelsPayload {
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
-    }
-}
-
 crate::setters!(UpdateLabelsPayload {
     with_add_or_update_labels(add_or_update_labels: HashMap<String, String>),
     with_remove_labels(remove_labels: Vec<String>),
 });
 
 crate::structure!(UpdateLabelsPayload {
-    add_or_update_labels: "addOrUpdateLabels" => wire::Opt(wire::Map(wire::Same)),
+    add_or_update_labels: "addOrUpdateLabels" [LABELS_MAP] => wire::Opt(wire::Map(wire::Same)),
     remove_labels: "removeLabels" => wire::Opt(wire::List(wire::Same)),
 });
-
-impl Validate for UpdateLabelsPayload {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.add_or_update_labels {
-            validator
-                .member(
-                    "addOrUpdateLabels",
-                    |validator| {
-                        for (key, item) in value {
-                            validator
-                                .key(
-                                    key,
-                                    |validator| {
-                                        validator.length(item.chars().count(), Some(1), Some(63));
-                                    },
-                                );
-                        }
-                    },
-                );
-        }
-    }
-}

@@ -5,8 +5,6 @@ use crate::{
     UpdateTaintsPayload, wire,
 };
 
-use crate::validate::{Validate, Validator, Violations};
-
 /// This structure is the input of `UpdateNodegroupConfig`.
 #[derive(Clone, Default, PartialEq)]
 pub struct UpdateNodegroupConfigRequest {
@@ -41,11 +39,6 @@ impl UpdateNodegroupConfigRequest {
             ..Default::default()
         }
     }
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> Result<(), Violations> {
-        Validate::validate(self)
-    }
 }
 
 crate::setters!(UpdateNodegroupConfigRequest {
@@ -60,60 +53,10 @@ crate::setters!(UpdateNodegroupConfigRequest {
 crate::structure!(UpdateNodegroupConfigRequest {
     cluster_name: "clusterName" => wire::Same,
     nodegroup_name: "nodegroupName" => wire::Same,
-    labels: "labels" => wire::Opt(wire::Same),
-    taints: "taints" => wire::Opt(wire::Same),
-    scaling_config: "scalingConfig" => wire::Opt(wire::Same),
-    update_config: "updateConfig" => wire::Opt(wire::Same),
-    node_repair_config: "nodeRepairConfig" => wire::Opt(wire::Same),
+    labels: "labels" [] => wire::Opt(wire::Same),
+    taints: "taints" [] => wire::Opt(wire::Same),
+    scaling_config: "scalingConfig" [] => wire::Opt(wire::Same),
+    update_config: "updateConfig" [] => wire::Opt(wire::Same),
+    node_repair_config: "nodeRepairConfig" [] => wire::Opt(wire::Same),
     client_request_token: "clientRequestToken" => wire::Opt(wire::Same),
 });
-
-impl Validate for UpdateNodegroupConfigRequest {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.labels {
-            validator
-                .member(
-                    "labels",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.taints {
-            validator
-                .member(
-                    "taints",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.scaling_config {
-            validator
-                .member(
-                    "scalingConfig",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.update_config {
-            validator
-                .member(
-                    "updateConfig",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.node_repair_config {
-            validator
-                .member(
-                    "nodeRepairConfig",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-    }
-}

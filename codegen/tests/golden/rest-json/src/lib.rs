@@ -8,8 +8,11 @@
 //! - members with a model default are plain fields holding it when absent;
 //! - enums keep values they do not know in an `Unknown` variant, unions keep unknown members the same way, and both write them back unchanged;
 //! - timestamps are `time::OffsetDateTime`, blobs `Vec<u8>`, documents `serde_json::Value`; the [`wire`] module holds their wire formats;
-//! - `Debug` never prints a value the model marks `@sensitive`;
-//! - [`validate`] checks the model's `@length`, `@range` and `@pattern` constraints.
+//! - `Debug` never prints a value the model marks `@sensitive`.
+#![cfg_attr(
+    feature = "validate",
+    doc = " - [`validate`] checks the model's `@length`, `@range` and `@pattern` constraints."
+)]
 //!
 //! ## Building a request
 //!
@@ -20,10 +23,16 @@
 //!
 //! let input = PutNoteInput::new("example")
 //!     .with_version(1);
-//! // Every constraint violation at once, with the path of each value.
-//! if let Err(violations) = input.validate() {
-//!     println!("{violations}");
-//! }
+#![cfg_attr(
+    feature = "validate",
+    doc = " // Every constraint violation at once, with the path of each value."
+)]
+#![cfg_attr(feature = "validate", doc = " if let Err(violations) = input.validate() {")]
+
+#![cfg_attr(feature = "validate", doc = "     println!(\"{violations}\");")]
+
+#![cfg_attr(feature = "validate", doc = " }")]
+
 //! ```
 //!
 //! ## Requests and responses
@@ -50,7 +59,12 @@
 //!
 //! Each operation type implements [`operation::Operation`]: `write_request` turns an input into the whole HTTP request (an `http::Request`: method, URI, headers, body), and `read_response` turns any `http::Response` into the output or the operation's error enum. A client adds the endpoint and a signature ([`operations::SERVICE`] has the endpoint prefix and signing name) and sends the request with any HTTP library. [`operation::paginate`] walks the pages of a paginated operation with any transport.
 //!
+//! ## Features
+//!
+//! - `validate` (on by default): `validate()` on every structure and the `validate` module, which check the model's `@length`, `@range` and `@pattern` constraints, with `fancy-regex` as the pattern engine. Without it (`default-features = false`) the crate has its types and wire code only, and no regex engine in its build.
+//!
 //! ## The service
+//!
 #![forbid(unsafe_code)]
 
 pub mod error;
@@ -60,8 +74,15 @@ pub mod operations;
 pub mod protocol;
 pub mod rest;
 pub mod shape;
+
+#[cfg(feature = "validate")]
 pub mod validate;
 pub mod wire;
+
+#[cfg(feature = "validate")]
+mod constraints;
+
+#[cfg(feature = "validate")]
 mod patterns;
 mod types;
 pub use types::*;

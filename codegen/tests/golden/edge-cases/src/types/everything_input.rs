@@ -7,8 +7,6 @@ use crate::{
     PlaceWidget, Times, Tree, Widget, lowerCaseShape, wire,
 };
 
-use crate::validate::{Validate, Validator, Violations};
-
 /// This structure is the input of `Everything`.
 #[derive(Clone, Default, PartialEq)]
 pub struct EverythingInput {
@@ -30,14 +28,6 @@ pub struct EverythingInput {
     pub old: ::std::option::Option<OldShape>,
 }
 
-impl EverythingInput {
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> ::std::result::Result<(), Violations> {
-        Validate::validate(self)
-    }
-}
-
 crate::setters!(EverythingInput {
     with_keywords(keywords: Keywords),
     with_numbers(numbers: Numbers),
@@ -57,141 +47,19 @@ crate::setters!(EverythingInput {
 });
 
 crate::structure!(EverythingInput {
-    keywords: "Keywords" => wire::Opt(wire::Same),
-    numbers: "Numbers" => wire::Opt(wire::Same),
-    times: "Times" => wire::Opt(wire::Same),
-    collections: "Collections" => wire::Opt(wire::Same),
-    tree: "Tree" => wire::Opt(wire::Same),
-    node: "Node" => wire::Opt(wire::Same),
-    clashes: "Clashes" => wire::Opt(wire::Same),
-    widget: "Widget" => wire::Opt(wire::Same),
-    other_widget: "OtherWidget" => wire::Opt(wire::Same),
-    level: "Level" => wire::Opt(wire::Same),
-    defaults: "Defaults" => wire::Opt(wire::Same),
+    keywords: "Keywords" [] => wire::Opt(wire::Same),
+    numbers: "Numbers" [] => wire::Opt(wire::Same),
+    times: "Times" [] => wire::Opt(wire::Same),
+    collections: "Collections" [] => wire::Opt(wire::Same),
+    tree: "Tree" [] => wire::Opt(wire::Same),
+    node: "Node" [] => wire::Opt(wire::Same),
+    clashes: "Clashes" [] => wire::Opt(wire::Same),
+    widget: "Widget" [] => wire::Opt(wire::Same),
+    other_widget: "OtherWidget" [] => wire::Opt(wire::Same),
+    level: "Level" [] => wire::Opt(wire::Same),
+    defaults: "Defaults" [] => wire::Opt(wire::Same),
     blob: "Blob" => wire::Opt(wire::Base64),
     document: "Document" => wire::Opt(wire::Same),
-    lower: "lower" => wire::Opt(wire::Same),
-    old: "Old" => wire::Opt(wire::Same),
+    lower: "lower" [] => wire::Opt(wire::Same),
+    old: "Old" [] => wire::Opt(wire::Same),
 });
-
-impl Validate for EverythingInput {
-    fn validate_into(&self, validator: &mut Validator) {
-        if let Some(value) = &self.keywords {
-            validator
-                .member(
-                    "Keywords",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.numbers {
-            validator
-                .member(
-                    "Numbers",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.times {
-            validator
-                .member(
-                    "Times",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.collections {
-            validator
-                .member(
-                    "Collections",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.tree {
-            validator
-                .member(
-                    "Tree",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.node {
-            validator
-                .member(
-                    "Node",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.clashes {
-            validator
-                .member(
-                    "Clashes",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.widget {
-            validator
-                .member(
-                    "Widget",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.other_widget {
-            validator
-                .member(
-                    "OtherWidget",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.level {
-            validator
-                .member(
-                    "Level",
-                    |validator| {
-                        validator.known(&value.to_string(), value.is_known(), false);
-                    },
-                );
-        }
-        if let Some(value) = &self.defaults {
-            validator
-                .member(
-                    "Defaults",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.lower {
-            validator
-                .member(
-                    "lower",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-        if let Some(value) = &self.old {
-            validator
-                .member(
-                    "Old",
-                    |validator| {
-                        value.validate_into(validator);
-                    },
-                );
-        }
-    }
-}

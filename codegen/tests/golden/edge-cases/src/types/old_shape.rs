@@ -3,20 +3,11 @@
 #![allow(deprecated)]
 
 use crate::wire;
-use crate::validate::{Validate, Validator, Violations};
 
 #[deprecated(note = "replaced by Widget")]
 #[derive(Clone, Default, PartialEq)]
 pub struct OldShape {
     pub value: ::std::option::Option<::std::string::String>,
-}
-
-impl OldShape {
-    /// Checks the model's constraints (`@length`, `@range`, `@pattern`) on this value and
-    /// every value inside it, and returns all violations at once.
-    pub fn validate(&self) -> ::std::result::Result<(), Violations> {
-        Validate::validate(self)
-    }
 }
 
 crate::setters!(OldShape {
@@ -26,7 +17,3 @@ crate::setters!(OldShape {
 crate::structure!(OldShape {
     value: "Value" => wire::Opt(wire::Same),
 });
-
-impl Validate for OldShape {
-    fn validate_into(&self, _validator: &mut Validator) {}
-}
