@@ -96,7 +96,9 @@ fn file(model: &Model, space: &TypeSpace, cases: &[Case<'_>]) -> TokenStream {
         //! The protocol compliance cases of the model (`smithy.test#httpRequestTests` and
         //! `smithy.test#httpResponseTests`) that apply to clients: each request is built with
         //! `write_request` and compared with the case, each response is read with
-        //! `read_response` and compared with the case's values.
+        //! `read_response` and compared with the case's values. (Only with the crate's `http`
+        //! feature, which the operations need.)
+        #![cfg(feature = "http")]
 
         mod support;
 

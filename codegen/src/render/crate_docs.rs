@@ -6,22 +6,29 @@ use serde_json::Value;
 
 use crate::space::{MemberDef, OperationDef, RustType, TypeKind, TypeSpace};
 
-/// Lines of the crate documentation, each with whether it shows only when the crate is built
-/// with its `validate` feature.
-pub type Lines = Vec<(String, bool)>;
+/// Lines of the crate documentation, each with the cargo feature it needs to show (`None`: always).
+pub type Lines = Vec<(String, Option<&'static str>)>;
+
+/// The feature that operations need (`write_request`, `read_response`, the `operation`,
+/// `operations` and `protocol` modules).
+const HTTP: Option<&str> = Some("http");
+/// The feature that `validate()` needs.
+const VALIDATE: Option<&str> = Some("validate");
 
 /// The Markdown of the crate documentation, line by line.
 pub fn markdown(space: &TypeSpace) -> Lines {
     let (lib, title) = (space.service.library_name.as_str(), &space.service.title);
     let protocol = space.service.protocol.name();
     let mut lines = Lines::new();
-    let mut add = |text: &str, validate_only: bool| lines.extend(text.lines().map(|l| (l.to_owned(), validate_only)));
+    let mut add = |text: &str, feature: Option<&'static str>| {
+        lines.extend(text.lines().map(|l| (l.to_owned(), feature)));
+    };
     add(
         &format!(
             "Serde types for {title}, generated from the service's Smithy model.\n\n\
              Every structure, union and enum of the service is a type at the crate root, named as \
-             in the model; every operation is a type in [`operations`]. The types read and write \
-             exactly the JSON of the `{protocol}` protocol:\n\n\
+             in the model. The types read and write exactly the JSON of the `{protocol}` \
+             protocol:\n\n\
              - members keep their wire names; optional members are `Option`s, left out when `None`;\n\
              - members with a model default are plain fields holding it when absent;\n\
              - enums keep values they do not know in an `Unknown` variant, unions keep unknown \
@@ -30,13 +37,15 @@ pub fn markdown(space: &TypeSpace) -> Lines {
                `serde_json::Value`; the [`wire`] module holds their wire formats;\n\
              - `Debug` never prints a value the model marks `@sensitive`."
         ),
-        false,
+        None,
     );
-    add("- [`validate`] checks the model's `@length`, `@range` and `@pattern` constraints.", true);
+    add("- every operation is a type in [`operations`], which writes its HTTP request and reads its response;", HTTP);
+    add("- [`validate`] checks the model's `@length`, `@range` and `@pattern` constraints.", VALIDATE);
     if let Some(example) = example(space, lib) {
-        add(&example.build, false);
-        add(&example.check, true);
-        add(&example.rest, false);
+        add(&example.build, None);
+        add(&example.check, VALIDATE);
+        add("```", None);
+        add(&example.rest, HTTP);
     }
     add(
         "\n## Calling the service\n\n\
@@ -45,13 +54,20 @@ pub fn markdown(space: &TypeSpace) -> Lines {
          `read_response` turns any `http::Response` into the output or the operation's error \
          enum. A client adds the endpoint and a signature ([`operations::SERVICE`] has the \
          endpoint prefix and signing name) and sends the request with any HTTP library. \
-         [`operation::paginate`] walks the pages of a paginated operation with any transport.\n\n\
-         ## Features\n\n\
+         [`operation::paginate`] walks the pages of a paginated operation with any transport.",
+        HTTP,
+    );
+    add(
+        "\n## Features\n\n\
+         - `http` (on by default): the operations as HTTP messages (`write_request`, \
+           `read_response`, the `operation`, `operations` and `protocol` modules), with the `http` \
+           crate.\n\
          - `validate` (on by default): `validate()` on every structure and the `validate` module, \
            which check the model's `@length`, `@range` and `@pattern` constraints, with \
-           `fancy-regex` as the pattern engine. Without it (`default-features = false`) the \
-           crate has its types and wire code only, and no regex engine in its build.",
-        false,
+           `fancy-regex` as the pattern engine.\n\n\
+         Without them (`default-features = false`) the crate has its types and their wire form \
+         only: no HTTP and no regex engine in its build.",
+        None,
     );
     lines
 }
@@ -90,7 +106,7 @@ fn example(space: &TypeSpace, lib: &str) -> Option<Example> {
         .to_owned();
     let name = op.name.clone();
     let mut rest = format!(
-        "```\n\n## Requests and responses\n\n```\nuse {lib}::operation::Operation;\nuse {lib}::operations::{name};\nuse {lib}::{input_name};\n\n"
+        "\n## Requests and responses\n\n```\nuse {lib}::operation::Operation;\nuse {lib}::operations::{name};\nuse {lib}::{input_name};\n\n"
     );
     match (&op.route, input_json) {
         // restJson1: the input's members become the path, query, headers and body.

@@ -3,7 +3,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::docs_attr::{inner_doc_attrs, inner_doc_attrs_with_validate};
+use super::docs_attr::{inner_doc_attrs, inner_doc_attrs_with_features};
 use crate::naming;
 use crate::space::TypeSpace;
 use crate::Options;
@@ -52,21 +52,22 @@ description = "{description}"
 publish = false
 
 [features]
-default = ["validate"]
+default = ["http", "validate"]
+# The operations as HTTP messages: `write_request` and `read_response` (the `operation`,
+# `operations` and `protocol` modules), with the `http` crate.
+http = [{http_deps}]
 # `validate()` and the `validate` module: the model's `@length`, `@range` and `@pattern`
-# constraints, with fancy-regex as the `@pattern` engine. Without it the crate has its types and
-# wire code only.
+# constraints, with fancy-regex as the `@pattern` engine.
 validate = ["dep:fancy-regex", "dep:regex-syntax"]
+# Without them the crate has its types and their wire form only.
 
 [dependencies]
 base64 = "0.22"
-{compression}http = "1"
-{checksum}
-serde = "1"
+{compression}http = {{ version = "1", optional = true }}
+{checksum}serde = "1"
 serde_json = {{ version = "1", features = ["float_roundtrip", "raw_value"] }}
 time = {{ version = "0.3.36", features = ["formatting", "macros", "parsing"] }}
-{idempotency}
-# The engine and Unicode tables the generator compiled every pattern with.
+{idempotency}# The engine and Unicode tables the generator compiled every pattern with.
 fancy-regex = {{ version = "0.20", default-features = false, features = ["std"], optional = true }}
 regex-syntax = {{ version = "0.8", default-features = false, features = ["unicode-gencat", "unicode-bool"], optional = true }}
 
@@ -75,9 +76,14 @@ regex-syntax = {{ version = "0.8", default-features = false, features = ["unicod
 serde = {{ version = "1", features = ["derive"] }}
 {workspace}"#,
         package = service.package_name,
-        compression = if optional.compression { "flate2 = \"1\"\n" } else { "" },
-        idempotency = if optional.idempotency { "uuid = { version = \"1\", features = [\"v4\"] }\n" } else { "" },
-        checksum = if optional.checksum { "md-5 = \"0.10\"\n" } else { "" },
+        http_deps = optional.http_dependencies().join(", "),
+        compression = if optional.compression { "flate2 = { version = \"1\", optional = true }\n" } else { "" },
+        idempotency = if optional.idempotency {
+            "uuid = { version = \"1\", features = [\"v4\"], optional = true }\n"
+        } else {
+            ""
+        },
+        checksum = if optional.checksum { "md-5 = { version = \"0.10\", optional = true }\n" } else { "" },
         description = toml_escape(&format!(
             "Serde types for {} (API version {}), generated from its Smithy model",
             service.title, service.version
@@ -99,6 +105,19 @@ pub struct Optional {
 }
 
 impl Optional {
+    /// The dependencies of the `http` feature, as `dep:` names.
+    fn http_dependencies(&self) -> Vec<&'static str> {
+        let mut deps = vec!["\"dep:http\""];
+        for (used, dep) in
+            [(self.compression, "\"dep:flate2\""), (self.checksum, "\"dep:md-5\""), (self.idempotency, "\"dep:uuid\"")]
+        {
+            if used {
+                deps.push(dep);
+            }
+        }
+        deps
+    }
+
     /// What the crate of `space` needs.
     pub fn of(space: &TypeSpace) -> Optional {
         let members = space.types.iter().flat_map(|t| t.members());
@@ -130,27 +149,31 @@ pub fn lib_rs(space: &TypeSpace) -> TokenStream {
     let optional = Optional::of(space);
     let checksum = optional.checksum.then(|| {
         quote!(
+            #[cfg(feature = "http")]
             pub mod checksum;
         )
     });
     let compression = optional.compression.then(|| {
         quote!(
+            #[cfg(feature = "http")]
             pub mod compression;
         )
     });
     let idempotency = optional.idempotency.then(|| {
         quote!(
+            #[cfg(feature = "http")]
             pub mod idempotency;
         )
     });
     let rest = optional.rest.then(|| {
         quote!(
+            #[cfg(feature = "http")]
             pub mod rest;
         )
     });
     let mut intro = super::crate_docs::markdown(space);
-    intro.extend(["", "## The service", ""].map(|line| (line.to_owned(), false)));
-    let intro = inner_doc_attrs_with_validate(&intro);
+    intro.extend(["", "## The service", ""].map(|line| (line.to_owned(), None)));
+    let intro = inner_doc_attrs_with_features(&intro);
     let service_docs =
         inner_doc_attrs(&space.service.docs.as_deref().map(crate::docs::html_to_markdown).unwrap_or_default());
     quote! {
@@ -163,8 +186,11 @@ pub fn lib_rs(space: &TypeSpace) -> TokenStream {
         pub mod error;
         #idempotency
         pub mod json;
+        #[cfg(feature = "http")]
         pub mod operation;
+        #[cfg(feature = "http")]
         pub mod operations;
+        #[cfg(feature = "http")]
         pub mod protocol;
         #rest
         pub mod shape;

@@ -22,15 +22,14 @@ pub(crate) fn inner_doc_attrs(markdown: &str) -> TokenStream {
     quote! { #( #![doc = #lines] )* }
 }
 
-/// `#![doc = "..."]` lines for Markdown lines, those marked `true` shown only when the crate is
-/// built with its `validate` feature.
-pub(crate) fn inner_doc_attrs_with_validate(lines: &[(String, bool)]) -> TokenStream {
-    let attrs = lines.iter().map(|(line, validate_only)| {
+/// `#![doc = "..."]` lines for Markdown lines, those marked with a cargo feature shown only when
+/// the crate is built with it.
+pub(crate) fn inner_doc_attrs_with_features(lines: &[(String, Option<&str>)]) -> TokenStream {
+    let attrs = lines.iter().map(|(line, feature)| {
         let line = doc_line(line);
-        if *validate_only {
-            quote!(#![cfg_attr(feature = "validate", doc = #line)])
-        } else {
-            quote!(#![doc = #line])
+        match feature {
+            Some(feature) => quote!(#![cfg_attr(feature = #feature, doc = #line)]),
+            None => quote!(#![doc = #line]),
         }
     });
     quote!(#(#attrs)*)

@@ -46,6 +46,7 @@ pub trait ErrorShape: std::error::Error {
 
     /// Reads the error from a response's headers and body: the body is its JSON (an empty body
     /// reads as `{}`); an error with members bound to headers reads those too.
+    #[cfg(feature = "http")]
     fn read(headers: &http::HeaderMap, body: &[u8]) -> Result<Self, ReadError>
     where
         Self: crate::wire::Json,
@@ -56,6 +57,7 @@ pub trait ErrorShape: std::error::Error {
 }
 
 /// The errors of one operation (or of the whole service): modeled errors plus a fallback.
+#[cfg(feature = "http")]
 pub trait OperationError: Sized + std::error::Error {
     /// Reads the modeled error `code` from a response's headers and body; `None` when the code
     /// is not one of this operation's errors.
@@ -99,6 +101,7 @@ pub fn sanitize_code(code: &str) -> &str {
 }
 
 /// The code and message of an error response, from its headers and body.
+#[cfg(feature = "http")]
 pub fn error_code_and_message(headers: &http::HeaderMap, body: &[u8]) -> (Option<String>, Option<String>) {
     let header = headers.get("x-amzn-errortype").and_then(|value| value.to_str().ok()).map(str::to_owned);
     let body = ErrorBody::read(body).unwrap_or_default();
@@ -107,6 +110,7 @@ pub fn error_code_and_message(headers: &http::HeaderMap, body: &[u8]) -> (Option
 }
 
 /// What an error body says about the error, besides its members.
+#[cfg(feature = "http")]
 #[derive(Default)]
 struct ErrorBody {
     type_: Option<String>,
@@ -115,6 +119,7 @@ struct ErrorBody {
     message_upper: Option<String>,
 }
 
+#[cfg(feature = "http")]
 impl ErrorBody {
     const FIELDS: json::Fields<'static> = json::Fields::new(&["__type", "code", "message", "Message"]);
 
@@ -145,6 +150,7 @@ impl ErrorBody {
 /// Reads an error response (status, headers, body) into an operation's error type: a modeled
 /// error when the code is one of `E`'s and its body reads, [`OperationError::unhandled`]
 /// otherwise (unknown code, no code, empty or non-JSON body).
+#[cfg(feature = "http")]
 pub fn parse_error<E: OperationError>(status: u16, headers: &http::HeaderMap, body: &[u8]) -> E {
     let (code, message) = error_code_and_message(headers, body);
     if let Some(code) = &code {
@@ -245,7 +251,7 @@ macro_rules! error_shape {
             retry: $retry:expr,
             $(message: $message:ident,)?
         }
-        $($read:tt)*
+        $(fn read $($read:tt)*)?
     ) => {
         impl ::core::fmt::Display for $name {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
@@ -271,7 +277,10 @@ macro_rules! error_shape {
                 }
             )?
 
-            $($read)*
+            $(
+                #[cfg(feature = "http")]
+                fn read $($read)*
+            )?
         }
     };
 }

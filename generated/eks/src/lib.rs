@@ -2,13 +2,17 @@
 
 //! Serde types for Amazon Elastic Kubernetes Service, generated from the service's Smithy model.
 //!
-//! Every structure, union and enum of the service is a type at the crate root, named as in the model; every operation is a type in [`operations`]. The types read and write exactly the JSON of the `restJson1` protocol:
+//! Every structure, union and enum of the service is a type at the crate root, named as in the model. The types read and write exactly the JSON of the `restJson1` protocol:
 //!
 //! - members keep their wire names; optional members are `Option`s, left out when `None`;
 //! - members with a model default are plain fields holding it when absent;
 //! - enums keep values they do not know in an `Unknown` variant, unions keep unknown members the same way, and both write them back unchanged;
 //! - timestamps are `time::OffsetDateTime`, blobs `Vec<u8>`, documents `serde_json::Value`; the [`wire`] module holds their wire formats;
 //! - `Debug` never prints a value the model marks `@sensitive`.
+#![cfg_attr(
+    feature = "http",
+    doc = " - every operation is a type in [`operations`], which writes its HTTP request and reads its response;"
+)]
 #![cfg_attr(
     feature = "validate",
     doc = " - [`validate`] checks the model's `@length`, `@range` and `@pattern` constraints."
@@ -34,34 +38,75 @@
 #![cfg_attr(feature = "validate", doc = " }")]
 
 //! ```
-//!
-//! ## Requests and responses
-//!
-//! ```
-//! use eks_types::operation::Operation;
-//! use eks_types::operations::CreateCluster;
-//! use eks_types::CreateClusterRequest;
-//!
-//! let input = CreateClusterRequest::new("example", "example", eks_types::VpcConfigRequest::default())
-//!     .with_version("example");
-//! let request: http::Request<Vec<u8>> = CreateCluster::write_request(&input)?;
-//! assert_eq!(request.method(), "POST");
-//! println!("{} {}", request.method(), request.uri());
-//!
-//! // What the service answers, as any HTTP client hands it over.
-//! let response = http::Response::builder().status(200).body(b"{}".to_vec())?;
-//! let output = CreateCluster::read_response(&response)?;
-//! # let _ = output;
-//! # Ok::<(), Box<dyn std::error::Error>>(())
-//! ```
-//!
-//! ## Calling the service
-//!
-//! Each operation type implements [`operation::Operation`]: `write_request` turns an input into the whole HTTP request (an `http::Request`: method, URI, headers, body), and `read_response` turns any `http::Response` into the output or the operation's error enum. A client adds the endpoint and a signature ([`operations::SERVICE`] has the endpoint prefix and signing name) and sends the request with any HTTP library. [`operation::paginate`] walks the pages of a paginated operation with any transport.
+#![cfg_attr(feature = "http", doc = "")]
+
+#![cfg_attr(feature = "http", doc = " ## Requests and responses")]
+
+#![cfg_attr(feature = "http", doc = "")]
+
+#![cfg_attr(feature = "http", doc = " ```")]
+
+#![cfg_attr(feature = "http", doc = " use eks_types::operation::Operation;")]
+
+#![cfg_attr(feature = "http", doc = " use eks_types::operations::CreateCluster;")]
+
+#![cfg_attr(feature = "http", doc = " use eks_types::CreateClusterRequest;")]
+
+#![cfg_attr(feature = "http", doc = "")]
+
+#![cfg_attr(
+    feature = "http",
+    doc = " let input = CreateClusterRequest::new(\"example\", \"example\", eks_types::VpcConfigRequest::default())"
+)]
+#![cfg_attr(feature = "http", doc = "     .with_version(\"example\");")]
+
+#![cfg_attr(
+    feature = "http",
+    doc = " let request: http::Request<Vec<u8>> = CreateCluster::write_request(&input)?;"
+)]
+#![cfg_attr(feature = "http", doc = " assert_eq!(request.method(), \"POST\");")]
+
+#![cfg_attr(
+    feature = "http",
+    doc = " println!(\"{} {}\", request.method(), request.uri());"
+)]
+#![cfg_attr(feature = "http", doc = "")]
+
+#![cfg_attr(
+    feature = "http",
+    doc = " // What the service answers, as any HTTP client hands it over."
+)]
+#![cfg_attr(
+    feature = "http",
+    doc = " let response = http::Response::builder().status(200).body(b\"{}\".to_vec())?;"
+)]
+#![cfg_attr(
+    feature = "http",
+    doc = " let output = CreateCluster::read_response(&response)?;"
+)]
+#![cfg_attr(feature = "http", doc = " # let _ = output;")]
+
+#![cfg_attr(feature = "http", doc = " # Ok::<(), Box<dyn std::error::Error>>(())")]
+
+#![cfg_attr(feature = "http", doc = " ```")]
+
+#![cfg_attr(feature = "http", doc = "")]
+
+#![cfg_attr(feature = "http", doc = " ## Calling the service")]
+
+#![cfg_attr(feature = "http", doc = "")]
+
+#![cfg_attr(
+    feature = "http",
+    doc = " Each operation type implements [`operation::Operation`]: `write_request` turns an input into the whole HTTP request (an `http::Request`: method, URI, headers, body), and `read_response` turns any `http::Response` into the output or the operation's error enum. A client adds the endpoint and a signature ([`operations::SERVICE`] has the endpoint prefix and signing name) and sends the request with any HTTP library. [`operation::paginate`] walks the pages of a paginated operation with any transport."
+)]
 //!
 //! ## Features
 //!
-//! - `validate` (on by default): `validate()` on every structure and the `validate` module, which check the model's `@length`, `@range` and `@pattern` constraints, with `fancy-regex` as the pattern engine. Without it (`default-features = false`) the crate has its types and wire code only, and no regex engine in its build.
+//! - `http` (on by default): the operations as HTTP messages (`write_request`, `read_response`, the `operation`, `operations` and `protocol` modules), with the `http` crate.
+//! - `validate` (on by default): `validate()` on every structure and the `validate` module, which check the model's `@length`, `@range` and `@pattern` constraints, with `fancy-regex` as the pattern engine.
+//!
+//! Without them (`default-features = false`) the crate has its types and their wire form only: no HTTP and no regex engine in its build.
 //!
 //! ## The service
 //!
@@ -71,11 +116,21 @@
 #![forbid(unsafe_code)]
 
 pub mod error;
+
+#[cfg(feature = "http")]
 pub mod idempotency;
 pub mod json;
+
+#[cfg(feature = "http")]
 pub mod operation;
+
+#[cfg(feature = "http")]
 pub mod operations;
+
+#[cfg(feature = "http")]
 pub mod protocol;
+
+#[cfg(feature = "http")]
 pub mod rest;
 pub mod shape;
 

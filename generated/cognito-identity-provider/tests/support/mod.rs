@@ -141,6 +141,7 @@ pub fn assert_same<T: Serialize>(actual: &T, expected: &T) {
 }
 
 /// A response as an HTTP client hands it over.
+#[cfg(feature = "http")]
 pub fn response(status: u16, headers: &[(&str, &str)], body: &str) -> http::Response<Vec<u8>> {
     let mut response = http::Response::builder().status(status);
     for (name, value) in headers {
@@ -150,6 +151,7 @@ pub fn response(status: u16, headers: &[(&str, &str)], body: &str) -> http::Resp
 }
 
 /// What a request must be, as a `smithy.test#httpRequestTests` case says.
+#[cfg(feature = "http")]
 pub struct ExpectedRequest<'a> {
     /// The method.
     pub method: &'a str,
@@ -178,6 +180,7 @@ pub struct ExpectedRequest<'a> {
 }
 
 /// Checks a request from `write_request` (and the operation's host prefix) against a case.
+#[cfg(feature = "http")]
 pub fn assert_request(request: &http::Request<Vec<u8>>, host_prefix: Option<&str>, expected: &ExpectedRequest<'_>) {
     assert_eq!(request.method().as_str(), expected.method, "method");
     let host = expected.host.unwrap_or("example.com");

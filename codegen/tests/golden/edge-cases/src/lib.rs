@@ -2,13 +2,17 @@
 
 //! Serde types for EdgeService, generated from the service's Smithy model.
 //!
-//! Every structure, union and enum of the service is a type at the crate root, named as in the model; every operation is a type in [`operations`]. The types read and write exactly the JSON of the `awsJson1_0` protocol:
+//! Every structure, union and enum of the service is a type at the crate root, named as in the model. The types read and write exactly the JSON of the `awsJson1_0` protocol:
 //!
 //! - members keep their wire names; optional members are `Option`s, left out when `None`;
 //! - members with a model default are plain fields holding it when absent;
 //! - enums keep values they do not know in an `Unknown` variant, unions keep unknown members the same way, and both write them back unchanged;
 //! - timestamps are `time::OffsetDateTime`, blobs `Vec<u8>`, documents `serde_json::Value`; the [`wire`] module holds their wire formats;
 //! - `Debug` never prints a value the model marks `@sensitive`.
+#![cfg_attr(
+    feature = "http",
+    doc = " - every operation is a type in [`operations`], which writes its HTTP request and reads its response;"
+)]
 #![cfg_attr(
     feature = "validate",
     doc = " - [`validate`] checks the model's `@length`, `@range` and `@pattern` constraints."
@@ -33,88 +37,191 @@
 #![cfg_attr(feature = "validate", doc = " }")]
 
 //! ```
-//!
-//! ## Requests and responses
-//!
-//! ```
-//! use edge_cases_types::operation::Operation;
-//! use edge_cases_types::operations::Everything;
-//! use edge_cases_types::EverythingInput;
-//!
-//! // From the model's example of `Everything`.
-//! let input: EverythingInput = serde_json::from_str(r#"{
-//!   "Keywords": {
-//!     "type": "t",
-//!     "match": "m",
-//!     "self": "s",
-//!     "async": true,
-//!     "where": 1,
-//!     "crate": "c",
-//!     "super": "p",
-//!     "fn": "f"
-//!   },
-//!   "Numbers": {
-//!     "Byte": -3,
-//!     "Short": 300,
-//!     "Integer": 70000,
-//!     "Long": 9007199254740993,
-//!     "Float": "NaN",
-//!     "Double": "-Infinity",
-//!     "BigInt": 1.2345678901234568e+29,
-//!     "BigDec": 3.141592653589793
-//!   },
-//!   "Times": {
-//!     "Epoch": 1700000000.5,
-//!     "DateTime": "2023-11-14T22:13:20Z",
-//!     "HttpDate": "Tue, 14 Nov 2023 22:13:20 GMT",
-//!     "ShapeFormatted": "1969-07-20T20:17:40Z",
-//!     "Required": 0
-//!   },
-//!   "Tree": {
-//!     "Value": 1,
-//!     "Left": {
-//!       "Value": 2
-//!     },
-//!     "Right": {
-//!       "Value": 3,
-//!       "Left": {
-//!         "Value": 4
-//!       }
-//!     }
-//!   },
-//!   "Node": {
-//!     "Children": [
-//!       {
-//!         "Leaf": "a"
-//!       },
-//!       {
-//!         "Next": {
-//!           "Nothing": {}
-//!         }
-//!       }
-//!     ]
-//!   }
-//! }"#)?;
-//! let request: http::Request<Vec<u8>> = Everything::write_request(&input)?;
-//! assert_eq!(request.method(), "POST");
-//! // The body is the input as JSON (compared as JSON, where a NaN equals itself).
-//! let again: EverythingInput = serde_json::from_slice(request.body())?;
-//! assert_eq!(serde_json::to_value(&again)?, serde_json::to_value(&input)?);
-//!
-//! // What the service answers, as any HTTP client hands it over.
-//! let response = http::Response::builder().status(200).body(b"{}".to_vec())?;
-//! let output = Everything::read_response(&response)?;
-//! # let _ = output;
-//! # Ok::<(), Box<dyn std::error::Error>>(())
-//! ```
-//!
-//! ## Calling the service
-//!
-//! Each operation type implements [`operation::Operation`]: `write_request` turns an input into the whole HTTP request (an `http::Request`: method, URI, headers, body), and `read_response` turns any `http::Response` into the output or the operation's error enum. A client adds the endpoint and a signature ([`operations::SERVICE`] has the endpoint prefix and signing name) and sends the request with any HTTP library. [`operation::paginate`] walks the pages of a paginated operation with any transport.
+#![cfg_attr(feature = "http", doc = "")]
+
+#![cfg_attr(feature = "http", doc = " ## Requests and responses")]
+
+#![cfg_attr(feature = "http", doc = "")]
+
+#![cfg_attr(feature = "http", doc = " ```")]
+
+#![cfg_attr(feature = "http", doc = " use edge_cases_types::operation::Operation;")]
+
+#![cfg_attr(feature = "http", doc = " use edge_cases_types::operations::Everything;")]
+
+#![cfg_attr(feature = "http", doc = " use edge_cases_types::EverythingInput;")]
+
+#![cfg_attr(feature = "http", doc = "")]
+
+#![cfg_attr(feature = "http", doc = " // From the model's example of `Everything`.")]
+
+#![cfg_attr(
+    feature = "http",
+    doc = " let input: EverythingInput = serde_json::from_str(r#\"{"
+)]
+#![cfg_attr(feature = "http", doc = "   \"Keywords\": {")]
+
+#![cfg_attr(feature = "http", doc = "     \"type\": \"t\",")]
+
+#![cfg_attr(feature = "http", doc = "     \"match\": \"m\",")]
+
+#![cfg_attr(feature = "http", doc = "     \"self\": \"s\",")]
+
+#![cfg_attr(feature = "http", doc = "     \"async\": true,")]
+
+#![cfg_attr(feature = "http", doc = "     \"where\": 1,")]
+
+#![cfg_attr(feature = "http", doc = "     \"crate\": \"c\",")]
+
+#![cfg_attr(feature = "http", doc = "     \"super\": \"p\",")]
+
+#![cfg_attr(feature = "http", doc = "     \"fn\": \"f\"")]
+
+#![cfg_attr(feature = "http", doc = "   },")]
+
+#![cfg_attr(feature = "http", doc = "   \"Numbers\": {")]
+
+#![cfg_attr(feature = "http", doc = "     \"Byte\": -3,")]
+
+#![cfg_attr(feature = "http", doc = "     \"Short\": 300,")]
+
+#![cfg_attr(feature = "http", doc = "     \"Integer\": 70000,")]
+
+#![cfg_attr(feature = "http", doc = "     \"Long\": 9007199254740993,")]
+
+#![cfg_attr(feature = "http", doc = "     \"Float\": \"NaN\",")]
+
+#![cfg_attr(feature = "http", doc = "     \"Double\": \"-Infinity\",")]
+
+#![cfg_attr(feature = "http", doc = "     \"BigInt\": 1.2345678901234568e+29,")]
+
+#![cfg_attr(feature = "http", doc = "     \"BigDec\": 3.141592653589793")]
+
+#![cfg_attr(feature = "http", doc = "   },")]
+
+#![cfg_attr(feature = "http", doc = "   \"Times\": {")]
+
+#![cfg_attr(feature = "http", doc = "     \"Epoch\": 1700000000.5,")]
+
+#![cfg_attr(feature = "http", doc = "     \"DateTime\": \"2023-11-14T22:13:20Z\",")]
+
+#![cfg_attr(
+    feature = "http",
+    doc = "     \"HttpDate\": \"Tue, 14 Nov 2023 22:13:20 GMT\","
+)]
+#![cfg_attr(
+    feature = "http",
+    doc = "     \"ShapeFormatted\": \"1969-07-20T20:17:40Z\","
+)]
+#![cfg_attr(feature = "http", doc = "     \"Required\": 0")]
+
+#![cfg_attr(feature = "http", doc = "   },")]
+
+#![cfg_attr(feature = "http", doc = "   \"Tree\": {")]
+
+#![cfg_attr(feature = "http", doc = "     \"Value\": 1,")]
+
+#![cfg_attr(feature = "http", doc = "     \"Left\": {")]
+
+#![cfg_attr(feature = "http", doc = "       \"Value\": 2")]
+
+#![cfg_attr(feature = "http", doc = "     },")]
+
+#![cfg_attr(feature = "http", doc = "     \"Right\": {")]
+
+#![cfg_attr(feature = "http", doc = "       \"Value\": 3,")]
+
+#![cfg_attr(feature = "http", doc = "       \"Left\": {")]
+
+#![cfg_attr(feature = "http", doc = "         \"Value\": 4")]
+
+#![cfg_attr(feature = "http", doc = "       }")]
+
+#![cfg_attr(feature = "http", doc = "     }")]
+
+#![cfg_attr(feature = "http", doc = "   },")]
+
+#![cfg_attr(feature = "http", doc = "   \"Node\": {")]
+
+#![cfg_attr(feature = "http", doc = "     \"Children\": [")]
+
+#![cfg_attr(feature = "http", doc = "       {")]
+
+#![cfg_attr(feature = "http", doc = "         \"Leaf\": \"a\"")]
+
+#![cfg_attr(feature = "http", doc = "       },")]
+
+#![cfg_attr(feature = "http", doc = "       {")]
+
+#![cfg_attr(feature = "http", doc = "         \"Next\": {")]
+
+#![cfg_attr(feature = "http", doc = "           \"Nothing\": {}")]
+
+#![cfg_attr(feature = "http", doc = "         }")]
+
+#![cfg_attr(feature = "http", doc = "       }")]
+
+#![cfg_attr(feature = "http", doc = "     ]")]
+
+#![cfg_attr(feature = "http", doc = "   }")]
+
+#![cfg_attr(feature = "http", doc = " }\"#)?;")]
+
+#![cfg_attr(
+    feature = "http",
+    doc = " let request: http::Request<Vec<u8>> = Everything::write_request(&input)?;"
+)]
+#![cfg_attr(feature = "http", doc = " assert_eq!(request.method(), \"POST\");")]
+
+#![cfg_attr(
+    feature = "http",
+    doc = " // The body is the input as JSON (compared as JSON, where a NaN equals itself)."
+)]
+#![cfg_attr(
+    feature = "http",
+    doc = " let again: EverythingInput = serde_json::from_slice(request.body())?;"
+)]
+#![cfg_attr(
+    feature = "http",
+    doc = " assert_eq!(serde_json::to_value(&again)?, serde_json::to_value(&input)?);"
+)]
+#![cfg_attr(feature = "http", doc = "")]
+
+#![cfg_attr(
+    feature = "http",
+    doc = " // What the service answers, as any HTTP client hands it over."
+)]
+#![cfg_attr(
+    feature = "http",
+    doc = " let response = http::Response::builder().status(200).body(b\"{}\".to_vec())?;"
+)]
+#![cfg_attr(
+    feature = "http",
+    doc = " let output = Everything::read_response(&response)?;"
+)]
+#![cfg_attr(feature = "http", doc = " # let _ = output;")]
+
+#![cfg_attr(feature = "http", doc = " # Ok::<(), Box<dyn std::error::Error>>(())")]
+
+#![cfg_attr(feature = "http", doc = " ```")]
+
+#![cfg_attr(feature = "http", doc = "")]
+
+#![cfg_attr(feature = "http", doc = " ## Calling the service")]
+
+#![cfg_attr(feature = "http", doc = "")]
+
+#![cfg_attr(
+    feature = "http",
+    doc = " Each operation type implements [`operation::Operation`]: `write_request` turns an input into the whole HTTP request (an `http::Request`: method, URI, headers, body), and `read_response` turns any `http::Response` into the output or the operation's error enum. A client adds the endpoint and a signature ([`operations::SERVICE`] has the endpoint prefix and signing name) and sends the request with any HTTP library. [`operation::paginate`] walks the pages of a paginated operation with any transport."
+)]
 //!
 //! ## Features
 //!
-//! - `validate` (on by default): `validate()` on every structure and the `validate` module, which check the model's `@length`, `@range` and `@pattern` constraints, with `fancy-regex` as the pattern engine. Without it (`default-features = false`) the crate has its types and wire code only, and no regex engine in its build.
+//! - `http` (on by default): the operations as HTTP messages (`write_request`, `read_response`, the `operation`, `operations` and `protocol` modules), with the `http` crate.
+//! - `validate` (on by default): `validate()` on every structure and the `validate` module, which check the model's `@length`, `@range` and `@pattern` constraints, with `fancy-regex` as the pattern engine.
+//!
+//! Without them (`default-features = false`) the crate has its types and their wire form only: no HTTP and no regex engine in its build.
 //!
 //! ## The service
 //!
@@ -123,8 +230,14 @@
 
 pub mod error;
 pub mod json;
+
+#[cfg(feature = "http")]
 pub mod operation;
+
+#[cfg(feature = "http")]
 pub mod operations;
+
+#[cfg(feature = "http")]
 pub mod protocol;
 pub mod shape;
 
