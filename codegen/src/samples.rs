@@ -274,9 +274,10 @@ fn defaults(cx: &Cx, id: &ShapeId, value: &Value) -> Value {
     }
 }
 
-/// A protocol compliance case's `params` for the shape `id` (keyed by member name, blobs as their
-/// raw text, timestamps as epoch seconds) in the serde form of the generated types: keyed by
-/// wire name, blobs in base64, timestamps in their member's format.
+/// A node value for the shape `id` (a protocol compliance case's `params`, an example: keyed by
+/// member name, blobs as their raw text, timestamps as epoch seconds or RFC 3339 text) in the
+/// serde form of the generated types: keyed by wire name, blobs in base64, timestamps in their
+/// member's format.
 pub fn params_as_wire(model: &Model, id: &ShapeId, params: &Value, json_names: bool) -> Value {
     params_value(&Cx { model, json_names }, model.expect(id), None, params)
 }
@@ -303,7 +304,7 @@ fn params_value(cx: &Cx, shape: &Shape, member: Option<&Member>, value: &Value) 
             use base64::Engine as _;
             json!(base64::engine::general_purpose::STANDARD.encode(text))
         }
-        (ShapeKind::Simple(Simple::Timestamp), Value::Number(_)) => {
+        (ShapeKind::Simple(Simple::Timestamp), Value::Number(_) | Value::String(_)) => {
             let format = member.and_then(|m| m.traits.timestamp_format).or(shape.traits.timestamp_format);
             timestamp_in_format(value, format).unwrap_or_else(|| value.clone())
         }

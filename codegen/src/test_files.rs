@@ -164,6 +164,9 @@ fn examples(model: &Model, space: &TypeSpace) -> TokenStream {
             ];
             for (part, case) in cases {
                 let Some((json, target)) = case else { continue };
+                // Examples are node values (blobs as text, timestamps as epoch seconds or
+                // date-time text), read here in the wire form of the generated types.
+                let json = &samples::params_as_wire(model, &target.shape, json, json_names);
                 let ty = named_type(&target.name, &std);
                 let test = format_ident!("{prefix}_{part}");
                 let input = json_literal(json);
