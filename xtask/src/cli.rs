@@ -53,9 +53,10 @@ pub fn usage() -> String {
 usage: cargo xtask <task> [arguments]
 
   test                    run every check that CI runs
-  models [NAME]           generate every model in model/ (or those whose file name contains
-                          NAME) into target/models/, then build, test, lint and document each,
-                          with the default features and without them
+  models [NAME]           generate every model in model/ that is not a checked-in workspace
+                          crate (or those whose file name contains NAME) into target/models/,
+                          then build, test, lint and document each, and lint and document it
+                          again without the default features
   patterns                check the translation of every @pattern in model/ against Java's
                           java.util.regex (needs a JDK: javac and java)
   fuzz [SECONDS]          run every fuzz target (xtask/fuzz) for a share of SECONDS (default
