@@ -3,6 +3,9 @@
 
 use std::process::ExitCode;
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use xtask::checked_in::{check_all, drift_report, write_all};
 use xtask::cli::{self, Task};
 use xtask::{check_crate, generate_model, print_warnings, repo_root, TaskError, Writer, CHECKED_IN};

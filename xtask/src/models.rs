@@ -129,9 +129,6 @@ pub fn check_all(only: Option<&str>) -> Result<(), TaskError> {
         return Err(TaskError("no model matched".into()));
     }
     println!("==> {checked} models generated, built, tested, linted and documented");
-    println!(
-        "    checks with the default features took {:.0} s, without them {:.0} s",
-        seconds[0], seconds[1]
-    );
+    println!("    checks with the default features took {:.0} s, without them {:.0} s", seconds[0], seconds[1]);
     Ok(())
 }
