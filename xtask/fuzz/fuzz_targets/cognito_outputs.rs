@@ -9,28 +9,9 @@ use cognito::operation::Operation;
 use cognito::operations as ops;
 use cognito_identity_provider_types as cognito;
 use libfuzzer_sys::fuzz_target;
-use serde::de::DeserializeOwned;
-use serde::Serialize;
+use smithy_fuzz::round_trip;
 
 include!("../src/cognito_operations.rs");
-
-/// Reads `data` as a `T`; when that works, the value must write, read back, and write the same.
-fn round_trip<T: Serialize + DeserializeOwned, E>(data: &[u8], read: impl Fn(&[u8]) -> Result<T, E>) {
-    let Ok(first) = read(data) else { return };
-    let written = serde_json::to_vec(&first)
-        .unwrap_or_else(|e| panic!("{}: a value that was read does not write: {e}", std::any::type_name::<T>()));
-    let second: T = serde_json::from_slice(&written).unwrap_or_else(|e| {
-        panic!(
-            "{}: what was written does not read back: {e}\n{}",
-            std::any::type_name::<T>(),
-            String::from_utf8_lossy(&written)
-        )
-    });
-    let rewritten = serde_json::to_vec(&second).expect("writes");
-    let a: serde_json::Value = serde_json::from_slice(&written).expect("JSON");
-    let b: serde_json::Value = serde_json::from_slice(&rewritten).expect("JSON");
-    assert!(a == b, "{}: write → read → write changed the JSON\nfirst:  {a}\nsecond: {b}", std::any::type_name::<T>());
-}
 
 /// Reads `data` as the body of a 200 response to `O`.
 fn read_body<O: Operation>(data: &[u8]) -> Result<O::Output, O::Error> {

@@ -5,6 +5,8 @@
 //! "Reliability" section).
 
 use arbitrary::{Arbitrary, Unstructured};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
 use serde_json::{Map, Value};
 
 /// Loads `text` as a model and, when it loads, generates its crate. Panics only when the
@@ -877,4 +879,22 @@ impl Mutation {
         }
         Some(())
     }
+}
+
+/// Reads `data` as a `T`; when that works, the value must write, read back, and write the same.
+pub fn round_trip<T: Serialize + DeserializeOwned, E>(data: &[u8], read: impl Fn(&[u8]) -> Result<T, E>) {
+    let Ok(first) = read(data) else { return };
+    let written = serde_json::to_vec(&first)
+        .unwrap_or_else(|e| panic!("{}: a value that was read does not write: {e}", std::any::type_name::<T>()));
+    let second: T = serde_json::from_slice(&written).unwrap_or_else(|e| {
+        panic!(
+            "{}: what was written does not read back: {e}\n{}",
+            std::any::type_name::<T>(),
+            String::from_utf8_lossy(&written)
+        )
+    });
+    let rewritten = serde_json::to_vec(&second).expect("writes");
+    let a: serde_json::Value = serde_json::from_slice(&written).expect("JSON");
+    let b: serde_json::Value = serde_json::from_slice(&rewritten).expect("JSON");
+    assert!(a == b, "{}: write → read → write changed the JSON\nfirst:  {a}\nsecond: {b}", std::any::type_name::<T>());
 }
