@@ -308,7 +308,8 @@ pub fn read_response(op: &OperationDef, space: &TypeSpace) -> TokenStream {
     }
 }
 
-/// `ErrorShape::read` for an error structure with members bound to headers (restJson1).
+/// `ErrorShape::read` for an error structure with members bound to headers (restJson1). It imports
+/// `rest` itself: the module exists only with the `http` feature, like this function.
 pub fn error_read(members: &[MemberDef]) -> Option<TokenStream> {
     if !members.iter().any(|m| m.http.in_response().is_some()) {
         return None;
@@ -317,6 +318,7 @@ pub fn error_read(members: &[MemberDef]) -> Option<TokenStream> {
     let read = read_members(&quote!(Self), &members, false);
     Some(quote! {
         fn read(headers: &http::HeaderMap, body: &[u8]) -> Result<Self, crate::error::ReadError> {
+            use crate::rest;
             #read
         }
     })

@@ -29,9 +29,6 @@ pub fn render(def: &TypeDef, s: &StructDef, space: &TypeSpace) -> RustFile {
     if !s.members.is_empty() {
         imports.add("crate", "wire");
     }
-    if s.error.is_some() && s.members.iter().any(|m| m.http.in_response().is_some()) {
-        imports.add("crate", "rest");
-    }
     let imports = imports.tokens();
     let builder = builder::struct_impl(def, s, std);
     let allow_case = (!naming::is_upper_camel(&def.name)).then(|| quote!(#[allow(non_camel_case_types)]));

@@ -42,6 +42,13 @@ pub trait Json: Sized {
     /// Reads one value.
     fn read_json(r: &mut Reader<'_>) -> Result<Self, json::Error>;
 
+    /// Reads one value onto the end of `items` (structures read in place).
+    #[inline(always)]
+    fn push_json(r: &mut Reader<'_>, items: &mut Vec<Self>) -> Result<(), json::Error> {
+        items.push(Self::read_json(r)?);
+        Ok(())
+    }
+
     /// Writes the value.
     fn write_json(&self, w: &mut Writer);
 }
@@ -59,6 +66,22 @@ pub trait Format<T>: Copy {
 
     /// Reads a value through serde.
     fn deserialize<'de, D: Deserializer<'de>>(self, deserializer: D) -> Result<T, D::Error>;
+
+    /// Reads a value onto the end of `items`.
+    #[inline(always)]
+    fn read_push(self, r: &mut Reader<'_>, items: &mut Vec<T>) -> Result<(), json::Error> {
+        items.push(self.read(r)?);
+        Ok(())
+    }
+
+    /// Reads a structure member's value into `slot`; `null` leaves it as it is.
+    #[inline(always)]
+    fn read_member(self, r: &mut Reader<'_>, slot: &mut T) -> Result<(), json::Error> {
+        if !r.null()? {
+            *slot = self.read(r)?;
+        }
+        Ok(())
+    }
 
     /// Whether the value is left out of its object: an unset optional member.
     fn is_absent(self, value: &T) -> bool {
@@ -161,8 +184,14 @@ impl<F: Default> As<F> {
 pub struct Same;
 
 impl<T: Json + Serialize + for<'de> Deserialize<'de>> Format<T> for Same {
+    #[inline(always)]
     fn read(self, r: &mut Reader<'_>) -> Result<T, json::Error> {
         T::read_json(r)
+    }
+
+    #[inline(always)]
+    fn read_push(self, r: &mut Reader<'_>, items: &mut Vec<T>) -> Result<(), json::Error> {
+        T::push_json(r, items)
     }
 
     fn write(self, value: &T, w: &mut Writer) {
@@ -179,6 +208,7 @@ impl<T: Json + Serialize + for<'de> Deserialize<'de>> Format<T> for Same {
 }
 
 impl Json for String {
+    #[inline(always)]
     fn read_json(r: &mut Reader<'_>) -> Result<Self, json::Error> {
         r.string()
     }
@@ -189,6 +219,7 @@ impl Json for String {
 }
 
 impl Json for bool {
+    #[inline]
     fn read_json(r: &mut Reader<'_>) -> Result<Self, json::Error> {
         r.bool()
     }
@@ -232,12 +263,21 @@ impl Json for serde_json::Value {
 pub struct Opt<F = Same>(pub F);
 
 impl<T, F: Format<T>> Format<Option<T>> for Opt<F> {
+    #[inline]
     fn read(self, r: &mut Reader<'_>) -> Result<Option<T>, json::Error> {
         if r.null()? {
             Ok(None)
         } else {
             self.0.read(r).map(Some)
         }
+    }
+
+    #[inline(always)]
+    fn read_member(self, r: &mut Reader<'_>, slot: &mut Option<T>) -> Result<(), json::Error> {
+        if !r.null()? {
+            *slot = Some(self.0.read(r)?);
+        }
+        Ok(())
     }
 
     fn write(self, value: &Option<T>, w: &mut Writer) {
@@ -298,12 +338,13 @@ pub struct List<F = Same>(pub F);
 pub struct SparseList<F = Same>(pub F);
 
 impl<T, F: Format<T>> Format<Vec<T>> for List<F> {
+    #[inline]
     fn read(self, r: &mut Reader<'_>) -> Result<Vec<T>, json::Error> {
         let mut items = Vec::with_capacity(LIST_CAPACITY);
         let mut array = r.array()?;
         while r.next_item(&mut array)? {
             if !r.null()? {
-                items.push(self.0.read(r)?);
+                self.0.read_push(r, &mut items)?;
             }
         }
         Ok(items)
@@ -567,6 +608,7 @@ impl Visitor<'_> for FloatVisitor {
 pub struct EpochSeconds;
 
 impl Format<OffsetDateTime> for EpochSeconds {
+    #[inline(always)]
     fn read(self, r: &mut Reader<'_>) -> Result<OffsetDateTime, json::Error> {
         let at = r.offset();
         let (seconds, nanoseconds) = r.epoch_seconds()?;

@@ -881,6 +881,10 @@ impl<'a> Reader<'a> {
         match bytes.get(i) {
             Some(b'0') => i += 1,
             Some(b'1'..=b'9') => {
+                while let Some(eight) = eight_digits(bytes, i, mantissa) {
+                    mantissa = mantissa * 100_000_000 + eight;
+                    i += 8;
+                }
                 while let Some(&b) = bytes.get(i) {
                     if !b.is_ascii_digit() {
                         break;
@@ -894,6 +898,11 @@ impl<'a> Reader<'a> {
         if bytes.get(i) == Some(&b'.') {
             i += 1;
             let digits = i;
+            while let Some(eight) = eight_digits(bytes, i, mantissa) {
+                mantissa = mantissa * 100_000_000 + eight;
+                exponent -= 8;
+                i += 8;
+            }
             while let Some(&b) = bytes.get(i) {
                 if !b.is_ascii_digit() {
                     break;
@@ -998,6 +1007,27 @@ fn accumulate(mantissa: &mut u64, inexact: &mut bool, digit: u8) {
     }
 }
 
+/// The value of the eight digits at `i`, when the eight bytes there are all ASCII digits and
+/// `mantissa` (the digits before them) leaves room for them in a `u64`: eight at a time
+/// instead of one, for the long decimals of timestamps.
+#[inline(always)]
+fn eight_digits(bytes: &[u8], i: usize, mantissa: u64) -> Option<u64> {
+    if mantissa >= 100_000_000_000 {
+        return None;
+    }
+    let chunk = bytes.get(i..i + 8)?;
+    let v = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+    // A digit is 0x30 to 0x39: its high nibble is 3, and still 3 after adding 6.
+    let high = 0xF0F0_F0F0_F0F0_F0F0;
+    if (v & high) | ((v.wrapping_add(0x0606_0606_0606_0606) & high) >> 4) != 0x3333_3333_3333_3333 {
+        return None;
+    }
+    // Pairs, then fours, then all eight (the first byte is the most significant digit).
+    let v = (v & 0x0F0F_0F0F_0F0F_0F0F).wrapping_mul(10 << 8 | 1) >> 8;
+    let v = (v & 0x00FF_00FF_00FF_00FF).wrapping_mul(100 << 16 | 1) >> 16;
+    Some((v & 0x0000_FFFF_0000_FFFF).wrapping_mul(10_000 << 32 | 1) >> 32)
+}
+
 /// Powers of ten that an `f64` holds exactly.
 const POW10: [f64; 23] = [
     1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20,
@@ -1097,20 +1127,38 @@ fn epoch_micros(text: &[u8]) -> Option<i128> {
 /// inline: names are short, and a call to `memcmp` costs more than the comparison.
 #[inline(always)]
 fn quoted_name_at(bytes: &[u8], at: usize, name: &[u8]) -> bool {
-    let Some(window) = bytes.get(at..at + name.len() + 1) else { return false };
-    if window[name.len()] != b'"' {
+    let n = name.len();
+    let Some(window) = bytes.get(at..at + n + 1) else { return false };
+    if window[n] != b'"' {
         return false;
     }
-    let mut i = 0;
-    while i + 8 <= name.len() {
-        let a = u64::from_le_bytes(window[i..i + 8].try_into().expect("eight bytes"));
-        let b = u64::from_le_bytes(name[i..i + 8].try_into().expect("eight bytes"));
-        if a != b {
-            return false;
+    let window = &window[..n];
+    if n >= 8 {
+        // Eight bytes at a time, the last eight overlapping the ones before.
+        let mut i = 0;
+        while i + 8 < n {
+            if word8(window, i) != word8(name, i) {
+                return false;
+            }
+            i += 8;
         }
-        i += 8;
+        word8(window, n - 8) == word8(name, n - 8)
+    } else if n >= 4 {
+        // The first four and the last four, overlapping.
+        (word4(window, 0) ^ word4(name, 0)) | (word4(window, n - 4) ^ word4(name, n - 4)) == 0
+    } else {
+        window == name
     }
-    window[i..name.len()].iter().zip(&name[i..]).all(|(a, b)| a == b)
+}
+
+#[inline(always)]
+fn word8(bytes: &[u8], i: usize) -> u64 {
+    u64::from_le_bytes(bytes[i..i + 8].try_into().expect("eight bytes"))
+}
+
+#[inline(always)]
+fn word4(bytes: &[u8], i: usize) -> u32 {
+    u32::from_le_bytes(bytes[i..i + 4].try_into().expect("four bytes"))
 }
 
 /// Whether a byte ends a plain run of string text: `"`, `\` or a control character.

@@ -109,14 +109,31 @@ pub fn field_name(name: &str) -> &str {
 }
 
 /// Reads a structure from JSON.
+#[inline]
 pub fn read_structure<T: Structure>(r: &mut Reader<'_>) -> Result<T, json::Error> {
     read_structure_skipping(r, &[])
 }
 
 /// Reads a structure from JSON, leaving the members whose indexes are in `skip` at their
 /// defaults (a restJson1 body, whose members bound to headers come from elsewhere).
+#[inline]
 pub fn read_structure_skipping<T: Structure>(r: &mut Reader<'_>, skip: &[usize]) -> Result<T, json::Error> {
     let mut out = T::default();
+    read_members(r, &mut out, skip)?;
+    Ok(out)
+}
+
+/// Reads a structure from JSON onto the end of `items`, in place (no copy of the value).
+#[inline]
+pub fn push_structure<T: Structure>(r: &mut Reader<'_>, items: &mut Vec<T>) -> Result<(), json::Error> {
+    let at = items.len();
+    items.push(T::default());
+    read_members(r, &mut items[at], &[])
+}
+
+/// Reads a structure's members from JSON into `out`.
+#[inline(never)]
+fn read_members<T: Structure>(r: &mut Reader<'_>, out: &mut T, skip: &[usize]) -> Result<(), json::Error> {
     let mut object = r.object()?;
     while let Some(field) = r.next_field(&mut object, &T::FIELDS)? {
         let index = match field {
@@ -128,7 +145,7 @@ pub fn read_structure_skipping<T: Structure>(r: &mut Reader<'_>, skip: &[usize])
             _ => r.skip()?,
         }
     }
-    Ok(out)
+    Ok(())
 }
 
 /// Writes a structure as JSON.
@@ -149,11 +166,9 @@ struct JsonValue<'r, 'a>(&'r mut Reader<'a>);
 impl FieldReader for JsonValue<'_, '_> {
     type Error = json::Error;
 
+    #[inline(always)]
     fn set<T, F: Format<T>>(self, slot: &mut T, format: F) -> Result<(), json::Error> {
-        if !self.0.null()? {
-            *slot = format.read(self.0)?;
-        }
-        Ok(())
+        format.read_member(self.0, slot)
     }
 
     fn value<T, F: Format<T>>(self, format: F) -> Result<T, json::Error> {
@@ -483,6 +498,13 @@ macro_rules! structure {
                 $crate::shape::read_structure(r)
             }
 
+            fn push_json(
+                r: &mut $crate::json::Reader<'_>,
+                items: &mut ::std::vec::Vec<Self>,
+            ) -> ::core::result::Result<(), $crate::json::Error> {
+                $crate::shape::push_structure(r, items)
+            }
+
             fn write_json(&self, w: &mut $crate::json::Writer) {
                 $crate::shape::write_structure(self, w)
             }
@@ -602,6 +624,7 @@ macro_rules! structure {
                 ::core::option::Option::None
             }
 
+            #[inline]
             fn read_field<R: $crate::shape::FieldReader>(
                 &mut self,
                 index: usize,
