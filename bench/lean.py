@@ -13,6 +13,10 @@ Measures, on this machine and in the same run:
    `cargo build`.
 3. A fresh project that depends only on the generated crate: `cargo build` with an empty target
    folder (dependencies are already downloaded).
+4. A project that calls every operation (`write_request`, `read_response` and `validate` of each
+   of them, and so every type of the service): the crate compiles each type's code where it is
+   used, so this is what a project that uses the whole service pays beside the crate alone
+   (debug, dependencies built, interleaved with the crate-alone build of part 2's first peer).
 
 Prints medians (and the spread) and the ratios the README quotes. Not part of `cargo xtask test`:
 it builds rusoto, which needs `libssl-dev` (its `rusoto_core` does not build without a TLS
@@ -128,14 +132,57 @@ def fresh_project(rounds):
     print(f"- cargo build: {summary(times)}\n")
 
 
+def every_operation_source():
+    """A lib.rs that writes, reads and validates every operation of the generated Cognito crate."""
+    names = []
+    for file in sorted((GENERATED / "src" / "operations").glob("*.rs")):
+        for line in file.read_text().splitlines():
+            if line.startswith("pub struct ") and line.endswith(";"):
+                names.append(line[len("pub struct ") : -1])
+    crate = OURS.replace("-", "_")
+    calls = "\n".join(f"    use_operation::<operations::{name}>();" for name in names)
+    return (
+        f"use {crate}::operation::Operation;\nuse {crate}::operations;\nuse {crate}::validate::Validate;\n\n"
+        "fn use_operation<O: Operation>()\nwhere\n    O::Input: Default + Validate,\n{\n"
+        "    let input = O::Input::default();\n"
+        "    let _ = input.validate();\n"
+        "    let _ = O::write_request(&input);\n"
+        '    let _ = O::read_response(&http::Response::new(b"{}".to_vec()));\n}\n\n'
+        f"pub fn every_operation() {{\n{calls}\n}}\n",
+        len(names),
+    )
+
+
+def every_operation(rounds):
+    folder = project("every-operation", f'{OURS} = {{ path = "{GENERATED}" }}\nhttp = "1"')
+    source, count = every_operation_source()
+    (folder / "src" / "lib.rs").write_text(source)
+    run(["cargo", "build"], folder)
+    alone, using = [], []
+    for _ in range(rounds):
+        run(["cargo", "clean", "-p", OURS, "-p", "every-operation"], folder)
+        alone.append(run(["cargo", "build", "-p", OURS], folder))
+        using.append(run(["cargo", "build"], folder))
+    print(f"## A project that calls all {count} operations (debug, dependencies built)\n")
+    print(f"- the crate alone:                 {summary(alone)}")
+    print(f"- then the project's own code:     {summary(using)}")
+    total = statistics.median(alone) + statistics.median(using)
+    print(f"- together:                        {total:.2f} s\n")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument("--only", choices=["generation", "build", "fresh"], help="one part")
+    parser.add_argument("--only", choices=["generation", "build", "fresh", "every-operation"], help="one part")
     args = parser.parse_args()
     WORK.mkdir(parents=True, exist_ok=True)
     print(f"{os.cpu_count()} cores, {args.rounds} rounds; medians (min–max)\n")
-    parts = {"generation": generation, "build": crate_build, "fresh": fresh_project}
+    parts = {
+        "generation": generation,
+        "build": crate_build,
+        "fresh": fresh_project,
+        "every-operation": every_operation,
+    }
     for name, part in parts.items():
         if args.only in (None, name):
             part(args.rounds)

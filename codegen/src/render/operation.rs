@@ -75,6 +75,7 @@ pub fn render(op: &OperationDef, space: &TypeSpace) -> RustFile {
                 type Output = #output;
                 type Error = #error_name;
 
+                #[inline]
                 fn write_request(#input_param: &Self::Input) -> Result<http::Request<Vec<u8>>, RequestError> {
                     #write_request
                 }

@@ -254,6 +254,7 @@ macro_rules! error_shape {
         $(fn read $($read:tt)*)?
     ) => {
         impl ::core::fmt::Display for $name {
+            #[inline]
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 f.write_str($code)?;
                 if let ::core::option::Option::Some(message) = $crate::error::ErrorShape::message(self) {
@@ -272,6 +273,7 @@ macro_rules! error_shape {
             const RETRY: ::core::option::Option<$crate::error::Retry> = $retry;
 
             $(
+                #[inline]
                 fn message(&self) -> ::core::option::Option<&str> {
                     ::core::option::Option::<&::std::string::String>::from(&self.$message).map(|m| m.as_str())
                 }
@@ -302,6 +304,7 @@ macro_rules! operation_errors {
 
         #[allow(deprecated)]
         impl ::core::convert::From<$name> for $crate::operations::$service {
+            #[inline]
             fn from(error: $name) -> Self {
                 match error {
                     $($name::$variant(e) => Self::$variant(e),)*
@@ -334,6 +337,7 @@ macro_rules! operation_errors {
 
         #[allow(deprecated)]
         impl ::core::fmt::Display for $name {
+            #[inline]
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 match self {
                     $(Self::$variant(e) => ::core::fmt::Display::fmt(e, f),)*
@@ -344,6 +348,7 @@ macro_rules! operation_errors {
 
         #[allow(deprecated)]
         impl ::std::error::Error for $name {
+            #[inline]
             fn source(&self) -> ::core::option::Option<&(dyn ::std::error::Error + 'static)> {
                 match self {
                     $(Self::$variant(e) => ::core::option::Option::Some(&**e),)*
@@ -354,6 +359,7 @@ macro_rules! operation_errors {
 
         #[allow(deprecated)]
         impl $crate::error::OperationError for $name {
+            #[inline]
             fn from_code(
                 code: &str,
                 headers: &::http::HeaderMap,
@@ -369,6 +375,7 @@ macro_rules! operation_errors {
                 ::core::option::Option::None
             }
 
+            #[inline]
             fn unhandled(error: $crate::error::UnhandledError) -> Self {
                 Self::Unhandled(error)
             }

@@ -192,6 +192,7 @@ macro_rules! aws_json_operation {
             type Output = $output;
             type Error = $error;
 
+            #[inline]
             fn write_request(
                 input: &Self::Input,
             ) -> ::core::result::Result<::http::Request<::std::vec::Vec<u8>>, $crate::error::RequestError> {

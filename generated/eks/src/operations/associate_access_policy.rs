@@ -16,6 +16,7 @@ impl Operation for AssociateAccessPolicy {
     type Input = crate::AssociateAccessPolicyRequest;
     type Output = crate::AssociateAccessPolicyResponse;
     type Error = AssociateAccessPolicyError;
+    #[inline]
     fn write_request(
         input: &Self::Input,
     ) -> Result<http::Request<Vec<u8>>, RequestError> {

@@ -18,6 +18,7 @@ impl Operation for AssociateEncryptionConfig {
     type Input = crate::AssociateEncryptionConfigRequest;
     type Output = crate::AssociateEncryptionConfigResponse;
     type Error = AssociateEncryptionConfigError;
+    #[inline]
     fn write_request(
         input: &Self::Input,
     ) -> Result<http::Request<Vec<u8>>, RequestError> {

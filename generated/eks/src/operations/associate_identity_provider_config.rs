@@ -18,6 +18,7 @@ impl Operation for AssociateIdentityProviderConfig {
     type Input = crate::AssociateIdentityProviderConfigRequest;
     type Output = crate::AssociateIdentityProviderConfigResponse;
     type Error = AssociateIdentityProviderConfigError;
+    #[inline]
     fn write_request(
         input: &Self::Input,
     ) -> Result<http::Request<Vec<u8>>, RequestError> {

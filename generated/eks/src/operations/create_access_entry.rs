@@ -20,6 +20,7 @@ impl Operation for CreateAccessEntry {
     type Input = crate::CreateAccessEntryRequest;
     type Output = crate::CreateAccessEntryResponse;
     type Error = CreateAccessEntryError;
+    #[inline]
     fn write_request(
         input: &Self::Input,
     ) -> Result<http::Request<Vec<u8>>, RequestError> {

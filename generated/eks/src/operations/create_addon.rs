@@ -18,6 +18,7 @@ impl Operation for CreateAddon {
     type Input = crate::CreateAddonRequest;
     type Output = crate::CreateAddonResponse;
     type Error = CreateAddonError;
+    #[inline]
     fn write_request(
         input: &Self::Input,
     ) -> Result<http::Request<Vec<u8>>, RequestError> {

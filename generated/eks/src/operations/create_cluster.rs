@@ -30,6 +30,7 @@ impl Operation for CreateCluster {
     type Input = crate::CreateClusterRequest;
     type Output = crate::CreateClusterResponse;
     type Error = CreateClusterError;
+    #[inline]
     fn write_request(
         input: &Self::Input,
     ) -> Result<http::Request<Vec<u8>>, RequestError> {

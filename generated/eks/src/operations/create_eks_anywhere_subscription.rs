@@ -16,6 +16,7 @@ impl Operation for CreateEksAnywhereSubscription {
     type Input = crate::CreateEksAnywhereSubscriptionRequest;
     type Output = crate::CreateEksAnywhereSubscriptionResponse;
     type Error = CreateEksAnywhereSubscriptionError;
+    #[inline]
     fn write_request(
         input: &Self::Input,
     ) -> Result<http::Request<Vec<u8>>, RequestError> {

@@ -26,6 +26,7 @@ impl Operation for CreateFargateProfile {
     type Input = crate::CreateFargateProfileRequest;
     type Output = crate::CreateFargateProfileResponse;
     type Error = CreateFargateProfileError;
+    #[inline]
     fn write_request(
         input: &Self::Input,
     ) -> Result<http::Request<Vec<u8>>, RequestError> {

@@ -24,6 +24,7 @@ impl Operation for CreateNodegroup {
     type Input = crate::CreateNodegroupRequest;
     type Output = crate::CreateNodegroupResponse;
     type Error = CreateNodegroupError;
+    #[inline]
     fn write_request(
         input: &Self::Input,
     ) -> Result<http::Request<Vec<u8>>, RequestError> {

@@ -26,6 +26,7 @@ impl Operation for CreatePodIdentityAssociation {
     type Input = crate::CreatePodIdentityAssociationRequest;
     type Output = crate::CreatePodIdentityAssociationResponse;
     type Error = CreatePodIdentityAssociationError;
+    #[inline]
     fn write_request(
         input: &Self::Input,
     ) -> Result<http::Request<Vec<u8>>, RequestError> {

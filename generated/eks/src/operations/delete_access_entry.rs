@@ -18,6 +18,7 @@ impl Operation for DeleteAccessEntry {
     type Input = crate::DeleteAccessEntryRequest;
     type Output = crate::DeleteAccessEntryResponse;
     type Error = DeleteAccessEntryError;
+    #[inline]
     fn write_request(
         input: &Self::Input,
     ) -> Result<http::Request<Vec<u8>>, RequestError> {

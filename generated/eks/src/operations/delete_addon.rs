@@ -18,6 +18,7 @@ impl Operation for DeleteAddon {
     type Input = crate::DeleteAddonRequest;
     type Output = crate::DeleteAddonResponse;
     type Error = DeleteAddonError;
+    #[inline]
     fn write_request(
         input: &Self::Input,
     ) -> Result<http::Request<Vec<u8>>, RequestError> {

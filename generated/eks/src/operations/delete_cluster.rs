@@ -20,6 +20,7 @@ impl Operation for DeleteCluster {
     type Input = crate::DeleteClusterRequest;
     type Output = crate::DeleteClusterResponse;
     type Error = DeleteClusterError;
+    #[inline]
     fn write_request(
         input: &Self::Input,
     ) -> Result<http::Request<Vec<u8>>, RequestError> {

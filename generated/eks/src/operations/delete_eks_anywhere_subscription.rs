@@ -16,6 +16,7 @@ impl Operation for DeleteEksAnywhereSubscription {
     type Input = crate::DeleteEksAnywhereSubscriptionRequest;
     type Output = crate::DeleteEksAnywhereSubscriptionResponse;
     type Error = DeleteEksAnywhereSubscriptionError;
+    #[inline]
     fn write_request(
         input: &Self::Input,
     ) -> Result<http::Request<Vec<u8>>, RequestError> {

@@ -20,6 +20,7 @@ impl Operation for DeleteFargateProfile {
     type Input = crate::DeleteFargateProfileRequest;
     type Output = crate::DeleteFargateProfileResponse;
     type Error = DeleteFargateProfileError;
+    #[inline]
     fn write_request(
         input: &Self::Input,
     ) -> Result<http::Request<Vec<u8>>, RequestError> {

@@ -16,6 +16,7 @@ impl Operation for DeleteNodegroup {
     type Input = crate::DeleteNodegroupRequest;
     type Output = crate::DeleteNodegroupResponse;
     type Error = DeleteNodegroupError;
+    #[inline]
     fn write_request(
         input: &Self::Input,
     ) -> Result<http::Request<Vec<u8>>, RequestError> {

@@ -18,6 +18,7 @@ impl Operation for DeletePodIdentityAssociation {
     type Input = crate::DeletePodIdentityAssociationRequest;
     type Output = crate::DeletePodIdentityAssociationResponse;
     type Error = DeletePodIdentityAssociationError;
+    #[inline]
     fn write_request(
         input: &Self::Input,
     ) -> Result<http::Request<Vec<u8>>, RequestError> {

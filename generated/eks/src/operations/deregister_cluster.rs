@@ -18,6 +18,7 @@ impl Operation for DeregisterCluster {
     type Input = crate::DeregisterClusterRequest;
     type Output = crate::DeregisterClusterResponse;
     type Error = DeregisterClusterError;
+    #[inline]
     fn write_request(
         input: &Self::Input,
     ) -> Result<http::Request<Vec<u8>>, RequestError> {

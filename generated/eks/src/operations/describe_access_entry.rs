@@ -16,6 +16,7 @@ impl Operation for DescribeAccessEntry {
     type Input = crate::DescribeAccessEntryRequest;
     type Output = crate::DescribeAccessEntryResponse;
     type Error = DescribeAccessEntryError;
+    #[inline]
     fn write_request(
         input: &Self::Input,
     ) -> Result<http::Request<Vec<u8>>, RequestError> {

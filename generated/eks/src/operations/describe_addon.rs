@@ -16,6 +16,7 @@ impl Operation for DescribeAddon {
     type Input = crate::DescribeAddonRequest;
     type Output = crate::DescribeAddonResponse;
     type Error = DescribeAddonError;
+    #[inline]
     fn write_request(
         input: &Self::Input,
     ) -> Result<http::Request<Vec<u8>>, RequestError> {

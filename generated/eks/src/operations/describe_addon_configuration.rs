@@ -16,6 +16,7 @@ impl Operation for DescribeAddonConfiguration {
     type Input = crate::DescribeAddonConfigurationRequest;
     type Output = crate::DescribeAddonConfigurationResponse;
     type Error = DescribeAddonConfigurationError;
+    #[inline]
     fn write_request(
         input: &Self::Input,
     ) -> Result<http::Request<Vec<u8>>, RequestError> {

@@ -18,6 +18,7 @@ impl Operation for DescribeAddonVersions {
     type Input = crate::DescribeAddonVersionsRequest;
     type Output = crate::DescribeAddonVersionsResponse;
     type Error = DescribeAddonVersionsError;
+    #[inline]
     fn write_request(
         input: &Self::Input,
     ) -> Result<http::Request<Vec<u8>>, RequestError> {

@@ -20,6 +20,7 @@ impl Operation for DescribeCluster {
     type Input = crate::DescribeClusterRequest;
     type Output = crate::DescribeClusterResponse;
     type Error = DescribeClusterError;
+    #[inline]
     fn write_request(
         input: &Self::Input,
     ) -> Result<http::Request<Vec<u8>>, RequestError> {

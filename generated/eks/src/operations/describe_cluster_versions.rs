@@ -18,6 +18,7 @@ impl Operation for DescribeClusterVersions {
     type Input = crate::DescribeClusterVersionsRequest;
     type Output = crate::DescribeClusterVersionsResponse;
     type Error = DescribeClusterVersionsError;
+    #[inline]
     fn write_request(
         input: &Self::Input,
     ) -> Result<http::Request<Vec<u8>>, RequestError> {

@@ -16,6 +16,7 @@ impl Operation for DescribeEksAnywhereSubscription {
     type Input = crate::DescribeEksAnywhereSubscriptionRequest;
     type Output = crate::DescribeEksAnywhereSubscriptionResponse;
     type Error = DescribeEksAnywhereSubscriptionError;
+    #[inline]
     fn write_request(
         input: &Self::Input,
     ) -> Result<http::Request<Vec<u8>>, RequestError> {

@@ -16,6 +16,7 @@ impl Operation for DescribeFargateProfile {
     type Input = crate::DescribeFargateProfileRequest;
     type Output = crate::DescribeFargateProfileResponse;
     type Error = DescribeFargateProfileError;
+    #[inline]
     fn write_request(
         input: &Self::Input,
     ) -> Result<http::Request<Vec<u8>>, RequestError> {

@@ -16,6 +16,7 @@ impl Operation for DescribeIdentityProviderConfig {
     type Input = crate::DescribeIdentityProviderConfigRequest;
     type Output = crate::DescribeIdentityProviderConfigResponse;
     type Error = DescribeIdentityProviderConfigError;
+    #[inline]
     fn write_request(
         input: &Self::Input,
     ) -> Result<http::Request<Vec<u8>>, RequestError> {

@@ -16,6 +16,7 @@ impl Operation for DescribeInsight {
     type Input = crate::DescribeInsightRequest;
     type Output = crate::DescribeInsightResponse;
     type Error = DescribeInsightError;
+    #[inline]
     fn write_request(
         input: &Self::Input,
     ) -> Result<http::Request<Vec<u8>>, RequestError> {

@@ -16,6 +16,7 @@ impl Operation for DescribeNodegroup {
     type Input = crate::DescribeNodegroupRequest;
     type Output = crate::DescribeNodegroupResponse;
     type Error = DescribeNodegroupError;
+    #[inline]
     fn write_request(
         input: &Self::Input,
     ) -> Result<http::Request<Vec<u8>>, RequestError> {

@@ -18,6 +18,7 @@ impl Operation for DescribePodIdentityAssociation {
     type Input = crate::DescribePodIdentityAssociationRequest;
     type Output = crate::DescribePodIdentityAssociationResponse;
     type Error = DescribePodIdentityAssociationError;
+    #[inline]
     fn write_request(
         input: &Self::Input,
     ) -> Result<http::Request<Vec<u8>>, RequestError> {

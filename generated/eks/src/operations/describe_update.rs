@@ -18,6 +18,7 @@ impl Operation for DescribeUpdate {
     type Input = crate::DescribeUpdateRequest;
     type Output = crate::DescribeUpdateResponse;
     type Error = DescribeUpdateError;
+    #[inline]
     fn write_request(
         input: &Self::Input,
     ) -> Result<http::Request<Vec<u8>>, RequestError> {

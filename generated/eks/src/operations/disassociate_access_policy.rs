@@ -16,6 +16,7 @@ impl Operation for DisassociateAccessPolicy {
     type Input = crate::DisassociateAccessPolicyRequest;
     type Output = crate::DisassociateAccessPolicyResponse;
     type Error = DisassociateAccessPolicyError;
+    #[inline]
     fn write_request(
         input: &Self::Input,
     ) -> Result<http::Request<Vec<u8>>, RequestError> {

@@ -18,6 +18,7 @@ impl Operation for DisassociateIdentityProviderConfig {
     type Input = crate::DisassociateIdentityProviderConfigRequest;
     type Output = crate::DisassociateIdentityProviderConfigResponse;
     type Error = DisassociateIdentityProviderConfigError;
+    #[inline]
     fn write_request(
         input: &Self::Input,
     ) -> Result<http::Request<Vec<u8>>, RequestError> {

@@ -16,6 +16,7 @@ impl Operation for ListAccessEntries {
     type Input = crate::ListAccessEntriesRequest;
     type Output = crate::ListAccessEntriesResponse;
     type Error = ListAccessEntriesError;
+    #[inline]
     fn write_request(
         input: &Self::Input,
     ) -> Result<http::Request<Vec<u8>>, RequestError> {

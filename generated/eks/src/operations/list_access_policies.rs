@@ -16,6 +16,7 @@ impl Operation for ListAccessPolicies {
     type Input = crate::ListAccessPoliciesRequest;
     type Output = crate::ListAccessPoliciesResponse;
     type Error = ListAccessPoliciesError;
+    #[inline]
     fn write_request(
         input: &Self::Input,
     ) -> Result<http::Request<Vec<u8>>, RequestError> {

@@ -16,6 +16,7 @@ impl Operation for ListAddons {
     type Input = crate::ListAddonsRequest;
     type Output = crate::ListAddonsResponse;
     type Error = ListAddonsError;
+    #[inline]
     fn write_request(
         input: &Self::Input,
     ) -> Result<http::Request<Vec<u8>>, RequestError> {

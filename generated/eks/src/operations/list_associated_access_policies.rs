@@ -16,6 +16,7 @@ impl Operation for ListAssociatedAccessPolicies {
     type Input = crate::ListAssociatedAccessPoliciesRequest;
     type Output = crate::ListAssociatedAccessPoliciesResponse;
     type Error = ListAssociatedAccessPoliciesError;
+    #[inline]
     fn write_request(
         input: &Self::Input,
     ) -> Result<http::Request<Vec<u8>>, RequestError> {

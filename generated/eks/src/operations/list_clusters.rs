@@ -16,6 +16,7 @@ impl Operation for ListClusters {
     type Input = crate::ListClustersRequest;
     type Output = crate::ListClustersResponse;
     type Error = ListClustersError;
+    #[inline]
     fn write_request(
         input: &Self::Input,
     ) -> Result<http::Request<Vec<u8>>, RequestError> {

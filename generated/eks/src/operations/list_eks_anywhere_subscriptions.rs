@@ -16,6 +16,7 @@ impl Operation for ListEksAnywhereSubscriptions {
     type Input = crate::ListEksAnywhereSubscriptionsRequest;
     type Output = crate::ListEksAnywhereSubscriptionsResponse;
     type Error = ListEksAnywhereSubscriptionsError;
+    #[inline]
     fn write_request(
         input: &Self::Input,
     ) -> Result<http::Request<Vec<u8>>, RequestError> {

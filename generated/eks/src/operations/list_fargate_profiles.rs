@@ -16,6 +16,7 @@ impl Operation for ListFargateProfiles {
     type Input = crate::ListFargateProfilesRequest;
     type Output = crate::ListFargateProfilesResponse;
     type Error = ListFargateProfilesError;
+    #[inline]
     fn write_request(
         input: &Self::Input,
     ) -> Result<http::Request<Vec<u8>>, RequestError> {

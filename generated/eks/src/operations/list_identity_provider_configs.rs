@@ -16,6 +16,7 @@ impl Operation for ListIdentityProviderConfigs {
     type Input = crate::ListIdentityProviderConfigsRequest;
     type Output = crate::ListIdentityProviderConfigsResponse;
     type Error = ListIdentityProviderConfigsError;
+    #[inline]
     fn write_request(
         input: &Self::Input,
     ) -> Result<http::Request<Vec<u8>>, RequestError> {

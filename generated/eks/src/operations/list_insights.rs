@@ -21,6 +21,7 @@ impl Operation for ListInsights {
     type Input = crate::ListInsightsRequest;
     type Output = crate::ListInsightsResponse;
     type Error = ListInsightsError;
+    #[inline]
     fn write_request(
         input: &Self::Input,
     ) -> Result<http::Request<Vec<u8>>, RequestError> {

@@ -16,6 +16,7 @@ impl Operation for ListNodegroups {
     type Input = crate::ListNodegroupsRequest;
     type Output = crate::ListNodegroupsResponse;
     type Error = ListNodegroupsError;
+    #[inline]
     fn write_request(
         input: &Self::Input,
     ) -> Result<http::Request<Vec<u8>>, RequestError> {

@@ -16,6 +16,7 @@ impl Operation for ListPodIdentityAssociations {
     type Input = crate::ListPodIdentityAssociationsRequest;
     type Output = crate::ListPodIdentityAssociationsResponse;
     type Error = ListPodIdentityAssociationsError;
+    #[inline]
     fn write_request(
         input: &Self::Input,
     ) -> Result<http::Request<Vec<u8>>, RequestError> {

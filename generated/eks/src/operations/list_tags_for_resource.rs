@@ -16,6 +16,7 @@ impl Operation for ListTagsForResource {
     type Input = crate::ListTagsForResourceRequest;
     type Output = crate::ListTagsForResourceResponse;
     type Error = ListTagsForResourceError;
+    #[inline]
     fn write_request(
         input: &Self::Input,
     ) -> Result<http::Request<Vec<u8>>, RequestError> {

@@ -16,6 +16,7 @@ impl Operation for ListUpdates {
     type Input = crate::ListUpdatesRequest;
     type Output = crate::ListUpdatesResponse;
     type Error = ListUpdatesError;
+    #[inline]
     fn write_request(
         input: &Self::Input,
     ) -> Result<http::Request<Vec<u8>>, RequestError> {

@@ -24,6 +24,7 @@ impl Operation for RegisterCluster {
     type Input = crate::RegisterClusterRequest;
     type Output = crate::RegisterClusterResponse;
     type Error = RegisterClusterError;
+    #[inline]
     fn write_request(
         input: &Self::Input,
     ) -> Result<http::Request<Vec<u8>>, RequestError> {

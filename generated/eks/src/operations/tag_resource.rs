@@ -16,6 +16,7 @@ impl Operation for TagResource {
     type Input = crate::TagResourceRequest;
     type Output = crate::TagResourceResponse;
     type Error = TagResourceError;
+    #[inline]
     fn write_request(
         input: &Self::Input,
     ) -> Result<http::Request<Vec<u8>>, RequestError> {

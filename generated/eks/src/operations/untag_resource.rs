@@ -16,6 +16,7 @@ impl Operation for UntagResource {
     type Input = crate::UntagResourceRequest;
     type Output = crate::UntagResourceResponse;
     type Error = UntagResourceError;
+    #[inline]
     fn write_request(
         input: &Self::Input,
     ) -> Result<http::Request<Vec<u8>>, RequestError> {

@@ -16,6 +16,7 @@ impl Operation for UpdateAccessEntry {
     type Input = crate::UpdateAccessEntryRequest;
     type Output = crate::UpdateAccessEntryResponse;
     type Error = UpdateAccessEntryError;
+    #[inline]
     fn write_request(
         input: &Self::Input,
     ) -> Result<http::Request<Vec<u8>>, RequestError> {

@@ -16,6 +16,7 @@ impl Operation for UpdateAddon {
     type Input = crate::UpdateAddonRequest;
     type Output = crate::UpdateAddonResponse;
     type Error = UpdateAddonError;
+    #[inline]
     fn write_request(
         input: &Self::Input,
     ) -> Result<http::Request<Vec<u8>>, RequestError> {

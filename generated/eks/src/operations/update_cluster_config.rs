@@ -32,6 +32,7 @@ impl Operation for UpdateClusterConfig {
     type Input = crate::UpdateClusterConfigRequest;
     type Output = crate::UpdateClusterConfigResponse;
     type Error = UpdateClusterConfigError;
+    #[inline]
     fn write_request(
         input: &Self::Input,
     ) -> Result<http::Request<Vec<u8>>, RequestError> {

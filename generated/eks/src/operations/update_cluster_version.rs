@@ -20,6 +20,7 @@ impl Operation for UpdateClusterVersion {
     type Input = crate::UpdateClusterVersionRequest;
     type Output = crate::UpdateClusterVersionResponse;
     type Error = UpdateClusterVersionError;
+    #[inline]
     fn write_request(
         input: &Self::Input,
     ) -> Result<http::Request<Vec<u8>>, RequestError> {

@@ -16,6 +16,7 @@ impl Operation for UpdateEksAnywhereSubscription {
     type Input = crate::UpdateEksAnywhereSubscriptionRequest;
     type Output = crate::UpdateEksAnywhereSubscriptionResponse;
     type Error = UpdateEksAnywhereSubscriptionError;
+    #[inline]
     fn write_request(
         input: &Self::Input,
     ) -> Result<http::Request<Vec<u8>>, RequestError> {

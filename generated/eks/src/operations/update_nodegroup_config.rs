@@ -16,6 +16,7 @@ impl Operation for UpdateNodegroupConfig {
     type Input = crate::UpdateNodegroupConfigRequest;
     type Output = crate::UpdateNodegroupConfigResponse;
     type Error = UpdateNodegroupConfigError;
+    #[inline]
     fn write_request(
         input: &Self::Input,
     ) -> Result<http::Request<Vec<u8>>, RequestError> {

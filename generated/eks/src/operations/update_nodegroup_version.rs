@@ -26,6 +26,7 @@ impl Operation for UpdateNodegroupVersion {
     type Input = crate::UpdateNodegroupVersionRequest;
     type Output = crate::UpdateNodegroupVersionResponse;
     type Error = UpdateNodegroupVersionError;
+    #[inline]
     fn write_request(
         input: &Self::Input,
     ) -> Result<http::Request<Vec<u8>>, RequestError> {

@@ -20,6 +20,7 @@ impl Operation for UpdatePodIdentityAssociation {
     type Input = crate::UpdatePodIdentityAssociationRequest;
     type Output = crate::UpdatePodIdentityAssociationResponse;
     type Error = UpdatePodIdentityAssociationError;
+    #[inline]
     fn write_request(
         input: &Self::Input,
     ) -> Result<http::Request<Vec<u8>>, RequestError> {

@@ -14,6 +14,7 @@ impl Operation for PutNote {
     type Input = crate::PutNoteInput;
     type Output = crate::PutNoteOutput;
     type Error = PutNoteError;
+    #[inline]
     fn write_request(
         input: &Self::Input,
     ) -> Result<http::Request<Vec<u8>>, RequestError> {
