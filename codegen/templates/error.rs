@@ -279,6 +279,7 @@ macro_rules! error_shape {
 
             $(
                 #[cfg(feature = "http")]
+                #[inline]
                 fn read $($read)*
             )?
         }

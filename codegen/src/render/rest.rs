@@ -317,7 +317,6 @@ pub fn error_read(members: &[MemberDef]) -> Option<TokenStream> {
     let members: Vec<&MemberDef> = members.iter().collect();
     let read = read_members(&quote!(Self), &members, false);
     Some(quote! {
-        #[inline]
         fn read(headers: &http::HeaderMap, body: &[u8]) -> Result<Self, crate::error::ReadError> {
             use crate::rest;
             #read

@@ -281,6 +281,7 @@ macro_rules! error_shape {
 
             $(
                 #[cfg(feature = "http")]
+                #[inline]
                 fn read $($read)*
             )?
         }

@@ -37,6 +37,7 @@ fn note_conflict() {
     >(
         r#"{
   "message": "Grüße, 世界 \"quoted\" \\ \n",
+  "RetryAfter": -2147483648,
   "MemberFromTheFuture": {
     "Nested": [
       1,
@@ -46,7 +47,8 @@ fn note_conflict() {
   }
 }"#,
         r#"{
-  "message": "Grüße, 世界 \"quoted\" \\ \n"
+  "message": "Grüße, 世界 \"quoted\" \\ \n",
+  "RetryAfter": -2147483648
 }"#,
     );
     assert_round_trip::<NoteConflict>(r#"{}"#, r#"{}"#);

@@ -6,14 +6,17 @@ use crate::wire;
 #[derive(Clone, Default, PartialEq)]
 pub struct NoteConflict {
     pub message: Option<String>,
+    pub retry_after: Option<i32>,
 }
 
 crate::setters!(NoteConflict {
     with_message(message: String),
+    with_retry_after(retry_after: i32),
 });
 
 crate::structure!(NoteConflict {
     message: "message" | "Message" => wire::Opt(wire::Same),
+    retry_after: "RetryAfter" => wire::Opt(wire::Same),
 });
 
 crate::error_shape! {
@@ -23,5 +26,17 @@ crate::error_shape! {
         status: 409,
         retry: None,
         message: message,
+    }
+
+    fn read(
+        headers: &http::HeaderMap,
+        body: &[u8],
+    ) -> Result<Self, crate::error::ReadError> {
+        use crate::rest;
+        let mut value: Self = rest::read_json_without(body, &[1])?;
+        if let Some(text) = rest::header_values(headers, "Retry-After") {
+            value.retry_after = Some(rest::parse("Retry-After", text.as_str())?);
+        }
+        Ok(value)
     }
 }
