@@ -101,9 +101,11 @@ fn example(space: &TypeSpace, lib: &str) -> Option<Example> {
         build.push_str(&format!("\n    .with_{}({value})", setter.trim_start_matches("r#")));
     }
     text.push_str(&format!("let input = {build};\n"));
-    let check = "// Every constraint violation at once, with the path of each value.\n\
-                 if let Err(violations) = input.validate() {\n    println!(\"{violations}\");\n}"
-        .to_owned();
+    let check = format!(
+        "\n// Every constraint violation at once, with the path of each value.\n\
+         use {lib}::validate::Validate;\n\
+         if let Err(violations) = input.validate() {{\n    println!(\"{{violations}}\");\n}}"
+    );
     let name = op.name.clone();
     let mut rest = format!(
         "\n## Requests and responses\n\n```\nuse {lib}::operation::Operation;\nuse {lib}::operations::{name};\nuse {lib}::{input_name};\n\n"

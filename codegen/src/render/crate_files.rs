@@ -66,7 +66,7 @@ base64 = "0.22"
 {compression}http = {{ version = "1", optional = true }}
 {checksum}serde = "1"
 serde_json = {{ version = "1", features = ["float_roundtrip", "raw_value"] }}
-time = {{ version = "0.3.36", features = ["formatting", "macros", "parsing"] }}
+time = {{ version = "0.3.36", features = ["formatting", "parsing"] }}
 {idempotency}# The engine and Unicode tables the generator compiled every pattern with.
 fancy-regex = {{ version = "0.20", default-features = false, features = ["std"], optional = true }}
 regex-syntax = {{ version = "0.8", default-features = false, features = ["unicode-gencat", "unicode-bool"], optional = true }}

@@ -49,6 +49,7 @@ use std::time::Duration;
 use eks::error::ErrorShape;
 use eks::operation::{paginate, PaginatedItems};
 use eks::operations as ops;
+use eks::validate::Validate;
 use eks::*;
 use eks_types as eks;
 use time::OffsetDateTime;

@@ -27,9 +27,15 @@
 //!
 //! let input = AdminCreateUserRequest::new("example", "example")
 //!     .with_temporary_password("example");
+#![cfg_attr(feature = "validate", doc = "")]
+
 #![cfg_attr(
     feature = "validate",
     doc = " // Every constraint violation at once, with the path of each value."
+)]
+#![cfg_attr(
+    feature = "validate",
+    doc = " use cognito_identity_provider_types::validate::Validate;"
 )]
 #![cfg_attr(feature = "validate", doc = " if let Err(violations) = input.validate() {")]
 

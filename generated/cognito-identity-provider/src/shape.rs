@@ -7,8 +7,9 @@
 //!
 //! A structure implements [`Structure`], a union [`Union`] and a string enum [`StringEnum`]; an
 //! `intEnum` has its conversions from and to `i32`; one macro line per type
-//! (`crate::structure!(Name)`, ...) adds the implementations of [`Json`], `Serialize` and
-//! `Deserialize` (and, for enums, the other conversions) that call the functions below. The
+//! (`crate::structure!(Name)`, ...) adds the implementations of `Serialize` and `Deserialize`,
+//! and of [`Json`] for unions and enums (every [`Structure`] is [`Json`] through one generic
+//! implementation), that call the functions below. The
 //! macros are exported (hidden from the docs), so that a crate that has no union does not warn
 //! about the union macro. Reading is lenient as the protocols say: unknown members are
 //! skipped, and a `null` member is an absent one.
@@ -34,11 +35,14 @@ pub trait Structure: Default {
     const NAME: &'static str;
     /// The members' names on the wire, in model order.
     const FIELDS: Fields<'static>;
-    /// The index of the member that `name` is another name of (an error's `Message` for
-    /// `message`).
+    /// Other names that members are read from, each with the member's wire name (an error's
+    /// `Message` for `message`).
+    const ALIASES: &'static [(&'static str, &'static str)] = &[];
+
+    /// The index of the member that `name` is another name of.
     fn alias(name: &str) -> Option<usize> {
-        let _ = name;
-        None
+        let (_, wire) = Self::ALIASES.iter().find(|(alias, _)| *alias == name)?;
+        Self::FIELDS.names().iter().position(|n| n == wire)
     }
 
     /// Reads the member at `index` of `FIELDS` from `r`.
@@ -152,6 +156,26 @@ fn read_members<T: Structure>(r: &mut Reader<'_>, out: &mut T, skip: &[usize]) -
         }
     }
     Ok(())
+}
+
+/// Every structure reads and writes JSON through its member table: one implementation for all
+/// of them, rather than one per structure from the `structure!` macro (a thousand functions
+/// fewer for rustc to check in the Cognito crate).
+impl<T: Structure> Json for T {
+    #[inline]
+    fn read_json(r: &mut Reader<'_>) -> Result<Self, json::Error> {
+        read_structure(r)
+    }
+
+    #[inline]
+    fn push_json(r: &mut Reader<'_>, items: &mut Vec<Self>) -> Result<(), json::Error> {
+        push_structure(r, items)
+    }
+
+    #[inline]
+    fn write_json(&self, w: &mut Writer) {
+        write_structure(self, w)
+    }
 }
 
 /// Writes a structure as JSON.
@@ -493,32 +517,12 @@ pub fn deserialize_string_enum<'de, T: StringEnum, D: Deserializer<'de>>(deseria
 /// for another name it is read from, `[CONSTRAINTS]` (a constant of the `constraints` module) or
 /// `[]` (checked by its own type only) after it when `validate()` checks the member, and
 /// `#[sensitive]` before a member whose value `Debug` must not print. This implements
-/// [`Structure`], `Debug`, `validate()` and `Validate` (with the `validate` feature), and `Json`,
-/// `Serialize` and `Deserialize` through [`Structure`].
+/// [`Structure`] (and so `Json`), `Debug`, `Validate` (with the `validate` feature: its provided
+/// `validate()` checks the value), and `Serialize` and `Deserialize` through [`Structure`].
 #[doc(hidden)]
 #[macro_export]
 macro_rules! structure {
     (@serde $name:ident) => {
-        impl $crate::wire::Json for $name {
-            #[inline]
-            fn read_json(r: &mut $crate::json::Reader<'_>) -> ::core::result::Result<Self, $crate::json::Error> {
-                $crate::shape::read_structure(r)
-            }
-
-            #[inline]
-            fn push_json(
-                r: &mut $crate::json::Reader<'_>,
-                items: &mut ::std::vec::Vec<Self>,
-            ) -> ::core::result::Result<(), $crate::json::Error> {
-                $crate::shape::push_structure(r, items)
-            }
-
-            #[inline]
-            fn write_json(&self, w: &mut $crate::json::Writer) {
-                $crate::shape::write_structure(self, w)
-            }
-        }
-
         impl ::serde::Serialize for $name {
             fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
                 $crate::shape::serialize_structure(self, serializer)
@@ -532,16 +536,6 @@ macro_rules! structure {
         }
     };
     ($name:ident {}) => {
-        impl $name {
-            /// Checks the model's constraints: a structure without members has none (with the
-            /// crate's `validate` feature, on by default).
-            #[cfg(feature = "validate")]
-            #[inline]
-            pub fn validate(&self) -> ::core::result::Result<(), $crate::validate::Violations> {
-                $crate::validate::Validate::validate(self)
-            }
-        }
-
         #[cfg(feature = "validate")]
         impl $crate::validate::Validate for $name {
             #[inline]
@@ -590,16 +584,6 @@ macro_rules! structure {
             ),* $(,)?
         }
     ) => {
-        impl $name {
-            /// Checks the model's constraints on this value and every value inside it, and
-            /// returns all violations at once (with the crate's `validate` feature, on by default).
-            #[cfg(feature = "validate")]
-            #[inline]
-            pub fn validate(&self) -> ::core::result::Result<(), $crate::validate::Violations> {
-                $crate::validate::Validate::validate(self)
-            }
-        }
-
         #[cfg(feature = "validate")]
         impl $crate::validate::Validate for $name {
             #[inline]
@@ -626,19 +610,7 @@ macro_rules! structure {
         impl $crate::shape::Structure for $name {
             const NAME: &'static str = stringify!($name);
             const FIELDS: $crate::json::Fields<'static> = $crate::json::Fields::new(&[$($wire),*]);
-
-            #[inline]
-            fn alias(name: &str) -> ::core::option::Option<usize> {
-                let mut index = 0;
-                $(
-                    $(if name == $alias {
-                        return ::core::option::Option::Some(index);
-                    })?
-                    index += 1;
-                )*
-                let _ = (name, index);
-                ::core::option::Option::None
-            }
+            const ALIASES: &'static [(&'static str, &'static str)] = &[$($(($alias, $wire),)?)*];
 
             #[inline]
             fn read_field<R: $crate::shape::FieldReader>(

@@ -27,10 +27,14 @@
 //!
 //! let input = CreateClusterRequest::new("example", "example", eks_types::VpcConfigRequest::default())
 //!     .with_version("example");
+#![cfg_attr(feature = "validate", doc = "")]
+
 #![cfg_attr(
     feature = "validate",
     doc = " // Every constraint violation at once, with the path of each value."
 )]
+#![cfg_attr(feature = "validate", doc = " use eks_types::validate::Validate;")]
+
 #![cfg_attr(feature = "validate", doc = " if let Err(violations) = input.validate() {")]
 
 #![cfg_attr(feature = "validate", doc = "     println!(\"{violations}\");")]

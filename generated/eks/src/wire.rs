@@ -729,9 +729,15 @@ pub fn parse_date_time(text: &str) -> Option<OffsetDateTime> {
 #[derive(Clone, Copy, Debug, Default)]
 pub struct HttpDate;
 
-const HTTP_DATE: &[time::format_description::BorrowedFormatItem<'static>] = time::macros::format_description!(
-    "[weekday repr:short], [day] [month repr:short] [year] [hour]:[minute]:[second] GMT"
-);
+/// IMF-fixdate as a `time` format description, parsed once on first use: `time`'s
+/// `format_description!` macro would add a proc-macro crate (`time-macros`) to every build.
+static HTTP_DATE: std::sync::LazyLock<Vec<time::format_description::BorrowedFormatItem<'static>>> =
+    std::sync::LazyLock::new(|| {
+        time::format_description::parse_borrowed::<2>(
+            "[weekday repr:short], [day] [month repr:short] [year] [hour]:[minute]:[second] GMT",
+        )
+        .expect("the IMF-fixdate description is valid")
+    });
 
 impl Format<OffsetDateTime> for HttpDate {
     fn read(self, r: &mut Reader<'_>) -> Result<OffsetDateTime, json::Error> {
@@ -758,12 +764,12 @@ impl Format<OffsetDateTime> for HttpDate {
 
 /// IMF-fixdate text of an instant, in UTC; an error for years it cannot write.
 pub fn http_date_text(value: &OffsetDateTime) -> Result<String, time::error::Format> {
-    value.to_offset(time::UtcOffset::UTC).format(HTTP_DATE)
+    value.to_offset(time::UtcOffset::UTC).format(HTTP_DATE.as_slice())
 }
 
 /// Reads IMF-fixdate text.
 pub fn parse_http_date(text: &str) -> Option<OffsetDateTime> {
-    time::PrimitiveDateTime::parse(text, HTTP_DATE).map(time::PrimitiveDateTime::assume_utc).ok()
+    time::PrimitiveDateTime::parse(text, HTTP_DATE.as_slice()).map(time::PrimitiveDateTime::assume_utc).ok()
 }
 
 /// Bytes as base64 text. Padding is written, and optional on read.

@@ -27,9 +27,15 @@
 //!
 //! let input = Input::default()
 //!     .with_not_aws_prefixed("example");
+#![cfg_attr(feature = "validate", doc = "")]
+
 #![cfg_attr(
     feature = "validate",
     doc = " // Every constraint violation at once, with the path of each value."
+)]
+#![cfg_attr(
+    feature = "validate",
+    doc = " use pattern_families_types::validate::Validate;"
 )]
 #![cfg_attr(feature = "validate", doc = " if let Err(violations) = input.validate() {")]
 

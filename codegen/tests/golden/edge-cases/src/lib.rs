@@ -26,10 +26,14 @@
 //! use edge_cases_types::EverythingInput;
 //!
 //! let input = EverythingInput::default();
+#![cfg_attr(feature = "validate", doc = "")]
+
 #![cfg_attr(
     feature = "validate",
     doc = " // Every constraint violation at once, with the path of each value."
 )]
+#![cfg_attr(feature = "validate", doc = " use edge_cases_types::validate::Validate;")]
+
 #![cfg_attr(feature = "validate", doc = " if let Err(violations) = input.validate() {")]
 
 #![cfg_attr(feature = "validate", doc = "     println!(\"{violations}\");")]

@@ -27,10 +27,14 @@
 //!
 //! let input = PutNoteInput::new("example")
 //!     .with_version(1);
+#![cfg_attr(feature = "validate", doc = "")]
+
 #![cfg_attr(
     feature = "validate",
     doc = " // Every constraint violation at once, with the path of each value."
 )]
+#![cfg_attr(feature = "validate", doc = " use rest_notes_types::validate::Validate;")]
+
 #![cfg_attr(feature = "validate", doc = " if let Err(violations) = input.validate() {")]
 
 #![cfg_attr(feature = "validate", doc = "     println!(\"{violations}\");")]
