@@ -12,7 +12,8 @@ Measures, on this machine and in the same run:
    serde types of the same service), in interleaved rounds: `cargo clean -p CRATE`, then a timed
    `cargo build`.
 3. A fresh project that depends only on the generated crate: `cargo build` with an empty target
-   folder (dependencies are already downloaded).
+   folder (dependencies are already downloaded), with the default features and with
+   `features = ["http"]` only (no regex engine).
 4. A project that calls every operation (`write_request`, `read_response` and `validate` of each
    of them, and so every type of the service): the crate compiles each type's code where it is
    used, so this is what a project that uses the whole service pays beside the crate alone
@@ -122,14 +123,24 @@ def crate_build(rounds):
 
 
 def fresh_project(rounds):
-    folder = project("fresh", f'{OURS} = {{ path = "{GENERATED}" }}')
-    run(["cargo", "fetch"], folder)
-    times = []
+    path = f'path = "{GENERATED}"'
+    variants = {
+        "default features": project("fresh", f"{OURS} = {{ {path} }}"),
+        'features = ["http"] (no `validate`)': project(
+            "fresh-http", f'{OURS} = {{ {path}, default-features = false, features = ["http"] }}'
+        ),
+    }
+    for folder in variants.values():
+        run(["cargo", "fetch"], folder)
+    times = {name: [] for name in variants}
     for _ in range(rounds):
-        shutil.rmtree(folder / "target", ignore_errors=True)
-        times.append(run(["cargo", "build", "--offline"], folder))
+        for name, folder in variants.items():
+            shutil.rmtree(folder / "target", ignore_errors=True)
+            times[name].append(run(["cargo", "build", "--offline"], folder))
     print("## A fresh project that depends on it (debug, empty target folder)\n")
-    print(f"- cargo build: {summary(times)}\n")
+    for name, spent in times.items():
+        print(f"- {name:40} {summary(spent)}")
+    print()
 
 
 def every_operation_source():
