@@ -17,7 +17,7 @@ Measures, on this machine and in the same run:
 4. A project that calls every operation (`write_request`, `read_response` and `validate` of each
    of them, and so every type of the service): the crate compiles each type's code where it is
    used, so this is what a project that uses the whole service pays beside the crate alone
-   (debug, dependencies built, interleaved with the crate-alone build of part 2's first peer).
+   (debug, dependencies built; each round cleans both, builds the crate, then the project).
 
 Prints medians (and the spread) and the ratios the README quotes. Not part of `cargo xtask test`:
 it builds rusoto, which needs `libssl-dev` (its `rusoto_core` does not build without a TLS

@@ -40,6 +40,7 @@ pub fn struct_impl(def: &TypeDef, s: &StructDef, std: &StdPaths) -> Option<Token
             /// A value with the required members set; optional members are `None` and defaulted
             /// ones hold the model's default.
             #allow
+            #[inline]
             pub fn new(#(#params),*) -> Self {
                 Self { #(#assigns)* #rest }
             }

@@ -99,6 +99,7 @@ fn union_impl(name: &proc_macro2::Ident, def: &TypeDef, members: &[MemberDef], s
                 }
             }
 
+            #[inline]
             fn unknown(member: #string, value: serde_json::Value) -> Self {
                 Self::Unknown { member, value }
             }

@@ -167,6 +167,7 @@ fn validate_impl(name: &Ident, members: &[MemberDef], space: &TypeSpace, body: T
     quote! {
         #[cfg(feature = "validate")]
         impl crate::validate::Validate for #name {
+            #[inline]
             fn validate_into(&self, #validator: &mut crate::validate::Validator) {
                 #uses
                 #body

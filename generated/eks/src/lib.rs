@@ -108,7 +108,7 @@
 //! ## Features
 //!
 //! - `http` (on by default): the operations as HTTP messages (`write_request`, `read_response`, the `operation`, `operations` and `protocol` modules), with the `http` crate.
-//! - `validate` (on by default): `validate()` on every structure and the `validate` module, which check the model's `@length`, `@range` and `@pattern` constraints, with `fancy-regex` as the pattern engine.
+//! - `validate` (on by default): the `validate` module, whose `Validate` trait (`validate()`), implemented by every structure and union, checks the model's `@length`, `@range` and `@pattern` constraints, with `fancy-regex` as the pattern engine.
 //!
 //! Without them (`default-features = false`) the crate has its types and their wire form only: no HTTP and no regex engine in its build.
 //!

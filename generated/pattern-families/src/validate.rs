@@ -7,8 +7,8 @@
 //! (`default-features = false`) the crate has its types and wire code only, and no regex engine
 //! in its build.
 //!
-//! Every structure and union implements [`Validate`]; structures also have an inherent
-//! `validate()`. All violations are collected in one pass, each with the path of the value
+//! Every structure and union implements [`Validate`]; import the trait to call `validate()` or
+//! `validate_strict()`. All violations are collected in one pass, each with the path of the value
 //! (`UserAttributes[2].Name`), the constraint, and the value's length or size — never a value
 //! that the model marks `@sensitive`.
 //!

@@ -19,6 +19,7 @@ pub struct AccountTakeoverActionType {
 impl AccountTakeoverActionType {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(event_action: impl Into<AccountTakeoverEventActionType>) -> Self {
         Self {
             event_action: event_action.into(),

@@ -14,6 +14,7 @@ pub struct AccountTakeoverRiskConfigurationType {
 impl AccountTakeoverRiskConfigurationType {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(actions: impl Into<AccountTakeoverActionsType>) -> Self {
         Self {
             actions: actions.into(),

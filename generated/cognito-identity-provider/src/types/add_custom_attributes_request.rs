@@ -44,6 +44,7 @@ pub struct AddCustomAttributesRequest {
 impl AddCustomAttributesRequest {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(
         user_pool_id: impl Into<String>,
         custom_attributes: impl Into<Vec<SchemaAttributeType>>,

@@ -20,6 +20,7 @@ pub struct AdminDeleteUserAttributesRequest {
 impl AdminDeleteUserAttributesRequest {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(
         user_pool_id: impl Into<String>,
         username: impl Into<String>,

@@ -16,6 +16,7 @@ pub struct AdminDisableUserRequest {
 impl AdminDisableUserRequest {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(user_pool_id: impl Into<String>, username: impl Into<String>) -> Self {
         Self {
             user_pool_id: user_pool_id.into(),

@@ -18,6 +18,7 @@ pub struct AdminForgetDeviceRequest {
 impl AdminForgetDeviceRequest {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(
         user_pool_id: impl Into<String>,
         username: impl Into<String>,

@@ -18,6 +18,7 @@ pub struct AdminGetDeviceRequest {
 impl AdminGetDeviceRequest {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(
         device_key: impl Into<String>,
         user_pool_id: impl Into<String>,

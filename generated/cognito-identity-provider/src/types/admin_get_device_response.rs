@@ -14,6 +14,7 @@ pub struct AdminGetDeviceResponse {
 impl AdminGetDeviceResponse {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(device: impl Into<DeviceType>) -> Self {
         Self { device: device.into() }
     }

@@ -85,6 +85,7 @@ pub struct AdminInitiateAuthRequest {
 impl AdminInitiateAuthRequest {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(
         user_pool_id: impl Into<String>,
         client_id: impl Into<String>,

@@ -33,6 +33,7 @@ pub struct AdminLinkProviderForUserRequest {
 impl AdminLinkProviderForUserRequest {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(
         user_pool_id: impl Into<String>,
         destination_user: impl Into<ProviderUserIdentifierType>,

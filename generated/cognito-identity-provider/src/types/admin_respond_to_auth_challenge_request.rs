@@ -221,6 +221,7 @@ pub struct AdminRespondToAuthChallengeRequest {
 impl AdminRespondToAuthChallengeRequest {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(
         user_pool_id: impl Into<String>,
         client_id: impl Into<String>,

@@ -22,6 +22,7 @@ pub struct AdminSetUserMFAPreferenceRequest {
 impl AdminSetUserMFAPreferenceRequest {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(username: impl Into<String>, user_pool_id: impl Into<String>) -> Self {
         Self {
             username: username.into(),

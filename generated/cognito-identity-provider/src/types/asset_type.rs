@@ -20,6 +20,7 @@ pub struct AssetType {
 impl AssetType {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(
         category: impl Into<AssetCategoryType>,
         color_mode: impl Into<ColorSchemeModeType>,

@@ -18,6 +18,7 @@ pub struct ChangePasswordRequest {
 impl ChangePasswordRequest {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(
         proposed_password: impl Into<String>,
         access_token: impl Into<String>,

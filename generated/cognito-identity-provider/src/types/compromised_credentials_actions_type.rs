@@ -12,6 +12,7 @@ pub struct CompromisedCredentialsActionsType {
 impl CompromisedCredentialsActionsType {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(event_action: impl Into<CompromisedCredentialsEventActionType>) -> Self {
         Self {
             event_action: event_action.into(),

@@ -14,6 +14,7 @@ pub struct CompromisedCredentialsRiskConfigurationType {
 impl CompromisedCredentialsRiskConfigurationType {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(actions: impl Into<CompromisedCredentialsActionsType>) -> Self {
         Self {
             actions: actions.into(),

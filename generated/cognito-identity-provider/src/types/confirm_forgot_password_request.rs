@@ -41,6 +41,7 @@ pub struct ConfirmForgotPasswordRequest {
 impl ConfirmForgotPasswordRequest {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(
         client_id: impl Into<String>,
         username: impl Into<String>,

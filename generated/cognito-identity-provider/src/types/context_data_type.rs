@@ -20,6 +20,7 @@ pub struct ContextDataType {
 impl ContextDataType {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(
         ip_address: impl Into<String>,
         server_name: impl Into<String>,

@@ -24,6 +24,7 @@ pub struct CreateGroupRequest {
 impl CreateGroupRequest {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(group_name: impl Into<String>, user_pool_id: impl Into<String>) -> Self {
         Self {
             group_name: group_name.into(),

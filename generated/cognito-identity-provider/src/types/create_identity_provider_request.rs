@@ -65,6 +65,7 @@ pub struct CreateIdentityProviderRequest {
 impl CreateIdentityProviderRequest {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(
         user_pool_id: impl Into<String>,
         provider_name: impl Into<String>,

@@ -18,6 +18,7 @@ pub struct CreateUserImportJobRequest {
 impl CreateUserImportJobRequest {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(
         job_name: impl Into<String>,
         user_pool_id: impl Into<String>,

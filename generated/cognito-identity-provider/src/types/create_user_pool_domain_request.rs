@@ -24,6 +24,7 @@ pub struct CreateUserPoolDomainRequest {
 impl CreateUserPoolDomainRequest {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(domain: impl Into<String>, user_pool_id: impl Into<String>) -> Self {
         Self {
             domain: domain.into(),

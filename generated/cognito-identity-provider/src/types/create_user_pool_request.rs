@@ -86,6 +86,7 @@ pub struct CreateUserPoolRequest {
 impl CreateUserPoolRequest {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(pool_name: impl Into<String>) -> Self {
         Self {
             pool_name: pool_name.into(),

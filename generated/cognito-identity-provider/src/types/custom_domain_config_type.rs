@@ -12,6 +12,7 @@ pub struct CustomDomainConfigType {
 impl CustomDomainConfigType {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(certificate_arn: impl Into<String>) -> Self {
         Self {
             certificate_arn: certificate_arn.into(),

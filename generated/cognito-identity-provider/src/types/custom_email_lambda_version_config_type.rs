@@ -16,6 +16,7 @@ pub struct CustomEmailLambdaVersionConfigType {
 impl CustomEmailLambdaVersionConfigType {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(
         lambda_version: impl Into<CustomEmailSenderLambdaVersionType>,
         lambda_arn: impl Into<String>,

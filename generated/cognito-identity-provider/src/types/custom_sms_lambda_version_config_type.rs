@@ -16,6 +16,7 @@ pub struct CustomSMSLambdaVersionConfigType {
 impl CustomSMSLambdaVersionConfigType {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(
         lambda_version: impl Into<CustomSMSSenderLambdaVersionType>,
         lambda_arn: impl Into<String>,

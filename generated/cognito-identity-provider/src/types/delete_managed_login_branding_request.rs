@@ -14,6 +14,7 @@ pub struct DeleteManagedLoginBrandingRequest {
 impl DeleteManagedLoginBrandingRequest {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(
         managed_login_branding_id: impl Into<String>,
         user_pool_id: impl Into<String>,

@@ -18,6 +18,7 @@ pub struct DeleteUserAttributesRequest {
 impl DeleteUserAttributesRequest {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(
         user_attribute_names: impl Into<Vec<String>>,
         access_token: impl Into<String>,

@@ -14,6 +14,7 @@ pub struct DeleteUserRequest {
 impl DeleteUserRequest {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(access_token: impl Into<String>) -> Self {
         Self {
             access_token: access_token.into(),

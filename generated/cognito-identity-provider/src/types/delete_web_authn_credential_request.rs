@@ -14,6 +14,7 @@ pub struct DeleteWebAuthnCredentialRequest {
 impl DeleteWebAuthnCredentialRequest {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(
         access_token: impl Into<String>,
         credential_id: impl Into<String>,

@@ -12,6 +12,7 @@ pub struct DescribeUserPoolDomainRequest {
 impl DescribeUserPoolDomainRequest {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(domain: impl Into<String>) -> Self {
         Self { domain: domain.into() }
     }

@@ -16,6 +16,7 @@ pub struct EventFeedbackType {
 impl EventFeedbackType {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(
         feedback_value: impl Into<FeedbackValueType>,
         provider: impl Into<String>,

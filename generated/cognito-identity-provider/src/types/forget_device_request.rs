@@ -16,6 +16,7 @@ pub struct ForgetDeviceRequest {
 impl ForgetDeviceRequest {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(device_key: impl Into<String>) -> Self {
         Self {
             device_key: device_key.into(),

@@ -37,6 +37,7 @@ pub struct ForgotPasswordRequest {
 impl ForgotPasswordRequest {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(client_id: impl Into<String>, username: impl Into<String>) -> Self {
         Self {
             client_id: client_id.into(),

@@ -12,6 +12,7 @@ pub struct GetIdentityProviderByIdentifierResponse {
 impl GetIdentityProviderByIdentifierResponse {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(identity_provider: impl Into<IdentityProviderType>) -> Self {
         Self {
             identity_provider: identity_provider.into(),

@@ -33,6 +33,7 @@ pub struct GetTokensFromRefreshTokenRequest {
 impl GetTokensFromRefreshTokenRequest {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(refresh_token: impl Into<String>, client_id: impl Into<String>) -> Self {
         Self {
             refresh_token: refresh_token.into(),

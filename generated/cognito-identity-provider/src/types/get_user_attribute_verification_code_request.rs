@@ -29,6 +29,7 @@ pub struct GetUserAttributeVerificationCodeRequest {
 impl GetUserAttributeVerificationCodeRequest {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(
         access_token: impl Into<String>,
         attribute_name: impl Into<String>,

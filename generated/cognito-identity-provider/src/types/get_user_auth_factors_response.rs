@@ -18,6 +18,7 @@ pub struct GetUserAuthFactorsResponse {
 impl GetUserAuthFactorsResponse {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(username: impl Into<String>) -> Self {
         Self {
             username: username.into(),

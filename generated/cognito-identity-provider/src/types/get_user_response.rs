@@ -24,6 +24,7 @@ pub struct GetUserResponse {
 impl GetUserResponse {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(
         username: impl Into<String>,
         user_attributes: impl Into<Vec<AttributeType>>,

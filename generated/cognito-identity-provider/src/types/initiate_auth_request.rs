@@ -89,6 +89,7 @@ pub struct InitiateAuthRequest {
 impl InitiateAuthRequest {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(
         auth_flow: impl Into<AuthFlowType>,
         client_id: impl Into<String>,

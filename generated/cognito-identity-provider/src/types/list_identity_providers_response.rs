@@ -14,6 +14,7 @@ pub struct ListIdentityProvidersResponse {
 impl ListIdentityProvidersResponse {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(providers: impl Into<Vec<ProviderDescription>>) -> Self {
         Self {
             providers: providers.into(),

@@ -14,6 +14,7 @@ pub struct ListResourceServersResponse {
 impl ListResourceServersResponse {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(resource_servers: impl Into<Vec<ResourceServerType>>) -> Self {
         Self {
             resource_servers: resource_servers.into(),

@@ -16,6 +16,7 @@ pub struct ListUserPoolsRequest {
 impl ListUserPoolsRequest {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(max_results: impl Into<i32>) -> Self {
         Self {
             max_results: max_results.into(),

@@ -16,6 +16,7 @@ pub struct ListWebAuthnCredentialsRequest {
 impl ListWebAuthnCredentialsRequest {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(access_token: impl Into<String>) -> Self {
         Self {
             access_token: access_token.into(),

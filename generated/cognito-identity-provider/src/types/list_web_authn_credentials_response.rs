@@ -14,6 +14,7 @@ pub struct ListWebAuthnCredentialsResponse {
 impl ListWebAuthnCredentialsResponse {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(credentials: impl Into<Vec<WebAuthnCredentialDescription>>) -> Self {
         Self {
             credentials: credentials.into(),

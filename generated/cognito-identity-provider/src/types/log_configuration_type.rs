@@ -23,6 +23,7 @@ pub struct LogConfigurationType {
 impl LogConfigurationType {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(
         log_level: impl Into<LogLevel>,
         event_source: impl Into<EventSourceName>,

@@ -22,6 +22,7 @@ pub struct NotifyConfigurationType {
 impl NotifyConfigurationType {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(source_arn: impl Into<String>) -> Self {
         Self {
             source_arn: source_arn.into(),

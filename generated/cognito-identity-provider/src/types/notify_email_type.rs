@@ -16,6 +16,7 @@ pub struct NotifyEmailType {
 impl NotifyEmailType {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(subject: impl Into<String>) -> Self {
         Self {
             subject: subject.into(),

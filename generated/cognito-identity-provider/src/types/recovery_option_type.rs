@@ -16,6 +16,7 @@ pub struct RecoveryOptionType {
 impl RecoveryOptionType {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(
         priority: impl Into<i32>,
         name: impl Into<RecoveryOptionNameType>,

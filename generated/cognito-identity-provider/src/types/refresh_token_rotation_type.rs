@@ -14,6 +14,7 @@ pub struct RefreshTokenRotationType {
 impl RefreshTokenRotationType {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(feature: impl Into<FeatureType>) -> Self {
         Self {
             feature: feature.into(),

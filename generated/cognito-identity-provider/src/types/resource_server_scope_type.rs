@@ -14,6 +14,7 @@ pub struct ResourceServerScopeType {
 impl ResourceServerScopeType {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(
         scope_name: impl Into<String>,
         scope_description: impl Into<String>,

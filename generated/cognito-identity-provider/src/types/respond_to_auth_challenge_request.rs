@@ -210,6 +210,7 @@ pub struct RespondToAuthChallengeRequest {
 impl RespondToAuthChallengeRequest {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(
         client_id: impl Into<String>,
         challenge_name: impl Into<ChallengeNameType>,

@@ -16,6 +16,7 @@ pub struct RevokeTokenRequest {
 impl RevokeTokenRequest {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(token: impl Into<String>, client_id: impl Into<String>) -> Self {
         Self {
             token: token.into(),

@@ -12,6 +12,7 @@ pub struct SetRiskConfigurationResponse {
 impl SetRiskConfigurationResponse {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(risk_configuration: impl Into<RiskConfigurationType>) -> Self {
         Self {
             risk_configuration: risk_configuration.into(),

@@ -12,6 +12,7 @@ pub struct SetUICustomizationResponse {
 impl SetUICustomizationResponse {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(ui_customization: impl Into<UICustomizationType>) -> Self {
         Self {
             ui_customization: ui_customization.into(),

@@ -16,6 +16,7 @@ pub struct SetUserSettingsRequest {
 impl SetUserSettingsRequest {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(
         access_token: impl Into<String>,
         mfa_options: impl Into<Vec<MFAOptionType>>,

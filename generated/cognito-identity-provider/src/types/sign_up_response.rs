@@ -20,6 +20,7 @@ pub struct SignUpResponse {
 impl SignUpResponse {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(user_sub: impl Into<String>) -> Self {
         Self {
             user_sub: user_sub.into(),

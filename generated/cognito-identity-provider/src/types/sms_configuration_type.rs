@@ -20,6 +20,7 @@ pub struct SmsConfigurationType {
 impl SmsConfigurationType {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(sns_caller_arn: impl Into<String>) -> Self {
         Self {
             sns_caller_arn: sns_caller_arn.into(),

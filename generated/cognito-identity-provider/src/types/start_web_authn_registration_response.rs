@@ -12,6 +12,7 @@ pub struct StartWebAuthnRegistrationResponse {
 impl StartWebAuthnRegistrationResponse {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(credential_creation_options: impl Into<serde_json::Value>) -> Self {
         Self {
             credential_creation_options: credential_creation_options.into(),

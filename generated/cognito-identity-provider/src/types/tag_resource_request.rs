@@ -15,6 +15,7 @@ pub struct TagResourceRequest {
 impl TagResourceRequest {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(
         resource_arn: impl Into<String>,
         tags: impl Into<HashMap<String, String>>,

@@ -63,6 +63,7 @@ pub struct UpdateIdentityProviderRequest {
 impl UpdateIdentityProviderRequest {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(
         user_pool_id: impl Into<String>,
         provider_name: impl Into<String>,

@@ -12,6 +12,7 @@ pub struct UpdateResourceServerResponse {
 impl UpdateResourceServerResponse {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(resource_server: impl Into<ResourceServerType>) -> Self {
         Self {
             resource_server: resource_server.into(),

@@ -33,6 +33,7 @@ pub struct UpdateUserAttributesRequest {
 impl UpdateUserAttributesRequest {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(
         user_attributes: impl Into<Vec<AttributeType>>,
         access_token: impl Into<String>,

@@ -22,6 +22,7 @@ pub struct UpdateUserPoolDomainRequest {
 impl UpdateUserPoolDomainRequest {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(domain: impl Into<String>, user_pool_id: impl Into<String>) -> Self {
         Self {
             domain: domain.into(),

@@ -16,6 +16,7 @@ pub struct UserPoolAddOnsType {
 impl UserPoolAddOnsType {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(advanced_security_mode: impl Into<AdvancedSecurityModeType>) -> Self {
         Self {
             advanced_security_mode: advanced_security_mode.into(),

@@ -22,6 +22,7 @@ pub struct UsernameConfigurationType {
 impl UsernameConfigurationType {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(case_sensitive: impl Into<bool>) -> Self {
         Self {
             case_sensitive: case_sensitive.into(),

@@ -18,6 +18,7 @@ pub struct VerifySoftwareTokenRequest {
 impl VerifySoftwareTokenRequest {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(user_code: impl Into<String>) -> Self {
         Self {
             user_code: user_code.into(),

@@ -22,6 +22,7 @@ pub struct WebAuthnCredentialDescription {
 impl WebAuthnCredentialDescription {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(
         credential_id: impl Into<String>,
         friendly_credential_name: impl Into<String>,

@@ -18,6 +18,7 @@ pub struct AddonPodIdentityAssociations {
 impl AddonPodIdentityAssociations {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(service_account: impl Into<String>, role_arn: impl Into<String>) -> Self {
         Self {
             service_account: service_account.into(),

@@ -18,6 +18,7 @@ pub struct AssociateAccessPolicyRequest {
 impl AssociateAccessPolicyRequest {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(
         cluster_name: impl Into<String>,
         principal_arn: impl Into<String>,

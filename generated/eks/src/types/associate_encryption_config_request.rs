@@ -16,6 +16,7 @@ pub struct AssociateEncryptionConfigRequest {
 impl AssociateEncryptionConfigRequest {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(
         cluster_name: impl Into<String>,
         encryption_config: impl Into<Vec<EncryptionConfig>>,

@@ -19,6 +19,7 @@ pub struct AssociateIdentityProviderConfigRequest {
 impl AssociateIdentityProviderConfigRequest {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(
         cluster_name: impl Into<String>,
         oidc: impl Into<OidcIdentityProviderConfigRequest>,

@@ -14,6 +14,7 @@ pub struct ConnectorConfigRequest {
 impl ConnectorConfigRequest {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(
         role_arn: impl Into<String>,
         provider: impl Into<ConnectorConfigProvider>,

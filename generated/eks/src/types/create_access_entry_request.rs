@@ -37,6 +37,7 @@ pub struct CreateAccessEntryRequest {
 impl CreateAccessEntryRequest {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(
         cluster_name: impl Into<String>,
         principal_arn: impl Into<String>,

@@ -65,6 +65,7 @@ pub struct CreateClusterRequest {
 impl CreateClusterRequest {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(
         name: impl Into<String>,
         role_arn: impl Into<String>,

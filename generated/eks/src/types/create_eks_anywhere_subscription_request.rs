@@ -29,6 +29,7 @@ pub struct CreateEksAnywhereSubscriptionRequest {
 impl CreateEksAnywhereSubscriptionRequest {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(
         name: impl Into<String>,
         term: impl Into<EksAnywhereSubscriptionTerm>,

@@ -25,6 +25,7 @@ pub struct CreateFargateProfileRequest {
 impl CreateFargateProfileRequest {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(
         fargate_profile_name: impl Into<String>,
         cluster_name: impl Into<String>,

@@ -57,6 +57,7 @@ pub struct CreateNodegroupRequest {
 impl CreateNodegroupRequest {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(
         cluster_name: impl Into<String>,
         nodegroup_name: impl Into<String>,

@@ -43,6 +43,7 @@ pub struct CreatePodIdentityAssociationRequest {
 impl CreatePodIdentityAssociationRequest {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(
         cluster_name: impl Into<String>,
         namespace: impl Into<String>,

@@ -18,6 +18,7 @@ pub struct DeleteAddonRequest {
 impl DeleteAddonRequest {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(cluster_name: impl Into<String>, addon_name: impl Into<String>) -> Self {
         Self {
             cluster_name: cluster_name.into(),

@@ -12,6 +12,7 @@ pub struct DeleteEksAnywhereSubscriptionRequest {
 impl DeleteEksAnywhereSubscriptionRequest {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(id: impl Into<String>) -> Self {
         Self { id: id.into() }
     }

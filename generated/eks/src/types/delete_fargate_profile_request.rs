@@ -14,6 +14,7 @@ pub struct DeleteFargateProfileRequest {
 impl DeleteFargateProfileRequest {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(
         cluster_name: impl Into<String>,
         fargate_profile_name: impl Into<String>,

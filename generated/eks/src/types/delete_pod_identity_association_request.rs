@@ -14,6 +14,7 @@ pub struct DeletePodIdentityAssociationRequest {
 impl DeletePodIdentityAssociationRequest {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(
         cluster_name: impl Into<String>,
         association_id: impl Into<String>,

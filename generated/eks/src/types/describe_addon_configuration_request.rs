@@ -14,6 +14,7 @@ pub struct DescribeAddonConfigurationRequest {
 impl DescribeAddonConfigurationRequest {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(addon_name: impl Into<String>, addon_version: impl Into<String>) -> Self {
         Self {
             addon_name: addon_name.into(),

@@ -12,6 +12,7 @@ pub struct DescribeClusterRequest {
 impl DescribeClusterRequest {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(name: impl Into<String>) -> Self {
         Self { name: name.into() }
     }

@@ -14,6 +14,7 @@ pub struct DescribeInsightRequest {
 impl DescribeInsightRequest {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(cluster_name: impl Into<String>, id: impl Into<String>) -> Self {
         Self {
             cluster_name: cluster_name.into(),

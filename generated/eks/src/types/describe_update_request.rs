@@ -20,6 +20,7 @@ pub struct DescribeUpdateRequest {
 impl DescribeUpdateRequest {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(name: impl Into<String>, update_id: impl Into<String>) -> Self {
         Self {
             name: name.into(),

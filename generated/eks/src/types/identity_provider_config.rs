@@ -14,6 +14,7 @@ pub struct IdentityProviderConfig {
 impl IdentityProviderConfig {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(r#type: impl Into<String>, name: impl Into<String>) -> Self {
         Self {
             r#type: r#type.into(),

@@ -20,6 +20,7 @@ pub struct ListAssociatedAccessPoliciesRequest {
 impl ListAssociatedAccessPoliciesRequest {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(
         cluster_name: impl Into<String>,
         principal_arn: impl Into<String>,

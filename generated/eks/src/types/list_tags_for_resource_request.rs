@@ -12,6 +12,7 @@ pub struct ListTagsForResourceRequest {
 impl ListTagsForResourceRequest {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(resource_arn: impl Into<String>) -> Self {
         Self {
             resource_arn: resource_arn.into(),

@@ -27,6 +27,7 @@ pub struct OidcIdentityProviderConfigRequest {
 impl OidcIdentityProviderConfigRequest {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(
         identity_provider_config_name: impl Into<String>,
         issuer_url: impl Into<String>,

@@ -18,6 +18,7 @@ pub struct OutpostConfigRequest {
 impl OutpostConfigRequest {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(
         outpost_arns: impl Into<Vec<String>>,
         control_plane_instance_type: impl Into<String>,

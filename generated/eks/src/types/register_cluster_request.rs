@@ -19,6 +19,7 @@ pub struct RegisterClusterRequest {
 impl RegisterClusterRequest {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(
         name: impl Into<String>,
         connector_config: impl Into<ConnectorConfigRequest>,

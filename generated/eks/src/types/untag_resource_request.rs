@@ -14,6 +14,7 @@ pub struct UntagResourceRequest {
 impl UntagResourceRequest {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(
         resource_arn: impl Into<String>,
         tag_keys: impl Into<Vec<String>>,

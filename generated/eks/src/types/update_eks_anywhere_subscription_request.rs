@@ -18,6 +18,7 @@ pub struct UpdateEksAnywhereSubscriptionRequest {
 impl UpdateEksAnywhereSubscriptionRequest {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(id: impl Into<String>) -> Self {
         Self {
             id: id.into(),

@@ -29,6 +29,7 @@ pub struct UpdateNodegroupConfigRequest {
 impl UpdateNodegroupConfigRequest {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(
         cluster_name: impl Into<String>,
         nodegroup_name: impl Into<String>,

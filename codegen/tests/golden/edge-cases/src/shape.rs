@@ -14,11 +14,13 @@
 //! about the union macro. Reading is lenient as the protocols say: unknown members are
 //! skipped, and a `null` member is an absent one.
 //!
-//! Every function a macro writes for one type is `#[inline]` (or generic), and so are the
-//! operations' `write_request`: rustc compiles such a function to machine code only where it is
+//! Every function written for one type is `#[inline]` (or generic): those of the macros here
+//! and the generator's own (`new`, unions' members, `validate_into`, the operations'
+//! `write_request`). rustc compiles such a function to machine code only where it is
 //! called. Building this crate alone compiles the shared code once, and a project compiles the
-//! types and operations it uses, not the whole service (a tenth of the crate's LLVM IR otherwise
-//! and half its build time; see the README's "Performance").
+//! types and operations it uses, not the whole service (this took the Cognito crate's LLVM IR
+//! from 425,000 lines to 52,000 and its build time down by a third; see the README's
+//! "Performance").
 
 use std::fmt;
 use std::marker::PhantomData;
@@ -133,12 +135,17 @@ pub fn read_structure_skipping<T: Structure>(r: &mut Reader<'_>, skip: &[usize])
     Ok(out)
 }
 
-/// Reads a structure from JSON onto the end of `items`, in place (no copy of the value).
+/// Reads a structure from JSON onto the end of `items`, in place (no copy of the value); on an
+/// error `items` is left as it was.
 #[inline]
 pub fn push_structure<T: Structure>(r: &mut Reader<'_>, items: &mut Vec<T>) -> Result<(), json::Error> {
     let at = items.len();
     items.push(T::default());
-    read_members(r, &mut items[at], &[])
+    let read = read_members(r, &mut items[at], &[]);
+    if read.is_err() {
+        items.truncate(at);
+    }
+    read
 }
 
 /// Reads a structure's members from JSON into `out`.

@@ -1008,8 +1008,9 @@ fn accumulate(mantissa: &mut u64, inexact: &mut bool, digit: u8) {
 }
 
 /// The value of the eight digits at `i`, when the eight bytes there are all ASCII digits and
-/// `mantissa` (the digits before them) leaves room for them in a `u64`: eight at a time
-/// instead of one, for the long decimals of timestamps.
+/// `mantissa` (the digits before them) leaves room for them in a `u64` (below 10^11, so that
+/// `mantissa * 10^8 + 99,999,999` stays below 10^19 < 2^64): eight at a time instead of one,
+/// for the long decimals of timestamps.
 #[inline(always)]
 fn eight_digits(bytes: &[u8], i: usize, mantissa: u64) -> Option<u64> {
     if mantissa >= 100_000_000_000 {
@@ -1017,7 +1018,8 @@ fn eight_digits(bytes: &[u8], i: usize, mantissa: u64) -> Option<u64> {
     }
     let chunk = bytes.get(i..i + 8)?;
     let v = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-    // A digit is 0x30 to 0x39: its high nibble is 3, and still 3 after adding 6.
+    // A digit is 0x30 to 0x39: its high nibble is 3, and still 3 after adding 6. No carry
+    // crosses into the next byte unless a byte is 0xFA or more, whose high nibble is not 3.
     let high = 0xF0F0_F0F0_F0F0_F0F0;
     if (v & high) | ((v.wrapping_add(0x0606_0606_0606_0606) & high) >> 4) != 0x3333_3333_3333_3333 {
         return None;
@@ -1123,8 +1125,9 @@ fn epoch_micros(text: &[u8]) -> Option<i128> {
     Some(if negative { -micros } else { micros })
 }
 
-/// Whether `bytes` holds `name` followed by `"` at `at`. Compared eight bytes at a time,
-/// inline: names are short, and a call to `memcmp` costs more than the comparison.
+/// Whether `bytes` holds `name` followed by `"` at `at`. Compared inline, in words (eight bytes
+/// at a time from eight bytes on, two overlapping four-byte words from four, bytes below):
+/// names are short, and a call to `memcmp` costs more than the comparison.
 #[inline(always)]
 fn quoted_name_at(bytes: &[u8], at: usize, name: &[u8]) -> bool {
     let n = name.len();
@@ -1147,7 +1150,7 @@ fn quoted_name_at(bytes: &[u8], at: usize, name: &[u8]) -> bool {
         // The first four and the last four, overlapping.
         (word4(window, 0) ^ word4(name, 0)) | (word4(window, n - 4) ^ word4(name, n - 4)) == 0
     } else {
-        window == name
+        window.iter().zip(name).all(|(a, b)| a == b)
     }
 }
 

@@ -34,6 +34,7 @@ impl shape::Union for Box {
             }
         }
     }
+    #[inline]
     fn unknown(member: ::std::string::String, value: serde_json::Value) -> Self {
         Self::Unknown { member, value }
     }
@@ -52,5 +53,6 @@ crate::union!(Box);
 
 #[cfg(feature = "validate")]
 impl crate::validate::Validate for Box {
+    #[inline]
     fn validate_into(&self, _v: &mut crate::validate::Validator) {}
 }

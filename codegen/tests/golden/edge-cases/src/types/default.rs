@@ -10,6 +10,7 @@ pub struct Default {
 impl Default {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(value: impl Into<::std::string::String>) -> Self {
         Self { value: value.into() }
     }

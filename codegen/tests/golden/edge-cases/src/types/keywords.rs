@@ -18,6 +18,7 @@ pub struct Keywords {
 impl Keywords {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(r#type: impl Into<::std::string::String>) -> Self {
         Self {
             r#type: r#type.into(),

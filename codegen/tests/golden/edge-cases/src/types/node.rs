@@ -44,6 +44,7 @@ impl shape::Union for Node {
             }
         }
     }
+    #[inline]
     fn unknown(member: ::std::string::String, value: serde_json::Value) -> Self {
         Self::Unknown { member, value }
     }
@@ -66,6 +67,7 @@ crate::union!(Node);
 
 #[cfg(feature = "validate")]
 impl crate::validate::Validate for Node {
+    #[inline]
     fn validate_into(&self, v: &mut crate::validate::Validator) {
         use crate::constraints::*;
         match self {

@@ -18,6 +18,7 @@ pub struct Numbers {
 impl Numbers {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(
         byte: impl Into<i8>,
         short: impl Into<i16>,

@@ -11,6 +11,7 @@ pub struct Throttled {
 impl Throttled {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(message: impl Into<::std::string::String>) -> Self {
         Self { message: message.into() }
     }

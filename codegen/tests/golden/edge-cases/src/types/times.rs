@@ -15,6 +15,7 @@ pub struct Times {
 impl Times {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(required: impl Into<time::OffsetDateTime>) -> Self {
         Self {
             required: required.into(),

@@ -12,6 +12,7 @@ pub struct Tree {
 impl Tree {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(value: impl Into<i32>) -> Self {
         Self {
             value: value.into(),

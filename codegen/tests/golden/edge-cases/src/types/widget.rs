@@ -10,6 +10,7 @@ pub struct Widget {
 impl Widget {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(name: impl Into<::std::string::String>) -> Self {
         Self { name: name.into() }
     }

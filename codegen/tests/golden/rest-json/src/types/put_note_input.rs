@@ -16,6 +16,7 @@ pub struct PutNoteInput {
 impl PutNoteInput {
     /// A value with the required members set; optional members are `None` and defaulted
     /// ones hold the model's default.
+    #[inline]
     pub fn new(note_id: impl Into<String>) -> Self {
         Self {
             note_id: note_id.into(),
