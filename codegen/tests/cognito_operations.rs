@@ -265,3 +265,23 @@ fn pagination_stops_on_an_empty_or_repeated_token() {
     let empty = cognito::ListUsersResponse { pagination_token: Some(String::new()), ..Default::default() };
     assert_eq!(ops::ListUsers::next_input(&input, &empty), None);
 }
+
+/// Structures are read into a list in place; a structure that fails to read must not leave a
+/// half-read value behind, like the plain `Vec::push` path of every other type.
+#[test]
+fn a_structure_that_fails_to_read_leaves_the_list_as_it_was() {
+    use cognito::json::Reader;
+    use cognito::wire::Json;
+    use cognito::AttributeType;
+
+    let mut items = vec![AttributeType::new("kept")];
+    let mut good = Reader::new(br#"{"Name": "email", "Value": "a@example.com"}"#).unwrap();
+    AttributeType::push_json(&mut good, &mut items).unwrap();
+    assert_eq!(items.len(), 2);
+    assert_eq!(items[1].name, "email");
+
+    let mut bad = Reader::new(br#"{"Name": "email", "Value": 7}"#).unwrap();
+    assert!(AttributeType::push_json(&mut bad, &mut items).is_err());
+    assert_eq!(items.len(), 2, "the failed read left an item behind");
+    assert_eq!(items[0].name, "kept");
+}
