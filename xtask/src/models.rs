@@ -7,7 +7,10 @@
 //!
 //! The crates share one build folder (`target/models/target`), so their common dependencies are
 //! compiled once. Each crate is written like any other (`crate::output`): only changed files,
-//! so cargo rebuilds only what changed, and never over a folder the generator did not write.
+//! and never over a folder the generator did not write. Disk stays bounded: incremental
+//! compilation is off (it kept gigabytes per crate that a checking run never reuses), and once a
+//! crate passes, its own build products are removed (`cargo clean -p`), leaving the shared
+//! dependencies for the next crate.
 
 use std::path::{Path, PathBuf};
 
@@ -87,6 +90,36 @@ fn crates_of(model: &Path, dir: &Path) -> Result<Vec<(Option<ShapeId>, PathBuf)>
         .collect())
 }
 
+/// The environment of every check: the shared build folder; line tables, which are enough for
+/// test failures (full debug info doubles link time and disk); no incremental compilation.
+fn env(target: &Path) -> [(&'static str, &std::ffi::OsStr); 4] {
+    [
+        ("CARGO_TARGET_DIR", target.as_os_str()),
+        ("CARGO_PROFILE_DEV_DEBUG", "line-tables-only".as_ref()),
+        ("CARGO_PROFILE_TEST_DEBUG", "line-tables-only".as_ref()),
+        ("CARGO_INCREMENTAL", "0".as_ref()),
+    ]
+}
+
+/// Removes the build products of the crate in `dir` (not its dependencies) from `target`.
+fn clean_crate(dir: &Path, target: &Path, files: &[codegen::GeneratedFile]) -> Result<(), TaskError> {
+    let manifest = files.iter().find(|f| f.path == "Cargo.toml").map(|f| f.contents.as_str()).unwrap_or_default();
+    let Some(package) = package_name(manifest) else {
+        return Err(TaskError(format!("{}: the generated Cargo.toml names no package", dir.display())));
+    };
+    let clean =
+        Step { what: "removing its build products", program: "cargo", args: &["clean", "--quiet", "-p"], env: &[] };
+    clean.run_with(dir, &env(target), &[package]).map_err(|e| TaskError(format!("{e} (in {})", dir.display())))
+}
+
+/// The `name` of the `[package]` table of a Cargo.toml.
+fn package_name(manifest: &str) -> Option<&str> {
+    let package = manifest.split("[package]").nth(1)?;
+    let line = package.lines().find(|l| l.trim_start().starts_with("name"))?;
+    let value = line.split_once('=')?.1.trim();
+    Some(value.trim_matches('"'))
+}
+
 /// Generates and checks every model (or those whose file name contains `only`).
 pub fn check_all(only: Option<&str>) -> Result<(), TaskError> {
     let root = repo_root();
@@ -113,15 +146,11 @@ pub fn check_all(only: Option<&str>) -> Result<(), TaskError> {
             for (n, step) in CHECKS.iter().enumerate() {
                 println!("==> {}: {}", dir.display(), step.command_line());
                 let started = std::time::Instant::now();
-                // Line tables are enough for test failures, and full debug info doubles link time.
-                let env = [
-                    ("CARGO_TARGET_DIR", target.as_os_str()),
-                    ("CARGO_PROFILE_DEV_DEBUG", "line-tables-only".as_ref()),
-                    ("CARGO_PROFILE_TEST_DEBUG", "line-tables-only".as_ref()),
-                ];
-                step.run(&dir, &env).map_err(|e| TaskError(format!("{relative}: {e} (in {})", dir.display())))?;
+                step.run(&dir, &env(&target))
+                    .map_err(|e| TaskError(format!("{relative}: {e} (in {})", dir.display())))?;
                 seconds[usize::from(n >= DEFAULT_CHECKS)] += started.elapsed().as_secs_f64();
             }
+            clean_crate(&dir, &target, &generated.files)?;
         }
         checked += 1;
     }

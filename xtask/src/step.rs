@@ -20,8 +20,14 @@ pub struct Step {
 impl Step {
     /// Runs the step in `dir` with the extra environment `env`; fails when it fails.
     pub fn run(&self, dir: &Path, env: &[(&str, &std::ffi::OsStr)]) -> Result<(), TaskError> {
+        self.run_with(dir, env, &[])
+    }
+
+    /// Runs the step as [`Step::run`] does, with `more` arguments after its own.
+    pub fn run_with(&self, dir: &Path, env: &[(&str, &std::ffi::OsStr)], more: &[&str]) -> Result<(), TaskError> {
         let status = Command::new(self.program)
             .args(self.args)
+            .args(more)
             .envs(self.env.iter().copied())
             .envs(env.iter().copied())
             .current_dir(dir)
