@@ -13,7 +13,15 @@ Measures, on this machine and in the same run:
    `cargo build`.
 3. A fresh project that depends only on the generated crate: `cargo build` with an empty target
    folder (dependencies are already downloaded), with the default features and with
-   `features = ["http"]` only (no regex engine).
+   `features = ["http"]` only (no regex engine); and as a path dependency, with and without
+   `incremental = false` for the crate.
+
+The generated crate is a git dependency here, as it is for a user of this repository (and as
+rusoto is a crates.io one): a snapshot of `generated/cognito-identity-provider/` as it is on disk,
+committed into a scratch git repository. Cargo builds git and registry dependencies without
+incremental compilation; a path dependency is "local", and cargo compiles it incrementally,
+which for this crate costs about a third more time (its incremental state is written, never
+reused, since a generated crate changes only when it is regenerated).
 4. A project that calls every operation (`write_request`, `read_response` and `validate` of each
    of them, and so every type of the service): the crate compiles each type's code where it is
    used, so this is what a project that uses the whole service pays beside the crate alone
@@ -62,16 +70,31 @@ def summary(times):
     return f"{med:.2f} s ({min(times):.2f}–{max(times):.2f})"
 
 
-def project(name, dependency):
+def project(name, dependency, extra=""):
     """A scratch cargo project with one dependency, its own workspace and target folder."""
     folder = WORK / name
     (folder / "src").mkdir(parents=True, exist_ok=True)
     (folder / "src" / "lib.rs").write_text("")
     (folder / "Cargo.toml").write_text(
         f'[package]\nname = "{name}"\nversion = "0.0.0"\nedition = "2021"\npublish = false\n\n'
-        f"[workspace]\n\n[dependencies]\n{dependency}\n"
+        f"[workspace]\n\n[dependencies]\n{dependency}\n{extra}"
     )
+    # A new snapshot is a new commit: resolve it again.
+    (folder / "Cargo.lock").unlink(missing_ok=True)
     return folder
+
+
+def snapshot():
+    """`generated/cognito-identity-provider/` as it is on disk, committed into a scratch git
+    repository; the `git = ...` of a dependency on it."""
+    repo = WORK / "snapshot"
+    shutil.rmtree(repo, ignore_errors=True)
+    shutil.copytree(GENERATED, repo, ignore=shutil.ignore_patterns("target"))
+    git = ["git", "-c", "user.name=lean.py", "-c", "user.email=lean.py@localhost"]
+    run(git + ["init", "--quiet"], repo)
+    run(git + ["add", "--all"], repo)
+    run(git + ["commit", "--quiet", "--message", "snapshot"], repo)
+    return f'git = "file://{repo}"'
 
 
 def generation(rounds):
@@ -99,7 +122,7 @@ def generation(rounds):
 
 
 def crate_build(rounds):
-    path = f'path = "{GENERATED}"'
+    path = snapshot()
     peers = {
         "ours (default features)": (project("ours-default", f"{OURS} = {{ {path} }}"), OURS),
         "ours (default-features = false)": (
@@ -123,12 +146,18 @@ def crate_build(rounds):
 
 
 def fresh_project(rounds):
+    git = snapshot()
     path = f'path = "{GENERATED}"'
+    not_incremental = f"\n[profile.dev.package.{OURS}]\nincremental = false\n"
     variants = {
-        "default features": project("fresh", f"{OURS} = {{ {path} }}"),
+        "default features": project("fresh", f"{OURS} = {{ {git} }}"),
         'features = ["http"] (no `validate`)': project(
-            "fresh-http", f'{OURS} = {{ {path}, default-features = false, features = ["http"] }}'
+            "fresh-http", f'{OURS} = {{ {git}, default-features = false, features = ["http"] }}'
         ),
+        "path dependency, `incremental = false`": project(
+            "fresh-path-not-incremental", f"{OURS} = {{ {path} }}", not_incremental
+        ),
+        "path dependency (incremental)": project("fresh-path", f"{OURS} = {{ {path} }}"),
     }
     for folder in variants.values():
         run(["cargo", "fetch"], folder)
@@ -139,7 +168,7 @@ def fresh_project(rounds):
             times[name].append(run(["cargo", "build", "--offline"], folder))
     print("## A fresh project that depends on it (debug, empty target folder)\n")
     for name, spent in times.items():
-        print(f"- {name:40} {summary(spent)}")
+        print(f"- {name:42} {summary(spent)}")
     print()
 
 
@@ -165,7 +194,7 @@ def every_operation_source():
 
 
 def every_operation(rounds):
-    folder = project("every-operation", f'{OURS} = {{ path = "{GENERATED}" }}\nhttp = "1"')
+    folder = project("every-operation", f'{OURS} = {{ {snapshot()} }}\nhttp = "1"')
     source, count = every_operation_source()
     (folder / "src" / "lib.rs").write_text(source)
     run(["cargo", "build"], folder)

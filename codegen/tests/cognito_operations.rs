@@ -142,6 +142,16 @@ fn the_code_comes_from_the_header_first() {
     let ops::AdminGetUserError::UserNotFoundException(e) = &error else { panic!("{error:?}") };
     assert_eq!(e.message(), Some("User does not exist."));
     assert_eq!(error.to_string(), "UserNotFoundException: User does not exist.");
+    // `Debug` reads as `#[derive(Debug)]` would write it: the variant, then the error.
+    assert_eq!(
+        format!("{error:?}"),
+        r#"UserNotFoundException(UserNotFoundException { message: Some("User does not exist.") })"#
+    );
+    let service = ServiceError::from(error);
+    assert!(
+        format!("{service:#?}").starts_with("UserNotFoundException(\n    UserNotFoundException {\n"),
+        "{service:#?}"
+    );
 }
 
 #[test]

@@ -60,7 +60,7 @@ pub fn render(op: &OperationDef, space: &TypeSpace) -> RustFile {
         #imports
 
         #docs
-        #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+        #[derive(Clone, Copy, Debug, Default)]
         pub struct #name;
     };
     let mut parts = vec![Part::Tokens(definition)];

@@ -5,7 +5,7 @@
 /// Completes registration of a passkey authenticator for the currently signed-in user.
 ///
 /// Authorize this action with a signed-in user's access token. It must include the scope `aws.cognito.signin.user.admin`.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct CompleteWebAuthnRegistration;
 
 crate::aws_json_operation!(CompleteWebAuthnRegistration {

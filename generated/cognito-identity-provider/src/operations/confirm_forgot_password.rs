@@ -5,7 +5,7 @@
 /// This public API operation accepts a confirmation code that Amazon Cognito sent to a user and accepts a new password for that user.
 ///
 /// > **Note:** Amazon Cognito doesn't evaluate Identity and Access Management (IAM) policies in requests for this API operation. For this operation, you can't use IAM credentials to authorize requests, and you can't grant IAM permissions in policies. For more information about authorization models in Amazon Cognito, see [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct ConfirmForgotPassword;
 
 crate::aws_json_operation!(ConfirmForgotPassword {

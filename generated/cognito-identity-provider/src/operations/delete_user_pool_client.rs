@@ -3,7 +3,7 @@
 /// The `DeleteUserPoolClient` operation: input [`DeleteUserPoolClientRequest`](crate::DeleteUserPoolClientRequest), output [`Empty`](crate::operation::Empty), errors [`DeleteUserPoolClientError`].
 ///
 /// Deletes a user pool app client. After you delete an app client, users can no longer sign in to the associated application.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct DeleteUserPoolClient;
 
 crate::aws_json_operation!(DeleteUserPoolClient {

@@ -3,7 +3,7 @@
 /// The `DeleteUserPoolDomain` operation: input [`DeleteUserPoolDomainRequest`](crate::DeleteUserPoolDomainRequest), output [`DeleteUserPoolDomainResponse`](crate::DeleteUserPoolDomainResponse), errors [`DeleteUserPoolDomainError`].
 ///
 /// Given a user pool ID and domain identifier, deletes a user pool domain. After you delete a user pool domain, your managed login pages and authorization server are no longer available.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct DeleteUserPoolDomain;
 
 crate::aws_json_operation!(DeleteUserPoolDomain {

@@ -3,7 +3,7 @@
 /// The `DescribeIdentityProvider` operation: input [`DescribeIdentityProviderRequest`](crate::DescribeIdentityProviderRequest), output [`DescribeIdentityProviderResponse`](crate::DescribeIdentityProviderResponse), errors [`DescribeIdentityProviderError`].
 ///
 /// Given a user pool ID and identity provider (IdP) name, returns details about the IdP.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct DescribeIdentityProvider;
 
 crate::aws_json_operation!(DescribeIdentityProvider {

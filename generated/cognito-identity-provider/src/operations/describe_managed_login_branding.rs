@@ -3,7 +3,7 @@
 /// The `DescribeManagedLoginBranding` operation: input [`DescribeManagedLoginBrandingRequest`](crate::DescribeManagedLoginBrandingRequest), output [`DescribeManagedLoginBrandingResponse`](crate::DescribeManagedLoginBrandingResponse), errors [`DescribeManagedLoginBrandingError`].
 ///
 /// Given the ID of a managed login branding style, returns detailed information about the style.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct DescribeManagedLoginBranding;
 
 crate::aws_json_operation!(DescribeManagedLoginBranding {

@@ -3,7 +3,7 @@
 /// The `DescribeManagedLoginBrandingByClient` operation: input [`DescribeManagedLoginBrandingByClientRequest`](crate::DescribeManagedLoginBrandingByClientRequest), output [`DescribeManagedLoginBrandingByClientResponse`](crate::DescribeManagedLoginBrandingByClientResponse), errors [`DescribeManagedLoginBrandingByClientError`].
 ///
 /// Given the ID of a user pool app client, returns detailed information about the style assigned to the app client.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct DescribeManagedLoginBrandingByClient;
 
 crate::aws_json_operation!(DescribeManagedLoginBrandingByClient {

@@ -3,7 +3,7 @@
 /// The `DescribeResourceServer` operation: input [`DescribeResourceServerRequest`](crate::DescribeResourceServerRequest), output [`DescribeResourceServerResponse`](crate::DescribeResourceServerResponse), errors [`DescribeResourceServerError`].
 ///
 /// Describes a resource server. For more information about resource servers, see [Access control with resource servers](https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-define-resource-servers.html).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct DescribeResourceServer;
 
 crate::aws_json_operation!(DescribeResourceServer {

@@ -3,7 +3,7 @@
 /// The `DescribeRiskConfiguration` operation: input [`DescribeRiskConfigurationRequest`](crate::DescribeRiskConfigurationRequest), output [`DescribeRiskConfigurationResponse`](crate::DescribeRiskConfigurationResponse), errors [`DescribeRiskConfigurationError`].
 ///
 /// Given an app client or user pool ID where threat protection is configured, describes the risk configuration. This operation returns details about adaptive authentication, compromised credentials, and IP-address allow- and denylists. For more information about threat protection, see [Threat protection](https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-settings-threat-protection.html).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct DescribeRiskConfiguration;
 
 crate::aws_json_operation!(DescribeRiskConfiguration {

@@ -3,7 +3,7 @@
 /// The `DescribeUserImportJob` operation: input [`DescribeUserImportJobRequest`](crate::DescribeUserImportJobRequest), output [`DescribeUserImportJobResponse`](crate::DescribeUserImportJobResponse), errors [`DescribeUserImportJobError`].
 ///
 /// Describes a user import job. For more information about user CSV import, see [Importing users from a CSV file](https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-using-import-tool.html).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct DescribeUserImportJob;
 
 crate::aws_json_operation!(DescribeUserImportJob {

@@ -3,7 +3,7 @@
 /// The `GetIdentityProviderByIdentifier` operation: input [`GetIdentityProviderByIdentifierRequest`](crate::GetIdentityProviderByIdentifierRequest), output [`GetIdentityProviderByIdentifierResponse`](crate::GetIdentityProviderByIdentifierResponse), errors [`GetIdentityProviderByIdentifierError`].
 ///
 /// Given the identifier of an identity provider (IdP), for example `examplecorp`, returns information about the user pool configuration for that IdP. For more information about IdPs, see [Third-party IdP sign-in](https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-identity-federation.html).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct GetIdentityProviderByIdentifier;
 
 crate::aws_json_operation!(GetIdentityProviderByIdentifier {

@@ -3,7 +3,7 @@
 /// The `GetTokensFromRefreshToken` operation: input [`GetTokensFromRefreshTokenRequest`](crate::GetTokensFromRefreshTokenRequest), output [`GetTokensFromRefreshTokenResponse`](crate::GetTokensFromRefreshTokenResponse), errors [`GetTokensFromRefreshTokenError`].
 ///
 /// Given a refresh token, issues new ID, access, and optionally refresh tokens for the user who owns the submitted token. This operation issues a new refresh token and invalidates the original refresh token after an optional grace period when refresh token rotation is enabled. If refresh token rotation is disabled, issues new ID and access tokens only.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct GetTokensFromRefreshToken;
 
 crate::aws_json_operation!(GetTokensFromRefreshToken {

@@ -3,7 +3,7 @@
 /// The `ListTagsForResource` operation: input [`ListTagsForResourceRequest`](crate::ListTagsForResourceRequest), output [`ListTagsForResourceResponse`](crate::ListTagsForResourceResponse), errors [`ListTagsForResourceError`].
 ///
 /// Lists the tags that are assigned to an Amazon Cognito user pool. For more information, see [Tagging resources](https://docs.aws.amazon.com/cognito/latest/developerguide/tagging.html).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct ListTagsForResource;
 
 crate::aws_json_operation!(ListTagsForResource {

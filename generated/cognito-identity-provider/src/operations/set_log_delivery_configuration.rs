@@ -3,7 +3,7 @@
 /// The `SetLogDeliveryConfiguration` operation: input [`SetLogDeliveryConfigurationRequest`](crate::SetLogDeliveryConfigurationRequest), output [`SetLogDeliveryConfigurationResponse`](crate::SetLogDeliveryConfigurationResponse), errors [`SetLogDeliveryConfigurationError`].
 ///
 /// Sets up or modifies the logging configuration of a user pool. User pools can export user notification logs and, when threat protection is active, user-activity logs. For more information, see [Exporting user pool logs](https://docs.aws.amazon.com/cognito/latest/developerguide/exporting-quotas-and-usage.html).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct SetLogDeliveryConfiguration;
 
 crate::aws_json_operation!(SetLogDeliveryConfiguration {

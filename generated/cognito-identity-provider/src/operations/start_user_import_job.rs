@@ -3,7 +3,7 @@
 /// The `StartUserImportJob` operation: input [`StartUserImportJobRequest`](crate::StartUserImportJobRequest), output [`StartUserImportJobResponse`](crate::StartUserImportJobResponse), errors [`StartUserImportJobError`].
 ///
 /// Instructs your user pool to start importing users from a CSV file that contains their usernames and attributes. For more information about importing users from a CSV file, see [Importing users from a CSV file](https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-using-import-tool.html).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct StartUserImportJob;
 
 crate::aws_json_operation!(StartUserImportJob {

@@ -3,7 +3,7 @@
 /// The `StopUserImportJob` operation: input [`StopUserImportJobRequest`](crate::StopUserImportJobRequest), output [`StopUserImportJobResponse`](crate::StopUserImportJobResponse), errors [`StopUserImportJobError`].
 ///
 /// Instructs your user pool to stop a running job that's importing users from a CSV file that contains their usernames and attributes. For more information about importing users from a CSV file, see [Importing users from a CSV file](https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-using-import-tool.html).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct StopUserImportJob;
 
 crate::aws_json_operation!(StopUserImportJob {

@@ -9,7 +9,7 @@
 /// Tags are useful for cost tracking and access control. You can activate your tags so that they appear on the Billing and Cost Management console, where you can track the costs associated with your user pools. In an Identity and Access Management policy, you can constrain permissions for user pools based on specific tags or tag values.
 ///
 /// You can use this action up to 5 times per second, per account. A user pool can have as many as 50 tags.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct TagResource;
 
 crate::aws_json_operation!(TagResource {

@@ -3,7 +3,7 @@
 /// The `UntagResource` operation: input [`UntagResourceRequest`](crate::UntagResourceRequest), output [`UntagResourceResponse`](crate::UntagResourceResponse), errors [`UntagResourceError`].
 ///
 /// Given tag IDs that you previously assigned to a user pool, removes them.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct UntagResource;
 
 crate::aws_json_operation!(UntagResource {

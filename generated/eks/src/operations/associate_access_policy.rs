@@ -7,7 +7,7 @@ use crate::operation::{Auth, Operation};
 /// The `AssociateAccessPolicy` operation: input [`AssociateAccessPolicyRequest`](crate::AssociateAccessPolicyRequest), output [`AssociateAccessPolicyResponse`](crate::AssociateAccessPolicyResponse), errors [`AssociateAccessPolicyError`].
 ///
 /// Associates an access policy and its scope to an access entry. For more information about associating access policies, see [Associating and disassociating access policies to and from access entries](https://docs.aws.amazon.com/eks/latest/userguide/access-policies.html) in the *Amazon EKS User Guide*.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct AssociateAccessPolicy;
 
 impl Operation for AssociateAccessPolicy {

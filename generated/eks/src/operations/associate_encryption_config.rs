@@ -9,7 +9,7 @@ use crate::operation::{Auth, Operation};
 /// Associates an encryption configuration to an existing cluster.
 ///
 /// Use this API to enable encryption on existing clusters that don't already have encryption enabled. This allows you to implement a defense-in-depth security strategy without migrating applications to new Amazon EKS clusters.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct AssociateEncryptionConfig;
 
 impl Operation for AssociateEncryptionConfig {

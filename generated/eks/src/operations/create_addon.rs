@@ -9,7 +9,7 @@ use crate::operation::{Auth, Operation};
 /// Creates an Amazon EKS add-on.
 ///
 /// Amazon EKS add-ons help to automate the provisioning and lifecycle management of common operational software for Amazon EKS clusters. For more information, see [Amazon EKS add-ons](https://docs.aws.amazon.com/eks/latest/userguide/eks-add-ons.html) in the *Amazon EKS User Guide*.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct CreateAddon;
 
 impl Operation for CreateAddon {

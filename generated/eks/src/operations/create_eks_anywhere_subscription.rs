@@ -7,7 +7,7 @@ use crate::operation::{Auth, Operation};
 /// The `CreateEksAnywhereSubscription` operation: input [`CreateEksAnywhereSubscriptionRequest`](crate::CreateEksAnywhereSubscriptionRequest), output [`CreateEksAnywhereSubscriptionResponse`](crate::CreateEksAnywhereSubscriptionResponse), errors [`CreateEksAnywhereSubscriptionError`].
 ///
 /// Creates an EKS Anywhere subscription. When a subscription is created, it is a contract agreement for the length of the term specified in the request. Licenses that are used to validate support are provisioned in Amazon Web Services License Manager and the caller account is granted access to EKS Anywhere Curated Packages.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct CreateEksAnywhereSubscription;
 
 impl Operation for CreateEksAnywhereSubscription {

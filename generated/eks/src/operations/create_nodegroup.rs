@@ -15,7 +15,7 @@ use crate::operation::{Auth, Operation};
 /// An Amazon EKS managed node group is an Amazon EC2 Auto Scaling group and associated Amazon EC2 instances that are managed by Amazon Web Services for an Amazon EKS cluster. For more information, see [Managed node groups](https://docs.aws.amazon.com/eks/latest/userguide/managed-node-groups.html) in the *Amazon EKS User Guide*.
 ///
 /// > **Note:** Windows AMI types are only supported for commercial Amazon Web Services Regions that support Windows on Amazon EKS.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct CreateNodegroup;
 
 impl Operation for CreateNodegroup {

@@ -9,7 +9,7 @@ use crate::operation::{Auth, Operation};
 /// Deletes an access entry.
 ///
 /// Deleting an access entry of a type other than `Standard` can cause your cluster to function improperly. If you delete an access entry in error, you can recreate it.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct DeleteAccessEntry;
 
 impl Operation for DeleteAccessEntry {

@@ -9,7 +9,7 @@ use crate::operation::{Auth, Operation};
 /// Deletes an Amazon EKS add-on.
 ///
 /// When you remove an add-on, it's deleted from the cluster. You can always manually start an add-on on the cluster using the Kubernetes API.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct DeleteAddon;
 
 impl Operation for DeleteAddon {

@@ -7,7 +7,7 @@ use crate::operation::{Auth, Operation};
 /// The `DeleteEksAnywhereSubscription` operation: input [`DeleteEksAnywhereSubscriptionRequest`](crate::DeleteEksAnywhereSubscriptionRequest), output [`DeleteEksAnywhereSubscriptionResponse`](crate::DeleteEksAnywhereSubscriptionResponse), errors [`DeleteEksAnywhereSubscriptionError`].
 ///
 /// Deletes an expired or inactive subscription. Deleting inactive subscriptions removes them from the Amazon Web Services Management Console view and from list/describe API responses. Subscriptions can only be cancelled within 7 days of creation and are cancelled by creating a ticket in the Amazon Web Services Support Center.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct DeleteEksAnywhereSubscription;
 
 impl Operation for DeleteEksAnywhereSubscription {

@@ -7,7 +7,7 @@ use crate::operation::{Auth, Operation};
 /// The `DeleteNodegroup` operation: input [`DeleteNodegroupRequest`](crate::DeleteNodegroupRequest), output [`DeleteNodegroupResponse`](crate::DeleteNodegroupResponse), errors [`DeleteNodegroupError`].
 ///
 /// Deletes a managed node group.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct DeleteNodegroup;
 
 impl Operation for DeleteNodegroup {

@@ -9,7 +9,7 @@ use crate::operation::{Auth, Operation};
 /// Deletes a EKS Pod Identity association.
 ///
 /// The temporary Amazon Web Services credentials from the previous IAM role session might still be valid until the session expiry. If you need to immediately revoke the temporary session credentials, then go to the role in the IAM console.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct DeletePodIdentityAssociation;
 
 impl Operation for DeletePodIdentityAssociation {

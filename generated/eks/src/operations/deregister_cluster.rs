@@ -9,7 +9,7 @@ use crate::operation::{Auth, Operation};
 /// Deregisters a connected cluster to remove it from the Amazon EKS control plane.
 ///
 /// A connected cluster is a Kubernetes cluster that you've connected to your control plane using the [Amazon EKS Connector](https://docs.aws.amazon.com/eks/latest/userguide/eks-connector.html).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct DeregisterCluster;
 
 impl Operation for DeregisterCluster {

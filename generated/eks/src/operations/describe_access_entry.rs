@@ -7,7 +7,7 @@ use crate::operation::{Auth, Operation};
 /// The `DescribeAccessEntry` operation: input [`DescribeAccessEntryRequest`](crate::DescribeAccessEntryRequest), output [`DescribeAccessEntryResponse`](crate::DescribeAccessEntryResponse), errors [`DescribeAccessEntryError`].
 ///
 /// Describes an access entry.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct DescribeAccessEntry;
 
 impl Operation for DescribeAccessEntry {

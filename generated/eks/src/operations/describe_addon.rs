@@ -7,7 +7,7 @@ use crate::operation::{Auth, Operation};
 /// The `DescribeAddon` operation: input [`DescribeAddonRequest`](crate::DescribeAddonRequest), output [`DescribeAddonResponse`](crate::DescribeAddonResponse), errors [`DescribeAddonError`].
 ///
 /// Describes an Amazon EKS add-on.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct DescribeAddon;
 
 impl Operation for DescribeAddon {

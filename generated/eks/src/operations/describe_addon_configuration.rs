@@ -7,7 +7,7 @@ use crate::operation::{Auth, Operation};
 /// The `DescribeAddonConfiguration` operation: input [`DescribeAddonConfigurationRequest`](crate::DescribeAddonConfigurationRequest), output [`DescribeAddonConfigurationResponse`](crate::DescribeAddonConfigurationResponse), errors [`DescribeAddonConfigurationError`].
 ///
 /// Returns configuration options.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct DescribeAddonConfiguration;
 
 impl Operation for DescribeAddonConfiguration {

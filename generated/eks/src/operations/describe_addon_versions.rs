@@ -9,7 +9,7 @@ use crate::operation::{Auth, Operation, Paginated, PaginatedItems};
 /// Describes the versions for an add-on.
 ///
 /// Information such as the Kubernetes versions that you can use the add-on with, the `owner`, `publisher`, and the `type` of the add-on are returned.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct DescribeAddonVersions;
 
 impl Operation for DescribeAddonVersions {

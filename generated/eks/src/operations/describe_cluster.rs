@@ -11,7 +11,7 @@ use crate::operation::{Auth, Operation};
 /// The API server endpoint and certificate authority data returned by this operation are required for `kubelet` and `kubectl` to communicate with your Kubernetes API server. For more information, see [Creating or updating a `kubeconfig` file for an Amazon EKS cluster](https://docs.aws.amazon.com/eks/latest/userguide/create-kubeconfig.html).
 ///
 /// > **Note:** The API server endpoint and certificate authority data aren't available until the cluster reaches the `ACTIVE` state.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct DescribeCluster;
 
 impl Operation for DescribeCluster {

@@ -9,7 +9,7 @@ use crate::operation::{Auth, Operation, Paginated, PaginatedItems};
 /// The `DescribeClusterVersions` operation: input [`DescribeClusterVersionsRequest`](crate::DescribeClusterVersionsRequest), output [`DescribeClusterVersionsResponse`](crate::DescribeClusterVersionsResponse), errors [`DescribeClusterVersionsError`].
 ///
 /// Lists available Kubernetes versions for Amazon EKS clusters.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct DescribeClusterVersions;
 
 impl Operation for DescribeClusterVersions {

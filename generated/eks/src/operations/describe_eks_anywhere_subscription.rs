@@ -7,7 +7,7 @@ use crate::operation::{Auth, Operation};
 /// The `DescribeEksAnywhereSubscription` operation: input [`DescribeEksAnywhereSubscriptionRequest`](crate::DescribeEksAnywhereSubscriptionRequest), output [`DescribeEksAnywhereSubscriptionResponse`](crate::DescribeEksAnywhereSubscriptionResponse), errors [`DescribeEksAnywhereSubscriptionError`].
 ///
 /// Returns descriptive information about a subscription.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct DescribeEksAnywhereSubscription;
 
 impl Operation for DescribeEksAnywhereSubscription {

@@ -7,7 +7,7 @@ use crate::operation::{Auth, Operation};
 /// The `DescribeFargateProfile` operation: input [`DescribeFargateProfileRequest`](crate::DescribeFargateProfileRequest), output [`DescribeFargateProfileResponse`](crate::DescribeFargateProfileResponse), errors [`DescribeFargateProfileError`].
 ///
 /// Describes an Fargate profile.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct DescribeFargateProfile;
 
 impl Operation for DescribeFargateProfile {

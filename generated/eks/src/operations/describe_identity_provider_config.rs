@@ -7,7 +7,7 @@ use crate::operation::{Auth, Operation};
 /// The `DescribeIdentityProviderConfig` operation: input [`DescribeIdentityProviderConfigRequest`](crate::DescribeIdentityProviderConfigRequest), output [`DescribeIdentityProviderConfigResponse`](crate::DescribeIdentityProviderConfigResponse), errors [`DescribeIdentityProviderConfigError`].
 ///
 /// Describes an identity provider configuration.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct DescribeIdentityProviderConfig;
 
 impl Operation for DescribeIdentityProviderConfig {

@@ -7,7 +7,7 @@ use crate::operation::{Auth, Operation};
 /// The `DescribeInsight` operation: input [`DescribeInsightRequest`](crate::DescribeInsightRequest), output [`DescribeInsightResponse`](crate::DescribeInsightResponse), errors [`DescribeInsightError`].
 ///
 /// Returns details about an insight that you specify using its ID.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct DescribeInsight;
 
 impl Operation for DescribeInsight {

@@ -7,7 +7,7 @@ use crate::operation::{Auth, Operation};
 /// The `DescribeNodegroup` operation: input [`DescribeNodegroupRequest`](crate::DescribeNodegroupRequest), output [`DescribeNodegroupResponse`](crate::DescribeNodegroupResponse), errors [`DescribeNodegroupError`].
 ///
 /// Describes a managed node group.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct DescribeNodegroup;
 
 impl Operation for DescribeNodegroup {

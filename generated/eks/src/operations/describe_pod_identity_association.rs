@@ -9,7 +9,7 @@ use crate::operation::{Auth, Operation};
 /// Returns descriptive information about an EKS Pod Identity association.
 ///
 /// This action requires the ID of the association. You can get the ID from the response to the `CreatePodIdentityAssocation` for newly created associations. Or, you can list the IDs for associations with `ListPodIdentityAssociations` and filter the list by namespace or service account.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct DescribePodIdentityAssociation;
 
 impl Operation for DescribePodIdentityAssociation {

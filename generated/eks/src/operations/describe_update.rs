@@ -9,7 +9,7 @@ use crate::operation::{Auth, Operation};
 /// Describes an update to an Amazon EKS resource.
 ///
 /// When the status of the update is `Successful`, the update is complete. If an update fails, the status is `Failed`, and an error detail explains the reason for the failure.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct DescribeUpdate;
 
 impl Operation for DescribeUpdate {

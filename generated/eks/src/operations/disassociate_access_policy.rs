@@ -7,7 +7,7 @@ use crate::operation::{Auth, Operation};
 /// The `DisassociateAccessPolicy` operation: input [`DisassociateAccessPolicyRequest`](crate::DisassociateAccessPolicyRequest), output [`DisassociateAccessPolicyResponse`](crate::DisassociateAccessPolicyResponse), errors [`DisassociateAccessPolicyError`].
 ///
 /// Disassociates an access policy from an access entry.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct DisassociateAccessPolicy;
 
 impl Operation for DisassociateAccessPolicy {

@@ -9,7 +9,7 @@ use crate::operation::{Auth, Operation};
 /// Disassociates an identity provider configuration from a cluster.
 ///
 /// If you disassociate an identity provider from your cluster, users included in the provider can no longer access the cluster. However, you can still access the cluster with IAM principals.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct DisassociateIdentityProviderConfig;
 
 impl Operation for DisassociateIdentityProviderConfig {

@@ -7,7 +7,7 @@ use crate::operation::{Auth, Operation, Paginated, PaginatedItems};
 /// The `ListAccessEntries` operation: input [`ListAccessEntriesRequest`](crate::ListAccessEntriesRequest), output [`ListAccessEntriesResponse`](crate::ListAccessEntriesResponse), errors [`ListAccessEntriesError`].
 ///
 /// Lists the access entries for your cluster.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct ListAccessEntries;
 
 impl Operation for ListAccessEntries {

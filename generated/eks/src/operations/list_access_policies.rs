@@ -7,7 +7,7 @@ use crate::operation::{Auth, Operation, Paginated, PaginatedItems};
 /// The `ListAccessPolicies` operation: input [`ListAccessPoliciesRequest`](crate::ListAccessPoliciesRequest), output [`ListAccessPoliciesResponse`](crate::ListAccessPoliciesResponse), errors [`ListAccessPoliciesError`].
 ///
 /// Lists the available access policies.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct ListAccessPolicies;
 
 impl Operation for ListAccessPolicies {

@@ -7,7 +7,7 @@ use crate::operation::{Auth, Operation, Paginated, PaginatedItems};
 /// The `ListAddons` operation: input [`ListAddonsRequest`](crate::ListAddonsRequest), output [`ListAddonsResponse`](crate::ListAddonsResponse), errors [`ListAddonsError`].
 ///
 /// Lists the installed add-ons.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct ListAddons;
 
 impl Operation for ListAddons {

@@ -7,7 +7,7 @@ use crate::operation::{Auth, Operation, Paginated, PaginatedItems};
 /// The `ListAssociatedAccessPolicies` operation: input [`ListAssociatedAccessPoliciesRequest`](crate::ListAssociatedAccessPoliciesRequest), output [`ListAssociatedAccessPoliciesResponse`](crate::ListAssociatedAccessPoliciesResponse), errors [`ListAssociatedAccessPoliciesError`].
 ///
 /// Lists the access policies associated with an access entry.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct ListAssociatedAccessPolicies;
 
 impl Operation for ListAssociatedAccessPolicies {

@@ -7,7 +7,7 @@ use crate::operation::{Auth, Operation, Paginated, PaginatedItems};
 /// The `ListClusters` operation: input [`ListClustersRequest`](crate::ListClustersRequest), output [`ListClustersResponse`](crate::ListClustersResponse), errors [`ListClustersError`].
 ///
 /// Lists the Amazon EKS clusters in your Amazon Web Services account in the specified Amazon Web Services Region.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct ListClusters;
 
 impl Operation for ListClusters {

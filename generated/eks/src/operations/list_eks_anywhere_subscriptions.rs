@@ -7,7 +7,7 @@ use crate::operation::{Auth, Operation, Paginated, PaginatedItems};
 /// The `ListEksAnywhereSubscriptions` operation: input [`ListEksAnywhereSubscriptionsRequest`](crate::ListEksAnywhereSubscriptionsRequest), output [`ListEksAnywhereSubscriptionsResponse`](crate::ListEksAnywhereSubscriptionsResponse), errors [`ListEksAnywhereSubscriptionsError`].
 ///
 /// Displays the full description of the subscription.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct ListEksAnywhereSubscriptions;
 
 impl Operation for ListEksAnywhereSubscriptions {

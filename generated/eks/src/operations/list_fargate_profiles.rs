@@ -7,7 +7,7 @@ use crate::operation::{Auth, Operation, Paginated, PaginatedItems};
 /// The `ListFargateProfiles` operation: input [`ListFargateProfilesRequest`](crate::ListFargateProfilesRequest), output [`ListFargateProfilesResponse`](crate::ListFargateProfilesResponse), errors [`ListFargateProfilesError`].
 ///
 /// Lists the Fargate profiles associated with the specified cluster in your Amazon Web Services account in the specified Amazon Web Services Region.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct ListFargateProfiles;
 
 impl Operation for ListFargateProfiles {

@@ -7,7 +7,7 @@ use crate::operation::{Auth, Operation, Paginated, PaginatedItems};
 /// The `ListIdentityProviderConfigs` operation: input [`ListIdentityProviderConfigsRequest`](crate::ListIdentityProviderConfigsRequest), output [`ListIdentityProviderConfigsResponse`](crate::ListIdentityProviderConfigsResponse), errors [`ListIdentityProviderConfigsError`].
 ///
 /// Lists the identity provider configurations for your cluster.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct ListIdentityProviderConfigs;
 
 impl Operation for ListIdentityProviderConfigs {

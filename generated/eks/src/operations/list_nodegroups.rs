@@ -7,7 +7,7 @@ use crate::operation::{Auth, Operation, Paginated, PaginatedItems};
 /// The `ListNodegroups` operation: input [`ListNodegroupsRequest`](crate::ListNodegroupsRequest), output [`ListNodegroupsResponse`](crate::ListNodegroupsResponse), errors [`ListNodegroupsError`].
 ///
 /// Lists the managed node groups associated with the specified cluster in your Amazon Web Services account in the specified Amazon Web Services Region. Self-managed node groups aren't listed.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct ListNodegroups;
 
 impl Operation for ListNodegroups {

@@ -7,7 +7,7 @@ use crate::operation::{Auth, Operation, Paginated, PaginatedItems};
 /// The `ListPodIdentityAssociations` operation: input [`ListPodIdentityAssociationsRequest`](crate::ListPodIdentityAssociationsRequest), output [`ListPodIdentityAssociationsResponse`](crate::ListPodIdentityAssociationsResponse), errors [`ListPodIdentityAssociationsError`].
 ///
 /// List the EKS Pod Identity associations in a cluster. You can filter the list by the namespace that the association is in or the service account that the association uses.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct ListPodIdentityAssociations;
 
 impl Operation for ListPodIdentityAssociations {

@@ -7,7 +7,7 @@ use crate::operation::{Auth, Operation};
 /// The `ListTagsForResource` operation: input [`ListTagsForResourceRequest`](crate::ListTagsForResourceRequest), output [`ListTagsForResourceResponse`](crate::ListTagsForResourceResponse), errors [`ListTagsForResourceError`].
 ///
 /// List the tags for an Amazon EKS resource.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct ListTagsForResource;
 
 impl Operation for ListTagsForResource {

@@ -7,7 +7,7 @@ use crate::operation::{Auth, Operation, Paginated, PaginatedItems};
 /// The `ListUpdates` operation: input [`ListUpdatesRequest`](crate::ListUpdatesRequest), output [`ListUpdatesResponse`](crate::ListUpdatesResponse), errors [`ListUpdatesError`].
 ///
 /// Lists the updates associated with an Amazon EKS resource in your Amazon Web Services account, in the specified Amazon Web Services Region.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct ListUpdates;
 
 impl Operation for ListUpdates {

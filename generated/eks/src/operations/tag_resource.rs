@@ -7,7 +7,7 @@ use crate::operation::{Auth, Operation};
 /// The `TagResource` operation: input [`TagResourceRequest`](crate::TagResourceRequest), output [`TagResourceResponse`](crate::TagResourceResponse), errors [`TagResourceError`].
 ///
 /// Associates the specified tags to an Amazon EKS resource with the specified `resourceArn`. If existing tags on a resource are not specified in the request parameters, they aren't changed. When a resource is deleted, the tags associated with that resource are also deleted. Tags that you create for Amazon EKS resources don't propagate to any other resources associated with the cluster. For example, if you tag a cluster with this operation, that tag doesn't automatically propagate to the subnets and nodes associated with the cluster.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct TagResource;
 
 impl Operation for TagResource {

@@ -7,7 +7,7 @@ use crate::operation::{Auth, Operation};
 /// The `UntagResource` operation: input [`UntagResourceRequest`](crate::UntagResourceRequest), output [`UntagResourceResponse`](crate::UntagResourceResponse), errors [`UntagResourceError`].
 ///
 /// Deletes specified tags from an Amazon EKS resource.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct UntagResource;
 
 impl Operation for UntagResource {

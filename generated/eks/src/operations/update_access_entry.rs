@@ -7,7 +7,7 @@ use crate::operation::{Auth, Operation};
 /// The `UpdateAccessEntry` operation: input [`UpdateAccessEntryRequest`](crate::UpdateAccessEntryRequest), output [`UpdateAccessEntryResponse`](crate::UpdateAccessEntryResponse), errors [`UpdateAccessEntryError`].
 ///
 /// Updates an access entry.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct UpdateAccessEntry;
 
 impl Operation for UpdateAccessEntry {

@@ -7,7 +7,7 @@ use crate::operation::{Auth, Operation};
 /// The `UpdateAddon` operation: input [`UpdateAddonRequest`](crate::UpdateAddonRequest), output [`UpdateAddonResponse`](crate::UpdateAddonResponse), errors [`UpdateAddonError`].
 ///
 /// Updates an Amazon EKS add-on.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct UpdateAddon;
 
 impl Operation for UpdateAddon {

@@ -7,7 +7,7 @@ use crate::operation::{Auth, Operation};
 /// The `UpdateEksAnywhereSubscription` operation: input [`UpdateEksAnywhereSubscriptionRequest`](crate::UpdateEksAnywhereSubscriptionRequest), output [`UpdateEksAnywhereSubscriptionResponse`](crate::UpdateEksAnywhereSubscriptionResponse), errors [`UpdateEksAnywhereSubscriptionError`].
 ///
 /// Update an EKS Anywhere Subscription. Only auto renewal and tags can be updated after subscription creation.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct UpdateEksAnywhereSubscription;
 
 impl Operation for UpdateEksAnywhereSubscription {

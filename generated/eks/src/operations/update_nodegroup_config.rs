@@ -7,7 +7,7 @@ use crate::operation::{Auth, Operation};
 /// The `UpdateNodegroupConfig` operation: input [`UpdateNodegroupConfigRequest`](crate::UpdateNodegroupConfigRequest), output [`UpdateNodegroupConfigResponse`](crate::UpdateNodegroupConfigResponse), errors [`UpdateNodegroupConfigError`].
 ///
 /// Updates an Amazon EKS managed node group configuration. Your node group continues to function during the update. The response output includes an update ID that you can use to track the status of your node group update with the [`DescribeUpdate`](https://docs.aws.amazon.com/eks/latest/APIReference/API_DescribeUpdate.html) API operation. You can update the Kubernetes labels and taints for a node group and the scaling and version update configuration.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct UpdateNodegroupConfig;
 
 impl Operation for UpdateNodegroupConfig {

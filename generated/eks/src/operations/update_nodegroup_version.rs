@@ -17,7 +17,7 @@ use crate::operation::{Auth, Operation};
 /// You cannot roll back a node group to an earlier Kubernetes version or AMI version.
 ///
 /// When a node in a managed node group is terminated due to a scaling action or update, every `Pod` on that node is drained first. Amazon EKS attempts to drain the nodes gracefully and will fail if it is unable to do so. You can `force` the update if Amazon EKS is unable to drain the nodes as a result of a `Pod` disruption budget issue.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct UpdateNodegroupVersion;
 
 impl Operation for UpdateNodegroupVersion {

@@ -161,6 +161,18 @@ pub fn parse_error<E: OperationError>(status: u16, headers: &http::HeaderMap, bo
     E::unhandled(UnhandledError { status, code, message, body: body.to_vec() })
 }
 
+/// An error enum (see `operation_errors!`): which variant a value is, and the error it holds.
+pub trait ErrorVariant {
+    /// The variant's name (`UserNotFoundException`, or `Unhandled`) and its error.
+    fn variant(&self) -> (&'static str, &(dyn std::error::Error + 'static));
+}
+
+/// `Debug` of an error enum, as `#[derive(Debug)]` writes it: `Variant(error)`.
+pub fn debug_variant(error: &impl ErrorVariant, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    let (name, error) = error.variant();
+    f.debug_tuple(name).field(error).finish()
+}
+
 /// A response that could not be read: a body that is not what the model says, or a header
 /// that does not hold a value of its member's type.
 #[derive(Debug)]
@@ -291,9 +303,13 @@ macro_rules! error_shape {
 /// The error enum of an operation (`ListUsersError of ListUsers { ... } => ServiceError`) or of
 /// the whole service (`service ServiceError { ... }`): one variant per modeled error, boxed
 /// so that the enum stays small however many members an error has, and `Unhandled`; with
-/// `Display`, `std::error::Error`, [`OperationError`], and for an operation the conversion into
-/// the service's error enum. Generated code names its errors with it; the macro is exported
-/// (and hidden from the docs) so that it can be used from any module.
+/// `Debug`, `Display`, `std::error::Error` and [`OperationError`].
+///
+/// The service's enum is the one place that reads every error code; an operation's enum reads
+/// through it and keeps the errors it lists (any other is `Unhandled`), and converts into it.
+/// One match per enum ([`ErrorVariant`]) carries `Debug`, `Display` and `source`. Generated
+/// code names its errors with it; the macro is exported (and hidden from the docs) so that it
+/// can be used from any module.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! operation_errors {
@@ -302,6 +318,30 @@ macro_rules! operation_errors {
             #[doc = concat!("The errors of [`", stringify!($operation), "`].")]
             $name { $($variant),* }
         );
+
+        #[allow(deprecated)]
+        impl $crate::error::OperationError for $name {
+            #[inline]
+            fn from_code(
+                code: &str,
+                headers: &::http::HeaderMap,
+                body: &[u8],
+            ) -> ::core::option::Option<::core::result::Result<Self, $crate::error::ReadError>> {
+                let error = match <$crate::operations::$service as $crate::error::OperationError>::from_code(code, headers, body)? {
+                    ::core::result::Result::Ok(error) => error,
+                    ::core::result::Result::Err(error) => return ::core::option::Option::Some(::core::result::Result::Err(error)),
+                };
+                match error {
+                    $($crate::operations::$service::$variant(e) => ::core::option::Option::Some(::core::result::Result::Ok(Self::$variant(e))),)*
+                    _ => ::core::option::Option::None,
+                }
+            }
+
+            #[inline]
+            fn unhandled(error: $crate::error::UnhandledError) -> Self {
+                Self::Unhandled(error)
+            }
+        }
 
         #[allow(deprecated)]
         impl ::core::convert::From<$name> for $crate::operations::$service {
@@ -319,48 +359,9 @@ macro_rules! operation_errors {
             /// Any error of the service: every operation's error converts into it.
             $name { $($variant),* }
         );
-    };
-    // The model may still list an error it has deprecated: the enum names it all the same (a
-    // user who names the error's type still gets the warning), hence `allow(deprecated)`.
-    ($(#[$doc:meta])* $name:ident { $($variant:ident),* $(,)? }) => {
-        $(#[$doc])*
-        #[allow(deprecated)]
-        #[derive(Clone, Debug, PartialEq)]
-        #[non_exhaustive]
-        pub enum $name {
-            $(
-                #[doc = concat!("[`", stringify!($variant), "`](crate::", stringify!($variant), ").")]
-                $variant(::std::boxed::Box<$crate::$variant>),
-            )*
-            /// An error the model does not know, or whose body could not be read.
-            Unhandled($crate::error::UnhandledError),
-        }
-
-        #[allow(deprecated)]
-        impl ::core::fmt::Display for $name {
-            #[inline]
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                match self {
-                    $(Self::$variant(e) => ::core::fmt::Display::fmt(e, f),)*
-                    Self::Unhandled(e) => ::core::fmt::Display::fmt(e, f),
-                }
-            }
-        }
-
-        #[allow(deprecated)]
-        impl ::std::error::Error for $name {
-            #[inline]
-            fn source(&self) -> ::core::option::Option<&(dyn ::std::error::Error + 'static)> {
-                match self {
-                    $(Self::$variant(e) => ::core::option::Option::Some(&**e),)*
-                    Self::Unhandled(e) => ::core::option::Option::Some(e),
-                }
-            }
-        }
 
         #[allow(deprecated)]
         impl $crate::error::OperationError for $name {
-            #[inline]
             fn from_code(
                 code: &str,
                 headers: &::http::HeaderMap,
@@ -379,6 +380,54 @@ macro_rules! operation_errors {
             #[inline]
             fn unhandled(error: $crate::error::UnhandledError) -> Self {
                 Self::Unhandled(error)
+            }
+        }
+    };
+    // The model may still list an error it has deprecated: the enum names it all the same (a
+    // user who names the error's type still gets the warning), hence `allow(deprecated)`.
+    ($(#[$doc:meta])* $name:ident { $($variant:ident),* $(,)? }) => {
+        $(#[$doc])*
+        #[allow(deprecated)]
+        #[derive(Clone, PartialEq)]
+        #[non_exhaustive]
+        pub enum $name {
+            $(
+                #[doc = concat!("[`", stringify!($variant), "`](crate::", stringify!($variant), ").")]
+                $variant(::std::boxed::Box<$crate::$variant>),
+            )*
+            /// An error the model does not know, or whose body could not be read.
+            Unhandled($crate::error::UnhandledError),
+        }
+
+        #[allow(deprecated)]
+        impl $crate::error::ErrorVariant for $name {
+            #[inline]
+            fn variant(&self) -> (&'static str, &(dyn ::std::error::Error + 'static)) {
+                match self {
+                    $(Self::$variant(e) => (stringify!($variant), &**e),)*
+                    Self::Unhandled(e) => ("Unhandled", e),
+                }
+            }
+        }
+
+        impl ::core::fmt::Debug for $name {
+            #[inline]
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                $crate::error::debug_variant(self, f)
+            }
+        }
+
+        impl ::core::fmt::Display for $name {
+            #[inline]
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                ::core::fmt::Display::fmt($crate::error::ErrorVariant::variant(self).1, f)
+            }
+        }
+
+        impl ::std::error::Error for $name {
+            #[inline]
+            fn source(&self) -> ::core::option::Option<&(dyn ::std::error::Error + 'static)> {
+                ::core::option::Option::Some($crate::error::ErrorVariant::variant(self).1)
             }
         }
     };

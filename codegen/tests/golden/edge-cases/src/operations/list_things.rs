@@ -3,7 +3,7 @@
 use crate::operation::{Paginated, PaginatedItems};
 
 /// The `ListThings` operation: input [`ListThingsInput`](crate::ListThingsInput), output [`ListThingsOutput`](crate::ListThingsOutput), errors [`ListThingsError`].
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct ListThings;
 
 crate::aws_json_operation!(ListThings {

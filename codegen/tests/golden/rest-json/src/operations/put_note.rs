@@ -5,7 +5,7 @@ use crate::error::RequestError;
 use crate::operation::{Auth, Operation};
 
 /// The `PutNote` operation: input [`PutNoteInput`](crate::PutNoteInput), output [`PutNoteOutput`](crate::PutNoteOutput), errors [`PutNoteError`].
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct PutNote;
 
 impl Operation for PutNote {
