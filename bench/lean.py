@@ -20,8 +20,9 @@ The generated crate is a git dependency here, as it is for a user of this reposi
 rusoto is a crates.io one): a snapshot of `generated/cognito-identity-provider/` as it is on disk,
 committed into a scratch git repository. Cargo builds git and registry dependencies without
 incremental compilation; a path dependency is "local", and cargo compiles it incrementally,
-which for this crate costs about a third more time (its incremental state is written, never
-reused, since a generated crate changes only when it is regenerated).
+which for this crate costs about half as much time again (its incremental state is written on
+every clean build and rarely used, since a generated crate changes only when it is
+regenerated).
 4. A project that calls every operation (`write_request`, `read_response` and `validate` of each
    of them, and so every type of the service): the crate compiles each type's code where it is
    used, so this is what a project that uses the whole service pays beside the crate alone
