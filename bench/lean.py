@@ -15,18 +15,17 @@ Measures, on this machine and in the same run:
    folder (dependencies are already downloaded), with the default features and with
    `features = ["http"]` only (no regex engine); and as a path dependency, with and without
    `incremental = false` for the crate.
-
-The generated crate is a git dependency here, as it is for a user of this repository (and as
-rusoto is a crates.io one): a snapshot of `generated/cognito-identity-provider/` as it is on disk,
-committed into a scratch git repository. Cargo builds git and registry dependencies without
-incremental compilation; a path dependency is "local", and cargo compiles it incrementally,
-which for this crate costs about half as much time again (its incremental state is written on
-every clean build and rarely used, since a generated crate changes only when it is
-regenerated).
 4. A project that calls every operation (`write_request`, `read_response` and `validate` of each
    of them, and so every type of the service): the crate compiles each type's code where it is
    used, so this is what a project that uses the whole service pays beside the crate alone
    (debug, dependencies built; each round cleans both, builds the crate, then the project).
+
+The generated crate is a git dependency here, as it is for a user of this repository (and as
+rusoto is a crates.io one): a snapshot of `generated/cognito-identity-provider/` as it is on disk,
+committed once per run into a scratch git repository. Cargo builds git and registry dependencies
+without incremental compilation; a path dependency is "local", and cargo compiles it
+incrementally (its incremental state is written on every clean build and rarely used, since a
+generated crate changes only when it is regenerated).
 
 Prints medians (and the spread) and the ratios the README quotes. Not part of `cargo xtask test`:
 it builds rusoto, which needs `libssl-dev` (its `rusoto_core` does not build without a TLS
@@ -37,6 +36,7 @@ backend), and takes a few minutes.
 """
 
 import argparse
+import functools
 import os
 import shutil
 import statistics
@@ -85,9 +85,10 @@ def project(name, dependency, extra=""):
     return folder
 
 
+@functools.cache
 def snapshot():
     """`generated/cognito-identity-provider/` as it is on disk, committed into a scratch git
-    repository; the `git = ...` of a dependency on it."""
+    repository (once per run); the `git = ...` of a dependency on it."""
     repo = WORK / "snapshot"
     shutil.rmtree(repo, ignore_errors=True)
     shutil.copytree(GENERATED, repo, ignore=shutil.ignore_patterns("target"))

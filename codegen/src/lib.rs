@@ -60,6 +60,8 @@ pub struct GeneratedFile {
 /// What [`generate`] makes of a model.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Generated {
+    /// The crate's Cargo package name, e.g. `cognito-identity-provider-types`.
+    pub package_name: String,
     /// Every file of the crate, ordered by path.
     pub files: Vec<GeneratedFile>,
     /// What was left out of the crate rather than refuse the model (a `@pattern` the engine
@@ -74,5 +76,5 @@ pub fn generate(model: &smithy_model::Model, options: &Options) -> Result<Genera
     jobs.extend(test_files::jobs(model, &space));
     jobs.extend(protocol_tests::job(model, &space));
     let files = emit::run(jobs, options)?;
-    Ok(Generated { files, warnings: space.warnings.clone() })
+    Ok(Generated { package_name: space.service.package_name.clone(), files, warnings: space.warnings.clone() })
 }

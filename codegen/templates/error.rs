@@ -160,12 +160,15 @@ pub fn parse_error<E: OperationError>(status: u16, headers: &http::HeaderMap, bo
 }
 
 /// An error enum (see `operation_errors!`): which variant a value is, and the error it holds.
+#[cfg(feature = "http")]
 pub trait ErrorVariant {
     /// The variant's name (`UserNotFoundException`, or `Unhandled`) and its error.
     fn variant(&self) -> (&'static str, &(dyn std::error::Error + 'static));
 }
 
 /// `Debug` of an error enum, as `#[derive(Debug)]` writes it: `Variant(error)`.
+#[cfg(feature = "http")]
+#[doc(hidden)]
 pub fn debug_variant(error: &impl ErrorVariant, f: &mut fmt::Formatter<'_>) -> fmt::Result {
     let (name, error) = error.variant();
     f.debug_tuple(name).field(error).finish()
@@ -304,7 +307,8 @@ macro_rules! error_shape {
 /// `Debug`, `Display`, `std::error::Error` and [`OperationError`].
 ///
 /// The service's enum is the one place that reads every error code; an operation's enum reads
-/// through it and keeps the errors it lists (any other is `Unhandled`), and converts into it.
+/// the codes it lists through it (any other code is `None`, and so `Unhandled`), and converts
+/// into it.
 /// One match per enum ([`ErrorVariant`]) carries `Debug`, `Display` and `source`. Generated
 /// code names its errors with it; the macro is exported (and hidden from the docs) so that it
 /// can be used from any module.
@@ -325,6 +329,11 @@ macro_rules! operation_errors {
                 headers: &::http::HeaderMap,
                 body: &[u8],
             ) -> ::core::option::Option<::core::result::Result<Self, $crate::error::ReadError>> {
+                // Only this operation's errors are read; the service's enum reads them.
+                let codes: &[&str] = &[$(<$crate::$variant as $crate::error::ErrorShape>::CODE),*];
+                if !codes.contains(&code) {
+                    return ::core::option::Option::None;
+                }
                 let error = match <$crate::operations::$service as $crate::error::OperationError>::from_code(code, headers, body)? {
                     ::core::result::Result::Ok(error) => error,
                     ::core::result::Result::Err(error) => return ::core::option::Option::Some(::core::result::Result::Err(error)),

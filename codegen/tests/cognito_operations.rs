@@ -219,6 +219,18 @@ fn a_code_the_operation_does_not_model_is_unhandled_with_code_and_message() {
         parse_error::<ServiceError>(400, &http::HeaderMap::new(), body),
         ServiceError::UserPoolTaggingException(_)
     ));
+    // The operation does not read it at all, whether or not its body can be read.
+    let headers = http::HeaderMap::new();
+    for body in [&body[..], b"[1]"] {
+        assert!(ops::GetUserError::from_code("UserPoolTaggingException", &headers, body).is_none());
+        assert!(ServiceError::from_code("UserPoolTaggingException", &headers, body).is_some());
+        let error = error_of::<ops::GetUser>(&[("x-amzn-errortype", "UserPoolTaggingException")], body);
+        let ops::GetUserError::Unhandled(u) = &error else { panic!("{error:?}") };
+        assert_eq!(u.code.as_deref(), Some("UserPoolTaggingException"));
+        assert!(format!("{error:?}").starts_with("Unhandled(UnhandledError { status: 400, "), "{error:?}");
+    }
+    // One of its own errors whose body cannot be read is an error, and the response unhandled.
+    assert!(matches!(ops::GetUserError::from_code("UserNotFoundException", &headers, b"[1]"), Some(Err(_))));
 }
 
 #[test]

@@ -9,8 +9,8 @@
 //! compiled once. Each crate is written like any other (`crate::output`): only changed files,
 //! and never over a folder the generator did not write. Disk stays bounded: incremental
 //! compilation is off (it kept gigabytes per crate that a checking run never reuses), and once a
-//! crate passes, its own build products are removed (`cargo clean -p`), leaving the shared
-//! dependencies for the next crate.
+//! crate passes, its own build products and its documentation are removed (`cargo clean -p`,
+//! `cargo clean --doc`), leaving the shared dependencies for the next crate.
 
 use std::path::{Path, PathBuf};
 
@@ -101,23 +101,15 @@ fn env(target: &Path) -> [(&'static str, &std::ffi::OsStr); 4] {
     ]
 }
 
-/// Removes the build products of the crate in `dir` (not its dependencies) from `target`.
-fn clean_crate(dir: &Path, target: &Path, files: &[codegen::GeneratedFile]) -> Result<(), TaskError> {
-    let manifest = files.iter().find(|f| f.path == "Cargo.toml").map(|f| f.contents.as_str()).unwrap_or_default();
-    let Some(package) = package_name(manifest) else {
-        return Err(TaskError(format!("{}: the generated Cargo.toml names no package", dir.display())));
-    };
-    let clean =
-        Step { what: "removing its build products", program: "cargo", args: &["clean", "--quiet", "-p"], env: &[] };
-    clean.run_with(dir, &env(target), &[package]).map_err(|e| TaskError(format!("{e} (in {})", dir.display())))
-}
-
-/// The `name` of the `[package]` table of a Cargo.toml.
-fn package_name(manifest: &str) -> Option<&str> {
-    let package = manifest.split("[package]").nth(1)?;
-    let line = package.lines().find(|l| l.trim_start().starts_with("name"))?;
-    let value = line.split_once('=')?.1.trim();
-    Some(value.trim_matches('"'))
+/// Removes the build products of `package`, the crate in `dir`, from `target` (not its
+/// dependencies), and the documentation (every doc step is `--no-deps`: it is this crate's).
+fn clean_crate(dir: &Path, target: &Path, package: &str) -> Result<(), TaskError> {
+    const CLEAN: &[Step] = &[
+        Step { what: "removing its build products", program: "cargo", args: &["clean", "--quiet", "-p"], env: &[] },
+        Step { what: "removing its documentation", program: "cargo", args: &["clean", "--quiet", "--doc"], env: &[] },
+    ];
+    CLEAN[0].run_with(dir, &env(target), &[package])?;
+    CLEAN[1].run(dir, &env(target))
 }
 
 /// Generates and checks every model (or those whose file name contains `only`).
@@ -150,7 +142,8 @@ pub fn check_all(only: Option<&str>) -> Result<(), TaskError> {
                     .map_err(|e| TaskError(format!("{relative}: {e} (in {})", dir.display())))?;
                 seconds[usize::from(n >= DEFAULT_CHECKS)] += started.elapsed().as_secs_f64();
             }
-            clean_crate(&dir, &target, &generated.files)?;
+            clean_crate(&dir, &target, &generated.package_name)
+                .map_err(|e| TaskError(format!("{relative}: {e} (in {})", dir.display())))?;
         }
         checked += 1;
     }

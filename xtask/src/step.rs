@@ -36,7 +36,8 @@ impl Step {
         if status.success() {
             Ok(())
         } else {
-            Err(TaskError(format!("{} failed: {} {}", self.what, self.program, self.args.join(" "))))
+            let args: Vec<&str> = self.args.iter().chain(more).copied().collect();
+            Err(TaskError(format!("{} failed: {} {}", self.what, self.program, args.join(" "))))
         }
     }
 
