@@ -104,12 +104,12 @@ fn env(target: &Path) -> [(&'static str, &std::ffi::OsStr); 4] {
 /// Removes the build products of `package`, the crate in `dir`, from `target` (not its
 /// dependencies), and the documentation (every doc step is `--no-deps`: it is this crate's).
 fn clean_crate(dir: &Path, target: &Path, package: &str) -> Result<(), TaskError> {
-    const CLEAN: &[Step] = &[
-        Step { what: "removing its build products", program: "cargo", args: &["clean", "--quiet", "-p"], env: &[] },
-        Step { what: "removing its documentation", program: "cargo", args: &["clean", "--quiet", "--doc"], env: &[] },
-    ];
-    CLEAN[0].run_with(dir, &env(target), &[package])?;
-    CLEAN[1].run(dir, &env(target))
+    const PACKAGE: Step =
+        Step { what: "removing its build products", program: "cargo", args: &["clean", "--quiet", "-p"], env: &[] };
+    const DOCS: Step =
+        Step { what: "removing its documentation", program: "cargo", args: &["clean", "--quiet", "--doc"], env: &[] };
+    PACKAGE.run_with(dir, &env(target), &[package])?;
+    DOCS.run(dir, &env(target))
 }
 
 /// Generates and checks every model (or those whose file name contains `only`).

@@ -95,15 +95,13 @@ const PATTERNS: Step = Step {
     env: &[],
 };
 
-/// The environment of every step. Incremental compilation is off: one run never reuses its
-/// state (each step builds with other settings), and on a clean clone it cost gigabytes of disk.
-const ENV: &[(&str, &str)] = &[("CARGO_INCREMENTAL", "0")];
-
 /// Runs every step from the repository root.
 pub fn run_all() -> Result<(), TaskError> {
     let root = repo_root();
     install_moto(&root)?;
-    let env: Vec<(&str, &std::ffi::OsStr)> = ENV.iter().map(|(k, v)| (*k, v.as_ref())).collect();
+    // Incremental compilation is off: one run never reuses its state (each step builds with
+    // other settings), and on a clean clone it cost gigabytes of disk.
+    let env = [("CARGO_INCREMENTAL", std::ffi::OsStr::new("0"))];
     for (n, step) in STEPS.iter().enumerate() {
         println!("==> [{}/{}] {}: {}", n + 1, STEPS.len(), step.what, step.command_line());
         step.run(&root, &env).map_err(|e| TaskError(format!("step {}: {e}", n + 1)))?;

@@ -340,6 +340,7 @@ macro_rules! operation_errors {
                     ::core::result::Result::Ok(error) => error,
                     ::core::result::Result::Err(error) => return ::core::option::Option::Some(::core::result::Result::Err(error)),
                 };
+                // The code is one of this operation's, so the service's enum read one of its variants.
                 match error {
                     $($crate::operations::$service::$variant(e) => ::core::option::Option::Some(::core::result::Result::Ok(Self::$variant(e))),)*
                     _ => ::core::option::Option::None,
